@@ -1,0 +1,32 @@
+# coolpapers_library(NAME SRCS ... DEPS ...): one static library per module, linked only to
+# what sits below it in the data flow (see README "Guide to the code").
+function(coolpapers_library)
+  cmake_parse_arguments(ARG "" "NAME" "SRCS;DEPS" ${ARGN})
+  add_library(${ARG_NAME} STATIC ${ARG_SRCS})
+  target_include_directories(${ARG_NAME} PUBLIC ${PROJECT_SOURCE_DIR}/src)
+  target_link_libraries(${ARG_NAME} PUBLIC ${ARG_DEPS})
+endfunction()
+
+# coolpapers_test(NAME SRCS ... DEPS ... [TIMEOUT s]): a GoogleTest binary whose every TEST
+# becomes its own CTest entry. Tests find ../shared through COOLPAPERS_SHARED_DIR.
+function(coolpapers_test)
+  cmake_parse_arguments(ARG "" "NAME;TIMEOUT" "SRCS;DEPS" ${ARGN})
+  if(NOT ARG_TIMEOUT)
+    set(ARG_TIMEOUT 60)
+  endif()
+  add_executable(${ARG_NAME} ${ARG_SRCS})
+  target_link_libraries(${ARG_NAME} PRIVATE ${ARG_DEPS} coolpapers_test_support GTest::gmock GTest::gtest_main)
+  include(GoogleTest)
+  gtest_discover_tests(${ARG_NAME}
+    PROPERTIES TIMEOUT ${ARG_TIMEOUT}
+               ENVIRONMENT "COOLPAPERS_SHARED_DIR=${COOLPAPERS_SHARED_DIR};COOLPAPERS_BINARY=$<TARGET_FILE:coolpapers>"
+    DISCOVERY_TIMEOUT 30)
+endfunction()
+
+# coolpapers_bench(NAME SRCS ... DEPS ...): a Google Benchmark program under bench/.
+function(coolpapers_bench)
+  cmake_parse_arguments(ARG "" "NAME" "SRCS;DEPS" ${ARGN})
+  find_package(benchmark REQUIRED)
+  add_executable(${ARG_NAME} ${ARG_SRCS})
+  target_link_libraries(${ARG_NAME} PRIVATE ${ARG_DEPS} benchmark::benchmark)
+endfunction()

@@ -1,0 +1,101 @@
+// The store: the source of truth for papers, daily listings and click counters. Everything
+// else (search index, caches, pages) is derived from it. Store is an interface so that the
+// SQLite implementation (sqlite_store.h, the embedded default) and a PostgreSQL one pass the
+// same test suite (store_contract_test.cc).
+#ifndef COOLPAPERS_STORE_STORE_H_
+#define COOLPAPERS_STORE_STORE_H_
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/category_expr.h"
+#include "core/date.h"
+#include "core/error.h"
+#include "core/paper.h"
+
+namespace coolpapers::store {
+
+// One paper's place in a day's list for a category expression.
+struct ListedPaper {
+  std::string paper_id;
+  AnnounceType type = AnnounceType::kNew;
+};
+
+// A day's list, complete and in arXiv's order: new submissions, then cross-lists, then
+// replacements, each in arXiv's position order.
+struct DayList {
+  Date day;
+  std::vector<ListedPaper> papers;
+};
+
+// For the home page: one category's newest day and how many papers it lists that day.
+struct CategoryDay {
+  std::string category;
+  Date newest_day;
+  int64_t paper_count = 0;
+};
+
+// What one WriteRecords call changed.
+struct WriteSummary {
+  int64_t papers_inserted = 0;
+  int64_t papers_updated = 0;    // an existing paper replaced by a newer or equal version
+  int64_t papers_unchanged = 0;  // an existing paper kept because it is newer than the record
+  int64_t listings_written = 0;  // listings inserted or changed
+};
+
+enum class ClickKind { kPdf, kFaq };
+
+struct ClickCounts {
+  int64_t pdf = 0;
+  int64_t faq = 0;
+};
+
+// Every method is safe to call from several threads at once. Writes are serialised (one
+// writer); reads run concurrently with them and see only committed data.
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Writes papers and their listings in one transaction: all or nothing. Idempotent: writing
+  // the same records twice leaves the store as after the first time. A record whose paper is
+  // already stored with a higher version does not replace the paper (its listings are still
+  // written); an equal or higher version replaces title, authors, abstract and the rest.
+  [[nodiscard]] virtual Result<WriteSummary> WriteRecords(std::span<const PaperRecord> records) = 0;
+
+  // The day's list for an expression: papers listed that day in any included category, minus
+  // papers that have any excluded category; each paper once, with its best announce type.
+  // An empty list (not an error) when nothing is listed that day.
+  [[nodiscard]] virtual Result<DayList> ListDay(const CategoryExpr& expr, Date day) = 0;
+
+  // The newest day on which any included category of the expression has a listing;
+  // std::nullopt when there is none.
+  [[nodiscard]] virtual Result<std::optional<Date>> NewestDay(const CategoryExpr& expr) = 0;
+
+  // Every day with listings for the expression's included categories, ascending (the calendar).
+  [[nodiscard]] virtual Result<std::vector<Date>> ListingDays(const CategoryExpr& expr) = 0;
+
+  // For each category that has listings: its newest day and that day's paper count.
+  [[nodiscard]] virtual Result<std::vector<CategoryDay>> NewestDayPerCategory() = 0;
+
+  // Papers by canonical id (no version), in the order asked; ids we do not have are left out.
+  [[nodiscard]] virtual Result<std::vector<Paper>> PapersByIds(std::span<const std::string> ids) = 0;
+
+  // How many papers the store holds.
+  [[nodiscard]] virtual Result<int64_t> PaperCount() = 0;
+
+  // Counts a reader's click on [PDF] or [FAQ] of a paper.
+  [[nodiscard]] virtual Result<void> AddClick(const std::string& paper_id, ClickKind kind) = 0;
+  // Click counts for the papers, in the order asked (zeros for unknown papers).
+  [[nodiscard]] virtual Result<std::vector<ClickCounts>> ClicksFor(std::span<const std::string> ids) = 0;
+
+  // A number that changes whenever anything (this process or another one) commits a change to
+  // papers or listings. Caches compare it to know when to drop what they rendered.
+  [[nodiscard]] virtual Result<uint64_t> ChangeStamp() = 0;
+};
+
+}  // namespace coolpapers::store
+
+#endif  // COOLPAPERS_STORE_STORE_H_
