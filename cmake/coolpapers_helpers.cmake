@@ -7,20 +7,29 @@ function(coolpapers_library)
   target_link_libraries(${ARG_NAME} PUBLIC ${ARG_DEPS})
 endfunction()
 
-# coolpapers_test(NAME SRCS ... DEPS ... [TIMEOUT s]): a GoogleTest binary whose every TEST
-# becomes its own CTest entry. Tests find ../shared through COOLPAPERS_SHARED_DIR.
+# coolpapers_test(NAME SRCS ... DEPS ... [TIMEOUT s] [ONE_PROCESS]): a GoogleTest binary whose
+# every TEST becomes its own CTest entry; with ONE_PROCESS the binary is one CTest entry, so an
+# expensive suite set-up (importing the real data, starting a server) runs once.
+# Tests find ../shared through COOLPAPERS_SHARED_DIR and the binary through COOLPAPERS_BINARY.
 function(coolpapers_test)
-  cmake_parse_arguments(ARG "" "NAME;TIMEOUT" "SRCS;DEPS" ${ARGN})
+  cmake_parse_arguments(ARG "ONE_PROCESS" "NAME;TIMEOUT" "SRCS;DEPS" ${ARGN})
   if(NOT ARG_TIMEOUT)
     set(ARG_TIMEOUT 60)
   endif()
   add_executable(${ARG_NAME} ${ARG_SRCS})
   target_link_libraries(${ARG_NAME} PRIVATE ${ARG_DEPS} coolpapers_test_support GTest::gmock GTest::gtest_main)
-  include(GoogleTest)
-  gtest_discover_tests(${ARG_NAME}
-    PROPERTIES TIMEOUT ${ARG_TIMEOUT}
-               ENVIRONMENT "COOLPAPERS_SHARED_DIR=${COOLPAPERS_SHARED_DIR};COOLPAPERS_BINARY=$<TARGET_FILE:coolpapers>"
-    DISCOVERY_TIMEOUT 30)
+  set(test_environment
+      "COOLPAPERS_SHARED_DIR=${COOLPAPERS_SHARED_DIR};COOLPAPERS_BINARY=$<TARGET_FILE:coolpapers>")
+  if(ARG_ONE_PROCESS)
+    add_test(NAME ${ARG_NAME} COMMAND ${ARG_NAME})
+    set_tests_properties(${ARG_NAME} PROPERTIES TIMEOUT ${ARG_TIMEOUT} ENVIRONMENT "${test_environment}")
+    add_dependencies(${ARG_NAME} coolpapers)
+  else()
+    include(GoogleTest)
+    gtest_discover_tests(${ARG_NAME}
+      PROPERTIES TIMEOUT ${ARG_TIMEOUT} ENVIRONMENT "${test_environment}"
+      DISCOVERY_TIMEOUT 30)
+  endif()
 endfunction()
 
 # coolpapers_bench(NAME SRCS ... DEPS ...): a Google Benchmark program under bench/.

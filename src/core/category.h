@@ -33,8 +33,17 @@ std::span<const CategoryGroup> AllCategoryGroups();
 // Every category, active and legacy, aliases included, ordered by group then id.
 std::span<const Category> AllCategories();
 
-// Looks up a category by its exact id ("cs.CL"). Returns nullptr when arXiv has no such id.
+// Looks up a category by its exact, case-sensitive id ("cs.CL"). Returns nullptr when arXiv
+// has no such id. The pointer refers to the static table and is valid for the whole program.
+// Safe from any thread.
 const Category* FindCategory(std::string_view id);
+
+// Looks up a group by its id ("grp_cs"). Returns nullptr for an unknown id. Static lifetime.
+const CategoryGroup* FindCategoryGroup(std::string_view id);
+
+// True when `archive` is an arXiv archive, current or old: "cs", "math", "hep-th", "cmp-lg",
+// "solv-int". Old-style paper ids ("hep-th/9901001") begin with one.
+bool IsArxivArchive(std::string_view archive);
 
 // The id to list and store a category under: aliases and subsumed archives map to the
 // category that absorbed them ("cs.SY" -> "eess.SY", "cmp-lg" -> "cs.CL"); others to themselves.

@@ -1,0 +1,47 @@
+// A small synchronous HTTP/1.1 client for tests: one connection to a loopback server, reused
+// across requests (keep-alive), every operation bounded by a timeout.
+#ifndef COOLPAPERS_TESTS_SUPPORT_HTTP_CLIENT_H_
+#define COOLPAPERS_TESTS_SUPPORT_HTTP_CLIENT_H_
+
+#include <chrono>
+#include <map>
+#include <memory>
+#include <string>
+
+namespace coolpapers::testing {
+
+struct HttpResponse {
+  int status = 0;
+  std::map<std::string, std::string> headers;  // names lower-cased
+  std::string body;
+
+  std::string Header(const std::string& lower_name) const {
+    auto it = headers.find(lower_name);
+    return it == headers.end() ? std::string() : it->second;
+  }
+};
+
+class HttpClient {
+ public:
+  // Connects lazily to host:port; reconnects when the server closed the connection.
+  HttpClient(std::string host, unsigned short port,
+             std::chrono::milliseconds timeout = std::chrono::seconds(10));
+  ~HttpClient();
+
+  // Sends `method target` with the extra headers; throws std::runtime_error on a network
+  // failure or timeout (tests treat that as a failure, never as a response).
+  HttpResponse Request(const std::string& method, const std::string& target,
+                       const std::map<std::string, std::string>& headers = {});
+  HttpResponse Get(const std::string& target) { return Request("GET", target); }
+
+ private:
+  struct Connection;
+  std::string host_;
+  unsigned short port_;
+  std::chrono::milliseconds timeout_;
+  std::unique_ptr<Connection> connection_;
+};
+
+}  // namespace coolpapers::testing
+
+#endif  // COOLPAPERS_TESTS_SUPPORT_HTTP_CLIENT_H_
