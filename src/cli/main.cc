@@ -28,7 +28,13 @@ int main(int argc, char** argv) try {
       ->capture_default_str();
   import_cmd->add_option("files", import.files, "JSON Lines files to import")->required();
 
-  CLI11_PARSE(app, argc, argv);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // --help and --version are "errors" that print and succeed; every real one is a usage error.
+    int printed = app.exit(e);
+    return printed == 0 ? 0 : 2;
+  }
   if (serve_cmd->parsed()) return RunServeCommand(serve);
   if (import_cmd->parsed()) return RunImportCommand(import);
   return 2;

@@ -55,14 +55,12 @@ std::string Date::ToIso() const {
 std::string Date::ToDisplay() const {
   static constexpr std::array<const char*, 7> kWeekdays = {"Sun", "Mon", "Tue", "Wed",
                                                            "Thu", "Fri", "Sat"};
-  static constexpr std::array<const char*, 12> kMonths = {"Jan", "Feb", "Mar", "Apr",
-                                                          "May", "Jun", "Jul", "Aug",
-                                                          "Sep", "Oct", "Nov", "Dec"};
+  static constexpr std::array<const char*, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
   const year_month_day date = ymd();
   std::array<char, 32> buffer{};
   std::snprintf(buffer.data(), buffer.size(), "%s, %u %s %d", kWeekdays[weekday().c_encoding()],
-                static_cast<unsigned>(date.day()),
-                kMonths[static_cast<unsigned>(date.month()) - 1],
+                static_cast<unsigned>(date.day()), kMonths[static_cast<unsigned>(date.month()) - 1],
                 static_cast<int>(date.year()));
   return buffer.data();
 }

@@ -44,11 +44,11 @@ TEST(Date, DisplaysWeekdayDayMonthYear) {
     Date date;
     const char* display;
   };
-  for (const Case& c : {Case{Date::FromYmd(2025, 5, 14), "Wed, 14 May 2025"},
-                        Case{Date::FromYmd(2023, 12, 25), "Mon, 25 Dec 2023"},
-                        Case{Date::FromYmd(2024, 1, 1), "Mon, 1 Jan 2024"},
-                        Case{Date::FromYmd(2007, 4, 4), "Wed, 4 Apr 2007"},
-                        Case{Date{}, "Thu, 1 Jan 1970"}}) {
+  for (const Case& c :
+       {Case{Date::FromYmd(2025, 5, 14), "Wed, 14 May 2025"},
+        Case{Date::FromYmd(2023, 12, 25), "Mon, 25 Dec 2023"},
+        Case{Date::FromYmd(2024, 1, 1), "Mon, 1 Jan 2024"},
+        Case{Date::FromYmd(2007, 4, 4), "Wed, 4 Apr 2007"}, Case{Date{}, "Thu, 1 Jan 1970"}}) {
     EXPECT_EQ(c.date.ToDisplay(), c.display);
   }
 }

@@ -12,10 +12,10 @@ TEST(QuoteForMessage, QuotesAndEscapes) {
     std::string text;
     std::string quoted;
   };
-  for (const Case& c : {Case{"cs.XX", "\"cs.XX\""}, Case{"", "\"\""},
-                        Case{"say \"hi\"", "\"say \\\"hi\\\"\""}, Case{"a\\b", "\"a\\\\b\""},
-                        Case{"line\nbreak", "\"line\\x0Abreak\""},
-                        Case{"Schrödinger", "\"Schrödinger\""}}) {
+  for (const Case& c :
+       {Case{"cs.XX", "\"cs.XX\""}, Case{"", "\"\""}, Case{"say \"hi\"", "\"say \\\"hi\\\"\""},
+        Case{"a\\b", "\"a\\\\b\""}, Case{"line\nbreak", "\"line\\x0Abreak\""},
+        Case{"Schrödinger", "\"Schrödinger\""}}) {
     EXPECT_EQ(QuoteForMessage(c.text), c.quoted);
   }
 }

@@ -82,7 +82,8 @@ class DailyListTest : public ::testing::Test {
 
   static std::vector<std::string> JsonIds(const std::string& body) {
     std::vector<std::string> ids;
-    for (const auto& paper : nlohmann::json::parse(body).at("papers")) {
+    const auto document = nlohmann::json::parse(body);  // outlives the loop over its array
+    for (const auto& paper : document.at("papers")) {
       ids.push_back(paper.at("id").get<std::string>());
     }
     return ids;

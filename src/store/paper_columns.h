@@ -1,0 +1,34 @@
+// How the list-valued, time-valued and enumerated values are spelled in table columns
+// (docs/store.md): authors joined with '\n' (names never contain one), categories joined with
+// ' ' (ids never contain one), version times as UTC ISO 8601, click kinds as words. Any store
+// implementation that keeps text columns uses these, so stored data reads the same everywhere.
+#ifndef COOLPAPERS_STORE_PAPER_COLUMNS_H_
+#define COOLPAPERS_STORE_PAPER_COLUMNS_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/announcement_calendar.h"
+#include "store/store.h"
+
+namespace coolpapers::store {
+
+inline constexpr char kAuthorSeparator = '\n';
+inline constexpr char kCategorySeparator = ' ';
+
+// {"A. One", "B. Two"} with '\n' -> "A. One\nB. Two"; an empty list gives "".
+std::string JoinColumn(const std::vector<std::string>& items, char separator);
+
+// The inverse of JoinColumn: "A. One\nB. Two" -> {"A. One", "B. Two"}; "" gives {}.
+std::vector<std::string> SplitColumn(std::string_view text, char separator);
+
+// "pdf" or "faq", as the paper_clicks.kind column spells a click.
+std::string_view ClickKindName(ClickKind kind);
+
+// 2007-04-02 19:18:42 UTC -> "2007-04-02T19:18:42Z", which ParseArxivTimestamp reads back.
+std::string FormatUtcIso(UtcTime time);
+
+}  // namespace coolpapers::store
+
+#endif  // COOLPAPERS_STORE_PAPER_COLUMNS_H_

@@ -1,0 +1,29 @@
+#include "store/sqlite_reader_pool.h"
+
+#include <cassert>
+
+namespace coolpapers::store {
+
+SqliteReaderPool::SqliteReaderPool(std::vector<SqliteConnection> connections)
+    : connections_(std::move(connections)) {
+  assert(!connections_.empty() && "a reader pool needs at least one connection");
+  for (SqliteConnection& connection : connections_) idle_.push_back(&connection);
+}
+
+SqliteReaderPool::Lease SqliteReaderPool::Borrow() {
+  std::unique_lock lock(mutex_);
+  returned_.wait(lock, [this] { return !idle_.empty(); });
+  SqliteConnection* connection = idle_.back();
+  idle_.pop_back();
+  return Lease(*this, *connection);
+}
+
+void SqliteReaderPool::GiveBack(SqliteConnection& connection) {
+  {
+    std::lock_guard lock(mutex_);
+    idle_.push_back(&connection);
+  }
+  returned_.notify_one();
+}
+
+}  // namespace coolpapers::store

@@ -1,0 +1,113 @@
+// What only the SQLite store promises: the file, WAL, its schema version, how it treats files
+// that are not its own, and concurrent readers beside the writer.
+#include "store/sqlite_store.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <fstream>
+#include <thread>
+#include <vector>
+
+#include "core/category_expr.h"
+#include "store/migrations.h"
+#include "store/sqlite_connection.h"
+#include "store/store_test_records.h"
+#include "tests/support/temp_dir.h"
+
+namespace coolpapers::store {
+namespace {
+
+using testing::Day;
+using testing::NewPaperRecord;
+
+class SqliteStoreTest : public ::testing::Test {
+ protected:
+  std::filesystem::path Path() const { return dir_.path() / "coolpapers.sqlite"; }
+
+  // Reads one value with a connection of our own, as another process would.
+  std::string QueryText(std::string_view sql) {
+    auto connection = SqliteConnection::Open(Path(), SqliteConnection::Mode::kReadOnly, 1000);
+    EXPECT_TRUE(connection);
+    if (!connection) return {};
+    auto statement = connection->Prepare(sql);
+    EXPECT_TRUE(statement);
+    if (!statement || !(*statement)->Step().value_or(false)) return {};
+    return std::string((*statement)->ColumnText(0));
+  }
+
+  coolpapers::testing::TempDir dir_;
+};
+
+TEST_F(SqliteStoreTest, CreatesTheFileInWalMode) {
+  auto store = OpenSqliteStore(Path());
+  ASSERT_TRUE(store) << store.error().detail;
+  EXPECT_TRUE(std::filesystem::exists(Path()));
+  EXPECT_EQ(QueryText("PRAGMA journal_mode"), "wal");
+}
+
+TEST_F(SqliteStoreTest, RecordsTheLatestSchemaVersion) {
+  ASSERT_TRUE(OpenSqliteStore(Path()));
+  EXPECT_EQ(QueryText("PRAGMA user_version"), std::to_string(AllMigrations().back().version));
+}
+
+TEST_F(SqliteStoreTest, ReportsAFileThatIsNotADatabaseAsCorrupt) {
+  std::ofstream(Path()) << "this is a text file, not SQLite, and it is long enough to matter\n";
+  auto store = OpenSqliteStore(Path());
+  ASSERT_FALSE(store);
+  EXPECT_EQ(store.error().code, ErrorCode::kCorrupt);
+}
+
+TEST_F(SqliteStoreTest, RefusesADatabaseOfAnotherProgram) {
+  {
+    auto other = SqliteConnection::Open(Path(), SqliteConnection::Mode::kReadWrite, 1000);
+    ASSERT_TRUE(other);
+    ASSERT_TRUE(other->Execute("CREATE TABLE accounts (name TEXT)"));
+  }
+  auto store = OpenSqliteStore(Path());
+  ASSERT_FALSE(store);
+  EXPECT_EQ(store.error().code, ErrorCode::kCorrupt);
+  EXPECT_THAT(store.error().message, ::testing::HasSubstr("not a coolpapers store"));
+}
+
+TEST_F(SqliteStoreTest, ReportsAMissingFolderAsUnavailable) {
+  auto store = OpenSqliteStore(dir_.path() / "no" / "such" / "folder" / "store.sqlite");
+  ASSERT_FALSE(store);
+  EXPECT_EQ(store.error().code, ErrorCode::kUnavailable);
+  EXPECT_THAT(store.error().message, ::testing::HasSubstr("no/such/folder"));
+}
+
+TEST_F(SqliteStoreTest, ServesReadersWhileTheWriterWrites) {
+  auto opened = OpenSqliteStore(Path(), {.reader_connections = 2, .busy_timeout_ms = 5000});
+  ASSERT_TRUE(opened);
+  Store& store = **opened;
+  const CategoryExpr cs_cl = ParseCategoryExpr("cs.CL").value();
+  std::atomic<bool> writing{true};
+  std::atomic<int> read_failures{0};
+  std::vector<std::thread> readers;
+  for (int i = 0; i < 4; ++i) {
+    readers.emplace_back([&] {
+      while (writing) {
+        auto list = store.ListDay(cs_cl, Day("2025-05-14"));
+        auto stamp = store.ChangeStamp();
+        if (!list || !stamp) ++read_failures;
+      }
+    });
+  }
+  for (int batch = 0; batch < 20; ++batch) {
+    std::vector<PaperRecord> records;
+    for (int i = 0; i < 50; ++i) {
+      const std::string id = "2505." + std::to_string(10000 + batch * 50 + i);
+      records.push_back(NewPaperRecord(id, {"cs.CL"}, Day("2025-05-14"), batch * 50 + i));
+    }
+    ASSERT_TRUE(store.WriteRecords(records));
+  }
+  writing = false;
+  for (std::thread& reader : readers) reader.join();
+  EXPECT_EQ(read_failures, 0);
+  EXPECT_EQ(store.ListDay(cs_cl, Day("2025-05-14"))->papers.size(), 1000u);
+}
+
+}  // namespace
+}  // namespace coolpapers::store

@@ -1,0 +1,215 @@
+#include "store/sqlite_writes.h"
+
+#include <algorithm>
+#include <optional>
+
+#include "core/quoted_text.h"
+#include "store/paper_columns.h"
+
+namespace coolpapers::store {
+namespace {
+
+constexpr std::string_view kSelectPaperVersion = "SELECT version FROM papers WHERE id = ?1";
+constexpr std::string_view kInsertPaper =
+    "INSERT INTO papers (id, version, title, authors, abstract, categories, comments, "
+    "journal_ref, doi, license) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+constexpr std::string_view kUpdatePaper =
+    "UPDATE papers SET version = ?2, title = ?3, authors = ?4, abstract = ?5, categories = ?6, "
+    "comments = ?7, journal_ref = ?8, doi = ?9, license = ?10 WHERE id = ?1";
+constexpr std::string_view kLowerFirstListed =
+    "UPDATE papers SET first_listed = ?2 "
+    "WHERE id = ?1 AND (first_listed IS NULL OR first_listed > ?2)";
+constexpr std::string_view kDeleteVersions = "DELETE FROM paper_versions WHERE paper_id = ?1";
+constexpr std::string_view kInsertVersion =
+    "INSERT OR REPLACE INTO paper_versions (paper_id, version, submitted) VALUES (?1, ?2, ?3)";
+// Keeping the smaller (type, position) makes the row independent of the order records arrive
+// in, which is what lets an interrupted import be re-run to the same result.
+constexpr std::string_view kUpsertListing =
+    "INSERT INTO listings (day, category, paper_id, announce_type, position) "
+    "VALUES (?1, ?2, ?3, ?4, ?5) "
+    "ON CONFLICT (category, day, paper_id) DO UPDATE "
+    "SET announce_type = excluded.announce_type, position = excluded.position "
+    "WHERE (excluded.announce_type, excluded.position) < (listings.announce_type, listings.position)";
+constexpr std::string_view kBumpChangeStamp =
+    "UPDATE meta SET value = value + 1 WHERE key = 'change_stamp'";
+constexpr std::string_view kSelectPaperExists = "SELECT 1 FROM papers WHERE id = ?1";
+constexpr std::string_view kCountClick =
+    "INSERT INTO paper_clicks (paper_id, kind, count) VALUES (?1, ?2, 1) "
+    "ON CONFLICT (paper_id, kind) DO UPDATE SET count = count + 1";
+
+enum class PaperWrite { kInserted, kUpdated, kUnchanged };
+
+Result<void> CheckRecord(const PaperRecord& record) {
+  const Paper& paper = record.paper;
+  if (paper.id.empty()) return Fail(ErrorCode::kInvalidArgument, "a paper record has no id");
+  if (paper.categories.empty()) {
+    return Fail(ErrorCode::kInvalidArgument,
+                "paper " + QuoteForMessage(paper.id) + " has no category: expected at least one");
+  }
+  for (const Listing& listing : record.listings) {
+    if (listing.paper_id != paper.id) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  "the record of paper " + QuoteForMessage(paper.id) + " lists another paper " +
+                      QuoteForMessage(listing.paper_id) + ": expected only its own listings");
+    }
+  }
+  return {};
+}
+
+// The stored version of a paper, or nullopt when the store does not hold it.
+Result<std::optional<int64_t>> StoredVersion(SqliteConnection& connection, const std::string& id) {
+  auto select = connection.Prepare(kSelectPaperVersion);
+  if (!select) return std::unexpected(std::move(select.error()));
+  (*select)->Bind(1, id);
+  auto row = (*select)->Step();
+  if (!row) return std::unexpected(std::move(row.error()));
+  if (!*row) return std::nullopt;
+  return (*select)->ColumnInt(0);
+}
+
+Result<void> ReplaceVersions(SqliteConnection& connection, const Paper& paper, bool had_rows) {
+  if (had_rows) {
+    auto remove = connection.Prepare(kDeleteVersions);
+    if (!remove) return std::unexpected(std::move(remove.error()));
+    auto removed = (*remove)->Bind(1, paper.id).Run();
+    if (!removed) return removed;
+  }
+  for (const PaperVersion& version : paper.versions) {
+    const std::string submitted = FormatUtcIso(version.submitted);
+    auto insert = connection.Prepare(kInsertVersion);
+    if (!insert) return std::unexpected(std::move(insert.error()));
+    auto inserted = (*insert)->Bind(1, paper.id).Bind(2, version.number).Bind(3, submitted).Run();
+    if (!inserted) return inserted;
+  }
+  return {};
+}
+
+Result<PaperWrite> UpsertPaper(SqliteConnection& connection, const Paper& paper) {
+  auto stored = StoredVersion(connection, paper.id);
+  if (!stored) return std::unexpected(std::move(stored.error()));
+  // Version 0 means "unknown", so it never displaces a known version but does replace another 0.
+  if (*stored && **stored > paper.version) return PaperWrite::kUnchanged;
+
+  const std::string authors = JoinColumn(paper.authors, kAuthorSeparator);
+  const std::string categories = JoinColumn(paper.categories, kCategorySeparator);
+  auto write = connection.Prepare(*stored ? kUpdatePaper : kInsertPaper);
+  if (!write) return std::unexpected(std::move(write.error()));
+  auto written = (*write)
+                     ->Bind(1, paper.id)
+                     .Bind(2, paper.version)
+                     .Bind(3, paper.title)
+                     .Bind(4, authors)
+                     .Bind(5, paper.abstract)
+                     .Bind(6, categories)
+                     .Bind(7, paper.comments)
+                     .Bind(8, paper.journal_ref)
+                     .Bind(9, paper.doi)
+                     .Bind(10, paper.license)
+                     .Run();
+  if (!written) return std::unexpected(std::move(written.error()));
+  auto versions = ReplaceVersions(connection, paper, stored->has_value());
+  if (!versions) return std::unexpected(std::move(versions.error()));
+  return *stored ? PaperWrite::kUpdated : PaperWrite::kInserted;
+}
+
+// The earliest day the record shows the paper as new, from the paper itself or its listings.
+std::optional<Date> FirstListed(const PaperRecord& record) {
+  std::optional<Date> first = record.paper.first_listed;
+  for (const Listing& listing : record.listings) {
+    if (listing.type == AnnounceType::kNew && (!first || listing.day < *first)) first = listing.day;
+  }
+  return first;
+}
+
+Result<void> LowerFirstListed(SqliteConnection& connection, const std::string& id, Date day) {
+  const std::string iso = day.ToIso();
+  auto update = connection.Prepare(kLowerFirstListed);
+  if (!update) return std::unexpected(std::move(update.error()));
+  return (*update)->Bind(1, id).Bind(2, iso).Run();
+}
+
+// Returns how many listing rows were inserted or improved.
+Result<int64_t> UpsertListings(SqliteConnection& connection, std::span<const Listing> listings) {
+  int64_t changed = 0;
+  for (const Listing& listing : listings) {
+    const std::string day = listing.day.ToIso();
+    auto upsert = connection.Prepare(kUpsertListing);
+    if (!upsert) return std::unexpected(std::move(upsert.error()));
+    auto ran = (*upsert)
+                   ->Bind(1, day)
+                   .Bind(2, listing.category)
+                   .Bind(3, listing.paper_id)
+                   .Bind(4, static_cast<int64_t>(listing.type))
+                   .Bind(5, listing.position)
+                   .Run();
+    if (!ran) return std::unexpected(std::move(ran.error()));
+    changed += connection.Changes();
+  }
+  return changed;
+}
+
+Result<void> WriteRecord(SqliteConnection& connection, const PaperRecord& record,
+                         WriteSummary& summary) {
+  auto paper = UpsertPaper(connection, record.paper);
+  if (!paper) return std::unexpected(std::move(paper.error()));
+  switch (*paper) {
+    case PaperWrite::kInserted: ++summary.papers_inserted; break;
+    case PaperWrite::kUpdated: ++summary.papers_updated; break;
+    case PaperWrite::kUnchanged: ++summary.papers_unchanged; break;
+  }
+  if (const std::optional<Date> first = FirstListed(record)) {
+    auto lowered = LowerFirstListed(connection, record.paper.id, *first);
+    if (!lowered) return lowered;
+  }
+  auto listings = UpsertListings(connection, record.listings);
+  if (!listings) return std::unexpected(std::move(listings.error()));
+  summary.listings_written += *listings;
+  return {};
+}
+
+}  // namespace
+
+Result<WriteSummary> WritePaperRecords(SqliteConnection& connection,
+                                       std::span<const PaperRecord> records) {
+  WriteSummary summary;
+  if (records.empty()) return summary;
+  for (const PaperRecord& record : records) {
+    auto checked = CheckRecord(record);
+    if (!checked) return std::unexpected(std::move(checked.error()));
+  }
+
+  auto transaction = SqliteTransaction::BeginWrite(connection);
+  if (!transaction) return std::unexpected(std::move(transaction.error()));
+  for (const PaperRecord& record : records) {
+    auto written = WriteRecord(connection, record, summary);
+    if (!written) return std::unexpected(std::move(written.error()));
+  }
+  if (summary.papers_inserted + summary.papers_updated + summary.listings_written > 0) {
+    auto stamp = connection.Prepare(kBumpChangeStamp);
+    if (!stamp) return std::unexpected(std::move(stamp.error()));
+    auto bumped = (*stamp)->Run();
+    if (!bumped) return std::unexpected(std::move(bumped.error()));
+  }
+  auto committed = transaction->Commit();
+  if (!committed) return std::unexpected(std::move(committed.error()));
+  return summary;
+}
+
+Result<void> AddPaperClick(SqliteConnection& connection, const std::string& paper_id,
+                           ClickKind kind) {
+  {
+    auto exists = connection.Prepare(kSelectPaperExists);
+    if (!exists) return std::unexpected(std::move(exists.error()));
+    auto row = (*exists)->Bind(1, paper_id).Step();
+    if (!row) return std::unexpected(std::move(row.error()));
+    if (!*row) {
+      return Fail(ErrorCode::kNotFound,
+                  "no paper " + QuoteForMessage(paper_id) + " in the store: expected a listed paper");
+    }
+  }
+  auto count = connection.Prepare(kCountClick);
+  if (!count) return std::unexpected(std::move(count.error()));
+  return (*count)->Bind(1, paper_id).Bind(2, ClickKindName(kind)).Run();
+}
+
+}  // namespace coolpapers::store

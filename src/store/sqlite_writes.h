@@ -1,0 +1,33 @@
+// The SQLite store's writes: papers with their versions and listings, and click counters.
+// SQL lives here and in sqlite_reads.cc; the schema is in migrations/.
+#ifndef COOLPAPERS_STORE_SQLITE_WRITES_H_
+#define COOLPAPERS_STORE_SQLITE_WRITES_H_
+
+#include <span>
+#include <string>
+
+#include "core/error.h"
+#include "core/paper.h"
+#include "store/sqlite_connection.h"
+#include "store/store.h"
+
+namespace coolpapers::store {
+
+// Store::WriteRecords on one connection, in one write transaction (see store.h for the
+// rules). Papers are upserted by version (an equal or higher version replaces the row and its
+// version rows); listings are upserted keeping the better announce type and then the lower
+// position, so the result does not depend on the order records arrive in; first_listed keeps
+// the earliest 'new' day. Bumps the change stamp when anything was written.
+// Returns kInvalidArgument, writing nothing, for a record without categories or with a
+// listing of another paper; SQLite failures as MakeSqliteError describes.
+// The caller gives the connection to this call alone (SqliteStore holds its writer mutex).
+[[nodiscard]] Result<WriteSummary> WritePaperRecords(SqliteConnection& connection,
+                                                     std::span<const PaperRecord> records);
+
+// Store::AddClick on one connection. Returns kNotFound for a paper the store does not hold.
+[[nodiscard]] Result<void> AddPaperClick(SqliteConnection& connection, const std::string& paper_id,
+                                         ClickKind kind);
+
+}  // namespace coolpapers::store
+
+#endif  // COOLPAPERS_STORE_SQLITE_WRITES_H_

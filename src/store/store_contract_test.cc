@@ -1,0 +1,381 @@
+// The behaviour every Store implementation must have, run against each one through a backend
+// factory. A PostgreSQL store joins by adding its backend to INSTANTIATE_TEST_SUITE_P below.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "core/category_expr.h"
+#include "store/sqlite_connection.h"
+#include "store/sqlite_store.h"
+#include "store/store.h"
+#include "store/store_test_records.h"
+#include "tests/support/temp_dir.h"
+
+namespace coolpapers::store {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+using testing::Day;
+using testing::IdsOf;
+using testing::NewPaperRecord;
+using testing::ReplacedPaperRecord;
+
+struct StoreBackend {
+  std::string name;
+  // Opens the store kept under `dir`, creating it on first use; opening the same dir again
+  // gives a second store on the same data (as another process would).
+  std::function<Result<std::unique_ptr<Store>>(const std::filesystem::path& dir)> open;
+  // Marks the data under `dir` as written by a future coolpapers (a newer schema).
+  std::function<void(const std::filesystem::path& dir)> stamp_future_schema;
+};
+
+// Names the backend in test output (gtest would otherwise dump its bytes).
+void PrintTo(const StoreBackend& backend, std::ostream* out) { *out << backend.name; }
+
+StoreBackend SqliteBackend() {
+  return {
+      "Sqlite",
+      [](const std::filesystem::path& dir) { return OpenSqliteStore(dir / "store.sqlite"); },
+      [](const std::filesystem::path& dir) {
+        auto connection = SqliteConnection::Open(dir / "store.sqlite",
+                                                 SqliteConnection::Mode::kReadWrite, 1000);
+        ASSERT_TRUE(connection) << connection.error().detail;
+        ASSERT_TRUE(connection->Execute("PRAGMA user_version = 9999"));
+      },
+  };
+}
+
+class StoreContractTest : public ::testing::TestWithParam<StoreBackend> {
+ protected:
+  void SetUp() override { store_ = Open(); }
+
+  std::unique_ptr<Store> Open() {
+    auto store = GetParam().open(dir_.path());
+    if (!store) ADD_FAILURE() << store.error().message << " / " << store.error().detail;
+    return store ? std::move(*store) : nullptr;
+  }
+
+  WriteSummary Write(const std::vector<PaperRecord>& records) {
+    auto summary = store_->WriteRecords(records);
+    if (!summary) ADD_FAILURE() << summary.error().message << " / " << summary.error().detail;
+    return summary.value_or(WriteSummary{});
+  }
+
+  DayList List(std::string_view expr, std::string_view day) {
+    auto list = store_->ListDay(ParseCategoryExpr(expr).value(), Day(day));
+    if (!list) ADD_FAILURE() << list.error().message << " / " << list.error().detail;
+    return list.value_or(DayList{});
+  }
+
+  std::vector<Paper> Papers(const std::vector<std::string>& ids) {
+    auto papers = store_->PapersByIds(ids);
+    if (!papers) ADD_FAILURE() << papers.error().message << " / " << papers.error().detail;
+    return papers.value_or(std::vector<Paper>{});
+  }
+
+  coolpapers::testing::TempDir dir_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_P(StoreContractTest, OpensEmptyStoreFromNothing) {
+  ASSERT_NE(store_, nullptr);
+  EXPECT_EQ(store_->PaperCount().value(), 0);
+  EXPECT_TRUE(store_->ChangeStamp().has_value());
+  EXPECT_THAT(store_->NewestDayPerCategory().value(), IsEmpty());
+}
+
+TEST_P(StoreContractTest, KeepsDataWhenReopened) {
+  Write({NewPaperRecord("2505.00001", {"cs.CL"}, Day("2025-05-14"), 1)});
+  store_.reset();
+  store_ = Open();
+  EXPECT_EQ(store_->PaperCount().value(), 1);
+}
+
+TEST_P(StoreContractTest, RefusesDataFromFutureSchema) {
+  store_.reset();
+  GetParam().stamp_future_schema(dir_.path());
+  auto reopened = GetParam().open(dir_.path());
+  ASSERT_FALSE(reopened);
+  EXPECT_EQ(reopened.error().code, ErrorCode::kCorrupt);
+  EXPECT_THAT(reopened.error().message, ::testing::HasSubstr("newer"));
+}
+
+TEST_P(StoreContractTest, WritingTwiceChangesNothing) {
+  const std::vector<PaperRecord> records = {
+      NewPaperRecord("2505.00001", {"cs.CL", "cs.AI"}, Day("2025-05-14"), 1),
+      NewPaperRecord("2505.00002", {"cs.AI"}, Day("2025-05-14"), 2),
+  };
+  const WriteSummary first = Write(records);
+  EXPECT_EQ(first.papers_inserted, 2);
+  EXPECT_EQ(first.listings_written, 3);
+  const DayList list_before = List("cs.AI", "2025-05-14");
+  const std::vector<Paper> papers_before = Papers({"2505.00001", "2505.00002"});
+
+  const WriteSummary second = Write(records);
+  EXPECT_EQ(second.papers_inserted, 0);
+  EXPECT_EQ(second.papers_updated, 2);  // equal versions replace, with the same values
+  EXPECT_EQ(second.listings_written, 0);
+  EXPECT_EQ(IdsOf(List("cs.AI", "2025-05-14")), IdsOf(list_before));
+  const std::vector<Paper> papers_after = Papers({"2505.00001", "2505.00002"});
+  ASSERT_EQ(papers_after.size(), papers_before.size());
+  for (size_t i = 0; i < papers_after.size(); ++i) {
+    EXPECT_EQ(papers_after[i].title, papers_before[i].title);
+    EXPECT_EQ(papers_after[i].versions.size(), papers_before[i].versions.size());
+  }
+  EXPECT_EQ(store_->PaperCount().value(), 2);
+}
+
+TEST_P(StoreContractTest, NewerVersionReplacesPaper) {
+  Write({NewPaperRecord("2505.00001", {"cs.CL"}, Day("2025-05-14"), 1, 1)});
+  const WriteSummary summary =
+      Write({ReplacedPaperRecord("2505.00001", {"cs.CL", "cs.LG"}, Day("2025-05-20"), 4, 2)});
+  EXPECT_EQ(summary.papers_updated, 1);
+  const std::vector<Paper> papers = Papers({"2505.00001"});
+  ASSERT_EQ(papers.size(), 1u);
+  EXPECT_EQ(papers[0].version, 2);
+  EXPECT_EQ(papers[0].title, "Paper 2505.00001 v2");
+  EXPECT_THAT(papers[0].categories, ElementsAre("cs.CL", "cs.LG"));
+  EXPECT_EQ(papers[0].versions.size(), 2u);
+}
+
+TEST_P(StoreContractTest, OlderVersionKeepsPaperButAddsListings) {
+  Write({ReplacedPaperRecord("2505.00001", {"cs.CL"}, Day("2025-05-20"), 1, 2)});
+  const WriteSummary summary =
+      Write({NewPaperRecord("2505.00001", {"cs.CL"}, Day("2025-05-14"), 1, 1)});
+  EXPECT_EQ(summary.papers_unchanged, 1);
+  EXPECT_EQ(summary.listings_written, 1);
+  EXPECT_EQ(Papers({"2505.00001"})[0].title, "Paper 2505.00001 v2");
+  EXPECT_THAT(IdsOf(List("cs.CL", "2025-05-14")), ElementsAre("2505.00001"));
+}
+
+TEST_P(StoreContractTest, UnknownVersionNeverReplacesKnownOne) {
+  Write({NewPaperRecord("2505.00001", {"cs.CL"}, Day("2025-05-14"), 1, 2)});
+  PaperRecord unknown = NewPaperRecord("2505.00001", {"cs.CL"}, Day("2025-05-14"), 1, 0);
+  unknown.paper.title = "From a daily listing";
+  EXPECT_EQ(Write({unknown}).papers_unchanged, 1);
+  EXPECT_EQ(Papers({"2505.00001"})[0].version, 2);
+
+  Write({NewPaperRecord("2505.00009", {"cs.CL"}, Day("2025-05-14"), 2, 0)});
+  PaperRecord also_unknown = NewPaperRecord("2505.00009", {"cs.CL"}, Day("2025-05-14"), 2, 0);
+  also_unknown.paper.title = "Corrected title";
+  EXPECT_EQ(Write({also_unknown}).papers_updated, 1);
+  EXPECT_EQ(Papers({"2505.00009"})[0].title, "Corrected title");
+}
+
+TEST_P(StoreContractTest, RejectsRecordWithoutCategoriesAndWritesNothing) {
+  PaperRecord broken = NewPaperRecord("2505.00002", {"cs.CL"}, Day("2025-05-14"), 2);
+  broken.paper.categories.clear();
+  auto summary = store_->WriteRecords(std::vector<PaperRecord>{
+      NewPaperRecord("2505.00001", {"cs.CL"}, Day("2025-05-14"), 1), broken});
+  ASSERT_FALSE(summary);
+  EXPECT_EQ(summary.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(store_->PaperCount().value(), 0);
+}
+
+TEST_P(StoreContractTest, ListsNewThenCrossThenReplaceEachByPosition) {
+  const Date day = Day("2025-05-14");
+  Write({
+      ReplacedPaperRecord("2501.00001", {"cs.CL"}, day, 1, 3),
+      NewPaperRecord("2505.00003", {"cs.AI", "cs.CL"}, day, 2),
+      NewPaperRecord("2505.00002", {"cs.CL"}, day, 5),
+      NewPaperRecord("2505.00001", {"cs.CL"}, day, 3),
+      NewPaperRecord("2505.00004", {"cs.LG", "cs.CL"}, day, 1),
+  });
+  const DayList list = List("cs.CL", "2025-05-14");
+  EXPECT_EQ(list.day, day);
+  EXPECT_THAT(IdsOf(list),
+              ElementsAre("2505.00001", "2505.00002", "2505.00004", "2505.00003", "2501.00001"));
+  ASSERT_EQ(list.papers.size(), 5u);
+  EXPECT_EQ(list.papers[0].type, AnnounceType::kNew);
+  EXPECT_EQ(list.papers[2].type, AnnounceType::kCross);
+  EXPECT_EQ(list.papers[4].type, AnnounceType::kReplace);
+}
+
+TEST_P(StoreContractTest, BreaksPositionTiesById) {
+  const Date day = Day("2025-05-14");
+  Write({NewPaperRecord("2505.00009", {"cs.CL"}, day, 7),
+         NewPaperRecord("2505.00001", {"cs.CL"}, day, 7)});
+  EXPECT_THAT(IdsOf(List("cs.CL", "2025-05-14")), ElementsAre("2505.00001", "2505.00009"));
+}
+
+TEST_P(StoreContractTest, UnionListsEachPaperOnceWithItsBestType) {
+  const Date day = Day("2025-05-14");
+  Write({
+      NewPaperRecord("2505.00001", {"cs.CL", "cs.AI"}, day, 2),  // new in cs.CL, cross in cs.AI
+      NewPaperRecord("2505.00002", {"cs.AI"}, day, 1),
+      NewPaperRecord("2505.00003", {"cs.LG", "cs.AI"}, day, 3),  // cross in both
+  });
+  const DayList list = List("cs.AI,cs.CL", "2025-05-14");
+  EXPECT_THAT(IdsOf(list), ElementsAre("2505.00002", "2505.00001", "2505.00003"));
+  EXPECT_EQ(list.papers[1].type, AnnounceType::kNew);
+  EXPECT_EQ(list.papers[2].type, AnnounceType::kCross);
+}
+
+TEST_P(StoreContractTest, UnionMinusDropsPapersHavingAnExcludedCategory) {
+  const Date day = Day("2025-05-14");
+  // 2505.00002 is in cs.CY but listed only in cs.AI on this day: the paper's categories count.
+  PaperRecord listed_in_ai_only = NewPaperRecord("2505.00002", {"cs.AI", "cs.CY"}, day, 2);
+  listed_in_ai_only.listings.pop_back();
+  Write({
+      NewPaperRecord("2505.00001", {"cs.AI"}, day, 1),
+      listed_in_ai_only,
+      NewPaperRecord("2505.00003", {"cs.LG"}, day, 3),
+      NewPaperRecord("2505.00004", {"cs.LG", "econ.GN"}, day, 4),
+  });
+  EXPECT_THAT(IdsOf(List("cs.AI+cs.LG-cs.CY-econ.GN", "2025-05-14")),
+              ElementsAre("2505.00001", "2505.00003"));
+}
+
+TEST_P(StoreContractTest, AliasesResolveToTheCanonicalCategory) {
+  const Date day = Day("2025-05-14");
+  Write({NewPaperRecord("2505.00002", {"eess.SY"}, day, 2),
+         NewPaperRecord("2505.00001", {"cs.RO", "eess.SY"}, day, 1)});
+  EXPECT_THAT(IdsOf(List("cs.SY", "2025-05-14")), ElementsAre("2505.00002", "2505.00001"));
+}
+
+TEST_P(StoreContractTest, ListsNothingOnADayWithoutListings) {
+  Write({NewPaperRecord("2505.00001", {"cs.CL"}, Day("2025-05-14"), 1)});
+  const DayList list = List("cs.CL", "2025-05-15");
+  EXPECT_EQ(list.day, Day("2025-05-15"));
+  EXPECT_THAT(list.papers, IsEmpty());
+}
+
+TEST_P(StoreContractTest, KeepsBestListingWhateverTheWriteOrder) {
+  const Date day = Day("2025-05-14");
+  Write({ReplacedPaperRecord("2505.00001", {"cs.CL"}, day, 1, 2)});
+  EXPECT_EQ(Write({NewPaperRecord("2505.00001", {"cs.CL"}, day, 9, 1)}).listings_written, 1);
+  EXPECT_EQ(Write({ReplacedPaperRecord("2505.00001", {"cs.CL"}, day, 1, 2)}).listings_written, 0);
+  EXPECT_EQ(List("cs.CL", "2025-05-14").papers.at(0).type, AnnounceType::kNew);
+}
+
+TEST_P(StoreContractTest, FindsNewestDayOfAnyIncludedCategory) {
+  Write({NewPaperRecord("2505.00001", {"cs.CL"}, Day("2025-05-14"), 1),
+         NewPaperRecord("2505.00002", {"cs.AI"}, Day("2025-05-16"), 1),
+         NewPaperRecord("2505.00003", {"cs.LG"}, Day("2025-05-20"), 1)});
+  EXPECT_EQ(store_->NewestDay(ParseCategoryExpr("cs.CL,cs.AI").value()).value(), Day("2025-05-16"));
+  EXPECT_EQ(store_->NewestDay(ParseCategoryExpr("cs.CL").value()).value(), Day("2025-05-14"));
+  EXPECT_EQ(store_->NewestDay(ParseCategoryExpr("math.AG").value()).value(), std::nullopt);
+}
+
+TEST_P(StoreContractTest, ListsDaysWithListingsAscending) {
+  Write({NewPaperRecord("2505.00003", {"cs.CL"}, Day("2025-05-20"), 1),
+         NewPaperRecord("2505.00001", {"cs.CL"}, Day("2025-05-14"), 1),
+         NewPaperRecord("2505.00004", {"cs.CL"}, Day("2025-05-14"), 2),
+         NewPaperRecord("2505.00002", {"cs.AI"}, Day("2025-05-16"), 1),
+         NewPaperRecord("2505.00005", {"cs.LG"}, Day("2025-05-18"), 1)});
+  EXPECT_THAT(store_->ListingDays(ParseCategoryExpr("cs.CL,cs.AI").value()).value(),
+              ElementsAre(Day("2025-05-14"), Day("2025-05-16"), Day("2025-05-20")));
+  EXPECT_THAT(store_->ListingDays(ParseCategoryExpr("math.AG").value()).value(), IsEmpty());
+}
+
+TEST_P(StoreContractTest, CountsEachCategorysNewestDay) {
+  Write({NewPaperRecord("2505.00001", {"cs.CL", "cs.AI"}, Day("2025-05-14"), 1),
+         NewPaperRecord("2505.00002", {"cs.CL"}, Day("2025-05-15"), 1),
+         NewPaperRecord("2505.00003", {"cs.AI"}, Day("2025-05-15"), 2),
+         NewPaperRecord("2505.00004", {"cs.CL", "cs.AI"}, Day("2025-05-15"), 3)});
+  auto days = store_->NewestDayPerCategory();
+  ASSERT_TRUE(days);
+  ASSERT_EQ(days->size(), 2u);
+  EXPECT_EQ((*days)[0].category, "cs.AI");
+  EXPECT_EQ((*days)[0].newest_day, Day("2025-05-15"));
+  EXPECT_EQ((*days)[0].paper_count, 2);
+  EXPECT_EQ((*days)[1].category, "cs.CL");
+  EXPECT_EQ((*days)[1].paper_count, 2);
+}
+
+TEST_P(StoreContractTest, ReturnsPapersInTheOrderAskedWithoutMissingOnes) {
+  Write({NewPaperRecord("2505.00001", {"cs.CL"}, Day("2025-05-14"), 1),
+         NewPaperRecord("2505.00002", {"cs.AI"}, Day("2025-05-14"), 2)});
+  const std::vector<Paper> papers = Papers({"2505.00002", "9999.99999", "2505.00001"});
+  ASSERT_EQ(papers.size(), 2u);
+  EXPECT_EQ(papers[0].id, "2505.00002");
+  EXPECT_EQ(papers[1].id, "2505.00001");
+}
+
+TEST_P(StoreContractTest, RoundTripsEveryPaperField) {
+  PaperRecord record = NewPaperRecord("0704.0001", {"hep-ph", "hep-th"}, Day("2007-04-03"), 1, 2);
+  record.paper.title = "Calculation of prompt diphoton production cross sections";
+  record.paper.authors = {"C. Balázs", "E. L. Berger", "P. M. Nadolsky", "C.-P. Yuan"};
+  record.paper.comments = "37 pages, 15 figures; published version";
+  record.paper.journal_ref = "Phys.Rev.D76:013009,2007";
+  record.paper.doi = "10.1103/PhysRevD.76.013009";
+  record.paper.license = "http://arxiv.org/licenses/nonexclusive-distrib/1.0/";
+  Write({record});
+
+  const std::vector<Paper> papers = Papers({"0704.0001"});
+  ASSERT_EQ(papers.size(), 1u);
+  const Paper& paper = papers[0];
+  EXPECT_EQ(paper.version, 2);
+  EXPECT_EQ(paper.title, record.paper.title);
+  EXPECT_EQ(paper.authors, record.paper.authors);
+  EXPECT_EQ(paper.abstract, record.paper.abstract);
+  EXPECT_EQ(paper.categories, record.paper.categories);
+  EXPECT_EQ(paper.comments, record.paper.comments);
+  EXPECT_EQ(paper.journal_ref, record.paper.journal_ref);
+  EXPECT_EQ(paper.doi, record.paper.doi);
+  EXPECT_EQ(paper.license, record.paper.license);
+  ASSERT_EQ(paper.versions.size(), 2u);
+  EXPECT_EQ(paper.versions[0].number, 1);
+  EXPECT_EQ(paper.versions[0].submitted, record.paper.versions[0].submitted);
+  EXPECT_EQ(paper.versions[1].submitted, record.paper.versions[1].submitted);
+  EXPECT_EQ(paper.first_listed, Day("2007-04-03"));
+}
+
+TEST_P(StoreContractTest, KeepsEarliestNewDayAsFirstListed) {
+  Write({NewPaperRecord("2505.00001", {"cs.CL"}, Day("2025-05-20"), 1)});
+  Write({NewPaperRecord("2505.00001", {"cs.CL"}, Day("2025-05-14"), 1)});
+  Write({ReplacedPaperRecord("2505.00001", {"cs.CL"}, Day("2025-05-10"), 1, 2)});
+  EXPECT_EQ(Papers({"2505.00001"})[0].first_listed, Day("2025-05-14"));
+}
+
+TEST_P(StoreContractTest, CountsClicksPerKind) {
+  Write({NewPaperRecord("2505.00001", {"cs.CL"}, Day("2025-05-14"), 1)});
+  ASSERT_TRUE(store_->AddClick("2505.00001", ClickKind::kPdf));
+  ASSERT_TRUE(store_->AddClick("2505.00001", ClickKind::kPdf));
+  ASSERT_TRUE(store_->AddClick("2505.00001", ClickKind::kFaq));
+  const std::vector<std::string> ids = {"2505.00001", "2505.09999"};
+  auto clicks = store_->ClicksFor(ids);
+  ASSERT_TRUE(clicks);
+  ASSERT_EQ(clicks->size(), 2u);
+  EXPECT_EQ((*clicks)[0].pdf, 2);
+  EXPECT_EQ((*clicks)[0].faq, 1);
+  EXPECT_EQ((*clicks)[1].pdf, 0);
+  EXPECT_EQ((*clicks)[1].faq, 0);
+}
+
+TEST_P(StoreContractTest, RefusesClickOnUnknownPaper) {
+  auto clicked = store_->AddClick("2505.09999", ClickKind::kPdf);
+  ASSERT_FALSE(clicked);
+  EXPECT_EQ(clicked.error().code, ErrorCode::kNotFound);
+}
+
+TEST_P(StoreContractTest, ChangeStampMovesOnWriteOnly) {
+  const uint64_t before = store_->ChangeStamp().value();
+  ASSERT_TRUE(store_->ListDay(ParseCategoryExpr("cs.CL").value(), Day("2025-05-14")));
+  EXPECT_EQ(store_->ChangeStamp().value(), before);
+  Write({NewPaperRecord("2505.00001", {"cs.CL"}, Day("2025-05-14"), 1)});
+  EXPECT_NE(store_->ChangeStamp().value(), before);
+}
+
+TEST_P(StoreContractTest, ChangeStampSeesWritesOfAnotherStore) {
+  std::unique_ptr<Store> other = Open();
+  ASSERT_NE(other, nullptr);
+  const uint64_t before = store_->ChangeStamp().value();
+  auto written = other->WriteRecords(
+      std::vector<PaperRecord>{NewPaperRecord("2505.00001", {"cs.CL"}, Day("2025-05-14"), 1)});
+  ASSERT_TRUE(written);
+  EXPECT_NE(store_->ChangeStamp().value(), before);
+  EXPECT_EQ(store_->PaperCount().value(), 1);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreContractTest, ::testing::Values(SqliteBackend()),
+                         [](const auto& info) { return info.param.name; });
+
+}  // namespace
+}  // namespace coolpapers::store

@@ -1,0 +1,79 @@
+#include "web/api/api_json.h"
+
+#include <optional>
+
+#include <nlohmann/json.hpp>
+
+namespace coolpapers::web {
+namespace {
+
+using nlohmann::json;
+
+json DayOrNull(const std::optional<Date>& day) { return day ? json(day->ToIso()) : json(nullptr); }
+
+json PaperJson(const Paper& paper, std::optional<AnnounceType> type) {
+  return json{
+      {"id", paper.id},
+      {"version", paper.version},
+      {"title", paper.title},
+      {"authors", paper.authors},
+      {"abstract", paper.abstract},
+      {"categories", paper.categories},
+      {"primary_category", paper.categories.empty() ? json(nullptr) : json(paper.categories.front())},
+      {"announce_type", type ? json(std::string(AnnounceTypeName(*type))) : json(nullptr)},
+      {"comments", paper.comments},
+      {"journal_ref", paper.journal_ref},
+      {"doi", paper.doi},
+      {"abs_url", paper.AbsUrl()},
+      {"pdf_url", paper.PdfUrl()},
+      {"first_listed", DayOrNull(paper.first_listed)},
+  };
+}
+
+// Stored text comes from outside sources; a stray invalid byte must not turn a page into an
+// exception, so it is replaced instead of rejected. '<', '>' and '&' can only occur inside JSON
+// strings, where \u escapes mean the same: escaping them keeps a title such as
+// "<script>..." inert even where a browser or a page embeds the JSON as HTML.
+std::string Dump(const json& document) {
+  const std::string text = document.dump(-1, ' ', false, json::error_handler_t::replace);
+  std::string out;
+  out.reserve(text.size() + 64);
+  for (const char c : text) {
+    switch (c) {
+      case '<': out += "\\u003c"; break;
+      case '>': out += "\\u003e"; break;
+      case '&': out += "\\u0026"; break;
+      default: out.push_back(c);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string RenderListJson(const ListView& view) {
+  json papers = json::array();
+  for (const ListedCard& card : view.cards) papers.push_back(PaperJson(card.paper, card.type));
+  return Dump(json{
+      {"expression", view.expression},
+      {"day", view.day.ToIso()},
+      {"total", view.total},
+      {"skip", view.skip},
+      {"show", view.show},
+      {"previous_day", DayOrNull(view.previous_day)},
+      {"next_day", DayOrNull(view.next_day)},
+      {"papers", std::move(papers)},
+  });
+}
+
+std::string RenderPapersJson(const PapersView& view) {
+  json papers = json::array();
+  for (const Paper& paper : view.papers) papers.push_back(PaperJson(paper, std::nullopt));
+  return Dump(json{{"papers", std::move(papers)}, {"missing", view.missing}});
+}
+
+std::string RenderErrorJson(std::string_view code, std::string_view message) {
+  return Dump(json{{"error", {{"code", code}, {"message", message}}}});
+}
+
+}  // namespace coolpapers::web

@@ -1,0 +1,32 @@
+// The JSON API's documents, /api/arxiv/...: the same data as the pages, built with nlohmann::json
+// (which escapes every string; invalid UTF-8 is replaced with U+FFFD rather than failing), with
+// '<', '>' and '&' written as \u003c, \u003e and \u0026 so no markup ever appears raw.
+//
+// A paper: {"id":"2401.06769","version":2,"title":"...","authors":["..."],"abstract":"...",
+//   "categories":["cs.CL","cs.AI"],"primary_category":"cs.CL","announce_type":"new"|null,
+//   "comments":"","journal_ref":"","doi":"","abs_url":"https://arxiv.org/abs/2401.06769",
+//   "pdf_url":"https://arxiv.org/pdf/2401.06769","first_listed":"2024-01-15"|null}
+#ifndef COOLPAPERS_WEB_API_API_JSON_H_
+#define COOLPAPERS_WEB_API_API_JSON_H_
+
+#include <string>
+#include <string_view>
+
+#include "web/pages/list_page.h"
+#include "web/pages/paper_page.h"
+
+namespace coolpapers::web {
+
+// {"expression":"cs.AI","day":"2025-05-14","total":N,"skip":0,"show":25,
+//  "previous_day":"2025-05-13"|null,"next_day":null,"papers":[paper with announce_type...]}
+std::string RenderListJson(const ListView& view);
+
+// {"papers":[paper with "announce_type":null ...],"missing":["2401.99999"]}
+std::string RenderPapersJson(const PapersView& view);
+
+// {"error":{"code":"not_found","message":"..."}}
+std::string RenderErrorJson(std::string_view code, std::string_view message);
+
+}  // namespace coolpapers::web
+
+#endif  // COOLPAPERS_WEB_API_API_JSON_H_

@@ -1,0 +1,92 @@
+#include "web/api/api_json.h"
+
+#include <string>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "web/web_test_support.h"
+
+namespace coolpapers::web {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+using nlohmann::json;
+using testing::Day;
+using testing::HostilePaper;
+using testing::SamplePaper;
+
+TEST(ListJson, CarriesTheDayAndEveryPaperField) {
+  ListView view;
+  view.expression = "cs.AI,cs.CL";
+  view.day = Day("2025-05-14");
+  view.total = 2;
+  view.previous_day = Day("2025-05-13");
+  Paper paper = SamplePaper("2505.09001", {"cs.CL", "cs.AI"});
+  paper.version = 2;
+  paper.doi = "10.1000/x";
+  view.cards.push_back({paper, AnnounceType::kCross});
+
+  const json document = json::parse(RenderListJson(view));
+  EXPECT_EQ(document["expression"], "cs.AI,cs.CL");
+  EXPECT_EQ(document["day"], "2025-05-14");
+  EXPECT_EQ(document["total"], 2);
+  EXPECT_EQ(document["skip"], 0);
+  EXPECT_EQ(document["show"], 25);
+  EXPECT_EQ(document["previous_day"], "2025-05-13");
+  EXPECT_TRUE(document["next_day"].is_null());
+  ASSERT_EQ(document["papers"].size(), 1u);
+  const json& p = document["papers"][0];
+  EXPECT_EQ(p["id"], "2505.09001");
+  EXPECT_EQ(p["version"], 2);
+  EXPECT_EQ(p["title"], "Paper 2505.09001");
+  EXPECT_EQ(p["authors"], json({"Ada Lovelace", "Charles Babbage"}));
+  EXPECT_EQ(p["abstract"], "We study $x^2$ on 2505.09001.");
+  EXPECT_EQ(p["categories"], json({"cs.CL", "cs.AI"}));
+  EXPECT_EQ(p["primary_category"], "cs.CL");
+  EXPECT_EQ(p["announce_type"], "cross");
+  EXPECT_EQ(p["comments"], "");
+  EXPECT_EQ(p["journal_ref"], "");
+  EXPECT_EQ(p["doi"], "10.1000/x");
+  EXPECT_EQ(p["abs_url"], "https://arxiv.org/abs/2505.09001");
+  EXPECT_EQ(p["pdf_url"], "https://arxiv.org/pdf/2505.09001");
+  EXPECT_EQ(p["first_listed"], "2025-05-14");
+}
+
+TEST(PapersJson, ListsPapersAndMissingIds) {
+  const json document =
+      json::parse(RenderPapersJson({{SamplePaper("2401.06769")}, {"2401.99999"}}));
+  ASSERT_EQ(document["papers"].size(), 1u);
+  EXPECT_EQ(document["papers"][0]["id"], "2401.06769");
+  EXPECT_TRUE(document["papers"][0]["announce_type"].is_null());
+  EXPECT_EQ(document["missing"], json({"2401.99999"}));
+}
+
+TEST(PapersJson, KeepsHostileTextExactButNeverRaw) {
+  const Paper hostile = HostilePaper();
+  const std::string text = RenderPapersJson({{hostile}, {}});
+  EXPECT_THAT(text, Not(HasSubstr("<")));
+  EXPECT_THAT(text, Not(HasSubstr(">")));
+  EXPECT_THAT(text, HasSubstr("\\u003cscript\\u003e"));
+  const json document = json::parse(text);
+  EXPECT_EQ(document["papers"][0]["title"], hostile.title);
+  EXPECT_EQ(document["papers"][0]["authors"][0], std::string(testing::kImgPayload));
+  EXPECT_EQ(document["papers"][0]["abstract"], hostile.abstract);
+}
+
+TEST(PapersJson, ReplacesInvalidUtf8InsteadOfFailing) {
+  Paper paper = SamplePaper("2401.06769");
+  paper.title = "bad \xff byte";
+  const json document = json::parse(RenderPapersJson({{paper}, {}}));
+  EXPECT_EQ(document["papers"][0]["title"], "bad \xEF\xBF\xBD byte");
+}
+
+TEST(ErrorJson, NamesTheCodeAndMessage) {
+  EXPECT_EQ(RenderErrorJson("not_found", "no paper \"x\""),
+            R"({"error":{"code":"not_found","message":"no paper \"x\""}})");
+}
+
+}  // namespace
+}  // namespace coolpapers::web

@@ -1,0 +1,46 @@
+// The request and response the site's handler sees: plain values, no Beast types, so that the
+// whole site (routing, pages, cache) is tested without a socket. server.cc converts to and from
+// Beast messages.
+#ifndef COOLPAPERS_WEB_HTTP_MESSAGE_H_
+#define COOLPAPERS_WEB_HTTP_MESSAGE_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace coolpapers::web {
+
+inline constexpr std::string_view kHtmlType = "text/html; charset=utf-8";
+inline constexpr std::string_view kJsonType = "application/json; charset=utf-8";
+inline constexpr std::string_view kTextType = "text/plain; charset=utf-8";
+
+// Views into the server's request buffer: valid only during the handler call.
+struct Request {
+  std::string_view method;  // "GET", "HEAD", "POST", ...
+  std::string_view target;  // origin-form as sent: "/arxiv/cs.AI?date=2025-05-14"
+  bool accepts_gzip = false;
+};
+
+struct Response {
+  int status = 200;
+  std::string_view content_type = kHtmlType;  // one of the constants above
+  // Shared so a cached page goes to many clients without a copy; never null.
+  std::shared_ptr<const std::string> body = std::make_shared<const std::string>();
+  bool gzipped = false;  // the body is gzip-encoded: send Content-Encoding: gzip
+  // Other headers, e.g. {"Location", "/arxiv/1406.2661"}, {"Cache-Control", "max-age=60"}.
+  std::vector<std::pair<std::string, std::string>> headers;
+
+  // The value of header `name` (exact spelling) or "" when absent. For tests and logs.
+  std::string_view Header(std::string_view name) const {
+    for (const auto& [key, value] : headers) {
+      if (key == name) return value;
+    }
+    return {};
+  }
+};
+
+}  // namespace coolpapers::web
+
+#endif  // COOLPAPERS_WEB_HTTP_MESSAGE_H_

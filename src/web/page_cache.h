@@ -1,0 +1,113 @@
+// Rendered pages kept for the next reader, with their gzip encoding made off the request path.
+//
+// A miss renders the page and Insert()s it; the cache answers identity-encoded at once and hands
+// the body to its own compressor thread. Later Lookup()s find the gzip next to the body. The
+// cache holds at most `max_bytes` (bodies + gzips + keys); when an insert passes that, the least
+// recently used pages go. Invalidate(stamp) drops everything when the store's change stamp
+// moves; a render that began before the drop cannot put a stale page back (see generation()).
+//
+// Thread-safe: lookups share a reader lock and copy two shared_ptrs; no lock is held while
+// rendering or compressing.
+#ifndef COOLPAPERS_WEB_PAGE_CACHE_H_
+#define COOLPAPERS_WEB_PAGE_CACHE_H_
+
+#include <atomic>
+#include <condition_variable>
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <shared_mutex>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <unordered_map>
+
+namespace coolpapers::web {
+
+struct PageCacheOptions {
+  size_t max_bytes = 64 * 1024 * 1024;
+  int gzip_level = 6;
+  size_t min_gzip_bytes = 1024;  // smaller bodies are not worth a Content-Encoding
+};
+
+struct CachedPage {
+  std::shared_ptr<const std::string> body;  // never null
+  std::shared_ptr<const std::string> gzip;  // null until compressed (or when too small)
+};
+
+class PageCache {
+ public:
+  explicit PageCache(PageCacheOptions options = {});
+  ~PageCache();  // stops the compressor; queued compressions are dropped
+  PageCache(const PageCache&) = delete;
+  PageCache& operator=(const PageCache&) = delete;
+
+  // The page stored under `key`, if any. Marks it recently used.
+  std::optional<CachedPage> Lookup(std::string_view key) const;
+
+  // Read before rendering and pass to Insert: a page rendered while the cache was invalidated
+  // is dropped instead of stored.
+  uint64_t generation() const { return generation_.load(std::memory_order_acquire); }
+
+  // Stores `body` under `key` (replacing any page there) and queues its compression, unless the
+  // cache was invalidated since `generation` was read or the body alone exceeds a quarter of
+  // max_bytes.
+  void Insert(std::string key, std::shared_ptr<const std::string> body, uint64_t generation);
+
+  // Drops every page unless `change_stamp` equals the stamp of the previous call. Meant to be
+  // fed Store::ChangeStamp() periodically.
+  void Invalidate(uint64_t change_stamp);
+
+  // Drops every page.
+  void Clear();
+
+  // Blocks until every compression queued so far has finished (tests; a quiet shutdown).
+  void WaitForCompression();
+
+  size_t size_bytes() const;
+  size_t page_count() const;
+
+ private:
+  struct Entry {
+    std::shared_ptr<const std::string> body;
+    std::shared_ptr<const std::string> gzip;
+    size_t bytes = 0;
+    mutable std::atomic<uint64_t> last_used{0};
+  };
+  struct Job {
+    std::string key;
+    std::shared_ptr<const std::string> body;
+  };
+  struct KeyHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+  };
+
+  void CompressLoop(std::stop_token stop);
+  void StoreGzip(const Job& job, std::shared_ptr<const std::string> gzip);
+  void EvictLocked();        // needs mutex_ held exclusively
+  void ClearLocked();
+
+  const PageCacheOptions options_;
+  mutable std::atomic<uint64_t> clock_{0};
+  std::atomic<uint64_t> generation_{0};
+
+  mutable std::shared_mutex mutex_;
+  std::unordered_map<std::string, Entry, KeyHash, std::equal_to<>> entries_;  // GUARDED_BY(mutex_)
+  size_t bytes_ = 0;                                                         // GUARDED_BY(mutex_)
+  std::optional<uint64_t> last_stamp_;                                       // GUARDED_BY(mutex_)
+
+  std::mutex jobs_mutex_;
+  std::condition_variable_any jobs_changed_;
+  std::deque<Job> jobs_;  // GUARDED_BY(jobs_mutex_)
+  int jobs_running_ = 0;  // GUARDED_BY(jobs_mutex_)
+  std::jthread compressor_;  // last: starts after, and stops before, everything above
+};
+
+}  // namespace coolpapers::web
+
+#endif  // COOLPAPERS_WEB_PAGE_CACHE_H_

@@ -1,0 +1,70 @@
+#include "web/pages/home_page.h"
+
+#include "web/html_escape.h"
+#include "web/pages/layout.h"
+#include "web/pages/list_page.h"
+
+namespace coolpapers::web {
+namespace {
+
+bool SpansSeveralArchives(const HomeGroup& group) {
+  for (const HomeCategory& category : group.categories) {
+    if (category.archive_name != group.categories.front().archive_name) return true;
+  }
+  return false;
+}
+
+void AppendCategory(std::string& out, const HomeCategory& category) {
+  std::string id;
+  AppendHtmlEscaped(id, category.id);
+  out += "<li>";
+  if (category.newest_day) {
+    out += "<a class=\"category\" href=\"/arxiv/" + id + "\">";
+    AppendHtmlEscaped(out, category.name);
+    out += " (" + id + ")</a> <a class=\"day\" href=\"";
+    AppendHtmlEscaped(out, ListUrl(category.id, *category.newest_day));
+    out += "\">" + category.newest_day->ToIso() + "</a> <span class=\"count\">" +
+           std::to_string(category.paper_count) + " papers</span>";
+  } else {
+    out += "<span class=\"category empty\">";
+    AppendHtmlEscaped(out, category.name);
+    out += " (" + id + ")</span>";
+  }
+  out += "</li>\n";
+}
+
+}  // namespace
+
+std::string RenderHomePage(const HomeView& view) {
+  PageHead head;
+  head.title = "coolpapers: arXiv categories";
+  head.description = "Skim each arXiv category's daily list of new papers.";
+  std::string out;
+  out.reserve(48 * 1024);
+  AppendPageStart(out, head);
+  out += "<p>Read a category's newest day, or several together: <code>/arxiv/cs.AI,cs.CL</code> "
+         "joins lists, <code>/arxiv/cs.AI+cs.LG-cs.CY</code> also leaves out papers in cs.CY.</p>\n";
+  for (const HomeGroup& group : view.groups) {
+    out += "<section class=\"group\"><h2>";
+    AppendHtmlEscaped(out, group.name);
+    out += "</h2>\n";
+    const bool subheadings = SpansSeveralArchives(group);
+    const std::string* archive = nullptr;
+    if (!subheadings) out += "<ul class=\"categories\">\n";
+    for (const HomeCategory& category : group.categories) {
+      if (subheadings && (archive == nullptr || *archive != category.archive_name)) {
+        if (archive != nullptr) out += "</ul>\n";
+        archive = &category.archive_name;
+        out += "<h3>";
+        AppendHtmlEscaped(out, category.archive_name);
+        out += "</h3>\n<ul class=\"categories\">\n";
+      }
+      AppendCategory(out, category);
+    }
+    out += "</ul>\n</section>\n";
+  }
+  AppendPageEnd(out);
+  return out;
+}
+
+}  // namespace coolpapers::web

@@ -1,0 +1,38 @@
+// The home page, /: every active arXiv category, grouped as arXiv groups them; a category with
+// data shows its newest day (linked to that day's list) and that day's paper count.
+#ifndef COOLPAPERS_WEB_PAGES_HOME_PAGE_H_
+#define COOLPAPERS_WEB_PAGES_HOME_PAGE_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+
+namespace coolpapers::web {
+
+struct HomeCategory {
+  std::string id;            // "cs.CL"
+  std::string name;          // "Computation and Language"
+  std::string archive_name;  // "Computer Science"; physics groups hold several archives
+  std::optional<Date> newest_day;  // nullopt: no data for this category
+  int64_t paper_count = 0;         // papers on newest_day
+};
+
+struct HomeGroup {
+  std::string name;  // "Computer Science"
+  std::vector<HomeCategory> categories;
+};
+
+struct HomeView {
+  std::vector<HomeGroup> groups;  // arXiv's display order
+};
+
+// The page. Within a group that spans several archives (Physics) each archive gets a
+// sub-heading. Thread-safe; all text escaped.
+std::string RenderHomePage(const HomeView& view);
+
+}  // namespace coolpapers::web
+
+#endif  // COOLPAPERS_WEB_PAGES_HOME_PAGE_H_

@@ -1,0 +1,51 @@
+#include "web/pages/home_page.h"
+
+#include <string>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "web/web_test_support.h"
+
+namespace coolpapers::web {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+using testing::Day;
+
+HomeView TwoGroups() {
+  HomeView view;
+  view.groups.push_back({"Computer Science",
+                         {{"cs.AI", "Artificial Intelligence", "Computer Science", Day("2025-05-14"), 312},
+                          {"cs.AR", "Hardware Architecture", "Computer Science", std::nullopt, 0}}});
+  view.groups.push_back({"Physics",
+                         {{"astro-ph.CO", "Cosmology", "Astrophysics", std::nullopt, 0},
+                          {"hep-th", "High Energy Physics - Theory", "High Energy Physics - Theory",
+                           Day("2025-05-13"), 40}}});
+  return view;
+}
+
+TEST(HomePage, LinksCategoriesWithDataToTheirListAndNewestDay) {
+  const std::string page = RenderHomePage(TwoGroups());
+  EXPECT_THAT(page, HasSubstr("<a class=\"category\" href=\"/arxiv/cs.AI\">Artificial Intelligence (cs.AI)</a> "
+                              "<a class=\"day\" href=\"/arxiv/cs.AI?date=2025-05-14\">2025-05-14</a> "
+                              "<span class=\"count\">312 papers</span>"));
+  EXPECT_THAT(page, HasSubstr("<span class=\"category empty\">Hardware Architecture (cs.AR)</span>"));
+  EXPECT_THAT(page, Not(HasSubstr("href=\"/arxiv/cs.AR\"")));
+}
+
+TEST(HomePage, GroupsInOrderWithArchiveHeadingsWhereSeveral) {
+  const std::string page = RenderHomePage(TwoGroups());
+  const size_t cs = page.find("<h2>Computer Science</h2>");
+  const size_t physics = page.find("<h2>Physics</h2>");
+  ASSERT_NE(cs, std::string::npos);
+  ASSERT_NE(physics, std::string::npos);
+  EXPECT_LT(cs, physics);
+  EXPECT_THAT(page, HasSubstr("<h3>Astrophysics</h3>"));
+  EXPECT_THAT(page, HasSubstr("<h3>High Energy Physics - Theory</h3>"));
+  EXPECT_THAT(page, Not(HasSubstr("<h3>Computer Science</h3>")));
+}
+
+}  // namespace
+}  // namespace coolpapers::web

@@ -1,0 +1,32 @@
+// The frame every HTML page shares: doctype, head (title, description, Open Graph and extra meta
+// tags, the small inline style sheet), the site header, and the closing tags. Pages write their
+// body between AppendPageStart and AppendPageEnd into the same string, so a big page is never
+// copied to be wrapped.
+#ifndef COOLPAPERS_WEB_PAGES_LAYOUT_H_
+#define COOLPAPERS_WEB_PAGES_LAYOUT_H_
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace coolpapers::web {
+
+struct PageHead {
+  std::string title;        // plain text, escaped here: "cs.CL: Wed, 14 May 2025"
+  std::string description;  // plain text for <meta name=description> and og:description; may be ""
+  // Extra <meta name=... content=...> pairs, plain text, escaped here, in order:
+  // {"citation_title", "Attention Is All You Need"}.
+  std::vector<std::pair<std::string, std::string>> meta;
+};
+
+// Appends everything up to and including the opening <main>; the body has id="arxiv" (the
+// branch marker the Zotero translator and the browser extension look for).
+void AppendPageStart(std::string& out, const PageHead& head);
+
+// Appends the closing </main>, </body> and </html>.
+void AppendPageEnd(std::string& out);
+
+}  // namespace coolpapers::web
+
+#endif  // COOLPAPERS_WEB_PAGES_LAYOUT_H_

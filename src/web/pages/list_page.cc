@@ -1,0 +1,101 @@
+#include "web/pages/list_page.h"
+
+#include "web/html_escape.h"
+#include "web/pages/layout.h"
+#include "web/pages/paper_card.h"
+
+namespace coolpapers::web {
+namespace {
+
+// Loads the slice behind each nav.more when it nears the viewport and puts the returned cards
+// (and the next nav.more) in its place. Without JavaScript the nav's link opens that slice as a
+// page. On a failed fetch the link stays, so the reader can still follow it.
+constexpr std::string_view kLazyLoadScript = R"js(<script>
+(function(){if(!('IntersectionObserver' in window))return;
+var io=new IntersectionObserver(function(es){es.forEach(function(e){if(!e.isIntersecting)return;
+var nav=e.target;io.unobserve(nav);var a=nav.querySelector('a');
+fetch(a.href+'&fragment=1').then(function(r){if(!r.ok)throw new Error(r.status);return r.text();})
+.then(function(html){nav.insertAdjacentHTML('afterend',html);nav.remove();watch();})
+.catch(function(){});});},{rootMargin:'1200px'});
+function watch(){var n=document.querySelector('nav.more');if(n)io.observe(n);}
+watch();})();
+</script>
+)js";
+
+void AppendDayLink(std::string& out, const ListView& view, const std::optional<Date>& day,
+                   std::string_view css_class, std::string_view arrow_before,
+                   std::string_view arrow_after) {
+  if (!day) return;
+  out += "<a class=\"";
+  out += css_class;
+  out += "\" href=\"";
+  AppendHtmlEscaped(out, ListUrl(view.expression, *day));
+  out += "\">";
+  out += arrow_before;
+  out += day->ToDisplay();
+  out += arrow_after;
+  out += "</a>";
+}
+
+void AppendCards(std::string& out, const ListView& view) {
+  for (size_t i = 0; i < view.cards.size(); ++i) {
+    AppendPaperCard(out, view.cards[i].paper, view.skip + static_cast<int64_t>(i) + 1,
+                    view.cards[i].type);
+  }
+  const int64_t next_skip = view.skip + view.show;
+  if (next_skip < view.total) {
+    out += "<nav class=\"more\"><a href=\"";
+    AppendHtmlEscaped(out, ListUrl(view.expression, view.day, next_skip, view.show));
+    out += "\">Papers " + std::to_string(next_skip + 1) + " and on, of " +
+           std::to_string(view.total) + "</a></nav>\n";
+  }
+}
+
+}  // namespace
+
+std::string ListUrl(const std::string& expression, Date day, int64_t skip, int64_t show) {
+  std::string url = "/arxiv/" + expression + "?date=" + day.ToIso();
+  if (skip > 0) url += "&skip=" + std::to_string(skip) + "&show=" + std::to_string(show);
+  return url;
+}
+
+std::string RenderListPage(const ListView& view) {
+  PageHead head;
+  head.title = view.expression + ": " + view.day.ToDisplay();
+  head.description = std::to_string(view.total) + " arXiv papers in " + view.heading +
+                     " announced on " + view.day.ToDisplay() + ".";
+  std::string out;
+  out.reserve(8192 + view.cards.size() * 2600);
+  AppendPageStart(out, head);
+  out += "<h1>";
+  AppendHtmlEscaped(out, view.heading);
+  out += "</h1>\n<p class=\"info\">";
+  AppendDayLink(out, view, view.previous_day, "previous-day", "&larr; ", "");
+  out += "<span class=\"day\">" + view.day.ToDisplay() + "</span><span class=\"total\">Total: " +
+         std::to_string(view.total) + "</span>";
+  AppendDayLink(out, view, view.next_day, "next-day", "", " &rarr;");
+  out += "</p>\n";
+  if (view.total == 0) {
+    out += "<p class=\"empty\">No papers were announced in ";
+    AppendHtmlEscaped(out, view.expression);
+    out += " on " + view.day.ToDisplay() + ".</p>\n";
+  } else if (view.cards.empty()) {
+    out += "<p class=\"empty\">This day lists " + std::to_string(view.total) +
+           " papers; none after the first " + std::to_string(view.skip) + ".</p>\n";
+  }
+  out += "<div id=\"papers\">\n";
+  AppendCards(out, view);
+  out += "</div>\n";
+  out += kLazyLoadScript;
+  AppendPageEnd(out);
+  return out;
+}
+
+std::string RenderListFragment(const ListView& view) {
+  std::string out;
+  out.reserve(256 + view.cards.size() * 2600);
+  AppendCards(out, view);
+  return out;
+}
+
+}  // namespace coolpapers::web

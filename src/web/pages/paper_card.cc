@@ -1,0 +1,146 @@
+#include "web/pages/paper_card.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <string_view>
+#include <vector>
+
+#include "core/category.h"
+#include "web/html_escape.h"
+#include "web/url_codec.h"
+
+namespace coolpapers::web {
+namespace {
+
+void AppendAuthor(std::string& out, const std::string& name) {
+  out += "<a class=\"author\" href=\"/arxiv/search?query=";
+  std::string query;
+  AppendQueryEncoded(query, name);
+  AppendHtmlEscaped(out, query);
+  out += "\">";
+  AppendHtmlEscaped(out, name);
+  out += "</a>";
+}
+
+void AppendAuthors(std::string& out, const Paper& paper) {
+  if (paper.authors.empty()) return;
+  out += "<p class=\"authors\">Authors: ";
+  const size_t shown = std::min(paper.authors.size(), kAuthorsBeforeFold);
+  for (size_t i = 0; i < shown; ++i) {
+    if (i > 0) out += ", ";
+    AppendAuthor(out, paper.authors[i]);
+  }
+  if (shown < paper.authors.size()) {
+    // A hidden checkbox and its label fold the rest: CSS shows .more-authors once it is
+    // checked. Input, label and span are phrasing content, so the markup stays a valid <p>.
+    std::string toggle_id = "et-al-";
+    AppendHtmlEscaped(toggle_id, paper.id);
+    out += ", <input type=\"checkbox\" class=\"et-al-toggle\" id=\"" + toggle_id +
+           "\"><label class=\"et-al\" for=\"" + toggle_id + "\">et al. (" +
+           std::to_string(paper.authors.size() - shown) + " more)</label><span class=\"more-authors\">";
+    for (size_t i = shown; i < paper.authors.size(); ++i) {
+      if (i > shown) out += ", ";
+      AppendAuthor(out, paper.authors[i]);
+    }
+    out += "</span>";
+  }
+  out += "</p>\n";
+}
+
+// Each category once under its canonical id (cs.NA and math.NA both read math.NA), in the
+// paper's order so the primary comes first.
+void AppendSubjects(std::string& out, const Paper& paper) {
+  if (paper.categories.empty()) return;
+  std::vector<std::string_view> seen;
+  out += "<p class=\"subjects\">Subjects: ";
+  for (const std::string& raw : paper.categories) {
+    const Result<std::string_view> canonical = CanonicalCategory(raw);
+    const std::string_view id = canonical ? *canonical : std::string_view(raw);
+    if (std::find(seen.begin(), seen.end(), id) != seen.end()) continue;
+    if (!seen.empty()) out += ", ";
+    seen.push_back(id);
+    const Category* category = canonical ? FindCategory(id) : nullptr;
+    if (category == nullptr) {
+      out += "<span>";
+      AppendHtmlEscaped(out, id);
+      out += "</span>";
+      continue;
+    }
+    out += "<a href=\"/arxiv/";
+    AppendHtmlEscaped(out, id);
+    out += "\">";
+    AppendHtmlEscaped(out, category->name);
+    out += " (";
+    AppendHtmlEscaped(out, id);
+    out += ")</a>";
+  }
+  out += "</p>\n";
+}
+
+void AppendTextParagraph(std::string& out, std::string_view css_class, std::string_view label,
+                         const std::string& text) {
+  if (text.empty()) return;
+  out += "<p class=\"";
+  out += css_class;
+  out += "\">";
+  out += label;
+  AppendHtmlEscaped(out, text);
+  out += "</p>\n";
+}
+
+std::string_view AnnounceMark(std::optional<AnnounceType> type) {
+  if (type == AnnounceType::kCross) return "cross-list";
+  if (type == AnnounceType::kReplace) return "replaced";
+  return {};
+}
+
+}  // namespace
+
+std::string PublishText(const Paper& paper) {
+  if (!paper.versions.empty()) {
+    const UtcTime t = paper.versions.front().submitted;
+    const auto day = std::chrono::floor<std::chrono::days>(t);
+    const std::chrono::year_month_day ymd{day};
+    const std::chrono::hh_mm_ss hms{t - day};
+    char text[40];
+    std::snprintf(text, sizeof text, "%04d-%02u-%02u %02d:%02d:%02d UTC", static_cast<int>(ymd.year()),
+                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                  static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
+                  static_cast<int>(hms.seconds().count()));
+    return text;
+  }
+  if (paper.first_listed) return paper.first_listed->ToIso();
+  return {};
+}
+
+void AppendPaperCard(std::string& out, const Paper& paper, int64_t index,
+                     std::optional<AnnounceType> type) {
+  std::string id;
+  AppendHtmlEscaped(id, paper.id);
+  std::string pdf;
+  AppendHtmlEscaped(pdf, paper.PdfUrl());
+
+  out += "<div class=\"panel paper\" id=\"" + id + "\">\n<h2 class=\"title\"><a class=\"index\" href=\"";
+  AppendHtmlEscaped(out, paper.AbsUrl());
+  out += "\">#" + std::to_string(index) + "</a> <a class=\"title-link\" href=\"/arxiv/" + id + "\">";
+  AppendHtmlEscaped(out, paper.title);
+  out += "</a> <a class=\"title-pdf\" href=\"" + pdf + "\" data=\"" + pdf + "\">[PDF]</a>";
+  out += "<span class=\"title-faq\"></span><span class=\"title-copy\"></span><span class=\"title-rel\"></span>";
+  if (const std::string_view mark = AnnounceMark(type); !mark.empty()) {
+    out += "<span class=\"announce\">";
+    out += mark;
+    out += "</span>";
+  }
+  out += "</h2>\n";
+  AppendAuthors(out, paper);
+  AppendTextParagraph(out, "summary", "", paper.abstract);
+  AppendTextParagraph(out, "comments", "Comments: ", paper.comments);
+  AppendSubjects(out, paper);
+  if (const std::string publish = PublishText(paper); !publish.empty()) {
+    out += "<p class=\"date\">Publish: <span class=\"date-data\">" + publish + "</span></p>\n";
+  }
+  out += "</div>\n";
+}
+
+}  // namespace coolpapers::web

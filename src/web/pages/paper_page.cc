@@ -1,0 +1,77 @@
+#include "web/pages/paper_page.h"
+
+#include <chrono>
+
+#include "web/html_escape.h"
+#include "web/pages/layout.h"
+#include "web/pages/paper_card.h"
+
+namespace coolpapers::web {
+namespace {
+
+// Highwire's date form: "2024/01/12".
+std::string HighwireDate(Date day) {
+  std::string iso = day.ToIso();
+  for (char& c : iso) {
+    if (c == '-') c = '/';
+  }
+  return iso;
+}
+
+void AddCitationTags(PageHead& head, const Paper& paper) {
+  head.meta.emplace_back("citation_title", paper.title);
+  for (const std::string& author : paper.authors) head.meta.emplace_back("citation_author", author);
+  if (const std::optional<Date> day = PublishDay(paper)) {
+    head.meta.emplace_back("citation_date", HighwireDate(*day));
+  }
+  head.meta.emplace_back("citation_pdf_url", paper.PdfUrl());
+  head.meta.emplace_back("citation_arxiv_id", paper.id);
+  if (!paper.abstract.empty()) head.meta.emplace_back("citation_abstract", paper.abstract);
+}
+
+}  // namespace
+
+std::optional<Date> PublishDay(const Paper& paper) {
+  if (paper.first_listed) return paper.first_listed;
+  if (!paper.versions.empty()) {
+    return Date(std::chrono::floor<std::chrono::days>(paper.versions.front().submitted));
+  }
+  return std::nullopt;
+}
+
+std::string RenderPaperPage(const PapersView& view) {
+  PageHead head;
+  if (view.papers.size() == 1) {
+    const Paper& paper = view.papers.front();
+    head.title = paper.title;
+    head.description = paper.abstract;
+    AddCitationTags(head, paper);
+  } else {
+    head.title = std::to_string(view.papers.size()) + " arXiv papers";
+    head.description = head.title + " on one page.";
+  }
+  std::string out;
+  out.reserve(8192 + view.papers.size() * 2600);
+  AppendPageStart(out, head);
+  if (!view.missing.empty()) {
+    out += "<p class=\"missing\">Not found here: ";
+    for (size_t i = 0; i < view.missing.size(); ++i) {
+      if (i > 0) out += ", ";
+      out += "<a href=\"https://arxiv.org/abs/";
+      AppendHtmlEscaped(out, view.missing[i]);
+      out += "\">";
+      AppendHtmlEscaped(out, view.missing[i]);
+      out += "</a>";
+    }
+    out += "</p>\n";
+  }
+  out += "<div id=\"papers\">\n";
+  for (size_t i = 0; i < view.papers.size(); ++i) {
+    AppendPaperCard(out, view.papers[i], static_cast<int64_t>(i) + 1);
+  }
+  out += "</div>\n";
+  AppendPageEnd(out);
+  return out;
+}
+
+}  // namespace coolpapers::web

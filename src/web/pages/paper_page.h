@@ -1,0 +1,30 @@
+// /arxiv/<id>[,<id>...]: one or several papers as cards. A single-paper page also carries the
+// Highwire meta tags Zotero Connector reads (citation_title, one citation_author per author,
+// citation_date, citation_pdf_url, citation_arxiv_id, citation_abstract) and a description.
+#ifndef COOLPAPERS_WEB_PAGES_PAPER_PAGE_H_
+#define COOLPAPERS_WEB_PAGES_PAPER_PAGE_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+#include "core/paper.h"
+
+namespace coolpapers::web {
+
+struct PapersView {
+  std::vector<Paper> papers;         // found, in the order asked; never empty
+  std::vector<std::string> missing;  // canonical ids asked for but not in the store
+};
+
+// The page. Thread-safe; all text escaped.
+std::string RenderPaperPage(const PapersView& view);
+
+// The day a paper counts as published, for citation_date: its first listing day, else the day
+// its first version was submitted (UTC), else nullopt.
+std::optional<Date> PublishDay(const Paper& paper);
+
+}  // namespace coolpapers::web
+
+#endif  // COOLPAPERS_WEB_PAGES_PAPER_PAGE_H_

@@ -1,0 +1,167 @@
+#include "web/router.h"
+
+#include <algorithm>
+
+#include "web/url_codec.h"
+
+namespace coolpapers::web {
+namespace {
+
+constexpr std::string_view kListPrefix = "/arxiv/";
+constexpr std::string_view kApiListPrefix = "/api/arxiv/";
+
+Result<int64_t> ParseCount(std::string_view name, std::string_view value, int64_t min, int64_t max) {
+  int64_t number = 0;
+  // Nine digits cannot overflow and are more than any limit here.
+  bool valid = !value.empty() && value.size() <= 9;
+  for (size_t i = 0; valid && i < value.size(); ++i) {
+    valid = value[i] >= '0' && value[i] <= '9';
+    number = number * 10 + (value[i] - '0');
+  }
+  if (!valid || number < min || number > max) {
+    return Fail(ErrorCode::kInvalidArgument,
+                "invalid " + std::string(name) + " \"" + std::string(value) +
+                    "\": expected a whole number from " + std::to_string(min) + " to " +
+                    std::to_string(max));
+  }
+  return number;
+}
+
+Result<void> ApplyParameter(const std::string& name, const std::string& value, Route& route) {
+  if (name == "date") {
+    Result<Date> date = Date::Parse(value);
+    if (!date) return std::unexpected(date.error());
+    route.date = *date;
+  } else if (name == "show") {
+    Result<int64_t> show = ParseCount(name, value, 1, kMaxShow);
+    if (!show) return std::unexpected(show.error());
+    route.show = *show;
+  } else if (name == "skip") {
+    Result<int64_t> skip = ParseCount(name, value, 0, kMaxSkip);
+    if (!skip) return std::unexpected(skip.error());
+    route.skip = *skip;
+  } else if (name == "fragment") {
+    if (value != "0" && value != "1") {
+      return Fail(ErrorCode::kInvalidArgument,
+                  "invalid fragment \"" + value + "\": expected 0 or 1");
+    }
+    route.fragment = value == "1";
+  }
+  // Other parameters (sort=, highlight=, ...) belong to features not built yet; ignoring them
+  // keeps papers.cool links working.
+  return {};
+}
+
+Result<void> ApplyQuery(std::string_view query, Route& route) {
+  while (!query.empty()) {
+    const size_t amp = query.find('&');
+    const std::string_view pair = query.substr(0, amp);
+    query = amp == std::string_view::npos ? std::string_view{} : query.substr(amp + 1);
+    if (pair.empty()) continue;
+    const size_t eq = pair.find('=');
+    Result<std::string> name = PercentDecode(pair.substr(0, eq), PlusMeans::kSpace);
+    if (!name) return std::unexpected(name.error());
+    Result<std::string> value = PercentDecode(
+        eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1), PlusMeans::kSpace);
+    if (!value) return std::unexpected(value.error());
+    if (Result<void> applied = ApplyParameter(*name, *value, route); !applied) return applied;
+  }
+  return {};
+}
+
+Route Redirect(std::string_view prefix, std::string_view canonical, std::string_view raw_query) {
+  Route route;
+  route.kind = RouteKind::kRedirect;
+  route.api = prefix == kApiListPrefix;
+  route.location.reserve(prefix.size() + canonical.size() + raw_query.size() + 1);
+  route.location.append(prefix).append(canonical);
+  if (!raw_query.empty()) route.location.append("?").append(raw_query);
+  return route;
+}
+
+// Fills in route.ids from "2401.06769,1406.02661v2"; returns the canonical spelling.
+Result<std::string> ParseIds(std::string_view subject, Route& route) {
+  std::string canonical;
+  while (true) {
+    const size_t comma = subject.find(',');
+    Result<ArxivId> id = ArxivId::Parse(subject.substr(0, comma));
+    if (!id) return std::unexpected(id.error());
+    ArxivId plain = id->WithoutVersion();
+    if (std::find(route.ids.begin(), route.ids.end(), plain) == route.ids.end()) {
+      if (route.ids.size() == kMaxIdsPerPage) {
+        return Fail(ErrorCode::kInvalidArgument,
+                    "too many paper ids: expected at most " + std::to_string(kMaxIdsPerPage) +
+                        " on one page");
+      }
+      if (!canonical.empty()) canonical += ',';
+      canonical += plain.str();
+      route.ids.push_back(std::move(plain));
+    }
+    if (comma == std::string_view::npos) break;
+    subject.remove_prefix(comma + 1);
+  }
+  return canonical;
+}
+
+Result<Route> ParseSubject(std::string_view prefix, std::string_view subject,
+                           std::string_view raw_query, Route route) {
+  if (subject.ends_with('/')) {
+    const size_t end = subject.find_last_not_of('/');
+    if (end != std::string_view::npos) return Redirect(prefix, subject.substr(0, end + 1), raw_query);
+  }
+  std::string canonical;
+  if (LooksLikeCategoryExpr(subject)) {
+    Result<CategoryExpr> expr = ParseCategoryExpr(subject);
+    if (!expr) return std::unexpected(expr.error());
+    canonical = expr->ToString();
+    route.kind = RouteKind::kList;
+    route.expr = *std::move(expr);
+  } else {
+    Result<std::string> ids = ParseIds(subject, route);
+    if (!ids) return std::unexpected(ids.error());
+    canonical = *std::move(ids);
+    route.kind = RouteKind::kPapers;
+  }
+  if (canonical != subject) return Redirect(prefix, canonical, raw_query);
+  return route;
+}
+
+}  // namespace
+
+Result<Route> ParseRoute(std::string_view target) {
+  if (!target.starts_with('/')) {
+    return Fail(ErrorCode::kInvalidArgument, "invalid request target \"" + std::string(target) +
+                                                 "\": expected a path starting with /");
+  }
+  const size_t question = target.find('?');
+  const std::string_view raw_path = target.substr(0, question);
+  const std::string_view raw_query =
+      question == std::string_view::npos ? std::string_view{} : target.substr(question + 1);
+
+  Result<std::string> path = PercentDecode(raw_path, PlusMeans::kPlus);
+  if (!path) return std::unexpected(path.error());
+  Route route;
+  route.api = IsApiTarget(*path);
+  if (Result<void> applied = ApplyQuery(raw_query, route); !applied) {
+    return std::unexpected(applied.error());
+  }
+
+  const std::string_view decoded = *path;
+  if (decoded == "/") return route;
+  if (decoded == "/healthz") {
+    route.kind = RouteKind::kHealth;
+    return route;
+  }
+  const std::string_view prefix = route.api ? kApiListPrefix : kListPrefix;
+  if (decoded.starts_with(prefix) && decoded.size() > prefix.size()) {
+    return ParseSubject(prefix, decoded.substr(prefix.size()), raw_query, std::move(route));
+  }
+  return Fail(ErrorCode::kNotFound, "no page at \"" + std::string(decoded) +
+                                        "\": expected /, /arxiv/<categories> or /arxiv/<ids>");
+}
+
+bool IsApiTarget(std::string_view target) { return target.starts_with("/api/"); }
+
+bool IsReadMethod(std::string_view method) { return method == "GET" || method == "HEAD"; }
+
+}  // namespace coolpapers::web

@@ -1,0 +1,70 @@
+// The site's URL grammar, as papers.cool spells it:
+//   /                              home: the categories
+//   /healthz                       liveness and store check
+//   /arxiv/<expr>                  a category expression's day list: cs.AI, cs.AI,cs.CL, cs.AI+cs.LG-cs.CY
+//   /arxiv/<id>[,<id>...]          papers by arXiv id: 2401.06769, hep-th/9901001
+//   /api/arxiv/<expr>, /api/arxiv/<id>[,...]   the same as JSON
+// Query parameters: date=YYYY-MM-DD (lists; default: the newest day with data), show=N (1..2000,
+// default 25), skip=M (0..1000000, default 0), fragment=0|1 (lists: only the cards). Others are
+// ignored. Path and query are percent-decoded; in the query '+' is a space.
+#ifndef COOLPAPERS_WEB_ROUTER_H_
+#define COOLPAPERS_WEB_ROUTER_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/arxiv_id.h"
+#include "core/category_expr.h"
+#include "core/date.h"
+#include "core/error.h"
+
+namespace coolpapers::web {
+
+inline constexpr int64_t kDefaultShow = 25;
+inline constexpr int64_t kMaxShow = 2000;
+inline constexpr int64_t kMaxSkip = 1000000;
+inline constexpr size_t kMaxIdsPerPage = 200;
+
+enum class RouteKind {
+  kHome,
+  kHealth,
+  kList,      // a category expression's day
+  kPapers,    // papers by id
+  kRedirect,  // a non-canonical spelling of a list or paper URL: 301 to `location`
+};
+
+struct Route {
+  RouteKind kind = RouteKind::kHome;
+  bool api = false;      // under /api/: answer JSON
+  std::string location;  // kRedirect: the canonical path with the original query string
+  CategoryExpr expr;     // kList: parsed, canonical
+  std::vector<ArxivId> ids;   // kPapers: canonical, versions dropped, duplicates dropped
+  std::optional<Date> date;   // kList: nullopt means the newest day with data
+  int64_t show = kDefaultShow;
+  int64_t skip = 0;
+  bool fragment = false;  // kList, HTML only
+};
+
+// Maps a request target (origin form, as sent) to its route. Examples:
+//   "/arxiv/cs.CL?date=2025-05-14"  -> kList {cs.CL, 2025-05-14}
+//   "/arxiv/cs.CL,cs.AI?show=50"    -> kRedirect "/arxiv/cs.AI,cs.CL?show=50"
+//   "/arxiv/1406.02661"             -> kRedirect "/arxiv/1406.2661"
+//   "/api/arxiv/2401.06769,1406.2661" -> kPapers, api
+// Errors: kInvalidArgument for a malformed target, percent-encoding, category expression, id,
+// date, show, skip or fragment (the message quotes the value and says what is accepted);
+// kNotFound for a path outside the grammar. Pure and thread-safe.
+[[nodiscard]] Result<Route> ParseRoute(std::string_view target);
+
+// True when the target is under /api/, so that even a target ParseRoute rejects gets its error
+// as JSON.
+bool IsApiTarget(std::string_view target);
+
+// GET and HEAD read; the site answers nothing else (405).
+bool IsReadMethod(std::string_view method);
+
+}  // namespace coolpapers::web
+
+#endif  // COOLPAPERS_WEB_ROUTER_H_

@@ -1,0 +1,175 @@
+#include "web/router.h"
+
+#include <string>
+
+#include <gtest/gtest.h>
+
+namespace coolpapers::web {
+namespace {
+
+// One line per route, so a table row states the whole expected outcome.
+std::string Describe(const Route& route) {
+  std::string text = route.api ? "api " : "";
+  switch (route.kind) {
+    case RouteKind::kHome: return text + "home";
+    case RouteKind::kHealth: return text + "health";
+    case RouteKind::kRedirect: return text + "redirect " + route.location;
+    case RouteKind::kList:
+      text += "list " + route.expr.ToString() + " date=" +
+              (route.date ? route.date->ToIso() : "newest") + " skip=" + std::to_string(route.skip) +
+              " show=" + std::to_string(route.show);
+      return route.fragment ? text + " fragment" : text;
+    case RouteKind::kPapers:
+      text += "papers";
+      for (const ArxivId& id : route.ids) text += " " + id.str();
+      return text;
+  }
+  return "?";
+}
+
+TEST(ParseRoute, MapsTargetsToRoutes) {
+  const struct {
+    std::string target;
+    std::string expected;
+  } kCases[] = {
+      {"/", "home"},
+      {"/?utm_source=x", "home"},
+      {"/healthz", "health"},
+      {"/arxiv/cs.AI", "list cs.AI date=newest skip=0 show=25"},
+      {"/arxiv/cs.CL?date=2025-05-14", "list cs.CL date=2025-05-14 skip=0 show=25"},
+      {"/arxiv/cs.CL?date=2025-05-14&skip=25&show=25&fragment=1",
+       "list cs.CL date=2025-05-14 skip=25 show=25 fragment"},
+      {"/arxiv/cs.CL?fragment=0&show=2000&skip=1000000",
+       "list cs.CL date=newest skip=1000000 show=2000"},
+      {"/arxiv/cs.CL?show=10&show=50", "list cs.CL date=newest skip=0 show=50"},
+      {"/arxiv/cs.CL?sort=1&&highlight=1&", "list cs.CL date=newest skip=0 show=25"},
+      {"/arxiv/cs.AI,cs.CL", "list cs.AI,cs.CL date=newest skip=0 show=25"},
+      {"/arxiv/cs.AI+cs.LG-cs.CY-econ.GN", "list cs.AI+cs.LG-cs.CY-econ.GN date=newest skip=0 show=25"},
+      {"/arxiv/cs.AI%2Ccs.CL", "list cs.AI,cs.CL date=newest skip=0 show=25"},
+      {"/arxiv/cs%2EAI?d%61te=2025%2D05%2D14", "list cs.AI date=2025-05-14 skip=0 show=25"},
+      {"/api/arxiv/cs.AI?date=2025-05-14", "api list cs.AI date=2025-05-14 skip=0 show=25"},
+      {"/arxiv/2401.06769", "papers 2401.06769"},
+      {"/arxiv/1406.2661", "papers 1406.2661"},
+      {"/arxiv/hep-th/9901001", "papers hep-th/9901001"},
+      {"/arxiv/math.AG/0601001", "papers math.AG/0601001"},
+      {"/arxiv/2401.06769,1406.2661,hep-th/9901001",
+       "papers 2401.06769 1406.2661 hep-th/9901001"},
+      {"/api/arxiv/2401.06769,1406.2661", "api papers 2401.06769 1406.2661"},
+      {"/arxiv/hep-th%2F9901001", "papers hep-th/9901001"},
+      // Non-canonical spellings move to the canonical URL, query string kept as sent.
+      {"/arxiv/1406.02661", "redirect /arxiv/1406.2661"},
+      {"/arxiv/2401.6769?show=50&x=%3C", "redirect /arxiv/2401.06769?show=50&x=%3C"},
+      {"/arxiv/2401.06769v2", "redirect /arxiv/2401.06769"},
+      {"/arxiv/cs/0506078v2", "redirect /arxiv/cs/0506078"},
+      {"/arxiv/2401.06769,2401.06769v3", "redirect /arxiv/2401.06769"},
+      {"/arxiv/arXiv:2401.06769", "redirect /arxiv/2401.06769"},
+      {"/api/arxiv/1406.02661", "api redirect /api/arxiv/1406.2661"},
+      {"/arxiv/cs.CL,cs.AI?date=2025-05-14&show=50",
+       "redirect /arxiv/cs.AI,cs.CL?date=2025-05-14&show=50"},
+      {"/arxiv/cs.AI+cs.CL", "redirect /arxiv/cs.AI,cs.CL"},
+      {"/arxiv/cs.AI,cs.AI", "redirect /arxiv/cs.AI"},
+      {"/arxiv/cs.SY", "redirect /arxiv/eess.SY"},
+      {"/api/arxiv/cs.CL,cs.AI", "api redirect /api/arxiv/cs.AI,cs.CL"},
+      {"/arxiv/cs.AI/", "redirect /arxiv/cs.AI"},
+      {"/arxiv/cs.AI//?date=2025-05-14", "redirect /arxiv/cs.AI?date=2025-05-14"},
+  };
+  for (const auto& c : kCases) {
+    Result<Route> route = ParseRoute(c.target);
+    ASSERT_TRUE(route.has_value()) << c.target << ": " << route.error().message;
+    EXPECT_EQ(Describe(*route), c.expected) << c.target;
+  }
+}
+
+TEST(ParseRoute, RejectsBadInputWithWhatIsAccepted) {
+  const struct {
+    std::string target;
+    ErrorCode code;
+    std::string message_part;
+  } kCases[] = {
+      {"/nowhere", ErrorCode::kNotFound, "no page at \"/nowhere\""},
+      {"/arxiv", ErrorCode::kNotFound, "expected /, /arxiv/<categories> or /arxiv/<ids>"},
+      {"/arxiv/", ErrorCode::kNotFound, "no page"},
+      {"/api/", ErrorCode::kNotFound, "no page"},
+      {"/api/arxiv/", ErrorCode::kNotFound, "no page"},
+      {"/ARXIV/cs.AI", ErrorCode::kNotFound, "no page"},
+      {"/../etc/passwd", ErrorCode::kNotFound, "no page"},
+      {"*", ErrorCode::kInvalidArgument, "expected a path starting with /"},
+      {"http://evil.example/arxiv/cs.AI", ErrorCode::kInvalidArgument, "expected a path"},
+      {"", ErrorCode::kInvalidArgument, "expected a path"},
+      {"/arxiv/cs.XX", ErrorCode::kInvalidArgument, "unknown arXiv category"},
+      {"/arxiv/cs.AI,,cs.CL", ErrorCode::kInvalidArgument, "expected CAT, CAT,CAT or CAT+CAT-CAT"},
+      {"/arxiv/cs.AI-cs.CY+cs.LG", ErrorCode::kInvalidArgument, "invalid category expression"},
+      {"/arxiv/cs.AI-cs.AI", ErrorCode::kInvalidArgument, "both included and excluded"},
+      {"/arxiv/search", ErrorCode::kInvalidArgument, "unknown arXiv category"},
+      {"/arxiv/1406.0266x", ErrorCode::kInvalidArgument,
+       "expected YYMM.NNNNN[vN] or archive/YYMMNNN[vN]"},
+      {"/arxiv/2401.06769,", ErrorCode::kInvalidArgument, "invalid arXiv id"},
+      {"/arxiv/2401.06769,,1406.2661", ErrorCode::kInvalidArgument, "invalid arXiv id"},
+      {"/arxiv/%3Cscript%3E", ErrorCode::kInvalidArgument, "invalid arXiv id"},
+      {"/arxiv/cs.AI%ZZ", ErrorCode::kInvalidArgument, "invalid percent-encoding"},
+      {"/arxiv/cs.AI%", ErrorCode::kInvalidArgument, "invalid percent-encoding"},
+      {"/arxiv/cs.AI?date=%", ErrorCode::kInvalidArgument, "invalid percent-encoding"},
+      {"/arxiv/cs.AI?date=2025-13-01", ErrorCode::kInvalidArgument, "expected YYYY-MM-DD"},
+      {"/arxiv/cs.AI?date=2025-02-30", ErrorCode::kInvalidArgument, "expected YYYY-MM-DD"},
+      {"/arxiv/cs.AI?date=", ErrorCode::kInvalidArgument, "expected YYYY-MM-DD"},
+      {"/arxiv/cs.AI?date=yesterday", ErrorCode::kInvalidArgument, "expected YYYY-MM-DD"},
+      {"/arxiv/cs.AI?show=0", ErrorCode::kInvalidArgument,
+       "invalid show \"0\": expected a whole number from 1 to 2000"},
+      {"/arxiv/cs.AI?show=2001", ErrorCode::kInvalidArgument, "from 1 to 2000"},
+      {"/arxiv/cs.AI?show=abc", ErrorCode::kInvalidArgument, "invalid show \"abc\""},
+      {"/arxiv/cs.AI?show=", ErrorCode::kInvalidArgument, "invalid show \"\""},
+      {"/arxiv/cs.AI?show=99999999999999999999", ErrorCode::kInvalidArgument, "invalid show"},
+      {"/arxiv/cs.AI?skip=-1", ErrorCode::kInvalidArgument,
+       "invalid skip \"-1\": expected a whole number from 0 to 1000000"},
+      {"/arxiv/cs.AI?skip=1000001", ErrorCode::kInvalidArgument, "invalid skip"},
+      {"/arxiv/cs.AI?skip=1e3", ErrorCode::kInvalidArgument, "invalid skip"},
+      {"/arxiv/cs.AI?fragment=yes", ErrorCode::kInvalidArgument,
+       "invalid fragment \"yes\": expected 0 or 1"},
+      {"/arxiv/2401.06769?show=0", ErrorCode::kInvalidArgument, "invalid show"},
+  };
+  for (const auto& c : kCases) {
+    Result<Route> route = ParseRoute(c.target);
+    ASSERT_FALSE(route.has_value()) << c.target << " gave " << Describe(*route);
+    EXPECT_EQ(route.error().code, c.code) << c.target;
+    EXPECT_NE(route.error().message.find(c.message_part), std::string::npos)
+        << c.target << ": " << route.error().message;
+  }
+}
+
+TEST(ParseRoute, LimitsIdsPerPage) {
+  std::string many = "/arxiv/";
+  for (size_t i = 0; i <= kMaxIdsPerPage; ++i) {
+    if (i > 0) many += ',';
+    many += "2401." + std::to_string(10000 + i);
+  }
+  Result<Route> route = ParseRoute(many);
+  ASSERT_FALSE(route.has_value());
+  EXPECT_EQ(route.error().message, "too many paper ids: expected at most 200 on one page");
+}
+
+TEST(ParseRoute, SurvivesHostileBytes) {
+  std::string every_byte = "/arxiv/";
+  for (int b = 1; b < 256; ++b) every_byte.push_back(static_cast<char>(b));
+  EXPECT_FALSE(ParseRoute(every_byte).has_value());
+  EXPECT_FALSE(ParseRoute("/arxiv/" + std::string(100000, 'a')).has_value());
+  EXPECT_FALSE(ParseRoute("/arxiv/cs.AI%00").has_value());
+  EXPECT_FALSE(ParseRoute("/arxiv/cs.AI%0D%0ALocation:%20x").has_value());
+}
+
+TEST(IsApiTarget, KnowsTheApiPrefix) {
+  EXPECT_TRUE(IsApiTarget("/api/arxiv/cs.AI"));
+  EXPECT_TRUE(IsApiTarget("/api/nothing"));
+  EXPECT_FALSE(IsApiTarget("/arxiv/cs.AI"));
+  EXPECT_FALSE(IsApiTarget("/apix"));
+}
+
+TEST(IsReadMethod, AllowsGetAndHeadOnly) {
+  EXPECT_TRUE(IsReadMethod("GET"));
+  EXPECT_TRUE(IsReadMethod("HEAD"));
+  for (const char* method : {"POST", "PUT", "DELETE", "OPTIONS", "PATCH", "get", ""}) {
+    EXPECT_FALSE(IsReadMethod(method)) << method;
+  }
+}
+
+}  // namespace
+}  // namespace coolpapers::web

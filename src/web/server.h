@@ -1,0 +1,72 @@
+// The HTTP/1.1 server: Boost.Beast/Asio underneath, the site's Handler on top. One io_context
+// run by `threads` threads; one session per connection with keep-alive; limits on header size,
+// body size, request time and idle time, so a slow or idle client holds back nobody; an access
+// log line per request; graceful shutdown on SIGINT/SIGTERM or Stop(). Beast types stay in
+// server.cc.
+#ifndef COOLPAPERS_WEB_SERVER_H_
+#define COOLPAPERS_WEB_SERVER_H_
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "core/error.h"
+#include "web/http_message.h"
+
+namespace coolpapers::web {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";  // an address or a name that resolves to one
+  uint16_t port = 8080;            // 0: any free port (see Server::port())
+  int threads = 0;                 // 0: one per core
+  bool handle_signals = true;      // stop gracefully on SIGINT and SIGTERM
+  size_t header_limit = 8 * 1024;  // larger request headers get 431
+  size_t body_limit = 64 * 1024;   // larger request bodies get 413
+  // Time for a whole request once its first byte arrived, and for writing a response.
+  std::chrono::milliseconds request_timeout{15000};
+  // Time a kept-alive connection may wait for its next request.
+  std::chrono::milliseconds idle_timeout{30000};
+  // After a stop, how long responses being written may take before the server quits anyway.
+  std::chrono::milliseconds shutdown_grace{3000};
+  std::FILE* access_log = stderr;  // one line per request; nullptr for none
+};
+
+// Called for each request, from any server thread, concurrently: must be thread-safe. An
+// exception it throws is logged and answered with 500; the connection and server live on.
+using Handler = std::function<Response(const Request&)>;
+
+class Server {
+ public:
+  // Binds host:port, listens and starts the threads. Returns kUnavailable when the address does
+  // not resolve or cannot be bound: `cannot listen on 127.0.0.1:8080: Address already in use`.
+  [[nodiscard]] static Result<std::unique_ptr<Server>> Start(const ServerOptions& options,
+                                                             Handler handler);
+  ~Server();  // Stop() and Wait()
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // The port actually bound (useful with port 0).
+  uint16_t port() const;
+
+  // Begins a graceful stop: no new connections; idle connections close; responses being
+  // written finish (within shutdown_grace). Returns at once; thread-safe; idempotent.
+  void Stop();
+
+  // Blocks until a stop (Stop() or a signal) has completed and every thread has ended.
+  // Call from one thread, not from a handler.
+  void Wait();
+
+  struct Core;  // the Beast/Asio state, in server.cc
+
+ private:
+  explicit Server(std::unique_ptr<Core> core);
+  std::unique_ptr<Core> core_;
+};
+
+}  // namespace coolpapers::web
+
+#endif  // COOLPAPERS_WEB_SERVER_H_

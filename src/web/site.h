@@ -1,0 +1,46 @@
+// The site: turns a Request into a Response. Routes the target, answers from the page cache or
+// loads and renders the page (storing it for the next reader), and maps every error to its
+// status. This is the function the HTTP server calls; it knows nothing of sockets.
+#ifndef COOLPAPERS_WEB_SITE_H_
+#define COOLPAPERS_WEB_SITE_H_
+
+#include <chrono>
+
+#include "store/store.h"
+#include "web/change_watcher.h"
+#include "web/http_message.h"
+#include "web/page_cache.h"
+
+namespace coolpapers::web {
+
+struct SiteOptions {
+  PageCacheOptions cache;
+  // How often the store's change stamp is read; the cache is dropped when it moves, so an
+  // import by another process shows within about this long.
+  std::chrono::milliseconds change_poll{500};
+};
+
+class Site {
+ public:
+  // `store` must outlive the Site. Starts the cache's compressor and the change watcher.
+  explicit Site(store::Store& store, SiteOptions options = {});
+
+  // Answers one request. GET and HEAD only (405 with Allow otherwise); HEAD is answered as GET
+  // (the server leaves out the body). Pages carry Cache-Control: max-age=60 and
+  // Vary: Accept-Encoding, and come gzip-encoded when the client accepts gzip and the cached
+  // page's compression is ready. Never throws for bad input (4xx); store failures are 5xx.
+  // Thread-safe: called from every server thread at once.
+  Response Handle(const Request& request);
+
+  // The cache, for tests and the benchmark.
+  PageCache& cache() { return cache_; }
+
+ private:
+  store::Store& store_;
+  PageCache cache_;
+  ChangeWatcher watcher_;  // after cache_: it calls into it
+};
+
+}  // namespace coolpapers::web
+
+#endif  // COOLPAPERS_WEB_SITE_H_

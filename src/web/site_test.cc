@@ -1,0 +1,166 @@
+#include "web/site.h"
+
+#include <chrono>
+#include <string>
+#include <thread>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "tests/support/temp_dir.h"
+#include "web/web_test_support.h"
+
+namespace coolpapers::web {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+using testing::Day;
+using testing::Gunzip;
+
+class SiteTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store_ = testing::OpenSampleStore(dir_.path());
+    ASSERT_NE(store_, nullptr);
+    SiteOptions options;
+    options.change_poll = std::chrono::milliseconds(5);
+    site_ = std::make_unique<Site>(*store_, options);
+  }
+
+  Response Get(std::string_view target, bool gzip = false, std::string_view method = "GET") {
+    return site_->Handle(Request{method, target, gzip});
+  }
+
+  coolpapers::testing::TempDir dir_;
+  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<Site> site_;
+};
+
+TEST_F(SiteTest, ServesTheHomePage) {
+  const Response response = Get("/");
+  EXPECT_EQ(response.status, 200);
+  EXPECT_EQ(response.content_type, kHtmlType);
+  EXPECT_THAT(*response.body, HasSubstr("<a class=\"day\" href=\"/arxiv/cs.CL?date=2025-05-16\">"));
+}
+
+TEST_F(SiteTest, ServesADayListInOrderWithCacheHeaders) {
+  const Response response = Get("/arxiv/cs.CL?date=2025-05-14");
+  EXPECT_EQ(response.status, 200);
+  EXPECT_EQ(response.Header("Cache-Control"), "max-age=60");
+  EXPECT_EQ(response.Header("Vary"), "Accept-Encoding");
+  const std::string& page = *response.body;
+  EXPECT_THAT(page, HasSubstr("Total: 4"));
+  const size_t first = page.find("id=\"2505.00002\"");
+  const size_t second = page.find("id=\"2505.00003\"");
+  const size_t third = page.find("id=\"2505.00005\"");
+  const size_t fourth = page.find("id=\"2505.00004\"");
+  ASSERT_NE(fourth, std::string::npos);
+  EXPECT_LT(first, second);
+  EXPECT_LT(second, third);
+  EXPECT_LT(third, fourth);
+  EXPECT_THAT(page, Not(HasSubstr("<script>alert")));
+  EXPECT_THAT(page, Not(HasSubstr("<img")));
+}
+
+TEST_F(SiteTest, ServesTheNextSliceAsAFragment) {
+  const Response response = Get("/arxiv/cs.CL?date=2025-05-14&skip=1&show=2&fragment=1");
+  EXPECT_EQ(response.status, 200);
+  EXPECT_THAT(*response.body, Not(HasSubstr("<html")));
+  EXPECT_THAT(*response.body, HasSubstr(">#2</a>"));
+  EXPECT_THAT(*response.body, HasSubstr(">#3</a>"));
+  EXPECT_THAT(*response.body, HasSubstr("skip=3&amp;show=2"));
+}
+
+TEST_F(SiteTest, AnswersGzipOnceTheCachedPageIsCompressed) {
+  const Response first = Get("/arxiv/cs.CL?date=2025-05-14", true);
+  EXPECT_FALSE(first.gzipped);  // a miss answers at once, identity-encoded
+  site_->cache().WaitForCompression();
+  const Response second = Get("/arxiv/cs.CL?date=2025-05-14", true);
+  ASSERT_TRUE(second.gzipped);
+  EXPECT_EQ(Gunzip(*second.body), *first.body);
+  const Response identity = Get("/arxiv/cs.CL?date=2025-05-14", false);
+  EXPECT_FALSE(identity.gzipped);
+  EXPECT_EQ(identity.body, first.body);  // the cached page itself, not a copy
+}
+
+TEST_F(SiteTest, ServesTheSameDataAsJson) {
+  const Response response = Get("/api/arxiv/cs.CL?date=2025-05-14");
+  EXPECT_EQ(response.status, 200);
+  EXPECT_EQ(response.content_type, kJsonType);
+  const nlohmann::json document = nlohmann::json::parse(*response.body);
+  EXPECT_EQ(document["total"], 4);
+  ASSERT_EQ(document["papers"].size(), 4u);
+  EXPECT_EQ(document["papers"][0]["id"], "2505.00002");
+  EXPECT_EQ(document["papers"][3]["id"], "2505.00004");
+  EXPECT_EQ(document["papers"][3]["announce_type"], "cross");
+  EXPECT_EQ(document["papers"][2]["title"], testing::HostilePaper().title);
+}
+
+TEST_F(SiteTest, ServesPaperPagesAndRedirectsVariants) {
+  const Response page = Get("/arxiv/2505.00003");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_THAT(*page.body, HasSubstr("<meta name=\"citation_arxiv_id\" content=\"2505.00003\">"));
+  const Response moved = Get("/arxiv/2505.00003v1?x=1");
+  EXPECT_EQ(moved.status, 301);
+  EXPECT_EQ(moved.Header("Location"), "/arxiv/2505.00003?x=1");
+  const Response several = Get("/api/arxiv/2505.00003,2505.00001");
+  EXPECT_EQ(nlohmann::json::parse(*several.body)["papers"].size(), 2u);
+}
+
+TEST_F(SiteTest, AnswersBadInputWith4xxInTheRightFormat) {
+  const struct {
+    const char* target;
+    int status;
+    const char* body_part;
+  } kCases[] = {
+      {"/arxiv/2401.99999", 404, "no paper 2401.99999 in this store"},
+      {"/api/arxiv/2401.99999", 404, R"({"error":{"code":"not_found","message":"no paper 2401.99999)"},
+      {"/arxiv/cs.XX", 400, "unknown arXiv category"},
+      {"/api/arxiv/cs.XX", 400, R"("code":"invalid_argument")"},
+      {"/arxiv/cs.AI,,cs.CL", 400, "expected CAT, CAT,CAT or CAT+CAT-CAT"},
+      {"/arxiv/cs.CL?date=2025-13-45", 400, "expected YYYY-MM-DD"},
+      {"/arxiv/cs.CL?show=0", 400, "invalid show"},
+      {"/arxiv/cs.CL?skip=x", 400, "invalid skip"},
+      {"/arxiv/1406.0266x", 400, "invalid arXiv id"},
+      {"/arxiv/cs.AR", 404, "no papers are listed in cs.AR yet"},
+      {"/api/nothing", 404, R"("code":"not_found")"},
+      {"/nothing", 404, "no page at"},
+  };
+  for (const auto& c : kCases) {
+    const Response response = Get(c.target);
+    EXPECT_EQ(response.status, c.status) << c.target;
+    EXPECT_THAT(*response.body, HasSubstr(c.body_part)) << c.target;
+    EXPECT_EQ(response.Header("Cache-Control"), "no-store") << c.target;
+  }
+}
+
+TEST_F(SiteTest, RefusesMethodsOtherThanGetAndHead) {
+  const Response response = Get("/arxiv/cs.CL", false, "POST");
+  EXPECT_EQ(response.status, 405);
+  EXPECT_EQ(response.Header("Allow"), "GET, HEAD");
+  EXPECT_EQ(Get("/arxiv/cs.CL", false, "HEAD").status, 200);
+}
+
+TEST_F(SiteTest, ReportsHealth) {
+  const Response response = Get("/healthz");
+  EXPECT_EQ(response.status, 200);
+  EXPECT_EQ(*response.body, "ok 6 papers\n");
+}
+
+TEST_F(SiteTest, ShowsAnImportWithoutARestart) {
+  EXPECT_THAT(*Get("/arxiv/cs.CL?date=2025-05-16").body, Not(HasSubstr("2505.00007")));
+  const PaperRecord record = testing::ListedRecord(testing::SamplePaper("2505.00007"), Day("2025-05-16"), 2);
+  ASSERT_TRUE(store_->WriteRecords({&record, 1}).has_value());
+  // The watcher polls every 5 ms; the bound only keeps a broken invalidation from hanging.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (Get("/arxiv/cs.CL?date=2025-05-16").body->find("2505.00007") == std::string::npos &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  EXPECT_THAT(*Get("/arxiv/cs.CL?date=2025-05-16").body, HasSubstr("2505.00007"));
+}
+
+}  // namespace
+}  // namespace coolpapers::web
