@@ -70,7 +70,16 @@ Result<std::vector<std::string>> CategoriesField(const nlohmann::json& record) {
     return Fail(ErrorCode::kInvalidArgument,
                 "missing field \"categories\": expected a list or a space-separated string");
   }
+  return CanonicalCategories(names);
+}
 
+std::vector<std::string_view> SplitWords(std::string_view text) {
+  std::vector<std::string_view> words;
+  AppendWords(text, words);
+  return words;
+}
+
+Result<std::vector<std::string>> CanonicalCategories(std::span<const std::string_view> names) {
   std::vector<std::string> categories;
   for (std::string_view name : names) {
     auto canonical = CanonicalCategory(CollapseWhitespace(name));

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <nlohmann/json_fwd.hpp>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,6 +41,17 @@ std::string CleanText(std::string_view text);
 // classes that crept in) are dropped; when none is left, or the field is missing or of another
 // type, returns kInvalidArgument naming what was there.
 [[nodiscard]] Result<std::vector<std::string>> CategoriesField(const nlohmann::json& record);
+
+// Category names as a source spells them (["cs.CL", "cs.NA", "68T50"], or one space-separated
+// string via SplitWords) mapped to canonical ids in order, duplicates and aliases merged:
+// {"cs.CL", "math.NA"}. Names arXiv does not know (MSC or ACM classes that crept in) are
+// dropped; when none is left, returns kInvalidArgument quoting what was there. The one place
+// these rules live: the JSON and the XML readers all come through here.
+[[nodiscard]] Result<std::vector<std::string>> CanonicalCategories(
+    std::span<const std::string_view> names);
+
+// The words of a space-separated field ("cs.CL cs.LG"), as views into `text`.
+std::vector<std::string_view> SplitWords(std::string_view text);
 
 // Adds the listings of a paper's first announcement on `day`: new in its primary category,
 // cross in each other one. `record.paper` must have its id and categories.

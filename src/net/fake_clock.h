@@ -1,0 +1,50 @@
+// A virtual-time Clock for the net tests: sleeping moves the clock forward instead of waiting,
+// so retry and politeness logic runs instantly and deterministically. Test-only; thread-safe.
+#ifndef COOLPAPERS_NET_FAKE_CLOCK_H_
+#define COOLPAPERS_NET_FAKE_CLOCK_H_
+
+#include <mutex>
+#include <vector>
+
+#include "net/clock.h"
+
+namespace coolpapers::net {
+
+class FakeClock final : public Clock {
+ public:
+  // `wall_start` is what WallNow() reports at virtual time zero.
+  explicit FakeClock(std::chrono::system_clock::time_point wall_start = {})
+      : wall_start_(wall_start) {}
+
+  TimePoint Now() override {
+    std::lock_guard lock(mutex_);
+    return now_;
+  }
+  std::chrono::system_clock::time_point WallNow() override {
+    std::lock_guard lock(mutex_);
+    return wall_start_ +
+           std::chrono::duration_cast<std::chrono::system_clock::duration>(now_ - TimePoint{});
+  }
+  void SleepUntil(TimePoint deadline) override {
+    std::lock_guard lock(mutex_);
+    if (deadline > now_) {
+      sleeps_.push_back(std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now_));
+      now_ = deadline;
+    }
+  }
+  // Every non-zero sleep so far, in order.
+  std::vector<std::chrono::milliseconds> Sleeps() {
+    std::lock_guard lock(mutex_);
+    return sleeps_;
+  }
+
+ private:
+  std::mutex mutex_;
+  const std::chrono::system_clock::time_point wall_start_;
+  TimePoint now_{};                                // Guarded by mutex_.
+  std::vector<std::chrono::milliseconds> sleeps_;  // Guarded by mutex_.
+};
+
+}  // namespace coolpapers::net
+
+#endif  // COOLPAPERS_NET_FAKE_CLOCK_H_

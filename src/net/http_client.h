@@ -1,0 +1,60 @@
+// The seam for every outbound HTTP request: HttpClient is the interface the harvester and tests
+// use, MakeCurlHttpClient the one real implementation (libcurl). Nothing else in the program
+// speaks HTTP to the outside world.
+#ifndef COOLPAPERS_NET_HTTP_CLIENT_H_
+#define COOLPAPERS_NET_HTTP_CLIENT_H_
+
+#include <chrono>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "core/error.h"
+
+namespace coolpapers::net {
+
+struct HttpResponse {
+  int status = 0;
+  std::map<std::string, std::string>
+      headers;       // names lower-cased; a repeated header keeps the last
+  std::string body;  // decoded (gzip already undone)
+
+  // The header `lower_name` ("retry-after", "content-type"), or "" when absent.
+  std::string_view Header(std::string_view lower_name) const;
+};
+
+class HttpClient {
+ public:
+  virtual ~HttpClient() = default;
+
+  // GETs `url` ("https://export.arxiv.org/api/query?id_list=2401.06769"). Any HTTP status,
+  // 4xx and 5xx included, is a response, not an error. Errors: kTimeout when the connect or total
+  // timeout passed; kUnavailable when the host cannot be reached or the connection broke (reset,
+  // truncated body); kCorrupt for an undecodable content encoding; kInvalidArgument for a
+  // malformed URL. Implementations are safe to call from many threads at once.
+  [[nodiscard]] virtual Result<HttpResponse> Get(const std::string& url) = 0;
+};
+
+struct CurlHttpClientOptions {
+  // Who to write to when our client misbehaves; arXiv asks every harvester to say.
+  std::string contact_email = "coolpapers@example.org";
+  std::string project_url = "https://github.com/coolpapers/coolpapers";
+  std::chrono::milliseconds connect_timeout{10'000};
+  std::chrono::milliseconds total_timeout{120'000};
+  // libcurl reads http_proxy/https_proxy/no_proxy from the environment; tests talking to a
+  // loopback server turn that off so a CI proxy cannot intercept them.
+  bool use_environment_proxy = true;
+};
+
+// "coolpapers/0.1 (+https://github.com/coolpapers/coolpapers; mailto:me@example.org)".
+std::string MakeUserAgent(const CurlHttpClientOptions& options);
+
+// The libcurl client: gzip/deflate accepted and decoded, redirects not followed (arXiv does not
+// redirect its APIs, and a redirect would bypass per-host politeness), one easy handle per call,
+// so it is thread-safe. The returned client owns nothing shared and may outlive its options.
+std::unique_ptr<HttpClient> MakeCurlHttpClient(CurlHttpClientOptions options);
+
+}  // namespace coolpapers::net
+
+#endif  // COOLPAPERS_NET_HTTP_CLIENT_H_

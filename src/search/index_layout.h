@@ -1,0 +1,36 @@
+// Where an index lives on disk. An index folder holds numbered generations ("gen-1", "gen-2",
+// ...), each a complete Xapian database, and a Xapian stub file "current" naming the live one.
+// A rebuild writes a new generation and then replaces "current" by rename(2), so readers and a
+// crash only ever see a complete index; stale generations are deleted on the next open.
+#ifndef COOLPAPERS_SEARCH_INDEX_LAYOUT_H_
+#define COOLPAPERS_SEARCH_INDEX_LAYOUT_H_
+
+#include <filesystem>
+
+#include "core/error.h"
+
+namespace coolpapers::search {
+
+// The stub file readers open: `<index folder>/current`.
+std::filesystem::path CurrentStubPath(const std::filesystem::path& index_dir);
+
+// The folder of generation `generation` (>= 1): `<index folder>/gen-<generation>`.
+std::filesystem::path GenerationPath(const std::filesystem::path& index_dir, int generation);
+
+// The live generation named by the stub; 0 when the folder has no stub yet. Returns kCorrupt
+// when the stub exists but does not read "auto gen-<n>", kUnavailable when it cannot be read.
+// Safe from any thread.
+[[nodiscard]] Result<int> ReadCurrentGeneration(const std::filesystem::path& index_dir);
+
+// Points the stub at `generation` atomically (write a temporary file, fsync, rename). Returns
+// kUnavailable when the file system refuses. Callers serialise (the single writer does).
+[[nodiscard]] Result<void> WriteCurrentGeneration(const std::filesystem::path& index_dir,
+                                                  int generation);
+
+// Deletes every generation folder but `keep`, e.g. one a crashed rebuild left half-written.
+// Returns kUnavailable when one cannot be removed.
+[[nodiscard]] Result<void> RemoveOtherGenerations(const std::filesystem::path& index_dir, int keep);
+
+}  // namespace coolpapers::search
+
+#endif  // COOLPAPERS_SEARCH_INDEX_LAYOUT_H_

@@ -1,0 +1,62 @@
+// The single writer of the search index, which is derived from the store: it adds or replaces
+// papers (keyed by id, so indexing twice changes nothing) and rebuilds the whole index from a
+// paper source into a fresh generation that replaces the live one atomically (index_layout.h).
+#ifndef COOLPAPERS_SEARCH_PAPER_INDEXER_H_
+#define COOLPAPERS_SEARCH_PAPER_INDEXER_H_
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <span>
+
+#include "core/error.h"
+#include "core/paper.h"
+
+namespace coolpapers::search {
+
+// Receives consecutive batches of papers during a rebuild; returns an error to stop it.
+using PaperBatchSink = std::function<Result<void>(std::span<const Paper>)>;
+// Delivers every paper to index, in batches of any size, by calling the sink; returns the first
+// error of its own or of the sink. Typically a loop over the store.
+using PaperSource = std::function<Result<void>(const PaperBatchSink&)>;
+
+class PaperIndexer {
+ public:
+  // Opens the index in `index_dir` for writing, creating the folder and an empty index when
+  // absent, and deleting generations a crashed rebuild left behind. Only one PaperIndexer per
+  // folder at a time, across processes: a second one gets kUnavailable (Xapian's write lock).
+  // kCorrupt when the folder holds a damaged index.
+  [[nodiscard]] static Result<std::unique_ptr<PaperIndexer>> Open(
+      const std::filesystem::path& index_dir);
+
+  ~PaperIndexer();
+  PaperIndexer(const PaperIndexer&) = delete;
+  PaperIndexer& operator=(const PaperIndexer&) = delete;
+
+  // Adds the papers (e.g. a day's new arrivals), replacing any already indexed under the same
+  // id, and commits every 1,000 papers and at the end; readers see whole chunks. Papers with an
+  // empty id are skipped. Errors: kUnavailable or kCorrupt (Xapian); the failing chunk is rolled
+  // back, earlier chunks stay, so the caller retries the whole batch (replacing by id is safe).
+  [[nodiscard]] Result<void> Index(std::span<const Paper> papers);
+
+  // Builds a new generation from `source` (committing every 1,000 papers), then makes it
+  // the live index and deletes the old one. Returns the number of papers indexed. On any error
+  // the live index is untouched and the half-built generation is removed. Papers passed to Index
+  // while a rebuild runs wait for it (the writer is busy), so index them after it returns.
+  [[nodiscard]] Result<int64_t> Rebuild(const PaperSource& source);
+
+  // How many papers the index holds. Errors as Index.
+  [[nodiscard]] Result<int64_t> PaperCount();
+
+  // Thread-safety: every method may be called from any thread; calls are serialised.
+
+ private:
+  struct Impl;
+  explicit PaperIndexer(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace coolpapers::search
+
+#endif  // COOLPAPERS_SEARCH_PAPER_INDEXER_H_

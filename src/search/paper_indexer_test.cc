@@ -1,0 +1,197 @@
+#include "search/paper_indexer.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "search/index_layout.h"
+#include "search/search_test_papers.h"
+#include "search/searcher.h"
+#include "tests/support/temp_dir.h"
+
+namespace coolpapers::search {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+// Queries whose results together cover every field, for comparing two indexes.
+const std::vector<std::string> kProbeQueries = {
+    "technical report",        "author:smith", "cat:cs.LG", "date:2025-06",
+    "transformers -attention", "Schrodinger",  "model",     "title:language OR abstract:robots",
+};
+
+std::unique_ptr<PaperIndexer> OpenIndexer(const std::filesystem::path& dir) {
+  Result<std::unique_ptr<PaperIndexer>> indexer = PaperIndexer::Open(dir);
+  EXPECT_TRUE(indexer) << indexer.error().detail;
+  return indexer ? std::move(*indexer) : nullptr;
+}
+
+// Hands the papers to the sink two at a time, as a store loop would page through them.
+PaperSource SourceOf(const std::vector<Paper>& papers) {
+  return [&papers](const PaperBatchSink& sink) -> Result<void> {
+    for (std::size_t i = 0; i < papers.size(); i += 2) {
+      const std::size_t count = std::min<std::size_t>(2, papers.size() - i);
+      if (Result<void> sunk = sink(std::span(papers).subspan(i, count)); !sunk) return sunk;
+    }
+    return {};
+  };
+}
+
+TEST(PaperIndexer, IndexingTwiceChangesNothing) {
+  coolpapers::testing::TempDir dir;
+  auto indexer = OpenIndexer(dir.path());
+  const std::vector<Paper> papers = SearchTestPapers();
+  ASSERT_TRUE(indexer->Index(papers));
+  std::vector<std::vector<std::string>> first;
+  for (const std::string& query : kProbeQueries) first.push_back(SearchIds(dir.path(), query));
+  ASSERT_TRUE(indexer->Index(papers));
+  EXPECT_EQ(indexer->PaperCount(), static_cast<int64_t>(papers.size()));
+  for (std::size_t i = 0; i < kProbeQueries.size(); ++i) {
+    EXPECT_EQ(SearchIds(dir.path(), kProbeQueries[i]), first[i]) << kProbeQueries[i];
+  }
+}
+
+TEST(PaperIndexer, ReindexingAPaperReplacesItsText) {
+  coolpapers::testing::TempDir dir;
+  auto indexer = OpenIndexer(dir.path());
+  std::vector<Paper> papers = SearchTestPapers();
+  ASSERT_TRUE(indexer->Index(papers));
+  papers[0].title = "Gemma 3 Revised Report";
+  ASSERT_TRUE(indexer->Index(std::span(papers).first(1)));
+  EXPECT_THAT(SearchIds(dir.path(), "title:revised"), ElementsAre("2503.00001"));
+  EXPECT_THAT(SearchIds(dir.path(), "title:technical"), ElementsAre("2505.00007"));
+}
+
+TEST(PaperIndexer, RebuildEqualsIncremental) {
+  coolpapers::testing::TempDir incremental_dir;
+  coolpapers::testing::TempDir rebuilt_dir;
+  const std::vector<Paper> papers = SearchTestPapers();
+  auto incremental = OpenIndexer(incremental_dir.path());
+  for (const Paper& paper : papers) ASSERT_TRUE(incremental->Index(std::span(&paper, 1)));
+
+  auto rebuilt = OpenIndexer(rebuilt_dir.path());
+  ASSERT_TRUE(rebuilt->Index(std::span(papers).first(3)));  // replaced by the rebuild
+  EXPECT_EQ(rebuilt->Rebuild(SourceOf(papers)), static_cast<int64_t>(papers.size()));
+  EXPECT_EQ(rebuilt->PaperCount(), static_cast<int64_t>(papers.size()));
+  for (const std::string& query : kProbeQueries) {
+    EXPECT_EQ(SearchIds(rebuilt_dir.path(), query), SearchIds(incremental_dir.path(), query))
+        << query;
+  }
+}
+
+TEST(PaperIndexer, OpenSearcherSeesCommitsAndRebuilds) {
+  coolpapers::testing::TempDir dir;
+  auto indexer = OpenIndexer(dir.path());
+  const std::vector<Paper> papers = SearchTestPapers();
+  Result<std::unique_ptr<Searcher>> searcher = Searcher::Open(dir.path());
+  ASSERT_TRUE(searcher) << searcher.error().detail;
+  const auto count = [&](const std::string& text) -> int64_t {
+    Result<SearchResults> results = (*searcher)->Search({.text = text});
+    return results ? static_cast<int64_t>(results->hits.size()) : -1;
+  };
+  EXPECT_EQ(count("gemma"), 0);
+  ASSERT_TRUE(indexer->Index(papers));
+  EXPECT_EQ(count("gemma"), 1);
+  const std::vector<Paper> fewer(papers.begin() + 1, papers.end());
+  ASSERT_TRUE(indexer->Rebuild(SourceOf(fewer)));
+  EXPECT_EQ(count("gemma"), 0);
+  EXPECT_EQ(count("qwen3"), 1);
+  ASSERT_TRUE(indexer->Index(papers));  // the writer now writes the new generation
+  EXPECT_EQ(count("gemma"), 1);
+}
+
+TEST(PaperIndexer, FailedRebuildLeavesTheLiveIndex) {
+  coolpapers::testing::TempDir dir;
+  auto indexer = OpenIndexer(dir.path());
+  const std::vector<Paper> papers = SearchTestPapers();
+  ASSERT_TRUE(indexer->Index(papers));
+  Result<int64_t> rebuilt = indexer->Rebuild([&](const PaperBatchSink& sink) -> Result<void> {
+    if (Result<void> sunk = sink(std::span(papers).first(1)); !sunk) return sunk;
+    return Fail(ErrorCode::kUnavailable, "store went away");
+  });
+  ASSERT_FALSE(rebuilt);
+  EXPECT_EQ(rebuilt.error().message, "store went away");
+  EXPECT_EQ(indexer->PaperCount(), static_cast<int64_t>(papers.size()));
+  EXPECT_THAT(SearchIds(dir.path(), "qwen3"), ElementsAre("2505.00007"));
+  ASSERT_TRUE(indexer->Index(std::span(papers).first(1)));
+}
+
+TEST(PaperIndexer, OpenRemovesWhatACrashedRebuildLeft) {
+  coolpapers::testing::TempDir dir;
+  const std::vector<Paper> papers = SearchTestPapers();
+  {
+    auto indexer = OpenIndexer(dir.path());
+    ASSERT_TRUE(indexer->Index(papers));
+  }
+  // A rebuild killed before its rename leaves a generation the stub does not name.
+  std::filesystem::create_directories(GenerationPath(dir.path(), 2));
+  auto reopened = OpenIndexer(dir.path());
+  EXPECT_FALSE(std::filesystem::exists(GenerationPath(dir.path(), 2)));
+  EXPECT_EQ(reopened->PaperCount(), static_cast<int64_t>(papers.size()));
+  EXPECT_THAT(SearchIds(dir.path(), "gemma"), ElementsAre("2503.00001"));
+}
+
+TEST(PaperIndexer, SecondWriterIsUnavailable) {
+  coolpapers::testing::TempDir dir;
+  auto indexer = OpenIndexer(dir.path());
+  Result<std::unique_ptr<PaperIndexer>> second = PaperIndexer::Open(dir.path());
+  ASSERT_FALSE(second);
+  EXPECT_EQ(second.error().code, ErrorCode::kUnavailable);
+}
+
+TEST(PaperIndexer, ReopenedIndexKeepsItsPapers) {
+  coolpapers::testing::TempDir dir;
+  const std::vector<Paper> papers = SearchTestPapers();
+  {
+    auto indexer = OpenIndexer(dir.path());
+    ASSERT_TRUE(indexer->Rebuild(SourceOf(papers)));
+  }
+  auto reopened = OpenIndexer(dir.path());
+  EXPECT_EQ(reopened->PaperCount(), static_cast<int64_t>(papers.size()));
+}
+
+TEST(Searcher, MissingIndexIsUnavailable) {
+  coolpapers::testing::TempDir dir;
+  Result<std::unique_ptr<Searcher>> searcher = Searcher::Open(dir.path() / "absent");
+  ASSERT_FALSE(searcher);
+  EXPECT_EQ(searcher.error().code, ErrorCode::kUnavailable);
+}
+
+TEST(Searcher, PagesStopAtTheResultCap) {
+  coolpapers::testing::TempDir dir;
+  auto indexer = OpenIndexer(dir.path());
+  ASSERT_TRUE(indexer->Index(SearchTestPapers()));
+  auto searcher = Searcher::Open(dir.path());
+  ASSERT_TRUE(searcher);
+  Result<SearchResults> page =
+      (*searcher)->Search({.text = "branch:arxiv", .offset = 4, .limit = 3});
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->total_estimate, 12);
+  ASSERT_EQ(page->hits.size(), 3u);
+  EXPECT_EQ(page->hits[0].rank, 4);
+  Result<SearchResults> past = (*searcher)->Search({.text = "branch:arxiv", .offset = kMaxResults});
+  ASSERT_TRUE(past);
+  EXPECT_THAT(past->hits, IsEmpty());
+  EXPECT_FALSE((*searcher)->Search({.text = "gemma", .offset = -1}));
+}
+
+TEST(Searcher, NewestFirstSortsByDay) {
+  coolpapers::testing::TempDir dir;
+  auto indexer = OpenIndexer(dir.path());
+  ASSERT_TRUE(indexer->Index(SearchTestPapers()));
+  auto searcher = Searcher::Open(dir.path());
+  ASSERT_TRUE(searcher);
+  Result<SearchResults> results =
+      (*searcher)->Search({.text = "cat:cs.CL", .sort = SearchSort::kNewest});
+  ASSERT_TRUE(results);
+  std::vector<std::string> ids;
+  for (const SearchHit& hit : results->hits) ids.push_back(hit.paper_id);
+  EXPECT_THAT(ids, ElementsAre("2507.00012", "2505.00007", "2505.00005", "2503.00001"));
+}
+
+}  // namespace
+}  // namespace coolpapers::search

@@ -1,0 +1,185 @@
+#include "search/query_builder.h"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <charconv>
+#include <chrono>
+#include <cstdio>
+#include <optional>
+#include <string>
+
+#include "core/category.h"
+#include "search/ascii_fold.h"
+#include "search/term_prefixes.h"
+#include "search/xapian_error.h"
+
+namespace coolpapers::search {
+namespace {
+
+constexpr std::string_view kDateField = "date:";
+
+// Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD" into the first (or, with `last`, the final) day it
+// covers, as "YYYYMMDD"; nullopt when malformed.
+std::optional<std::string> ParseDayBound(std::string_view text, bool last) {
+  const auto read = [&](std::size_t pos, std::size_t length) -> std::optional<int> {
+    if (text.size() < pos + length) return std::nullopt;
+    int value = 0;
+    const char* begin = text.data() + pos;
+    const auto [end, ec] = std::from_chars(begin, begin + length, value);
+    if (ec != std::errc() || end != begin + length) return std::nullopt;
+    return value;
+  };
+  if (text.size() != 4 && text.size() != 7 && text.size() != 10) return std::nullopt;
+  if (text.size() >= 7 && text[4] != '-') return std::nullopt;
+  if (text.size() == 10 && text[7] != '-') return std::nullopt;
+  const std::optional<int> year = read(0, 4);
+  const std::optional<int> month =
+      text.size() >= 7 ? read(5, 2) : std::optional<int>(last ? 12 : 1);
+  if (!year || !month) return std::nullopt;
+  std::chrono::year_month_day day{std::chrono::year{*year}, std::chrono::month(*month),
+                                  std::chrono::day{1}};
+  if (text.size() == 10) {
+    const std::optional<int> day_of_month = read(8, 2);
+    if (!day_of_month) return std::nullopt;
+    day = {day.year(), day.month(), std::chrono::day(*day_of_month)};
+  } else if (last) {
+    day = std::chrono::year_month_day{
+        std::chrono::year_month_day_last{day.year(), std::chrono::month_day_last{day.month()}}};
+  }
+  if (!day.ok()) return std::nullopt;
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d%02u%02u", static_cast<int>(day.year()),
+                static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()));
+  return std::string(buffer);
+}
+
+// date:<from>..<to> as a range on the day slot; either end may be left open.
+class DayRangeProcessor : public Xapian::RangeProcessor {
+ public:
+  DayRangeProcessor() : Xapian::RangeProcessor(kDaySlot, std::string(kDateField)) {}
+
+  Xapian::Query operator()(const std::string& begin, const std::string& end) override {
+    const std::optional<std::string> from =
+        begin.empty() ? std::optional<std::string>("") : ParseDayBound(begin, false);
+    const std::optional<std::string> to =
+        end.empty() ? std::optional<std::string>("") : ParseDayBound(end, true);
+    if (!from || !to) {
+      throw Xapian::QueryParserError("invalid date \"" + (from ? end : begin) +
+                                     "\": expected YYYY, YYYY-MM or YYYY-MM-DD");
+    }
+    if (to->empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, kDaySlot, *from);
+    if (from->empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, kDaySlot, *to);
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kDaySlot, *from, *to);
+  }
+};
+
+// cat:<id> as a filter on the canonical category, so aliases find what is stored.
+class CategoryFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  Xapian::Query operator()(const std::string& text) override {
+    Result<std::string_view> canonical = CanonicalCategory(text);
+    if (!canonical) throw Xapian::QueryParserError(canonical.error().message);
+    return Xapian::Query(std::string(kCategoryPrefix) + std::string(*canonical));
+  }
+};
+
+// Control characters become spaces, accents are folded, and a lone date ("date:2025-03")
+// becomes the range it means ("date:2025-03..2025-03"), since Xapian ranges need "..".
+std::string Normalise(std::string_view text) {
+  std::string cleaned(text);
+  for (char& c : cleaned) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte == 0x7F) c = ' ';
+  }
+  cleaned = FoldToAscii(cleaned);
+  std::string out;
+  out.reserve(cleaned.size() + 16);
+  std::size_t pos = 0;
+  while (pos < cleaned.size()) {
+    const std::size_t space = cleaned.find(' ', pos);
+    const std::size_t end = space == std::string::npos ? cleaned.size() : space;
+    const std::string_view word = std::string_view(cleaned).substr(pos, end - pos);
+    out.append(word);
+    if (word.starts_with(kDateField) && word.size() > kDateField.size() &&
+        word.find("..") == std::string_view::npos) {
+      out.append("..").append(word.substr(kDateField.size()));
+    }
+    if (end < cleaned.size()) out.push_back(' ');
+    pos = end + 1;
+  }
+  return out;
+}
+
+// Every field the language knows, as MakeParser registers them.
+constexpr std::string_view kFieldNames[] = {"title", "author", "abstract", "cat", "date", "branch"};
+
+// A field with nothing after it ("author:" alone), which Xapian would read as the word itself.
+std::optional<std::string_view> FindEmptyField(std::string_view text) {
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t end = std::min(text.find(' ', pos), text.size());
+    std::string_view word = text.substr(pos, end - pos);
+    if (word.starts_with('-') || word.starts_with('+')) word.remove_prefix(1);
+    for (std::string_view field : kFieldNames) {
+      if (word.size() == field.size() + 1 && word.starts_with(field) && word.ends_with(':')) {
+        return field;
+      }
+    }
+    pos = end + 1;
+  }
+  return std::nullopt;
+}
+
+Xapian::QueryParser MakeParser(Xapian::QueryParser::stem_strategy strategy) {
+  Xapian::QueryParser parser;
+  parser.set_stemmer(Xapian::Stem("english"));
+  parser.set_stemming_strategy(strategy);
+  parser.set_default_op(Xapian::Query::OP_AND);
+  parser.add_prefix("title", std::string(kTitlePrefix));
+  parser.add_prefix("author", std::string(kAuthorPrefix));
+  parser.add_prefix("abstract", std::string(kAbstractPrefix));
+  parser.add_boolean_prefix("cat", (new CategoryFieldProcessor)->release());
+  parser.add_boolean_prefix("branch", std::string(kBranchPrefix));
+  parser.add_rangeprocessor((new DayRangeProcessor)->release());
+  return parser;
+}
+
+constexpr unsigned kParserFlags = Xapian::QueryParser::FLAG_DEFAULT;
+
+}  // namespace
+
+Result<Xapian::Query> BuildQuery(std::string_view text) {
+  if (text.size() > kMaxQueryBytes) {
+    return Fail(ErrorCode::kInvalidArgument, "the query is too long (" +
+                                                 std::to_string(text.size()) + " bytes): at most " +
+                                                 std::to_string(kMaxQueryBytes));
+  }
+  const std::string normalised = Normalise(text);
+  if (const std::optional<std::string_view> field = FindEmptyField(normalised)) {
+    return Fail(ErrorCode::kInvalidArgument,
+                std::string(*field) + ": needs something after it, as in " + std::string(*field) +
+                    (*field == "cat"    ? ":cs.CL"
+                     : *field == "date" ? ":2025-03..2025-06"
+                                        : ":word"));
+  }
+  try {
+    // Stemmed words find every form; the same query unstemmed, added as optional, gives
+    // papers with the exact words the higher rank (issue 6: exact matches first).
+    Xapian::Query stemmed =
+        MakeParser(Xapian::QueryParser::STEM_SOME).parse_query(normalised, kParserFlags);
+    if (stemmed.empty()) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  "the query has nothing to search for: give words, \"a phrase\", or a field "
+                  "such as title:word",
+                  "empty query from \"" + normalised + "\"");
+    }
+    Xapian::Query exact =
+        MakeParser(Xapian::QueryParser::STEM_NONE).parse_query(normalised, kParserFlags);
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, stemmed, exact);
+  } catch (const Xapian::Error& error) {
+    return std::unexpected(FromXapianError(error, "parse the query"));
+  }
+}
+
+}  // namespace coolpapers::search

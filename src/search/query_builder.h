@@ -1,0 +1,42 @@
+// The query language of the search box (issue 6, deliverable 2), turned into a Xapian query.
+// Included only by src/search .cc files: callers elsewhere go through searcher.h.
+//
+//   neural network          both words (AND by default, so common words stay fast)
+//   "large language model"  a phrase
+//   transformer -vision     exclusion; also NOT
+//   gemma OR qwen           either word (the operators AND, OR, NOT are upper case)
+//   title:gemma  author:hinton  author:"Geoffrey Hinton"  abstract:benchmark
+//   cat:cs.CL               a filter; aliases resolve ("cat:cs.SY" means eess.SY); several
+//                           cat: filters mean any of them
+//   date:2025-03..2025-06   first listed in March to June 2025; also date:2025-03-14,
+//                           date:2025, date:2025-03-01..2025-03-15, date:..2025-06, date:2025-09..
+//   branch:arxiv            the branch (venues come later)
+// Words are stemmed ("images" finds "image"), exact forms rank first; accents are folded
+// ("Schrodinger" finds "Schrödinger").
+#ifndef COOLPAPERS_SEARCH_QUERY_BUILDER_H_
+#define COOLPAPERS_SEARCH_QUERY_BUILDER_H_
+
+#include <cstddef>
+#include <string_view>
+
+#include "core/error.h"
+
+namespace Xapian {
+class Query;
+}  // namespace Xapian
+
+namespace coolpapers::search {
+
+// Longer queries are refused rather than cut, so no one gets results for half a query.
+inline constexpr std::size_t kMaxQueryBytes = 1024;
+
+// Builds the query for `text`, e.g. `"language model" cat:cs.CL date:2025-03..2025-06 -survey`.
+// Control characters count as spaces. Returns kInvalidArgument with a message for the reader
+// when the text is longer than kMaxQueryBytes, has nothing to search for (empty, only
+// punctuation, "author:" alone), names an unknown category or a malformed date. Never throws.
+// Pure; safe from any thread.
+[[nodiscard]] Result<Xapian::Query> BuildQuery(std::string_view text);
+
+}  // namespace coolpapers::search
+
+#endif  // COOLPAPERS_SEARCH_QUERY_BUILDER_H_

@@ -1,0 +1,68 @@
+// Reading the search index: runs a query-language query (query_builder.h) with BM25 and returns
+// ranked paper ids. Many threads may search at once; each search sees the index as the writer
+// last committed it, including a rebuild swapped in meanwhile.
+#ifndef COOLPAPERS_SEARCH_SEARCHER_H_
+#define COOLPAPERS_SEARCH_SEARCHER_H_
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+
+namespace coolpapers::search {
+
+// As on papers.cool, no search pages past the first 1000 results.
+inline constexpr int kMaxResults = 1000;
+
+enum class SearchSort {
+  kRelevance,  // best BM25 score first
+  kNewest,     // latest first-listed day first, then by score
+};
+
+struct SearchQuery {
+  std::string text;  // the query language, e.g. `title:gemma cat:cs.CL`
+  int offset = 0;    // results to skip, >= 0
+  int limit = 25;    // results wanted, >= 0; cut so that offset + limit <= kMaxResults
+  SearchSort sort = SearchSort::kRelevance;
+};
+
+struct SearchHit {
+  std::string paper_id;  // canonical id, e.g. "2503.19786"
+  int rank = 0;          // 0 for the best result overall (not within the page)
+  double score = 0;      // BM25 weight; comparable only within one search
+};
+
+struct SearchResults {
+  int64_t total_estimate = 0;  // Xapian's estimate of all matches, not capped at kMaxResults
+  std::vector<SearchHit> hits;
+};
+
+class Searcher {
+ public:
+  // Opens the index the indexer keeps in `index_dir` (paper_indexer.h). Returns kUnavailable
+  // when there is no index there yet or it cannot be opened, kCorrupt when it is damaged.
+  [[nodiscard]] static Result<std::unique_ptr<Searcher>> Open(
+      const std::filesystem::path& index_dir);
+
+  ~Searcher();
+  Searcher(const Searcher&) = delete;
+  Searcher& operator=(const Searcher&) = delete;
+
+  // Runs the query. Returns kInvalidArgument (with a message for the reader) for a query the
+  // language rejects or a negative offset or limit; kUnavailable or kCorrupt when the index
+  // fails. An offset at or past kMaxResults gives no hits but the true estimate.
+  // Thread-safe: concurrent calls each use their own database handle from a pool.
+  [[nodiscard]] Result<SearchResults> Search(const SearchQuery& query);
+
+ private:
+  struct Impl;
+  explicit Searcher(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace coolpapers::search
+
+#endif  // COOLPAPERS_SEARCH_SEARCHER_H_

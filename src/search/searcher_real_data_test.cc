@@ -1,0 +1,89 @@
+// Searches over real arXiv records from ../shared/data: two months, parsed by the importer's
+// own record parser, so the index sees papers exactly as the store would hold them. One test,
+// because indexing is the expensive part and each TEST runs in its own process.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "ingest/record_parser.h"
+#include "search/paper_indexer.h"
+#include "search/searcher.h"
+#include "tests/support/shared_data.h"
+#include "tests/support/temp_dir.h"
+
+namespace coolpapers::search {
+namespace {
+
+std::vector<Paper> ReadPapers(const std::filesystem::path& file) {
+  std::vector<Paper> papers;
+  std::ifstream in(file);
+  std::string line;
+  int64_t position = 0;
+  while (std::getline(in, line)) {
+    Result<PaperRecord> record = ingest::ParseRecordLine(line, ++position);
+    EXPECT_TRUE(record) << file << ":" << position << ": " << record.error().message;
+    if (record) papers.push_back(std::move(record->paper));
+  }
+  return papers;
+}
+
+TEST(SearcherRealData, FindsTitlesAndFiltersByCategoryAndDay) {
+  COOLPAPERS_REQUIRE_SHARED_DATA(data);
+  const std::filesystem::path metadata = data / "metadata" / "daily-arxiv-cs-2025";
+  std::vector<Paper> papers = ReadPapers(metadata / "2025-03.jsonl");
+  std::vector<Paper> may = ReadPapers(metadata / "2025-05.jsonl");
+  papers.insert(papers.end(), std::make_move_iterator(may.begin()),
+                std::make_move_iterator(may.end()));
+  ASSERT_GT(papers.size(), 7000u);
+  std::map<std::string, const Paper*> by_id;
+  for (const Paper& paper : papers) by_id[paper.id] = &paper;
+
+  coolpapers::testing::TempDir dir;
+  Result<std::unique_ptr<PaperIndexer>> indexer = PaperIndexer::Open(dir.path());
+  ASSERT_TRUE(indexer) << indexer.error().detail;
+  ASSERT_TRUE((*indexer)->Index(papers));
+  Result<std::unique_ptr<Searcher>> searcher = Searcher::Open(dir.path());
+  ASSERT_TRUE(searcher) << searcher.error().detail;
+  const auto search = [&](const std::string& text, int limit) {
+    Result<SearchResults> results = (*searcher)->Search({.text = text, .limit = limit});
+    EXPECT_TRUE(results) << text << ": " << results.error().detail;
+    return results ? *results : SearchResults{};
+  };
+
+  // An exact title finds its paper first.
+  for (const auto& [title, id] : std::vector<std::pair<std::string, std::string>>{
+           {"Gemma 3 Technical Report", "2503.19786"}, {"Qwen3 Technical Report", "2505.09388"}}) {
+    ASSERT_TRUE(by_id.contains(id)) << id << " is not in the sample";
+    const SearchResults results = search(title, 5);
+    ASSERT_FALSE(results.hits.empty()) << title;
+    EXPECT_EQ(results.hits.front().paper_id, id) << title;
+  }
+
+  // Filters return only what the data says.
+  const SearchResults in_category = search("language model cat:cs.RO", 200);
+  EXPECT_FALSE(in_category.hits.empty());
+  for (const SearchHit& hit : in_category.hits) {
+    EXPECT_THAT(by_id.at(hit.paper_id)->categories, ::testing::Contains("cs.RO")) << hit.paper_id;
+  }
+  const SearchResults in_days = search("diffusion date:2025-05-01..2025-05-15", 1000);
+  EXPECT_FALSE(in_days.hits.empty());
+  for (const SearchHit& hit : in_days.hits) {
+    const Paper& paper = *by_id.at(hit.paper_id);
+    ASSERT_TRUE(paper.first_listed) << hit.paper_id;
+    EXPECT_GE(*paper.first_listed, Date::FromYmd(2025, 5, 1)) << hit.paper_id;
+    EXPECT_LE(*paper.first_listed, Date::FromYmd(2025, 5, 15)) << hit.paper_id;
+  }
+  // The cap: never more than kMaxResults hits, whatever the estimate.
+  const SearchResults common = search("learning", 5000);
+  EXPECT_LE(common.hits.size(), static_cast<std::size_t>(kMaxResults));
+  EXPECT_GT(common.total_estimate, kMaxResults);
+}
+
+}  // namespace
+}  // namespace coolpapers::search

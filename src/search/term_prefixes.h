@@ -1,0 +1,32 @@
+// The index vocabulary, listed once: every term prefix and value slot the search module writes
+// or reads. Follows Omega's conventions (single capitals for standard fields, "X" + capitals for
+// our own); docs/search.md describes the same table in prose. Changing a prefix or a slot means
+// rebuilding every index, so add new ones rather than reuse old ones.
+#ifndef COOLPAPERS_SEARCH_TERM_PREFIXES_H_
+#define COOLPAPERS_SEARCH_TERM_PREFIXES_H_
+
+#include <string_view>
+
+namespace coolpapers::search {
+
+// Free text: title, abstract and author names with no prefix, so plain query words search them.
+inline constexpr std::string_view kTitlePrefix = "S";      // title words (query field title:)
+inline constexpr std::string_view kAuthorPrefix = "A";     // author names, positional (author:)
+inline constexpr std::string_view kAbstractPrefix = "XA";  // abstract words (abstract:)
+inline constexpr std::string_view kIdPrefix = "Q";         // "Q2503.19786": one per document
+inline constexpr std::string_view kCategoryPrefix = "XC";  // "XCcs.CL": boolean, canonical ids
+inline constexpr std::string_view kDayPrefix = "XD";       // "XD20250325": boolean, first listed
+inline constexpr std::string_view kBranchPrefix = "XB";    // "XBarxiv"; "XBvenue" later
+
+// The branch every paper indexed from arXiv carries.
+inline constexpr std::string_view kArxivBranch = "arxiv";
+
+// Value slots.
+// The day the paper was first listed as "YYYYMMDD" (sorts as a string); empty when unknown.
+inline constexpr unsigned kDaySlot = 0;
+
+// The document data: the paper id, so a hit maps back to the store without a term lookup.
+
+}  // namespace coolpapers::search
+
+#endif  // COOLPAPERS_SEARCH_TERM_PREFIXES_H_
