@@ -76,13 +76,9 @@ Result<Paper> ParseEntry(const pugi::xml_node& entry, std::string_view source) {
 }  // namespace
 
 Result<ApiFeed> ParseApiFeed(std::string_view xml, std::string_view source) {
-  auto document = LoadArxivXml(xml, source);
+  auto document = LoadArxivXml(xml, source, "feed");
   if (!document) return std::unexpected(document.error());
-  pugi::xml_node feed = (*document)->document_element();
-  if (LocalName(feed) != "feed") {
-    return Fail(ErrorCode::kCorrupt, std::string(source) + ": root element <" + feed.name() +
-                                         ">: expected an Atom <feed>");
-  }
+  const pugi::xml_node feed = (*document)->document_element();
   ApiFeed out;
   for (auto [name, field] :
        {std::pair{"totalResults", &out.total_results}, std::pair{"startIndex", &out.start_index},

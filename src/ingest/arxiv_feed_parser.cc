@@ -77,13 +77,9 @@ Result<AnnouncementEntry> ParseEntry(const pugi::xml_node& entry, int64_t positi
 }  // namespace
 
 Result<AnnouncementFeed> ParseAnnouncementFeed(std::string_view xml, std::string_view source) {
-  auto document = LoadArxivXml(xml, source);
+  auto document = LoadArxivXml(xml, source, "feed");
   if (!document) return std::unexpected(document.error());
-  pugi::xml_node feed = (*document)->document_element();
-  if (LocalName(feed) != "feed") {
-    return Fail(ErrorCode::kCorrupt, std::string(source) + ": root element <" + feed.name() +
-                                         ">: expected an Atom <feed>");
-  }
+  const pugi::xml_node feed = (*document)->document_element();
   AnnouncementFeed out;
   out.feed_id = CollapseWhitespace(ChildText(feed, "id"));
   // "2025-08-20T04:00:19.866337+00:00": arXiv stamps the feed at midnight US Eastern of the

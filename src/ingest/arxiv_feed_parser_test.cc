@@ -75,7 +75,7 @@ TEST(ParseAnnouncementFeed, RejectsBadInputNamingTheSourceAndPlace) {
   };
   const Case cases[] = {
       {"truncated", head + "<entry><id>oai:arXiv.org:2508.1", "malformed XML at byte"},
-      {"not a feed", "<rss><channel/></rss>", "expected an Atom <feed>"},
+      {"not a feed", "<rss><channel/></rss>", "expected <feed>"},
       {"no day", "<feed xmlns=\"http://www.w3.org/2005/Atom\"></feed>", "<updated>"},
       {"bad id", head + entry("oai:arXiv.org:nonsense", "new", "cs.CL") + "</feed>", "entry 1"},
       {"unknown type", head + entry("oai:arXiv.org:2508.14001v1", "withdrawn", "cs.CL") + "</feed>",

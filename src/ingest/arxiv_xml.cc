@@ -3,7 +3,8 @@
 namespace coolpapers::ingest {
 
 Result<std::unique_ptr<pugi::xml_document>> LoadArxivXml(std::string_view xml,
-                                                         std::string_view source) {
+                                                         std::string_view source,
+                                                         std::string_view root) {
   auto document = std::make_unique<pugi::xml_document>();
   // parse_default keeps entity and character references decoded; no parse_ws_pcdata because
   // whitespace-only text between elements carries nothing in these formats.
@@ -14,6 +15,11 @@ Result<std::unique_ptr<pugi::xml_document>> LoadArxivXml(std::string_view xml,
                 std::string(source) + ": malformed XML at byte " + std::to_string(parsed.offset) +
                     ": " + parsed.description(),
                 "input of " + std::to_string(xml.size()) + " bytes");
+  }
+  const pugi::xml_node element = document->document_element();
+  if (LocalName(element) != root) {
+    return Fail(ErrorCode::kCorrupt, std::string(source) + ": root element <" + element.name() +
+                                         ">: expected <" + std::string(root) + ">");
   }
   return document;
 }

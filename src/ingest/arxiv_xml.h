@@ -14,11 +14,14 @@
 
 namespace coolpapers::ingest {
 
-// Parses `xml` into a document. Malformed or truncated input returns kCorrupt:
+// Parses `xml` into a document whose root element has the local name `root` ("feed",
+// "OAI-PMH"). Malformed or truncated input returns kCorrupt:
 // `rss.arxiv.org/atom/cs.AI: malformed XML at byte 178723: Start-end tags mismatch`, with
-// `source` (a URL or a file name) naming where the text came from. The document owns a copy.
+// `source` (a URL or a file name) naming where the text came from; another root element is
+// kCorrupt too (`...: root element <html>: expected <feed>`). The document owns a copy.
 [[nodiscard]] Result<std::unique_ptr<pugi::xml_document>> LoadArxivXml(std::string_view xml,
-                                                                       std::string_view source);
+                                                                       std::string_view source,
+                                                                       std::string_view root);
 
 // The local part of an element name: "opensearch:totalResults" -> "totalResults".
 std::string_view LocalName(const pugi::xml_node& node);

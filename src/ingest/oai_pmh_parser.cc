@@ -64,13 +64,9 @@ Result<Paper> ParseArxivRaw(const pugi::xml_node& raw, std::string_view source) 
 }  // namespace
 
 Result<OaiPage> ParseOaiPmhPage(std::string_view xml, std::string_view source) {
-  auto document = LoadArxivXml(xml, source);
+  auto document = LoadArxivXml(xml, source, "OAI-PMH");
   if (!document) return std::unexpected(document.error());
-  pugi::xml_node root = (*document)->document_element();
-  if (LocalName(root) != "OAI-PMH") {
-    return Fail(ErrorCode::kCorrupt,
-                std::string(source) + ": root element <" + root.name() + ">: expected <OAI-PMH>");
-  }
+  const pugi::xml_node root = (*document)->document_element();
   OaiPage page;
   if (pugi::xml_node error = ChildByLocalName(root, "error")) {
     const std::string code = error.attribute("code").value();
