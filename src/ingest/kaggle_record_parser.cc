@@ -66,10 +66,9 @@ Result<PaperRecord> ParseKaggleRecord(const nlohmann::json& record, int64_t posi
   if (!id) return std::unexpected(std::move(id.error()));
   paper.id = id->str();
 
-  auto title = RequiredString(record, "title");
+  auto title = TitleField(record);
   if (!title) return std::unexpected(std::move(title.error()));
-  paper.title = CleanText(*title);
-  if (paper.title.empty()) return Fail(ErrorCode::kInvalidArgument, "field \"title\" is empty");
+  paper.title = std::move(*title);
   auto authors = RequiredString(record, "authors");
   if (!authors) return std::unexpected(std::move(authors.error()));
   paper.authors = SplitAuthorList(*authors);

@@ -39,10 +39,9 @@ Result<PaperRecord> ParseListingRecord(const nlohmann::json& record, int64_t pos
   paper.id = id->str();
   paper.version = id->version();
 
-  auto title = RequiredString(record, "title");
+  auto title = TitleField(record);
   if (!title) return std::unexpected(std::move(title.error()));
-  paper.title = CleanText(*title);
-  if (paper.title.empty()) return Fail(ErrorCode::kInvalidArgument, "field \"title\" is empty");
+  paper.title = std::move(*title);
   auto authors = AuthorsField(record);
   if (!authors) return std::unexpected(std::move(authors.error()));
   paper.authors = std::move(*authors);

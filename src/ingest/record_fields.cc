@@ -52,6 +52,14 @@ Result<ArxivId> PaperIdField(const nlohmann::json& record) {
 
 std::string CleanText(std::string_view text) { return CollapseWhitespace(DecodeTexAccents(text)); }
 
+Result<std::string> TitleField(const nlohmann::json& record) {
+  auto text = RequiredString(record, "title");
+  if (!text) return std::unexpected(std::move(text.error()));
+  std::string title = CleanText(*text);
+  if (title.empty()) return Fail(ErrorCode::kInvalidArgument, "field \"title\" is empty");
+  return title;
+}
+
 Result<std::vector<std::string>> CategoriesField(const nlohmann::json& record) {
   const auto it = record.find("categories");
   std::vector<std::string_view> names;

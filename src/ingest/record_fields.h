@@ -42,6 +42,10 @@ std::string CleanText(std::string_view text);
 // type, returns kInvalidArgument naming what was there.
 [[nodiscard]] Result<std::vector<std::string>> CategoriesField(const nlohmann::json& record);
 
+// The "title" field, cleaned as CleanText does. kInvalidArgument when it is missing, not a
+// string, or empty once cleaned.
+[[nodiscard]] Result<std::string> TitleField(const nlohmann::json& record);
+
 // Category names as a source spells them (["cs.CL", "cs.NA", "68T50"], or one space-separated
 // string via SplitWords) mapped to canonical ids in order, duplicates and aliases merged:
 // {"cs.CL", "math.NA"}. Names arXiv does not know (MSC or ACM classes that crept in) are
