@@ -7,7 +7,8 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   libboost-dev libsqlite3-dev sqlite3 zlib1g-dev
   nlohmann-json3-dev libcli11-dev libfmt-dev
-  libcurl4-openssl-dev libpugixml-dev libxapian-dev
+  libcurl4-openssl-dev libpugixml-dev libxapian-dev libtomlplusplus-dev
+  python3-feedparser
   libgtest-dev libgmock-dev libbenchmark-dev
   wrk curl python3 procps
 )

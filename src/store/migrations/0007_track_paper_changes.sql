@@ -1,0 +1,2 @@
+-- Search index change tracking. Filled in by the search work.
+SELECT 1;
