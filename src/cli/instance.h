@@ -1,0 +1,45 @@
+// An open coolpapers instance: the data folder's store, job queue and harvest state, the polite
+// arXiv client and the harvester, built once from the configuration. Every command that does
+// more than read the store starts here, so they all share one wiring.
+#ifndef COOLPAPERS_CLI_INSTANCE_H_
+#define COOLPAPERS_CLI_INSTANCE_H_
+
+#include <filesystem>
+#include <memory>
+
+#include "cli/config_file.h"
+#include "core/error.h"
+#include "harvest/harvester.h"
+#include "net/host_politeness.h"
+#include "net/http_client.h"
+#include "net/polite_client.h"
+#include "store/harvest_state.h"
+#include "store/job_queue.h"
+#include "store/store.h"
+
+namespace coolpapers::cli {
+
+struct Instance {
+  Config config;
+  std::filesystem::path data_dir;
+  std::unique_ptr<store::Store> store;
+  std::unique_ptr<store::JobQueue> jobs;
+  std::unique_ptr<store::HarvestState> harvest_state;
+  std::unique_ptr<net::HttpClient> http;           // libcurl, with the configured User-Agent
+  std::unique_ptr<net::HostPoliteness> politeness;  // arXiv's hosts get config.arxiv_min_interval
+  std::unique_ptr<net::PoliteClient> arxiv;         // every arXiv request goes through it
+  std::unique_ptr<harvest::Harvester> harvester;
+};
+
+// Creates the data folder if needed and opens everything in it. Errors carry a message for the
+// terminal (the store's own, or the folder's).
+[[nodiscard]] Result<std::unique_ptr<Instance>> OpenInstance(const std::filesystem::path& data_dir,
+                                                             Config config);
+
+// Prints an error as every command does: "coolpapers: <message>" and, when there is one, the
+// detail on the next line.
+void PrintError(const Error& error);
+
+}  // namespace coolpapers::cli
+
+#endif  // COOLPAPERS_CLI_INSTANCE_H_
