@@ -8,7 +8,7 @@ packages=(
   libboost-dev libsqlite3-dev sqlite3 zlib1g-dev
   nlohmann-json3-dev libcli11-dev libfmt-dev
   libcurl4-openssl-dev libpugixml-dev libxapian-dev libtomlplusplus-dev
-  python3-feedparser
+  python3-feedparser libpoppler-cpp-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   wrk curl python3 procps
 )

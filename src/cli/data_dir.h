@@ -16,6 +16,11 @@ inline std::filesystem::path StorePath(const std::filesystem::path& data_dir) {
   return data_dir / "coolpapers.sqlite";
 }
 
+// The search index folder (src/search/index_layout.h), derived from the store and rebuildable.
+inline std::filesystem::path IndexPath(const std::filesystem::path& data_dir) {
+  return data_dir / "index";
+}
+
 }  // namespace coolpapers::cli
 
 #endif  // COOLPAPERS_CLI_DATA_DIR_H_

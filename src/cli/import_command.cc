@@ -7,6 +7,7 @@
 #include <string>
 
 #include "cli/data_dir.h"
+#include "cli/print_error.h"
 #include "ingest/bulk_importer.h"
 #include "ingest/import_report.h"
 #include "store/sqlite_store.h"
@@ -24,8 +25,7 @@ constexpr auto kTerminalRedraw = std::chrono::milliseconds(100);
 constexpr auto kLogInterval = std::chrono::seconds(2);
 
 int ReportError(const Error& error) {
-  std::fprintf(stderr, "coolpapers: %s\n", error.message.c_str());
-  if (!error.detail.empty()) std::fprintf(stderr, "coolpapers: (%s)\n", error.detail.c_str());
+  PrintError(error);
   return kExitFailed;
 }
 

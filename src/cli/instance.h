@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "cli/config_file.h"
+#include "cli/print_error.h"
 #include "core/error.h"
 #include "harvest/harvester.h"
 #include "net/host_politeness.h"
@@ -35,10 +36,6 @@ struct Instance {
 // terminal (the store's own, or the folder's).
 [[nodiscard]] Result<std::unique_ptr<Instance>> OpenInstance(const std::filesystem::path& data_dir,
                                                              Config config);
-
-// Prints an error as every command does: "coolpapers: <message>" and, when there is one, the
-// detail on the next line.
-void PrintError(const Error& error);
 
 }  // namespace coolpapers::cli
 

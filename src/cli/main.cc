@@ -4,7 +4,11 @@
 #include <cstdio>
 #include <exception>
 
+#include "cli/doctor_command.h"
+#include "cli/harvest_command.h"
 #include "cli/import_command.h"
+#include "cli/index_command.h"
+#include "cli/jobs_command.h"
 #include "cli/serve_command.h"
 
 int main(int argc, char** argv) try {
@@ -20,6 +24,10 @@ int main(int argc, char** argv) try {
   serve_cmd->add_option("--port", serve.port, "Port to listen on")->capture_default_str();
   serve_cmd->add_option("--threads", serve.threads, "Worker threads (0: one per core)")
       ->capture_default_str();
+  serve_cmd->add_option("--config", serve.config_file,
+                        "Configuration file (default: DATA/coolpapers.toml when present)");
+  serve_cmd->add_flag("--harvest", serve.harvest,
+                      "Harvest arXiv's daily announcements even if the configuration does not");
 
   ImportOptions import;
   CLI::App* import_cmd =
@@ -27,6 +35,48 @@ int main(int argc, char** argv) try {
   import_cmd->add_option("--data", import.data_dir, "Data folder (store, index, caches)")
       ->capture_default_str();
   import_cmd->add_option("files", import.files, "JSON Lines files to import")->required();
+
+  IndexOptions index;
+  CLI::App* index_cmd = app.add_subcommand("index", "Maintain the search index (DATA/index)");
+  index_cmd->require_subcommand(1);
+  index_cmd->add_option("--data", index.data_dir, "Data folder (store, index, caches)")
+      ->capture_default_str();
+  CLI::App* index_rebuild_cmd =
+      index_cmd->add_subcommand("rebuild", "Rebuild the search index from the store");
+  CLI::App* index_update_cmd = index_cmd->add_subcommand(
+      "update", "Index the papers changed since the last update (serve does this itself)");
+  for (CLI::App* sub : {index_rebuild_cmd, index_update_cmd}) {
+    sub->add_option("--data", index.data_dir, "Data folder (store, index, caches)")
+        ->capture_default_str();
+  }
+
+  JobsOptions jobs;
+  CLI::App* jobs_cmd = app.add_subcommand("jobs", "List the job queue (arXiv fetches, PDFs, LLM calls)");
+  jobs_cmd->add_option("--data", jobs.data_dir, "Data folder (store, index, caches)")
+      ->capture_default_str();
+  jobs_cmd->add_option("--kind", jobs.kind, "Only jobs of this kind: arxiv, pdf or llm");
+  jobs_cmd->add_option("--state", jobs.state, "Only jobs in this state: queued, running, done or failed");
+  jobs_cmd->add_option("--limit", jobs.limit, "At most this many jobs")->capture_default_str();
+
+  DoctorOptions doctor;
+  CLI::App* doctor_cmd =
+      app.add_subcommand("doctor", "Show the instance's state: harvest, queue, recent failures");
+  doctor_cmd->add_option("--data", doctor.data_dir, "Data folder (store, index, caches)")
+      ->capture_default_str();
+  doctor_cmd->add_option("--config", doctor.config_file,
+                         "Configuration file (default: DATA/coolpapers.toml when present)");
+
+  HarvestCommandOptions harvest;
+  CLI::App* harvest_cmd = app.add_subcommand(
+      "harvest", "Harvest arXiv now: today's feeds (--daily) or a backfill (--from/--until)");
+  harvest_cmd->add_option("--data", harvest.data_dir, "Data folder (store, index, caches)")
+      ->capture_default_str();
+  harvest_cmd->add_option("--config", harvest.config_file,
+                          "Configuration file (default: DATA/coolpapers.toml when present)");
+  harvest_cmd->add_flag("--daily", harvest.daily,
+                        "Check every configured category's feed once and report each day");
+  harvest_cmd->add_option("--from", harvest.from, "Backfill from this day (YYYY-MM-DD)");
+  harvest_cmd->add_option("--until", harvest.until, "Backfill until this day (YYYY-MM-DD)");
 
   try {
     app.parse(argc, argv);
@@ -37,6 +87,13 @@ int main(int argc, char** argv) try {
   }
   if (serve_cmd->parsed()) return RunServeCommand(serve);
   if (import_cmd->parsed()) return RunImportCommand(import);
+  if (index_cmd->parsed()) {
+    index.rebuild = index_rebuild_cmd->parsed();
+    return RunIndexCommand(index);
+  }
+  if (jobs_cmd->parsed()) return RunJobsCommand(jobs);
+  if (doctor_cmd->parsed()) return RunDoctorCommand(doctor);
+  if (harvest_cmd->parsed()) return RunHarvestCommand(harvest);
   return 2;
 } catch (const std::exception& e) {
   std::fprintf(stderr, "coolpapers: %s\n", e.what());

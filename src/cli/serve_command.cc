@@ -1,27 +1,69 @@
 #include "cli/serve_command.h"
 
+#include <chrono>
 #include <cstdio>
 #include <memory>
+#include <optional>
 
+#include "cli/config_file.h"
 #include "cli/data_dir.h"
-#include "store/sqlite_store.h"
+#include "cli/instance.h"
+#include "cli/paper_fetcher.h"
+#include "cli/search_service.h"
+#include "harvest/harvest_scheduler.h"
+#include "jobs/worker_pool.h"
+#include "web/api/status_json.h"
 #include "web/server.h"
 #include "web/site.h"
 
 namespace coolpapers::cli {
 
 int RunServeCommand(const ServeOptions& options) {
-  if (Result<void> made = EnsureDataDir(options.data_dir); !made) {
-    std::fprintf(stderr, "coolpapers: %s\n", made.error().message.c_str());
+  Result<Config> config = LoadConfig(options.config_file, options.data_dir);
+  if (!config) {
+    PrintError(config.error());
     return 1;
   }
-  Result<std::unique_ptr<store::Store>> store = store::OpenSqliteStore(StorePath(options.data_dir));
-  if (!store) {
-    std::fprintf(stderr, "coolpapers: %s\n", store.error().message.c_str());
-    if (!store.error().detail.empty()) std::fprintf(stderr, "  (%s)\n", store.error().detail.c_str());
+  if (options.harvest) config->harvest_enabled = true;
+  Result<std::unique_ptr<Instance>> opened = OpenInstance(options.data_dir, *std::move(config));
+  if (!opened) {
+    PrintError(opened.error());
     return 1;
   }
-  web::Site site(**store);
+  Instance& instance = **opened;
+  const Config& settings = instance.config;
+
+  // The arXiv workers run whether or not the daily harvest is on: a reader may open any paper.
+  harvest::Harvester& harvester = *instance.harvester;
+  jobs::WorkerPool arxiv_workers(
+      *instance.jobs,
+      [&harvester](const store::Job& job, const jobs::JobContext& context) {
+        return harvester.RunJob(job, context);
+      },
+      settings.arxiv_jobs);
+  arxiv_workers.Start();
+  std::optional<harvest::HarvestScheduler> scheduler;
+  if (settings.harvest_enabled) {
+    scheduler.emplace(harvester, [&arxiv_workers] { arxiv_workers.Wake(); }, settings.harvest);
+    scheduler->Start();
+  }
+
+  web::SiteServices services;
+  services.harvest_state = instance.harvest_state.get();
+  services.fetch_paper = MakePaperFetcher(harvester, *instance.jobs, arxiv_workers);
+  services.admin_token = settings.admin_token;
+  services.status = [&instance, &arxiv_workers]() -> Result<std::string> {
+    const jobs::WorkerPoolStatus pools[] = {arxiv_workers.Status()};
+    web::StatusContext context;
+    context.harvest_enabled = instance.config.harvest_enabled;
+    context.pools = pools;
+    context.now = std::chrono::floor<std::chrono::milliseconds>(std::chrono::system_clock::now());
+    return web::RenderStatusJson(*instance.harvest_state, *instance.jobs, context);
+  };
+  const std::unique_ptr<SearchService> search = OpenSearchService(*instance.store,
+                                                                   IndexPath(options.data_dir));
+  services.searcher = search->searcher.get();
+  web::Site site(*instance.store, {}, std::move(services));
 
   web::ServerOptions server_options;
   server_options.host = options.host;
@@ -30,14 +72,17 @@ int RunServeCommand(const ServeOptions& options) {
   Result<std::unique_ptr<web::Server>> server =
       web::Server::Start(server_options, [&site](const web::Request& request) { return site.Handle(request); });
   if (!server) {
-    std::fprintf(stderr, "coolpapers: %s\n", server.error().message.c_str());
+    PrintError(server.error());
     return 1;
   }
   const bool ipv6 = options.host.find(':') != std::string::npos;
-  std::fprintf(stderr, "coolpapers: serving http://%s%s%s:%u/ (data: %s)\n", ipv6 ? "[" : "",
-               options.host.c_str(), ipv6 ? "]" : "", static_cast<unsigned>((*server)->port()),
-               options.data_dir.string().c_str());
+  std::fprintf(stderr, "coolpapers: serving http://%s%s%s:%u/ (data: %s; harvest %s)\n",
+               ipv6 ? "[" : "", options.host.c_str(), ipv6 ? "]" : "",
+               static_cast<unsigned>((*server)->port()), options.data_dir.string().c_str(),
+               settings.harvest_enabled ? "on" : "off");
   (*server)->Wait();
+  if (scheduler) scheduler->Stop();
+  arxiv_workers.Stop();
   std::fprintf(stderr, "coolpapers: stopped\n");
   return 0;
 }

@@ -1,9 +1,12 @@
-// `coolpapers serve [--data DIR] [--host H] [--port P]`: the web server.
+// `coolpapers serve [--data DIR] [--config FILE] [--host H] [--port P] [--harvest]`: the web
+// server, with the arXiv workers (on-demand paper fetches) and, when harvesting is enabled,
+// the daily harvester keeping the store current.
 #ifndef COOLPAPERS_CLI_SERVE_COMMAND_H_
 #define COOLPAPERS_CLI_SERVE_COMMAND_H_
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 
 namespace coolpapers::cli {
@@ -13,6 +16,8 @@ struct ServeOptions {
   std::string host = "127.0.0.1";
   uint16_t port = 8080;
   int threads = 0;  // 0: one per core
+  std::optional<std::filesystem::path> config_file;  // default: DATA/coolpapers.toml if present
+  bool harvest = false;  // harvest even when the configuration does not enable it
 };
 
 // Serves until SIGINT or SIGTERM, then shuts down gracefully. Returns the exit code.

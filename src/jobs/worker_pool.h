@@ -23,7 +23,10 @@ struct JobContext {
   std::stop_token stop;
 };
 
-// Runs one job attempt. May throw: the pool treats an exception as a crashed worker.
+// Runs one job attempt. May throw: the pool treats an exception as a crashed worker. Called
+// from the pool's threads, several at once when the pool has several workers. A hung attempt's
+// thread is abandoned and may outlive the pool, so the handler must not capture anything that
+// dies with the pool's owner unless it returns promptly once context.stop is set.
 using JobHandler = std::function<JobOutcome(const store::Job& job, const JobContext& context)>;
 
 struct WorkerPoolOptions {
@@ -53,6 +56,10 @@ struct WorkerPoolStatus {
   int64_t jobs_retried = 0;
   int64_t jobs_failed = 0;
   int64_t workers_replaced = 0;  // crashed or hung
+  // Queue calls that failed (the store busy past its timeout, a disk error): the job concerned
+  // stays leased and is claimed again once its lease passes.
+  int64_t queue_errors = 0;
+  std::string last_queue_error;  // the latest one's message (safe to show); "" when none
 };
 
 class WorkerPool {
@@ -65,7 +72,9 @@ class WorkerPool {
 
   void Start();
   // Asks workers to stop, waits for those running a handler to return (up to the job timeout;
-  // a hung one is abandoned and its job left to the lease). Idempotent.
+  // a hung one is abandoned and its job released for a retry, as while running). A job whose
+  // handler returns kRetry or kFail after the stop request goes back to the queue at once, as
+  // the stop may be what made it fail. Idempotent; the pool cannot be started again.
   void Stop();
   // A job of this kind was just queued: an idle worker looks now rather than at its next poll.
   void Wake();

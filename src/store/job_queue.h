@@ -91,7 +91,8 @@ class JobQueue {
 
   // Leases the next job of `kind` to `worker` until now + lease: the highest priority first,
   // then the oldest (by id), among queued jobs whose not_before has come and running jobs whose
-  // lease has passed (their worker died or hung). Counts an attempt. std::nullopt when none.
+  // lease has passed (their worker died or hung; last_error then names that worker). Counts an
+  // attempt. std::nullopt when none.
   [[nodiscard]] virtual Result<std::optional<Job>> Claim(JobKind kind, std::string_view worker,
                                                          JobTime now,
                                                          std::chrono::milliseconds lease) = 0;

@@ -38,9 +38,28 @@ constexpr std::string_view kNewestDayPerCategory =
     "SELECT category, day, "
     "  (SELECT COUNT(*) FROM listings AS l WHERE l.category = newest.category AND l.day = newest.day) "
     "FROM newest ORDER BY category";
+// Every query that reads whole papers selects these columns first, in this order
+// (PaperFieldsFromRow reads them by position).
+#define COOLPAPERS_PAPER_COLUMNS                                                       \
+  "p.id, p.version, p.title, p.authors, p.abstract, p.categories, p.comments, "        \
+  "p.journal_ref, p.doi, p.license, p.first_listed"
 constexpr std::string_view kPaperById =
-    "SELECT id, version, title, authors, abstract, categories, comments, journal_ref, doi, "
-    "license, first_listed FROM papers WHERE id = ?1";
+    "SELECT " COOLPAPERS_PAPER_COLUMNS " FROM papers AS p WHERE p.id = ?1";
+// Keyset paging: the primary key serves both the range and the order.
+constexpr std::string_view kPapersAfter =
+    "SELECT " COOLPAPERS_PAPER_COLUMNS " FROM papers AS p WHERE p.id > ?1 ORDER BY p.id LIMIT ?2";
+constexpr std::string_view kVersionsInRange =
+    "SELECT paper_id, version, submitted FROM paper_versions "
+    "WHERE paper_id >= ?1 AND paper_id <= ?2 ORDER BY paper_id, version";
+constexpr std::string_view kPaperChangesSince =
+    "SELECT " COOLPAPERS_PAPER_COLUMNS ", c.sequence FROM paper_changes AS c "
+    "JOIN papers AS p ON p.id = c.paper_id WHERE c.sequence > ?1 ORDER BY c.sequence LIMIT ?2";
+constexpr int kChangeSequenceColumn = 11;
+#undef COOLPAPERS_PAPER_COLUMNS
+// sqlite_sequence holds AUTOINCREMENT's high-water mark, which stays put when the newest change
+// row is replaced, unlike MAX(sequence) of the rows left.
+constexpr std::string_view kLatestPaperChange =
+    "SELECT seq FROM sqlite_sequence WHERE name = 'paper_changes'";
 constexpr std::string_view kVersionsOfPaper =
     "SELECT version, submitted FROM paper_versions WHERE paper_id = ?1 ORDER BY version";
 constexpr std::string_view kPaperCount = "SELECT COUNT(*) FROM papers";
@@ -83,7 +102,7 @@ struct Candidate {
   bool excluded;
 };
 
-Result<Paper> PaperFromRow(SqliteConnection& connection, const SqliteStatement& row) {
+Result<Paper> PaperFieldsFromRow(const SqliteStatement& row) {
   Paper paper;
   paper.id = row.ColumnText(0);
   paper.version = static_cast<int>(row.ColumnInt(1));
@@ -101,7 +120,16 @@ Result<Paper> PaperFromRow(SqliteConnection& connection, const SqliteStatement& 
     if (!first_listed) return std::unexpected(std::move(first_listed.error()));
     paper.first_listed = *first_listed;
   }
+  return paper;
+}
 
+Result<PaperVersion> VersionFromRow(const SqliteStatement& row, int column) {
+  auto submitted = ParseArxivTimestamp(row.ColumnText(column + 1));
+  if (!submitted) return Damaged("version date", row.ColumnText(column + 1));
+  return PaperVersion{static_cast<int>(row.ColumnInt(column)), *submitted};
+}
+
+Result<void> LoadVersions(SqliteConnection& connection, Paper& paper) {
   auto versions = connection.Prepare(kVersionsOfPaper);
   if (!versions) return std::unexpected(std::move(versions.error()));
   (*versions)->Bind(1, paper.id);
@@ -109,12 +137,49 @@ Result<Paper> PaperFromRow(SqliteConnection& connection, const SqliteStatement& 
     auto version_row = (*versions)->Step();
     if (!version_row) return std::unexpected(std::move(version_row.error()));
     if (!*version_row) break;
-    auto submitted = ParseArxivTimestamp((*versions)->ColumnText(1));
-    if (!submitted) return Damaged("version date", (*versions)->ColumnText(1));
-    paper.versions.push_back(
-        {static_cast<int>((*versions)->ColumnInt(0)), *submitted});
+    auto version = VersionFromRow(**versions, 0);
+    if (!version) return std::unexpected(std::move(version.error()));
+    paper.versions.push_back(*version);
+  }
+  return {};
+}
+
+Result<Paper> PaperFromRow(SqliteConnection& connection, const SqliteStatement& row) {
+  auto paper = PaperFieldsFromRow(row);
+  if (!paper) return paper;
+  if (Result<void> loaded = LoadVersions(connection, *paper); !loaded) {
+    return std::unexpected(loaded.error());
   }
   return paper;
+}
+
+// Fills in the versions of `papers`, which are sorted by id, with one range query instead of
+// one query per paper.
+Result<void> AttachVersions(SqliteConnection& connection, std::vector<Paper>& papers) {
+  if (papers.empty()) return {};
+  auto rows = connection.Prepare(kVersionsInRange);
+  if (!rows) return std::unexpected(std::move(rows.error()));
+  (*rows)->Bind(1, papers.front().id).Bind(2, papers.back().id);
+  auto paper = papers.begin();
+  for (;;) {
+    auto row = (*rows)->Step();
+    if (!row) return std::unexpected(std::move(row.error()));
+    if (!*row) break;
+    const std::string_view paper_id = (*rows)->ColumnText(0);
+    while (paper != papers.end() && paper->id < paper_id) ++paper;
+    if (paper == papers.end()) break;
+    if (paper->id != paper_id) continue;  // versions of a paper outside this page
+    auto version = VersionFromRow(**rows, 1);
+    if (!version) return std::unexpected(std::move(version.error()));
+    paper->versions.push_back(*version);
+  }
+  return {};
+}
+
+Result<void> CheckLimit(int limit) {
+  if (limit > 0) return {};
+  return Fail(ErrorCode::kInvalidArgument,
+              "invalid page size " + std::to_string(limit) + ": expected at least 1");
 }
 
 }  // namespace
@@ -229,6 +294,59 @@ Result<std::vector<Paper>> ReadPapersByIds(SqliteConnection& connection,
     papers.push_back(std::move(*paper));
   }
   return papers;
+}
+
+Result<std::vector<Paper>> ReadPapersAfter(SqliteConnection& connection,
+                                            std::string_view after_id, int limit) {
+  if (Result<void> checked = CheckLimit(limit); !checked) return std::unexpected(checked.error());
+  auto snapshot = SqliteTransaction::BeginRead(connection);
+  if (!snapshot) return std::unexpected(std::move(snapshot.error()));
+  auto rows = connection.Prepare(kPapersAfter);
+  if (!rows) return std::unexpected(std::move(rows.error()));
+  (*rows)->Bind(1, after_id).Bind(2, static_cast<int64_t>(limit));
+  std::vector<Paper> papers;
+  for (;;) {
+    auto row = (*rows)->Step();
+    if (!row) return std::unexpected(std::move(row.error()));
+    if (!*row) break;
+    auto paper = PaperFieldsFromRow(**rows);
+    if (!paper) return std::unexpected(std::move(paper.error()));
+    papers.push_back(*std::move(paper));
+  }
+  if (Result<void> attached = AttachVersions(connection, papers); !attached) {
+    return std::unexpected(attached.error());
+  }
+  return papers;
+}
+
+Result<PaperChanges> ReadPaperChangesSince(SqliteConnection& connection, uint64_t since,
+                                           int limit) {
+  if (Result<void> checked = CheckLimit(limit); !checked) return std::unexpected(checked.error());
+  auto snapshot = SqliteTransaction::BeginRead(connection);
+  if (!snapshot) return std::unexpected(std::move(snapshot.error()));
+  auto rows = connection.Prepare(kPaperChangesSince);
+  if (!rows) return std::unexpected(std::move(rows.error()));
+  (*rows)->Bind(1, static_cast<int64_t>(since)).Bind(2, static_cast<int64_t>(limit));
+  PaperChanges changes;
+  changes.last_sequence = since;
+  for (;;) {
+    auto row = (*rows)->Step();
+    if (!row) return std::unexpected(std::move(row.error()));
+    if (!*row) break;
+    auto paper = PaperFromRow(connection, **rows);
+    if (!paper) return std::unexpected(std::move(paper.error()));
+    changes.papers.push_back(*std::move(paper));
+    changes.last_sequence = static_cast<uint64_t>((*rows)->ColumnInt(kChangeSequenceColumn));
+  }
+  return changes;
+}
+
+Result<uint64_t> ReadLatestPaperChange(SqliteConnection& connection) {
+  auto rows = connection.Prepare(kLatestPaperChange);
+  if (!rows) return std::unexpected(std::move(rows.error()));
+  auto row = (*rows)->Step();
+  if (!row) return std::unexpected(std::move(row.error()));
+  return *row ? static_cast<uint64_t>((*rows)->ColumnInt(0)) : 0;
 }
 
 Result<int64_t> ReadPaperCount(SqliteConnection& connection) {

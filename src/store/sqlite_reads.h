@@ -10,6 +10,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/category_expr.h"
@@ -31,6 +32,11 @@ namespace coolpapers::store {
     SqliteConnection& connection);
 [[nodiscard]] Result<std::vector<Paper>> ReadPapersByIds(SqliteConnection& connection,
                                                          std::span<const std::string> ids);
+[[nodiscard]] Result<std::vector<Paper>> ReadPapersAfter(SqliteConnection& connection,
+                                                         std::string_view after_id, int limit);
+[[nodiscard]] Result<PaperChanges> ReadPaperChangesSince(SqliteConnection& connection,
+                                                         uint64_t since, int limit);
+[[nodiscard]] Result<uint64_t> ReadLatestPaperChange(SqliteConnection& connection);
 [[nodiscard]] Result<int64_t> ReadPaperCount(SqliteConnection& connection);
 [[nodiscard]] Result<std::vector<ClickCounts>> ReadClicks(SqliteConnection& connection,
                                                           std::span<const std::string> ids);

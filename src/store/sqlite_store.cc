@@ -52,6 +52,18 @@ class SqliteStore final : public Store {
 
   Result<int64_t> PaperCount() override { return ReadPaperCount(*readers_.Borrow()); }
 
+  Result<std::vector<Paper>> PapersAfter(std::string_view after_id, int limit) override {
+    return ReadPapersAfter(*readers_.Borrow(), after_id, limit);
+  }
+
+  Result<PaperChanges> PaperChangesSince(uint64_t since, int limit) override {
+    return ReadPaperChangesSince(*readers_.Borrow(), since, limit);
+  }
+
+  Result<uint64_t> LatestPaperChange() override {
+    return ReadLatestPaperChange(*readers_.Borrow());
+  }
+
   Result<std::vector<ClickCounts>> ClicksFor(std::span<const std::string> ids) override {
     return ReadClicks(*readers_.Borrow(), ids);
   }

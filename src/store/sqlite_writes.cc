@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "core/quoted_text.h"
+#include "store/change_stamp_sql.h"
 #include "store/paper_columns.h"
 
 namespace coolpapers::store {
@@ -30,8 +31,6 @@ constexpr std::string_view kUpsertListing =
     "ON CONFLICT (category, day, paper_id) DO UPDATE "
     "SET announce_type = excluded.announce_type, position = excluded.position "
     "WHERE (excluded.announce_type, excluded.position) < (listings.announce_type, listings.position)";
-constexpr std::string_view kBumpChangeStamp =
-    "UPDATE meta SET value = value + 1 WHERE key = 'change_stamp'";
 constexpr std::string_view kSelectPaperExists = "SELECT 1 FROM papers WHERE id = ?1";
 constexpr std::string_view kCountClick =
     "INSERT INTO paper_clicks (paper_id, kind, count) VALUES (?1, ?2, 1) "

@@ -9,6 +9,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/category_expr.h"
@@ -36,6 +37,14 @@ struct CategoryDay {
   std::string category;
   Date newest_day;
   int64_t paper_count = 0;
+};
+
+// Papers whose indexed fields changed, oldest change first (Store::PaperChangesSince).
+struct PaperChanges {
+  std::vector<Paper> papers;
+  // The sequence of the last change returned; the `since` of the next call. Equals `since`
+  // when nothing changed after it.
+  uint64_t last_sequence = 0;
 };
 
 // What one WriteRecords call changed.
@@ -85,6 +94,23 @@ class Store {
 
   // How many papers the store holds.
   [[nodiscard]] virtual Result<int64_t> PaperCount() = 0;
+
+  // Up to `limit` (> 0) papers with ids after `after_id` in ascending byte order of the id, so
+  // passing the last id of one page gives the next (keyset paging over the whole store, e.g.
+  // for an index rebuild): PapersAfter("", 1000), then PapersAfter(page.back().id, 1000).
+  // An empty page means the end. kInvalidArgument when limit <= 0.
+  [[nodiscard]] virtual Result<std::vector<Paper>> PapersAfter(std::string_view after_id,
+                                                               int limit) = 0;
+
+  // Every paper whose title, authors, abstract, categories or first-listed day changed (or that
+  // was added) after change `since` (0: every paper), up to `limit` (> 0) of them, oldest change
+  // first. A paper changed twice appears once, at its latest change. Feeding last_sequence back
+  // as `since` pages through all changes; it never goes back, so a reader that stored it (the
+  // search index does) can resume after a crash. kInvalidArgument when limit <= 0.
+  [[nodiscard]] virtual Result<PaperChanges> PaperChangesSince(uint64_t since, int limit) = 0;
+
+  // The sequence of the latest change to any paper's indexed fields; 0 when there is none.
+  [[nodiscard]] virtual Result<uint64_t> LatestPaperChange() = 0;
 
   // Counts a reader's click on [PDF] or [FAQ] of a paper.
   [[nodiscard]] virtual Result<void> AddClick(const std::string& paper_id, ClickKind kind) = 0;

@@ -374,6 +374,113 @@ TEST_P(StoreContractTest, ChangeStampSeesWritesOfAnotherStore) {
   EXPECT_EQ(store_->PaperCount().value(), 1);
 }
 
+std::vector<std::string> PaperIds(const std::vector<Paper>& papers) {
+  std::vector<std::string> ids;
+  for (const Paper& paper : papers) ids.push_back(paper.id);
+  return ids;
+}
+
+TEST_P(StoreContractTest, PagesThroughAllPapersInIdOrder) {
+  Write({NewPaperRecord("2505.00003", {"cs.CL"}, Day("2025-05-14"), 1, 2),
+         NewPaperRecord("2505.00001", {"cs.CL"}, Day("2025-05-14"), 2, 1),
+         NewPaperRecord("hep-th/9901001", {"hep-th"}, Day("2025-05-14"), 1, 3),
+         NewPaperRecord("2505.00002", {"cs.AI"}, Day("2025-05-15"), 1, 1)});
+  std::vector<std::string> seen;
+  std::string after;
+  for (;;) {
+    auto page = store_->PapersAfter(after, 3);
+    ASSERT_TRUE(page) << page.error().message;
+    if (page->empty()) break;
+    EXPECT_LE(page->size(), 3u);
+    for (const std::string& id : PaperIds(*page)) seen.push_back(id);
+    after = page->back().id;
+  }
+  EXPECT_THAT(seen, ElementsAre("2505.00001", "2505.00002", "2505.00003", "hep-th/9901001"));
+}
+
+TEST_P(StoreContractTest, PagedPapersEqualPapersById) {
+  Write({NewPaperRecord("2505.00001", {"cs.CL", "cs.AI"}, Day("2025-05-14"), 1, 3),
+         NewPaperRecord("2505.00002", {"cs.AI"}, Day("2025-05-15"), 1, 2)});
+  auto page = store_->PapersAfter("", 10);
+  ASSERT_TRUE(page) << page.error().message;
+  const std::vector<Paper> by_id = Papers({"2505.00001", "2505.00002"});
+  ASSERT_EQ(page->size(), 2u);
+  for (size_t i = 0; i < 2; ++i) {
+    EXPECT_EQ((*page)[i].title, by_id[i].title);
+    EXPECT_EQ((*page)[i].authors, by_id[i].authors);
+    EXPECT_EQ((*page)[i].categories, by_id[i].categories);
+    EXPECT_EQ((*page)[i].first_listed, by_id[i].first_listed);
+    ASSERT_EQ((*page)[i].versions.size(), by_id[i].versions.size());
+    for (size_t v = 0; v < by_id[i].versions.size(); ++v) {
+      EXPECT_EQ((*page)[i].versions[v].number, by_id[i].versions[v].number);
+    }
+  }
+}
+
+TEST_P(StoreContractTest, RefusesEmptyPages) {
+  EXPECT_EQ(store_->PapersAfter("", 0).error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(store_->PaperChangesSince(0, 0).error().code, ErrorCode::kInvalidArgument);
+}
+
+TEST_P(StoreContractTest, ReportsChangedPapersOnceInChangeOrder) {
+  EXPECT_EQ(store_->LatestPaperChange().value(), 0u);
+  Write({NewPaperRecord("2505.00002", {"cs.CL"}, Day("2025-05-14"), 1)});
+  Write({NewPaperRecord("2505.00001", {"cs.CL"}, Day("2025-05-14"), 2)});
+  const uint64_t after_two = store_->LatestPaperChange().value();
+  Write({ReplacedPaperRecord("2505.00002", {"cs.CL"}, Day("2025-05-16"), 1, 2)});
+
+  auto all = store_->PaperChangesSince(0, 10);
+  ASSERT_TRUE(all) << all.error().message;
+  EXPECT_THAT(PaperIds(all->papers), ElementsAre("2505.00001", "2505.00002"));
+  EXPECT_EQ(all->papers.back().title, "Paper 2505.00002 v2");
+  EXPECT_EQ(all->last_sequence, store_->LatestPaperChange().value());
+
+  auto since = store_->PaperChangesSince(after_two, 10);
+  ASSERT_TRUE(since);
+  EXPECT_THAT(PaperIds(since->papers), ElementsAre("2505.00002"));
+
+  auto none = store_->PaperChangesSince(all->last_sequence, 10);
+  ASSERT_TRUE(none);
+  EXPECT_THAT(none->papers, IsEmpty());
+  EXPECT_EQ(none->last_sequence, all->last_sequence);
+}
+
+TEST_P(StoreContractTest, PagesThroughChangesWithLastSequence) {
+  for (int i = 1; i <= 5; ++i) {
+    Write({NewPaperRecord("2505.0000" + std::to_string(i), {"cs.CL"}, Day("2025-05-14"), i)});
+  }
+  std::vector<std::string> seen;
+  uint64_t since = 0;
+  for (;;) {
+    auto page = store_->PaperChangesSince(since, 2);
+    ASSERT_TRUE(page) << page.error().message;
+    if (page->papers.empty()) break;
+    EXPECT_GT(page->last_sequence, since);
+    since = page->last_sequence;
+    for (const std::string& id : PaperIds(page->papers)) seen.push_back(id);
+  }
+  EXPECT_THAT(seen, ElementsAre("2505.00001", "2505.00002", "2505.00003", "2505.00004",
+                                "2505.00005"));
+}
+
+TEST_P(StoreContractTest, RewritingEqualRecordsIsNoChange) {
+  const PaperRecord record = NewPaperRecord("2505.00001", {"cs.CL"}, Day("2025-05-14"), 1);
+  Write({record});
+  const uint64_t latest = store_->LatestPaperChange().value();
+  Write({record});
+  EXPECT_EQ(store_->LatestPaperChange().value(), latest);
+}
+
+TEST_P(StoreContractTest, EarlierFirstListingIsAChange) {
+  Write({NewPaperRecord("2505.00001", {"cs.CL"}, Day("2025-05-15"), 1)});
+  const uint64_t latest = store_->LatestPaperChange().value();
+  Write({NewPaperRecord("2505.00001", {"cs.CL"}, Day("2025-05-14"), 1)});
+  auto changes = store_->PaperChangesSince(latest, 10);
+  ASSERT_TRUE(changes);
+  ASSERT_EQ(changes->papers.size(), 1u);
+  EXPECT_EQ(changes->papers[0].first_listed, Day("2025-05-14"));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreContractTest, ::testing::Values(SqliteBackend()),
                          [](const auto& info) { return info.param.name; });
 

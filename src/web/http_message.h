@@ -21,6 +21,7 @@ struct Request {
   std::string_view method;  // "GET", "HEAD", "POST", ...
   std::string_view target;  // origin-form as sent: "/arxiv/cs.AI?date=2025-05-14"
   bool accepts_gzip = false;
+  std::string_view cookie = {};  // the Cookie header as sent, "" when absent
 };
 
 struct Response {

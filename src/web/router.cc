@@ -40,6 +40,25 @@ Result<void> ApplyParameter(const std::string& name, const std::string& value, R
     Result<int64_t> skip = ParseCount(name, value, 0, kMaxSkip);
     if (!skip) return std::unexpected(skip.error());
     route.skip = *skip;
+  } else if (name == "query") {
+    route.query = value;
+  } else if (name == "highlight") {
+    if (value != "0" && value != "1") {
+      return Fail(ErrorCode::kInvalidArgument,
+                  "invalid highlight \"" + value + "\": expected 0 or 1");
+    }
+    route.highlight = value == "1";
+  } else if (name == "sort") {
+    if (value == "relevance" || value.empty()) {
+      route.sort = SearchOrder::kRelevance;
+    } else if (value == "time" || value == "0") {
+      route.sort = SearchOrder::kTime;
+    } else if (value == "stars" || value == "1") {
+      route.sort = SearchOrder::kStars;
+    } else {
+      return Fail(ErrorCode::kInvalidArgument,
+                  "invalid sort \"" + value + "\": expected relevance, time or stars");
+    }
   } else if (name == "fragment") {
     if (value != "0" && value != "1") {
       return Fail(ErrorCode::kInvalidArgument,
@@ -47,8 +66,8 @@ Result<void> ApplyParameter(const std::string& name, const std::string& value, R
     }
     route.fragment = value == "1";
   }
-  // Other parameters (sort=, highlight=, ...) belong to features not built yet; ignoring them
-  // keeps papers.cool links working.
+  // Other parameters belong to features not built yet; ignoring them keeps papers.cool links
+  // working.
   return {};
 }
 
@@ -152,7 +171,34 @@ Result<Route> ParseRoute(std::string_view target) {
     route.kind = RouteKind::kHealth;
     return route;
   }
+  if (decoded == "/arxiv/search" || decoded == "/api/search" || decoded == "/arxiv/search/feed") {
+    route.kind = RouteKind::kSearch;
+    route.feed = decoded.ends_with("/feed");
+    return route;
+  }
+  if (decoded == "/opensearch.xml") {
+    route.kind = RouteKind::kOpenSearch;
+    return route;
+  }
+  if (decoded == "/api/status") {
+    route.kind = RouteKind::kStatus;
+    return route;
+  }
   const std::string_view prefix = route.api ? kApiListPrefix : kListPrefix;
+  constexpr std::string_view kFeedSuffix = "/feed";
+  if (!route.api && decoded.starts_with(prefix) && decoded.ends_with(kFeedSuffix) &&
+      decoded.size() > prefix.size() + kFeedSuffix.size()) {
+    const std::string_view subject =
+        decoded.substr(prefix.size(), decoded.size() - prefix.size() - kFeedSuffix.size());
+    if (LooksLikeCategoryExpr(subject)) {
+      Result<CategoryExpr> expr = ParseCategoryExpr(subject);
+      if (!expr) return std::unexpected(expr.error());
+      route.kind = RouteKind::kList;
+      route.feed = true;
+      route.expr = *std::move(expr);
+      return route;
+    }
+  }
   if (decoded.starts_with(prefix) && decoded.size() > prefix.size()) {
     return ParseSubject(prefix, decoded.substr(prefix.size()), raw_query, std::move(route));
   }

@@ -1,12 +1,18 @@
 // The site's URL grammar, as papers.cool spells it:
 //   /                              home: the categories
 //   /healthz                       liveness and store check
+//   /api/status                    harvester and job queue state (JSON)
 //   /arxiv/<expr>                  a category expression's day list: cs.AI, cs.AI,cs.CL, cs.AI+cs.LG-cs.CY
 //   /arxiv/<id>[,<id>...]          papers by arXiv id: 2401.06769, hep-th/9901001
 //   /api/arxiv/<expr>, /api/arxiv/<id>[,...]   the same as JSON
+//   /arxiv/search?query=...        whole-site search (src/search/query_builder.h); /api/search
+//   /arxiv/<expr>/feed, /arxiv/search/feed?query=...   Atom feeds of a list or a search
+//   /opensearch.xml                the OpenSearch description (browsers add the site's search)
 // Query parameters: date=YYYY-MM-DD (lists; default: the newest day with data), show=N (1..2000,
 // default 25), skip=M (0..1000000, default 0), fragment=0|1 (lists: only the cards). Others are
-// ignored. Path and query are percent-decoded; in the query '+' is a space.
+// ignored. Search also takes query=TEXT, highlight=0|1 and sort=relevance|time|stars (papers.cool's
+// sort=0 is time, sort=1 stars); lists accept and ignore sort and highlight. Path and query are
+// percent-decoded; in the query '+' is a space.
 #ifndef COOLPAPERS_WEB_ROUTER_H_
 #define COOLPAPERS_WEB_ROUTER_H_
 
@@ -31,10 +37,16 @@ inline constexpr size_t kMaxIdsPerPage = 200;
 enum class RouteKind {
   kHome,
   kHealth,
+  kStatus,    // /api/status
   kList,      // a category expression's day
   kPapers,    // papers by id
   kRedirect,  // a non-canonical spelling of a list or paper URL: 301 to `location`
+  kSearch,    // /arxiv/search, /api/search
+  kOpenSearch,  // /opensearch.xml
 };
+
+// The order of search results.
+enum class SearchOrder { kRelevance, kTime, kStars };
 
 struct Route {
   RouteKind kind = RouteKind::kHome;
@@ -46,6 +58,10 @@ struct Route {
   int64_t show = kDefaultShow;
   int64_t skip = 0;
   bool fragment = false;  // kList, HTML only
+  std::string query;      // kSearch: the query text as typed ("" shows the search form)
+  bool highlight = false;  // kSearch: mark the query's words in titles and abstracts
+  SearchOrder sort = SearchOrder::kRelevance;  // kSearch
+  bool feed = false;  // kList, kSearch: the Atom feed instead of the page (not under /api/)
 };
 
 // Maps a request target (origin form, as sent) to its route. Examples:

@@ -13,16 +13,24 @@ std::string Describe(const Route& route) {
   switch (route.kind) {
     case RouteKind::kHome: return text + "home";
     case RouteKind::kHealth: return text + "health";
+    case RouteKind::kStatus: return text + "status";
     case RouteKind::kRedirect: return text + "redirect " + route.location;
     case RouteKind::kList:
       text += "list " + route.expr.ToString() + " date=" +
               (route.date ? route.date->ToIso() : "newest") + " skip=" + std::to_string(route.skip) +
               " show=" + std::to_string(route.show);
+      if (route.feed) text += " feed";
       return route.fragment ? text + " fragment" : text;
     case RouteKind::kPapers:
       text += "papers";
       for (const ArxivId& id : route.ids) text += " " + id.str();
       return text;
+    case RouteKind::kSearch:
+      return text + "search \"" + route.query + "\" sort=" +
+             std::to_string(static_cast<int>(route.sort)) + (route.highlight ? " highlight" : "") +
+             " skip=" + std::to_string(route.skip) + " show=" + std::to_string(route.show) +
+             (route.feed ? " feed" : "");
+    case RouteKind::kOpenSearch: return text + "opensearch";
   }
   return "?";
 }
@@ -33,8 +41,17 @@ TEST(ParseRoute, MapsTargetsToRoutes) {
     std::string expected;
   } kCases[] = {
       {"/", "home"},
+      {"/api/status", "api status"},
       {"/?utm_source=x", "home"},
       {"/healthz", "health"},
+      {"/arxiv/search?query=author%3A%22Ada+Lovelace%22&highlight=1&sort=time&skip=25",
+       "search \"author:\"Ada Lovelace\"\" sort=1 highlight skip=25 show=25"},
+      {"/api/search?query=gemma&sort=1", "api search \"gemma\" sort=2 skip=0 show=25"},
+      {"/arxiv/search", "search \"\" sort=0 skip=0 show=25"},
+      {"/arxiv/search/feed?query=gemma", "search \"gemma\" sort=0 skip=0 show=25 feed"},
+      {"/arxiv/cs.AI/feed?date=2025-05-14", "list cs.AI date=2025-05-14 skip=0 show=25 feed"},
+      {"/arxiv/cs.AI+cs.LG-cs.CY/feed", "list cs.AI+cs.LG-cs.CY date=newest skip=0 show=25 feed"},
+      {"/opensearch.xml", "opensearch"},
       {"/arxiv/cs.AI", "list cs.AI date=newest skip=0 show=25"},
       {"/arxiv/cs.CL?date=2025-05-14", "list cs.CL date=2025-05-14 skip=0 show=25"},
       {"/arxiv/cs.CL?date=2025-05-14&skip=25&show=25&fragment=1",
@@ -100,9 +117,10 @@ TEST(ParseRoute, RejectsBadInputWithWhatIsAccepted) {
       {"/arxiv/cs.AI,,cs.CL", ErrorCode::kInvalidArgument, "expected CAT, CAT,CAT or CAT+CAT-CAT"},
       {"/arxiv/cs.AI-cs.CY+cs.LG", ErrorCode::kInvalidArgument, "invalid category expression"},
       {"/arxiv/cs.AI-cs.AI", ErrorCode::kInvalidArgument, "both included and excluded"},
-      {"/arxiv/search", ErrorCode::kInvalidArgument, "unknown arXiv category"},
       {"/arxiv/1406.0266x", ErrorCode::kInvalidArgument,
        "expected YYMM.NNNNN[vN] or archive/YYMMNNN[vN]"},
+      {"/arxiv/search?query=x&sort=sideways", ErrorCode::kInvalidArgument, "invalid sort"},
+      {"/arxiv/search?query=x&highlight=yes", ErrorCode::kInvalidArgument, "invalid highlight"},
       {"/arxiv/2401.06769,", ErrorCode::kInvalidArgument, "invalid arXiv id"},
       {"/arxiv/2401.06769,,1406.2661", ErrorCode::kInvalidArgument, "invalid arXiv id"},
       {"/arxiv/%3Cscript%3E", ErrorCode::kInvalidArgument, "invalid arXiv id"},

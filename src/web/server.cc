@@ -22,6 +22,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include "web/conditional_get.h"
 #include "web/http_status.h"
 #include "web/router.h"
 #include "web/gzip.h"
@@ -195,7 +196,8 @@ class Session : public std::enable_shared_from_this<Session> {
     started_ = std::chrono::steady_clock::now();
     method_.assign(FromBeast(req.method_string()));
     target_.assign(FromBeast(req.target()));
-    const Request request{method_, target_, AcceptsGzip(FromBeast(req[http::field::accept_encoding]))};
+    const Request request{method_, target_, AcceptsGzip(FromBeast(req[http::field::accept_encoding])),
+                          FromBeast(req[http::field::cookie])};
     Response response;
     try {
       response = core_.handler(request);
@@ -204,6 +206,10 @@ class Session : public std::enable_shared_from_this<Session> {
       std::fprintf(stderr, "coolpapers: %s %s threw: %s\n", method_.c_str(), target_.c_str(), e.what());
       response = MakeErrorResponse(500, "internal", "the server failed on this request (logged)",
                                    IsApiTarget(target_) ? ErrorFormat::kJson : ErrorFormat::kHtml);
+    }
+    if (IsNotModified(FromBeast(req[http::field::if_none_match]),
+                      FromBeast(req[http::field::if_modified_since]), response)) {
+      MakeNotModified(response);
     }
     Send(std::move(response), req.version(), req.keep_alive(), req.method() == http::verb::head);
   }

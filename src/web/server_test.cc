@@ -180,7 +180,8 @@ TEST_F(ServerTest, ServesOthersWhileAClientSendsHalfARequest) {
 TEST_F(ServerTest, RejectsOversizedHeaders) {
   StartServer();
   Client client(server_->port());
-  client.WriteRaw("GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(10000, 'a') + "\r\n\r\n");
+  client.WriteRaw("GET / HTTP/1.1\r\nHost: x\r\nX-Big: " +
+                  std::string(ServerOptions{}.header_limit + 1000, 'a') + "\r\n\r\n");
   const StringResponse response = client.Read();
   EXPECT_EQ(response.result_int(), 431);
   EXPECT_FALSE(response.keep_alive());

@@ -6,9 +6,14 @@
 #include <utility>
 
 #include "web/api/api_json.h"
+#include "web/pages/fetch_page.h"
 #include "web/http_status.h"
 #include "web/pages/home_page.h"
 #include "web/router.h"
+#include "web/search_route.h"
+#include "web/feed/atom_feed.h"
+#include "web/feed/feed_route.h"
+#include "web/opensearch.h"
 #include "web/view_loader.h"
 
 namespace coolpapers::web {
@@ -37,21 +42,25 @@ std::string CacheKey(const Route& route) {
       for (const ArxivId& id : route.ids) key += '|' + id.str();
       break;
     case RouteKind::kHealth:
+    case RouteKind::kStatus:
     case RouteKind::kRedirect:
+    case RouteKind::kSearch:
+    case RouteKind::kOpenSearch:
       break;  // never cached
   }
   return key;
 }
 
-Result<std::string> RenderRoute(store::Store& store, const Route& route) {
+Result<std::string> RenderRoute(store::Store& store, store::HarvestState* harvest,
+                                const Route& route) {
   switch (route.kind) {
     case RouteKind::kHome: {
-      Result<HomeView> view = LoadHomeView(store);
+      Result<HomeView> view = LoadHomeView(store, harvest);
       if (!view) return std::unexpected(view.error());
       return RenderHomePage(*view);
     }
     case RouteKind::kList: {
-      Result<ListView> view = LoadListView(store, route.expr, route.date, route.skip, route.show);
+      Result<ListView> view = LoadListView(store, harvest, route.expr, route.date, route.skip, route.show);
       if (!view) return std::unexpected(view.error());
       if (route.api) return RenderListJson(*view);
       return route.fragment ? RenderListFragment(*view) : RenderListPage(*view);
@@ -62,7 +71,10 @@ Result<std::string> RenderRoute(store::Store& store, const Route& route) {
       return route.api ? RenderPapersJson(*view) : RenderPaperPage(*view);
     }
     case RouteKind::kHealth:
+    case RouteKind::kStatus:
     case RouteKind::kRedirect:
+    case RouteKind::kSearch:
+    case RouteKind::kOpenSearch:
       break;
   }
   return Fail(ErrorCode::kInternal, "this page cannot be rendered", "RenderRoute: unexpected kind");
@@ -110,10 +122,35 @@ void LogServerError(const Request& request, const Error& error) {
                error.message.c_str(), error.detail.c_str());
 }
 
+// Reads one cookie's value from a Cookie header ("a=1; coolpapers_token=xyz").
+std::string_view CookieValue(std::string_view header, std::string_view name) {
+  while (!header.empty()) {
+    const size_t end = header.find(';');
+    std::string_view pair = header.substr(0, end);
+    while (pair.starts_with(' ')) pair.remove_prefix(1);
+    if (pair.size() > name.size() && pair.starts_with(name) && pair[name.size()] == '=') {
+      return pair.substr(name.size() + 1);
+    }
+    if (end == std::string_view::npos) break;
+    header.remove_prefix(end + 1);
+  }
+  return {};
+}
+
+Response UncachedResponse(int status, std::string_view content_type, std::string body) {
+  Response response;
+  response.status = status;
+  response.content_type = content_type;
+  response.body = std::make_shared<const std::string>(std::move(body));
+  response.headers.emplace_back("Cache-Control", "no-store");
+  return response;
+}
+
 }  // namespace
 
-Site::Site(store::Store& store, SiteOptions options)
+Site::Site(store::Store& store, SiteOptions options, SiteServices services)
     : store_(store),
+      services_(std::move(services)),
       cache_(options.cache),
       watcher_([this] { return store_.ChangeStamp(); },
                [this](uint64_t stamp) { cache_.Invalidate(stamp); }, options.change_poll) {}
@@ -132,6 +169,23 @@ Response Site::Handle(const Request& request) {
   if (!route) return MakeErrorResponse(route.error(), FormatFor(api_target));
   if (route->kind == RouteKind::kRedirect) return RedirectResponse(std::move(route->location));
   if (route->kind == RouteKind::kHealth) return HealthResponse(store_);
+  if (route->kind == RouteKind::kStatus) return StatusResponse();
+  if (route->feed) return FeedResponse(*route, request);
+  if (route->kind == RouteKind::kOpenSearch) {
+    Response response = PageResponse(*route, std::make_shared<const std::string>(kOpenSearchXml));
+    response.content_type = kOpenSearchType;
+    return response;
+  }
+  if (route->kind == RouteKind::kSearch) {
+    // Not cached: the index commits new papers a moment after the store's change stamp moves,
+    // so a page cached in between would miss them until the next change.
+    Result<std::string> body = RenderSearchRoute(store_, services_.searcher, *route);
+    if (!body) {
+      if (HttpStatusFor(body.error().code) >= 500) LogServerError(request, body.error());
+      return MakeErrorResponse(body.error(), FormatFor(route->api));
+    }
+    return PageResponse(*route, std::make_shared<const std::string>(*std::move(body)));
+  }
 
   const std::string key = CacheKey(*route);
   if (std::optional<CachedPage> page = cache_.Lookup(key)) {
@@ -144,7 +198,10 @@ Response Site::Handle(const Request& request) {
   }
 
   const uint64_t generation = cache_.generation();
-  Result<std::string> body = RenderRoute(store_, *route);
+  Result<std::string> body = RenderRoute(store_, services_.harvest_state, *route);
+  if (!body && body.error().code == ErrorCode::kNotFound) {
+    if (std::optional<Response> fetching = FetchResponse(*route, request)) return *fetching;
+  }
   if (!body) {
     if (HttpStatusFor(body.error().code) >= 500) LogServerError(request, body.error());
     return MakeErrorResponse(body.error(), FormatFor(route->api));
@@ -152,6 +209,98 @@ Response Site::Handle(const Request& request) {
   auto shared = std::make_shared<const std::string>(*std::move(body));
   cache_.Insert(key, shared, generation);
   return PageResponse(*route, std::move(shared));
+}
+
+
+
+Response Site::FeedResponse(const Route& route, const Request& request) {
+  const auto respond = [&](std::shared_ptr<const std::string> body, bool gzipped,
+                           const std::string& identity) {
+    Response response = PageResponse(route, std::move(body));
+    response.content_type = kAtomType;
+    response.gzipped = gzipped;
+    Response validators;  // computed on the identity body, the same for both encodings
+    validators.body = std::make_shared<const std::string>(identity);
+    AddFeedValidators(validators);
+    for (auto& header : validators.headers) response.headers.push_back(std::move(header));
+    return response;
+  };
+  // A list's feed is cached until the store changes, like its page. A search feed is not: the
+  // index commits a moment after the store's stamp moves (see the search page).
+  const bool cacheable = route.kind == RouteKind::kList;
+  const std::string key = cacheable ? "feed|" + CacheKey(route) : std::string();
+  if (cacheable) {
+    if (std::optional<CachedPage> page = cache_.Lookup(key)) {
+      if (request.accepts_gzip && page->gzip) return respond(page->gzip, true, *page->body);
+      return respond(page->body, false, *page->body);
+    }
+  }
+  const uint64_t generation = cache_.generation();
+  Result<std::string> body =
+      RenderFeedRoute(store_, services_.harvest_state, services_.searcher, route);
+  if (!body) {
+    if (HttpStatusFor(body.error().code) >= 500) LogServerError(request, body.error());
+    return MakeErrorResponse(body.error(), ErrorFormat::kHtml);
+  }
+  auto shared = std::make_shared<const std::string>(*std::move(body));
+  if (cacheable) cache_.Insert(key, shared, generation);
+  return respond(shared, false, *shared);
+}
+
+bool Site::IsAdmin(const Request& request) const {
+  return !services_.admin_token.empty() &&
+         CookieValue(request.cookie, "coolpapers_token") == services_.admin_token;
+}
+
+std::optional<Response> Site::FetchResponse(const Route& route, const Request& request) {
+  // Only a single-paper page fetches: it is what the browser extension and shared links open.
+  if (route.kind != RouteKind::kPapers || route.ids.size() != 1 || !services_.fetch_paper) {
+    return std::nullopt;
+  }
+  const ArxivId& id = route.ids.front();
+  Result<PaperFetch> fetch = services_.fetch_paper(id, IsAdmin(request));
+  if (!fetch) {
+    LogServerError(request, fetch.error());
+    return MakeErrorResponse(fetch.error(), FormatFor(route.api));
+  }
+  switch (fetch->state) {
+    case PaperFetch::State::kStored: {
+      // Fetched since the store was read: render it now (the next reader gets it cached).
+      Result<std::string> body = RenderRoute(store_, services_.harvest_state, route);
+      if (body) return PageResponse(route, std::make_shared<const std::string>(*std::move(body)));
+      return MakeErrorResponse(body.error(), FormatFor(route.api));
+    }
+    case PaperFetch::State::kNotFound:
+      return MakeErrorResponse(404, "not_found", "arXiv has no paper " + id.str(),
+                               FormatFor(route.api));
+    case PaperFetch::State::kFailed:
+      return MakeErrorResponse(503, "unavailable",
+                               "could not fetch " + id.str() + " from arXiv: " + fetch->error +
+                                   " (try again later)",
+                               FormatFor(route.api));
+    case PaperFetch::State::kQueued:
+    case PaperFetch::State::kRunning:
+      break;
+  }
+  Response response =
+      route.api ? UncachedResponse(202, kJsonType, RenderFetchJson(id, *fetch))
+                : UncachedResponse(202, kHtmlType, RenderFetchPage(id, *fetch));
+  response.headers.emplace_back("Refresh", std::to_string(kFetchRefreshSeconds));
+  return response;
+}
+
+Response Site::StatusResponse() {
+  if (!services_.status) {
+    return MakeErrorResponse(404, "not_found", "this instance does not report its status",
+                             ErrorFormat::kJson);
+  }
+  Result<std::string> status = services_.status();
+  if (!status) {
+    return MakeErrorResponse(503, ErrorCodeName(status.error().code),
+                             "the status cannot be read: " + status.error().message,
+                             ErrorFormat::kJson);
+  }
+  return UncachedResponse(200, kJsonType, *std::move(status));
 }
 
 }  // namespace coolpapers::web

@@ -5,11 +5,14 @@
 #define COOLPAPERS_WEB_SITE_H_
 
 #include <chrono>
+#include <optional>
 
 #include "store/store.h"
 #include "web/change_watcher.h"
 #include "web/http_message.h"
 #include "web/page_cache.h"
+#include "web/router.h"
+#include "web/site_services.h"
 
 namespace coolpapers::web {
 
@@ -22,8 +25,9 @@ struct SiteOptions {
 
 class Site {
  public:
-  // `store` must outlive the Site. Starts the cache's compressor and the change watcher.
-  explicit Site(store::Store& store, SiteOptions options = {});
+  // `store` (and what `services` point to) must outlive the Site. Starts the cache's
+  // compressor and the change watcher.
+  explicit Site(store::Store& store, SiteOptions options = {}, SiteServices services = {});
 
   // Answers one request. GET and HEAD only (405 with Allow otherwise); HEAD is answered as GET
   // (the server leaves out the body). Pages carry Cache-Control: max-age=60 and
@@ -36,7 +40,15 @@ class Site {
   PageCache& cache() { return cache_; }
 
  private:
+  // A paper we do not have: its fetch from arXiv, or nullopt when fetching is not offered.
+  std::optional<Response> FetchResponse(const Route& route, const Request& request);
+  Response StatusResponse();
+  // <list>/feed and /arxiv/search/feed, with validators; list feeds come from the cache.
+  Response FeedResponse(const Route& route, const Request& request);
+  bool IsAdmin(const Request& request) const;
+
   store::Store& store_;
+  const SiteServices services_;
   PageCache cache_;
   ChangeWatcher watcher_;  // after cache_: it calls into it
 };

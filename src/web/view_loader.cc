@@ -1,6 +1,7 @@
 #include "web/view_loader.h"
 
 #include <algorithm>
+#include <map>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -42,7 +43,7 @@ HomeView BuildHomeView(std::span<const store::CategoryDay> days) {
         continue;
       }
       HomeCategory entry{std::string(category.id), std::string(category.name),
-                         std::string(category.archive_name), std::nullopt, 0};
+                         std::string(category.archive_name), std::nullopt, 0, std::nullopt};
       if (const auto it = by_category.find(category.id); it != by_category.end()) {
         entry.newest_day = it->second->newest_day;
         entry.paper_count = it->second->paper_count;
@@ -54,14 +55,44 @@ HomeView BuildHomeView(std::span<const store::CategoryDay> days) {
   return view;
 }
 
-Result<HomeView> LoadHomeView(store::Store& store) {
+Result<HomeView> LoadHomeView(store::Store& store, store::HarvestState* harvest) {
   Result<std::vector<store::CategoryDay>> days = store.NewestDayPerCategory();
   if (!days) return std::unexpected(days.error());
-  return BuildHomeView(*days);
+  HomeView view = BuildHomeView(*days);
+  if (harvest == nullptr) return view;
+  Result<std::vector<store::CategoryDayStatus>> checked = harvest->NewestDays();
+  if (!checked) return std::unexpected(checked.error());
+  std::map<std::string_view, const store::CategoryDayStatus*> by_category;
+  for (const store::CategoryDayStatus& status : *checked) by_category[status.category] = &status;
+  for (HomeGroup& group : view.groups) {
+    for (HomeCategory& category : group.categories) {
+      auto found = by_category.find(category.id);
+      if (found == by_category.end()) continue;
+      category.harvest = CombineHarvestMarks(std::span(found->second, 1));
+    }
+  }
+  return view;
 }
 
-Result<ListView> LoadListView(store::Store& store, const CategoryExpr& expr,
-                              std::optional<Date> day, int64_t skip, int64_t show) {
+namespace {
+
+// The harvester's statuses of the expression's included categories on `day`.
+Result<std::optional<HarvestMark>> LoadHarvestMark(store::HarvestState& harvest,
+                                                   const CategoryExpr& expr, Date day) {
+  std::vector<store::CategoryDayStatus> statuses;
+  for (const std::string& category : expr.include) {
+    Result<std::optional<store::CategoryDayStatus>> status = harvest.Day(category, day);
+    if (!status) return std::unexpected(status.error());
+    if (*status) statuses.push_back(**std::move(status));
+  }
+  return CombineHarvestMarks(statuses);
+}
+
+}  // namespace
+
+Result<ListView> LoadListView(store::Store& store, store::HarvestState* harvest,
+                              const CategoryExpr& expr, std::optional<Date> day, int64_t skip,
+                              int64_t show) {
   ListView view;
   view.expression = expr.ToString();
   view.heading = Heading(expr);
@@ -82,6 +113,11 @@ Result<ListView> LoadListView(store::Store& store, const CategoryExpr& expr,
   Result<std::vector<Date>> days = store.ListingDays(expr);
   if (!days) return std::unexpected(days.error());
   FindNeighbours(*days, *day, view);
+  if (harvest != nullptr) {
+    Result<std::optional<HarvestMark>> mark = LoadHarvestMark(*harvest, expr, *day);
+    if (!mark) return std::unexpected(mark.error());
+    view.harvest = *std::move(mark);
+  }
   view.total = static_cast<int64_t>(list->papers.size());
 
   const auto begin = list->papers.begin() + std::min(skip, view.total);

@@ -11,6 +11,7 @@
 #include "core/category_expr.h"
 #include "core/date.h"
 #include "core/error.h"
+#include "store/harvest_state.h"
 #include "store/store.h"
 #include "web/pages/home_page.h"
 #include "web/pages/list_page.h"
@@ -23,14 +24,17 @@ namespace coolpapers::web {
 // Pure; thread-safe.
 HomeView BuildHomeView(std::span<const store::CategoryDay> days);
 
-// BuildHomeView over Store::NewestDayPerCategory(). Store errors pass through.
-[[nodiscard]] Result<HomeView> LoadHomeView(store::Store& store);
+// BuildHomeView over Store::NewestDayPerCategory(), with each category's harvest mark when
+// `harvest` is given (it may be null). Store errors pass through.
+[[nodiscard]] Result<HomeView> LoadHomeView(store::Store& store, store::HarvestState* harvest);
 
 // One slice of an expression's day: `day`, or the newest day with data when nullopt. Returns
 // kNotFound when the expression has no data at all (`no papers are listed in cs.AI yet`). A day
 // without listings is not an error: the view has total 0 and the neighbouring days.
-// Store errors pass through.
-[[nodiscard]] Result<ListView> LoadListView(store::Store& store, const CategoryExpr& expr,
+// The day's harvest mark comes from `harvest` when given (it may be null). Store errors pass
+// through.
+[[nodiscard]] Result<ListView> LoadListView(store::Store& store, store::HarvestState* harvest,
+                                            const CategoryExpr& expr,
                                             std::optional<Date> day, int64_t skip, int64_t show);
 
 // Papers by canonical id, in the order asked. Returns kNotFound naming the ids when the store

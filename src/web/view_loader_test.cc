@@ -37,7 +37,7 @@ class ViewLoaderTest : public ::testing::Test {
 };
 
 TEST_F(ViewLoaderTest, LoadsADayInArxivOrderWithItsNeighbours) {
-  Result<ListView> view = LoadListView(*store_, Expr("cs.CL"), Day("2025-05-14"), 0, 25);
+  Result<ListView> view = LoadListView(*store_, nullptr, Expr("cs.CL"), Day("2025-05-14"), 0, 25);
   ASSERT_TRUE(view.has_value()) << view.error().message;
   EXPECT_EQ(view->expression, "cs.CL");
   EXPECT_EQ(view->heading, "Computation and Language (cs.CL)");
@@ -51,18 +51,18 @@ TEST_F(ViewLoaderTest, LoadsADayInArxivOrderWithItsNeighbours) {
 }
 
 TEST_F(ViewLoaderTest, LoadsOneSlice) {
-  Result<ListView> view = LoadListView(*store_, Expr("cs.CL"), Day("2025-05-14"), 1, 2);
+  Result<ListView> view = LoadListView(*store_, nullptr, Expr("cs.CL"), Day("2025-05-14"), 1, 2);
   ASSERT_TRUE(view.has_value());
   EXPECT_EQ(view->total, 4);
   EXPECT_EQ(view->skip, 1);
   EXPECT_THAT(IdsOf(*view), ElementsAre("2505.00003", "2505.00005"));
-  Result<ListView> past_end = LoadListView(*store_, Expr("cs.CL"), Day("2025-05-14"), 10, 25);
+  Result<ListView> past_end = LoadListView(*store_, nullptr, Expr("cs.CL"), Day("2025-05-14"), 10, 25);
   ASSERT_TRUE(past_end.has_value());
   EXPECT_TRUE(past_end->cards.empty());
 }
 
 TEST_F(ViewLoaderTest, PicksTheNewestDayWhenNoneIsAsked) {
-  Result<ListView> view = LoadListView(*store_, Expr("cs.CL"), std::nullopt, 0, 25);
+  Result<ListView> view = LoadListView(*store_, nullptr, Expr("cs.CL"), std::nullopt, 0, 25);
   ASSERT_TRUE(view.has_value());
   EXPECT_EQ(view->day, Day("2025-05-16"));
   EXPECT_EQ(view->previous_day, Day("2025-05-14"));
@@ -70,7 +70,7 @@ TEST_F(ViewLoaderTest, PicksTheNewestDayWhenNoneIsAsked) {
 }
 
 TEST_F(ViewLoaderTest, AnswersAnEmptyDayWithItsNeighbours) {
-  Result<ListView> view = LoadListView(*store_, Expr("cs.CL"), Day("2025-05-15"), 0, 25);
+  Result<ListView> view = LoadListView(*store_, nullptr, Expr("cs.CL"), Day("2025-05-15"), 0, 25);
   ASSERT_TRUE(view.has_value());
   EXPECT_EQ(view->total, 0);
   EXPECT_EQ(view->previous_day, Day("2025-05-14"));
@@ -78,18 +78,18 @@ TEST_F(ViewLoaderTest, AnswersAnEmptyDayWithItsNeighbours) {
 }
 
 TEST_F(ViewLoaderTest, ReportsAnExpressionWithoutData) {
-  Result<ListView> view = LoadListView(*store_, Expr("cs.AR"), std::nullopt, 0, 25);
+  Result<ListView> view = LoadListView(*store_, nullptr, Expr("cs.AR"), std::nullopt, 0, 25);
   ASSERT_FALSE(view.has_value());
   EXPECT_EQ(view.error().code, ErrorCode::kNotFound);
   EXPECT_EQ(view.error().message, "no papers are listed in cs.AR yet");
 }
 
 TEST_F(ViewLoaderTest, LoadsUnionsAndDifferences) {
-  Result<ListView> both = LoadListView(*store_, Expr("cs.AI,cs.CL"), Day("2025-05-14"), 0, 25);
+  Result<ListView> both = LoadListView(*store_, nullptr, Expr("cs.AI,cs.CL"), Day("2025-05-14"), 0, 25);
   ASSERT_TRUE(both.has_value());
   EXPECT_EQ(both->total, 4);
   EXPECT_EQ(both->heading, "cs.AI,cs.CL");
-  Result<ListView> minus = LoadListView(*store_, Expr("cs.CL-cs.AI"), Day("2025-05-14"), 0, 25);
+  Result<ListView> minus = LoadListView(*store_, nullptr, Expr("cs.CL-cs.AI"), Day("2025-05-14"), 0, 25);
   ASSERT_TRUE(minus.has_value());
   EXPECT_THAT(IdsOf(*minus), ElementsAre("2505.00002", "2505.00005"));
 }
@@ -117,7 +117,7 @@ TEST_F(ViewLoaderTest, ReportsPapersNotInTheStore) {
 }
 
 TEST_F(ViewLoaderTest, LoadsTheHomePage) {
-  Result<HomeView> view = LoadHomeView(*store_);
+  Result<HomeView> view = LoadHomeView(*store_, nullptr);
   ASSERT_TRUE(view.has_value());
   const HomeCategory* cs_cl = nullptr;
   for (const HomeGroup& group : view->groups) {

@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include "search/index_sync.h"
+#include "search/paper_indexer.h"
 #include "store/sqlite_store.h"
 
 namespace coolpapers::web::testing {
@@ -58,6 +60,39 @@ std::vector<PaperRecord> SampleDays() {
   records.push_back(ListedRecord(HostilePaper("2505.00005"), Day("2025-05-14"), 4));
   records.push_back(ListedRecord(SamplePaper("2505.00006"), Day("2025-05-16"), 1));
   return records;
+}
+
+SearchableSampleSite OpenSearchableSampleSite(const std::filesystem::path& dir) {
+  SearchableSampleSite sample;
+  std::unique_ptr<store::Store> store = OpenSampleStore(dir);
+  if (store == nullptr) return sample;
+  auto indexer = search::PaperIndexer::Open(dir / "index");
+  if (!indexer) {
+    ADD_FAILURE() << indexer.error().detail;
+    return sample;
+  }
+  if (auto indexed = search::CatchUpIndex(*store, **indexer); !indexed) {
+    ADD_FAILURE() << indexed.error().detail;
+    return sample;
+  }
+  auto searcher = search::Searcher::Open(dir / "index");
+  if (!searcher) {
+    ADD_FAILURE() << searcher.error().detail;
+    return sample;
+  }
+  sample.store = std::move(store);
+  sample.searcher = std::move(*searcher);
+  SiteServices services;
+  services.searcher = sample.searcher.get();
+  sample.site = std::make_unique<Site>(*sample.store, SiteOptions{}, std::move(services));
+  return sample;
+}
+
+Request GetRequest(std::string_view target) {
+  Request request;
+  request.method = "GET";
+  request.target = target;
+  return request;
 }
 
 std::unique_ptr<store::Store> OpenSampleStore(const std::filesystem::path& dir) {

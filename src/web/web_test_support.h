@@ -13,7 +13,10 @@
 
 #include "core/date.h"
 #include "core/paper.h"
+#include "search/searcher.h"
 #include "store/store.h"
+#include "web/http_message.h"
+#include "web/site.h"
 
 namespace coolpapers::web::testing {
 
@@ -44,6 +47,18 @@ std::vector<PaperRecord> SampleDays();
 // A fresh SQLite store at dir/coolpapers.sqlite holding SampleDays(). Fails the running test
 // and returns nullptr when the store cannot be opened or written.
 std::unique_ptr<store::Store> OpenSampleStore(const std::filesystem::path& dir);
+
+// OpenSampleStore's store indexed for real under dir/index, and a Site that searches it (for the
+// search page and feed tests). Members are null after a failure, which fails the running test.
+struct SearchableSampleSite {
+  std::unique_ptr<store::Store> store;
+  std::unique_ptr<search::Searcher> searcher;
+  std::unique_ptr<Site> site;  // last: it uses the two above
+};
+SearchableSampleSite OpenSearchableSampleSite(const std::filesystem::path& dir);
+
+// A GET of `target`, which must outlive the request.
+Request GetRequest(std::string_view target);
 
 // The bytes a gzip stream decodes to; fails the running test on a malformed stream.
 std::string Gunzip(const std::string& compressed);

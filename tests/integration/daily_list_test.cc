@@ -52,6 +52,11 @@ class DailyListTest : public ::testing::Test {
     args.push_back(hostile.string());
     import_ = std::make_unique<CommandResult>(RunCoolpapers(args, std::chrono::seconds(300)));
     if (import_->exit_code != 0) return;
+    // A paper we lack is fetched from arXiv on demand; tests never leave loopback, so "arXiv"
+    // is a closed local port here and such fetches stay pending.
+    std::ofstream(temp_->path() / "var" / "coolpapers.toml")
+        << "[arxiv]\nfeed_base_url = \"http://127.0.0.1:9/atom/\"\n"
+           "api_url = \"http://127.0.0.1:9/api/query\"\noai_url = \"http://127.0.0.1:9/oai\"\n";
     server_ = std::make_unique<ServerProcess>(temp_->path() / "var");
   }
 
@@ -217,11 +222,12 @@ TEST_F(DailyListTest, BadInputGetsAClientErrorThatSaysWhatWasWrong) {
       {"/arxiv/cs.CL?date=2025-13-01", 400, "2025-13-01"},
       {"/arxiv/cs.CL?date=yesterday", 400, "yesterday"},
       {"/arxiv/cs.CL?show=-3", 400, "show"},
-      {"/arxiv/2501.99999", 404, "2501.99999"},
+      {"/arxiv/2501.99999,2501.99998", 404, "2501.99999"},
+      {"/arxiv/2501.99999", 202, "Fetching"},  // a valid id we lack: fetched from arXiv
       {"/arxiv/1406.0266x", 400, "1406.0266x"},
       {"/no/such/page", 404, ""},
       {"/api/arxiv/cs.XX", 400, "cs.XX"},
-      {"/api/arxiv/2501.99999", 404, "2501.99999"},
+      {"/api/arxiv/2501.99999,2501.99998", 404, "2501.99999"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.target);

@@ -137,6 +137,13 @@ int ServerProcess::Stop(std::chrono::seconds timeout) {
   return code;
 }
 
+void ServerProcess::Kill() {
+  if (pid_ < 0) return;
+  kill(pid_, SIGKILL);
+  waitpid(pid_, nullptr, 0);
+  pid_ = -1;
+}
+
 std::string ServerProcess::Output() const { return ReadFile(log_path_); }
 
 }  // namespace coolpapers::testing

@@ -39,6 +39,8 @@ class ServerProcess {
   unsigned short port() const { return port_; }
   // Sends SIGTERM and waits (bounded); returns the exit code, -1 if it had to be killed.
   int Stop(std::chrono::seconds timeout = std::chrono::seconds(10));
+  // Sends SIGKILL, as a crash would, and waits for the process to go.
+  void Kill();
   // Everything the server wrote so far (its access log and messages).
   std::string Output() const;
 

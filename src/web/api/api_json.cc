@@ -72,6 +72,19 @@ std::string RenderPapersJson(const PapersView& view) {
   return Dump(json{{"papers", std::move(papers)}, {"missing", view.missing}});
 }
 
+std::string RenderSearchJson(const SearchView& view) {
+  json papers = json::array();
+  for (const SearchCard& card : view.cards) papers.push_back(PaperJson(card.paper, std::nullopt));
+  return Dump(json{
+      {"query", view.query},
+      {"sort", std::string(SearchOrderName(view.sort))},
+      {"total", view.total},
+      {"skip", view.skip},
+      {"show", view.show},
+      {"papers", std::move(papers)},
+  });
+}
+
 std::string RenderErrorJson(std::string_view code, std::string_view message) {
   return Dump(json{{"error", {{"code", code}, {"message", message}}}});
 }

@@ -14,6 +14,7 @@
 
 #include "web/pages/list_page.h"
 #include "web/pages/paper_page.h"
+#include "web/pages/search_page.h"
 
 namespace coolpapers::web {
 
@@ -23,6 +24,10 @@ std::string RenderListJson(const ListView& view);
 
 // {"papers":[paper with "announce_type":null ...],"missing":["2401.99999"]}
 std::string RenderPapersJson(const PapersView& view);
+
+// {"query":"...","sort":"relevance","total":N,"skip":0,"show":25,"papers":[paper...]}
+// (total: the match count, an estimate past the first pages; at most 1000 can be paged to).
+std::string RenderSearchJson(const SearchView& view);
 
 // {"error":{"code":"not_found","message":"..."}}
 std::string RenderErrorJson(std::string_view code, std::string_view message);

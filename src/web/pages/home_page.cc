@@ -25,6 +25,10 @@ void AppendCategory(std::string& out, const HomeCategory& category) {
     AppendHtmlEscaped(out, ListUrl(category.id, *category.newest_day));
     out += "\">" + category.newest_day->ToIso() + "</a> <span class=\"count\">" +
            std::to_string(category.paper_count) + " papers</span>";
+    if (category.harvest && category.harvest->day == *category.newest_day) {
+      out += ' ';
+      AppendHarvestMark(out, *category.harvest);
+    }
   } else {
     out += "<span class=\"category empty\">";
     AppendHtmlEscaped(out, category.name);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "web/pages/harvest_mark.h"
 
 namespace coolpapers::web {
 
@@ -18,6 +19,7 @@ struct HomeCategory {
   std::string archive_name;  // "Computer Science"; physics groups hold several archives
   std::optional<Date> newest_day;  // nullopt: no data for this category
   int64_t paper_count = 0;         // papers on newest_day
+  std::optional<HarvestMark> harvest = {};  // the harvester's check of newest_day, when it made one
 };
 
 struct HomeGroup {

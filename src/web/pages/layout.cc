@@ -38,6 +38,10 @@ section.group h3{font-size:.95rem;color:var(--muted);margin:.6rem 0 .2rem}
 ul.categories{list-style:none;padding:0;margin:0;columns:2 22rem}
 ul.categories li{padding:.1rem 0;break-inside:avoid}
 ul.categories .count{color:var(--muted);font-size:.85rem}
+mark{background:#ffe066;color:inherit}
+form.search{display:flex;gap:.5rem;margin:.5rem 0}
+form.search input[type=search]{flex:1;padding:.3rem}
+nav.pages{display:flex;justify-content:space-between;margin:1.5rem 0}
 .error{background:var(--card);border:1px solid var(--line);border-radius:6px;padding:1rem}
 )css";
 
@@ -66,11 +70,22 @@ void AppendPageStart(std::string& out, const PageHead& head) {
     AppendMeta(out, "property", "og:description", head.description);
   }
   for (const auto& [name, content] : head.meta) AppendMeta(out, "name", name, content);
+  if (!head.feed_url.empty()) {
+    out += "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"";
+    AppendHtmlEscaped(out, head.feed_title);
+    out += "\" href=\"";
+    AppendHtmlEscaped(out, head.feed_url);
+    out += "\">\n";
+  }
+  // Lets browsers offer coolpapers as a search engine (web/opensearch.h).
+  out += "<link rel=\"search\" type=\"application/opensearchdescription+xml\" "
+         "title=\"coolpapers\" href=\"/opensearch.xml\">\n";
   out += "<style>";
   out += kStyle;
   out += "</style>\n</head>\n<body id=\"arxiv\">\n"
          "<header class=\"site\"><a class=\"brand\" href=\"/\">coolpapers</a>"
-         "<span>arXiv, one day at a time</span></header>\n<main>\n";
+         "<span>arXiv, one day at a time</span><a class=\"search-link\" href=\"/arxiv/search\">"
+         "Search</a></header>\n<main>\n";
 }
 
 void AppendPageEnd(std::string& out) { out += "</main>\n</body>\n</html>\n"; }

@@ -18,6 +18,10 @@ struct PageHead {
   // Extra <meta name=... content=...> pairs, plain text, escaped here, in order:
   // {"citation_title", "Attention Is All You Need"}.
   std::vector<std::pair<std::string, std::string>> meta;
+  // The page's Atom feed, linked as <link rel="alternate">: a site path such as
+  // "/arxiv/cs.AI/feed", and the feed's title; no link when feed_url is empty.
+  std::string feed_url;
+  std::string feed_title;
 };
 
 // Appends everything up to and including the opening <main>; the body has id="arxiv" (the

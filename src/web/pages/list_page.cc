@@ -64,6 +64,8 @@ std::string RenderListPage(const ListView& view) {
   head.title = view.expression + ": " + view.day.ToDisplay();
   head.description = std::to_string(view.total) + " arXiv papers in " + view.heading +
                      " announced on " + view.day.ToDisplay() + ".";
+  head.feed_url = "/arxiv/" + view.expression + "/feed";
+  head.feed_title = "coolpapers: " + view.heading;
   std::string out;
   out.reserve(8192 + view.cards.size() * 2600);
   AppendPageStart(out, head);
@@ -74,6 +76,13 @@ std::string RenderListPage(const ListView& view) {
   out += "<span class=\"day\">" + view.day.ToDisplay() + "</span><span class=\"total\">Total: " +
          std::to_string(view.total) + "</span>";
   AppendDayLink(out, view, view.next_day, "next-day", "", " &rarr;");
+  out += "<a class=\"feed\" href=\"";
+  AppendHtmlEscaped(out, head.feed_url);
+  out += "\">Feed</a>";
+  if (view.harvest) {
+    out += ' ';
+    AppendHarvestMark(out, *view.harvest);
+  }
   out += "</p>\n";
   if (view.total == 0) {
     out += "<p class=\"empty\">No papers were announced in ";

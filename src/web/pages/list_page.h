@@ -12,6 +12,7 @@
 
 #include "core/date.h"
 #include "core/paper.h"
+#include "web/pages/harvest_mark.h"
 
 namespace coolpapers::web {
 
@@ -29,6 +30,7 @@ struct ListView {
   int64_t show = 25;  // the slice's size as asked (the last slice may hold fewer)
   std::optional<Date> previous_day;  // the nearest earlier / later day with data
   std::optional<Date> next_day;
+  std::optional<HarvestMark> harvest = {};  // the harvester's check of this day, when it made one
   std::vector<ListedCard> cards;  // this slice, in arXiv order; card i is numbered skip + i + 1
 };
 

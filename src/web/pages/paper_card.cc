@@ -78,14 +78,28 @@ void AppendSubjects(std::string& out, const Paper& paper) {
   out += "</p>\n";
 }
 
+// The text escaped, with each marked range inside <mark>.
+void AppendMarked(std::string& out, std::string_view text, const TextMarks& marks) {
+  size_t done = 0;
+  for (const auto& [begin, end] : marks) {
+    if (begin < done || end > text.size() || begin >= end) continue;  // not from this text
+    AppendHtmlEscaped(out, text.substr(done, begin - done));
+    out += "<mark>";
+    AppendHtmlEscaped(out, text.substr(begin, end - begin));
+    out += "</mark>";
+    done = end;
+  }
+  AppendHtmlEscaped(out, text.substr(done));
+}
+
 void AppendTextParagraph(std::string& out, std::string_view css_class, std::string_view label,
-                         const std::string& text) {
+                         const std::string& text, const TextMarks& marks = {}) {
   if (text.empty()) return;
   out += "<p class=\"";
   out += css_class;
   out += "\">";
   out += label;
-  AppendHtmlEscaped(out, text);
+  AppendMarked(out, text, marks);
   out += "</p>\n";
 }
 
@@ -115,7 +129,9 @@ std::string PublishText(const Paper& paper) {
 }
 
 void AppendPaperCard(std::string& out, const Paper& paper, int64_t index,
-                     std::optional<AnnounceType> type) {
+                     std::optional<AnnounceType> type, const CardMarks* marks) {
+  static const CardMarks kNoMarks;
+  if (marks == nullptr) marks = &kNoMarks;
   std::string id;
   AppendHtmlEscaped(id, paper.id);
   std::string pdf;
@@ -124,7 +140,7 @@ void AppendPaperCard(std::string& out, const Paper& paper, int64_t index,
   out += "<div class=\"panel paper\" id=\"" + id + "\">\n<h2 class=\"title\"><a class=\"index\" href=\"";
   AppendHtmlEscaped(out, paper.AbsUrl());
   out += "\">#" + std::to_string(index) + "</a> <a class=\"title-link\" href=\"/arxiv/" + id + "\">";
-  AppendHtmlEscaped(out, paper.title);
+  AppendMarked(out, paper.title, marks->title);
   out += "</a> <a class=\"title-pdf\" href=\"" + pdf + "\" data=\"" + pdf + "\">[PDF]</a>";
   out += "<span class=\"title-faq\"></span><span class=\"title-copy\"></span><span class=\"title-rel\"></span>";
   if (const std::string_view mark = AnnounceMark(type); !mark.empty()) {
@@ -134,7 +150,7 @@ void AppendPaperCard(std::string& out, const Paper& paper, int64_t index,
   }
   out += "</h2>\n";
   AppendAuthors(out, paper);
-  AppendTextParagraph(out, "summary", "", paper.abstract);
+  AppendTextParagraph(out, "summary", "", paper.abstract, marks->abstract);
   AppendTextParagraph(out, "comments", "Comments: ", paper.comments);
   AppendSubjects(out, paper);
   if (const std::string publish = PublishText(paper); !publish.empty()) {

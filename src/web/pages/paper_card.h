@@ -16,6 +16,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/paper.h"
 
@@ -24,13 +26,22 @@ namespace coolpapers::web {
 // Authors beyond this many are folded behind an "et al." toggle that works without JavaScript.
 inline constexpr size_t kAuthorsBeforeFold = 40;
 
+// Byte ranges [first, second) of a text to wrap in <mark> (search results with highlight=1), in
+// order, not overlapping, on UTF-8 character boundaries.
+using TextMarks = std::vector<std::pair<size_t, size_t>>;
+struct CardMarks {
+  TextMarks title;
+  TextMarks abstract;
+};
+
 // Appends the card for `paper`, numbered `index` (#1 for the first card of a day). `type` adds a
 // "cross-list" or "replaced" mark on day lists; nullopt (paper pages) or kNew adds nothing.
-// Subjects show each category once, aliases merged into their canonical category, primary
-// first; a category the taxonomy does not know is shown as plain text. Every piece of text is
-// HTML-escaped. Thread-safe.
+// `marks`, when given, highlights words of the title and abstract. Subjects show each category
+// once, aliases merged into their canonical category, primary first; a category the taxonomy
+// does not know is shown as plain text. Every piece of text is HTML-escaped. Thread-safe.
 void AppendPaperCard(std::string& out, const Paper& paper, int64_t index,
-                     std::optional<AnnounceType> type = std::nullopt);
+                     std::optional<AnnounceType> type = std::nullopt,
+                     const CardMarks* marks = nullptr);
 
 // "2024-01-12 10:00:00 UTC" (first version's submission) when the versions are known, else the
 // first listing day "2024-01-12", else "".

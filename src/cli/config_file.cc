@@ -1,0 +1,290 @@
+#include "cli/config_file.h"
+
+#include <toml++/toml.h>
+
+#include <charconv>
+#include <functional>
+#include <map>
+#include <set>
+#include <system_error>
+
+#include "core/category.h"
+
+namespace coolpapers::cli {
+namespace {
+
+using std::chrono::milliseconds;
+
+// Reads the keys of one TOML table, remembering which were read so that whatever is left
+// over (a typo, a key from another version) can be reported instead of silently ignored.
+class TableReader {
+ public:
+  TableReader(const toml::table* table, std::string path, std::string file)
+      : table_(table), path_(std::move(path)), file_(std::move(file)) {}
+
+  Result<void> String(std::string_view key, std::string& out) {
+    return Read(key, [&](const toml::node& node) -> Result<void> {
+      const auto* value = node.as_string();
+      if (value == nullptr) return Expected(key, "a string");
+      out = value->get();
+      return {};
+    });
+  }
+
+  Result<void> Bool(std::string_view key, bool& out) {
+    return Read(key, [&](const toml::node& node) -> Result<void> {
+      const auto* value = node.as_boolean();
+      if (value == nullptr) return Expected(key, "true or false");
+      out = value->get();
+      return {};
+    });
+  }
+
+  Result<void> Int(std::string_view key, int& out, int min, int max) {
+    return Read(key, [&](const toml::node& node) -> Result<void> {
+      const auto* value = node.as_integer();
+      if (value == nullptr || value->get() < min || value->get() > max) {
+        return Expected(key, "a whole number from " + std::to_string(min) + " to " +
+                                 std::to_string(max));
+      }
+      out = static_cast<int>(value->get());
+      return {};
+    });
+  }
+
+  Result<void> Duration(std::string_view key, milliseconds& out) {
+    return Read(key, [&](const toml::node& node) -> Result<void> {
+      const auto* value = node.as_string();
+      if (value == nullptr) return Expected(key, "a duration like \"5m\"");
+      Result<milliseconds> parsed = ParseDuration(value->get());
+      if (!parsed) return Expected(key, "a duration like \"5m\", got \"" + value->get() + "\"");
+      out = *parsed;
+      return {};
+    });
+  }
+
+  Result<void> Categories(std::string_view key, std::vector<std::string>& out) {
+    return Read(key, [&](const toml::node& node) -> Result<void> {
+      const auto* array = node.as_array();
+      if (array == nullptr) return Expected(key, "a list of arXiv categories");
+      std::vector<std::string> categories;
+      for (const toml::node& item : *array) {
+        const auto* name = item.as_string();
+        const Category* category = name == nullptr ? nullptr : FindCategory(name->get());
+        if (category == nullptr) {
+          return Expected(key, "a list of arXiv categories such as \"cs.AI\"" +
+                                   (name == nullptr ? std::string() : ", got \"" + name->get() + "\""));
+        }
+        categories.emplace_back(category->id);
+      }
+      if (categories.empty()) return Expected(key, "at least one category");
+      out = std::move(categories);
+      return {};
+    });
+  }
+
+  // The sub-table `key` ([http], [jobs.arxiv]); nullptr when absent (all defaults).
+  Result<const toml::table*> Section(std::string_view key) {
+    const toml::table* section = nullptr;
+    Result<void> read = Read(key, [&](const toml::node& node) -> Result<void> {
+      section = node.as_table();
+      if (section == nullptr) return Expected(key, "a table: [" + Qualified(key) + "]");
+      return {};
+    });
+    if (!read) return std::unexpected(read.error());
+    return section;
+  }
+
+  // The keys present but never read, as "section.key" in a message; {} when none.
+  Result<void> NoUnknownKeys() const {
+    if (table_ == nullptr) return {};
+    for (const auto& [key, node] : *table_) {
+      if (read_.contains(std::string(key.str()))) continue;
+      return Fail(ErrorCode::kInvalidArgument,
+                  file_ + ": unknown setting " + Qualified(key.str()) +
+                      " (docs/configuration.md lists every setting)");
+    }
+    return {};
+  }
+
+ private:
+  Result<void> Read(std::string_view key,
+                    const std::function<Result<void>(const toml::node&)>& convert) {
+    read_.insert(std::string(key));
+    if (table_ == nullptr) return {};
+    const toml::node* node = table_->get(key);
+    if (node == nullptr) return {};
+    return convert(*node);
+  }
+
+  std::unexpected<Error> Expected(std::string_view key, const std::string& what) const {
+    return Fail(ErrorCode::kInvalidArgument, file_ + ": " + Qualified(key) + ": expected " + what);
+  }
+
+  std::string Qualified(std::string_view key) const {
+    return path_.empty() ? std::string(key) : path_ + "." + std::string(key);
+  }
+
+  const toml::table* table_;
+  std::string path_;
+  std::string file_;
+  std::set<std::string> read_;
+};
+
+// Chains reads so that the first failure is the one reported.
+class FirstError {
+ public:
+  FirstError& operator<<(Result<void> result) {
+    if (!result && ok_) {
+      ok_ = false;
+      error_ = std::move(result.error());
+    }
+    return *this;
+  }
+  Result<void> result() const {
+    if (ok_) return {};
+    return std::unexpected(error_);
+  }
+
+ private:
+  bool ok_ = true;
+  Error error_;
+};
+
+Result<void> ReadHttp(const toml::table* table, const std::string& file, Config& config) {
+  TableReader http(table, "http", file);
+  FirstError first;
+  first << http.String("contact_email", config.http.contact_email)
+        << http.String("project_url", config.http.project_url)
+        << http.Duration("connect_timeout", config.http.connect_timeout)
+        << http.Duration("timeout", config.http.total_timeout)
+        << http.Int("retry_attempts", config.retry.max_attempts, 1, 100)
+        << http.Duration("retry_initial_backoff", config.retry.initial_backoff)
+        << http.Duration("retry_max_backoff", config.retry.max_backoff)
+        << http.NoUnknownKeys();
+  return first.result();
+}
+
+Result<void> ReadArxiv(const toml::table* table, const std::string& file, Config& config) {
+  TableReader arxiv(table, "arxiv", file);
+  FirstError first;
+  first << arxiv.Duration("min_interval", config.arxiv_min_interval)
+        << arxiv.String("feed_base_url", config.harvest.feed_base_url)
+        << arxiv.String("api_url", config.harvest.api_url)
+        << arxiv.String("oai_url", config.harvest.oai_url)
+        << arxiv.Int("api_batch_size", config.harvest.api_batch_size, 1, 2000)
+        << arxiv.NoUnknownKeys();
+  return first.result();
+}
+
+Result<void> ReadHarvest(const toml::table* table, const std::string& file, Config& config) {
+  TableReader harvest(table, "harvest", file);
+  FirstError first;
+  first << harvest.Bool("enabled", config.harvest_enabled)
+        << harvest.Categories("categories", config.harvest.categories)
+        << harvest.Duration("poll_interval", config.harvest.poll_interval)
+        << harvest.Duration("idle_poll_interval", config.harvest.idle_poll_interval)
+        << harvest.Duration("window", config.harvest.window)
+        << harvest.Duration("incomplete_retry", config.harvest.incomplete_retry)
+        << harvest.NoUnknownKeys();
+  return first.result();
+}
+
+Result<void> ReadPool(const toml::table* table, const std::string& path, const std::string& file,
+                      jobs::WorkerPoolOptions& pool) {
+  TableReader jobs(table, path, file);
+  FirstError first;
+  first << jobs.Int("workers", pool.workers, 1, 64)
+        << jobs.Duration("min_interval", pool.min_interval)
+        << jobs.Duration("job_timeout", pool.job_timeout)
+        << jobs.Duration("lease", pool.lease)
+        << jobs.Int("max_attempts", pool.max_attempts, 1, 1000)
+        << jobs.Duration("initial_backoff", pool.initial_backoff)
+        << jobs.Duration("max_backoff", pool.max_backoff)
+        << jobs.Duration("idle_poll", pool.idle_poll)
+        << jobs.NoUnknownKeys();
+  return first.result();
+}
+
+Result<void> ReadSite(const toml::table* table, const std::string& file, Config& config) {
+  TableReader site(table, "site", file);
+  FirstError first;
+  first << site.String("admin_token", config.admin_token) << site.NoUnknownKeys();
+  return first.result();
+}
+
+}  // namespace
+
+Result<milliseconds> ParseDuration(std::string_view text) {
+  auto invalid = [&] {
+    return Fail(ErrorCode::kInvalidArgument, "invalid duration \"" + std::string(text) +
+                                                 "\": expected a number and a unit: 250ms, 3s, 5m, 2h");
+  };
+  int64_t amount = 0;
+  const char* end = text.data() + text.size();
+  auto [rest, ec] = std::from_chars(text.data(), end, amount);
+  if (ec != std::errc() || rest == text.data() || amount < 0) return invalid();
+  static const std::map<std::string_view, int64_t> kUnitMs = {
+      {"ms", 1}, {"s", 1'000}, {"m", 60'000}, {"h", 3'600'000}};
+  auto unit = kUnitMs.find(std::string_view(rest, end - rest));
+  if (unit == kUnitMs.end()) return invalid();
+  if (amount > INT64_MAX / unit->second / 1000) return invalid();  // absurd values, not overflow
+  return milliseconds(amount * unit->second);
+}
+
+Result<Config> LoadConfigFile(const std::filesystem::path& file) {
+  const std::string name = file.string();
+  toml::table root;
+  try {
+    root = toml::parse_file(name);
+  } catch (const toml::parse_error& e) {
+    const auto& where = e.source().begin;
+    return Fail(ErrorCode::kInvalidArgument, name + ":" + std::to_string(where.line) + ":" +
+                                                 std::to_string(where.column) + ": " +
+                                                 std::string(e.description()));
+  }
+
+  Config config;
+  TableReader top(&root, "", name);
+  FirstError first;
+  auto section = [&](TableReader& parent, std::string_view key,
+                     const std::function<Result<void>(const toml::table*)>& read) {
+    Result<const toml::table*> table = parent.Section(key);
+    first << (table ? read(*table) : Result<void>(std::unexpected(table.error())));
+  };
+  section(top, "http", [&](const toml::table* t) { return ReadHttp(t, name, config); });
+  section(top, "arxiv", [&](const toml::table* t) { return ReadArxiv(t, name, config); });
+  section(top, "harvest", [&](const toml::table* t) { return ReadHarvest(t, name, config); });
+  section(top, "site", [&](const toml::table* t) { return ReadSite(t, name, config); });
+  section(top, "jobs", [&](const toml::table* jobs_table) -> Result<void> {
+    TableReader jobs(jobs_table, "jobs", name);
+    FirstError pools;
+    Result<const toml::table*> arxiv = jobs.Section("arxiv");
+    pools << (arxiv ? ReadPool(*arxiv, "jobs.arxiv", name, config.arxiv_jobs)
+                    : Result<void>(std::unexpected(arxiv.error())));
+    pools << jobs.NoUnknownKeys();
+    return pools.result();
+  });
+  first << top.NoUnknownKeys();
+  if (Result<void> read = first.result(); !read) return std::unexpected(read.error());
+  config.arxiv_jobs.kind = store::JobKind::kArxiv;
+  return config;
+}
+
+Result<Config> LoadConfig(const std::optional<std::filesystem::path>& explicit_file,
+                          const std::filesystem::path& data_dir) {
+  if (explicit_file) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(*explicit_file, ec)) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  "configuration file " + explicit_file->string() + " does not exist");
+    }
+    return LoadConfigFile(*explicit_file);
+  }
+  const std::filesystem::path beside_data = data_dir / "coolpapers.toml";
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(beside_data, ec)) return LoadConfigFile(beside_data);
+  return Config{};
+}
+
+}  // namespace coolpapers::cli

@@ -1,0 +1,127 @@
+#include "cli/config_file.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "tests/support/temp_dir.h"
+
+namespace coolpapers::cli {
+namespace {
+
+using std::chrono::milliseconds;
+using testing::TempDir;
+
+class ConfigFileTest : public ::testing::Test {
+ protected:
+  std::filesystem::path Write(const std::string& text) {
+    std::filesystem::path file = dir_.path() / "coolpapers.toml";
+    std::ofstream(file) << text;
+    return file;
+  }
+  TempDir dir_;
+};
+
+TEST(ParseDurationTest, ReadsEveryUnit) {
+  EXPECT_EQ(ParseDuration("250ms").value(), milliseconds(250));
+  EXPECT_EQ(ParseDuration("3s").value(), milliseconds(3'000));
+  EXPECT_EQ(ParseDuration("5m").value(), milliseconds(300'000));
+  EXPECT_EQ(ParseDuration("2h").value(), milliseconds(7'200'000));
+  EXPECT_EQ(ParseDuration("0s").value(), milliseconds(0));
+}
+
+TEST(ParseDurationTest, RejectsWhatIsNotADuration) {
+  for (std::string_view bad : {"", "5", "s", "5 m", "-3s", "3d", "1.5s", "99999999999999999h"}) {
+    Result<milliseconds> parsed = ParseDuration(bad);
+    ASSERT_FALSE(parsed) << bad;
+    EXPECT_EQ(parsed.error().code, ErrorCode::kInvalidArgument);
+    EXPECT_NE(parsed.error().message.find("250ms, 3s, 5m, 2h"), std::string::npos);
+  }
+}
+
+TEST_F(ConfigFileTest, NoFileGivesTheDefaults) {
+  Result<Config> config = LoadConfig(std::nullopt, dir_.path());
+  ASSERT_TRUE(config) << config.error().message;
+  EXPECT_FALSE(config->harvest_enabled);
+  EXPECT_EQ(config->arxiv_min_interval, milliseconds(3'000));
+  EXPECT_EQ(config->harvest.feed_base_url, "https://rss.arxiv.org/atom/");
+  EXPECT_EQ(config->arxiv_jobs.kind, store::JobKind::kArxiv);
+}
+
+TEST_F(ConfigFileTest, ReadsEverySection) {
+  Write(R"(
+[http]
+contact_email = "lab@example.org"
+timeout = "30s"
+retry_attempts = 3
+[arxiv]
+min_interval = "250ms"
+feed_base_url = "http://127.0.0.1:9/atom/"
+api_url = "http://127.0.0.1:9/api/query"
+oai_url = "http://127.0.0.1:9/oai"
+api_batch_size = 50
+[harvest]
+enabled = true
+categories = ["cs.AI", "stat.ML"]
+poll_interval = "2s"
+[jobs.arxiv]
+workers = 2
+initial_backoff = "100ms"
+[site]
+admin_token = "s3cret"
+)");
+  // Found beside the data when no file is named.
+  Result<Config> config = LoadConfig(std::nullopt, dir_.path());
+  ASSERT_TRUE(config) << config.error().message;
+  EXPECT_EQ(config->http.contact_email, "lab@example.org");
+  EXPECT_EQ(config->http.total_timeout, milliseconds(30'000));
+  EXPECT_EQ(config->retry.max_attempts, 3);
+  EXPECT_EQ(config->arxiv_min_interval, milliseconds(250));
+  EXPECT_EQ(config->harvest.feed_base_url, "http://127.0.0.1:9/atom/");
+  EXPECT_EQ(config->harvest.api_url, "http://127.0.0.1:9/api/query");
+  EXPECT_EQ(config->harvest.oai_url, "http://127.0.0.1:9/oai");
+  EXPECT_EQ(config->harvest.api_batch_size, 50);
+  EXPECT_TRUE(config->harvest_enabled);
+  EXPECT_EQ(config->harvest.categories, (std::vector<std::string>{"cs.AI", "stat.ML"}));
+  EXPECT_EQ(config->harvest.poll_interval, milliseconds(2'000));
+  EXPECT_EQ(config->arxiv_jobs.workers, 2);
+  EXPECT_EQ(config->arxiv_jobs.initial_backoff, milliseconds(100));
+  EXPECT_EQ(config->admin_token, "s3cret");
+}
+
+// Each bad file names the file and the setting, so the deployer knows what to fix.
+TEST_F(ConfigFileTest, ErrorsNameTheSetting) {
+  struct Case {
+    std::string text;
+    std::string expected;
+  };
+  const Case cases[] = {
+      {"[harvest]\npoll_interval = \"5\"\n", "harvest.poll_interval: expected a duration"},
+      {"[harvest]\ncategories = [\"cs.XX\"]\n", "harvest.categories: expected a list of arXiv categories"},
+      {"[harvest]\nenabled = \"yes\"\n", "harvest.enabled: expected true or false"},
+      {"[jobs.arxiv]\nworkers = 0\n", "jobs.arxiv.workers: expected a whole number from 1"},
+      {"[harvest]\npoll_intervall = \"5m\"\n", "unknown setting harvest.poll_intervall"},
+      {"[harvests]\n", "unknown setting harvests"},
+      {"[jobs.pdfs]\n", "unknown setting jobs.pdfs"},
+      {"harvest = 3\n", "harvest: expected a table"},
+      {"[http\n", "coolpapers.toml:1:"},
+  };
+  for (const Case& c : cases) {
+    std::filesystem::path file = Write(c.text);
+    Result<Config> config = LoadConfigFile(file);
+    ASSERT_FALSE(config) << c.text;
+    EXPECT_EQ(config.error().code, ErrorCode::kInvalidArgument);
+    EXPECT_NE(config.error().message.find(c.expected), std::string::npos)
+        << c.text << " -> " << config.error().message;
+    EXPECT_NE(config.error().message.find("coolpapers.toml"), std::string::npos);
+  }
+}
+
+TEST_F(ConfigFileTest, ANamedFileMustExist) {
+  Result<Config> config = LoadConfig(dir_.path() / "missing.toml", dir_.path());
+  ASSERT_FALSE(config);
+  EXPECT_NE(config.error().message.find("missing.toml does not exist"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace coolpapers::cli

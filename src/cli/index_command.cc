@@ -1,0 +1,70 @@
+#include "cli/index_command.h"
+
+#include <chrono>
+#include <cstdio>
+#include <memory>
+
+#include "cli/data_dir.h"
+#include "cli/print_error.h"
+#include "search/index_sync.h"
+#include "search/paper_indexer.h"
+#include "store/sqlite_store.h"
+
+namespace coolpapers::cli {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+constexpr int kExitOk = 0;
+constexpr int kExitFailed = 1;
+
+int ReportError(const Error& error) {
+  PrintError(error);
+  return kExitFailed;
+}
+
+// One line per batch: "indexed 15000 of 40717 papers (3120 papers/s)".
+search::IndexProgress PrintProgress(Clock::time_point started) {
+  return [started](int64_t done, int64_t total) {
+    const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
+    std::fprintf(stderr, "coolpapers: indexed %lld of %lld papers (%.0f papers/s)\n",
+                 static_cast<long long>(done), static_cast<long long>(total),
+                 seconds > 0 ? static_cast<double>(done) / seconds : 0.0);
+  };
+}
+
+}  // namespace
+
+int RunIndexCommand(const IndexOptions& options) {
+  if (auto made = EnsureDataDir(options.data_dir); !made) return ReportError(made.error());
+  auto store = store::OpenSqliteStore(StorePath(options.data_dir));
+  if (!store) return ReportError(store.error());
+  auto indexer = search::PaperIndexer::Open(IndexPath(options.data_dir));
+  if (!indexer) {
+    if (indexer.error().code == ErrorCode::kUnavailable) {
+      std::fprintf(stderr,
+                   "coolpapers: the search index is in use by another process (a running "
+                   "`coolpapers serve` keeps it up to date itself)\n");
+    }
+    return ReportError(indexer.error());
+  }
+  const Clock::time_point started = Clock::now();
+  Result<int64_t> indexed =
+      options.rebuild ? search::RebuildIndex(**store, **indexer, PrintProgress(started))
+                      : search::CatchUpIndex(**store, **indexer, PrintProgress(started));
+  if (!indexed) return ReportError(indexed.error());
+  // What changed while a rebuild ran was not in it; it is quick to add now.
+  if (options.rebuild) {
+    Result<int64_t> caught_up = search::CatchUpIndex(**store, **indexer);
+    if (!caught_up) return ReportError(caught_up.error());
+    *indexed += *caught_up;
+  }
+  const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
+  std::fprintf(stderr, "coolpapers: %s: %lld papers indexed in %.1f s; the index holds %lld\n",
+               options.rebuild ? "index rebuilt" : "index updated",
+               static_cast<long long>(*indexed), seconds,
+               static_cast<long long>((*indexer)->PaperCount().value_or(-1)));
+  return kExitOk;
+}
+
+}  // namespace coolpapers::cli

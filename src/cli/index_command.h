@@ -1,0 +1,22 @@
+// `coolpapers index rebuild [--data DIR]`: rebuilds the search index (DATA/index) from the
+// store, showing progress on stderr; `coolpapers index update [--data DIR]` indexes only what
+// changed since the index was last updated (what `serve` does on its own while it runs).
+#ifndef COOLPAPERS_CLI_INDEX_COMMAND_H_
+#define COOLPAPERS_CLI_INDEX_COMMAND_H_
+
+#include <filesystem>
+
+namespace coolpapers::cli {
+
+struct IndexOptions {
+  std::filesystem::path data_dir = "var";
+  bool rebuild = false;  // false: catch up with the store's changes only
+};
+
+// Runs the command and returns the process exit code: 0 done, 1 the store or the index failed
+// (e.g. a running `serve` holds the index: the message says so).
+int RunIndexCommand(const IndexOptions& options);
+
+}  // namespace coolpapers::cli
+
+#endif  // COOLPAPERS_CLI_INDEX_COMMAND_H_

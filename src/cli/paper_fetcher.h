@@ -1,0 +1,25 @@
+// The site's "fetch this paper from arXiv" (web::PaperFetcher) on top of the harvester's paper
+// jobs: asks for the fetch, reads where its job stands, and wakes the arXiv workers.
+#ifndef COOLPAPERS_CLI_PAPER_FETCHER_H_
+#define COOLPAPERS_CLI_PAPER_FETCHER_H_
+
+#include <chrono>
+
+#include "harvest/harvester.h"
+#include "jobs/worker_pool.h"
+#include "store/job_queue.h"
+#include "web/site_services.h"
+
+namespace coolpapers::cli {
+
+// A fetch that failed (arXiv unreachable after every attempt) is tried again when a reader asks
+// after this long, so one bad hour does not make a paper unreachable for good.
+inline constexpr std::chrono::minutes kRetryFailedFetchAfter{10};
+
+// Everything must outlive the returned function.
+web::PaperFetcher MakePaperFetcher(harvest::Harvester& harvester, store::JobQueue& queue,
+                                   jobs::WorkerPool& arxiv_workers);
+
+}  // namespace coolpapers::cli
+
+#endif  // COOLPAPERS_CLI_PAPER_FETCHER_H_

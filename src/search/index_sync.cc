@@ -1,0 +1,56 @@
+#include "search/index_sync.h"
+
+#include <string>
+#include <vector>
+
+namespace coolpapers::search {
+
+Result<int64_t> RebuildIndex(store::Store& store, PaperIndexer& indexer,
+                             const IndexProgress& progress) {
+  // Read before the first page: whatever changes after it is caught up later, at worst twice.
+  Result<uint64_t> latest = store.LatestPaperChange();
+  if (!latest) return std::unexpected(latest.error());
+  Result<int64_t> total = store.PaperCount();
+  if (!total) return std::unexpected(total.error());
+  int64_t done = 0;
+  return indexer.Rebuild(
+      [&](const PaperBatchSink& sink) -> Result<void> {
+        std::string after;
+        for (;;) {
+          Result<std::vector<Paper>> page = store.PapersAfter(after, kSyncBatchPapers);
+          if (!page) return std::unexpected(page.error());
+          if (page->empty()) return {};
+          if (Result<void> sunk = sink(*page); !sunk) return sunk;
+          done += static_cast<int64_t>(page->size());
+          if (progress) progress(done, *total);
+          after = page->back().id;
+        }
+      },
+      *latest);
+}
+
+Result<int64_t> CatchUpIndex(store::Store& store, PaperIndexer& indexer,
+                             const IndexProgress& progress, std::stop_token stop) {
+  Result<uint64_t> since = indexer.IndexedChange();
+  if (!since) return std::unexpected(since.error());
+  Result<uint64_t> latest = store.LatestPaperChange();
+  if (!latest) return std::unexpected(latest.error());
+  if (*latest <= *since) return 0;
+  // Sequences are dense but for papers changed twice, so their gap bounds what is pending.
+  const auto pending = static_cast<int64_t>(*latest - *since);
+  int64_t done = 0;
+  while (!stop.stop_requested()) {
+    Result<store::PaperChanges> changes = store.PaperChangesSince(*since, kSyncBatchPapers);
+    if (!changes) return std::unexpected(changes.error());
+    if (changes->papers.empty()) return done;
+    if (Result<void> indexed = indexer.Index(changes->papers, changes->last_sequence); !indexed) {
+      return std::unexpected(indexed.error());
+    }
+    done += static_cast<int64_t>(changes->papers.size());
+    if (progress) progress(done, pending);
+    *since = changes->last_sequence;
+  }
+  return done;
+}
+
+}  // namespace coolpapers::search

@@ -1,0 +1,117 @@
+#include "search/index_sync.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "search/search_test_papers.h"
+#include "store/sqlite_store.h"
+#include "tests/support/temp_dir.h"
+
+namespace coolpapers::search {
+namespace {
+
+using ::testing::ElementsAre;
+
+// The test papers as the store takes them: each listed as new in its primary category on the
+// day it was first listed, so the store derives the same first_listed.
+std::vector<PaperRecord> RecordsOf(const std::vector<Paper>& papers) {
+  std::vector<PaperRecord> records;
+  int64_t position = 0;
+  for (const Paper& paper : papers) {
+    records.push_back({paper,
+                       {Listing{*paper.first_listed, paper.primary_category(), paper.id,
+                                AnnounceType::kNew, ++position}}});
+  }
+  return records;
+}
+
+class IndexSyncTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto store = store::OpenSqliteStore(dir_.path() / "store.sqlite");
+    ASSERT_TRUE(store) << store.error().detail;
+    store_ = std::move(*store);
+  }
+
+  std::unique_ptr<PaperIndexer> OpenIndexer(const std::string& name) {
+    auto indexer = PaperIndexer::Open(dir_.path() / name);
+    EXPECT_TRUE(indexer) << indexer.error().detail;
+    return indexer ? std::move(*indexer) : nullptr;
+  }
+
+  void Write(const std::vector<Paper>& papers) {
+    auto written = store_->WriteRecords(RecordsOf(papers));
+    ASSERT_TRUE(written) << written.error().detail;
+  }
+
+  coolpapers::testing::TempDir dir_;
+  std::unique_ptr<store::Store> store_;
+};
+
+TEST_F(IndexSyncTest, CatchUpIndexesEachChangeOnce) {
+  const std::vector<Paper> papers = SearchTestPapers();
+  Write(std::vector<Paper>(papers.begin(), papers.begin() + 4));
+  auto indexer = OpenIndexer("index");
+  EXPECT_EQ(CatchUpIndex(*store_, *indexer).value(), 4);
+  EXPECT_EQ(CatchUpIndex(*store_, *indexer).value(), 0);
+  Write(papers);
+  EXPECT_EQ(CatchUpIndex(*store_, *indexer).value(), static_cast<int64_t>(papers.size()) - 4);
+  EXPECT_EQ(indexer->PaperCount().value(), static_cast<int64_t>(papers.size()));
+  EXPECT_EQ(indexer->IndexedChange().value(), store_->LatestPaperChange().value());
+}
+
+TEST_F(IndexSyncTest, CatchUpReindexesAChangedPaper) {
+  std::vector<Paper> papers = SearchTestPapers();
+  Write(papers);
+  auto indexer = OpenIndexer("index");
+  ASSERT_TRUE(CatchUpIndex(*store_, *indexer));
+  papers[0].title = "Gemma 3 Revised Report";
+  papers[0].version = 2;
+  Write({papers[0]});
+  EXPECT_EQ(CatchUpIndex(*store_, *indexer).value(), 1);
+  EXPECT_THAT(SearchIds(dir_.path() / "index", "title:revised"), ElementsAre("2503.00001"));
+}
+
+TEST_F(IndexSyncTest, RebuildFromStoreEqualsCatchUp) {
+  const std::vector<Paper> papers = SearchTestPapers();
+  Write(papers);
+  auto incremental = OpenIndexer("incremental");
+  ASSERT_TRUE(CatchUpIndex(*store_, *incremental));
+  auto rebuilt = OpenIndexer("rebuilt");
+  int64_t last_done = 0;
+  EXPECT_EQ(RebuildIndex(*store_, *rebuilt, [&](int64_t done, int64_t total) {
+              EXPECT_EQ(total, static_cast<int64_t>(papers.size()));
+              last_done = done;
+            }).value(),
+            static_cast<int64_t>(papers.size()));
+  EXPECT_EQ(last_done, static_cast<int64_t>(papers.size()));
+  // The rebuild recorded the store's change, so there is nothing left to catch up.
+  EXPECT_EQ(CatchUpIndex(*store_, *rebuilt).value(), 0);
+  for (const std::string query : {"technical report", "author:smith", "cat:cs.LG", "date:2025-06",
+                                  "transformers -attention", "Schrodinger", "model",
+                                  "title:language OR abstract:robots"}) {
+    EXPECT_EQ(SearchIds(dir_.path() / "rebuilt", query),
+              SearchIds(dir_.path() / "incremental", query))
+        << query;
+  }
+}
+
+TEST_F(IndexSyncTest, ChangesDuringARebuildAreCaughtUpAfter) {
+  const std::vector<Paper> papers = SearchTestPapers();
+  Write(std::vector<Paper>(papers.begin(), papers.begin() + 3));
+  auto indexer = OpenIndexer("index");
+  bool wrote = false;
+  ASSERT_TRUE(RebuildIndex(*store_, *indexer, [&](int64_t, int64_t) {
+    if (!wrote) Write(std::vector<Paper>(papers.begin() + 3, papers.end()));
+    wrote = true;
+  }));
+  EXPECT_EQ(CatchUpIndex(*store_, *indexer).value(), static_cast<int64_t>(papers.size()) - 3);
+  EXPECT_EQ(indexer->PaperCount().value(), static_cast<int64_t>(papers.size()));
+}
+
+}  // namespace
+}  // namespace coolpapers::search

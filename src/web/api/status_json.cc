@@ -1,0 +1,101 @@
+#include "web/api/status_json.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/timestamp.h"
+
+namespace coolpapers::web {
+namespace {
+
+using nlohmann::json;
+
+constexpr int64_t kRecentFailures = 10;
+
+json CountsJson(const store::AnnounceCounts& counts) {
+  return {{"new", counts.new_count}, {"cross", counts.cross}, {"replace", counts.replace}};
+}
+
+json DayJson(const store::CategoryDayStatus& day) {
+  return {{"category", day.category},
+          {"day", day.day.ToIso()},
+          {"complete", day.complete},
+          {"feed", CountsJson(day.feed)},
+          {"stored", CountsJson(day.stored)},
+          {"awaiting_metadata", day.awaiting_metadata},
+          {"attempts", day.attempts},
+          {"note", day.note},
+          {"checked", FormatRfc3339(day.checked)}};
+}
+
+json JobJson(const store::Job& job) {
+  return {{"id", job.id},
+          {"kind", store::JobKindName(job.kind)},
+          {"key", job.key},
+          {"priority", store::JobPriorityName(job.priority)},
+          {"state", store::JobStateName(job.state)},
+          {"attempts", job.attempts},
+          {"last_error", job.last_error},
+          {"updated", FormatRfc3339(job.updated)}};
+}
+
+json PoolJson(const jobs::WorkerPoolStatus& pool) {
+  return {{"kind", store::JobKindName(pool.kind)},
+          {"workers", pool.workers},
+          {"busy", pool.busy},
+          {"done", pool.jobs_done},
+          {"retried", pool.jobs_retried},
+          {"failed", pool.jobs_failed},
+          {"replaced", pool.workers_replaced}};
+}
+
+}  // namespace
+
+Result<std::string> RenderStatusJson(store::HarvestState& harvest, store::JobQueue& queue,
+                                     const StatusContext& context) {
+  Result<std::vector<store::CategoryDayStatus>> newest = harvest.NewestDays();
+  if (!newest) return std::unexpected(newest.error());
+  Result<std::vector<store::CategoryDayStatus>> incomplete = harvest.IncompleteDays();
+  if (!incomplete) return std::unexpected(incomplete.error());
+  Result<std::vector<store::JobCount>> counts = queue.Counts();
+  if (!counts) return std::unexpected(counts.error());
+  Result<std::vector<store::Job>> failures =
+      queue.List({.kind = std::nullopt, .state = store::JobState::kFailed, .limit = kRecentFailures});
+  if (!failures) return std::unexpected(failures.error());
+
+  json categories = json::array();
+  for (const store::CategoryDayStatus& day : *newest) categories.push_back(DayJson(day));
+  json incomplete_days = json::array();
+  for (const store::CategoryDayStatus& day : *incomplete) incomplete_days.push_back(DayJson(day));
+
+  // Every kind and state appears, zeros included, so monitoring can read fixed paths.
+  json job_counts = json::object();
+  for (store::JobKind kind : {store::JobKind::kArxiv, store::JobKind::kPdf, store::JobKind::kLlm}) {
+    json states = json::object();
+    for (store::JobState state : {store::JobState::kQueued, store::JobState::kRunning,
+                                  store::JobState::kDone, store::JobState::kFailed}) {
+      states[std::string(store::JobStateName(state))] = 0;
+    }
+    job_counts[std::string(store::JobKindName(kind))] = std::move(states);
+  }
+  for (const store::JobCount& count : *counts) {
+    job_counts[std::string(store::JobKindName(count.kind))]
+              [std::string(store::JobStateName(count.state))] = count.count;
+  }
+
+  json recent_failures = json::array();
+  for (const store::Job& job : *failures) recent_failures.push_back(JobJson(job));
+  json workers = json::array();
+  for (const jobs::WorkerPoolStatus& pool : context.pools) workers.push_back(PoolJson(pool));
+
+  json status = {{"time", FormatRfc3339(context.now)},
+                 {"harvest",
+                  {{"enabled", context.harvest_enabled},
+                   {"categories", std::move(categories)},
+                   {"incomplete_days", std::move(incomplete_days)}}},
+                 {"jobs", std::move(job_counts)},
+                 {"recent_failures", std::move(recent_failures)},
+                 {"workers", std::move(workers)}};
+  return status.dump(2);
+}
+
+}  // namespace coolpapers::web

@@ -1,0 +1,31 @@
+// The instance's state as JSON, for /api/status and `coolpapers doctor`: each harvested
+// category's newest day (complete or why not), the job queue per kind and state, the latest
+// failures, and the live worker pools when the caller runs them.
+#ifndef COOLPAPERS_WEB_API_STATUS_JSON_H_
+#define COOLPAPERS_WEB_API_STATUS_JSON_H_
+
+#include <span>
+#include <string>
+
+#include "core/error.h"
+#include "jobs/worker_pool.h"
+#include "store/harvest_state.h"
+#include "store/job_queue.h"
+
+namespace coolpapers::web {
+
+struct StatusContext {
+  bool harvest_enabled = false;
+  std::span<const jobs::WorkerPoolStatus> pools;  // empty outside `serve`
+  store::JobTime now{};
+};
+
+// {"time", "harvest": {"enabled", "incomplete_days", "categories": [...]}, "jobs": {kind:
+// {state: n}}, "recent_failures": [...], "workers": [...]}. Store errors pass through.
+[[nodiscard]] Result<std::string> RenderStatusJson(store::HarvestState& harvest,
+                                                   store::JobQueue& queue,
+                                                   const StatusContext& context);
+
+}  // namespace coolpapers::web
+
+#endif  // COOLPAPERS_WEB_API_STATUS_JSON_H_

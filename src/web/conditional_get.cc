@@ -1,0 +1,47 @@
+#include "web/conditional_get.h"
+
+#include <memory>
+#include <string>
+
+namespace coolpapers::web {
+namespace {
+
+std::string_view Trim(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text;
+}
+
+// If-None-Match is a list: `"a", W/"b"`. Weak comparison, as RFC 9110 asks for GET.
+bool ListNamesTag(std::string_view list, std::string_view etag) {
+  if (Trim(list) == "*") return true;
+  if (etag.starts_with("W/")) etag.remove_prefix(2);
+  while (!list.empty()) {
+    const size_t comma = list.find(',');
+    std::string_view item = Trim(list.substr(0, comma));
+    if (item.starts_with("W/")) item.remove_prefix(2);
+    if (item == etag) return true;
+    if (comma == std::string_view::npos) break;
+    list.remove_prefix(comma + 1);
+  }
+  return false;
+}
+
+}  // namespace
+
+bool IsNotModified(std::string_view if_none_match, std::string_view if_modified_since,
+                   const Response& response) {
+  if (response.status != 200) return false;
+  const std::string_view etag = response.Header("ETag");
+  if (!if_none_match.empty()) return !etag.empty() && ListNamesTag(if_none_match, etag);
+  const std::string_view modified = response.Header("Last-Modified");
+  return !if_modified_since.empty() && !modified.empty() && Trim(if_modified_since) == modified;
+}
+
+void MakeNotModified(Response& response) {
+  response.status = 304;
+  response.body = std::make_shared<const std::string>();
+  response.gzipped = false;
+}
+
+}  // namespace coolpapers::web

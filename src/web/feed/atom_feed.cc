@@ -1,0 +1,142 @@
+#include "web/feed/atom_feed.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace coolpapers::web {
+namespace {
+
+// The length of the valid UTF-8 sequence at text[i], or 0 when it is not one.
+size_t Utf8Length(std::string_view text, size_t i) {
+  const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char lead = byte(i);
+  size_t length = 0;
+  if (lead >= 0xC2 && lead <= 0xDF) length = 2;
+  else if (lead >= 0xE0 && lead <= 0xEF) length = 3;
+  else if (lead >= 0xF0 && lead <= 0xF4) length = 4;
+  else return 0;
+  if (i + length > text.size()) return 0;
+  for (size_t k = 1; k < length; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+  }
+  // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8.
+  if (lead == 0xE0 && byte(i + 1) < 0xA0) return 0;
+  if (lead == 0xED && byte(i + 1) > 0x9F) return 0;
+  if (lead == 0xF0 && byte(i + 1) < 0x90) return 0;
+  if (lead == 0xF4 && byte(i + 1) > 0x8F) return 0;
+  // U+FFFE and U+FFFF are not XML characters either.
+  if (lead == 0xEF && byte(i + 1) == 0xBF && byte(i + 2) >= 0xBE) return 0;
+  return length;
+}
+
+void AppendXmlEscaped(std::string& out, std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        default:
+          // XML 1.0 allows no control character but tab, newline and carriage return.
+          if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') out.push_back(static_cast<char>(c));
+          else if (c != 0x7F) out.push_back(' ');
+      }
+      ++i;
+      continue;
+    }
+    const size_t length = Utf8Length(text, i);
+    if (length == 0) {
+      out += "\xEF\xBF\xBD";  // U+FFFD for the stray byte
+      ++i;
+    } else {
+      out.append(text.substr(i, length));
+      i += length;
+    }
+  }
+}
+
+void AppendElement(std::string& out, std::string_view name, std::string_view text) {
+  out += '<';
+  out += name;
+  out += '>';
+  AppendXmlEscaped(out, text);
+  out += "</";
+  out += name;
+  out += ">";
+}
+
+void AppendLink(std::string& out, std::string_view rel, std::string_view type,
+                std::string_view href) {
+  out += "<link rel=\"";
+  out += rel;
+  out += "\" type=\"";
+  out += type;
+  out += "\" href=\"";
+  AppendXmlEscaped(out, href);
+  out += "\"/>";
+}
+
+void AppendEntry(std::string& out, const Paper& paper) {
+  out += "<entry>";
+  AppendElement(out, "id", "urn:arxiv:" + paper.id);
+  AppendElement(out, "title", paper.title);
+  AppendElement(out, "updated", AtomTime(PaperUpdated(paper)));
+  if (!paper.versions.empty()) {
+    AppendElement(out, "published", AtomTime(paper.versions.front().submitted));
+  }
+  for (const std::string& author : paper.authors) {
+    out += "<author>";
+    AppendElement(out, "name", author);
+    out += "</author>";
+  }
+  AppendElement(out, "summary", paper.abstract);
+  AppendLink(out, "alternate", "text/html", "/arxiv/" + paper.id);
+  AppendLink(out, "related", "application/pdf", paper.PdfUrl());
+  for (const std::string& category : paper.categories) {
+    out += "<category term=\"";
+    AppendXmlEscaped(out, category);
+    out += "\"/>";
+  }
+  out += "</entry>\n";
+}
+
+}  // namespace
+
+UtcTime PaperUpdated(const Paper& paper) {
+  if (!paper.versions.empty()) return paper.versions.back().submitted;
+  if (paper.first_listed) return UtcTime(paper.first_listed->days());
+  return UtcTime{};
+}
+
+std::string AtomTime(UtcTime time) {
+  const auto day = std::chrono::floor<std::chrono::days>(time);
+  const std::chrono::year_month_day ymd{day};
+  const std::chrono::hh_mm_ss hms{time - day};
+  char text[32];
+  std::snprintf(text, sizeof text, "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
+                static_cast<int>(hms.seconds().count()));
+  return text;
+}
+
+std::string RenderAtomFeed(const FeedView& view) {
+  std::string out;
+  out.reserve(1024 + view.papers.size() * 2200);
+  out += "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">";
+  // The feed-level <updated> comes first: Last-Modified is read from it (feed_route.h).
+  AppendElement(out, "updated", AtomTime(view.updated));
+  AppendElement(out, "id", "urn:coolpapers:" + view.self_path);
+  AppendElement(out, "title", view.title);
+  out += "<author><name>coolpapers</name></author><generator>coolpapers</generator>";
+  AppendLink(out, "self", "application/atom+xml", view.self_path);
+  AppendLink(out, "alternate", "text/html", view.html_path);
+  out += '\n';
+  for (const Paper& paper : view.papers) AppendEntry(out, paper);
+  out += "</feed>\n";
+  return out;
+}
+
+}  // namespace coolpapers::web

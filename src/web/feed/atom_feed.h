@@ -1,0 +1,47 @@
+// Atom feeds (RFC 4287) of lists and searches, read by feed readers and RSSHub. Entry ids are
+// "urn:arxiv:<id>", so an entry keeps its id across regenerations and across lists; links are
+// site paths (readers resolve them against the feed's own URL) plus the PDF on arxiv.org.
+//
+//   <feed xmlns="http://www.w3.org/2005/Atom"><id>urn:coolpapers:/arxiv/cs.AI/feed</id>
+//     <title>...</title><updated>2025-05-14T00:00:00Z</updated><link rel="self" .../>
+//     <entry><id>urn:arxiv:2505.00001</id><title>...</title><updated>...</updated>
+//       <published>...</published><author><name>...</name></author><summary>...</summary>
+//       <link rel="alternate" href="/arxiv/2505.00001"/><link rel="related" type="application/pdf"
+//       href="https://arxiv.org/pdf/2505.00001"/><category term="cs.AI"/></entry></feed>
+#ifndef COOLPAPERS_WEB_FEED_ATOM_FEED_H_
+#define COOLPAPERS_WEB_FEED_ATOM_FEED_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/announcement_calendar.h"
+#include "core/paper.h"
+
+namespace coolpapers::web {
+
+inline constexpr std::string_view kAtomType = "application/atom+xml; charset=utf-8";
+
+struct FeedView {
+  std::string title;      // plain text: "coolpapers: cs.AI"
+  std::string self_path;  // the feed's own path and query: "/arxiv/cs.AI/feed"
+  std::string html_path;  // the page it follows: "/arxiv/cs.AI"
+  UtcTime updated;        // when the feed last changed (the newest entry's time, or its day)
+  std::vector<Paper> papers;  // the entries, in order
+};
+
+// When a paper last changed, as its entry's <updated>: its latest version's submission, else
+// the day it was first listed, else the epoch.
+UtcTime PaperUpdated(const Paper& paper);
+
+// The feed document. Text is XML-escaped; characters XML forbids (control characters, invalid
+// UTF-8) are dropped or replaced with U+FFFD, so a reader never sees a malformed feed.
+// Thread-safe.
+std::string RenderAtomFeed(const FeedView& view);
+
+// "2025-05-14T10:00:00Z" (RFC 3339, as Atom dates are written).
+std::string AtomTime(UtcTime time);
+
+}  // namespace coolpapers::web
+
+#endif  // COOLPAPERS_WEB_FEED_ATOM_FEED_H_

@@ -1,0 +1,53 @@
+#include "web/feed/atom_feed.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "web/web_test_support.h"
+
+namespace coolpapers::web {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+FeedView OneEntry(Paper paper) {
+  FeedView view;
+  view.title = "coolpapers: cs.CL";
+  view.self_path = "/arxiv/cs.CL/feed";
+  view.html_path = "/arxiv/cs.CL";
+  view.updated = PaperUpdated(paper);
+  view.papers.push_back(std::move(paper));
+  return view;
+}
+
+TEST(AtomFeed, EntryHasStableIdTimesAuthorsAndLinks) {
+  const std::string feed = RenderAtomFeed(OneEntry(testing::SamplePaper("2505.00001")));
+  EXPECT_THAT(feed, HasSubstr("<id>urn:arxiv:2505.00001</id>"));
+  EXPECT_THAT(feed, HasSubstr("<updated>2025-05-13T17:30:00Z</updated>"));
+  EXPECT_THAT(feed, HasSubstr("<published>2025-05-13T17:30:00Z</published>"));
+  EXPECT_THAT(feed, HasSubstr("<author><name>Ada Lovelace</name></author>"));
+  EXPECT_THAT(feed, HasSubstr("<link rel=\"alternate\" type=\"text/html\" href=\"/arxiv/2505.00001\"/>"));
+  EXPECT_THAT(feed, HasSubstr("href=\"https://arxiv.org/pdf/2505.00001\""));
+  EXPECT_THAT(feed, HasSubstr("<category term=\"cs.CL\"/>"));
+  EXPECT_EQ(feed, RenderAtomFeed(OneEntry(testing::SamplePaper("2505.00001"))));
+}
+
+TEST(AtomFeed, EscapesMarkupAndDropsWhatXmlForbids) {
+  Paper paper = testing::HostilePaper();
+  paper.abstract += std::string("\x01\x1b bell \xff end");
+  const std::string feed = RenderAtomFeed(OneEntry(paper));
+  EXPECT_THAT(feed, Not(HasSubstr("<script>")));
+  EXPECT_THAT(feed, HasSubstr("&lt;script&gt;"));
+  EXPECT_THAT(feed, Not(HasSubstr("\x01")));
+  EXPECT_THAT(feed, HasSubstr("bell \xEF\xBF\xBD end"));
+}
+
+TEST(AtomFeed, TimesAreRfc3339) {
+  EXPECT_EQ(AtomTime(UtcTime(std::chrono::sys_days(std::chrono::year(2025) / 5 / 14)) +
+                     std::chrono::hours(10)),
+            "2025-05-14T10:00:00Z");
+}
+
+}  // namespace
+}  // namespace coolpapers::web

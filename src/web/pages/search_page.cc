@@ -1,0 +1,130 @@
+#include "web/pages/search_page.h"
+
+#include <algorithm>
+
+#include "web/html_escape.h"
+#include "web/pages/layout.h"
+#include "web/url_codec.h"
+
+namespace coolpapers::web {
+namespace {
+
+constexpr int64_t kResultCap = 1000;  // search::kMaxResults; web does not include search/
+
+void AppendLink(std::string& out, const std::string& url, std::string_view css_class,
+                std::string_view text) {
+  out += "<a class=\"";
+  out += css_class;
+  out += "\" href=\"";
+  AppendHtmlEscaped(out, url);
+  out += "\">";
+  out += text;
+  out += "</a>";
+}
+
+void AppendForm(std::string& out, const SearchView& view) {
+  out += "<form class=\"search\" action=\"/arxiv/search\" method=\"get\">"
+         "<input type=\"search\" name=\"query\" aria-label=\"Search\" value=\"";
+  AppendHtmlEscaped(out, view.query);
+  out += "\" placeholder=\"words, &quot;a phrase&quot;, author:name, cat:cs.CL, date:2025-03..2025-06\">";
+  if (view.sort != SearchOrder::kRelevance) {
+    out += "<input type=\"hidden\" name=\"sort\" value=\"";
+    out += SearchOrderName(view.sort);
+    out += "\">";
+  }
+  out += "<input type=\"hidden\" name=\"highlight\" value=\"1\"><button>Search</button></form>\n";
+}
+
+void AppendSortLinks(std::string& out, const SearchView& view) {
+  out += "<span class=\"sort\">Sort: ";
+  for (const SearchOrder order : {SearchOrder::kRelevance, SearchOrder::kTime, SearchOrder::kStars}) {
+    if (order != SearchOrder::kRelevance) out += " · ";
+    if (order == view.sort) {
+      out += "<b>";
+      out += SearchOrderName(order);
+      out += "</b>";
+      continue;
+    }
+    SearchView other = view;
+    other.sort = order;
+    AppendLink(out, SearchUrl(other, 0), "sort-link", SearchOrderName(order));
+  }
+  out += "</span>";
+}
+
+}  // namespace
+
+std::string_view SearchOrderName(SearchOrder order) {
+  switch (order) {
+    case SearchOrder::kRelevance: return "relevance";
+    case SearchOrder::kTime: return "time";
+    case SearchOrder::kStars: return "stars";
+  }
+  return "relevance";
+}
+
+std::string SearchUrl(const SearchView& view, int64_t skip, std::string_view path) {
+  std::string url(path);
+  url += "?query=";
+  AppendQueryEncoded(url, view.query);
+  if (view.sort != SearchOrder::kRelevance) {
+    url += "&sort=";
+    url += SearchOrderName(view.sort);
+  }
+  if (view.highlight) url += "&highlight=1";
+  if (skip > 0) url += "&skip=" + std::to_string(skip);
+  if (view.show != 25) url += "&show=" + std::to_string(view.show);
+  return url;
+}
+
+std::string RenderSearchPage(const SearchView& view) {
+  PageHead head;
+  head.title = view.query.empty() ? "Search" : "Search: " + view.query;
+  head.description = view.query.empty()
+                         ? "Search every arXiv paper this instance holds."
+                         : std::to_string(view.total) + " arXiv papers match \"" + view.query + "\".";
+  if (!view.query.empty()) {
+    head.feed_url = SearchUrl(view, 0, "/arxiv/search/feed");
+    head.feed_title = "coolpapers search: " + view.query;
+  }
+  std::string out;
+  out.reserve(8192 + view.cards.size() * 2600);
+  AppendPageStart(out, head);
+  out += "<h1>Search</h1>\n";
+  AppendForm(out, view);
+  if (view.query.empty()) {
+    AppendPageEnd(out);
+    return out;
+  }
+  out += "<p class=\"info\"><span class=\"total\">Total: " + std::to_string(view.total) +
+         "</span>";
+  AppendSortLinks(out, view);
+  AppendLink(out, SearchUrl(view, 0, "/arxiv/search/feed"), "feed", "Feed");
+  out += "</p>\n";
+  const int64_t shown_total = std::min(view.total, kResultCap);
+  if (view.total == 0) {
+    out += "<p class=\"empty\">No papers match this query.</p>\n";
+  } else if (view.cards.empty()) {
+    out += "<p class=\"empty\">No results past the first " + std::to_string(shown_total) +
+           ".</p>\n";
+  }
+  out += "<div id=\"papers\">\n";
+  for (size_t i = 0; i < view.cards.size(); ++i) {
+    AppendPaperCard(out, view.cards[i].paper, view.skip + static_cast<int64_t>(i) + 1,
+                    std::nullopt, view.highlight ? &view.cards[i].marks : nullptr);
+  }
+  out += "</div>\n<nav class=\"pages\">";
+  if (view.skip > 0) {
+    AppendLink(out, SearchUrl(view, std::max<int64_t>(0, view.skip - view.show)), "previous",
+               "&larr; Previous");
+  }
+  if (view.skip + view.show < shown_total) {
+    AppendLink(out, SearchUrl(view, view.skip + view.show), "next",
+               "Results " + std::to_string(view.skip + view.show + 1) + " and on &rarr;");
+  }
+  out += "</nav>\n";
+  AppendPageEnd(out);
+  return out;
+}
+
+}  // namespace coolpapers::web

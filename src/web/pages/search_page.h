@@ -1,0 +1,45 @@
+// The whole-site search page, /arxiv/search?query=...[&sort=&highlight=1&skip=&show=] (reference
+// section 2.5): a search form, the match count, sort links, then the same cards as list pages,
+// numbered from skip + 1, and links to the neighbouring pages of results (at most
+// search::kMaxResults results in all, as on papers.cool).
+#ifndef COOLPAPERS_WEB_PAGES_SEARCH_PAGE_H_
+#define COOLPAPERS_WEB_PAGES_SEARCH_PAGE_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/paper.h"
+#include "web/pages/paper_card.h"
+#include "web/router.h"
+
+namespace coolpapers::web {
+
+struct SearchCard {
+  Paper paper;
+  CardMarks marks;  // empty unless highlight=1
+};
+
+struct SearchView {
+  std::string query;  // as typed; "" shows only the form
+  SearchOrder sort = SearchOrder::kRelevance;
+  bool highlight = false;
+  int64_t total = 0;  // matches in the whole index (an estimate past the first pages)
+  int64_t skip = 0;
+  int64_t show = 25;
+  std::vector<SearchCard> cards;
+};
+
+// The page. Thread-safe; all text escaped.
+std::string RenderSearchPage(const SearchView& view);
+
+// "/arxiv/search?query=...&sort=time&highlight=1&skip=25&show=25", leaving out defaults.
+// `path` is "/arxiv/search" or a feed's "/arxiv/search/feed".
+std::string SearchUrl(const SearchView& view, int64_t skip, std::string_view path = "/arxiv/search");
+
+// "relevance", "time", "stars".
+std::string_view SearchOrderName(SearchOrder order);
+
+}  // namespace coolpapers::web
+
+#endif  // COOLPAPERS_WEB_PAGES_SEARCH_PAGE_H_

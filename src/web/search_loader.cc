@@ -1,0 +1,97 @@
+#include "web/search_loader.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "search/term_highlighter.h"
+
+namespace coolpapers::web {
+namespace {
+
+TextMarks ToMarks(const std::vector<search::TextSpan>& spans) {
+  TextMarks marks;
+  marks.reserve(spans.size());
+  for (const search::TextSpan& span : spans) marks.emplace_back(span.begin, span.end);
+  return marks;
+}
+
+// The page of ids for sort=stars: every match (at most kMaxResults) by clicks, best first, ties
+// in relevance order, then the slice.
+Result<std::vector<std::string>> IdsByStars(store::Store& store, search::Searcher& searcher,
+                                            const Route& route, int64_t& total) {
+  Result<search::SearchResults> results =
+      searcher.Search({.text = route.query, .offset = 0, .limit = search::kMaxResults});
+  if (!results) return std::unexpected(results.error());
+  total = results->total_estimate;
+  std::vector<std::string> ids;
+  for (search::SearchHit& hit : results->hits) ids.push_back(std::move(hit.paper_id));
+  Result<std::vector<store::ClickCounts>> clicks = store.ClicksFor(ids);
+  if (!clicks) return std::unexpected(clicks.error());
+  std::vector<size_t> order(ids.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::ranges::stable_sort(order, [&](size_t a, size_t b) {
+    return (*clicks)[a].pdf + (*clicks)[a].faq > (*clicks)[b].pdf + (*clicks)[b].faq;
+  });
+  std::vector<std::string> page;
+  for (size_t i = static_cast<size_t>(std::min<int64_t>(route.skip, std::ssize(order)));
+       i < order.size() && std::ssize(page) < route.show; ++i) {
+    page.push_back(ids[order[i]]);
+  }
+  return page;
+}
+
+Result<std::vector<std::string>> IdsByRank(search::Searcher& searcher, const Route& route,
+                                           int64_t& total) {
+  const int offset = static_cast<int>(std::min<int64_t>(route.skip, search::kMaxResults));
+  Result<search::SearchResults> results = searcher.Search(
+      {.text = route.query,
+       .offset = offset,
+       .limit = static_cast<int>(std::min<int64_t>(route.show, search::kMaxResults)),
+       .sort = route.sort == SearchOrder::kTime ? search::SearchSort::kNewest
+                                                : search::SearchSort::kRelevance});
+  if (!results) return std::unexpected(results.error());
+  total = results->total_estimate;
+  std::vector<std::string> ids;
+  for (search::SearchHit& hit : results->hits) ids.push_back(std::move(hit.paper_id));
+  return ids;
+}
+
+}  // namespace
+
+Result<SearchView> LoadSearchView(store::Store& store, search::Searcher& searcher,
+                                  const Route& route) {
+  SearchView view;
+  view.query = route.query;
+  view.sort = route.sort;
+  view.highlight = route.highlight;
+  view.skip = route.skip;
+  view.show = route.show;
+  if (route.query.empty()) return view;
+
+  std::optional<search::TermHighlighter> highlighter;
+  if (route.highlight) {
+    Result<search::TermHighlighter> made = search::TermHighlighter::ForQuery(route.query);
+    if (!made) return std::unexpected(made.error());
+    highlighter = *std::move(made);
+  }
+  Result<std::vector<std::string>> ids = route.sort == SearchOrder::kStars
+                                             ? IdsByStars(store, searcher, route, view.total)
+                                             : IdsByRank(searcher, route, view.total);
+  if (!ids) return std::unexpected(ids.error());
+  Result<std::vector<Paper>> papers = store.PapersByIds(*ids);
+  if (!papers) return std::unexpected(papers.error());
+  view.cards.reserve(papers->size());
+  for (Paper& paper : *papers) {
+    SearchCard card{std::move(paper), {}};
+    if (highlighter) {
+      card.marks.title = ToMarks(highlighter->Find(card.paper.title));
+      card.marks.abstract = ToMarks(highlighter->Find(card.paper.abstract));
+    }
+    view.cards.push_back(std::move(card));
+  }
+  return view;
+}
+
+}  // namespace coolpapers::web

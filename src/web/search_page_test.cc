@@ -1,0 +1,135 @@
+// The search page and /api/search through the Site, on the sample store indexed for real.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "tests/support/temp_dir.h"
+#include "web/pages/search_page.h"
+#include "web/site.h"
+#include "web/web_test_support.h"
+
+namespace coolpapers::web {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+using testing::GetRequest;
+
+class SearchPageTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    sample_ = testing::OpenSearchableSampleSite(dir_.path());
+    ASSERT_NE(sample_.site, nullptr);
+  }
+
+  Response Get(std::string_view target) { return sample_.site->Handle(GetRequest(target)); }
+
+  static std::vector<std::string> CardIds(const std::string& html) {
+    static const std::regex kCard(R"re(<div class="panel paper" id="([^"]+)")re");
+    std::vector<std::string> ids;
+    for (std::sregex_iterator it(html.begin(), html.end(), kCard), end; it != end; ++it) {
+      ids.push_back((*it)[1]);
+    }
+    return ids;
+  }
+
+  coolpapers::testing::TempDir dir_;
+  testing::SearchableSampleSite sample_;
+};
+
+TEST_F(SearchPageTest, ShowsMatchesAsCardsWithTheCount) {
+  const Response response = Get("/arxiv/search?query=Paper+2505.00003");
+  EXPECT_EQ(response.status, 200);
+  EXPECT_EQ(response.content_type, kHtmlType);
+  EXPECT_THAT(CardIds(*response.body), ElementsAre("2505.00003"));
+  EXPECT_THAT(*response.body, HasSubstr("Total: 1"));
+  EXPECT_THAT(*response.body, HasSubstr("<a class=\"index\" href=\"https://arxiv.org/abs/2505.00003\">#1</a>"));
+}
+
+TEST_F(SearchPageTest, AuthorLinksOfCardsFindTheirPapers) {
+  const Response list = Get("/arxiv/cs.CL?date=2025-05-13");
+  const std::smatch link = [&] {
+    std::smatch m;
+    std::regex_search(*list.body, m, std::regex(R"re(<a class="author" href="([^"]+)")re"));
+    return m;
+  }();
+  ASSERT_FALSE(link.empty());
+  const std::string target = std::regex_replace(link[1].str(), std::regex("&amp;"), "&");
+  const Response found = Get(target);
+  EXPECT_EQ(found.status, 200) << target;
+  EXPECT_THAT(CardIds(*found.body), ::testing::Contains("2505.00001")) << target;
+}
+
+TEST_F(SearchPageTest, HighlightMarksQueryWordsOnly) {
+  const std::string page = *Get("/arxiv/search?query=paper+2505.00002&highlight=1").body;
+  EXPECT_THAT(page, HasSubstr("<mark>Paper</mark> <mark>2505.00002</mark>"));
+  EXPECT_THAT(*Get("/arxiv/search?query=paper+2505.00002").body, Not(HasSubstr("<mark>")));
+}
+
+TEST_F(SearchPageTest, PagesAndSortsResults) {
+  const std::string first = *Get("/arxiv/search?query=paper&show=2").body;
+  EXPECT_EQ(CardIds(first).size(), 2u);
+  EXPECT_THAT(first, HasSubstr("href=\"/arxiv/search?query=paper&amp;skip=2&amp;show=2\""));
+  const std::string by_time = *Get("/arxiv/search?query=paper&sort=time").body;
+  EXPECT_EQ(CardIds(by_time).back(), "2505.00001");  // the only one first listed on 2025-05-13
+  EXPECT_EQ(Get("/arxiv/search?query=paper&sort=stars").status, 200);
+  EXPECT_EQ(Get("/arxiv/search?query=paper&sort=sideways").status, 400);
+}
+
+TEST_F(SearchPageTest, EmptyQueryShowsTheForm) {
+  const Response response = Get("/arxiv/search");
+  EXPECT_EQ(response.status, 200);
+  EXPECT_THAT(*response.body, HasSubstr("<form class=\"search\""));
+  EXPECT_TRUE(CardIds(*response.body).empty());
+}
+
+TEST_F(SearchPageTest, HostileQueriesGet400WithAMessage) {
+  struct Case {
+    std::string target;
+    std::string message_part;
+  };
+  const std::vector<Case> cases = {
+      {"/arxiv/search?query=" + std::string(10 * 1024, 'a'), "too long"},
+      {"/arxiv/search?query=author%3A", "author: needs something after it"},
+      {"/arxiv/search?query=%22", "nothing to search for"},
+      {"/arxiv/search?query=%01%02%7F", "nothing to search for"},
+      {"/arxiv/search?query=cat%3Acs.XX", "cs.XX"},
+  };
+  for (const Case& c : cases) {
+    const Response response = Get(c.target);
+    EXPECT_EQ(response.status, 400) << c.target.substr(0, 60);
+    EXPECT_THAT(*response.body, HasSubstr(c.message_part)) << c.target.substr(0, 60);
+  }
+  // An unclosed quote still means something: the phrase runs to the end.
+  EXPECT_EQ(Get("/arxiv/search?query=%22paper+2505.00004").status, 200);
+}
+
+TEST_F(SearchPageTest, ApiAnswersJsonAndJsonErrors) {
+  const Response response = Get("/api/search?query=paper&show=3");
+  EXPECT_EQ(response.status, 200);
+  EXPECT_EQ(response.content_type, kJsonType);
+  const nlohmann::json json = nlohmann::json::parse(*response.body);
+  EXPECT_EQ(json["query"], "paper");
+  EXPECT_EQ(json["total"], 5);  // every sample paper but the hostile one is titled "Paper ..."
+  EXPECT_EQ(json["papers"].size(), 3u);
+  const Response bad = Get("/api/search?query=author%3A");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(nlohmann::json::parse(*bad.body)["error"]["code"], "invalid_argument");
+}
+
+TEST(SearchPage, WithoutAnIndexSearchIsUnavailable) {
+  coolpapers::testing::TempDir dir;
+  auto store = testing::OpenSampleStore(dir.path());
+  ASSERT_NE(store, nullptr);
+  Site site(*store);
+  EXPECT_EQ(site.Handle(GetRequest("/arxiv/search?query=paper")).status, 503);
+}
+
+}  // namespace
+}  // namespace coolpapers::web

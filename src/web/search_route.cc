@@ -1,0 +1,19 @@
+#include "web/search_route.h"
+
+#include "web/api/api_json.h"
+#include "web/search_loader.h"
+
+namespace coolpapers::web {
+
+Result<std::string> RenderSearchRoute(store::Store& store, search::Searcher* searcher,
+                                      const Route& route) {
+  if (searcher == nullptr) {
+    return Fail(ErrorCode::kUnavailable, "search is not available on this instance yet",
+                "the site was started without a search index");
+  }
+  Result<SearchView> view = LoadSearchView(store, *searcher, route);
+  if (!view) return std::unexpected(view.error());
+  return route.api ? RenderSearchJson(*view) : RenderSearchPage(*view);
+}
+
+}  // namespace coolpapers::web

@@ -1,0 +1,49 @@
+// What the site can do beyond reading the store, handed in by whoever runs it (serve). Each is
+// optional: a site without them (tests, a read-only mirror) simply does not offer the feature.
+#ifndef COOLPAPERS_WEB_SITE_SERVICES_H_
+#define COOLPAPERS_WEB_SITE_SERVICES_H_
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "core/arxiv_id.h"
+#include "core/error.h"
+#include "search/searcher.h"
+#include "store/harvest_state.h"
+
+namespace coolpapers::web {
+
+// Where a fetch from arXiv of a paper we do not have stands.
+struct PaperFetch {
+  enum class State {
+    kQueued,    // waiting: `position` fetches go first
+    kRunning,   // being fetched now
+    kStored,    // fetched: the store has it now
+    kNotFound,  // arXiv has no such paper
+    kFailed,    // arXiv could not be reached after every attempt; `error` says why
+  };
+  State state = State::kQueued;
+  int64_t position = 0;
+  int attempts = 0;
+  std::string error;
+};
+
+// Asks for `id` to be fetched (or reports the fetch already asked for). `admin` requests jump
+// the queue (the reader sent the instance's magic token).
+using PaperFetcher = std::function<Result<PaperFetch>(const ArxivId& id, bool admin)>;
+
+// The JSON document of /api/status.
+using StatusReporter = std::function<Result<std::string>()>;
+
+struct SiteServices {
+  store::HarvestState* harvest_state = nullptr;  // "updated" times and incomplete days
+  PaperFetcher fetch_paper;                      // /arxiv/<id> for a paper we do not have
+  StatusReporter status;                         // /api/status
+  std::string admin_token;                       // the magic token; "" disables it
+  search::Searcher* searcher = nullptr;          // /arxiv/search, /api/search
+};
+
+}  // namespace coolpapers::web
+
+#endif  // COOLPAPERS_WEB_SITE_SERVICES_H_

@@ -1,0 +1,121 @@
+// Our Atom feeds read by a real feed reader: python3-feedparser (tests/feeds/check_feed.py) must
+// parse every feed the site serves without its bozo flag, with the right entries.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "tests/support/temp_dir.h"
+#include "web/site.h"
+#include "web/web_test_support.h"
+
+namespace coolpapers::web {
+namespace {
+
+using ::testing::HasSubstr;
+using nlohmann::json;
+
+// What check_feed.py says about `feed`; fails the test when the script cannot run.
+json ReadWithFeedparser(const std::string& feed, const std::filesystem::path& dir) {
+  const std::filesystem::path file = dir / "feed.xml";
+  {
+    std::FILE* out = std::fopen(file.c_str(), "wb");
+    EXPECT_NE(out, nullptr);
+    if (out == nullptr) return {};
+    std::fwrite(feed.data(), 1, feed.size(), out);
+    std::fclose(out);
+  }
+  const std::string command = "timeout 60 /usr/bin/python3 " COOLPAPERS_CHECK_FEED " < " + file.string();
+  std::FILE* pipe = popen(command.c_str(), "r");
+  EXPECT_NE(pipe, nullptr);
+  if (pipe == nullptr) return {};
+  std::string output;
+  char buffer[4096];
+  for (size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) output.append(buffer, n);
+  EXPECT_EQ(pclose(pipe), 0) << output;
+  return json::parse(output, nullptr, false);
+}
+
+using testing::GetRequest;
+
+class FeedTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    sample_ = testing::OpenSearchableSampleSite(dir_.path());
+    ASSERT_NE(sample_.site, nullptr);
+    site_ = sample_.site.get();
+  }
+
+  // The feed at `target` as feedparser reads it, after checking the HTTP side.
+  json Feed(std::string_view target) {
+    const Response response = site_->Handle(GetRequest(target));
+    EXPECT_EQ(response.status, 200) << target << ": " << *response.body;
+    EXPECT_EQ(response.content_type, "application/atom+xml; charset=utf-8");
+    EXPECT_FALSE(response.Header("ETag").empty());
+    EXPECT_FALSE(response.Header("Last-Modified").empty());
+    const json parsed = ReadWithFeedparser(*response.body, dir_.path());
+    EXPECT_EQ(parsed["bozo"], 0) << target << ": " << parsed["bozo_exception"];
+    EXPECT_EQ(parsed["version"], "atom10") << target;
+    return parsed;
+  }
+
+  coolpapers::testing::TempDir dir_;
+  testing::SearchableSampleSite sample_;
+  Site* site_ = nullptr;
+};
+
+TEST_F(FeedTest, ListFeedHasEveryPaperOfTheDay) {
+  // 2025-05-14 lists four papers in cs.CL, one of them the hostile one.
+  const json feed = Feed("/arxiv/cs.CL/feed?date=2025-05-14");
+  ASSERT_EQ(feed["entries"].size(), 4u);
+  const json& first = feed["entries"][0];
+  EXPECT_EQ(first["id"], "urn:arxiv:2505.00002");
+  EXPECT_EQ(first["title"], "Paper 2505.00002");
+  EXPECT_EQ(first["link"], "/arxiv/2505.00002");
+  EXPECT_EQ(first["updated"], "2025-05-13T17:30:00Z");
+  EXPECT_EQ(first["authors"], 2);
+  EXPECT_EQ(first["pdf"][0], "https://arxiv.org/pdf/2505.00002");
+}
+
+TEST_F(FeedTest, NewestDayFeedAndUnionFeedParse) {
+  EXPECT_EQ(Feed("/arxiv/cs.CL/feed")["entries"].size(), 1u);  // 2025-05-16: 2505.00006
+  EXPECT_EQ(Feed("/arxiv/cs.AI,cs.CL/feed?date=2025-05-14")["entries"].size(), 4u);
+}
+
+TEST_F(FeedTest, SearchFeedHasTheMatches) {
+  const json feed = Feed("/arxiv/search/feed?query=paper&sort=time");
+  EXPECT_EQ(feed["entries"].size(), 5u);
+  EXPECT_EQ(Feed("/arxiv/search/feed?query=2505.00003")["entries"].size(), 1u);
+}
+
+TEST_F(FeedTest, FeedIdsAndBodiesAreStableAcrossRegenerations) {
+  const Response first = site_->Handle(GetRequest("/arxiv/cs.CL/feed?date=2025-05-14"));
+  site_->cache().Clear();
+  const Response second = site_->Handle(GetRequest("/arxiv/cs.CL/feed?date=2025-05-14"));
+  EXPECT_EQ(*first.body, *second.body);
+  EXPECT_EQ(first.Header("ETag"), second.Header("ETag"));
+}
+
+TEST_F(FeedTest, PagesLinkTheirFeedsAndTheOpenSearchDescription) {
+  const std::string list = *site_->Handle(GetRequest("/arxiv/cs.CL?date=2025-05-14")).body;
+  EXPECT_THAT(list, HasSubstr("<link rel=\"alternate\" type=\"application/atom+xml\" "
+                              "title=\"coolpapers: Computation and Language (cs.CL)\" "
+                              "href=\"/arxiv/cs.CL/feed\">"));
+  EXPECT_THAT(list, HasSubstr("href=\"/opensearch.xml\""));
+  const std::string search = *site_->Handle(GetRequest("/arxiv/search?query=paper")).body;
+  EXPECT_THAT(search, HasSubstr("type=\"application/atom+xml\""));
+  EXPECT_THAT(search, HasSubstr("href=\"/arxiv/search/feed?query=paper\""));
+  const Response opensearch = site_->Handle(GetRequest("/opensearch.xml"));
+  EXPECT_EQ(opensearch.status, 200);
+  EXPECT_THAT(*opensearch.body, HasSubstr("template=\"/arxiv/search?query={searchTerms}"));
+}
+
+TEST_F(FeedTest, BadSearchFeedGets400) {
+  EXPECT_EQ(site_->Handle(GetRequest("/arxiv/search/feed?query=author%3A")).status, 400);
+  EXPECT_EQ(site_->Handle(GetRequest("/arxiv/search/feed")).status, 400);
+}
+
+}  // namespace
+}  // namespace coolpapers::web
