@@ -27,7 +27,8 @@ std::string Describe(const store::CategoryDayStatus& status) {
 
 }  // namespace
 
-Result<int64_t> Harvester::EnrichAndWrite(std::span<const PaperRecord> listed) {
+Result<int64_t> Harvester::EnrichAndWrite(std::span<const PaperRecord> listed,
+                                          const std::optional<store::CategoryDayKey>& list) {
   std::vector<std::string> ids;
   ids.reserve(listed.size());
   for (const PaperRecord& record : listed) ids.push_back(record.paper.id);
@@ -58,7 +59,7 @@ Result<int64_t> Harvester::EnrichAndWrite(std::span<const PaperRecord> listed) {
     if (!DescribedAt(merged.paper, record.paper.version)) ++awaiting;
     if (!merged.listings.empty() || api_paper != nullptr) records.push_back(std::move(merged));
   }
-  auto written = store_.WriteRecords(records);
+  auto written = list ? store_.WriteDayList(*list, records) : store_.WriteRecords(records);
   if (!written) return std::unexpected(std::move(written.error()));
   return awaiting;
 }
@@ -79,7 +80,8 @@ Result<store::CategoryDayStatus> Harvester::HarvestFeedDay(const FeedDay& day) {
     listed.push_back({entry.paper,
                       {Listing{day.day, day.category, entry.paper.id, entry.type, entry.position}}});
   }
-  auto awaiting = EnrichAndWrite(listed);
+  // The feed is the authority on its day: a corrected feed replaces what we recorded before.
+  auto awaiting = EnrichAndWrite(listed, store::CategoryDayKey{day.category, day.day});
   if (!awaiting) return std::unexpected(std::move(awaiting.error()));
 
   auto stored_after = state_.StoredCounts(day.category, day.day);
@@ -106,7 +108,7 @@ Result<store::CategoryDayStatus> Harvester::FinishIncompleteDay(
   if (!papers) return std::unexpected(std::move(papers.error()));
   std::vector<PaperRecord> listed;
   for (Paper& paper : *papers) listed.push_back({std::move(paper), {}});
-  auto awaiting = EnrichAndWrite(listed);
+  auto awaiting = EnrichAndWrite(listed, std::nullopt);
   if (!awaiting) return std::unexpected(std::move(awaiting.error()));
 
   auto stored = state_.StoredCounts(day.category, day.day);
@@ -138,8 +140,10 @@ jobs::JobOutcome Harvester::RunFeedJob(const std::string& category,
     feed_day = day.day;
     auto previous = state_.Day(day.category, day.day);
     if (!previous) return jobs::OutcomeOf(previous.error());
-    if (*previous && (*previous)->complete) {
+    if (*previous && (*previous)->complete && (*previous)->feed == day.counts) {
       // Holidays and skipped days show up here: the feed still shows the day we completed.
+      // A feed that lists more (or other) papers for that day than when we completed it is
+      // harvested again: arXiv has published lists with papers missing, then fixed them.
       lines.push_back(Describe(**previous) + " (unchanged)");
     } else {
       auto status = HarvestFeedDay(day);

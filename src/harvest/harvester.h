@@ -15,6 +15,7 @@
 #ifndef COOLPAPERS_HARVEST_HARVESTER_H_
 #define COOLPAPERS_HARVEST_HARVESTER_H_
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -73,7 +74,9 @@ class Harvester {
   // version listed), merges, and writes in one call: every record with listings, and those
   // without only when the API told something new. Returns how many papers still await
   // metadata.
-  Result<int64_t> EnrichAndWrite(std::span<const PaperRecord> listed);
+  // With `list`, the records' listings replace that category's day (Store::WriteDayList).
+  Result<int64_t> EnrichAndWrite(std::span<const PaperRecord> listed,
+                                 const std::optional<store::CategoryDayKey>& list);
 
   store::Store& store_;
   store::HarvestState& state_;

@@ -383,6 +383,34 @@ TEST_F(HarvesterTest, UnchangedFeedRecordsNothingNew) {
   EXPECT_EQ(DayStatus("cs.CV", day.day).attempts, before.attempts);
 }
 
+// papers.cool #91: arXiv's list once came out with papers missing and was fixed later. A feed
+// that lists more for a day we completed is harvested again, not taken as "unchanged".
+TEST_F(HarvesterTest, ACompletedDayWhoseFeedGrewIsHarvestedAgain) {
+  const ArxivDay full = RealDay(30, {"cs.CV"});
+  std::vector<FeedItem> partial = full.feeds.at("cs.CV");
+  ASSERT_GT(partial.size(), 3u);
+  partial.erase(partial.begin(), partial.begin() + 2);  // the top of the list is missing
+  ArxivDay first = full;
+  first.feeds.at("cs.CV") = partial;
+  testing::ServeArxivDay(server_, first, kFeedPath, kApiPath, kBatch);
+  MakeHarvester({"cs.CV"});
+  ASSERT_EQ(Run("feed:cs.CV").kind, Kind::kDone);
+  ASSERT_TRUE(DayStatus("cs.CV", full.day).complete);
+  ASSERT_EQ(Listed("cs.CV", full.day).size(), FeedIds(partial).size());
+
+  server_.SetRoute(kFeedPath + "cs.CV",
+                   {200, {}, testing::RenderAnnouncementFeed("cs.CV", full.day,
+                                                             full.feeds.at("cs.CV")), false});
+  const std::vector<std::string> missing = {full.feeds.at("cs.CV")[0].paper.id,
+                                            full.feeds.at("cs.CV")[1].paper.id};
+  testing::ServeIdListBatches(server_, kApiPath, missing, full.papers, kBatch);
+  const jobs::JobOutcome outcome = Run("feed:cs.CV");
+  EXPECT_EQ(outcome.kind, Kind::kDone) << outcome.text;
+  EXPECT_THAT(outcome.text, ::testing::Not(HasSubstr("unchanged")));
+  ExpectDayMatches(full, "cs.CV");
+  EXPECT_TRUE(DayStatus("cs.CV", full.day).complete);
+}
+
 TEST_F(HarvesterTest, EmptyFeedIsNoAnnouncement) {
   server_.SetRoute(kFeedPath + "cs.CV",
                    {200, {}, testing::RenderAnnouncementFeed("cs.CV", Date::FromYmd(2025, 8, 23), {}),

@@ -3,7 +3,6 @@
 #include <cctype>
 #include <vector>
 
-#include "core/announcement_calendar.h"
 #include "harvest/fetch_document.h"
 #include "ingest/oai_pmh_parser.h"
 #include "ingest/record_fields.h"
@@ -39,19 +38,9 @@ std::string TokenUrl(const HarvestOptions& options, std::string_view token) {
   return options.oai_url + "?verb=ListRecords&resumptionToken=" + PercentEncode(token);
 }
 
-// The listings the versions imply, as the Kaggle snapshot import gives them
-// (kaggle_record_parser.cc), so a paper backfilled from either source is listed alike.
 PaperRecord RecordOf(Paper paper, int64_t position) {
   PaperRecord record{std::move(paper), {}};
-  for (const PaperVersion& version : record.paper.versions) {
-    const Date day = AnnouncementDay(version.submitted);
-    if (version.number == 1) {
-      ingest::AddFirstAnnouncement(record, day, position);
-      record.paper.first_listed = day;
-    } else {
-      ingest::AddReplacement(record, day, position);
-    }
-  }
+  ingest::AddAnnouncementsFromVersions(record, position);
   return record;
 }
 

@@ -97,15 +97,7 @@ Result<PaperRecord> ParseKaggleRecord(const nlohmann::json& record, int64_t posi
   paper.versions = std::move(*versions);
   paper.version = paper.versions.back().number;
 
-  for (const PaperVersion& version : paper.versions) {
-    const Date day = AnnouncementDay(version.submitted);
-    if (version.number == 1) {
-      AddFirstAnnouncement(result, day, position);
-      paper.first_listed = day;
-    } else {
-      AddReplacement(result, day, position);
-    }
-  }
+  AddAnnouncementsFromVersions(result, position);
   return result;
 }
 

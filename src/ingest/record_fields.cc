@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "core/announcement_calendar.h"
 #include "core/category.h"
 #include "core/quoted_text.h"
 #include "core/tex_accents.h"
@@ -120,6 +121,22 @@ void AddReplacement(PaperRecord& record, Date day, int64_t position) {
   if (listed_that_day) return;
   for (const std::string& category : record.paper.categories) {
     record.listings.push_back({day, category, record.paper.id, AnnounceType::kReplace, position});
+  }
+}
+
+}  // namespace coolpapers::ingest
+
+namespace coolpapers::ingest {
+
+void AddAnnouncementsFromVersions(PaperRecord& record, int64_t position) {
+  for (const PaperVersion& version : record.paper.versions) {
+    const Date day = AnnouncementDay(version.submitted);
+    if (version.number == 1) {
+      AddFirstAnnouncement(record, day, position);
+      record.paper.first_listed = day;
+    } else {
+      AddReplacement(record, day, position);
+    }
   }
 }
 

@@ -65,6 +65,12 @@ void AddFirstAnnouncement(PaperRecord& record, Date day, int64_t position);
 // record already lists the paper that day (a first announcement ranks above a replacement).
 void AddReplacement(PaperRecord& record, Date day, int64_t position);
 
+// Adds the listings that `record.paper.versions` imply (v1: its first announcement, later
+// versions: replacements, each on the day its submission was announced) and sets first_listed.
+// How history records (the Kaggle snapshot, OAI-PMH backfill) get their listings, so a paper is
+// listed alike whichever source brought it.
+void AddAnnouncementsFromVersions(PaperRecord& record, int64_t position);
+
 }  // namespace coolpapers::ingest
 
 #endif  // COOLPAPERS_INGEST_RECORD_FIELDS_H_

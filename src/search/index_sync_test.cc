@@ -83,17 +83,19 @@ TEST_F(IndexSyncTest, RebuildFromStoreEqualsCatchUp) {
   ASSERT_TRUE(CatchUpIndex(*store_, *incremental));
   auto rebuilt = OpenIndexer("rebuilt");
   int64_t last_done = 0;
-  EXPECT_EQ(RebuildIndex(*store_, *rebuilt, [&](int64_t done, int64_t total) {
-              EXPECT_EQ(total, static_cast<int64_t>(papers.size()));
-              last_done = done;
-            }).value(),
+  EXPECT_EQ(RebuildIndex(*store_, *rebuilt,
+                         [&](int64_t done, int64_t total) {
+                           EXPECT_EQ(total, static_cast<int64_t>(papers.size()));
+                           last_done = done;
+                         })
+                .value(),
             static_cast<int64_t>(papers.size()));
   EXPECT_EQ(last_done, static_cast<int64_t>(papers.size()));
   // The rebuild recorded the store's change, so there is nothing left to catch up.
   EXPECT_EQ(CatchUpIndex(*store_, *rebuilt).value(), 0);
-  for (const std::string query : {"technical report", "author:smith", "cat:cs.LG", "date:2025-06",
-                                  "transformers -attention", "Schrodinger", "model",
-                                  "title:language OR abstract:robots"}) {
+  for (const std::string query :
+       {"technical report", "author:smith", "cat:cs.LG", "date:2025-06", "transformers -attention",
+        "Schrodinger", "model", "title:language OR abstract:robots"}) {
     EXPECT_EQ(SearchIds(dir_.path() / "rebuilt", query),
               SearchIds(dir_.path() / "incremental", query))
         << query;

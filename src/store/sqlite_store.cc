@@ -25,6 +25,12 @@ class SqliteStore final : public Store {
     return WritePaperRecords(writer_, records);
   }
 
+  Result<WriteSummary> WriteDayList(const CategoryDayKey& list,
+                                    std::span<const PaperRecord> records) override {
+    std::lock_guard lock(writer_mutex_);
+    return WritePaperRecords(writer_, records, list);
+  }
+
   Result<void> AddClick(const std::string& paper_id, ClickKind kind) override {
     std::lock_guard lock(writer_mutex_);
     return AddPaperClick(writer_, paper_id, kind);

@@ -20,6 +20,7 @@ constexpr std::string_view kUpdatePaper =
 constexpr std::string_view kLowerFirstListed =
     "UPDATE papers SET first_listed = ?2 "
     "WHERE id = ?1 AND (first_listed IS NULL OR first_listed > ?2)";
+constexpr std::string_view kDeleteDayList = "DELETE FROM listings WHERE category = ?1 AND day = ?2";
 constexpr std::string_view kDeleteVersions = "DELETE FROM paper_versions WHERE paper_id = ?1";
 constexpr std::string_view kInsertVersion =
     "INSERT OR REPLACE INTO paper_versions (paper_id, version, submitted) VALUES (?1, ?2, ?3)";
@@ -169,9 +170,10 @@ Result<void> WriteRecord(SqliteConnection& connection, const PaperRecord& record
 }  // namespace
 
 Result<WriteSummary> WritePaperRecords(SqliteConnection& connection,
-                                       std::span<const PaperRecord> records) {
+                                       std::span<const PaperRecord> records,
+                                       const std::optional<CategoryDayKey>& replaced_list) {
   WriteSummary summary;
-  if (records.empty()) return summary;
+  if (records.empty() && !replaced_list) return summary;
   for (const PaperRecord& record : records) {
     auto checked = CheckRecord(record);
     if (!checked) return std::unexpected(std::move(checked.error()));
@@ -179,11 +181,20 @@ Result<WriteSummary> WritePaperRecords(SqliteConnection& connection,
 
   auto transaction = SqliteTransaction::BeginWrite(connection);
   if (!transaction) return std::unexpected(std::move(transaction.error()));
+  bool list_cleared = false;
+  if (replaced_list) {
+    const std::string day = replaced_list->day.ToIso();
+    auto remove = connection.Prepare(kDeleteDayList);
+    if (!remove) return std::unexpected(std::move(remove.error()));
+    auto removed = (*remove)->Bind(1, replaced_list->category).Bind(2, day).Run();
+    if (!removed) return std::unexpected(std::move(removed.error()));
+    list_cleared = connection.Changes() > 0;
+  }
   for (const PaperRecord& record : records) {
     auto written = WriteRecord(connection, record, summary);
     if (!written) return std::unexpected(std::move(written.error()));
   }
-  if (summary.papers_inserted + summary.papers_updated + summary.listings_written > 0) {
+  if (list_cleared || summary.papers_inserted + summary.papers_updated + summary.listings_written > 0) {
     auto stamp = connection.Prepare(kBumpChangeStamp);
     if (!stamp) return std::unexpected(std::move(stamp.error()));
     auto bumped = (*stamp)->Run();

@@ -21,8 +21,11 @@ namespace coolpapers::store {
 // Returns kInvalidArgument, writing nothing, for a record without categories or with a
 // listing of another paper; SQLite failures as MakeSqliteError describes.
 // The caller gives the connection to this call alone (SqliteStore holds its writer mutex).
-[[nodiscard]] Result<WriteSummary> WritePaperRecords(SqliteConnection& connection,
-                                                     std::span<const PaperRecord> records);
+// With `replaced_list` (Store::WriteDayList), that list's listings are deleted first, in the
+// same transaction, so the records' listings for it replace them.
+[[nodiscard]] Result<WriteSummary> WritePaperRecords(
+    SqliteConnection& connection, std::span<const PaperRecord> records,
+    const std::optional<CategoryDayKey>& replaced_list = std::nullopt);
 
 // Store::AddClick on one connection. Returns kNotFound for a paper the store does not hold.
 [[nodiscard]] Result<void> AddPaperClick(SqliteConnection& connection, const std::string& paper_id,

@@ -47,6 +47,12 @@ struct PaperChanges {
   uint64_t last_sequence = 0;
 };
 
+// One category's list on one day.
+struct CategoryDayKey {
+  std::string category;  // canonical id
+  Date day;
+};
+
 // What one WriteRecords call changed.
 struct WriteSummary {
   int64_t papers_inserted = 0;
@@ -73,6 +79,13 @@ class Store {
   // already stored with a higher version does not replace the paper (its listings are still
   // written); an equal or higher version replaces title, authors, abstract and the rest.
   [[nodiscard]] virtual Result<WriteSummary> WriteRecords(std::span<const PaperRecord> records) = 0;
+
+  // WriteRecords, and in the same transaction the listings of `list` become exactly those the
+  // records carry for it: papers no longer listed there are removed, announce types and
+  // positions replaced rather than merged. For a source that is the authority on that day's
+  // list (the harvested feed, which arXiv sometimes corrects after publishing it).
+  [[nodiscard]] virtual Result<WriteSummary> WriteDayList(
+      const CategoryDayKey& list, std::span<const PaperRecord> records) = 0;
 
   // The day's list for an expression: papers listed that day in any included category, minus
   // papers that have any excluded category; each paper once, with its best announce type.

@@ -106,6 +106,33 @@ TEST_P(StoreContractTest, RefusesDataFromFutureSchema) {
   EXPECT_THAT(reopened.error().message, ::testing::HasSubstr("newer"));
 }
 
+// The harvested feed is the authority on its day's list: a corrected feed replaces it.
+TEST_P(StoreContractTest, WriteDayListReplacesThatListOnly) {
+  Write({NewPaperRecord("2505.00001", {"cs.CL"}, Day("2025-05-14"), 0),
+         NewPaperRecord("2505.00002", {"cs.CL", "cs.AI"}, Day("2025-05-14"), 1),
+         NewPaperRecord("2505.00003", {"cs.CL"}, Day("2025-05-13"), 0)});
+  const uint64_t stamp = store_->ChangeStamp().value();
+
+  // The corrected list: 2505.00004 on top, 2505.00002 next, 2505.00001 gone from cs.CL.
+  PaperRecord top = NewPaperRecord("2505.00004", {"cs.CL"}, Day("2025-05-14"), 0);
+  PaperRecord second = NewPaperRecord("2505.00002", {"cs.CL", "cs.AI"}, Day("2025-05-14"), 1);
+  std::erase_if(second.listings, [](const Listing& l) { return l.category != "cs.CL"; });
+  auto written = store_->WriteDayList({"cs.CL", Day("2025-05-14")}, std::vector{top, second});
+  ASSERT_TRUE(written) << written.error().message;
+
+  EXPECT_EQ(IdsOf(List("cs.CL", "2025-05-14")), (std::vector<std::string>{"2505.00004", "2505.00002"}));
+  EXPECT_EQ(IdsOf(List("cs.AI", "2025-05-14")), (std::vector<std::string>{"2505.00002"}));
+  EXPECT_EQ(IdsOf(List("cs.CL", "2025-05-13")), (std::vector<std::string>{"2505.00003"}));
+  EXPECT_EQ(Papers({"2505.00001"}).size(), 1u) << "the paper stays; only its listing went";
+  EXPECT_GT(store_->ChangeStamp().value(), stamp);
+
+  // An empty corrected list empties the day, and that is a change too.
+  const uint64_t before_empty = store_->ChangeStamp().value();
+  ASSERT_TRUE(store_->WriteDayList({"cs.CL", Day("2025-05-14")}, {}));
+  EXPECT_THAT(List("cs.CL", "2025-05-14").papers, IsEmpty());
+  EXPECT_GT(store_->ChangeStamp().value(), before_empty);
+}
+
 TEST_P(StoreContractTest, WritingTwiceChangesNothing) {
   const std::vector<PaperRecord> records = {
       NewPaperRecord("2505.00001", {"cs.CL", "cs.AI"}, Day("2025-05-14"), 1),

@@ -1,4 +1,6 @@
 // The search page and /api/search through the Site, on the sample store indexed for real.
+#include "web/pages/search_page.h"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -8,7 +10,6 @@
 #include <vector>
 
 #include "tests/support/temp_dir.h"
-#include "web/pages/search_page.h"
 #include "web/site.h"
 #include "web/web_test_support.h"
 
@@ -49,7 +50,8 @@ TEST_F(SearchPageTest, ShowsMatchesAsCardsWithTheCount) {
   EXPECT_EQ(response.content_type, kHtmlType);
   EXPECT_THAT(CardIds(*response.body), ElementsAre("2505.00003"));
   EXPECT_THAT(*response.body, HasSubstr("Total: 1"));
-  EXPECT_THAT(*response.body, HasSubstr("<a class=\"index\" href=\"https://arxiv.org/abs/2505.00003\">#1</a>"));
+  EXPECT_THAT(*response.body,
+              HasSubstr("<a class=\"index\" href=\"https://arxiv.org/abs/2505.00003\">#1</a>"));
 }
 
 TEST_F(SearchPageTest, AuthorLinksOfCardsFindTheirPapers) {

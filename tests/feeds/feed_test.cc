@@ -14,8 +14,8 @@
 namespace coolpapers::web {
 namespace {
 
-using ::testing::HasSubstr;
 using nlohmann::json;
+using ::testing::HasSubstr;
 
 // What check_feed.py says about `feed`; fails the test when the script cannot run.
 json ReadWithFeedparser(const std::string& feed, const std::filesystem::path& dir) {
@@ -27,7 +27,8 @@ json ReadWithFeedparser(const std::string& feed, const std::filesystem::path& di
     std::fwrite(feed.data(), 1, feed.size(), out);
     std::fclose(out);
   }
-  const std::string command = "timeout 60 /usr/bin/python3 " COOLPAPERS_CHECK_FEED " < " + file.string();
+  const std::string command =
+      "timeout 60 /usr/bin/python3 " COOLPAPERS_CHECK_FEED " < " + file.string();
   std::FILE* pipe = popen(command.c_str(), "r");
   EXPECT_NE(pipe, nullptr);
   if (pipe == nullptr) return {};

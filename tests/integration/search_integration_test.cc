@@ -48,16 +48,28 @@ std::string PlainWords(const std::string& text) {
   return out;
 }
 
-// A title as a reader would type it into the box: lower case (so "OR" and "NOT" in a title are
-// words, not operators), with the query language's punctuation left out; apostrophes and
-// non-ASCII letters stay, as they are part of indexed words ("alzheimer's", "schrödinger").
+// A title as a reader pasting it into the box sends it, minus what the query language would read
+// as syntax: quotes, brackets and colons become spaces, and the operator words (AND, OR, NOT,
+// XOR, NEAR, ADJ) lower case so they count as words. Case, dots ("U.S.") and apostrophes stay:
+// they are indexed as written.
 std::string TypedTitle(const std::string& title) {
+  std::string spaced;
+  for (const char c : title)
+    spaced.push_back(std::string_view("\"():+*").find(c) == std::string_view::npos ? c : ' ');
   std::string out;
-  for (const char c : title) {
-    const auto byte = static_cast<unsigned char>(c);
-    out.push_back(std::isalnum(byte) || byte >= 0x80 || c == '\''
-                      ? static_cast<char>(std::tolower(byte))
-                      : ' ');
+  std::string word;
+  for (const char c : spaced + " ") {
+    if (c != ' ') {
+      word.push_back(c);
+      continue;
+    }
+    if (word == "AND" || word == "OR" || word == "NOT" || word == "XOR" || word == "NEAR" ||
+        word == "ADJ") {
+      for (char& w : word) w = static_cast<char>(std::tolower(static_cast<unsigned char>(w)));
+    }
+    while (word.starts_with('-')) word.erase(0, 1);  // "-word" would exclude it
+    if (!word.empty()) out += word + ' ';
+    word.clear();
   }
   return out;
 }
@@ -100,8 +112,9 @@ class SearchIntegrationTest : public ::testing::Test {
     for (const std::string& file : DailyFiles(*data)) args.push_back(file);
     setup_ = std::make_unique<CommandResult>(RunCoolpapers(args, std::chrono::seconds(300)));
     if (setup_->exit_code != 0) return;
-    setup_ = std::make_unique<CommandResult>(RunCoolpapers(
-        {"index", "rebuild", "--data", (temp_->path() / "var").string()}, std::chrono::seconds(400)));
+    setup_ = std::make_unique<CommandResult>(
+        RunCoolpapers({"index", "rebuild", "--data", (temp_->path() / "var").string()},
+                      std::chrono::seconds(400)));
     if (setup_->exit_code != 0) return;
     server_ = std::make_unique<ServerProcess>(temp_->path() / "var");
   }
@@ -181,9 +194,9 @@ TEST_F(SearchIntegrationTest, CategoryFilterAndPhraseAndExclusion) {
   const json phrase = Search("\"large language model\"")["papers"];
   ASSERT_FALSE(phrase.empty());
   for (const json& paper : phrase) {
-    EXPECT_THAT(PlainWords(paper["title"].get<std::string>() + " " +
-                           paper["abstract"].get<std::string>()),
-                HasSubstr("large language model"))
+    EXPECT_THAT(
+        PlainWords(paper["title"].get<std::string>() + " " + paper["abstract"].get<std::string>()),
+        HasSubstr("large language model"))
         << paper["id"];
   }
   const json excluded = Search("transformer -vision")["papers"];
@@ -225,9 +238,9 @@ TEST_F(SearchIntegrationTest, HostileQueriesGet400PagesWithAMessage) {
 std::vector<std::vector<std::string>> ProbeResults(unsigned short port) {
   HttpClient client("127.0.0.1", port);
   std::vector<std::vector<std::string>> results;
-  for (const std::string query :
-       {"\"language model\" agents", "author:\"Yoshua Bengio\"", "cat:cs.CV diffusion",
-        "\"reinforcement learning\" -robot", "robot -simulation", "date:2025-03-10..2025-03-20 graph"}) {
+  for (const std::string query : {"\"language model\" agents", "author:\"Yoshua Bengio\"",
+                                  "cat:cs.CV diffusion", "\"reinforcement learning\" -robot",
+                                  "robot -simulation", "date:2025-03-10..2025-03-20 graph"}) {
     const json answer =
         json::parse(client.Get("/api/search?query=" + Query(query) + "&show=1000").body);
     EXPECT_LT(answer["total"].get<int64_t>(), 1000) << query;
@@ -258,7 +271,8 @@ TEST(SearchIndexCrash, KillDuringAnUpdateLeavesAUsableIndexThatCatchesUp) {
   TempDir temp;
   const std::filesystem::path var = temp.path() / "var";
   const std::vector<std::string> files = DailyFiles(data);
-  const CommandResult imported = RunCoolpapers({"import", "--data", var.string(), files[0], files[1]});
+  const CommandResult imported =
+      RunCoolpapers({"import", "--data", var.string(), files[0], files[1]});
   ASSERT_EQ(imported.exit_code, 0) << imported.output;
   const int64_t papers = 2327 + 4307;  // the two months' records
 
@@ -288,8 +302,8 @@ TEST(SearchIndexCrash, KillDuringAnUpdateLeavesAUsableIndexThatCatchesUp) {
     EXPECT_EQ(WaitForIndexed(server.port(), papers, std::chrono::seconds(240)), papers);
     caught_up = ProbeResults(server.port());
   }
-  const CommandResult rebuilt = RunCoolpapers({"index", "rebuild", "--data", var.string()},
-                                              std::chrono::seconds(240));
+  const CommandResult rebuilt =
+      RunCoolpapers({"index", "rebuild", "--data", var.string()}, std::chrono::seconds(240));
   ASSERT_EQ(rebuilt.exit_code, 0) << rebuilt.output;
   ServerProcess server(var);
   EXPECT_EQ(WaitForIndexed(server.port(), papers, std::chrono::seconds(30)), papers);

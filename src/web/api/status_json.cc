@@ -45,7 +45,9 @@ json PoolJson(const jobs::WorkerPoolStatus& pool) {
           {"done", pool.jobs_done},
           {"retried", pool.jobs_retried},
           {"failed", pool.jobs_failed},
-          {"replaced", pool.workers_replaced}};
+          {"replaced", pool.workers_replaced},
+          {"queue_errors", pool.queue_errors},
+          {"last_queue_error", pool.last_queue_error}};
 }
 
 }  // namespace

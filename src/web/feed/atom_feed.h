@@ -23,10 +23,10 @@ namespace coolpapers::web {
 inline constexpr std::string_view kAtomType = "application/atom+xml; charset=utf-8";
 
 struct FeedView {
-  std::string title;      // plain text: "coolpapers: cs.AI"
-  std::string self_path;  // the feed's own path and query: "/arxiv/cs.AI/feed"
-  std::string html_path;  // the page it follows: "/arxiv/cs.AI"
-  UtcTime updated;        // when the feed last changed (the newest entry's time, or its day)
+  std::string title;          // plain text: "coolpapers: cs.AI"
+  std::string self_path;      // the feed's own path and query: "/arxiv/cs.AI/feed"
+  std::string html_path;      // the page it follows: "/arxiv/cs.AI"
+  UtcTime updated;            // when the feed last changed (the newest entry's time, or its day)
   std::vector<Paper> papers;  // the entries, in order
 };
 

@@ -27,7 +27,8 @@ TEST(AtomFeed, EntryHasStableIdTimesAuthorsAndLinks) {
   EXPECT_THAT(feed, HasSubstr("<updated>2025-05-13T17:30:00Z</updated>"));
   EXPECT_THAT(feed, HasSubstr("<published>2025-05-13T17:30:00Z</published>"));
   EXPECT_THAT(feed, HasSubstr("<author><name>Ada Lovelace</name></author>"));
-  EXPECT_THAT(feed, HasSubstr("<link rel=\"alternate\" type=\"text/html\" href=\"/arxiv/2505.00001\"/>"));
+  EXPECT_THAT(feed,
+              HasSubstr("<link rel=\"alternate\" type=\"text/html\" href=\"/arxiv/2505.00001\"/>"));
   EXPECT_THAT(feed, HasSubstr("href=\"https://arxiv.org/pdf/2505.00001\""));
   EXPECT_THAT(feed, HasSubstr("<category term=\"cs.CL\"/>"));
   EXPECT_EQ(feed, RenderAtomFeed(OneEntry(testing::SamplePaper("2505.00001"))));

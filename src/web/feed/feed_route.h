@@ -18,8 +18,7 @@ namespace coolpapers::web {
 // The feed for a route with feed = true: kList (the day asked, or the newest) or kSearch (its
 // query, sort, skip and show). `harvest` and `searcher` may be null; a search feed without a
 // searcher is kUnavailable. Other errors as LoadListView and LoadSearchView.
-[[nodiscard]] Result<std::string> RenderFeedRoute(store::Store& store,
-                                                  store::HarvestState* harvest,
+[[nodiscard]] Result<std::string> RenderFeedRoute(store::Store& store, store::HarvestState* harvest,
                                                   search::Searcher* searcher, const Route& route);
 
 // Adds ETag (a hash of the body, so equal feeds share it) and Last-Modified (the feed's own

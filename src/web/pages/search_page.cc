@@ -23,10 +23,13 @@ void AppendLink(std::string& out, const std::string& url, std::string_view css_c
 }
 
 void AppendForm(std::string& out, const SearchView& view) {
-  out += "<form class=\"search\" action=\"/arxiv/search\" method=\"get\">"
-         "<input type=\"search\" name=\"query\" aria-label=\"Search\" value=\"";
+  out +=
+      "<form class=\"search\" action=\"/arxiv/search\" method=\"get\">"
+      "<input type=\"search\" name=\"query\" aria-label=\"Search\" value=\"";
   AppendHtmlEscaped(out, view.query);
-  out += "\" placeholder=\"words, &quot;a phrase&quot;, author:name, cat:cs.CL, date:2025-03..2025-06\">";
+  out +=
+      "\" placeholder=\"words, &quot;a phrase&quot;, author:name, cat:cs.CL, "
+      "date:2025-03..2025-06\">";
   if (view.sort != SearchOrder::kRelevance) {
     out += "<input type=\"hidden\" name=\"sort\" value=\"";
     out += SearchOrderName(view.sort);
@@ -37,7 +40,8 @@ void AppendForm(std::string& out, const SearchView& view) {
 
 void AppendSortLinks(std::string& out, const SearchView& view) {
   out += "<span class=\"sort\">Sort: ";
-  for (const SearchOrder order : {SearchOrder::kRelevance, SearchOrder::kTime, SearchOrder::kStars}) {
+  for (const SearchOrder order :
+       {SearchOrder::kRelevance, SearchOrder::kTime, SearchOrder::kStars}) {
     if (order != SearchOrder::kRelevance) out += " · ";
     if (order == view.sort) {
       out += "<b>";
@@ -56,9 +60,12 @@ void AppendSortLinks(std::string& out, const SearchView& view) {
 
 std::string_view SearchOrderName(SearchOrder order) {
   switch (order) {
-    case SearchOrder::kRelevance: return "relevance";
-    case SearchOrder::kTime: return "time";
-    case SearchOrder::kStars: return "stars";
+    case SearchOrder::kRelevance:
+      return "relevance";
+    case SearchOrder::kTime:
+      return "time";
+    case SearchOrder::kStars:
+      return "stars";
   }
   return "relevance";
 }
@@ -80,9 +87,9 @@ std::string SearchUrl(const SearchView& view, int64_t skip, std::string_view pat
 std::string RenderSearchPage(const SearchView& view) {
   PageHead head;
   head.title = view.query.empty() ? "Search" : "Search: " + view.query;
-  head.description = view.query.empty()
-                         ? "Search every arXiv paper this instance holds."
-                         : std::to_string(view.total) + " arXiv papers match \"" + view.query + "\".";
+  head.description = view.query.empty() ? "Search every arXiv paper this instance holds."
+                                        : std::to_string(view.total) + " arXiv papers match \"" +
+                                              view.query + "\".";
   if (!view.query.empty()) {
     head.feed_url = SearchUrl(view, 0, "/arxiv/search/feed");
     head.feed_title = "coolpapers search: " + view.query;
@@ -96,8 +103,7 @@ std::string RenderSearchPage(const SearchView& view) {
     AppendPageEnd(out);
     return out;
   }
-  out += "<p class=\"info\"><span class=\"total\">Total: " + std::to_string(view.total) +
-         "</span>";
+  out += "<p class=\"info\"><span class=\"total\">Total: " + std::to_string(view.total) + "</span>";
   AppendSortLinks(out, view);
   AppendLink(out, SearchUrl(view, 0, "/arxiv/search/feed"), "feed", "Feed");
   out += "</p>\n";
@@ -105,13 +111,13 @@ std::string RenderSearchPage(const SearchView& view) {
   if (view.total == 0) {
     out += "<p class=\"empty\">No papers match this query.</p>\n";
   } else if (view.cards.empty()) {
-    out += "<p class=\"empty\">No results past the first " + std::to_string(shown_total) +
-           ".</p>\n";
+    out +=
+        "<p class=\"empty\">No results past the first " + std::to_string(shown_total) + ".</p>\n";
   }
   out += "<div id=\"papers\">\n";
   for (size_t i = 0; i < view.cards.size(); ++i) {
-    AppendPaperCard(out, view.cards[i].paper, view.skip + static_cast<int64_t>(i) + 1,
-                    std::nullopt, view.highlight ? &view.cards[i].marks : nullptr);
+    AppendPaperCard(out, view.cards[i].paper, view.skip + static_cast<int64_t>(i) + 1, std::nullopt,
+                    view.highlight ? &view.cards[i].marks : nullptr);
   }
   out += "</div>\n<nav class=\"pages\">";
   if (view.skip > 0) {

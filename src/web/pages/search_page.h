@@ -35,7 +35,8 @@ std::string RenderSearchPage(const SearchView& view);
 
 // "/arxiv/search?query=...&sort=time&highlight=1&skip=25&show=25", leaving out defaults.
 // `path` is "/arxiv/search" or a feed's "/arxiv/search/feed".
-std::string SearchUrl(const SearchView& view, int64_t skip, std::string_view path = "/arxiv/search");
+std::string SearchUrl(const SearchView& view, int64_t skip,
+                      std::string_view path = "/arxiv/search");
 
 // "relevance", "time", "stars".
 std::string_view SearchOrderName(SearchOrder order);
