@@ -15,6 +15,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/backoff.h"
+
 namespace coolpapers::jobs {
 namespace {
 
@@ -263,12 +265,9 @@ void WorkerPool::Shared::RetryOrGiveUp(const store::Job& job, const std::string&
 }
 
 milliseconds WorkerPool::Shared::Backoff(int attempts) {
-  const double base = std::min(static_cast<double>(options.initial_backoff.count()) *
-                                   std::pow(2.0, std::clamp(attempts - 1, 0, 30)),
-                               static_cast<double>(options.max_backoff.count()));
   // Half randomised, so jobs that failed together do not come back together.
   const double unit = std::uniform_real_distribution<double>(0.0, 1.0)(random);
-  return milliseconds(std::llround(base * (0.5 + 0.5 * unit)));
+  return JitteredBackoff({options.initial_backoff, options.max_backoff, 0.5}, attempts, unit);
 }
 
 void WorkerPool::Shared::NoteQueueError(const Error& error) {

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "core/announcement_calendar.h"
+#include "core/backoff.h"
 
 namespace coolpapers::net {
 
@@ -45,13 +46,8 @@ std::optional<std::chrono::milliseconds> DecideRetry(const RetryOptions& options
       return *retry_after;
     }
   }
-  double base = static_cast<double>(options.initial_backoff.count()) *
-                std::pow(2.0, std::min(attempt - 1, 30));
-  base = std::min(base, static_cast<double>(options.max_backoff.count()));
-  double unit = std::clamp(random_unit, 0.0, 1.0);
-  double jitter = std::clamp(options.jitter, 0.0, 1.0);
-  double delay = base * (1.0 - jitter + jitter * unit);
-  return std::chrono::milliseconds(static_cast<long long>(std::llround(delay)));
+  return JitteredBackoff({options.initial_backoff, options.max_backoff, options.jitter}, attempt,
+                         random_unit);
 }
 
 }  // namespace coolpapers::net
