@@ -1,7 +1,6 @@
 #include "store/paper_columns.h"
 
 #include <array>
-#include <cstdio>
 
 namespace coolpapers::store {
 
@@ -32,19 +31,6 @@ std::string_view ClickKindName(ClickKind kind) {
     case ClickKind::kFaq: return "faq";
   }
   return "pdf";
-}
-
-std::string FormatUtcIso(UtcTime time) {
-  const auto day = std::chrono::floor<std::chrono::days>(time);
-  const std::chrono::year_month_day date{day};
-  const std::chrono::hh_mm_ss clock{time - day};
-  std::array<char, 32> buffer{};
-  std::snprintf(buffer.data(), buffer.size(), "%04d-%02u-%02uT%02d:%02d:%02dZ",
-                static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
-                static_cast<unsigned>(date.day()), static_cast<int>(clock.hours().count()),
-                static_cast<int>(clock.minutes().count()),
-                static_cast<int>(clock.seconds().count()));
-  return buffer.data();
 }
 
 }  // namespace coolpapers::store

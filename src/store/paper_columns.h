@@ -26,9 +26,6 @@ std::vector<std::string> SplitColumn(std::string_view text, char separator);
 // "pdf" or "faq", as the paper_clicks.kind column spells a click.
 std::string_view ClickKindName(ClickKind kind);
 
-// 2007-04-02 19:18:42 UTC -> "2007-04-02T19:18:42Z", which ParseArxivTimestamp reads back.
-std::string FormatUtcIso(UtcTime time);
-
 }  // namespace coolpapers::store
 
 #endif  // COOLPAPERS_STORE_PAPER_COLUMNS_H_

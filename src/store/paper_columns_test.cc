@@ -25,12 +25,6 @@ TEST(PaperColumns, JoinsAndSplitsListsBothWays) {
   }
 }
 
-TEST(PaperColumns, FormatsTimesAsUtcIso) {
-  using namespace std::chrono;
-  EXPECT_EQ(FormatUtcIso(sys_days{year{2007} / 4 / 2} + 19h + 18min + 42s), "2007-04-02T19:18:42Z");
-  EXPECT_EQ(FormatUtcIso(sys_days{year{2025} / 12 / 31}), "2025-12-31T00:00:00Z");
-}
-
 TEST(PaperColumns, NamesClickKinds) {
   EXPECT_EQ(ClickKindName(ClickKind::kPdf), "pdf");
   EXPECT_EQ(ClickKindName(ClickKind::kFaq), "faq");

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "core/quoted_text.h"
+#include "core/timestamp.h"
 #include "store/change_stamp_sql.h"
 #include "store/paper_columns.h"
 
@@ -75,7 +76,7 @@ Result<void> ReplaceVersions(SqliteConnection& connection, const Paper& paper, b
     if (!removed) return removed;
   }
   for (const PaperVersion& version : paper.versions) {
-    const std::string submitted = FormatUtcIso(version.submitted);
+    const std::string submitted = FormatRfc3339(version.submitted);
     auto insert = connection.Prepare(kInsertVersion);
     if (!insert) return std::unexpected(std::move(insert.error()));
     auto inserted = (*insert)->Bind(1, paper.id).Bind(2, version.number).Bind(3, submitted).Run();

@@ -94,4 +94,13 @@ Result<SearchView> LoadSearchView(store::Store& store, search::Searcher& searche
   return view;
 }
 
+Result<SearchView> LoadSearchViewIfIndexed(store::Store& store, search::Searcher* searcher,
+                                           const Route& route) {
+  if (searcher == nullptr) {
+    return Fail(ErrorCode::kUnavailable, "search is not available on this instance yet",
+                "the site was started without a search index");
+  }
+  return LoadSearchView(store, *searcher, route);
+}
+
 }  // namespace coolpapers::web

@@ -19,6 +19,11 @@ namespace coolpapers::web {
 [[nodiscard]] Result<SearchView> LoadSearchView(store::Store& store, search::Searcher& searcher,
                                                 const Route& route);
 
+// LoadSearchView for a site that may run without an index (`searcher` null): kUnavailable then.
+[[nodiscard]] Result<SearchView> LoadSearchViewIfIndexed(store::Store& store,
+                                                         search::Searcher* searcher,
+                                                         const Route& route);
+
 }  // namespace coolpapers::web
 
 #endif  // COOLPAPERS_WEB_SEARCH_LOADER_H_

@@ -7,11 +7,7 @@ namespace coolpapers::web {
 
 Result<std::string> RenderSearchRoute(store::Store& store, search::Searcher* searcher,
                                       const Route& route) {
-  if (searcher == nullptr) {
-    return Fail(ErrorCode::kUnavailable, "search is not available on this instance yet",
-                "the site was started without a search index");
-  }
-  Result<SearchView> view = LoadSearchView(store, *searcher, route);
+  Result<SearchView> view = LoadSearchViewIfIndexed(store, searcher, route);
   if (!view) return std::unexpected(view.error());
   return route.api ? RenderSearchJson(*view) : RenderSearchPage(*view);
 }

@@ -1,7 +1,8 @@
 #include "web/feed/atom_feed.h"
 
 #include <algorithm>
-#include <cstdio>
+
+#include "core/timestamp.h"
 
 namespace coolpapers::web {
 namespace {
@@ -96,9 +97,9 @@ void AppendEntry(std::string& out, const Paper& paper) {
   out += "<entry>";
   AppendElement(out, "id", "urn:arxiv:" + paper.id);
   AppendElement(out, "title", paper.title);
-  AppendElement(out, "updated", AtomTime(PaperUpdated(paper)));
+  AppendElement(out, "updated", FormatRfc3339(PaperUpdated(paper)));
   if (!paper.versions.empty()) {
-    AppendElement(out, "published", AtomTime(paper.versions.front().submitted));
+    AppendElement(out, "published", FormatRfc3339(paper.versions.front().submitted));
   }
   for (const std::string& author : paper.authors) {
     out += "<author>";
@@ -124,24 +125,12 @@ UtcTime PaperUpdated(const Paper& paper) {
   return UtcTime{};
 }
 
-std::string AtomTime(UtcTime time) {
-  const auto day = std::chrono::floor<std::chrono::days>(time);
-  const std::chrono::year_month_day ymd{day};
-  const std::chrono::hh_mm_ss hms{time - day};
-  char text[32];
-  std::snprintf(text, sizeof text, "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
-                static_cast<int>(hms.seconds().count()));
-  return text;
-}
-
 std::string RenderAtomFeed(const FeedView& view) {
   std::string out;
   out.reserve(1024 + view.papers.size() * 2200);
   out += "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">";
   // The feed-level <updated> comes first: Last-Modified is read from it (feed_route.h).
-  AppendElement(out, "updated", AtomTime(view.updated));
+  AppendElement(out, "updated", FormatRfc3339(view.updated));
   AppendElement(out, "id", "urn:coolpapers:" + view.self_path);
   AppendElement(out, "title", view.title);
   out += "<author><name>coolpapers</name></author><generator>coolpapers</generator>";

@@ -39,9 +39,6 @@ UtcTime PaperUpdated(const Paper& paper);
 // Thread-safe.
 std::string RenderAtomFeed(const FeedView& view);
 
-// "2025-05-14T10:00:00Z" (RFC 3339, as Atom dates are written).
-std::string AtomTime(UtcTime time);
-
 }  // namespace coolpapers::web
 
 #endif  // COOLPAPERS_WEB_FEED_ATOM_FEED_H_

@@ -35,11 +35,7 @@ Result<std::string> RenderListFeed(store::Store& store, store::HarvestState* har
 
 Result<std::string> RenderSearchFeed(store::Store& store, search::Searcher* searcher,
                                      const Route& route) {
-  if (searcher == nullptr) {
-    return Fail(ErrorCode::kUnavailable, "search is not available on this instance yet",
-                "the site was started without a search index");
-  }
-  Result<SearchView> view = LoadSearchView(store, *searcher, route);
+  Result<SearchView> view = LoadSearchViewIfIndexed(store, searcher, route);
   if (!view) return std::unexpected(view.error());
   if (view->query.empty()) {
     return Fail(ErrorCode::kInvalidArgument,
