@@ -27,11 +27,11 @@ std::optional<CachedPage> PageCache::Lookup(std::string_view key) const {
   if (it == entries_.end()) return std::nullopt;
   it->second.last_used.store(clock_.fetch_add(1, std::memory_order_relaxed) + 1,
                              std::memory_order_relaxed);
-  return CachedPage{it->second.body, it->second.gzip};
+  return CachedPage{it->second.body, it->second.gzip, it->second.headers};
 }
 
 void PageCache::Insert(std::string key, std::shared_ptr<const std::string> body,
-                       uint64_t generation) {
+                       uint64_t generation, PageHeaders headers) {
   const size_t bytes = key.size() + body->size();
   if (bytes > options_.max_bytes / 4) return;
   const bool compress = body->size() >= options_.min_gzip_bytes;
@@ -43,6 +43,7 @@ void PageCache::Insert(std::string key, std::shared_ptr<const std::string> body,
     if (!inserted) bytes_ -= entry.bytes;
     entry.body = body;
     entry.gzip = nullptr;
+    entry.headers = std::make_shared<const PageHeaders>(std::move(headers));
     entry.bytes = bytes;
     entry.last_used.store(clock_.fetch_add(1, std::memory_order_relaxed) + 1,
                           std::memory_order_relaxed);

@@ -25,6 +25,8 @@
 #include <string_view>
 #include <thread>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 namespace coolpapers::web {
 
@@ -34,9 +36,13 @@ struct PageCacheOptions {
   size_t min_gzip_bytes = 1024;  // smaller bodies are not worth a Content-Encoding
 };
 
+// Headers computed once from a page's body and served with it (a feed's ETag).
+using PageHeaders = std::vector<std::pair<std::string, std::string>>;
+
 struct CachedPage {
   std::shared_ptr<const std::string> body;  // never null
   std::shared_ptr<const std::string> gzip;  // null until compressed (or when too small)
+  std::shared_ptr<const PageHeaders> headers;  // never null; often empty
 };
 
 class PageCache {
@@ -56,7 +62,9 @@ class PageCache {
   // Stores `body` under `key` (replacing any page there) and queues its compression, unless the
   // cache was invalidated since `generation` was read or the body alone exceeds a quarter of
   // max_bytes.
-  void Insert(std::string key, std::shared_ptr<const std::string> body, uint64_t generation);
+  // `headers` are kept with the page and returned by Lookup.
+  void Insert(std::string key, std::shared_ptr<const std::string> body, uint64_t generation,
+              PageHeaders headers = {});
 
   // Drops every page unless `change_stamp` equals the stamp of the previous call. Meant to be
   // fed Store::ChangeStamp() periodically.
@@ -75,6 +83,7 @@ class PageCache {
   struct Entry {
     std::shared_ptr<const std::string> body;
     std::shared_ptr<const std::string> gzip;
+    std::shared_ptr<const PageHeaders> headers;
     size_t bytes = 0;
     mutable std::atomic<uint64_t> last_used{0};
   };

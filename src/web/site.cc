@@ -214,15 +214,13 @@ Response Site::Handle(const Request& request) {
 
 
 Response Site::FeedResponse(const Route& route, const Request& request) {
+  // The validators belong to the identity body and are the same for both encodings.
   const auto respond = [&](std::shared_ptr<const std::string> body, bool gzipped,
-                           const std::string& identity) {
+                           const PageHeaders& validators) {
     Response response = PageResponse(route, std::move(body));
     response.content_type = kAtomType;
     response.gzipped = gzipped;
-    Response validators;  // computed on the identity body, the same for both encodings
-    validators.body = std::make_shared<const std::string>(identity);
-    AddFeedValidators(validators);
-    for (auto& header : validators.headers) response.headers.push_back(std::move(header));
+    response.headers.insert(response.headers.end(), validators.begin(), validators.end());
     return response;
   };
   // A list's feed is cached until the store changes, like its page. A search feed is not: the
@@ -231,8 +229,8 @@ Response Site::FeedResponse(const Route& route, const Request& request) {
   const std::string key = cacheable ? "feed|" + CacheKey(route) : std::string();
   if (cacheable) {
     if (std::optional<CachedPage> page = cache_.Lookup(key)) {
-      if (request.accepts_gzip && page->gzip) return respond(page->gzip, true, *page->body);
-      return respond(page->body, false, *page->body);
+      if (request.accepts_gzip && page->gzip) return respond(page->gzip, true, *page->headers);
+      return respond(page->body, false, *page->headers);
     }
   }
   const uint64_t generation = cache_.generation();
@@ -243,8 +241,9 @@ Response Site::FeedResponse(const Route& route, const Request& request) {
     return MakeErrorResponse(body.error(), ErrorFormat::kHtml);
   }
   auto shared = std::make_shared<const std::string>(*std::move(body));
-  if (cacheable) cache_.Insert(key, shared, generation);
-  return respond(shared, false, *shared);
+  PageHeaders validators = FeedValidators(*shared);
+  if (cacheable) cache_.Insert(key, shared, generation, validators);
+  return respond(shared, false, validators);
 }
 
 bool Site::IsAdmin(const Request& request) const {

@@ -84,13 +84,15 @@ Result<std::string> RenderFeedRoute(store::Store& store, store::HarvestState* ha
   return RenderListFeed(store, harvest, route);
 }
 
-void AddFeedValidators(Response& response) {
+PageHeaders FeedValidators(const std::string& body) {
+  PageHeaders headers;
   char etag[24];
-  std::snprintf(etag, sizeof etag, "\"%016zx\"", std::hash<std::string>{}(*response.body));
-  response.headers.emplace_back("ETag", etag);
-  if (std::string modified = LastModified(*response.body); !modified.empty()) {
-    response.headers.emplace_back("Last-Modified", std::move(modified));
+  std::snprintf(etag, sizeof etag, "\"%016zx\"", std::hash<std::string>{}(body));
+  headers.emplace_back("ETag", etag);
+  if (std::string modified = LastModified(body); !modified.empty()) {
+    headers.emplace_back("Last-Modified", std::move(modified));
   }
+  return headers;
 }
 
 }  // namespace coolpapers::web

@@ -11,6 +11,7 @@
 #include "store/harvest_state.h"
 #include "store/store.h"
 #include "web/http_message.h"
+#include "web/page_cache.h"
 #include "web/router.h"
 
 namespace coolpapers::web {
@@ -21,9 +22,9 @@ namespace coolpapers::web {
 [[nodiscard]] Result<std::string> RenderFeedRoute(store::Store& store, store::HarvestState* harvest,
                                                   search::Searcher* searcher, const Route& route);
 
-// Adds ETag (a hash of the body, so equal feeds share it) and Last-Modified (the feed's own
-// <updated>) to a feed response.
-void AddFeedValidators(Response& response);
+// ETag (a hash of the body, so equal feeds share it) and Last-Modified (the feed's own
+// <updated>) of a feed's body. Computed once per rendering: cached feeds keep them.
+PageHeaders FeedValidators(const std::string& body);
 
 }  // namespace coolpapers::web
 
