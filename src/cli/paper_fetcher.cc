@@ -44,7 +44,12 @@ web::PaperFetcher MakePaperFetcher(harvest::Harvester& harvester, store::JobQueu
     const store::JobTime now = Now();
     Result<store::Job> job = harvester.RequestPaper(id, priority, now);
     if (!job) return std::unexpected(job.error());
-    if (job->state == store::JobState::kFailed && now - job->updated >= kRetryFailedFetchAfter) {
+    const bool stale_failure =
+        job->state == store::JobState::kFailed && now - job->updated >= kRetryFailedFetchAfter;
+    const bool stale_not_found = job->state == store::JobState::kDone &&
+                                 job->result == harvest::kPaperNotFoundResult &&
+                                 now - job->updated >= kRetryNotFoundAfter;
+    if (stale_failure || stale_not_found) {
       job = queue.Enqueue({store::JobKind::kArxiv, harvest::PaperJobKey(id), priority, {}}, now,
                           store::EnqueueMode::kRestartFinished);
       if (!job) return std::unexpected(job.error());

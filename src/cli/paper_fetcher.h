@@ -15,6 +15,9 @@ namespace coolpapers::cli {
 // A fetch that failed (arXiv unreachable after every attempt) is tried again when a reader asks
 // after this long, so one bad hour does not make a paper unreachable for good.
 inline constexpr std::chrono::minutes kRetryFailedFetchAfter{10};
+// An id arXiv did not know is asked about again after this long: ids are assigned ahead of the
+// papers that will carry them, and a link may be followed before its paper is announced.
+inline constexpr std::chrono::hours kRetryNotFoundAfter{24};
 
 // Everything must outlive the returned function.
 web::PaperFetcher MakePaperFetcher(harvest::Harvester& harvester, store::JobQueue& queue,
