@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <optional>
 #include <utility>
 
 #include "search/index_layout.h"
@@ -49,6 +50,59 @@ Xapian::MSet Match(Xapian::Database& database, const Xapian::Query& query, Searc
   if (sort == SearchSort::kNewest) enquire.set_sort_by_value_then_relevance(kDaySlot, true);
   return enquire.get_mset(static_cast<Xapian::doccount>(offset),
                           static_cast<Xapian::doccount>(limit));
+}
+
+// The word of a title or abstract term worth relating papers by ("Sretrieval", "XAretrieval"
+// -> "retrieval"): lower-case letters only, at least three. "" for anything else: author names
+// (a long byline would crowd out the subject), ids, categories, stems and numbers.
+std::string KeywordOf(const std::string& term) {
+  std::string_view word = term;
+  if (word.starts_with(kAbstractPrefix)) {
+    word.remove_prefix(kAbstractPrefix.size());
+  } else if (word.starts_with(kTitlePrefix)) {
+    word.remove_prefix(kTitlePrefix.size());
+  } else {
+    return {};
+  }
+  if (word.size() < 3 || !std::ranges::all_of(word, [](char c) { return c >= 'a' && c <= 'z'; })) {
+    return {};
+  }
+  return std::string(word);
+}
+
+class KeywordDecider final : public Xapian::ExpandDecider {
+ public:
+  bool operator()(const std::string& term) const override { return !KeywordOf(term).empty(); }
+};
+
+RelatedPapers MatchRelated(Xapian::Database& database, Xapian::docid paper, const std::string& id_term,
+                           int limit) {
+  Xapian::Enquire enquire(database);
+  Xapian::RSet relevant;
+  relevant.add_document(paper);
+  const KeywordDecider decider;
+  // Twice as many terms as keywords: a word in both title and abstract comes twice.
+  const Xapian::ESet expansion = enquire.get_eset(2 * kKeywordsPerPaper, relevant, &decider);
+  RelatedPapers related;
+  for (auto it = expansion.begin(); it != expansion.end(); ++it) {
+    std::string keyword = KeywordOf(*it);
+    if (std::ranges::find(related.keywords, keyword) != related.keywords.end()) continue;
+    related.keywords.push_back(std::move(keyword));
+    if (related.keywords.size() == static_cast<size_t>(kKeywordsPerPaper)) break;
+  }
+  if (related.keywords.empty() || limit == 0) return related;
+
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT,
+                                  Xapian::Query(Xapian::Query::OP_OR, related.keywords.begin(),
+                                                related.keywords.end()),
+                                  Xapian::Query(id_term)));
+  enquire.set_weighting_scheme(Xapian::BM25Weight());
+  const Xapian::MSet matches = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
+  for (auto it = matches.begin(); it != matches.end(); ++it) {
+    related.hits.push_back(SearchHit{it.get_document().get_data(), static_cast<int>(it.get_rank()),
+                                     it.get_weight()});
+  }
+  return related;
 }
 
 }  // namespace
@@ -118,6 +172,39 @@ Result<SearchResults> Searcher::Search(const SearchQuery& query) {
   }
   impl_->Return(std::move(reader));
   return results;
+}
+
+Result<RelatedPapers> Searcher::Related(const std::string& paper_id, int limit) {
+  if (limit < 0) return Fail(ErrorCode::kInvalidArgument, "limit must not be negative");
+  const std::string id_term = std::string(kIdPrefix) + paper_id;
+  std::unique_ptr<Reader> reader = impl_->Borrow();
+  if (Result<void> refreshed = Refresh(impl_->index_dir, *reader); !refreshed) {
+    return std::unexpected(refreshed.error());  // The reader is dropped, not pooled.
+  }
+  RelatedPapers related;
+  try {
+    const auto relate = [&]() -> std::optional<RelatedPapers> {
+      Xapian::PostingIterator posting = reader->database.postlist_begin(id_term);
+      if (posting == reader->database.postlist_end(id_term)) return std::nullopt;
+      return MatchRelated(reader->database, *posting, id_term, std::min(limit, kMaxResults));
+    };
+    std::optional<RelatedPapers> found;
+    try {
+      found = relate();
+    } catch (const Xapian::DatabaseModifiedError&) {
+      reader->database.reopen();  // as in Search: the newest revision is consistent
+      found = relate();
+    }
+    if (!found) {
+      impl_->Return(std::move(reader));
+      return Fail(ErrorCode::kNotFound, "paper " + paper_id + " is not in the search index");
+    }
+    related = *std::move(found);
+  } catch (const Xapian::Error& error) {
+    return std::unexpected(FromXapianError(error, "find related papers"));
+  }
+  impl_->Return(std::move(reader));
+  return related;
 }
 
 }  // namespace coolpapers::search

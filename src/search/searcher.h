@@ -40,6 +40,15 @@ struct SearchResults {
   std::vector<SearchHit> hits;
 };
 
+// The papers most related to one paper, and the words that relate them.
+struct RelatedPapers {
+  std::vector<std::string> keywords;  // the paper's most distinctive words, best first (<= 10)
+  std::vector<SearchHit> hits;        // best first; never the paper itself
+};
+
+// Keywords per paper, as papers.cool gives 10 for [REL] and preference sorting.
+inline constexpr int kKeywordsPerPaper = 10;
+
 class Searcher {
  public:
   // Opens the index the indexer keeps in `index_dir` (paper_indexer.h). Returns kUnavailable
@@ -56,6 +65,13 @@ class Searcher {
   // fails. An offset at or past kMaxResults gives no hits but the true estimate.
   // Thread-safe: concurrent calls each use their own database handle from a pool.
   [[nodiscard]] Result<SearchResults> Search(const SearchQuery& query);
+
+  // Related papers ([REL]): Xapian's relevance feedback over the paper's own document picks its
+  // kKeywordsPerPaper most distinctive words of its title and abstract (plain words: no names,
+  // stems or numbers), and those words, searched together, rank the other papers. Returns kNotFound when the index
+  // does not hold `paper_id`, kInvalidArgument for a negative limit, index errors as Search.
+  // Thread-safe.
+  [[nodiscard]] Result<RelatedPapers> Related(const std::string& paper_id, int limit);
 
  private:
   struct Impl;

@@ -4,6 +4,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -83,6 +85,33 @@ TEST(SearcherRealData, FindsTitlesAndFiltersByCategoryAndDay) {
   const SearchResults common = search("learning", 5000);
   EXPECT_LE(common.hits.size(), static_cast<std::size_t>(kMaxResults));
   EXPECT_GT(common.total_estimate, kMaxResults);
+
+  // Related papers: the paper's own distinctive words, then other papers that use them.
+  Result<RelatedPapers> related = (*searcher)->Related("2505.09388", 10);
+  ASSERT_TRUE(related) << related.error().message;
+  ASSERT_FALSE(related->keywords.empty());
+  EXPECT_LE(related->keywords.size(), static_cast<std::size_t>(kKeywordsPerPaper));
+  const Paper& qwen = *by_id.at("2505.09388");
+  std::string qwen_text = qwen.title + " " + qwen.abstract;
+  std::ranges::transform(qwen_text, qwen_text.begin(), [](unsigned char c) { return std::tolower(c); });
+  for (const std::string& keyword : related->keywords) {
+    EXPECT_THAT(keyword, ::testing::MatchesRegex("[a-z]+")) << keyword;
+    EXPECT_NE(qwen_text.find(keyword), std::string::npos) << keyword << " is not the paper's word";
+  }
+  ASSERT_EQ(related->hits.size(), 10u);
+  for (const SearchHit& hit : related->hits) {
+    EXPECT_NE(hit.paper_id, "2505.09388") << "a paper is not related to itself";
+    const Paper& other = *by_id.at(hit.paper_id);
+    std::string text = other.title + " " + other.abstract + " ";
+    for (const std::string& author : other.authors) text += author + " ";
+    std::ranges::transform(text, text.begin(), [](unsigned char c) { return std::tolower(c); });
+    EXPECT_TRUE(std::ranges::any_of(related->keywords, [&](const std::string& keyword) {
+      return text.find(keyword) != std::string::npos;
+    })) << hit.paper_id << " shares no keyword";
+  }
+  Result<RelatedPapers> unknown = (*searcher)->Related("2505.99999", 10);
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().code, ErrorCode::kNotFound);
 }
 
 }  // namespace

@@ -176,6 +176,13 @@ Result<Route> ParseRoute(std::string_view target) {
     route.feed = decoded.ends_with("/feed");
     return route;
   }
+  if (constexpr std::string_view kRelated = "/api/related/"; decoded.starts_with(kRelated)) {
+    Result<ArxivId> id = ArxivId::Parse(decoded.substr(kRelated.size()));
+    if (!id) return std::unexpected(id.error());
+    route.kind = RouteKind::kRelated;
+    route.ids.push_back(*std::move(id));
+    return route;
+  }
   if (decoded == "/opensearch.xml") {
     route.kind = RouteKind::kOpenSearch;
     return route;

@@ -7,6 +7,7 @@
 //   /api/arxiv/<expr>, /api/arxiv/<id>[,...]   the same as JSON
 //   /arxiv/search?query=...        whole-site search (src/search/query_builder.h); /api/search
 //   /arxiv/<expr>/feed, /arxiv/search/feed?query=...   Atom feeds of a list or a search
+//   /api/related/<id>              the papers related to one ([REL]) and its keywords, JSON
 //   /opensearch.xml                the OpenSearch description (browsers add the site's search)
 // Query parameters: date=YYYY-MM-DD (lists; default: the newest day with data), show=N (1..2000,
 // default 25), skip=M (0..1000000, default 0), fragment=0|1 (lists: only the cards). Others are
@@ -42,6 +43,7 @@ enum class RouteKind {
   kPapers,    // papers by id
   kRedirect,  // a non-canonical spelling of a list or paper URL: 301 to `location`
   kSearch,    // /arxiv/search, /api/search
+  kRelated,   // /api/related/<id>: ids holds the one paper; show is how many related
   kOpenSearch,  // /opensearch.xml
 };
 

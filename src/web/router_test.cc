@@ -25,6 +25,8 @@ std::string Describe(const Route& route) {
       text += "papers";
       for (const ArxivId& id : route.ids) text += " " + id.str();
       return text;
+    case RouteKind::kRelated:
+      return text + "related " + route.ids.front().str() + " show=" + std::to_string(route.show);
     case RouteKind::kSearch:
       return text + "search \"" + route.query + "\" sort=" +
              std::to_string(static_cast<int>(route.sort)) + (route.highlight ? " highlight" : "") +
@@ -42,6 +44,7 @@ TEST(ParseRoute, MapsTargetsToRoutes) {
   } kCases[] = {
       {"/", "home"},
       {"/api/status", "api status"},
+      {"/api/related/2505.00003v2?show=5", "api related 2505.00003 show=5"},
       {"/?utm_source=x", "home"},
       {"/healthz", "health"},
       {"/arxiv/search?query=author%3A%22Ada+Lovelace%22&highlight=1&sort=time&skip=25",

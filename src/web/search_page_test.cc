@@ -133,5 +133,27 @@ TEST(SearchPage, WithoutAnIndexSearchIsUnavailable) {
   EXPECT_EQ(site.Handle(GetRequest("/arxiv/search?query=paper")).status, 503);
 }
 
+// [REL] through the site, as JSON. (Which papers are related is tested on real data in
+// searcher_real_data_test.cc; these sample papers share almost every word.)
+TEST_F(SearchPageTest, RelatedPapersComeWithTheirKeywords) {
+  const Response response = Get("/api/related/2505.00003?show=3");
+  ASSERT_EQ(response.status, 200) << *response.body;
+  EXPECT_EQ(response.content_type, kJsonType);
+  const auto json = nlohmann::json::parse(*response.body);
+  EXPECT_EQ(json["id"], "2505.00003");
+  EXPECT_TRUE(json["keywords"].is_array());
+  EXPECT_LE(json["papers"].size(), 3u);
+  for (const auto& paper : json["papers"]) EXPECT_NE(paper["id"], "2505.00003");
+
+  // The hostile paper's words are its own: keywords, but nobody shares them.
+  const auto hostile = nlohmann::json::parse(*Get("/api/related/2505.00005").body);
+  EXPECT_FALSE(hostile["keywords"].empty());
+  EXPECT_THAT(hostile["keywords"].dump(), Not(HasSubstr("<")));
+  EXPECT_TRUE(hostile["papers"].empty());
+
+  EXPECT_EQ(Get("/api/related/2501.99999").status, 404);
+  EXPECT_EQ(Get("/api/related/not-an-id").status, 400);
+}
+
 }  // namespace
 }  // namespace coolpapers::web

@@ -9,6 +9,7 @@
 #include "web/pages/fetch_page.h"
 #include "web/http_status.h"
 #include "web/pages/home_page.h"
+#include "web/related_route.h"
 #include "web/router.h"
 #include "web/search_route.h"
 #include "web/feed/atom_feed.h"
@@ -45,6 +46,7 @@ std::string CacheKey(const Route& route) {
     case RouteKind::kStatus:
     case RouteKind::kRedirect:
     case RouteKind::kSearch:
+    case RouteKind::kRelated:
     case RouteKind::kOpenSearch:
       break;  // never cached
   }
@@ -74,6 +76,7 @@ Result<std::string> RenderRoute(store::Store& store, store::HarvestState* harves
     case RouteKind::kStatus:
     case RouteKind::kRedirect:
     case RouteKind::kSearch:
+    case RouteKind::kRelated:
     case RouteKind::kOpenSearch:
       break;
   }
@@ -176,10 +179,12 @@ Response Site::Handle(const Request& request) {
     response.content_type = kOpenSearchType;
     return response;
   }
-  if (route->kind == RouteKind::kSearch) {
+  if (route->kind == RouteKind::kSearch || route->kind == RouteKind::kRelated) {
     // Not cached: the index commits new papers a moment after the store's change stamp moves,
     // so a page cached in between would miss them until the next change.
-    Result<std::string> body = RenderSearchRoute(store_, services_.searcher, *route);
+    Result<std::string> body = route->kind == RouteKind::kSearch
+                                   ? RenderSearchRoute(store_, services_.searcher, *route)
+                                   : RenderRelatedRoute(store_, services_.searcher, *route);
     if (!body) {
       if (HttpStatusFor(body.error().code) >= 500) LogServerError(request, body.error());
       return MakeErrorResponse(body.error(), FormatFor(route->api));

@@ -72,6 +72,13 @@ std::string RenderPapersJson(const PapersView& view) {
   return Dump(json{{"papers", std::move(papers)}, {"missing", view.missing}});
 }
 
+std::string RenderRelatedJson(const std::string& id, const std::vector<std::string>& keywords,
+                              const std::vector<Paper>& papers) {
+  json list = json::array();
+  for (const Paper& paper : papers) list.push_back(PaperJson(paper, std::nullopt));
+  return Dump(json{{"id", id}, {"keywords", keywords}, {"papers", std::move(list)}});
+}
+
 std::string RenderSearchJson(const SearchView& view) {
   json papers = json::array();
   for (const SearchCard& card : view.cards) papers.push_back(PaperJson(card.paper, std::nullopt));

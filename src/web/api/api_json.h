@@ -29,6 +29,10 @@ std::string RenderPapersJson(const PapersView& view);
 // (total: the match count, an estimate past the first pages; at most 1000 can be paged to).
 std::string RenderSearchJson(const SearchView& view);
 
+// {"id", "keywords": [...], "papers": [...]}: the papers related to `id`, best first.
+std::string RenderRelatedJson(const std::string& id, const std::vector<std::string>& keywords,
+                              const std::vector<Paper>& papers);
+
 // {"error":{"code":"not_found","message":"..."}}
 std::string RenderErrorJson(std::string_view code, std::string_view message);
 
