@@ -4,6 +4,7 @@
 #ifndef COOLPAPERS_WEB_HTTP_MESSAGE_H_
 #define COOLPAPERS_WEB_HTTP_MESSAGE_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -24,6 +25,25 @@ struct Request {
   std::string_view cookie = {};  // the Cookie header as sent, "" when absent
 };
 
+inline constexpr std::string_view kEventStreamType = "text/event-stream; charset=utf-8";
+
+// The body of a streamed response (server-sent events), written piece by piece as it is
+// produced. The server creates one per streamed response once the headers are sent.
+class StreamWriter {
+ public:
+  virtual ~StreamWriter() = default;
+  // Queues `data` to be sent as the next piece of the body. Returns false once the client has
+  // gone, the server is stopping or Close() was called: the producer should stop. Never
+  // blocks; thread-safe (pieces from one thread go out in the order written).
+  virtual bool Write(std::string data) = 0;
+  // Ends the body after the queued pieces. Idempotent; thread-safe.
+  virtual void Close() = 0;
+};
+
+// Starts producing a streamed body into the writer; must return promptly (hand the writer to
+// whatever produces the data). Called on a server thread.
+using StreamStarter = std::function<void(std::shared_ptr<StreamWriter>)>;
+
 struct Response {
   int status = 200;
   std::string_view content_type = kHtmlType;  // one of the constants above
@@ -32,6 +52,9 @@ struct Response {
   bool gzipped = false;  // the body is gzip-encoded: send Content-Encoding: gzip
   // Other headers, e.g. {"Location", "/arxiv/1406.2661"}, {"Cache-Control", "max-age=60"}.
   std::vector<std::pair<std::string, std::string>> headers;
+  // When set, `body` is ignored: the headers go out with chunked transfer encoding, no
+  // compression and no request timeout, then `stream` is called with the writer of the body.
+  StreamStarter stream;
 
   // The value of header `name` (exact spelling) or "" when absent. For tests and logs.
   std::string_view Header(std::string_view name) const {
