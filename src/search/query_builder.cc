@@ -156,6 +156,13 @@ Result<Xapian::Query> BuildQuery(std::string_view text) {
                                                  std::to_string(kMaxQueryBytes));
   }
   const std::string normalised = Normalise(text);
+  // Xapian would read an unclosed phrase to the end of the query, which searches for something
+  // the reader did not ask; issue 6 wants such a query refused with a message.
+  if (std::ranges::count(normalised, '"') % 2 != 0) {
+    return Fail(ErrorCode::kInvalidArgument,
+                "the query has an unclosed quote (\"): end the phrase with a second \" or "
+                "remove the quote");
+  }
   if (const std::optional<std::string_view> field = FindEmptyField(normalised)) {
     return Fail(ErrorCode::kInvalidArgument,
                 std::string(*field) + ": needs something after it, as in " + std::string(*field) +

@@ -33,7 +33,8 @@ inline constexpr std::size_t kMaxQueryBytes = 1024;
 // Builds the query for `text`, e.g. `"language model" cat:cs.CL date:2025-03..2025-06 -survey`.
 // Control characters count as spaces. Returns kInvalidArgument with a message for the reader
 // when the text is longer than kMaxQueryBytes, has nothing to search for (empty, only
-// punctuation, "author:" alone), names an unknown category or a malformed date. Never throws.
+// punctuation, "author:" alone), has an unclosed quote, names an unknown category or a
+// malformed date. Never throws.
 // Pure; safe from any thread.
 [[nodiscard]] Result<Xapian::Query> BuildQuery(std::string_view text);
 

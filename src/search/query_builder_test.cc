@@ -94,7 +94,6 @@ TEST_F(QueryBuilderTest, FindsWhatEachQueryMeans) {
       {"date:2024", {}},
       {"branch:arxiv gemma", {"2503.00001"}},
       // Odd input that still means something.
-      {"\"technical report", {"2503.00001", "2505.00007"}},
       {"gemma\x01\x7f", {"2503.00001"}},
       {"gemma\tOR\nqwen3", {"2503.00001", "2505.00007"}},
   };
@@ -129,6 +128,10 @@ TEST(QueryBuilder, RejectsWithAMessage) {
       {"date:2025-13", "invalid date \"2025-13\""},
       {"date:2025-02-30", "invalid date"},
       {"date:yesterday..2025", "invalid date \"yesterday\""},
+      // Issue 6: unbalanced quotes are refused, not read to the end of the query.
+      {"\"technical report", "unclosed quote"},
+      {"author:\"Alice Smith", "unclosed quote"},
+      {"\"a\" \"b", "unclosed quote"},
   };
   for (const RejectCase& c : cases) {
     Result<Xapian::Query> query = BuildQuery(c.query);

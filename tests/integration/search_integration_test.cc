@@ -222,7 +222,9 @@ TEST_F(SearchIntegrationTest, HostileQueriesGet400PagesWithAMessage) {
   const std::vector<std::pair<std::string, std::string>> cases = {
       {std::string(10 * 1024, 'a'), "too long"},
       {"author:", "author: needs something after it"},
-      {"\"\"\"", "nothing to search for"},
+      {"\"\"\"", "unclosed quote"},
+      {"\"large language model", "unclosed quote"},
+      {"\"\"", "nothing to search for"},
       {"\x01\x02\x1b", "nothing to search for"},
   };
   for (const auto& [text, message] : cases) {
