@@ -29,3 +29,32 @@ if ((${#missing[@]})); then
 else
   echo "install_deps: all Debian packages present"
 fi
+
+# The browser tests (tests/e2e/) drive Debian's Chromium through playwright-core; fonts so that
+# their screenshots show text. Playwright's own browser download is never used (it cannot reach
+# its servers here).
+browser_packages=(chromium fonts-dejavu-core)
+missing=()
+for p in "${browser_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "install_deps: installing ${missing[*]}"
+  as_root apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+# The front end's packages (frontend/package-lock.json, from the npm registry), which the build
+# bundles; and Node.js itself when the machine lacks it. npm ci runs only when the lock file is
+# newer than what is installed.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  echo "install_deps: installing nodejs npm"
+  as_root apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends nodejs npm
+fi
+frontend="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/frontend"
+installed_lock="$frontend/node_modules/.package-lock.json"
+if [[ ! -f "$installed_lock" || "$frontend/package-lock.json" -nt "$installed_lock" ]]; then
+  echo "install_deps: npm ci in frontend/"
+  (cd "$frontend" && npm ci --no-audit --no-fund --loglevel=error)
+fi

@@ -3,6 +3,7 @@
 #include <toml++/toml.h>
 
 #include <charconv>
+#include <cstdlib>
 #include <functional>
 #include <map>
 #include <set>
@@ -206,6 +207,64 @@ Result<void> ReadPool(const toml::table* table, const std::string& path, const s
   return first.result();
 }
 
+Result<void> ReadPdf(const toml::table* table, const std::string& file, Config& config) {
+  TableReader pdf(table, "pdf", file);
+  FirstError first;
+  std::string cache_dir = config.pdf.cache_dir.string();
+  first << pdf.String("source", config.pdf.source) << pdf.String("cache_dir", cache_dir)
+        << pdf.Int("cache_max_mb", config.pdf.cache_max_mb, 1, 1'000'000)
+        << pdf.Int("workers", config.pdf_jobs.workers, 1, 64) << pdf.NoUnknownKeys();
+  if (Result<void> read = first.result(); !read) return read;
+  config.pdf.cache_dir = cache_dir;
+  // Checked now, with a sample id, so a bad template fails at start rather than per download.
+  if (!faq::MakePdfUrl(config.pdf.source, ArxivId::Parse("2401.06769v1").value())) {
+    return Fail(ErrorCode::kInvalidArgument,
+                file + ": pdf.source: expected an http(s) URL with {id} and {version}, like \"" +
+                    std::string(faq::kDefaultPdfSource) + "\", got \"" + config.pdf.source + "\"");
+  }
+  return {};
+}
+
+Result<void> ReadLlm(const toml::table* table, const std::string& file, Config& config) {
+  TableReader llm(table, "llm", file);
+  faq::LlmOptions& options = config.llm.options;
+  int context_tokens = static_cast<int>(options.context_tokens);
+  FirstError first;
+  first << llm.String("base_url", options.base_url) << llm.String("model", options.model)
+        << llm.String("api_key", options.api_key)
+        << llm.String("api_key_env", config.llm.api_key_env)
+        << llm.Int("max_concurrency", options.max_concurrency, 1, 64)
+        << llm.Duration("timeout", options.call_timeout)
+        << llm.Duration("stall_timeout", options.stall_timeout)
+        << llm.Int("retry_attempts", options.retry_attempts, 1, 100)
+        << llm.Int("context_tokens", context_tokens, 1000, 10'000'000)
+        << llm.Int("max_tokens", config.llm.max_tokens, 0, 1'000'000) << llm.NoUnknownKeys();
+  if (Result<void> read = first.result(); !read) return read;
+  options.context_tokens = static_cast<size_t>(context_tokens);
+  const bool http = options.base_url.starts_with("http://") || options.base_url.starts_with("https://");
+  if (!options.base_url.empty() && !http) {
+    return Fail(ErrorCode::kInvalidArgument,
+                file + ": llm.base_url: expected an http(s) URL such as "
+                       "\"https://api.openai.com/v1\", got \"" + options.base_url + "\"");
+  }
+  if (!options.base_url.empty() && options.model.empty()) {
+    return Fail(ErrorCode::kInvalidArgument,
+                file + ": llm.model: expected the model's name (llm.base_url is set)");
+  }
+  return {};
+}
+
+Result<void> ReadFaq(const toml::table* table, const std::string& file, Config& config) {
+  TableReader faq(table, "faq", file);
+  std::string questions = config.faq.questions_file.string();
+  FirstError first;
+  first << faq.String("questions", questions)
+        << faq.Int("workers", config.faq_jobs.workers, 1, 64)
+        << faq.Duration("job_timeout", config.faq_jobs.job_timeout) << faq.NoUnknownKeys();
+  config.faq.questions_file = questions;
+  return first.result();
+}
+
 Result<void> ReadSite(const toml::table* table, const std::string& file, Config& config) {
   TableReader site(table, "site", file);
   FirstError first;
@@ -256,6 +315,9 @@ Result<Config> LoadConfigFile(const std::filesystem::path& file) {
   section(top, "arxiv", [&](const toml::table* t) { return ReadArxiv(t, name, config); });
   section(top, "harvest", [&](const toml::table* t) { return ReadHarvest(t, name, config); });
   section(top, "site", [&](const toml::table* t) { return ReadSite(t, name, config); });
+  section(top, "pdf", [&](const toml::table* t) { return ReadPdf(t, name, config); });
+  section(top, "llm", [&](const toml::table* t) { return ReadLlm(t, name, config); });
+  section(top, "faq", [&](const toml::table* t) { return ReadFaq(t, name, config); });
   section(top, "jobs", [&](const toml::table* jobs_table) -> Result<void> {
     TableReader jobs(jobs_table, "jobs", name);
     FirstError pools;
@@ -271,6 +333,12 @@ Result<Config> LoadConfigFile(const std::filesystem::path& file) {
   return config;
 }
 
+void ApplyEnvironment(Config& config) {
+  if (config.llm.api_key_env.empty()) return;
+  const char* key = std::getenv(config.llm.api_key_env.c_str());
+  if (key != nullptr && *key != '\0') config.llm.options.api_key = key;
+}
+
 Result<Config> LoadConfig(const std::optional<std::filesystem::path>& explicit_file,
                           const std::filesystem::path& data_dir) {
   if (explicit_file) {
@@ -279,12 +347,17 @@ Result<Config> LoadConfig(const std::optional<std::filesystem::path>& explicit_f
       return Fail(ErrorCode::kInvalidArgument,
                   "configuration file " + explicit_file->string() + " does not exist");
     }
-    return LoadConfigFile(*explicit_file);
+    Result<Config> config = LoadConfigFile(*explicit_file);
+    if (config) ApplyEnvironment(*config);
+    return config;
   }
   const std::filesystem::path beside_data = data_dir / "coolpapers.toml";
   std::error_code ec;
-  if (std::filesystem::is_regular_file(beside_data, ec)) return LoadConfigFile(beside_data);
-  return Config{};
+  Result<Config> config = std::filesystem::is_regular_file(beside_data, ec)
+                              ? LoadConfigFile(beside_data)
+                              : Result<Config>(Config{});
+  if (config) ApplyEnvironment(*config);
+  return config;
 }
 
 }  // namespace coolpapers::cli

@@ -14,6 +14,11 @@
 //   [jobs.arxiv]
 //   workers = 1
 //   initial_backoff = "5s"
+//   [pdf]
+//   cache_max_mb = 2048                   # the PDF cache's bound; least recently used go first
+//   [llm]                                 # the FAQ's model; without it the FAQ is extractive
+//   base_url = "https://api.moonshot.cn/v1"
+//   model = "moonshot-v1-128k"            # the key comes from $COOLPAPERS_LLM_API_KEY
 //
 // Durations are strings with a unit: "250ms", "3s", "5m", "2h".
 #ifndef COOLPAPERS_CLI_CONFIG_FILE_H_
@@ -25,12 +30,37 @@
 #include <string>
 
 #include "core/error.h"
+#include "faq/llm_client.h"
+#include "faq/pdf_fetcher.h"
 #include "harvest/harvest_options.h"
 #include "jobs/worker_pool.h"
 #include "net/http_client.h"
 #include "net/retry_policy.h"
 
 namespace coolpapers::cli {
+
+// [pdf]: paper PDFs downloaded for readers (/pdf/<id>) and the FAQ.
+struct PdfSettings {
+  std::string source = std::string(faq::kDefaultPdfSource);  // {id} and {version} replaced
+  std::filesystem::path cache_dir;  // "" means DATA/pdf
+  int cache_max_mb = 2048;          // the cache's bound in MiB
+};
+
+// [llm]: the FAQ's language model, any OpenAI-compatible server. No base_url: no model, and
+// the FAQ is extractive.
+struct LlmSettings {
+  faq::LlmOptions options;  // base_url, model, api_key, limits and timeouts
+  // The environment variable that holds the API key; it wins over api_key in the file, so
+  // the key need not be written in a file at all.
+  std::string api_key_env = "COOLPAPERS_LLM_API_KEY";
+  int max_tokens = 0;  // per answer; 0: the server's default
+  bool configured() const { return !options.base_url.empty(); }
+};
+
+// [faq]: the questions (docs/faq.md) and the generation pool.
+struct FaqSettings {
+  std::filesystem::path questions_file;  // "" means the built-in questions
+};
 
 struct Config {
   net::CurlHttpClientOptions http;
@@ -40,6 +70,14 @@ struct Config {
   bool harvest_enabled = false;                       // [harvest] enabled
   jobs::WorkerPoolOptions arxiv_jobs;                 // [jobs.arxiv]
   std::string admin_token;                            // [site] admin_token: the magic token
+  PdfSettings pdf;                                    // [pdf]
+  jobs::WorkerPoolOptions pdf_jobs{.kind = store::JobKind::kPdf};  // [pdf] workers
+  LlmSettings llm;                                    // [llm]
+  FaqSettings faq;                                    // [faq]
+  // [faq] workers, job_timeout: generations run at once and how long one may take (six
+  // questions, each a long model call).
+  jobs::WorkerPoolOptions faq_jobs{
+      .kind = store::JobKind::kLlm, .workers = 2, .job_timeout = std::chrono::minutes(45)};
 };
 
 // The configuration in `file`. Errors (kInvalidArgument) name the file, the key and what is
@@ -48,9 +86,13 @@ struct Config {
 [[nodiscard]] Result<Config> LoadConfigFile(const std::filesystem::path& file);
 
 // `explicit_file` when given (it must exist); otherwise DATA_DIR/coolpapers.toml when it
-// exists; otherwise the defaults.
+// exists; otherwise the defaults. Then ApplyEnvironment.
 [[nodiscard]] Result<Config> LoadConfig(const std::optional<std::filesystem::path>& explicit_file,
                                         const std::filesystem::path& data_dir);
+
+// Takes the LLM's API key from the environment variable config.llm.api_key_env when it is set
+// and not empty.
+void ApplyEnvironment(Config& config);
 
 // "250ms", "3s", "5m", "2h" -> milliseconds. kInvalidArgument otherwise.
 [[nodiscard]] Result<std::chrono::milliseconds> ParseDuration(std::string_view text);

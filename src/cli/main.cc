@@ -5,6 +5,7 @@
 #include <exception>
 
 #include "cli/doctor_command.h"
+#include "cli/faq_command.h"
 #include "cli/harvest_command.h"
 #include "cli/import_command.h"
 #include "cli/index_command.h"
@@ -78,6 +79,18 @@ int main(int argc, char** argv) try {
   harvest_cmd->add_option("--from", harvest.from, "Backfill from this day (YYYY-MM-DD)");
   harvest_cmd->add_option("--until", harvest.until, "Backfill until this day (YYYY-MM-DD)");
 
+  FaqCommandOptions faq;
+  CLI::App* faq_cmd = app.add_subcommand(
+      "faq", "Answer the FAQ of one paper from its PDF (the model of [llm], or extractive)");
+  faq_cmd->add_option("--data", faq.data_dir, "Data folder (store, index, caches)")
+      ->capture_default_str();
+  faq_cmd->add_option("--config", faq.config_file,
+                      "Configuration file (default: DATA/coolpapers.toml when present)");
+  faq_cmd->add_option("id", faq.id, "arXiv id, e.g. 2401.06769 or 2401.06769v1")->required();
+  faq_cmd->add_option("--lang", faq.lang, "Language of the answers: en or zh")
+      ->capture_default_str();
+  faq_cmd->add_flag("--fresh", faq.fresh, "Generate again even when an answer is stored");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -94,6 +107,7 @@ int main(int argc, char** argv) try {
   if (jobs_cmd->parsed()) return RunJobsCommand(jobs);
   if (doctor_cmd->parsed()) return RunDoctorCommand(doctor);
   if (harvest_cmd->parsed()) return RunHarvestCommand(harvest);
+  if (faq_cmd->parsed()) return RunFaqCommand(faq);
   return 2;
 } catch (const std::exception& e) {
   std::fprintf(stderr, "coolpapers: %s\n", e.what());

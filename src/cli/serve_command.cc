@@ -10,6 +10,9 @@
 #include "cli/instance.h"
 #include "cli/paper_fetcher.h"
 #include "cli/search_service.h"
+#include "cli/faq_setup.h"
+#include "cli/site_pdf_fetcher.h"
+#include "faq/faq_job_service.h"
 #include "harvest/harvest_scheduler.h"
 #include "jobs/worker_pool.h"
 #include "web/api/status_json.h"
@@ -48,12 +51,52 @@ int RunServeCommand(const ServeOptions& options) {
     scheduler->Start();
   }
 
+  // PDFs for readers (/pdf/<id>) and the FAQ: the cache, filled by the pdf workers through
+  // the polite client.
+  Result<PdfParts> pdf = OpenPdfParts(instance);
+  if (!pdf) {
+    PrintError(pdf.error());
+    return 1;
+  }
+  faq::PdfFetcher& pdf_fetcher = *pdf->fetcher;
+  jobs::WorkerPool pdf_workers(
+      *instance.jobs,
+      [&pdf_fetcher](const store::Job& job, const jobs::JobContext& context) {
+        return pdf_fetcher.RunJob(job, context);
+      },
+      settings.pdf_jobs);
+  pdf_workers.Start();
+
+  // The FAQ: generations queued as llm jobs, run by their own pool.
+  Result<FaqParts> faq_parts = OpenFaqParts(instance, pdf_fetcher);
+  if (!faq_parts) {
+    PrintError(faq_parts.error());
+    return 1;
+  }
+  jobs::WorkerPool* faq_pool = nullptr;  // set once the pool exists; wake() runs only after
+  faq::FaqJobServiceOptions faq_options;
+  faq_options.generator = faq_parts->generator;
+  faq_options.max_attempts = settings.faq_jobs.max_attempts;
+  faq_options.wake = [&faq_pool] {
+    if (faq_pool != nullptr) faq_pool->Wake();
+  };
+  faq::FaqJobService faq_service(*instance.store, *instance.jobs, *faq_parts->store,
+                                 std::move(faq_options));
+  jobs::WorkerPool faq_workers(*instance.jobs, faq_service.Handler(), settings.faq_jobs);
+  faq_pool = &faq_workers;
+  faq_workers.Start();
+
   web::SiteServices services;
+  services.pdf_cache = pdf->cache.get();
+  services.faq = &faq_service;
+  services.fetch_pdf = MakeSitePdfFetcher(pdf_fetcher, *instance.jobs, pdf_workers);
   services.harvest_state = instance.harvest_state.get();
   services.fetch_paper = MakePaperFetcher(harvester, *instance.jobs, arxiv_workers);
   services.admin_token = settings.admin_token;
-  services.status = [&instance, &arxiv_workers]() -> Result<std::string> {
-    const jobs::WorkerPoolStatus pools[] = {arxiv_workers.Status()};
+  services.status = [&instance, &arxiv_workers, &pdf_workers,
+                      &faq_workers]() -> Result<std::string> {
+    const jobs::WorkerPoolStatus pools[] = {arxiv_workers.Status(), pdf_workers.Status(),
+                                            faq_workers.Status()};
     web::StatusContext context;
     context.harvest_enabled = instance.config.harvest_enabled;
     context.pools = pools;
@@ -76,12 +119,16 @@ int RunServeCommand(const ServeOptions& options) {
     return 1;
   }
   const bool ipv6 = options.host.find(':') != std::string::npos;
-  std::fprintf(stderr, "coolpapers: serving http://%s%s%s:%u/ (data: %s; harvest %s)\n",
+  std::fprintf(stderr,
+               "coolpapers: serving http://%s%s%s:%u/ (data: %s; harvest %s; FAQ model: %s)\n",
                ipv6 ? "[" : "", options.host.c_str(), ipv6 ? "]" : "",
                static_cast<unsigned>((*server)->port()), options.data_dir.string().c_str(),
-               settings.harvest_enabled ? "on" : "off");
+               settings.harvest_enabled ? "on" : "off",
+               faq_parts->llm ? faq_parts->llm->model().c_str() : "none, extractive answers");
   (*server)->Wait();
   if (scheduler) scheduler->Stop();
+  faq_workers.Stop();
+  pdf_workers.Stop();
   arxiv_workers.Stop();
   std::fprintf(stderr, "coolpapers: stopped\n");
   return 0;

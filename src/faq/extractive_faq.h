@@ -17,7 +17,10 @@ namespace coolpapers::faq {
 // sentences quoted from the paper (never from the references), each followed by its page
 // mark, as a bullet list; "The paper does not say." (or the Chinese equivalent for Chinese
 // prompts) when no section fits. `abstract` (from the store) serves the summary question when
-// the PDF's own abstract is not found. Deterministic and pure.
+// the PDF's own abstract is not found; its sentences not found on the first three pages are
+// quoted without a mark. Every mark produced survives VerifyPageMarks. Question ids other than
+// the six of faq_questions.h get "does not say". Sections and scoring: docs/faq.md.
+// Deterministic and pure.
 std::vector<std::string> MakeExtractiveAnswers(const PaperText& paper, std::string_view abstract,
                                                const FaqPrompts& prompts, FaqLanguage language,
                                                int max_sentences = 4);

@@ -19,10 +19,19 @@ struct CheckedAnswer {
   int marks_dropped = 0;
 };
 
-// A mark is kept when the page exists and the claim it ends (the text since the previous mark
-// or sentence start) shares enough distinctive words (not stop words; ASCII-folded, lower-
-// cased, at least 3 letters or a number) with that page's text: at least 2, or half of them
-// when the claim has fewer than 4. Marks inside code spans/blocks are left alone. Pure.
+// A mark is kept when the page exists and the claim it ends (the text since the previous mark,
+// the line start or the sentence start, whichever is nearest) shares enough distinctive words
+// (not stop words; ASCII-folded, lower-cased, a final "s" dropped and cut to 7 letters; at least
+// 3 letters, a number of at least 2 characters, or a capitalised 2-letter acronym) with that
+// page's text: half of them when the claim has fewer than 4, else at least 2 and at least a
+// quarter of them. Chinese claims (any CJK character): the same rule on their Latin words and
+// numbers, or on their pairs of adjacent CJK characters; either suffices. And no other page may
+// bear the claim out much better: the page's shared tokens, weighted by how few pages have them,
+// must reach 60% of the best page's. Accepted spellings:
+// "[page 3]", "[Page 3]", "[p. 3]", "[pp. 3, 5]", "[pages 3-4]", "(page 3)", "[第3页]",
+// "【第3页】"; of a multi-page mark only the pages that support the claim are kept. A dropped
+// mark goes with the space before it. Marks inside code spans/blocks are left alone.
+// docs/faq.md has the details. Pure; safe from any thread.
 CheckedAnswer VerifyPageMarks(std::string_view answer, const PaperText& paper);
 
 }  // namespace coolpapers::faq

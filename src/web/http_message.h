@@ -16,6 +16,7 @@ namespace coolpapers::web {
 inline constexpr std::string_view kHtmlType = "text/html; charset=utf-8";
 inline constexpr std::string_view kJsonType = "application/json; charset=utf-8";
 inline constexpr std::string_view kTextType = "text/plain; charset=utf-8";
+inline constexpr std::string_view kPdfType = "application/pdf";
 
 // Views into the server's request buffer: valid only during the handler call.
 struct Request {
@@ -23,6 +24,11 @@ struct Request {
   std::string_view target;  // origin-form as sent: "/arxiv/cs.AI?date=2025-05-14"
   bool accepts_gzip = false;
   std::string_view cookie = {};  // the Cookie header as sent, "" when absent
+  // These headers as sent, "" when absent: "bytes=0-1023"; "\"2401.06769v2-1234\"";
+  // "Wed, 14 May 2025 00:00:00 GMT".
+  std::string_view range = {};
+  std::string_view if_none_match = {};
+  std::string_view if_modified_since = {};
 };
 
 inline constexpr std::string_view kEventStreamType = "text/event-stream; charset=utf-8";

@@ -183,6 +183,15 @@ Result<Route> ParseRoute(std::string_view target) {
     route.ids.push_back(*std::move(id));
     return route;
   }
+  if (constexpr std::string_view kPdfPrefix = "/pdf/"; decoded.starts_with(kPdfPrefix)) {
+    const std::string_view subject = decoded.substr(kPdfPrefix.size());
+    Result<ArxivId> id = ArxivId::Parse(subject);
+    if (!id) return std::unexpected(id.error());
+    if (id->WithVersion() != subject) return Redirect(kPdfPrefix, id->WithVersion(), raw_query);
+    route.kind = RouteKind::kPdf;
+    route.ids.push_back(*std::move(id));
+    return route;
+  }
   if (decoded == "/opensearch.xml") {
     route.kind = RouteKind::kOpenSearch;
     return route;

@@ -9,6 +9,7 @@
 //   /arxiv/<expr>/feed, /arxiv/search/feed?query=...   Atom feeds of a list or a search
 //   /api/related/<id>              the papers related to one ([REL]) and its keywords, JSON
 //   /opensearch.xml                the OpenSearch description (browsers add the site's search)
+//   /pdf/<id>, /pdf/<id>v<n>      the paper's PDF from this instance's cache (web/pdf_route.h)
 // Query parameters: date=YYYY-MM-DD (lists; default: the newest day with data), show=N (1..2000,
 // default 25), skip=M (0..1000000, default 0), fragment=0|1 (lists: only the cards). Others are
 // ignored. Search also takes query=TEXT, highlight=0|1 and sort=relevance|time|stars (papers.cool's
@@ -45,6 +46,7 @@ enum class RouteKind {
   kSearch,    // /arxiv/search, /api/search
   kRelated,   // /api/related/<id>: ids holds the one paper; show is how many related
   kOpenSearch,  // /opensearch.xml
+  kPdf,       // /pdf/<id>[v<n>]: ids holds the one paper with its version (0: the newest)
 };
 
 // The order of search results.

@@ -33,6 +33,7 @@ std::string Describe(const Route& route) {
              " skip=" + std::to_string(route.skip) + " show=" + std::to_string(route.show) +
              (route.feed ? " feed" : "");
     case RouteKind::kOpenSearch: return text + "opensearch";
+    case RouteKind::kPdf: return text + "pdf " + route.ids.front().WithVersion();
   }
   return "?";
 }
@@ -55,6 +56,10 @@ TEST(ParseRoute, MapsTargetsToRoutes) {
       {"/arxiv/cs.AI/feed?date=2025-05-14", "list cs.AI date=2025-05-14 skip=0 show=25 feed"},
       {"/arxiv/cs.AI+cs.LG-cs.CY/feed", "list cs.AI+cs.LG-cs.CY date=newest skip=0 show=25 feed"},
       {"/opensearch.xml", "opensearch"},
+      {"/pdf/2401.06769", "pdf 2401.06769"},
+      {"/pdf/2401.06769v2", "pdf 2401.06769v2"},
+      {"/pdf/hep-th/9901001v1", "pdf hep-th/9901001v1"},
+      {"/pdf/1406.02661v1?x=1", "redirect /pdf/1406.2661v1?x=1"},
       {"/arxiv/cs.AI", "list cs.AI date=newest skip=0 show=25"},
       {"/arxiv/cs.CL?date=2025-05-14", "list cs.CL date=2025-05-14 skip=0 show=25"},
       {"/arxiv/cs.CL?date=2025-05-14&skip=25&show=25&fragment=1",

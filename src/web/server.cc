@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cassert>
+#include <charconv>
 #include <condition_variable>
 #include <csignal>
 #include <exception>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string_view>
@@ -19,6 +22,7 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
@@ -73,6 +77,76 @@ struct SharedStringBody {
   };
 };
 
+// A streamed body may hold this much written by its producer and not yet sent before Write
+// refuses more and the stream is cut: a reader slower than the producer must not grow the server.
+constexpr size_t kMaxQueuedStreamBytes = 1024 * 1024;
+// While a body streams, the session reads ahead to notice a reader who leaves; past this many
+// buffered bytes (pipelined requests) it stops, and a failed write notices instead.
+constexpr size_t kMaxStreamReadAhead = 64 * 1024;
+
+// What a streamed response's writer shares with its session. The writer never owns the session:
+// it reaches it only through `wake`, which the session clears (Detach) when the stream ends and
+// in its destructor, so a writer that outlives its session, or the whole server, is harmless.
+struct StreamChannel {
+  // Has the session take the queued pieces, unless it was already asked. Call with mutex held.
+  void Wake() {
+    if (wake_posted || !wake) return;
+    wake_posted = true;
+    wake();
+  }
+
+  // From the session: Write refuses from now on and nothing reaches the session any more.
+  void Detach() {
+    std::lock_guard lock(mutex);
+    ended = true;
+    wake = nullptr;
+  }
+
+  std::mutex mutex;
+  std::vector<std::string> pieces;  // Guarded by mutex: written, not yet taken by the session.
+  size_t queued_bytes = 0;          // Guarded by mutex: in `pieces` or being sent.
+  bool closed = false;              // Guarded by mutex: Close() was called.
+  bool ended = false;               // Guarded by mutex: Write refuses (reader gone, stopping).
+  bool cut = false;                 // Guarded by mutex: too much queued; end without last chunk.
+  bool wake_posted = false;         // Guarded by mutex.
+  std::function<void()> wake;       // Guarded by mutex: posts to the session; empty once detached.
+};
+
+class ChannelWriter final : public StreamWriter {
+ public:
+  explicit ChannelWriter(std::shared_ptr<StreamChannel> channel) : channel_(std::move(channel)) {}
+  // Streams have no request timeout: a producer that drops its writer without Close() must not
+  // hold the connection open for ever.
+  ~ChannelWriter() override { Close(); }
+
+  bool Write(std::string data) override {
+    std::lock_guard lock(channel_->mutex);
+    if (channel_->closed || channel_->ended) return false;
+    if (data.empty()) return true;  // as a chunk, nothing would read as the end of the body
+    assert(channel_->queued_bytes <= kMaxQueuedStreamBytes);  // checked below before each add
+    if (data.size() > kMaxQueuedStreamBytes - channel_->queued_bytes) {
+      channel_->ended = true;
+      channel_->cut = true;
+      channel_->Wake();
+      return false;
+    }
+    channel_->queued_bytes += data.size();
+    channel_->pieces.push_back(std::move(data));
+    channel_->Wake();
+    return true;
+  }
+
+  void Close() override {
+    std::lock_guard lock(channel_->mutex);
+    if (channel_->closed) return;
+    channel_->closed = true;
+    channel_->Wake();
+  }
+
+ private:
+  const std::shared_ptr<StreamChannel> channel_;
+};
+
 class Session;
 
 }  // namespace
@@ -122,7 +196,10 @@ class Session : public std::enable_shared_from_this<Session> {
     remote_ = ec ? std::string("-") : remote.address().to_string() + ":" + std::to_string(remote.port());
   }
 
-  ~Session() { core_.Unregister(this); }
+  ~Session() {
+    if (channel_) channel_->Detach();
+    core_.Unregister(this);
+  }
 
   void Start() {
     if (!core_.Register(this, weak_from_this())) return;  // stopping: the socket just closes
@@ -140,6 +217,13 @@ class Session : public std::enable_shared_from_this<Session> {
     stopping_ = true;
     // Waiting for a request: give up now. Handling or writing one: OnWrite closes afterwards.
     if (reading_) stream_.cancel();
+    if (channel_) {  // streaming: send what is queued and the last chunk, then close
+      {
+        std::lock_guard lock(channel_->mutex);
+        channel_->ended = true;
+      }
+      PumpStream();
+    }
   }
 
   void DoRead() {
@@ -196,8 +280,13 @@ class Session : public std::enable_shared_from_this<Session> {
     started_ = std::chrono::steady_clock::now();
     method_.assign(FromBeast(req.method_string()));
     target_.assign(FromBeast(req.target()));
-    const Request request{method_, target_, AcceptsGzip(FromBeast(req[http::field::accept_encoding])),
-                          FromBeast(req[http::field::cookie])};
+    const Request request{method_,
+                          target_,
+                          AcceptsGzip(FromBeast(req[http::field::accept_encoding])),
+                          FromBeast(req[http::field::cookie]),
+                          FromBeast(req[http::field::range]),
+                          FromBeast(req[http::field::if_none_match]),
+                          FromBeast(req[http::field::if_modified_since])};
     Response response;
     try {
       response = core_.handler(request);
@@ -222,6 +311,9 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void Send(Response response, unsigned version, bool keep_alive, bool head) {
+    if (response.stream && response.status != 304) {
+      return SendStreamHead(std::move(response), version, keep_alive, head);
+    }
     res_.emplace();
     http::response<SharedStringBody>& res = *res_;
     res.result(static_cast<unsigned>(response.status));
@@ -250,13 +342,197 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void LogRequest(std::size_t bytes, beast::error_code ec) {
+    LogRequest(bytes, ec ? "write failed: " + ec.message() : std::string());
+  }
+
+  // `failure` is "" or what went wrong, appended to the line.
+  void LogRequest(std::size_t bytes, const std::string& failure) {
     if (core_.options.access_log == nullptr) return;
     const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
                             std::chrono::steady_clock::now() - started_)
                             .count();
     std::fprintf(core_.options.access_log, "%s \"%s %s\" %d %zu %lldus%s%s\n", remote_.c_str(),
                  method_.c_str(), target_.c_str(), status_, bytes, static_cast<long long>(micros),
-                 ec ? " write failed: " : "", ec ? ec.message().c_str() : "");
+                 failure.empty() ? "" : " ", failure.c_str());
+  }
+
+  // A streamed response (Response::stream): the head now, with chunked transfer encoding and
+  // no length; the body as the producer writes it, never compressed.
+  void SendStreamHead(Response response, unsigned version, bool keep_alive, bool head) {
+    http::response<http::empty_body>& res = stream_res_.emplace();
+    res.result(static_cast<unsigned>(response.status));
+    res.version(version);
+    res.set(http::field::server, "coolpapers");
+    res.set(http::field::content_type, ToBeast(response.content_type));
+    res.set("X-Content-Type-Options", "nosniff");
+    for (const auto& [name, value] : response.headers) res.set(ToBeast(name), ToBeast(value));
+    if (res.find(http::field::cache_control) == res.end()) {
+      res.set(http::field::cache_control, "no-cache");
+    }
+    res.set("X-Accel-Buffering", "no");  // nginx would otherwise hold the pieces back
+    // HTTP/1.0 has no chunked encoding: there the body ends when the connection closes.
+    chunked_ = version >= 11;
+    res.keep_alive(chunked_ && keep_alive && !stopping_ && !core_.stopping);
+    if (chunked_) res.chunked(true);
+    status_ = response.status;
+    stream_head_only_ = head;
+    stream_starter_ = std::move(response.stream);
+    stream_serializer_.emplace(res);
+    stream_.expires_after(core_.options.request_timeout);
+    http::async_write_header(stream_, *stream_serializer_,
+                             beast::bind_front_handler(&Session::OnStreamHead, shared_from_this()));
+  }
+
+  void OnStreamHead(beast::error_code ec, std::size_t bytes) {
+    const bool keep_alive = stream_res_->keep_alive();
+    stream_serializer_.reset();
+    stream_res_.reset();
+    StreamStarter starter = std::move(stream_starter_);
+    stream_starter_ = nullptr;
+    if (ec || stream_head_only_) {
+      LogRequest(bytes, ec);
+      if (ec) return;
+      if (!keep_alive) return DoClose();
+      first_request_ = false;
+      return DoRead();
+    }
+    stream_bytes_ = bytes;
+    keep_alive_after_stream_ = keep_alive;
+    channel_ = std::make_shared<StreamChannel>();
+    channel_->wake = [executor = stream_.get_executor(), weak = weak_from_this()] {
+      net::post(executor, [weak] {
+        if (std::shared_ptr<Session> self = weak.lock()) self->PumpStream();
+      });
+    };
+    StartWatch();
+    if (stopping_ || core_.stopping) {
+      std::lock_guard lock(channel_->mutex);
+      channel_->ended = true;  // an empty body: no producer is started while stopping
+    } else {
+      try {
+        starter(std::make_shared<ChannelWriter>(channel_));
+      } catch (const std::exception& e) {
+        // The head is out: the body can only be cut, so the reader sees it incomplete.
+        std::fprintf(stderr, "coolpapers: %s %s threw starting its stream: %s\n", method_.c_str(),
+                     target_.c_str(), e.what());
+        return CutStream("stream cut: its producer failed to start");
+      }
+    }
+    PumpStream();
+  }
+
+  // Sends what the producer has written since the last write, as one chunk, and ends the body
+  // once the writer is closed or the server stops. One write at a time keeps the pieces in order.
+  void PumpStream() {
+    if (!channel_ || stream_writing_ || stream_finishing_) return;
+    bool cut = false;
+    bool finish = false;
+    {
+      std::lock_guard lock(channel_->mutex);
+      channel_->wake_posted = false;
+      cut = channel_->cut;
+      finish = channel_->closed || channel_->ended;
+      sending_.swap(channel_->pieces);
+    }
+    if (cut) {
+      return CutStream("stream cut: the reader is too slow (more than " +
+                       std::to_string(kMaxQueuedStreamBytes) + " bytes queued)");
+    }
+    if (sending_.empty() && !finish) return;
+    sending_bytes_ = 0;
+    for (const std::string& piece : sending_) sending_bytes_ += piece.size();
+    send_buffers_.clear();
+    // RFC 9112 section 7.1: chunk = hex size CRLF data CRLF; last-chunk = "0" CRLF CRLF.
+    if (chunked_ && sending_bytes_ > 0) {
+      char hex[2 * sizeof(std::size_t)];
+      const auto [end, error] = std::to_chars(hex, hex + sizeof hex, sending_bytes_, 16);
+      assert(error == std::errc());  // a size_t always fits in its hex digits
+      chunk_head_.assign(hex, end);
+      chunk_head_ += "\r\n";
+      send_buffers_.push_back(net::buffer(chunk_head_));
+    }
+    for (const std::string& piece : sending_) send_buffers_.push_back(net::buffer(piece));
+    if (chunked_ && sending_bytes_ > 0) send_buffers_.push_back(net::buffer("\r\n", 2));
+    if (chunked_ && finish) send_buffers_.push_back(net::buffer("0\r\n\r\n", 5));
+    stream_writing_ = true;
+    stream_finishing_ = finish;
+    // No request timeout while the producer is silent, but a reader who stops reading ends the
+    // stream after one: this write must progress within it.
+    stream_.expires_after(core_.options.request_timeout);
+    net::async_write(stream_, send_buffers_,
+                     beast::bind_front_handler(&Session::OnStreamWrite, shared_from_this()));
+  }
+
+  void OnStreamWrite(beast::error_code ec, std::size_t bytes) {
+    stream_writing_ = false;
+    stream_bytes_ += bytes;
+    sending_.clear();
+    send_buffers_.clear();
+    if (!channel_) return;  // cut meanwhile
+    {
+      std::lock_guard lock(channel_->mutex);
+      channel_->queued_bytes -= sending_bytes_;
+    }
+    if (ec) return CutStream("stream cut: write failed: " + ec.message());
+    if (!stream_finishing_) return PumpStream();
+    stream_finishing_ = false;
+    LogRequest(stream_bytes_, std::string());
+    channel_->Detach();
+    channel_.reset();
+    if (watching_) {
+      continue_after_watch_ = true;  // OnWatch goes on once the read-ahead gives up
+      beast::error_code ignored;     // nothing to cancel if it just completed
+      stream_.socket().cancel(ignored);
+      return;
+    }
+    ContinueAfterStream();
+  }
+
+  void ContinueAfterStream() {
+    if (!keep_alive_after_stream_ || stopping_ || core_.stopping) return DoClose();
+    first_request_ = false;
+    DoRead();
+  }
+
+  // While a body streams nothing else reads the socket; this read notices at once a reader who
+  // leaves (end of stream or reset), even while the producer is silent, e.g. waiting for a
+  // model's first token. What it reads is a pipelined request, kept in buffer_ for DoRead.
+  void StartWatch() {
+    if (buffer_.size() >= kMaxStreamReadAhead) return;
+    watching_ = true;
+    stream_.expires_never();  // leaves the timer of a write in flight alone
+    stream_.async_read_some(buffer_.prepare(kFirstReadBytes),
+                            beast::bind_front_handler(&Session::OnWatch, shared_from_this()));
+  }
+
+  void OnWatch(beast::error_code ec, std::size_t bytes) {
+    watching_ = false;
+    if (!ec) buffer_.commit(bytes);
+    if (continue_after_watch_) {
+      continue_after_watch_ = false;
+      if (ec && ec != net::error::operation_aborted) return;  // the reader left after the body
+      return ContinueAfterStream();
+    }
+    if (!channel_) return;  // cut
+    if (!ec) return StartWatch();
+    if (stream_finishing_) {
+      keep_alive_after_stream_ = false;  // the last chunk is on its way; the reader is leaving
+      return;
+    }
+    CutStream(ec == net::error::eof ? std::string("stream cut: the reader left")
+                                    : "stream cut: read failed: " + ec.message());
+  }
+
+  // Ends a body that cannot be completed by closing the connection without the last chunk, so
+  // the reader sees it cut; pending writes and reads end with operation_aborted.
+  void CutStream(const std::string& why) {
+    LogRequest(stream_bytes_, why);
+    channel_->Detach();
+    channel_.reset();
+    stream_finishing_ = false;
+    beast::error_code ignored;  // the peer may already be gone
+    stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
+    stream_.close();
   }
 
   void DoClose() {
@@ -277,6 +553,25 @@ class Session : public std::enable_shared_from_this<Session> {
   bool first_request_ = true;
   bool reading_ = false;
   bool stopping_ = false;
+
+  // A streamed response (see SendStreamHead). channel_ is set from the head's write until the
+  // body ends; the rest is the state of the body's writes.
+  std::optional<http::response<http::empty_body>> stream_res_;
+  std::optional<http::response_serializer<http::empty_body>> stream_serializer_;
+  StreamStarter stream_starter_;
+  std::shared_ptr<StreamChannel> channel_;
+  std::vector<std::string> sending_;  // the pieces of the write in flight
+  std::vector<net::const_buffer> send_buffers_;
+  std::string chunk_head_;
+  std::size_t sending_bytes_ = 0;  // of the pieces, without the chunk framing
+  std::size_t stream_bytes_ = 0;   // sent so far, head included: for the access log
+  bool stream_head_only_ = false;  // HEAD: the head a GET gets, no body, no producer
+  bool chunked_ = true;            // false for HTTP/1.0: the body ends with the connection
+  bool keep_alive_after_stream_ = false;
+  bool stream_writing_ = false;
+  bool stream_finishing_ = false;  // the write in flight ends the body
+  bool watching_ = false;          // a read-ahead (StartWatch) is in flight
+  bool continue_after_watch_ = false;  // the body ended; OnWatch goes on with the connection
 };
 
 }  // namespace

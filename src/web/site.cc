@@ -9,9 +9,11 @@
 #include "web/pages/fetch_page.h"
 #include "web/http_status.h"
 #include "web/pages/home_page.h"
+#include "web/pdf_route.h"
 #include "web/related_route.h"
 #include "web/router.h"
 #include "web/search_route.h"
+#include "web/static_files.h"
 #include "web/feed/atom_feed.h"
 #include "web/feed/feed_route.h"
 #include "web/opensearch.h"
@@ -48,6 +50,7 @@ std::string CacheKey(const Route& route) {
     case RouteKind::kSearch:
     case RouteKind::kRelated:
     case RouteKind::kOpenSearch:
+    case RouteKind::kPdf:
       break;  // never cached
   }
   return key;
@@ -78,6 +81,7 @@ Result<std::string> RenderRoute(store::Store& store, store::HarvestState* harves
     case RouteKind::kSearch:
     case RouteKind::kRelated:
     case RouteKind::kOpenSearch:
+    case RouteKind::kPdf:
       break;
   }
   return Fail(ErrorCode::kInternal, "this page cannot be rendered", "RenderRoute: unexpected kind");
@@ -168,11 +172,16 @@ Response Site::Handle(const Request& request) {
     response.headers.emplace_back("Allow", "GET, HEAD");
     return response;
   }
+  // The front end's files, embedded and immutable: before routing and the page cache.
+  if (IsAssetTarget(request.target)) return StaticAssetResponse(request.target, request.accepts_gzip);
   Result<Route> route = ParseRoute(request.target);
   if (!route) return MakeErrorResponse(route.error(), FormatFor(api_target));
   if (route->kind == RouteKind::kRedirect) return RedirectResponse(std::move(route->location));
   if (route->kind == RouteKind::kHealth) return HealthResponse(store_);
   if (route->kind == RouteKind::kStatus) return StatusResponse();
+  if (route->kind == RouteKind::kPdf) {
+    return RespondPdf(store_, services_, *route, request, IsAdmin(request));
+  }
   if (route->feed) return FeedResponse(*route, request);
   if (route->kind == RouteKind::kOpenSearch) {
     Response response = PageResponse(*route, std::make_shared<const std::string>(kOpenSearchXml));

@@ -12,15 +12,19 @@
 #include "search/searcher.h"
 #include "store/harvest_state.h"
 
+namespace coolpapers::faq {
+class PdfCache;
+}  // namespace coolpapers::faq
+
 namespace coolpapers::web {
 
-// Where a fetch from arXiv of a paper we do not have stands.
+// Where a fetch from arXiv of a paper we do not have (or of its PDF, for /pdf/<id>) stands.
 struct PaperFetch {
   enum class State {
     kQueued,    // waiting: `position` fetches go first
     kRunning,   // being fetched now
-    kStored,    // fetched: the store has it now
-    kNotFound,  // arXiv has no such paper
+    kStored,    // fetched: the store (the PDF cache) has it now
+    kNotFound,  // arXiv has no such paper (PDF); `error` may say more
     kFailed,    // arXiv could not be reached after every attempt; `error` says why
   };
   State state = State::kQueued;
@@ -32,6 +36,7 @@ struct PaperFetch {
 // Asks for `id` to be fetched (or reports the fetch already asked for). `admin` requests jump
 // the queue (the reader sent the instance's magic token).
 using PaperFetcher = std::function<Result<PaperFetch>(const ArxivId& id, bool admin)>;
+// For PDFs, `id` carries the version whose PDF is wanted ("2401.06769v2").
 
 // The JSON document of /api/status.
 using StatusReporter = std::function<Result<std::string>()>;
@@ -42,6 +47,8 @@ struct SiteServices {
   StatusReporter status;                         // /api/status
   std::string admin_token;                       // the magic token; "" disables it
   search::Searcher* searcher = nullptr;          // /arxiv/search, /api/search
+  faq::PdfCache* pdf_cache = nullptr;            // /pdf/<id>: the PDFs this instance serves
+  PaperFetcher fetch_pdf;                        // /pdf/<id> for a PDF not cached yet
 };
 
 }  // namespace coolpapers::web

@@ -34,6 +34,19 @@ class HttpClient {
                        const std::map<std::string, std::string>& headers = {});
   HttpResponse Get(const std::string& target) { return Request("GET", target); }
 
+  // For a body that arrives over time (a streamed response): sends the request like Request()
+  // but reads only the response head; then read the body with ReadBodySome(). Throws
+  // std::runtime_error on a network failure or timeout.
+  HttpResponse StartRequest(const std::string& method, const std::string& target,
+                            const std::map<std::string, std::string>& headers = {});
+  // The body bytes of the response begun by StartRequest that have arrived, waiting up to the
+  // timeout for at least one; "" once the body is complete, after which Request() and
+  // StartRequest() go on on the same connection. Throws std::runtime_error on a network failure,
+  // a timeout or a body cut short.
+  std::string ReadBodySome();
+  // Closes the connection, as a reader who leaves; the next request opens a new one.
+  void Disconnect();
+
  private:
   struct Connection;
   std::string host_;

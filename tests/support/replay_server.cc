@@ -19,11 +19,6 @@ namespace asio = boost::asio;
 namespace http = boost::beast::http;
 using tcp = asio::ip::tcp;
 
-struct ReplayServer::Impl {
-  asio::io_context io;
-  tcp::acceptor acceptor{io};
-};
-
 std::string ReadFileBytes(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) throw std::runtime_error("cannot read " + file.string());
@@ -51,46 +46,13 @@ std::string GzipCompress(const std::string& data) {
   return out;
 }
 
-ReplayServer::ReplayServer() : impl_(std::make_unique<Impl>()) {
-  tcp::endpoint endpoint(asio::ip::make_address("127.0.0.1"), 0);
-  impl_->acceptor.open(endpoint.protocol());
-  impl_->acceptor.set_option(asio::socket_base::reuse_address(true));
-  impl_->acceptor.bind(endpoint);
-  impl_->acceptor.listen();
-  port_ = impl_->acceptor.local_endpoint().port();
-  accept_thread_ = std::thread([this] {
-    for (;;) {
-      auto socket = std::make_unique<tcp::socket>(impl_->io);
-      boost::system::error_code ec;
-      impl_->acceptor.accept(*socket, ec);
-      if (stopping_) return;
-      if (ec) continue;
-      std::lock_guard lock(mutex_);
-      connections_.emplace_back([this, s = std::move(socket)] { Serve(s.get()); });
-    }
-  });
-}
+ReplayServer::ReplayServer()
+    : listener_(std::make_unique<LoopbackListener>([this](tcp::socket& s) { Serve(s); })) {}
 
-ReplayServer::~ReplayServer() {
-  stopping_ = true;
-  // Wake the blocking accept with a connection of our own rather than closing the acceptor
-  // from another thread, which Asio does not allow.
-  {
-    boost::system::error_code ec;
-    tcp::socket wake(impl_->io);
-    wake.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port_), ec);
-  }
-  accept_thread_.join();
-  std::vector<std::thread> connections;
-  {
-    std::lock_guard lock(mutex_);
-    connections.swap(connections_);
-  }
-  for (auto& thread : connections) thread.join();
-}
+ReplayServer::~ReplayServer() = default;
 
 std::string ReplayServer::Url(const std::string& target) const {
-  return "http://127.0.0.1:" + std::to_string(port_) + target;
+  return "http://127.0.0.1:" + std::to_string(port()) + target;
 }
 
 void ReplayServer::SetRoute(const std::string& target, CannedResponse response) {
@@ -116,8 +78,7 @@ std::vector<LoggedRequest> ReplayServer::RequestLog() const {
 
 // One request per connection (the response says Connection: close), so a connection thread
 // always ends and the destructor can join it.
-void ReplayServer::Serve(void* raw_socket) {
-  auto& socket = *static_cast<tcp::socket*>(raw_socket);
+void ReplayServer::Serve(tcp::socket& socket) {
   boost::system::error_code ec;
   boost::beast::flat_buffer buffer;
   http::request<http::string_body> request;

@@ -4,7 +4,6 @@
 #ifndef COOLPAPERS_TESTS_SUPPORT_REPLAY_SERVER_H_
 #define COOLPAPERS_TESTS_SUPPORT_REPLAY_SERVER_H_
 
-#include <atomic>
 #include <chrono>
 #include <deque>
 #include <filesystem>
@@ -12,8 +11,9 @@
 #include <memory>
 #include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
+
+#include "tests/support/loopback_listener.h"
 
 namespace coolpapers::testing {
 
@@ -53,7 +53,7 @@ class ReplayServer {
   ReplayServer(const ReplayServer&) = delete;
   ReplayServer& operator=(const ReplayServer&) = delete;
 
-  unsigned short port() const { return port_; }
+  unsigned short port() const { return listener_->port(); }
   // "http://127.0.0.1:<port>" + target.
   std::string Url(const std::string& target) const;
 
@@ -73,17 +73,13 @@ class ReplayServer {
     CannedResponse response;
     std::deque<Fault> faults;
   };
-  struct Impl;
-  void Serve(void* socket);
+  void Serve(boost::asio::ip::tcp::socket& socket);
 
-  std::unique_ptr<Impl> impl_;
-  unsigned short port_ = 0;
   mutable std::mutex mutex_;
-  std::map<std::string, Route> routes_;   // Guarded by mutex_.
-  std::vector<LoggedRequest> log_;        // Guarded by mutex_.
-  std::vector<std::thread> connections_;  // Guarded by mutex_.
-  std::atomic<bool> stopping_{false};
-  std::thread accept_thread_;
+  std::map<std::string, Route> routes_;  // Guarded by mutex_.
+  std::vector<LoggedRequest> log_;       // Guarded by mutex_.
+  // Last, so its connection threads are joined before the routes and log they use are gone.
+  std::unique_ptr<LoopbackListener> listener_;
 };
 
 // The whole content of `file`, bytes as they are (recorded responses, fixtures). Throws

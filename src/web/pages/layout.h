@@ -1,5 +1,6 @@
 // The frame every HTML page shares: doctype, head (title, description, Open Graph and extra meta
-// tags, the small inline style sheet), the site header, and the closing tags. Pages write their
+// tags, the front end's style sheet and module script by their hashed /assets/ names), the site
+// header, and the closing tags. Pages write their
 // body between AppendPageStart and AppendPageEnd into the same string, so a big page is never
 // copied to be wrapped.
 #ifndef COOLPAPERS_WEB_PAGES_LAYOUT_H_

@@ -7,21 +7,6 @@
 namespace coolpapers::web {
 namespace {
 
-// Loads the slice behind each nav.more when it nears the viewport and puts the returned cards
-// (and the next nav.more) in its place. Without JavaScript the nav's link opens that slice as a
-// page. On a failed fetch the link stays, so the reader can still follow it.
-constexpr std::string_view kLazyLoadScript = R"js(<script>
-(function(){if(!('IntersectionObserver' in window))return;
-var io=new IntersectionObserver(function(es){es.forEach(function(e){if(!e.isIntersecting)return;
-var nav=e.target;io.unobserve(nav);var a=nav.querySelector('a');
-fetch(a.href+'&fragment=1').then(function(r){if(!r.ok)throw new Error(r.status);return r.text();})
-.then(function(html){nav.insertAdjacentHTML('afterend',html);nav.remove();watch();})
-.catch(function(){});});},{rootMargin:'1200px'});
-function watch(){var n=document.querySelector('nav.more');if(n)io.observe(n);}
-watch();})();
-</script>
-)js";
-
 void AppendDayLink(std::string& out, const ListView& view, const std::optional<Date>& day,
                    std::string_view css_class, std::string_view arrow_before,
                    std::string_view arrow_after) {
@@ -95,7 +80,6 @@ std::string RenderListPage(const ListView& view) {
   out += "<div id=\"papers\">\n";
   AppendCards(out, view);
   out += "</div>\n";
-  out += kLazyLoadScript;
   AppendPageEnd(out);
   return out;
 }

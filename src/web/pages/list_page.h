@@ -1,7 +1,8 @@
 // The day list of a category expression, /arxiv/<expr>[?date=&skip=&show=]: a header with the
 // day, the total and links to the neighbouring days that have data, then one slice of cards.
-// A big day never makes the first paint wait: the page holds `show` cards and a "next" link, and
-// a tiny inline script fetches the following slices as fragments while the reader scrolls.
+// A big day never makes the first paint wait: the page holds `show` cards and a "next" link;
+// the front end (frontend/js/lazy_cards.js) fetches the rest of the day once as a fragment and
+// inserts it as the reader scrolls. Without JavaScript the link opens the next slice.
 #ifndef COOLPAPERS_WEB_PAGES_LIST_PAGE_H_
 #define COOLPAPERS_WEB_PAGES_LIST_PAGE_H_
 

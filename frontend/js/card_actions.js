@@ -1,0 +1,78 @@
+// The card's buttons: [PDF] toggles the inline viewer (pdf_viewer.js, loaded on first use) and
+// stars the paper; [Copy] copies it; a collapse button at the card's foot closes what [PDF]
+// opened. One listener on the document serves every card, lazily inserted ones included.
+import { findPaper, onCardsInserted, readCard } from './card_registry.js';
+import { copyPaper } from './copy_paper.js';
+import { starPaper } from './star_list.js';
+
+let viewerModule = null;
+
+function paperOf(card) {
+  return findPaper(card.id) ?? readCard(card);
+}
+
+function addCopyButton(card) {
+  const place = card.querySelector('span.title-copy');
+  if (!place || place.firstChild) return;
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.textContent = '[Copy]';
+  button.title = 'Copy title, authors, link and abstract';
+  place.append(button);
+}
+
+function closePdf(card) {
+  card.querySelector('.pdf-viewer')?.remove();
+  card.querySelector('.card-collapse')?.remove();
+}
+
+function togglePdf(card, paper) {
+  if (card.querySelector('.pdf-viewer')) {
+    closePdf(card);
+    return;
+  }
+  const viewer = document.createElement('div');
+  viewer.className = 'pdf-viewer';
+  const collapse = document.createElement('button');
+  collapse.type = 'button';
+  collapse.className = 'card-collapse';
+  collapse.textContent = 'Collapse ▲';
+  card.append(viewer, collapse);
+  viewerModule ??= import('./pdf_viewer.js');
+  viewerModule.then(({ showPdf }) => showPdf(viewer, paper));
+}
+
+function onClick(event) {
+  const target = event.target;
+  if (!(target instanceof Element)) return;
+  const card = target.closest('div.panel.paper');
+  if (!card) return;
+  if (target.closest('a.title-pdf')) {
+    // A new tab or window (modifier keys, middle click) gets arXiv's PDF as the link says.
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    const paper = paperOf(card);
+    starPaper(paper);
+    togglePdf(card, paper);
+  } else if (target.closest('.title-copy button')) {
+    const button = target.closest('button');
+    copyPaper(paperOf(card)).then((ok) => {
+      button.textContent = ok ? '[Copied]' : '[Copy failed]';
+      button.classList.toggle('copied', ok);
+      setTimeout(() => {
+        button.textContent = '[Copy]';
+        button.classList.remove('copied');
+      }, 1500);
+    });
+  } else if (target.closest('.card-collapse')) {
+    closePdf(card);
+    card.scrollIntoView({ block: 'nearest' });
+  }
+}
+
+export function initCardActions() {
+  onCardsInserted((papers) => {
+    for (const paper of papers) addCopyButton(paper.el);
+  });
+  document.addEventListener('click', onClick);
+}

@@ -1,0 +1,66 @@
+// Every card of the day, rendered or still waiting in lazy_cards.js, with the text read from its
+// markup before anything (math, highlights) changes it. The filter and the star list work from
+// here, so they cover the whole day and not only the cards in the page.
+
+const papers = new Map();  // id -> paper, in arXiv order
+const insertedListeners = [];
+
+// Reads a card (div.panel.paper from src/web/pages/paper_card.cc) into a plain paper record.
+export function readCard(el) {
+  const text = (selector) => el.querySelector(selector)?.textContent.trim() ?? '';
+  const authors = [...el.querySelectorAll('p.authors a.author')].map((a) => a.textContent.trim());
+  const categories = [...el.querySelectorAll('p.subjects a, p.subjects span')].map((node) => {
+    const href = node.getAttribute('href');
+    return href ? href.slice(href.lastIndexOf('/') + 1) : node.textContent.trim();
+  });
+  const index = el.querySelector('a.index');
+  const pdf = el.querySelector('a.title-pdf');
+  const paper = {
+    id: el.id,
+    el,
+    title: text('a.title-link'),
+    authors,
+    abstract: text('p.summary'),
+    categories,
+    published: text('.date-data'),
+    absUrl: index ? index.getAttribute('href') : `https://arxiv.org/abs/${el.id}`,
+    pdfUrl: pdf ? pdf.getAttribute('data') || pdf.getAttribute('href') : `https://arxiv.org/pdf/${el.id}`,
+  };
+  paper.lower = {
+    title: paper.title.toLowerCase(),
+    abstract: paper.abstract.toLowerCase(),
+    authors: authors.join(', ').toLowerCase(),
+  };
+  return paper;
+}
+
+// Adds cards that are not in the page yet (fetched ahead by lazy_cards.js).
+export function registerPendingCards(elements) {
+  for (const el of elements) {
+    if (el.id && !papers.has(el.id)) papers.set(el.id, readCard(el));
+  }
+}
+
+// Registers cards just put in the page and tells the listeners (math, buttons, highlights).
+export function registerInsertedCards(elements) {
+  registerPendingCards(elements);
+  const inserted = elements.map((el) => papers.get(el.id)).filter(Boolean);
+  for (const listener of insertedListeners) listener(inserted);
+}
+
+// Calls `listener(papers)` with each batch of cards put in the page, from now on.
+export function onCardsInserted(listener) {
+  insertedListeners.push(listener);
+}
+
+export function allPapers() {
+  return papers.values();
+}
+
+export function paperCount() {
+  return papers.size;
+}
+
+export function findPaper(id) {
+  return papers.get(id);
+}

@@ -1,0 +1,31 @@
+// The entry module every page loads (linked by src/web/pages/layout.cc). It wires the features;
+// each lives in its own module, and the heavy ones (pdf.js, KaTeX) load only when first needed.
+import { initBottomBar } from './bottom_bar.js';
+import { initCardActions } from './card_actions.js';
+import { registerInsertedCards } from './card_registry.js';
+import { initKeywordFilter } from './keyword_filter.js';
+import { initLazyCards } from './lazy_cards.js';
+import { initMath } from './math.js';
+import { initScrollButtons } from './scroll_buttons.js';
+import { initStarList } from './star_list.js';
+import { initThemeToggle } from './theme.js';
+
+function start() {
+  const papers = document.getElementById('papers');
+  const bar = initBottomBar();
+  if (!papers) {
+    initThemeToggle(bar);
+    return;
+  }
+  // Listeners first, so that they see the cards the page came with.
+  initMath();
+  initCardActions();
+  initKeywordFilter(bar);
+  initStarList(bar);
+  initThemeToggle(bar);
+  registerInsertedCards([...papers.querySelectorAll('div.panel.paper')]);
+  initLazyCards();
+  initScrollButtons();
+}
+
+start();

@@ -1,0 +1,61 @@
+#include "cli/faq_setup.h"
+
+#include <cstdint>
+#include <string>
+#include <utility>
+
+#include "cli/data_dir.h"
+#include "faq/faq_questions.h"
+#include "net/host_politeness.h"
+#include "store/sqlite_faq_store.h"
+
+namespace coolpapers::cli {
+
+Result<PdfParts> OpenPdfParts(Instance& instance) {
+  const PdfSettings& settings = instance.config.pdf;
+  // `/` keeps an absolute cache_dir as it is and puts a relative one under the data folder.
+  const std::filesystem::path dir =
+      instance.data_dir / (settings.cache_dir.empty() ? "pdf" : settings.cache_dir);
+  Result<std::unique_ptr<faq::PdfCache>> cache =
+      faq::PdfCache::Open(dir, static_cast<uint64_t>(settings.cache_max_mb) << 20);
+  if (!cache) return std::unexpected(cache.error());
+  // The PDF host gets arXiv's politeness too (arxiv.org is not among the harvester's hosts).
+  if (std::string host = net::HostOf(settings.source); !host.empty()) {
+    instance.politeness->SetRule(
+        host, net::HostRule{instance.config.arxiv_min_interval, /*single_connection=*/true});
+  }
+  PdfParts parts;
+  parts.cache = *std::move(cache);
+  parts.fetcher = std::make_unique<faq::PdfFetcher>(*parts.cache, *instance.arxiv, *instance.jobs,
+                                                    settings.source);
+  return parts;
+}
+
+Result<FaqParts> OpenFaqParts(Instance& instance, faq::PdfFetcher& pdfs) {
+  FaqParts parts;
+  Result<std::unique_ptr<store::FaqStore>> faq_store =
+      store::OpenSqliteFaqStore(StorePath(instance.data_dir));
+  if (!faq_store) return std::unexpected(faq_store.error());
+  parts.store = *std::move(faq_store);
+
+  if (const std::filesystem::path& file = instance.config.faq.questions_file; !file.empty()) {
+    Result<faq::FaqQuestionSet> questions = faq::LoadFaqQuestions(instance.data_dir / file);
+    if (!questions) return std::unexpected(questions.error());
+    parts.generator.questions = *std::move(questions);
+  }
+  const LlmSettings& llm = instance.config.llm;
+  if (llm.configured()) {
+    Result<std::unique_ptr<faq::LlmClient>> client = faq::MakeOpenAiLlmClient(llm.options);
+    if (!client) return std::unexpected(client.error());
+    parts.llm = *std::move(client);
+  }
+  parts.generator.llm = parts.llm.get();
+  parts.generator.context_tokens = llm.options.context_tokens;
+  parts.generator.max_tokens = llm.max_tokens;
+  parts.generator.load_pdf = [&pdfs](const ArxivId& id, std::stop_token stop) {
+    return pdfs.Load(id, std::move(stop));
+  };
+  return parts;
+}
+
+}  // namespace coolpapers::cli

@@ -1,0 +1,329 @@
+#include "faq/faq_job_service.h"
+
+#include <algorithm>
+#include <span>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/quoted_text.h"
+#include "jobs/job_outcome.h"
+
+namespace coolpapers::faq {
+namespace {
+
+// Spelled here rather than with FaqLanguageCode so that the queue's keys never change with the
+// display codes.
+std::string_view LanguageKey(FaqLanguage language) {
+  return language == FaqLanguage::kChinese ? "zh" : "en";
+}
+
+std::optional<FaqLanguage> ParseLanguageKey(std::string_view key) {
+  if (key == "en") return FaqLanguage::kEnglish;
+  if (key == "zh") return FaqLanguage::kChinese;
+  return std::nullopt;
+}
+
+std::string PayloadOf(const ArxivId& id, int version, FaqLanguage language) {
+  return nlohmann::json{{"paper", id.str()}, {"version", version},
+                        {"language", LanguageKey(language)}}
+      .dump();
+}
+
+struct JobTarget {
+  ArxivId id;  // with its version
+  FaqLanguage language = FaqLanguage::kEnglish;
+};
+
+Result<JobTarget> ParsePayload(const store::Job& job) {
+  const nlohmann::json json = nlohmann::json::parse(job.payload, nullptr, false);
+  const auto invalid = [&] {
+    return Fail(ErrorCode::kInvalidArgument,
+                "FAQ job " + QuoteForMessage(job.key) + " has an unreadable payload " +
+                    QuoteForMessage(job.payload) +
+                    ": expected {\"paper\": id, \"version\": n, \"language\": \"en\" or \"zh\"}");
+  };
+  if (!json.is_object() || !json.contains("paper") || !json["paper"].is_string() ||
+      !json.contains("version") || !json["version"].is_number_integer() ||
+      !json.contains("language") || !json["language"].is_string()) {
+    return invalid();
+  }
+  const int version = json["version"].get<int>();
+  Result<ArxivId> id =
+      ArxivId::Parse(json["paper"].get<std::string>() + "v" + std::to_string(version));
+  std::optional<FaqLanguage> language = ParseLanguageKey(json["language"].get<std::string>());
+  if (!id || version < 1 || !language) return invalid();
+  return JobTarget{*id, *language};
+}
+
+FaqStatus AnsweredStatus(FaqAnswer answer, int latest_version) {
+  FaqStatus status;
+  status.state = FaqStatus::State::kAnswered;
+  status.question_count = static_cast<int>(answer.items.size());
+  status.latest_version = latest_version;
+  status.answer = std::move(answer);
+  return status;
+}
+
+}  // namespace
+
+std::string FaqJobKey(const ArxivId& id, int version, FaqLanguage language) {
+  return "faq:" + id.str() + "v" + std::to_string(version) + ":" + std::string(LanguageKey(language));
+}
+
+FaqJobService::FaqJobService(store::Store& store, store::JobQueue& queue,
+                             store::FaqStore& faq_store, FaqJobServiceOptions options)
+    : store_(store), queue_(queue), faq_store_(faq_store), options_(std::move(options)) {}
+
+store::JobTime FaqJobService::Now() const {
+  if (options_.now) return options_.now();
+  return std::chrono::floor<std::chrono::milliseconds>(std::chrono::system_clock::now());
+}
+
+Result<FaqJobService::Target> FaqJobService::FindPaper(const ArxivId& id) {
+  const std::string paper_id = id.str();
+  Result<std::vector<Paper>> papers = store_.PapersByIds(std::span(&paper_id, 1));
+  if (!papers) return std::unexpected(std::move(papers.error()));
+  if (papers->empty()) {
+    return Fail(ErrorCode::kNotFound,
+                "paper " + QuoteForMessage(paper_id) + " is not in the store: fetch it first");
+  }
+  Target target{std::move(papers->front()), 1};
+  target.latest_version = std::max(target.latest_version, target.paper.version);
+  for (const PaperVersion& version : target.paper.versions) {
+    target.latest_version = std::max(target.latest_version, version.number);
+  }
+  return target;
+}
+
+Result<store::JobPriority> FaqJobService::PriorityOf(const Paper& paper, bool admin) {
+  if (admin) return store::JobPriority::kAdmin;
+  if (!paper.first_listed) return store::JobPriority::kHistory;
+  // "Today" is the store's newest listing day rather than the calendar's, so a weekend or an
+  // arXiv holiday does not turn the latest papers into history (reference §4.3).
+  Result<std::vector<store::CategoryDay>> days = store_.NewestDayPerCategory();
+  if (!days) return std::unexpected(std::move(days.error()));
+  std::optional<Date> newest;
+  for (const store::CategoryDay& day : *days) {
+    if (!newest || day.newest_day > *newest) newest = day.newest_day;
+  }
+  if (newest && *paper.first_listed >= newest->AddDays(-(options_.today_days - 1))) {
+    return store::JobPriority::kToday;
+  }
+  return store::JobPriority::kHistory;
+}
+
+Result<FaqStatus> FaqJobService::StatusOf(const store::Job& job, int latest_version) {
+  FaqStatus status;
+  status.latest_version = latest_version;
+  status.attempts = job.attempts;
+  switch (job.state) {
+    case store::JobState::kQueued: {
+      status.state = FaqStatus::State::kQueued;
+      Result<int64_t> position = queue_.PositionOf(job.id);
+      if (!position) return std::unexpected(std::move(position.error()));
+      status.position = *position;
+      break;
+    }
+    case store::JobState::kRunning:
+      status.state = FaqStatus::State::kRunning;
+      break;
+    case store::JobState::kDone: {
+      // The answer is stored before the job is marked done; read it back.
+      Result<JobTarget> target = ParsePayload(job);
+      if (!target) return std::unexpected(std::move(target.error()));
+      auto answer =
+          faq_store_.LoadAnswer(target->id.str(), target->language, target->id.version());
+      if (!answer) return std::unexpected(std::move(answer.error()));
+      if (*answer) return AnsweredStatus(std::move(**answer), latest_version);
+      status.state = FaqStatus::State::kNotAsked;
+      break;
+    }
+    case store::JobState::kFailed:
+      status.state = FaqStatus::State::kFailed;
+      status.error = job.last_error;
+      break;
+  }
+  return status;
+}
+
+Result<FaqStatus> FaqJobService::StatusOfJob(const std::string& key, int latest_version) {
+  Result<std::optional<store::Job>> job = queue_.Find(store::JobKind::kLlm, key);
+  if (!job) return std::unexpected(std::move(job.error()));
+  if (!*job) {
+    FaqStatus status;
+    status.latest_version = latest_version;
+    return status;
+  }
+  return StatusOf(**job, latest_version);
+}
+
+Result<FaqStatus> FaqJobService::Get(const ArxivId& id, FaqLanguage language) {
+  Result<Target> target = FindPaper(id);
+  if (!target) return std::unexpected(std::move(target.error()));
+  auto answer = faq_store_.LoadAnswer(id.str(), language, id.version());
+  if (!answer) return std::unexpected(std::move(answer.error()));
+  if (*answer) return AnsweredStatus(std::move(**answer), target->latest_version);
+  const int version = id.version() > 0 ? id.version() : target->latest_version;
+  const std::string key = FaqJobKey(id, version, language);
+  Result<FaqStatus> status = StatusOfJob(key, target->latest_version);
+  if (status && status->state == FaqStatus::State::kRunning) {
+    if (std::optional<FaqStatus> live = hub_.LiveStatus(key)) {
+      status->question_index = live->question_index;
+      status->question_count = live->question_count;
+    }
+  }
+  return status;
+}
+
+Result<FaqStatus> FaqJobService::Request(const ArxivId& id, FaqLanguage language, bool admin,
+                                         bool fresh) {
+  Result<Target> target = FindPaper(id);
+  if (!target) return std::unexpected(std::move(target.error()));
+  const int version = id.version() > 0 ? id.version() : target->latest_version;
+  if (version > target->latest_version) {
+    return Fail(ErrorCode::kNotFound, "paper " + QuoteForMessage(id.str()) + " has no version " +
+                                          std::to_string(version) + " in the store: the latest is " +
+                                          std::to_string(target->latest_version));
+  }
+  // Without `fresh` any stored version will do (reference §3.5: answers are not regenerated for
+  // new versions unless asked).
+  const int wanted = id.version() == 0 && !fresh ? 0 : version;
+  auto answer = faq_store_.LoadAnswer(id.str(), language, wanted);
+  if (!answer) return std::unexpected(std::move(answer.error()));
+  if (*answer) return AnsweredStatus(std::move(**answer), target->latest_version);
+
+  Result<store::JobPriority> priority = PriorityOf(target->paper, admin);
+  if (!priority) return std::unexpected(std::move(priority.error()));
+  const store::JobSpec spec{store::JobKind::kLlm, FaqJobKey(id, version, language), *priority,
+                            PayloadOf(id, version, language)};
+  const store::JobTime now = Now();
+  Result<store::Job> job = queue_.Enqueue(spec, now);
+  if (!job) return std::unexpected(std::move(job.error()));
+  bool restart = job->state == store::JobState::kFailed &&
+                 (admin || now - job->updated >= options_.retry_failed_after);
+  if (job->state == store::JobState::kDone) {
+    // Done but no answer read above: it was saved since (read it) or removed (generate again).
+    Result<FaqStatus> done = StatusOf(*job, target->latest_version);
+    if (!done) return done;
+    if (done->state == FaqStatus::State::kAnswered) return done;
+    restart = true;
+  }
+  if (restart) {
+    job = queue_.Enqueue(spec, now, store::EnqueueMode::kRestartFinished);
+    if (!job) return std::unexpected(std::move(job.error()));
+  }
+  if (job->state == store::JobState::kQueued && options_.wake) options_.wake();
+  Result<FaqStatus> status = StatusOf(*job, target->latest_version);
+  if (status && status->state == FaqStatus::State::kRunning) {
+    if (std::optional<FaqStatus> live = hub_.LiveStatus(spec.key)) {
+      status->question_index = live->question_index;
+      status->question_count = live->question_count;
+    }
+  }
+  return status;
+}
+
+Result<std::unique_ptr<FaqWatch>> FaqJobService::Watch(
+    const ArxivId& id, FaqLanguage language, std::function<void(const FaqEvent&)> listener) {
+  Result<Target> target = FindPaper(id);
+  if (!target) return std::unexpected(std::move(target.error()));
+  const int version = id.version() > 0 ? id.version() : target->latest_version;
+  const std::string key = FaqJobKey(id, version, language);
+  const int latest_version = target->latest_version;
+  // Called with the hub locked and only when no generation of `key` is live, so it must not
+  // consult the hub (Get does).
+  auto idle_status = [&]() -> FaqStatus {
+    auto answer = faq_store_.LoadAnswer(id.str(), language, id.version());
+    if (answer && *answer) return AnsweredStatus(std::move(**answer), latest_version);
+    Result<FaqStatus> status = answer ? StatusOfJob(key, latest_version)
+                                      : Result<FaqStatus>(std::unexpected(answer.error()));
+    if (status) return std::move(*status);
+    FaqStatus failed;
+    failed.state = FaqStatus::State::kFailed;
+    failed.error = status.error().message;
+    failed.latest_version = latest_version;
+    return failed;
+  };
+  return hub_.Subscribe(key, std::move(listener), idle_status);
+}
+
+jobs::JobOutcome FaqJobService::HandleJob(const store::Job& job,
+                                          const jobs::JobContext& context) {
+  const std::string& key = job.key;
+  // Before the generation starts, watchers hear only how the attempt ended.
+  const auto ended_early = [&](const Error& error) {
+    jobs::JobOutcome outcome = jobs::OutcomeOf(error);
+    FaqStatus ended;
+    ended.attempts = job.attempts;
+    ended.error = error.message;
+    if (outcome.kind == jobs::JobOutcome::Kind::kRetry && job.attempts < options_.max_attempts) {
+      ended.state = FaqStatus::State::kQueued;
+      hub_.Restart(key, ended);
+    } else {
+      ended.state = FaqStatus::State::kFailed;
+      hub_.Finish(key, ended);
+    }
+    return outcome;
+  };
+  Result<JobTarget> target = ParsePayload(job);
+  if (!target) return ended_early(target.error());
+  Result<Target> paper = FindPaper(target->id);
+  if (!paper) return ended_early(paper.error());
+
+  FaqStatus running;
+  running.state = FaqStatus::State::kRunning;
+  running.question_count =
+      static_cast<int>(options_.generator.questions.For(target->language).questions.size());
+  running.attempts = job.attempts;
+  running.latest_version = paper->latest_version;
+  hub_.Begin(key, running);
+
+  FaqProgress progress;
+  progress.on_question = [&](int index, int count) {
+    running.question_index = index;
+    running.question_count = count;
+    hub_.Update(key, running);
+  };
+  progress.on_delta = [&](int index, std::string_view delta) { hub_.Delta(key, index, delta); };
+  progress.on_item_done = [&](int index, const FaqItem& item) {
+    hub_.ItemDone(key, index, item.answer);
+  };
+  const FaqGeneration what{target->id, paper->paper.title, paper->paper.abstract,
+                           target->language};
+  Result<FaqAnswer> answer =
+      GenerateFaq(what, options_.generator, faq_store_, progress, context.stop);
+  if (answer) {
+    const std::string result = std::to_string(answer->items.size()) + " answers by " +
+                               answer->model;
+    hub_.Finish(key, AnsweredStatus(std::move(*answer), paper->latest_version));
+    return jobs::JobOutcome::Done(result);
+  }
+
+  jobs::JobOutcome outcome = jobs::OutcomeOf(answer.error());
+  FaqStatus ended;
+  ended.attempts = job.attempts;
+  ended.latest_version = paper->latest_version;
+  ended.error = answer.error().message;
+  // A stopped pool puts the job back at once whatever we return (worker_pool.h).
+  const bool retried = context.stop.stop_requested() ||
+                       (outcome.kind == jobs::JobOutcome::Kind::kRetry &&
+                        job.attempts < options_.max_attempts);
+  if (retried) {
+    ended.state = FaqStatus::State::kQueued;
+    hub_.Restart(key, ended);
+  } else {
+    ended.state = FaqStatus::State::kFailed;
+    hub_.Finish(key, ended);
+  }
+  return outcome;
+}
+
+jobs::JobHandler FaqJobService::Handler() {
+  return [this](const store::Job& job, const jobs::JobContext& context) {
+    return HandleJob(job, context);
+  };
+}
+
+}  // namespace coolpapers::faq

@@ -1,0 +1,91 @@
+// FaqService over the persistent job queue: a request queues one `llm` job per (paper, version,
+// language), a worker pool runs HandleJob, which generates the FAQ (faq_generator.h) and
+// publishes its progress to watchers through a FaqLiveHub; answers live in the FaqStore.
+#ifndef COOLPAPERS_FAQ_FAQ_JOB_SERVICE_H_
+#define COOLPAPERS_FAQ_FAQ_JOB_SERVICE_H_
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/arxiv_id.h"
+#include "faq/faq_generator.h"
+#include "faq/faq_live_hub.h"
+#include "faq/faq_service.h"
+#include "jobs/worker_pool.h"
+#include "store/faq_store.h"
+#include "store/job_queue.h"
+#include "store/store.h"
+
+namespace coolpapers::faq {
+
+// The queue key of the generation of `id` at `version` in `language`: "faq:2401.06769v2:en".
+// A new version is new work, so it gets a new job.
+std::string FaqJobKey(const ArxivId& id, int version, FaqLanguage language);
+
+struct FaqJobServiceOptions {
+  FaqGeneratorOptions generator;  // the PDF loader, the model (nullptr: extractive), questions
+  // Attempts before a job fails for good: the worker pool's max_attempts, so the service knows
+  // when a retry will not come (and tells watchers the generation ended).
+  int max_attempts = 8;
+  // A failed generation is queued again when someone asks after this long (admins: at once).
+  std::chrono::milliseconds retry_failed_after{std::chrono::minutes(10)};
+  // Papers first listed on the store's newest listing day or the `today_days - 1` days before
+  // it count as today's papers (JobPriority::kToday); the others are history.
+  int today_days = 2;
+  // Called after a job was queued (WorkerPool::Wake of the llm pool); may be empty.
+  std::function<void()> wake;
+  // The queue's clock; empty: the system clock.
+  std::function<store::JobTime()> now;
+};
+
+// An id with a version ("2401.06769v1") names that version's answer and generation; without
+// one, Get and Watch read the newest answer and Request asks for the latest version the store
+// knows. Request for a version newer than the store knows returns kNotFound.
+// Thread-safe. `store`, `queue` and `faq_store` (and the options' model) must outlive the
+// service, and the service must outlive the worker pool running its handler and every watch.
+class FaqJobService final : public FaqService {
+ public:
+  FaqJobService(store::Store& store, store::JobQueue& queue, store::FaqStore& faq_store,
+                FaqJobServiceOptions options);
+
+  [[nodiscard]] Result<FaqStatus> Get(const ArxivId& id, FaqLanguage language) override;
+  [[nodiscard]] Result<FaqStatus> Request(const ArxivId& id, FaqLanguage language, bool admin,
+                                          bool fresh) override;
+  [[nodiscard]] Result<std::unique_ptr<FaqWatch>> Watch(
+      const ArxivId& id, FaqLanguage language,
+      std::function<void(const FaqEvent&)> listener) override;
+
+  // Runs one attempt of an `llm` job queued by Request (the JobHandler of the llm WorkerPool):
+  // generates and stores the answer (kDone), or reports kRetry for what may pass (the model or
+  // the PDF unavailable, a timeout; watchers hear kRestart) and kFail for the rest (not a PDF,
+  // encrypted, no text, the model refused the request; watchers hear kFinished). A job whose
+  // payload does not name a stored paper fails.
+  jobs::JobOutcome HandleJob(const store::Job& job, const jobs::JobContext& context);
+  // HandleJob as a JobHandler bound to this service.
+  jobs::JobHandler Handler();
+
+ private:
+  struct Target {
+    Paper paper;
+    int latest_version = 1;
+  };
+  Result<Target> FindPaper(const ArxivId& id);
+  Result<store::JobPriority> PriorityOf(const Paper& paper, bool admin);
+  // The state of the job of `key`, or kNotAsked when there is none.
+  Result<FaqStatus> StatusOfJob(const std::string& key, int latest_version);
+  Result<FaqStatus> StatusOf(const store::Job& job, int latest_version);
+  store::JobTime Now() const;
+
+  store::Store& store_;
+  store::JobQueue& queue_;
+  store::FaqStore& faq_store_;
+  FaqJobServiceOptions options_;
+  FaqLiveHub hub_;
+};
+
+}  // namespace coolpapers::faq
+
+#endif  // COOLPAPERS_FAQ_FAQ_JOB_SERVICE_H_

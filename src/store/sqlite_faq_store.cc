@@ -1,0 +1,218 @@
+#include "store/sqlite_faq_store.h"
+
+#include <chrono>
+#include <mutex>
+#include <string>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+#include "core/quoted_text.h"
+#include "store/migrations.h"
+#include "store/sqlite_connection.h"
+#include "store/sqlite_migrator.h"
+
+namespace coolpapers::store {
+namespace {
+
+constexpr std::string_view kUpsertAnswer =
+    "INSERT OR REPLACE INTO faq_answers (paper_id, language, version, model, extractive, "
+    "created, items, closing) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+#define COOLPAPERS_FAQ_COLUMNS \
+  "SELECT paper_id, language, version, model, extractive, created, items, closing FROM faq_answers "
+constexpr std::string_view kSelectAnswer =
+    COOLPAPERS_FAQ_COLUMNS "WHERE paper_id = ?1 AND language = ?2 AND version = ?3";
+constexpr std::string_view kSelectNewestAnswer =
+    COOLPAPERS_FAQ_COLUMNS "WHERE paper_id = ?1 AND language = ?2 ORDER BY version DESC LIMIT 1";
+#undef COOLPAPERS_FAQ_COLUMNS
+constexpr std::string_view kUpsertPartial =
+    "INSERT OR REPLACE INTO faq_partial_items (paper_id, language, version, question_index, "
+    "model, item) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+constexpr std::string_view kSelectPartials =
+    "SELECT question_index, item FROM faq_partial_items WHERE paper_id = ?1 AND language = ?2 "
+    "AND version = ?3 AND model = ?4 ORDER BY question_index";
+constexpr std::string_view kDeletePartials =
+    "DELETE FROM faq_partial_items WHERE paper_id = ?1 AND language = ?2 AND version = ?3";
+
+// The codes of the `language` columns (CHECKed by migration 0008).
+std::string_view LanguageColumn(FaqLanguage language) {
+  return language == FaqLanguage::kChinese ? "zh" : "en";
+}
+
+nlohmann::json ItemJson(const FaqItem& item) {
+  return {{"question_id", item.question_id},
+          {"question", item.question},
+          {"answer", item.answer},
+          {"pages", item.pages},
+          {"prompt_tokens", item.prompt_tokens},
+          {"completion_tokens", item.completion_tokens}};
+}
+
+Result<FaqItem> ItemFromJson(const nlohmann::json& json, std::string_view paper_id) {
+  try {
+    FaqItem item;
+    item.question_id = json.at("question_id").get<std::string>();
+    item.question = json.at("question").get<std::string>();
+    item.answer = json.at("answer").get<std::string>();
+    item.pages = json.at("pages").get<std::vector<int>>();
+    item.prompt_tokens = json.at("prompt_tokens").get<int64_t>();
+    item.completion_tokens = json.at("completion_tokens").get<int64_t>();
+    return item;
+  } catch (const nlohmann::json::exception& error) {
+    return Fail(ErrorCode::kCorrupt,
+                "the store holds a damaged FAQ item of paper " + QuoteForMessage(paper_id),
+                error.what());
+  }
+}
+
+Result<FaqAnswer> AnswerFromRow(const SqliteStatement& row) {
+  FaqAnswer answer;
+  answer.paper_id = std::string(row.ColumnText(0));
+  answer.language = row.ColumnText(1) == "zh" ? FaqLanguage::kChinese : FaqLanguage::kEnglish;
+  answer.version = static_cast<int>(row.ColumnInt(2));
+  answer.model = std::string(row.ColumnText(3));
+  answer.extractive = row.ColumnInt(4) != 0;
+  answer.created = UtcTime(std::chrono::seconds(row.ColumnInt(5)));
+  answer.closing = std::string(row.ColumnText(7));
+  nlohmann::json items = nlohmann::json::parse(row.ColumnText(6), nullptr, false);
+  if (!items.is_array()) {
+    return Fail(ErrorCode::kCorrupt,
+                "the store holds a damaged FAQ answer of paper " + QuoteForMessage(answer.paper_id),
+                "expected a JSON array in faq_answers.items");
+  }
+  for (const nlohmann::json& json : items) {
+    Result<FaqItem> item = ItemFromJson(json, answer.paper_id);
+    if (!item) return std::unexpected(std::move(item.error()));
+    answer.items.push_back(std::move(*item));
+  }
+  return answer;
+}
+
+class SqliteFaqStore final : public FaqStore {
+ public:
+  explicit SqliteFaqStore(SqliteConnection connection) : connection_(std::move(connection)) {}
+
+  Result<void> SaveAnswer(const FaqAnswer& answer) override {
+    if (answer.paper_id.empty() || answer.version < 1) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  "cannot store the FAQ answer of paper " + QuoteForMessage(answer.paper_id) +
+                      " version " + std::to_string(answer.version) +
+                      ": expected a paper id and a version of at least 1");
+    }
+    nlohmann::json items = nlohmann::json::array();
+    for (const FaqItem& item : answer.items) items.push_back(ItemJson(item));
+    const std::string items_text = items.dump();
+    const std::string_view language = LanguageColumn(answer.language);
+    std::lock_guard lock(mutex_);
+    Result<SqliteTransaction> transaction = SqliteTransaction::BeginWrite(connection_);
+    if (!transaction) return std::unexpected(std::move(transaction.error()));
+    {
+      auto upsert = connection_.Prepare(kUpsertAnswer);
+      if (!upsert) return std::unexpected(std::move(upsert.error()));
+      Result<void> written = (*upsert)
+          ->Bind(1, answer.paper_id)
+          .Bind(2, language)
+          .Bind(3, answer.version)
+          .Bind(4, answer.model)
+          .Bind(5, answer.extractive ? 1 : 0)
+          .Bind(6, answer.created.time_since_epoch().count())
+          .Bind(7, items_text)
+          .Bind(8, answer.closing)
+          .Run();
+      if (!written) return written;
+    }
+    // The same transaction: a crash never leaves both a finished answer and stale partial items,
+    // nor neither.
+    auto remove = connection_.Prepare(kDeletePartials);
+    if (!remove) return std::unexpected(std::move(remove.error()));
+    Result<void> removed =
+        (*remove)->Bind(1, answer.paper_id).Bind(2, language).Bind(3, answer.version).Run();
+    if (!removed) return removed;
+    return transaction->Commit();
+  }
+
+  Result<std::optional<FaqAnswer>> LoadAnswer(std::string_view paper_id, FaqLanguage language,
+                                              int version) override {
+    std::lock_guard lock(mutex_);
+    auto select = connection_.Prepare(version > 0 ? kSelectAnswer : kSelectNewestAnswer);
+    if (!select) return std::unexpected(std::move(select.error()));
+    (*select)->Bind(1, paper_id).Bind(2, LanguageColumn(language));
+    if (version > 0) (*select)->Bind(3, version);
+    auto row = (*select)->Step();
+    if (!row) return std::unexpected(std::move(row.error()));
+    if (!*row) return std::nullopt;
+    Result<FaqAnswer> answer = AnswerFromRow(**select);
+    if (!answer) return std::unexpected(std::move(answer.error()));
+    return std::move(*answer);
+  }
+
+  Result<void> SavePartialItem(std::string_view paper_id, FaqLanguage language, int version,
+                               std::string_view model, int question_index,
+                               const FaqItem& item) override {
+    if (question_index < 0 || version < 1) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  "cannot store FAQ item " + std::to_string(question_index) + " of paper " +
+                      QuoteForMessage(paper_id) + " version " + std::to_string(version) +
+                      ": expected a question index of at least 0 and a version of at least 1");
+    }
+    const std::string item_text = ItemJson(item).dump();
+    std::lock_guard lock(mutex_);
+    auto upsert = connection_.Prepare(kUpsertPartial);
+    if (!upsert) return std::unexpected(std::move(upsert.error()));
+    return (*upsert)
+        ->Bind(1, paper_id)
+        .Bind(2, LanguageColumn(language))
+        .Bind(3, version)
+        .Bind(4, question_index)
+        .Bind(5, model)
+        .Bind(6, item_text)
+        .Run();
+  }
+
+  Result<std::vector<FaqItem>> LoadPartialItems(std::string_view paper_id, FaqLanguage language,
+                                                int version, std::string_view model) override {
+    std::lock_guard lock(mutex_);
+    auto select = connection_.Prepare(kSelectPartials);
+    if (!select) return std::unexpected(std::move(select.error()));
+    (*select)->Bind(1, paper_id).Bind(2, LanguageColumn(language)).Bind(3, version).Bind(4, model);
+    std::vector<FaqItem> items;
+    while (true) {
+      auto row = (*select)->Step();
+      if (!row) return std::unexpected(std::move(row.error()));
+      if (!*row) break;
+      // Only a gapless run from question 0 is resumable.
+      if ((*select)->ColumnInt(0) != static_cast<int64_t>(items.size())) break;
+      nlohmann::json json = nlohmann::json::parse((*select)->ColumnText(1), nullptr, false);
+      Result<FaqItem> item = ItemFromJson(json, paper_id);
+      if (!item) return std::unexpected(std::move(item.error()));
+      items.push_back(std::move(*item));
+    }
+    return items;
+  }
+
+  Result<void> ClearPartialItems(std::string_view paper_id, FaqLanguage language,
+                                 int version) override {
+    std::lock_guard lock(mutex_);
+    auto remove = connection_.Prepare(kDeletePartials);
+    if (!remove) return std::unexpected(std::move(remove.error()));
+    return (*remove)->Bind(1, paper_id).Bind(2, LanguageColumn(language)).Bind(3, version).Run();
+  }
+
+ private:
+  std::mutex mutex_;
+  SqliteConnection connection_;  // Guarded by mutex_.
+};
+
+}  // namespace
+
+Result<std::unique_ptr<FaqStore>> OpenSqliteFaqStore(const std::filesystem::path& path,
+                                                     const SqliteOptions& options) {
+  auto connection =
+      SqliteConnection::Open(path, SqliteConnection::Mode::kReadWrite, options.busy_timeout_ms);
+  if (!connection) return std::unexpected(std::move(connection.error()));
+  auto migrated = MigrateSchema(*connection, AllMigrations(), path.string());
+  if (!migrated) return std::unexpected(std::move(migrated.error()));
+  return std::make_unique<SqliteFaqStore>(std::move(*connection));
+}
+
+}  // namespace coolpapers::store

@@ -1,0 +1,218 @@
+#include "web/pdf_route.h"
+
+#include <algorithm>
+#include <charconv>
+#include <chrono>
+#include <cstdint>
+#include <ctime>
+#include <memory>
+#include <optional>
+#include <string>
+#include <span>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "faq/pdf_cache.h"
+#include "web/conditional_get.h"
+#include "web/http_status.h"
+
+namespace coolpapers::web {
+namespace {
+
+// A version's PDF never changes, so browsers and proxies may keep it for a day.
+constexpr std::string_view kPdfCacheControl = "public, max-age=86400";
+
+std::optional<uint64_t> ParseOffset(std::string_view text) {
+  uint64_t value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+// "Wed, 14 May 2025 00:00:00 GMT" (RFC 9110's IMF-fixdate).
+std::string HttpDate(std::chrono::system_clock::time_point time) {
+  const std::time_t seconds = std::chrono::system_clock::to_time_t(time);
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  char text[40];
+  // The C locale's names are the ones HTTP wants; the program never changes LC_TIME.
+  std::strftime(text, sizeof text, "%a, %d %b %Y %H:%M:%S GMT", &utc);
+  return text;
+}
+
+Response JsonError(int status, std::string_view code, const std::string& message) {
+  return MakeErrorResponse(status, code, message, ErrorFormat::kJson);
+}
+
+Response StoreError(const Error& error) { return MakeErrorResponse(error, ErrorFormat::kJson); }
+
+// The version /pdf/<id> means: the one asked for, else the newest the store knows.
+Result<ArxivId> ResolveVersion(store::Store& store, const ArxivId& asked) {
+  const std::string id = asked.str();
+  Result<std::vector<Paper>> papers = store.PapersByIds(std::span<const std::string>(&id, 1));
+  if (!papers) return std::unexpected(papers.error());
+  if (papers->empty()) {
+    return Fail(ErrorCode::kNotFound, "no paper " + id + " here: open /arxiv/" + id + " first");
+  }
+  const Paper& paper = papers->front();
+  int newest = paper.version;
+  if (newest <= 0 && !paper.versions.empty()) newest = paper.versions.back().number;
+  if (asked.version() > 0) {
+    if (newest > 0 && asked.version() > newest) {
+      return Fail(ErrorCode::kNotFound, "no version " + std::to_string(asked.version()) +
+                                            " of paper " + id + " here: the newest is v" +
+                                            std::to_string(newest));
+    }
+    return asked;
+  }
+  // A source that never said which version it listed: v1 exists for every paper.
+  const int version = newest > 0 ? newest : 1;
+  Result<ArxivId> versioned = ArxivId::Parse(id + "v" + std::to_string(version));
+  if (!versioned) return std::unexpected(versioned.error());
+  return versioned;
+}
+
+// The cached PDF answered in full, in part, or not at all (304, 416); nullopt when it left the
+// cache between the lookup and the read.
+std::optional<Response> CachedPdfResponse(faq::PdfCache& cache, const ArxivId& id,
+                                          const faq::CachedPdf& pdf, const Request& request) {
+  Response response;
+  response.content_type = kPdfType;
+  // The size tells a re-download apart should arXiv's bytes for a version ever differ.
+  response.headers.emplace_back("ETag",
+                                "\"" + id.WithVersion() + "-" + std::to_string(pdf.size) + "\"");
+  response.headers.emplace_back("Last-Modified", HttpDate(pdf.modified));
+  response.headers.emplace_back("Cache-Control", std::string(kPdfCacheControl));
+  response.headers.emplace_back("Accept-Ranges", "bytes");
+  // If-None-Match comes before Range (RFC 9110 section 13.2.2).
+  if (IsNotModified(request.if_none_match, request.if_modified_since, response)) {
+    MakeNotModified(response);
+    return response;
+  }
+  const RangeAnswer range = ResolveRange(request.range, pdf.size);
+  if (range.kind == RangeAnswer::Kind::kUnsatisfiable) {
+    response.status = 416;
+    response.content_type = kTextType;
+    response.body = std::make_shared<const std::string>(
+        "The range " + std::string(request.range) + " is outside the PDF (" +
+        std::to_string(pdf.size) + " bytes)\n");
+    response.headers.emplace_back("Content-Range", "bytes */" + std::to_string(pdf.size));
+    return response;
+  }
+  std::optional<faq::ByteRange> part;
+  if (range.kind == RangeAnswer::Kind::kPart) {
+    part = faq::ByteRange{range.first, range.last - range.first + 1};
+    response.status = 206;
+    response.headers.emplace_back("Content-Range", "bytes " + std::to_string(range.first) + "-" +
+                                                       std::to_string(range.last) + "/" +
+                                                       std::to_string(pdf.size));
+  }
+  Result<std::string> bytes = cache.Read(id, part);
+  if (!bytes) {
+    if (bytes.error().code == ErrorCode::kNotFound) return std::nullopt;
+    return StoreError(bytes.error());
+  }
+  response.body = std::make_shared<const std::string>(*std::move(bytes));
+  return response;
+}
+
+std::string_view StateName(PaperFetch::State state) {
+  switch (state) {
+    case PaperFetch::State::kRunning:
+      return "running";
+    case PaperFetch::State::kFailed:
+      return "failed";
+    case PaperFetch::State::kQueued:
+    case PaperFetch::State::kStored:
+    case PaperFetch::State::kNotFound:
+      break;
+  }
+  return "queued";
+}
+
+Response PendingResponse(const ArxivId& id, const PaperFetch& fetch) {
+  const nlohmann::json body = {{"id", id.WithVersion()},
+                               {"state", StateName(fetch.state)},
+                               {"position", fetch.position},
+                               {"error", fetch.error}};
+  Response response;
+  response.status = 202;
+  response.content_type = kJsonType;
+  response.body = std::make_shared<const std::string>(body.dump());
+  response.headers.emplace_back("Retry-After", std::to_string(kPdfRetryAfterSeconds));
+  response.headers.emplace_back("Cache-Control", "no-store");
+  return response;
+}
+
+}  // namespace
+
+RangeAnswer ResolveRange(std::string_view header, uint64_t size) {
+  constexpr std::string_view kUnit = "bytes=";
+  if (!header.starts_with(kUnit) || header.find(',') != std::string_view::npos) return {};
+  const std::string_view spec = header.substr(kUnit.size());
+  const size_t dash = spec.find('-');
+  if (dash == std::string_view::npos) return {};
+  const std::string_view first_text = spec.substr(0, dash);
+  const std::string_view last_text = spec.substr(dash + 1);
+  const RangeAnswer unsatisfiable{RangeAnswer::Kind::kUnsatisfiable, 0, 0};
+  if (first_text.empty()) {  // a suffix: the last N bytes
+    const std::optional<uint64_t> length = ParseOffset(last_text);
+    if (!length) return {};
+    if (*length == 0 || size == 0) return unsatisfiable;
+    return {RangeAnswer::Kind::kPart, size - std::min(*length, size), size - 1};
+  }
+  const std::optional<uint64_t> first = ParseOffset(first_text);
+  if (!first) return {};
+  uint64_t last = UINT64_MAX;
+  if (!last_text.empty()) {
+    const std::optional<uint64_t> parsed = ParseOffset(last_text);
+    if (!parsed || *parsed < *first) return {};  // malformed: ignored, as RFC 9110 allows
+    last = *parsed;
+  }
+  if (*first >= size) return unsatisfiable;
+  return {RangeAnswer::Kind::kPart, *first, std::min(last, size - 1)};
+}
+
+Response RespondPdf(store::Store& store, const SiteServices& services, const Route& route,
+                    const Request& request, bool admin) {
+  if (services.pdf_cache == nullptr) {
+    return JsonError(404, "not_found", "this instance does not serve PDFs");
+  }
+  Result<ArxivId> id = ResolveVersion(store, route.ids.front());
+  if (!id) return StoreError(id.error());
+
+  if (std::optional<faq::CachedPdf> pdf = services.pdf_cache->Find(*id)) {
+    if (auto response = CachedPdfResponse(*services.pdf_cache, *id, *pdf, request)) {
+      return *std::move(response);
+    }
+  }
+  if (!services.fetch_pdf) {
+    return JsonError(404, "not_found",
+                     "the PDF of " + id->WithVersion() + " is not on this instance");
+  }
+  Result<PaperFetch> fetch = services.fetch_pdf(*id, admin);
+  if (!fetch) return StoreError(fetch.error());
+  switch (fetch->state) {
+    case PaperFetch::State::kStored:
+      // Downloaded since the lookup above.
+      if (std::optional<faq::CachedPdf> pdf = services.pdf_cache->Find(*id)) {
+        if (auto response = CachedPdfResponse(*services.pdf_cache, *id, *pdf, request)) {
+          return *std::move(response);
+        }
+      }
+      return PendingResponse(*id, PaperFetch{});
+    case PaperFetch::State::kNotFound:
+      return JsonError(404, "not_found",
+                       fetch->error.empty() ? "arXiv has no PDF of " + id->WithVersion()
+                                            : fetch->error);
+    case PaperFetch::State::kQueued:
+    case PaperFetch::State::kRunning:
+    case PaperFetch::State::kFailed:
+      break;
+  }
+  return PendingResponse(*id, *fetch);
+}
+
+}  // namespace coolpapers::web

@@ -1,0 +1,52 @@
+// /pdf/<id> and /pdf/<id>v<n>: a paper's PDF from this instance's PDF cache, so readers on slow
+// networks load it from us (issue #4; reference §2.11). Only papers the store knows are served
+// (per-instance caching of arXiv's PDFs, never a proxy for arbitrary URLs). A PDF not cached yet
+// is queued for download and answered 202 with the job's state, which the viewer polls.
+#ifndef COOLPAPERS_WEB_PDF_ROUTE_H_
+#define COOLPAPERS_WEB_PDF_ROUTE_H_
+
+#include <cstdint>
+#include <string_view>
+
+#include "store/store.h"
+#include "web/http_message.h"
+#include "web/router.h"
+#include "web/site_services.h"
+
+namespace coolpapers::web {
+
+// How long the viewer waits before asking again about a queued or running download.
+inline constexpr int kPdfRetryAfterSeconds = 2;
+
+// What a Range header asks of a file of `size` bytes (RFC 9110 section 14.2).
+struct RangeAnswer {
+  enum class Kind {
+    kWhole,          // no Range, or one we ignore (several ranges, another unit, malformed): 200
+    kPart,           // bytes first..last (inclusive): 206
+    kUnsatisfiable,  // a range wholly past the end: 416
+  };
+  Kind kind = Kind::kWhole;
+  uint64_t first = 0;
+  uint64_t last = 0;
+};
+
+// Resolves a Range header against a file of `size` bytes. Accepts one range:
+// "bytes=0-1023", "bytes=1024-" (to the end), "bytes=-500" (the last 500); a last byte past the
+// end is clipped. Pure.
+RangeAnswer ResolveRange(std::string_view range_header, uint64_t size);
+
+// Answers GET/HEAD /pdf/<id>[v<n>] (`route` of kind kPdf; the version defaults to the newest
+// the store knows). Cached: 200 application/pdf with ETag, Last-Modified,
+// Cache-Control: public, max-age=86400 and Accept-Ranges: bytes; 206 or 416 for a Range; 304
+// when If-None-Match (or If-Modified-Since) matches. Not cached: asks `services.fetch_pdf`
+// (`admin` jumps the queue) and answers 202 with Retry-After and
+// {"id":"2401.06769v2","state":"queued"|"running"|"failed","position":n,"error":"..."}.
+// 404 (JSON) for a paper the store does not know, a version newer than it knows, a PDF arXiv
+// does not have, or an instance without a PDF cache; 5xx for store or cache failures.
+// Thread-safe when `store` and the services are.
+Response RespondPdf(store::Store& store, const SiteServices& services, const Route& route,
+                    const Request& request, bool admin);
+
+}  // namespace coolpapers::web
+
+#endif  // COOLPAPERS_WEB_PDF_ROUTE_H_

@@ -1,0 +1,111 @@
+// What the browser tests share: the real coolpapers binary ($COOLPAPERS_BINARY) importing one
+// month of ../shared/data/metadata into a temporary store and serving it on a loopback port,
+// Debian's Chromium driven by playwright-core, console errors collected per page (a test fails
+// on any), and screenshots saved as artifacts ($COOLPAPERS_E2E_ARTIFACTS). Every wait is bounded.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repository = resolve(here, '../..');
+const { chromium } = await import(join(repository, 'frontend/node_modules/playwright-core/index.mjs'));
+
+export const sharedDir = resolve(process.env.COOLPAPERS_SHARED_DIR ?? join(repository, '../shared'));
+export const metadataDir = join(sharedDir, 'data/metadata/daily-arxiv-cs-2025');
+export const artifactsDir = resolve(process.env.COOLPAPERS_E2E_ARTIFACTS ?? join(tmpdir(), 'coolpapers-e2e'));
+const binary = process.env.COOLPAPERS_BINARY ?? join(repository, 'build/src/cli/coolpapers');
+
+// Why the suite cannot run here, or null: node:test's `skip` takes it as the message.
+export function skipReason() {
+  if (!existsSync(metadataDir)) return `needs ${metadataDir} (../shared/data not found)`;
+  return null;
+}
+
+// Imports `months` (["2025-05"]) and starts `coolpapers serve`; returns {url, stop()}.
+export async function startServer(months) {
+  const work = mkdtempSync(join(tmpdir(), 'coolpapers-e2e-'));
+  const data = join(work, 'var');
+  const files = months.map((month) => join(metadataDir, `${month}.jsonl`));
+  const imported = spawnSync(binary, ['import', '--data', data, ...files], { encoding: 'utf8', timeout: 120000 });
+  if (imported.status !== 0) {
+    throw new Error(`coolpapers import failed (${imported.status}): ${imported.stderr}${imported.stdout}`);
+  }
+  // Tests never leave loopback: "arXiv" is a closed local port, so on-demand fetches stay pending.
+  writeFileSync(join(data, 'coolpapers.toml'),
+    '[arxiv]\nfeed_base_url = "http://127.0.0.1:9/atom/"\napi_url = "http://127.0.0.1:9/api/query"\n' +
+    'oai_url = "http://127.0.0.1:9/oai"\n');
+  const server = spawn(binary, ['serve', '--data', data, '--host', '127.0.0.1', '--port', '0'],
+    { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const url = await new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => reject(new Error(`coolpapers serve did not start in 20 s:\n${output}`)), 20000);
+    const onData = (chunk) => {
+      output += chunk;
+      const match = /serving (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolvePromise(match[1]);
+      }
+    };
+    server.stdout.on('data', onData);
+    server.stderr.on('data', onData);
+    server.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`coolpapers serve exited (${code}):\n${output}`));
+    });
+  });
+  return {
+    url,
+    async stop() {
+      if (server.exitCode === null) {
+        const exited = new Promise((r) => server.once('exit', r));
+        server.kill('SIGTERM');
+        const timer = setTimeout(() => server.kill('SIGKILL'), 10000);
+        await exited;
+        clearTimeout(timer);
+      }
+      rmSync(work, { recursive: true, force: true });
+    },
+  };
+}
+
+// Debian's Chromium with the flags this machine needs (no background networking: its network is
+// closed); playwright-core gives it a new empty profile directory.
+export async function launchBrowser() {
+  const executablePath = process.env.COOLPAPERS_CHROMIUM ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) {
+    throw new Error(`${executablePath} not found: run scripts/install_deps.sh (installs Debian's chromium)`);
+  }
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    timeout: 30000,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+// A page whose console errors and uncaught exceptions are collected in page.errors. `allow`
+// tells messages the test expects (a resource the server does not have yet).
+export async function openPage(browser, options = {}, allow = () => false) {
+  const context = await browser.newContext({ acceptDownloads: true, ...options });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15000);
+  page.errors = [];
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const text = `${message.text()} (${message.location().url ?? ''})`;
+    if (!allow(text)) page.errors.push(text);
+  });
+  page.on('pageerror', (error) => page.errors.push(`uncaught: ${error.message}`));
+  return page;
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(artifactsDir, { recursive: true });
+  const path = join(artifactsDir, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
