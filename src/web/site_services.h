@@ -9,6 +9,7 @@
 
 #include "core/arxiv_id.h"
 #include "core/error.h"
+#include "faq/faq_service.h"
 #include "search/searcher.h"
 #include "store/harvest_state.h"
 
@@ -42,6 +43,7 @@ struct SiteServices {
   StatusReporter status;                         // /api/status
   std::string admin_token;                       // the magic token; "" disables it
   search::Searcher* searcher = nullptr;          // /arxiv/search, /api/search
+  faq::FaqService* faq = nullptr;                // /api/faq/<id>, its stream
 };
 
 }  // namespace coolpapers::web
