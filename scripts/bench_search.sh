@@ -3,7 +3,9 @@
 #   index rebuild rate and size for the 40,717 daily records (`coolpapers index rebuild`);
 #   warm search latency p50/p99 for 1-, 2- and 3-word queries from real titles (bench/search_bench);
 #   an incremental update of a 1,200-paper day (`coolpapers index update` after an import);
-#   an uncached 500-entry search feed, and cached list-feed requests/s (wrk -t2 -c64 -d10s).
+#   an uncached 500-entry search feed, feed generation alone for 500 entries (bench/feed_bench),
+#   and cached list-feed requests/s (wrk -t2 -c64 -d10s), with and without gzip (feed readers
+#   ask for gzip).
 # The 2.7M-paper synthetic corpus is not built here (see the closing note of issue 6).
 # Needs ../shared/data beside the checkout; uses the build in $COOLPAPERS_BUILD_DIR (default build).
 set -euo pipefail
@@ -52,7 +54,8 @@ end=$(now)
 update_time=$(python3 -c "print(f'{$end-$start:.1f} s')")
 update_count=$(grep -o 'index updated: [0-9]* papers' "$work/update.log" | grep -o '[0-9]*')
 
-# 4. Feeds through the server.
+# 4. Feeds: generation alone, then through the server.
+generation=$("$build/bench/feed_bench" --data "$work/var" --entries 500 | cut -f2)
 "$bin" serve --data "$work/var" --host 127.0.0.1 --port 0 >"$work/serve.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 100); do grep -q 'serving http://' "$work/serve.log" && break; sleep 0.1; done
@@ -64,6 +67,10 @@ curl -s -o /dev/null "$base/arxiv/cs.AI/feed"; sleep 1
 wrk -t2 -c64 -d10s --latency "$base/arxiv/cs.AI/feed" >"$work/wrk.txt"
 feed_rps=$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$work/wrk.txt")
 feed_p99=$(awk '$1 == "99%" {print $2}' "$work/wrk.txt")
+wrk -t2 -c64 -d10s --latency -H 'Accept-Encoding: gzip' "$base/arxiv/cs.AI/feed" >"$work/wrk_gzip.txt"
+gzip_rps=$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$work/wrk_gzip.txt")
+gzip_p99=$(awk '$1 == "99%" {print $2}' "$work/wrk_gzip.txt")
+gzip_bytes=$(curl -s -H 'Accept-Encoding: gzip' "$base/arxiv/cs.AI/feed" | wc -c)
 feed_entries=$(curl -s "$base/arxiv/cs.AI/feed" | grep -o '<entry>' | wc -l)
 
 printf '\n%-58s %s\n' "benchmark (issue 6)" "measured"
@@ -73,4 +80,6 @@ printf '%-58s %s\n' "index size, $records papers" "$index_size MB"
 while IFS=$'\t' read -r name value; do printf '%-58s %s\n' "$name (p50, p99; $records papers)" "$value"; done <<<"$latency"
 printf '%-58s %s\n' "incremental update, 1,200-paper day ($update_count indexed)" "$update_time (process start to exit)"
 printf '%-58s %s\n' "search feed, $entries entries, uncached (search+load+render)" "$(python3 -c "print(f'{$feed500*1000:.1f} ms')")"
+printf '%-58s %s\n' "feed generation alone (render only)" "$generation"
 printf '%-58s %s\n' "cached list feed ($feed_entries entries, wrk -t2 -c64 -d10s)" "$feed_rps req/s, p99 $feed_p99"
+printf '%-58s %s\n' "  the same with Accept-Encoding: gzip ($gzip_bytes bytes)" "$gzip_rps req/s, p99 $gzip_p99"

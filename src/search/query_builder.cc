@@ -136,6 +136,10 @@ Xapian::QueryParser MakeParser(Xapian::QueryParser::stem_strategy strategy) {
   parser.set_stemmer(Xapian::Stem("english"));
   parser.set_stemming_strategy(strategy);
   parser.set_default_op(Xapian::Query::OP_AND);
+  // Plain words search title, abstract and authors: the index holds each under its prefix only.
+  for (std::string_view prefix : {kTitlePrefix, kAbstractPrefix, kAuthorPrefix}) {
+    parser.add_prefix("", std::string(prefix));
+  }
   parser.add_prefix("title", std::string(kTitlePrefix));
   parser.add_prefix("author", std::string(kAuthorPrefix));
   parser.add_prefix("abstract", std::string(kAbstractPrefix));

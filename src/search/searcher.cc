@@ -92,9 +92,15 @@ RelatedPapers MatchRelated(Xapian::Database& database, Xapian::docid paper, cons
   }
   if (related.keywords.empty() || limit == 0) return related;
 
+  // Each keyword as a title word or an abstract word, the fields it was drawn from.
+  std::vector<std::string> keyword_terms;
+  for (const std::string& keyword : related.keywords) {
+    keyword_terms.push_back(std::string(kTitlePrefix) + keyword);
+    keyword_terms.push_back(std::string(kAbstractPrefix) + keyword);
+  }
   enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT,
-                                  Xapian::Query(Xapian::Query::OP_OR, related.keywords.begin(),
-                                                related.keywords.end()),
+                                  Xapian::Query(Xapian::Query::OP_OR, keyword_terms.begin(),
+                                                keyword_terms.end()),
                                   Xapian::Query(id_term)));
   enquire.set_weighting_scheme(Xapian::BM25Weight());
   const Xapian::MSet matches = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));

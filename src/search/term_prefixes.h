@@ -9,7 +9,8 @@
 
 namespace coolpapers::search {
 
-// Free text: title, abstract and author names with no prefix, so plain query words search them.
+// Title, abstract and author names are each indexed once, under their prefix; plain query words
+// search all three (the query parser's default field maps to them).
 inline constexpr std::string_view kTitlePrefix = "S";      // title words (query field title:)
 inline constexpr std::string_view kAuthorPrefix = "A";     // author names, positional (author:)
 inline constexpr std::string_view kAbstractPrefix = "XA";  // abstract words (abstract:)

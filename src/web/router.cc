@@ -27,6 +27,15 @@ Result<int64_t> ParseCount(std::string_view name, std::string_view value, int64_
   return number;
 }
 
+// A 0|1 parameter such as highlight=1.
+Result<bool> ParseFlag(const std::string& name, const std::string& value) {
+  if (value != "0" && value != "1") {
+    return Fail(ErrorCode::kInvalidArgument,
+                "invalid " + name + " \"" + value + "\": expected 0 or 1");
+  }
+  return value == "1";
+}
+
 Result<void> ApplyParameter(const std::string& name, const std::string& value, Route& route) {
   if (name == "date") {
     Result<Date> date = Date::Parse(value);
@@ -43,11 +52,9 @@ Result<void> ApplyParameter(const std::string& name, const std::string& value, R
   } else if (name == "query") {
     route.query = value;
   } else if (name == "highlight") {
-    if (value != "0" && value != "1") {
-      return Fail(ErrorCode::kInvalidArgument,
-                  "invalid highlight \"" + value + "\": expected 0 or 1");
-    }
-    route.highlight = value == "1";
+    Result<bool> highlight = ParseFlag(name, value);
+    if (!highlight) return std::unexpected(highlight.error());
+    route.highlight = *highlight;
   } else if (name == "sort") {
     if (value == "relevance" || value.empty()) {
       route.sort = SearchOrder::kRelevance;
@@ -60,11 +67,19 @@ Result<void> ApplyParameter(const std::string& name, const std::string& value, R
                   "invalid sort \"" + value + "\": expected relevance, time or stars");
     }
   } else if (name == "fragment") {
-    if (value != "0" && value != "1") {
-      return Fail(ErrorCode::kInvalidArgument,
-                  "invalid fragment \"" + value + "\": expected 0 or 1");
+    Result<bool> fragment = ParseFlag(name, value);
+    if (!fragment) return std::unexpected(fragment.error());
+    route.fragment = *fragment;
+  } else if (name == "fresh") {
+    Result<bool> fresh = ParseFlag(name, value);
+    if (!fresh) return std::unexpected(fresh.error());
+    route.fresh = *fresh;
+  } else if (name == "lang") {
+    const std::optional<FaqLanguage> language = ParseFaqLanguage(value);
+    if (!language) {
+      return Fail(ErrorCode::kInvalidArgument, "invalid lang \"" + value + "\": expected en or zh");
     }
-    route.fragment = value == "1";
+    route.language = *language;
   }
   // Other parameters belong to features not built yet; ignoring them keeps papers.cool links
   // working.
@@ -192,6 +207,19 @@ Result<Route> ParseRoute(std::string_view target) {
     route.ids.push_back(*std::move(id));
     return route;
   }
+  if (constexpr std::string_view kFaq = "/api/faq/"; decoded.starts_with(kFaq)) {
+    constexpr std::string_view kStreamSuffix = "/stream";
+    std::string_view subject = decoded.substr(kFaq.size());
+    route.kind = RouteKind::kFaq;
+    if (subject.ends_with(kStreamSuffix)) {
+      subject.remove_suffix(kStreamSuffix.size());
+      route.kind = RouteKind::kFaqStream;
+    }
+    Result<ArxivId> id = ArxivId::Parse(subject);
+    if (!id) return std::unexpected(id.error());
+    route.ids.push_back(*std::move(id));
+    return route;
+  }
   if (decoded == "/opensearch.xml") {
     route.kind = RouteKind::kOpenSearch;
     return route;
@@ -225,5 +253,9 @@ Result<Route> ParseRoute(std::string_view target) {
 bool IsApiTarget(std::string_view target) { return target.starts_with("/api/"); }
 
 bool IsReadMethod(std::string_view method) { return method == "GET" || method == "HEAD"; }
+
+std::string_view AllowedMethods(RouteKind kind) {
+  return kind == RouteKind::kFaq ? "GET, HEAD, POST" : "GET, HEAD";
+}
 
 }  // namespace coolpapers::web

@@ -10,10 +10,13 @@
 //   /api/related/<id>              the papers related to one ([REL]) and its keywords, JSON
 //   /opensearch.xml                the OpenSearch description (browsers add the site's search)
 //   /pdf/<id>, /pdf/<id>v<n>      the paper's PDF from this instance's cache (web/pdf_route.h)
+//   /api/faq/<id>                  a paper's FAQ: GET reads (never starts work), POST asks for it
+//   /api/faq/<id>/stream           its generation as server-sent events
 // Query parameters: date=YYYY-MM-DD (lists; default: the newest day with data), show=N (1..2000,
 // default 25), skip=M (0..1000000, default 0), fragment=0|1 (lists: only the cards). Others are
 // ignored. Search also takes query=TEXT, highlight=0|1 and sort=relevance|time|stars (papers.cool's
-// sort=0 is time, sort=1 stars); lists accept and ignore sort and highlight. Path and query are
+// sort=0 is time, sort=1 stars); lists accept and ignore sort and highlight. The FAQ takes
+// lang=en|zh (default en) and fresh=0|1 (POST: answer the latest version again). Path and query are
 // percent-decoded; in the query '+' is a space.
 #ifndef COOLPAPERS_WEB_ROUTER_H_
 #define COOLPAPERS_WEB_ROUTER_H_
@@ -28,6 +31,7 @@
 #include "core/category_expr.h"
 #include "core/date.h"
 #include "core/error.h"
+#include "core/faq_answer.h"
 
 namespace coolpapers::web {
 
@@ -47,6 +51,8 @@ enum class RouteKind {
   kRelated,   // /api/related/<id>: ids holds the one paper; show is how many related
   kOpenSearch,  // /opensearch.xml
   kPdf,       // /pdf/<id>[v<n>]: ids holds the one paper with its version (0: the newest)
+  kFaq,         // /api/faq/<id>: ids holds the one paper (its version kept when given)
+  kFaqStream,   // /api/faq/<id>/stream
 };
 
 // The order of search results.
@@ -66,6 +72,8 @@ struct Route {
   bool highlight = false;  // kSearch: mark the query's words in titles and abstracts
   SearchOrder sort = SearchOrder::kRelevance;  // kSearch
   bool feed = false;  // kList, kSearch: the Atom feed instead of the page (not under /api/)
+  FaqLanguage language = FaqLanguage::kEnglish;  // kFaq, kFaqStream
+  bool fresh = false;                             // kFaq
 };
 
 // Maps a request target (origin form, as sent) to its route. Examples:
@@ -82,8 +90,11 @@ struct Route {
 // as JSON.
 bool IsApiTarget(std::string_view target);
 
-// GET and HEAD read; the site answers nothing else (405).
+// GET and HEAD read; the site answers nothing else (405), except POST where a route allows it.
 bool IsReadMethod(std::string_view method);
+
+// The methods `kind` answers, as the Allow header lists them: "GET, HEAD" or "GET, HEAD, POST".
+std::string_view AllowedMethods(RouteKind kind);
 
 }  // namespace coolpapers::web
 

@@ -34,6 +34,15 @@ std::string Describe(const Route& route) {
              (route.feed ? " feed" : "");
     case RouteKind::kOpenSearch: return text + "opensearch";
     case RouteKind::kPdf: return text + "pdf " + route.ids.front().WithVersion();
+    case RouteKind::kFaq:
+    case RouteKind::kFaqStream:
+      return text + (route.kind == RouteKind::kFaq ? "faq " : "faq-stream ") +
+             route.ids.front().str() +
+             (route.ids.front().version() > 0
+                  ? " v" + std::to_string(route.ids.front().version())
+                  : "") +
+             " lang=" + std::string(FaqLanguageCode(route.language)) +
+             (route.fresh ? " fresh" : "");
   }
   return "?";
 }
@@ -46,6 +55,9 @@ TEST(ParseRoute, MapsTargetsToRoutes) {
       {"/", "home"},
       {"/api/status", "api status"},
       {"/api/related/2505.00003v2?show=5", "api related 2505.00003 show=5"},
+      {"/api/faq/2505.00003", "api faq 2505.00003 lang=en"},
+      {"/api/faq/2505.00003v2?lang=zh&fresh=1", "api faq 2505.00003 v2 lang=zh fresh"},
+      {"/api/faq/hep-th/9901001/stream?lang=en", "api faq-stream hep-th/9901001 lang=en"},
       {"/?utm_source=x", "home"},
       {"/healthz", "health"},
       {"/arxiv/search?query=author%3A%22Ada+Lovelace%22&highlight=1&sort=time&skip=25",
@@ -129,6 +141,9 @@ TEST(ParseRoute, RejectsBadInputWithWhatIsAccepted) {
        "expected YYMM.NNNNN[vN] or archive/YYMMNNN[vN]"},
       {"/arxiv/search?query=x&sort=sideways", ErrorCode::kInvalidArgument, "invalid sort"},
       {"/arxiv/search?query=x&highlight=yes", ErrorCode::kInvalidArgument, "invalid highlight"},
+      {"/api/faq/2401.06769?lang=fr", ErrorCode::kInvalidArgument, "expected en or zh"},
+      {"/api/faq/2401.06769?fresh=yes", ErrorCode::kInvalidArgument, "invalid fresh"},
+      {"/api/faq/not-an-id/stream", ErrorCode::kInvalidArgument, "invalid arXiv id"},
       {"/arxiv/2401.06769,", ErrorCode::kInvalidArgument, "invalid arXiv id"},
       {"/arxiv/2401.06769,,1406.2661", ErrorCode::kInvalidArgument, "invalid arXiv id"},
       {"/arxiv/%3Cscript%3E", ErrorCode::kInvalidArgument, "invalid arXiv id"},

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "web/api/api_json.h"
+#include "web/faq_route.h"
 #include "web/pages/fetch_page.h"
 #include "web/http_status.h"
 #include "web/pages/home_page.h"
@@ -51,6 +52,8 @@ std::string CacheKey(const Route& route) {
     case RouteKind::kRelated:
     case RouteKind::kOpenSearch:
     case RouteKind::kPdf:
+    case RouteKind::kFaq:
+    case RouteKind::kFaqStream:
       break;  // never cached
   }
   return key;
@@ -82,6 +85,8 @@ Result<std::string> RenderRoute(store::Store& store, store::HarvestState* harves
     case RouteKind::kRelated:
     case RouteKind::kOpenSearch:
     case RouteKind::kPdf:
+    case RouteKind::kFaq:
+    case RouteKind::kFaqStream:
       break;
   }
   return Fail(ErrorCode::kInternal, "this page cannot be rendered", "RenderRoute: unexpected kind");
@@ -164,18 +169,27 @@ Site::Site(store::Store& store, SiteOptions options, SiteServices services)
 
 Response Site::Handle(const Request& request) {
   const bool api_target = IsApiTarget(request.target);
-  if (!IsReadMethod(request.method)) {
+  Result<Route> route = ParseRoute(request.target);
+  const bool post = request.method == "POST";
+  const bool allowed =
+      IsReadMethod(request.method) || (post && route && route->kind == RouteKind::kFaq);
+  if (!allowed) {
+    const std::string_view methods = AllowedMethods(route ? route->kind : RouteKind::kHome);
     Response response = MakeErrorResponse(
         405, "method_not_allowed",
-        "method " + std::string(request.method) + " is not allowed here: expected GET or HEAD",
+        "method " + std::string(request.method) + " is not allowed here: expected " +
+            std::string(methods),
         FormatFor(api_target));
-    response.headers.emplace_back("Allow", "GET, HEAD");
+    response.headers.emplace_back("Allow", std::string(methods));
     return response;
   }
-  // The front end's files, embedded and immutable: before routing and the page cache.
+  // The front end's files, embedded and immutable: before the route's error and the page cache.
   if (IsAssetTarget(request.target)) return StaticAssetResponse(request.target, request.accepts_gzip);
-  Result<Route> route = ParseRoute(request.target);
   if (!route) return MakeErrorResponse(route.error(), FormatFor(api_target));
+  if (route->kind == RouteKind::kFaq) {
+    return FaqResponse(services_.faq, *route, post, IsAdmin(request));
+  }
+  if (route->kind == RouteKind::kFaqStream) return FaqStreamResponse(services_.faq, *route);
   if (route->kind == RouteKind::kRedirect) return RedirectResponse(std::move(route->location));
   if (route->kind == RouteKind::kHealth) return HealthResponse(store_);
   if (route->kind == RouteKind::kStatus) return StatusResponse();

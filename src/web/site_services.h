@@ -9,6 +9,7 @@
 
 #include "core/arxiv_id.h"
 #include "core/error.h"
+#include "faq/faq_service.h"
 #include "search/searcher.h"
 #include "store/harvest_state.h"
 
@@ -49,6 +50,7 @@ struct SiteServices {
   search::Searcher* searcher = nullptr;          // /arxiv/search, /api/search
   faq::PdfCache* pdf_cache = nullptr;            // /pdf/<id>: the PDFs this instance serves
   PaperFetcher fetch_pdf;                        // /pdf/<id> for a PDF not cached yet
+  faq::FaqService* faq = nullptr;                // /api/faq/<id>, its stream
 };
 
 }  // namespace coolpapers::web

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "web/api/json_dump.h"
+
 namespace coolpapers::web {
 namespace {
 
@@ -30,31 +32,12 @@ json PaperJson(const Paper& paper, std::optional<AnnounceType> type) {
   };
 }
 
-// Stored text comes from outside sources; a stray invalid byte must not turn a page into an
-// exception, so it is replaced instead of rejected. '<', '>' and '&' can only occur inside JSON
-// strings, where \u escapes mean the same: escaping them keeps a title such as
-// "<script>..." inert even where a browser or a page embeds the JSON as HTML.
-std::string Dump(const json& document) {
-  const std::string text = document.dump(-1, ' ', false, json::error_handler_t::replace);
-  std::string out;
-  out.reserve(text.size() + 64);
-  for (const char c : text) {
-    switch (c) {
-      case '<': out += "\\u003c"; break;
-      case '>': out += "\\u003e"; break;
-      case '&': out += "\\u0026"; break;
-      default: out.push_back(c);
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string RenderListJson(const ListView& view) {
   json papers = json::array();
   for (const ListedCard& card : view.cards) papers.push_back(PaperJson(card.paper, card.type));
-  return Dump(json{
+  return DumpSafeJson(json{
       {"expression", view.expression},
       {"day", view.day.ToIso()},
       {"total", view.total},
@@ -69,20 +52,20 @@ std::string RenderListJson(const ListView& view) {
 std::string RenderPapersJson(const PapersView& view) {
   json papers = json::array();
   for (const Paper& paper : view.papers) papers.push_back(PaperJson(paper, std::nullopt));
-  return Dump(json{{"papers", std::move(papers)}, {"missing", view.missing}});
+  return DumpSafeJson(json{{"papers", std::move(papers)}, {"missing", view.missing}});
 }
 
 std::string RenderRelatedJson(const std::string& id, const std::vector<std::string>& keywords,
                               const std::vector<Paper>& papers) {
   json list = json::array();
   for (const Paper& paper : papers) list.push_back(PaperJson(paper, std::nullopt));
-  return Dump(json{{"id", id}, {"keywords", keywords}, {"papers", std::move(list)}});
+  return DumpSafeJson(json{{"id", id}, {"keywords", keywords}, {"papers", std::move(list)}});
 }
 
 std::string RenderSearchJson(const SearchView& view) {
   json papers = json::array();
   for (const SearchCard& card : view.cards) papers.push_back(PaperJson(card.paper, std::nullopt));
-  return Dump(json{
+  return DumpSafeJson(json{
       {"query", view.query},
       {"sort", std::string(SearchOrderName(view.sort))},
       {"total", view.total},
@@ -93,7 +76,7 @@ std::string RenderSearchJson(const SearchView& view) {
 }
 
 std::string RenderErrorJson(std::string_view code, std::string_view message) {
-  return Dump(json{{"error", {{"code", code}, {"message", message}}}});
+  return DumpSafeJson(json{{"error", {{"code", code}, {"message", message}}}});
 }
 
 }  // namespace coolpapers::web

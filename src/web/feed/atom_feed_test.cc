@@ -1,5 +1,9 @@
 #include "web/feed/atom_feed.h"
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -42,6 +46,30 @@ TEST(AtomFeed, EscapesMarkupAndDropsWhatXmlForbids) {
   EXPECT_THAT(feed, HasSubstr("&lt;script&gt;"));
   EXPECT_THAT(feed, Not(HasSubstr("\x01")));
   EXPECT_THAT(feed, HasSubstr("bell \xEF\xBF\xBD end"));
+}
+
+// The summary element exactly as written for each kind of text: runs of plain text are copied
+// whole, and every other byte handled one at a time.
+TEST(AtomFeed, WritesEachKindOfTextExactly) {
+  const std::string kReplacement = "\xEF\xBF\xBD";
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"plain words", "plain words"},
+      {"a & b", "a &amp; b"},
+      {"x<y>z\"", "x&lt;y&gt;z&quot;"},
+      {"tab\tnl\ncr\r", "tab\tnl\ncr\r"},
+      {"bell\x07" "del\x7f" "end", "bell delend"},
+      {"Schr\xC3\xB6" "dinger 😀", "Schr\xC3\xB6" "dinger 😀"},
+      {"cut \xC3", "cut " + kReplacement},
+      {"\xED\xA0\x80", kReplacement + kReplacement + kReplacement},  // a surrogate
+      {"\xEF\xBF\xBE!", kReplacement + kReplacement + kReplacement + "!"},  // U+FFFE
+      {"\xFF&\xC3\xB6", kReplacement + "&amp;\xC3\xB6"},
+  };
+  for (const auto& [text, expected] : cases) {
+    Paper paper = testing::SamplePaper("2505.00001");
+    paper.abstract = text;
+    EXPECT_THAT(RenderAtomFeed(OneEntry(paper)), HasSubstr("<summary>" + expected + "</summary>"))
+        << text;
+  }
 }
 
 }  // namespace
