@@ -11,6 +11,9 @@ packages=(
   python3-feedparser libpoppler-cpp-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   wrk curl python3 procps
+  # The browser tests (tests/e2e/) drive Debian's Chromium through playwright-core; fonts so
+  # that their screenshots show text. Playwright's own browser download is never used.
+  chromium fonts-dejavu-core
 )
 
 as_root() {
@@ -28,20 +31,6 @@ if ((${#missing[@]})); then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
 else
   echo "install_deps: all Debian packages present"
-fi
-
-# The browser tests (tests/e2e/) drive Debian's Chromium through playwright-core; fonts so that
-# their screenshots show text. Playwright's own browser download is never used (it cannot reach
-# its servers here).
-browser_packages=(chromium fonts-dejavu-core)
-missing=()
-for p in "${browser_packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-done
-if ((${#missing[@]})); then
-  echo "install_deps: installing ${missing[*]}"
-  as_root apt-get update -q
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
 # The front end's packages (frontend/package-lock.json, from the npm registry), which the build

@@ -13,21 +13,9 @@
 namespace coolpapers::faq {
 namespace {
 
-// Spelled here rather than with FaqLanguageCode so that the queue's keys never change with the
-// display codes.
-std::string_view LanguageKey(FaqLanguage language) {
-  return language == FaqLanguage::kChinese ? "zh" : "en";
-}
-
-std::optional<FaqLanguage> ParseLanguageKey(std::string_view key) {
-  if (key == "en") return FaqLanguage::kEnglish;
-  if (key == "zh") return FaqLanguage::kChinese;
-  return std::nullopt;
-}
-
 std::string PayloadOf(const ArxivId& id, int version, FaqLanguage language) {
   return nlohmann::json{{"paper", id.str()}, {"version", version},
-                        {"language", LanguageKey(language)}}
+                        {"language", FaqLanguageCode(language)}}
       .dump();
 }
 
@@ -52,7 +40,7 @@ Result<JobTarget> ParsePayload(const store::Job& job) {
   const int version = json["version"].get<int>();
   Result<ArxivId> id =
       ArxivId::Parse(json["paper"].get<std::string>() + "v" + std::to_string(version));
-  std::optional<FaqLanguage> language = ParseLanguageKey(json["language"].get<std::string>());
+  std::optional<FaqLanguage> language = ParseFaqLanguage(json["language"].get<std::string>());
   if (!id || version < 1 || !language) return invalid();
   return JobTarget{*id, *language};
 }
@@ -69,7 +57,7 @@ FaqStatus AnsweredStatus(FaqAnswer answer, int latest_version) {
 }  // namespace
 
 std::string FaqJobKey(const ArxivId& id, int version, FaqLanguage language) {
-  return "faq:" + id.str() + "v" + std::to_string(version) + ":" + std::string(LanguageKey(language));
+  return "faq:" + id.str() + "v" + std::to_string(version) + ":" + std::string(FaqLanguageCode(language));
 }
 
 FaqJobService::FaqJobService(store::Store& store, store::JobQueue& queue,

@@ -34,11 +34,6 @@ constexpr std::string_view kSelectPartials =
 constexpr std::string_view kDeletePartials =
     "DELETE FROM faq_partial_items WHERE paper_id = ?1 AND language = ?2 AND version = ?3";
 
-// The codes of the `language` columns (CHECKed by migration 0008).
-std::string_view LanguageColumn(FaqLanguage language) {
-  return language == FaqLanguage::kChinese ? "zh" : "en";
-}
-
 nlohmann::json ItemJson(const FaqItem& item) {
   return {{"question_id", item.question_id},
           {"question", item.question},
@@ -68,7 +63,8 @@ Result<FaqItem> ItemFromJson(const nlohmann::json& json, std::string_view paper_
 Result<FaqAnswer> AnswerFromRow(const SqliteStatement& row) {
   FaqAnswer answer;
   answer.paper_id = std::string(row.ColumnText(0));
-  answer.language = row.ColumnText(1) == "zh" ? FaqLanguage::kChinese : FaqLanguage::kEnglish;
+  // The column is CHECKed to hold "en" or "zh" (migration 0008).
+  answer.language = ParseFaqLanguage(row.ColumnText(1)).value_or(FaqLanguage::kEnglish);
   answer.version = static_cast<int>(row.ColumnInt(2));
   answer.model = std::string(row.ColumnText(3));
   answer.extractive = row.ColumnInt(4) != 0;
@@ -102,7 +98,7 @@ class SqliteFaqStore final : public FaqStore {
     nlohmann::json items = nlohmann::json::array();
     for (const FaqItem& item : answer.items) items.push_back(ItemJson(item));
     const std::string items_text = items.dump();
-    const std::string_view language = LanguageColumn(answer.language);
+    const std::string_view language = FaqLanguageCode(answer.language);
     std::lock_guard lock(mutex_);
     Result<SqliteTransaction> transaction = SqliteTransaction::BeginWrite(connection_);
     if (!transaction) return std::unexpected(std::move(transaction.error()));
@@ -136,7 +132,7 @@ class SqliteFaqStore final : public FaqStore {
     std::lock_guard lock(mutex_);
     auto select = connection_.Prepare(version > 0 ? kSelectAnswer : kSelectNewestAnswer);
     if (!select) return std::unexpected(std::move(select.error()));
-    (*select)->Bind(1, paper_id).Bind(2, LanguageColumn(language));
+    (*select)->Bind(1, paper_id).Bind(2, FaqLanguageCode(language));
     if (version > 0) (*select)->Bind(3, version);
     auto row = (*select)->Step();
     if (!row) return std::unexpected(std::move(row.error()));
@@ -161,7 +157,7 @@ class SqliteFaqStore final : public FaqStore {
     if (!upsert) return std::unexpected(std::move(upsert.error()));
     return (*upsert)
         ->Bind(1, paper_id)
-        .Bind(2, LanguageColumn(language))
+        .Bind(2, FaqLanguageCode(language))
         .Bind(3, version)
         .Bind(4, question_index)
         .Bind(5, model)
@@ -174,7 +170,7 @@ class SqliteFaqStore final : public FaqStore {
     std::lock_guard lock(mutex_);
     auto select = connection_.Prepare(kSelectPartials);
     if (!select) return std::unexpected(std::move(select.error()));
-    (*select)->Bind(1, paper_id).Bind(2, LanguageColumn(language)).Bind(3, version).Bind(4, model);
+    (*select)->Bind(1, paper_id).Bind(2, FaqLanguageCode(language)).Bind(3, version).Bind(4, model);
     std::vector<FaqItem> items;
     while (true) {
       auto row = (*select)->Step();
@@ -195,7 +191,7 @@ class SqliteFaqStore final : public FaqStore {
     std::lock_guard lock(mutex_);
     auto remove = connection_.Prepare(kDeletePartials);
     if (!remove) return std::unexpected(std::move(remove.error()));
-    return (*remove)->Bind(1, paper_id).Bind(2, LanguageColumn(language)).Bind(3, version).Run();
+    return (*remove)->Bind(1, paper_id).Bind(2, FaqLanguageCode(language)).Bind(3, version).Run();
   }
 
  private:
@@ -207,11 +203,8 @@ class SqliteFaqStore final : public FaqStore {
 
 Result<std::unique_ptr<FaqStore>> OpenSqliteFaqStore(const std::filesystem::path& path,
                                                      const SqliteOptions& options) {
-  auto connection =
-      SqliteConnection::Open(path, SqliteConnection::Mode::kReadWrite, options.busy_timeout_ms);
+  auto connection = OpenMigratedConnection(path, options.busy_timeout_ms);
   if (!connection) return std::unexpected(std::move(connection.error()));
-  auto migrated = MigrateSchema(*connection, AllMigrations(), path.string());
-  if (!migrated) return std::unexpected(std::move(migrated.error()));
   return std::make_unique<SqliteFaqStore>(std::move(*connection));
 }
 

@@ -181,11 +181,8 @@ class SqliteHarvestState final : public HarvestState {
 
 Result<std::unique_ptr<HarvestState>> OpenSqliteHarvestState(const std::filesystem::path& path,
                                                              const SqliteOptions& options) {
-  auto connection =
-      SqliteConnection::Open(path, SqliteConnection::Mode::kReadWrite, options.busy_timeout_ms);
+  auto connection = OpenMigratedConnection(path, options.busy_timeout_ms);
   if (!connection) return std::unexpected(std::move(connection.error()));
-  auto migrated = MigrateSchema(*connection, AllMigrations(), path.string());
-  if (!migrated) return std::unexpected(std::move(migrated.error()));
   return std::make_unique<SqliteHarvestState>(std::move(*connection));
 }
 

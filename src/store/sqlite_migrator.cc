@@ -57,4 +57,14 @@ Result<void> MigrateSchema(SqliteConnection& connection, std::span<const Migrati
   return transaction->Commit();
 }
 
+Result<SqliteConnection> OpenMigratedConnection(const std::filesystem::path& path,
+                                                int busy_timeout_ms) {
+  auto connection =
+      SqliteConnection::Open(path, SqliteConnection::Mode::kReadWrite, busy_timeout_ms);
+  if (!connection) return std::unexpected(std::move(connection.error()));
+  auto migrated = MigrateSchema(*connection, AllMigrations(), path.string());
+  if (!migrated) return std::unexpected(std::move(migrated.error()));
+  return connection;
+}
+
 }  // namespace coolpapers::store

@@ -3,6 +3,7 @@
 #ifndef COOLPAPERS_STORE_SQLITE_MIGRATOR_H_
 #define COOLPAPERS_STORE_SQLITE_MIGRATOR_H_
 
+#include <filesystem>
 #include <span>
 #include <string_view>
 
@@ -22,6 +23,12 @@ namespace coolpapers::store {
 [[nodiscard]] Result<void> MigrateSchema(SqliteConnection& connection,
                                          std::span<const Migration> migrations,
                                          std::string_view database_name);
+
+// Opens the database at `path` for writing and brings its schema up to date: how each SQLite
+// part of the store (papers, harvest state, FAQ answers) opens its own connection to the one
+// file. Errors: SqliteConnection::Open's and MigrateSchema's.
+[[nodiscard]] Result<SqliteConnection> OpenMigratedConnection(const std::filesystem::path& path,
+                                                              int busy_timeout_ms);
 
 }  // namespace coolpapers::store
 
