@@ -260,7 +260,8 @@ Result<void> ReadFaq(const toml::table* table, const std::string& file, Config& 
   FirstError first;
   first << faq.String("questions", questions)
         << faq.Int("workers", config.faq_jobs.workers, 1, 64)
-        << faq.Duration("job_timeout", config.faq_jobs.job_timeout) << faq.NoUnknownKeys();
+        << faq.Duration("job_timeout", config.faq_jobs.job_timeout)
+        << faq.Duration("lease", config.faq_jobs.lease) << faq.NoUnknownKeys();
   config.faq.questions_file = questions;
   return first.result();
 }
