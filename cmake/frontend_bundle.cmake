@@ -21,21 +21,29 @@ set(COOLPAPERS_FRONTEND_SOURCES
   css/base.css
   css/bottom_bar.css
   css/cards.css
+  css/faq.css
   css/katex.css
   css/main.css
   css/pdf_viewer.css
+  css/reading.css
   js/bottom_bar.js
   js/card_actions.js
   js/card_registry.js
   js/copy_paper.js
   js/export_formats.js
+  js/faq_markdown.js
+  js/faq_panel.js
   js/katex_render.js
   js/keyword_filter.js
   js/lazy_cards.js
   js/main.js
   js/math.js
   js/pdf_viewer.js
+  js/related_panel.js
   js/scroll_buttons.js
+  js/seen_cards.js
+  js/settings_panel.js
+  js/sort_cards.js
   js/star_list.js
   js/storage.js
   js/theme.js

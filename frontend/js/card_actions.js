@@ -1,11 +1,13 @@
 // The card's buttons: [PDF] toggles the inline viewer (pdf_viewer.js, loaded on first use) and
-// stars the paper; [Copy] copies it; a collapse button at the card's foot closes what [PDF]
+// stars the paper; [FAQ] does too and opens the answer panel (faq_panel.js, loaded on first
+// use); [Copy] copies it; a collapse button at the card's foot closes what [PDF]
 // opened. One listener on the document serves every card, lazily inserted ones included.
 import { findPaper, onCardsInserted, readCard } from './card_registry.js';
 import { copyPaper } from './copy_paper.js';
 import { starPaper } from './star_list.js';
 
 let viewerModule = null;
+let faqModule = null;  // faq_panel.js, loaded on the first [FAQ] click
 
 function paperOf(card) {
   return findPaper(card.id) ?? readCard(card);
@@ -19,6 +21,22 @@ function addCopyButton(card) {
   button.textContent = '[Copy]';
   button.title = 'Copy title, authors, link and abstract';
   place.append(button);
+}
+
+// The [FAQ] button in the card's placeholder (span.title-faq): faq_panel.js opens the answer.
+function addFaqButton(card) {
+  const place = card.querySelector('span.title-faq');
+  if (!place || place.firstChild) return;
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.textContent = '[FAQ]';
+  button.title = 'Questions and answers about this paper';
+  place.append(button);
+}
+
+function toggleFaq(card, paper) {
+  faqModule ??= import('./faq_panel.js');
+  faqModule.then((module) => module.toggleFaq(card, paper));
 }
 
 function closePdf(card) {
@@ -54,6 +72,10 @@ function onClick(event) {
     const paper = paperOf(card);
     starPaper(paper);
     togglePdf(card, paper);
+  } else if (target.closest('.title-faq button')) {
+    const paper = paperOf(card);
+    starPaper(paper);
+    toggleFaq(card, paper);
   } else if (target.closest('.title-copy button')) {
     const button = target.closest('button');
     copyPaper(paperOf(card)).then((ok) => {
@@ -72,7 +94,10 @@ function onClick(event) {
 
 export function initCardActions() {
   onCardsInserted((papers) => {
-    for (const paper of papers) addCopyButton(paper.el);
+    for (const paper of papers) {
+      addCopyButton(paper.el);
+      addFaqButton(paper.el);
+    }
   });
   document.addEventListener('click', onClick);
 }

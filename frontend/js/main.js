@@ -6,7 +6,11 @@ import { registerInsertedCards } from './card_registry.js';
 import { initKeywordFilter } from './keyword_filter.js';
 import { initLazyCards } from './lazy_cards.js';
 import { initMath } from './math.js';
+import { initRelatedPanel } from './related_panel.js';
 import { initScrollButtons } from './scroll_buttons.js';
+import { initSeenCards } from './seen_cards.js';
+import { initSettingsPanel } from './settings_panel.js';
+import { initSortCards } from './sort_cards.js';
 import { initStarList } from './star_list.js';
 import { initThemeToggle } from './theme.js';
 
@@ -22,9 +26,13 @@ function start() {
   initCardActions();
   initKeywordFilter(bar);
   initStarList(bar);
+  initSeenCards(bar);
+  initSettingsPanel(bar);
+  initRelatedPanel();
   initThemeToggle(bar);
   registerInsertedCards([...papers.querySelectorAll('div.panel.paper')]);
   initLazyCards();
+  initSortCards();
   initScrollButtons();
 }
 

@@ -17,3 +17,27 @@ export function saveJson(key, value) {
     return false;
   }
 }
+
+// The reader's settings (settings_panel.js). The FAQ language is "en" or "zh"; anything else
+// stored (an old or hand-edited value) reads as the default, "en".
+const kFaqLanguageKey = 'coolpapers.faqLanguage';
+const kPreferenceKey = 'coolpapers.preferenceKeywords';
+
+export function faqLanguage() {
+  return loadJson(kFaqLanguageKey, 'en') === 'zh' ? 'zh' : 'en';
+}
+
+export function setFaqLanguage(language) {
+  return saveJson(kFaqLanguageKey, language === 'zh' ? 'zh' : 'en');
+}
+
+// The preference keywords (❤ sort), lower-cased, blank ones dropped; [] when none are set.
+export function preferenceKeywords() {
+  const list = loadJson(kPreferenceKey, []);
+  if (!Array.isArray(list)) return [];
+  return list.filter((word) => typeof word === 'string').map((word) => word.trim().toLowerCase()).filter(Boolean);
+}
+
+export function setPreferenceKeywords(list) {
+  return saveJson(kPreferenceKey, list);
+}

@@ -1,0 +1,131 @@
+// Sorting a day's list in the browser (reference section 2.7): arXiv order (the default), publish
+// time, or the reader's preference keywords (❤: the papers whose title and abstract hold them
+// most often come first). The order covers the whole day: a sort first brings every card into the
+// page (lazy_cards.js). The choice is kept in the URL (`sort=`) and carried to the previous and
+// next day's links. The ★ (stars) order is not offered: the cards carry no click counters yet.
+//
+// URL values are the ones the router accepts for any page (relevance|time|stars), so a sorted
+// day link never answers 400: `time` is publish time and `relevance` is relevance to the reader's
+// preference keywords.
+import { allPapers } from './card_registry.js';
+import { ensureAllCards } from './lazy_cards.js';
+import { preferenceKeywords } from './storage.js';
+
+// The modes, by their `sort=` value; '' is arXiv order (no parameter).
+const kModes = [
+  { value: '', label: 'arXiv', title: 'arXiv announcement order' },
+  { value: 'time', label: '◷ time', title: 'Sort by publish time, earliest first' },
+  { value: 'relevance', label: '❤ prefer', title: 'Sort by your preference keywords (set them in Settings)' },
+];
+
+// How many times the keywords occur in the paper's title and abstract (lower-cased fields, as
+// card_registry.js keeps them; `keywords` lower-cased too).
+export function preferenceScore(paper, keywords) {
+  let score = 0;
+  for (const keyword of keywords) {
+    for (const text of [paper.lower.title, paper.lower.abstract]) {
+      for (let at = text.indexOf(keyword); at >= 0; at = text.indexOf(keyword, at + keyword.length)) ++score;
+    }
+  }
+  return score;
+}
+
+// `papers` (arXiv order) in the order of `mode`; the sort is stable, so ties keep arXiv order.
+// Publish texts ("2025-05-26 17:59:59 UTC", or a day "2025-05-27") compare as strings; a paper
+// without one goes last.
+export function sortedPapers(papers, mode, keywords) {
+  const list = [...papers];
+  if (mode === 'time') {
+    list.sort((a, b) => {
+      if (!a.published || !b.published) return (a.published ? 0 : 1) - (b.published ? 0 : 1);
+      return a.published < b.published ? -1 : a.published > b.published ? 1 : 0;
+    });
+  } else if (mode === 'relevance') {
+    const scores = new Map(list.map((paper) => [paper.id, preferenceScore(paper, keywords)]));
+    list.sort((a, b) => scores.get(b.id) - scores.get(a.id));
+  }
+  return list;
+}
+
+function modeFromUrl() {
+  const value = new URL(window.location.href).searchParams.get('sort') ?? '';
+  return kModes.some((mode) => mode.value === value) ? value : '';
+}
+
+function withSort(href, mode) {
+  const url = new URL(href, window.location.href);
+  if (mode) url.searchParams.set('sort', mode);
+  else url.searchParams.delete('sort');
+  return url.pathname + url.search + url.hash;
+}
+
+export function initSortCards() {
+  const container = document.getElementById('papers');
+  const info = document.querySelector('p.info');
+  // Only a day's list has a day line; search pages are sorted by the server.
+  if (!container || !info?.querySelector('span.day')) return;
+  const bar = document.createElement('span');
+  bar.className = 'sort-modes';
+  bar.setAttribute('role', 'group');
+  bar.setAttribute('aria-label', 'Sort');
+  const buttons = kModes.map((mode) => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = mode.label;
+    button.title = mode.title;
+    button.dataset.sort = mode.value || 'arxiv';
+    button.addEventListener('click', () => choose(mode.value));
+    bar.append(button);
+    return button;
+  });
+  info.append(bar);
+  let current = null;
+  let generation = 0;
+
+  async function apply(mode) {
+    const mine = ++generation;
+    container.dataset.sort = 'pending';
+    if (mode) {
+      try {
+        await ensureAllCards();
+      } catch {
+        // The rest of the day did not come (offline): the cards in the page are sorted, and a
+        // later choice tries again.
+      }
+    }
+    if (mine !== generation) return;  // a later choice won
+    const papers = [...allPapers()].filter((paper) => paper.el.parentNode === container);
+    const order = sortedPapers(papers, mode, preferenceKeywords());
+    // The cards keep their place relative to whatever else #papers holds: they go, in the new
+    // order, where the first of them was.
+    const anchor = document.createComment('sorted cards');
+    if (papers.length) papers[0].el.before(anchor);
+    const fragment = document.createDocumentFragment();
+    for (const paper of order) fragment.append(paper.el);
+    anchor.replaceWith(fragment);
+    container.dataset.sort = mode || 'arxiv';
+  }
+
+  function choose(mode, force = false) {
+    if (mode === current && !force) return;
+    current = mode;
+    for (const button of buttons) button.setAttribute('aria-pressed', String(button.dataset.sort === (mode || 'arxiv')));
+    window.history.replaceState(window.history.state, '', withSort(window.location.href, mode));
+    for (const link of info.querySelectorAll('a.previous-day, a.next-day')) {
+      link.setAttribute('href', withSort(link.getAttribute('href'), mode));
+    }
+    apply(mode);
+  }
+
+  const initial = modeFromUrl();
+  if (initial) choose(initial);
+  else {
+    current = '';
+    buttons[0].setAttribute('aria-pressed', 'true');
+    for (const button of buttons.slice(1)) button.setAttribute('aria-pressed', 'false');
+    container.dataset.sort = 'arxiv';
+  }
+  // New preference keywords re-rank a list sorted by them.
+  document.addEventListener('coolpapers:settings', () => current === 'relevance' && choose('relevance', true));
+}
+
