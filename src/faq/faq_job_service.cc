@@ -242,18 +242,7 @@ jobs::JobOutcome FaqJobService::HandleJob(const store::Job& job,
   const std::string& key = job.key;
   // Before the generation starts, watchers hear only how the attempt ended.
   const auto ended_early = [&](const Error& error) {
-    jobs::JobOutcome outcome = jobs::OutcomeOf(error);
-    FaqStatus ended;
-    ended.attempts = job.attempts;
-    ended.error = error.message;
-    if (outcome.kind == jobs::JobOutcome::Kind::kRetry && job.attempts < options_.max_attempts) {
-      ended.state = FaqStatus::State::kQueued;
-      hub_.Restart(key, ended);
-    } else {
-      ended.state = FaqStatus::State::kFailed;
-      hub_.Finish(key, ended);
-    }
-    return outcome;
+    return EndAttempt(job, error, /*latest_version=*/0, /*stopped=*/false);
   };
   Result<JobTarget> target = ParsePayload(job);
   if (!target) return ended_early(target.error());
@@ -289,21 +278,25 @@ jobs::JobOutcome FaqJobService::HandleJob(const store::Job& job,
     return jobs::JobOutcome::Done(result);
   }
 
-  jobs::JobOutcome outcome = jobs::OutcomeOf(answer.error());
+  return EndAttempt(job, answer.error(), paper->latest_version, context.stop.stop_requested());
+}
+
+jobs::JobOutcome FaqJobService::EndAttempt(const store::Job& job, const Error& error,
+                                           int latest_version, bool stopped) {
+  jobs::JobOutcome outcome = jobs::OutcomeOf(error);
   FaqStatus ended;
   ended.attempts = job.attempts;
-  ended.latest_version = paper->latest_version;
-  ended.error = answer.error().message;
+  ended.latest_version = latest_version;
+  ended.error = error.message;
   // A stopped pool puts the job back at once whatever we return (worker_pool.h).
-  const bool retried = context.stop.stop_requested() ||
-                       (outcome.kind == jobs::JobOutcome::Kind::kRetry &&
-                        job.attempts < options_.max_attempts);
+  const bool retried = stopped || (outcome.kind == jobs::JobOutcome::Kind::kRetry &&
+                                   job.attempts < options_.max_attempts);
   if (retried) {
     ended.state = FaqStatus::State::kQueued;
-    hub_.Restart(key, ended);
+    hub_.Restart(job.key, ended);
   } else {
     ended.state = FaqStatus::State::kFailed;
-    hub_.Finish(key, ended);
+    hub_.Finish(job.key, ended);
   }
   return outcome;
 }

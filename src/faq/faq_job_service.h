@@ -78,6 +78,11 @@ class FaqJobService final : public FaqService {
   Result<FaqStatus> StatusOfJob(const std::string& key, int latest_version);
   Result<FaqStatus> StatusOf(const store::Job& job, int latest_version);
   store::JobTime Now() const;
+  // Ends an attempt that failed with `error`: watchers hear kRestart when the job will be tried
+  // again (a retryable error with attempts left, or the pool is stopping) or kFinished with
+  // the failure; returns the outcome for the pool.
+  jobs::JobOutcome EndAttempt(const store::Job& job, const Error& error, int latest_version,
+                              bool stopped);
 
   store::Store& store_;
   store::JobQueue& queue_;

@@ -135,17 +135,14 @@ void FaqLiveHub::ItemDone(const std::string& key, int question_index, std::strin
 }
 
 void FaqLiveHub::Restart(const std::string& key, const FaqStatus& status) {
-  Publish(
-      key,
-      [&](Entry& entry) {
-        entry.live = false;
-        entry.status = status;
-        entry.texts.clear();
-      },
-      {FaqEvent::Kind::kRestart, 0, {}, status});
+  End(key, status, FaqEvent::Kind::kRestart);
 }
 
 void FaqLiveHub::Finish(const std::string& key, const FaqStatus& status) {
+  End(key, status, FaqEvent::Kind::kFinished);
+}
+
+void FaqLiveHub::End(const std::string& key, const FaqStatus& status, FaqEvent::Kind kind) {
   Publish(
       key,
       [&](Entry& entry) {
@@ -153,7 +150,7 @@ void FaqLiveHub::Finish(const std::string& key, const FaqStatus& status) {
         entry.status = status;
         entry.texts.clear();
       },
-      {FaqEvent::Kind::kFinished, 0, {}, status});
+      {kind, 0, {}, status});
 }
 
 std::optional<FaqStatus> FaqLiveHub::LiveStatus(const std::string& key) const {

@@ -71,6 +71,8 @@ class FaqLiveHub {
   void Publish(const std::string& key, const std::function<void(Entry&)>& change,
                const FaqEvent& event);
   void Unsubscribe(const std::string& key, const std::shared_ptr<Slot>& slot);
+  // The attempt is over (Restart, Finish): the entry stops being live and `kind` is heard.
+  void End(const std::string& key, const FaqStatus& status, FaqEvent::Kind kind);
 
   mutable std::mutex mutex_;
   std::map<std::string, Entry, std::less<>> entries_;  // Guarded by mutex_.

@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "tests/integration/faq_test_paper.h"
 #include "tests/support/openai_server.h"
 #include "tests/support/server_process.h"
 #include "tests/support/shared_data.h"
@@ -21,26 +22,12 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-// The listing record of the paper whose PDF ../shared/data/pdfs holds (MANIFEST.md), written
-// in the daily-listing shape `coolpapers import` reads.
-constexpr char kRecord[] =
-    R"({"id": "2304.02623", "pdf": "https://arxiv.org/pdf/2304.02623", )"
-    R"("abs": "https://arxiv.org/abs/2304.02623", "authors": ["Zejiang Shen", "Tal August"], )"
-    R"("title": "Beyond Summarization: Designing AI Support for Real-World Expository Writing )"
-    R"(Tasks", "categories": ["cs.CL"], "comment": null, "summary": "Large language models )"
-    R"(have introduced exciting new opportunities for writing support.", )"
-    R"("listing_date": "2023-04-06"})";
 
 class FaqCliTest : public ::testing::Test {
  protected:
   void Prepare(const std::filesystem::path& shared) {
-    const std::filesystem::path records = dir_.path() / "paper.jsonl";
-    std::ofstream(records) << kRecord << "\n";
-    const auto imported = testing::RunCoolpapers({"import", "--data", Data(), records.string()});
-    ASSERT_EQ(imported.exit_code, 0) << imported.output;
-    std::filesystem::create_directories(dir_.path() / "var" / "pdf");
-    std::filesystem::copy_file(shared / "pdfs" / "2304.02623v1.pdf",
-                               dir_.path() / "var" / "pdf" / "2304.02623v1.pdf");
+    testing::PrepareFaqTestPaper(dir_.path() / "var", shared);
+    if (::testing::Test::HasFatalFailure()) return;
   }
 
   std::string Data() const { return (dir_.path() / "var").string(); }
@@ -50,7 +37,7 @@ class FaqCliTest : public ::testing::Test {
 
 TEST_F(FaqCliTest, AnswersFromThePapersOwnSentencesWithoutAModel) {
   COOLPAPERS_REQUIRE_SHARED_DATA(shared);
-  Prepare(shared);
+  ASSERT_NO_FATAL_FAILURE(Prepare(shared));
   // No [pdf] source is reachable: the PDF must come from the cache.
   std::ofstream(dir_.path() / "var" / "coolpapers.toml")
       << "[pdf]\nsource = \"http://127.0.0.1:9/pdf/{id}v{version}\"\n";
@@ -71,7 +58,7 @@ TEST_F(FaqCliTest, AnswersFromThePapersOwnSentencesWithoutAModel) {
 
 TEST_F(FaqCliTest, AsksTheModelOneQuestionPerCallAndDropsMarksThatDoNotMatch) {
   COOLPAPERS_REQUIRE_SHARED_DATA(shared);
-  Prepare(shared);
+  ASSERT_NO_FATAL_FAILURE(Prepare(shared));
   testing::OpenAiServer model;
   model.SetAnswerer([](const nlohmann::json&) {
     // The first claim is on page 1 (the title); the second is not on page 2.

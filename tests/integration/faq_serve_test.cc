@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/support/http_client.h"
+#include "tests/integration/faq_test_paper.h"
 #include "tests/support/openai_server.h"
 #include "tests/support/server_process.h"
 #include "tests/support/shared_data.h"
@@ -23,13 +24,6 @@ namespace {
 using ::testing::HasSubstr;
 using json = nlohmann::json;
 
-constexpr char kRecord[] =
-    R"({"id": "2304.02623", "pdf": "https://arxiv.org/pdf/2304.02623", )"
-    R"("abs": "https://arxiv.org/abs/2304.02623", "authors": ["Zejiang Shen", "Tal August"], )"
-    R"("title": "Beyond Summarization: Designing AI Support for Real-World Expository Writing )"
-    R"(Tasks", "categories": ["cs.CL"], "comment": null, "summary": "Large language models )"
-    R"(have introduced exciting new opportunities for writing support.", )"
-    R"("listing_date": "2023-04-06"})";
 
 // About a second per answer: 64 pieces of 4 bytes, 15 ms apart.
 constexpr char kAnswer[] =
@@ -39,13 +33,8 @@ constexpr char kAnswer[] =
 class FaqServeTest : public ::testing::Test {
  protected:
   void Prepare(const std::filesystem::path& shared, const std::string& model_url) {
-    const std::filesystem::path records = dir_.path() / "paper.jsonl";
-    std::ofstream(records) << kRecord << "\n";
-    const auto imported = testing::RunCoolpapers({"import", "--data", Data(), records.string()});
-    ASSERT_EQ(imported.exit_code, 0) << imported.output;
-    std::filesystem::create_directories(dir_.path() / "var" / "pdf");
-    std::filesystem::copy_file(shared / "pdfs" / "2304.02623v1.pdf",
-                               dir_.path() / "var" / "pdf" / "2304.02623v1.pdf");
+    testing::PrepareFaqTestPaper(dir_.path() / "var", shared);
+    if (::testing::Test::HasFatalFailure()) return;
     std::ofstream(dir_.path() / "var" / "coolpapers.toml")
         << "[pdf]\nsource = \"http://127.0.0.1:9/pdf/{id}v{version}\"\n"
         << "[llm]\nbase_url = \"" << model_url << "\"\nmodel = \"loopback-model\"\n"
@@ -81,7 +70,7 @@ TEST_F(FaqServeTest, StreamsToAReaderThenServesTheStoredAnswer) {
   COOLPAPERS_REQUIRE_SHARED_DATA(shared);
   testing::OpenAiServer model(ModelOptions(16, std::chrono::milliseconds(5)));
   model.SetAnswerer([](const json&) { return std::string(kAnswer); });
-  Prepare(shared, model.BaseUrl());
+  ASSERT_NO_FATAL_FAILURE(Prepare(shared, model.BaseUrl()));
   testing::ServerProcess server(dir_.path() / "var");
   testing::HttpClient client("127.0.0.1", server.port());
 
@@ -121,7 +110,7 @@ TEST_F(FaqServeTest, AKilledServerResumesTheGenerationAfterItsRestart) {
   COOLPAPERS_REQUIRE_SHARED_DATA(shared);
   testing::OpenAiServer model(ModelOptions(4, std::chrono::milliseconds(15)));
   model.SetAnswerer([](const json&) { return std::string(kAnswer); });
-  Prepare(shared, model.BaseUrl());
+  ASSERT_NO_FATAL_FAILURE(Prepare(shared, model.BaseUrl()));
   {
     testing::ServerProcess server(dir_.path() / "var");
     testing::HttpClient client("127.0.0.1", server.port());
