@@ -4,7 +4,8 @@
 // n" and follows the generation on /api/faq/<id>/stream, rendering each answer as its deltas
 // arrive (at most once per frame), the checked text when an item is done, and the stored answer
 // with its model, version and closing note when the generation finishes; a failure shows the
-// server's message and a retry button. The server keeps generating when the panel closes.
+// server's message and a retry button. An answer of an older arXiv version offers a fresh one
+// for the newest. The server keeps generating when the panel closes.
 import { frameRenderer, renderFaqMarkdown } from './faq_markdown.js';
 import { faqLanguage } from './storage.js';
 
@@ -20,8 +21,10 @@ const kQuestions = {
 
 const panels = new WeakMap();  // panel element -> its state (for close)
 
-function faqUrl(paper, lang, suffix = '') {
-  return `/api/faq/${paper.id}${suffix}?lang=${encodeURIComponent(lang)}`;
+// `version` names one version's answer (0: the newest stored); `fresh` asks for it anew.
+function faqUrl(paper, lang, { suffix = '', version = 0, fresh = false } = {}) {
+  const id = version > 0 ? `${paper.id}v${version}` : paper.id;
+  return `/api/faq/${id}${suffix}?lang=${encodeURIComponent(lang)}${fresh ? '&fresh=1' : ''}`;
 }
 
 function element(tag, className, text) {
@@ -37,6 +40,7 @@ class FaqPanel {
     this.paper = paper;
     this.lang = faqLanguage();
     this.source = null;
+    this.version = 0;  // 0: the newest stored answer; N: version N asked for anew
     this.items = [];  // [{section, body, render, text}]
     this.root = element('div', 'faq-panel');
     this.root.lang = this.lang === 'zh' ? 'zh' : 'en';
@@ -92,7 +96,7 @@ class FaqPanel {
     }
   }
 
-  showAnswer(answer) {
+  showAnswer(answer, latestVersion = 0) {
     this.closeStream();
     this.list.replaceChildren();
     this.items = [];
@@ -113,6 +117,18 @@ class FaqPanel {
     meta.append(` · ${this.paper.id}v${answer.version}`);
     if (answer.created) meta.append(` · ${answer.created.slice(0, 10)}`);
     this.footer.replaceChildren(closing, meta);
+    // A newer arXiv version than the answer read: the old answer stays, a new one on request.
+    if (latestVersion > answer.version) {
+      const fresh = element('button', 'faq-fresh', `Answer v${latestVersion} (newer)`);
+      fresh.type = 'button';
+      fresh.addEventListener('click', () => {
+        this.version = latestVersion;
+        this.list.replaceChildren();
+        this.items = [];
+        this.ask(true);
+      });
+      this.footer.append(fresh);
+    }
     this.setState('answered', '');
   }
 
@@ -128,7 +144,7 @@ class FaqPanel {
   // A status document from POST, GET or the stream: the answer, the failure, or progress.
   handle(doc) {
     if (doc.state === 'answered' && doc.answer) {
-      this.showAnswer(doc.answer);
+      this.showAnswer(doc.answer, doc.latest_version ?? 0);
       return true;
     }
     if (doc.state === 'failed') {
@@ -139,11 +155,12 @@ class FaqPanel {
     return false;
   }
 
-  async ask() {
+  async ask(fresh = false) {
     this.footer.replaceChildren();
     this.setState('asking', 'Asking…');
     try {
-      const response = await fetch(faqUrl(this.paper, this.lang), { method: 'POST' });
+      const url = faqUrl(this.paper, this.lang, { version: this.version, fresh });
+      const response = await fetch(url, { method: 'POST' });
       const doc = await response.json().catch(() => ({}));
       if (!this.root.isConnected) return;
       if (response.status !== 200 && response.status !== 202) {
@@ -158,7 +175,8 @@ class FaqPanel {
 
   follow() {
     this.closeStream();
-    const source = new EventSource(faqUrl(this.paper, this.lang, '/stream'));
+    const source = new EventSource(
+      faqUrl(this.paper, this.lang, { suffix: '/stream', version: this.version }));
     this.source = source;
     const data = (event) => {
       try {
@@ -206,7 +224,7 @@ class FaqPanel {
   async refresh() {
     if (!this.root.isConnected) return;
     try {
-      const response = await fetch(faqUrl(this.paper, this.lang));
+      const response = await fetch(faqUrl(this.paper, this.lang, { version: this.version }));
       const doc = await response.json().catch(() => ({}));
       if (!this.root.isConnected) return;
       if (response.status === 404) {

@@ -3,7 +3,8 @@
 // (cs.CL on 2025-05-27), a real PDF from ../shared/data/pdfs put in the instance's PDF cache under
 // the first paper's name, scripted answers streamed 4 bytes every 30 ms. Checks that the answer
 // streams into the page, that math renders, that a hostile answer stays inert, that a second
-// reader gets the stored answer without a model call, and prints the first-token latency.
+// reader gets the stored answer without a model call, that a new arXiv version keeps the old
+// answer and offers a fresh one, and prints the first-token latency.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -231,7 +232,50 @@ describe('FAQ panel', { skip: skip ?? false, timeout: 240000 }, () => {
     await second.context().close();
   });
 
+  test('an answer of an older arXiv version stays, and a fresh one is asked for the newest', async () => {
+    // arXiv announces version 2 of the paper answered above: its record now lists two versions
+    // (the Kaggle snapshot's shape), and version 2's PDF is in the cache.
+    const before = modelRequests().length;
+    const { papers: [current] } = await (await fetch(`${server.url}/api/arxiv/${paper.id}`)).json();
+    const record = {
+      id: paper.id, submitter: current.authors[0] ?? 'A. Author', authors: current.authors.join(', '),
+      title: current.title, comments: null, 'journal-ref': null, doi: null, 'report-no': null,
+      categories: current.categories.join(' '), license: null, abstract: current.abstract,
+      versions: [{ version: 'v1', created: 'Mon, 26 May 2025 10:00:00 GMT' },
+        { version: 'v2', created: 'Thu, 29 May 2025 10:00:00 GMT' }],
+      update_date: '2025-05-29', authors_parsed: [],
+    };
+    const data = join(work, 'var');
+    const file = join(work, 'version2.jsonl');
+    writeFileSync(file, JSON.stringify(record) + '\n');
+    const imported = spawnSync(binary, ['import', '--data', data, file], { encoding: 'utf8', timeout: 60000 });
+    assert.equal(imported.status, 0, `import of version 2 failed: ${imported.stderr}${imported.stdout}`);
+    copyFileSync(kPdf, join(data, 'pdf', `${paper.id.replace('/', '_')}v2.pdf`));
+
+    const page = await openPage(browser, kDesktop);
+    await page.goto(server.url + kDay);
+    await faqButton(page).waitFor();
+    await faqButton(page).click();
+    const panel = page.locator(`[id="${paper.id}"] .faq-panel`);
+    await page.waitForSelector(`[id="${paper.id}"] .faq-panel[data-state="answered"]`, { timeout: 10000 });
+    assert.match(await panel.locator('.faq-meta').textContent(), new RegExp(`${paper.id}v1`), 'the old answer first');
+    assert.equal(modelRequests().length, before, 'showing the old answer costs nothing');
+    await panel.locator('.faq-fresh').click();
+    await page.waitForSelector(`[id="${paper.id}"] .faq-panel[data-state="answered"] .faq-meta`, { timeout: 90000 });
+    await page.waitForFunction((id) => document.querySelector(`[id="${id}"] .faq-meta`)?.textContent.includes(`${id}v2`),
+      paper.id, { timeout: 90000 });
+    assert.equal(modelRequests().length, before + 6, 'version 2 asked anew, one call per question');
+    assert.equal(await panel.locator('.faq-fresh').count(), 0, 'the newest version needs no fresh answer');
+    // The old answer is kept: version 1 is still served by its own URL.
+    const old = await (await fetch(`${server.url}/api/faq/${paper.id}v1`)).json();
+    assert.equal(old.state, 'answered');
+    assert.equal(old.answer.version, 1);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
   test('a failed generation shows the server\'s message and a retry button', async () => {
+    const calls = modelRequests().length;
     const page = await openPage(browser, kDesktop);
     await page.goto(server.url + kDay);
     const button = page.locator(`[id="${broken.id}"] .title-faq button`);
@@ -242,7 +286,7 @@ describe('FAQ panel', { skip: skip ?? false, timeout: 240000 }, () => {
     const error = (await panel.locator('.faq-error').textContent()).trim();
     assert.ok(error.length > 0 && !/^The server/.test(error), `the server's message: ${error}`);
     assert.equal(await panel.locator('.faq-retry').count(), 1);
-    assert.equal(modelRequests().length, 6, 'no model call for a paper without text');
+    assert.equal(modelRequests().length, calls, 'no model call for a paper without text');
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });
