@@ -2,7 +2,7 @@
 // stars the paper; [FAQ] does too and opens the answer panel (faq_panel.js, loaded on first
 // use); [Copy] copies it; a collapse button at the card's foot closes what [PDF]
 // opened. One listener on the document serves every card, lazily inserted ones included.
-import { findPaper, onCardsInserted, readCard } from './card_registry.js';
+import { addCardButton, findPaper, onCardsInserted, readCard } from './card_registry.js';
 import { copyPaper } from './copy_paper.js';
 import { starPaper } from './star_list.js';
 
@@ -14,24 +14,12 @@ function paperOf(card) {
 }
 
 function addCopyButton(card) {
-  const place = card.querySelector('span.title-copy');
-  if (!place || place.firstChild) return;
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.textContent = '[Copy]';
-  button.title = 'Copy title, authors, link and abstract';
-  place.append(button);
+  addCardButton(card, 'title-copy', '[Copy]', 'Copy title, authors, link and abstract');
 }
 
 // The [FAQ] button in the card's placeholder (span.title-faq): faq_panel.js opens the answer.
 function addFaqButton(card) {
-  const place = card.querySelector('span.title-faq');
-  if (!place || place.firstChild) return;
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.textContent = '[FAQ]';
-  button.title = 'Questions and answers about this paper';
-  place.append(button);
+  addCardButton(card, 'title-faq', '[FAQ]', 'Questions and answers about this paper');
 }
 
 function toggleFaq(card, paper) {

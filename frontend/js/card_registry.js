@@ -64,3 +64,17 @@ export function paperCount() {
 export function findPaper(id) {
   return papers.get(id);
 }
+
+// Puts a button labelled `label` in the card's placeholder `span.<placeClass>` (the server
+// renders one per card action), once. Returns the button, or null when the card has no such
+// placeholder or it is already filled.
+export function addCardButton(card, placeClass, label, title) {
+  const place = card.querySelector(`span.${placeClass}`);
+  if (!place || place.firstChild) return null;
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.textContent = label;
+  button.title = title;
+  place.append(button);
+  return button;
+}

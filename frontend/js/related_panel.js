@@ -2,17 +2,11 @@
 // keywords and the papers most related to it, from /api/related/<id> (src/web/related_route.h);
 // a second click closes it. While the site has no search index the API answers an error, shown
 // as a message in the panel. One listener on the document serves every card.
-import { onCardsInserted } from './card_registry.js';
+import { addCardButton, onCardsInserted } from './card_registry.js';
 
 function addRelButton(card) {
-  const place = card.querySelector('span.title-rel');
-  if (!place || place.firstChild) return;
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.textContent = '[REL]';
-  button.title = 'Keywords of this paper and related papers';
-  button.setAttribute('aria-expanded', 'false');
-  place.append(button);
+  addCardButton(card, 'title-rel', '[REL]', 'Keywords of this paper and related papers')
+    ?.setAttribute('aria-expanded', 'false');
 }
 
 function errorMessage(body, status) {
