@@ -49,9 +49,12 @@ int RunIndexCommand(const IndexOptions& options) {
     return ReportError(indexer.error());
   }
   const Clock::time_point started = Clock::now();
-  Result<int64_t> indexed = options.rebuild
-                                ? search::RebuildIndex(**store, **indexer, PrintProgress(started))
-                                : search::CatchUpIndex(**store, **indexer, PrintProgress(started));
+  const auto merging = [] {
+    std::fprintf(stderr, "coolpapers: merging the index parts into one (the last step)\n");
+  };
+  Result<int64_t> indexed =
+      options.rebuild ? search::RebuildIndex(**store, **indexer, PrintProgress(started), merging)
+                      : search::CatchUpIndex(**store, **indexer, PrintProgress(started));
   if (!indexed) return ReportError(indexed.error());
   // What changed while a rebuild ran was not in it; it is quick to add now.
   if (options.rebuild) {

@@ -15,6 +15,7 @@ namespace coolpapers::search {
 namespace {
 
 constexpr std::string_view kGenerationPrefix = "gen-";
+constexpr std::string_view kPartsSuffix = ".parts";
 
 // Parses "gen-<n>" (n >= 1); 0 for anything else.
 int ParseGenerationName(std::string_view name) {
@@ -30,6 +31,11 @@ int ParseGenerationName(std::string_view name) {
 
 std::filesystem::path CurrentStubPath(const std::filesystem::path& index_dir) {
   return index_dir / "current";
+}
+
+std::filesystem::path PartsPath(const std::filesystem::path& index_dir, int generation) {
+  return index_dir / (std::string(kGenerationPrefix) + std::to_string(generation) +
+                      std::string(kPartsSuffix));
 }
 
 std::filesystem::path GenerationPath(const std::filesystem::path& index_dir, int generation) {
@@ -76,8 +82,11 @@ Result<void> WriteCurrentGeneration(const std::filesystem::path& index_dir, int 
 Result<void> RemoveOtherGenerations(const std::filesystem::path& index_dir, int keep) {
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator(index_dir, ec)) {
-    const int generation = ParseGenerationName(entry.path().filename().string());
-    if (generation == 0 || generation == keep) continue;
+    std::string name = entry.path().filename().string();
+    const bool parts = name.ends_with(kPartsSuffix);
+    if (parts) name.resize(name.size() - kPartsSuffix.size());
+    const int generation = ParseGenerationName(name);
+    if (generation == 0 || (generation == keep && !parts)) continue;
     std::filesystem::remove_all(entry.path(), ec);
     if (ec) break;
   }

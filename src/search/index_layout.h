@@ -17,6 +17,10 @@ std::filesystem::path CurrentStubPath(const std::filesystem::path& index_dir);
 // The folder of generation `generation` (>= 1): `<index folder>/gen-<generation>`.
 std::filesystem::path GenerationPath(const std::filesystem::path& index_dir, int generation);
 
+// Where a rebuild of generation `generation` writes its part databases before merging them
+// into GenerationPath (parallel_index_build.h): `<index folder>/gen-<generation>.parts`.
+std::filesystem::path PartsPath(const std::filesystem::path& index_dir, int generation);
+
 // The live generation named by the stub; 0 when the folder has no stub yet. Returns kCorrupt
 // when the stub exists but does not read "auto gen-<n>", kUnavailable when it cannot be read.
 // Safe from any thread.
@@ -27,7 +31,8 @@ std::filesystem::path GenerationPath(const std::filesystem::path& index_dir, int
 [[nodiscard]] Result<void> WriteCurrentGeneration(const std::filesystem::path& index_dir,
                                                   int generation);
 
-// Deletes every generation folder but `keep`, e.g. one a crashed rebuild left half-written.
+// Deletes every generation folder but `keep`, e.g. one a crashed rebuild left half-written, and
+// every parts folder (a rebuild removes its own when it ends).
 // Returns kUnavailable when one cannot be removed.
 [[nodiscard]] Result<void> RemoveOtherGenerations(const std::filesystem::path& index_dir, int keep);
 

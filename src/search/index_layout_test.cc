@@ -44,5 +44,16 @@ TEST(IndexLayout, RemovesOnlyOtherGenerations) {
   EXPECT_TRUE(std::filesystem::exists(dir.path() / "unrelated"));
 }
 
+TEST(IndexLayout, RemovesEveryPartsFolderARebuildLeftBehind) {
+  coolpapers::testing::TempDir dir;
+  std::filesystem::create_directories(GenerationPath(dir.path(), 2));
+  std::filesystem::create_directories(PartsPath(dir.path(), 2));
+  std::filesystem::create_directories(PartsPath(dir.path(), 3));
+  ASSERT_TRUE(RemoveOtherGenerations(dir.path(), 2));
+  EXPECT_TRUE(std::filesystem::exists(GenerationPath(dir.path(), 2)));
+  EXPECT_FALSE(std::filesystem::exists(PartsPath(dir.path(), 2)));
+  EXPECT_FALSE(std::filesystem::exists(PartsPath(dir.path(), 3)));
+}
+
 }  // namespace
 }  // namespace coolpapers::search

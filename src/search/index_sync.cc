@@ -6,7 +6,7 @@
 namespace coolpapers::search {
 
 Result<int64_t> RebuildIndex(store::Store& store, PaperIndexer& indexer,
-                             const IndexProgress& progress) {
+                             const IndexProgress& progress, const std::function<void()>& on_merge) {
   // Read before the first page: whatever changes after it is caught up later, at worst twice.
   Result<uint64_t> latest = store.LatestPaperChange();
   if (!latest) return std::unexpected(latest.error());
@@ -26,7 +26,7 @@ Result<int64_t> RebuildIndex(store::Store& store, PaperIndexer& indexer,
           after = page->back().id;
         }
       },
-      *latest);
+      *latest, on_merge);
 }
 
 Result<int64_t> CatchUpIndex(store::Store& store, PaperIndexer& indexer,

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <functional>
 #include <future>
 #include <mutex>
 #include <optional>
@@ -13,76 +14,18 @@
 #include <system_error>
 #include <utility>
 
-#include "search/ascii_fold.h"
 #include "search/index_layout.h"
+#include "search/paper_document.h"
+#include "search/parallel_index_build.h"
 #include "search/term_prefixes.h"
 #include "search/xapian_error.h"
 
 namespace coolpapers::search {
 namespace {
 
-// Title words count this many times per occurrence, so a query word in the title outranks
-// the same word in the abstract (issue 6: "BM25 ranking with a title boost").
-constexpr Xapian::termcount kTitleWdfInc = 3;
-
-// Indexes `text` under `prefix`, and its ASCII-folded form too when that differs, so that
-// "Schrodinger" finds "Schrödinger". The position gap keeps phrases from spanning the two.
-void IndexText(Xapian::TermGenerator& generator, const std::string& text, Xapian::termcount wdf_inc,
-               const std::string& prefix) {
-  generator.index_text(text, wdf_inc, prefix);
-  generator.increase_termpos();
-  const std::string folded = FoldToAscii(text);
-  if (folded != text) {
-    generator.index_text(folded, wdf_inc, prefix);
-    generator.increase_termpos();
-  }
-}
-
-// The day as "YYYYMMDD", the form of the day slot and the XD term.
-std::string CompactDay(const Date& day) {
-  std::string iso = day.ToIso();
-  std::erase(iso, '-');
-  return iso;
-}
-
-Xapian::Document MakeDocument(const Paper& paper, Xapian::TermGenerator& generator) {
-  Xapian::Document document;
-  generator.set_document(document);
-  // Each text once, under its field's prefix: plain query words search all three prefixes
-  // (query_builder.cc), which halves the terms an unprefixed copy would add.
-  IndexText(generator, paper.title, kTitleWdfInc, std::string(kTitlePrefix));
-  IndexText(generator, paper.abstract, 1, std::string(kAbstractPrefix));
-  for (const std::string& author : paper.authors) {
-    // One name at a time with a gap after it, so author:"Jane Doe" matches a name, not the end
-    // of one author and the start of the next.
-    IndexText(generator, author, 1, std::string(kAuthorPrefix));
-  }
-  for (const std::string& category : paper.categories) {
-    document.add_boolean_term(std::string(kCategoryPrefix) + category);
-  }
-  if (paper.first_listed) {
-    const std::string day = CompactDay(*paper.first_listed);
-    document.add_boolean_term(std::string(kDayPrefix) + day);
-    document.add_value(kDaySlot, day);
-  }
-  document.add_boolean_term(std::string(kBranchPrefix) + std::string(kArxivBranch));
-  document.add_boolean_term(std::string(kIdPrefix) + paper.id);
-  document.set_data(paper.id);
-  return document;
-}
-
-Xapian::TermGenerator MakeTermGenerator() {
-  Xapian::TermGenerator generator;
-  generator.set_stemmer(Xapian::Stem("english"));
-  // Stemmed terms carry a "Z" prefix and unstemmed ones are kept too, so an exact word match
-  // outranks a match of its stem only.
-  generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
-  return generator;
-}
-
-// Papers per commit. Each commit merges the chunk's postings into the B-trees, at a cost that
-// grows with the distinct terms touched rather than the papers, so big chunks amortise it;
-// 10,000 real papers keep the writer's memory under ~300 MB.
+// Papers per commit of an update (Index). Each commit merges the chunk's postings into the
+// B-trees at a cost that grows with the distinct terms touched rather than the papers, so
+// bigger chunks amortise it, while readers see an update only in whole chunks.
 constexpr std::size_t kPapersPerCommit = 1000;
 
 // The metadata key under which the index records the store change sequence it holds every
@@ -101,7 +44,7 @@ std::vector<Xapian::Document> MakeDocuments(std::span<const Paper> papers) {
   const auto make_range = [&](std::size_t begin, std::size_t end) {
     Xapian::TermGenerator generator = MakeTermGenerator();
     for (std::size_t i = begin; i < end; ++i) {
-      if (!papers[i].id.empty()) documents[i] = MakeDocument(papers[i], generator);
+      if (!papers[i].id.empty()) documents[i] = MakePaperDocument(papers[i], generator);
     }
   };
   const std::size_t threads =
@@ -168,6 +111,25 @@ void WritePapers(Xapian::WritableDatabase& database, std::span<const Paper> pape
   }
 }
 
+// Writers of a rebuild: one per core, as many as four (the reading of the store, the term
+// generation and the writing then share the cores).
+int RebuildWriters() {
+  return static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1U, 4U));
+}
+
+// Writes generation `generation` from `source` with a ParallelIndexBuild; its parts live beside
+// it only while it is built.
+Result<int64_t> BuildGeneration(const std::filesystem::path& index_dir, int generation,
+                                const PaperSource& source, const std::function<void()>& on_merge) {
+  auto build = ParallelIndexBuild::Start(PartsPath(index_dir, generation), RebuildWriters());
+  if (!build) return std::unexpected(build.error());
+  if (Result<void> read = source([&](std::span<const Paper> papers) { return (*build)->Add(papers); });
+      !read) {
+    return std::unexpected(read.error());
+  }
+  return (*build)->Finish(GenerationPath(index_dir, generation), on_merge);
+}
+
 }  // namespace
 
 struct PaperIndexer::Impl {
@@ -221,41 +183,36 @@ Result<void> PaperIndexer::Index(std::span<const Paper> papers,
   return {};
 }
 
-Result<int64_t> PaperIndexer::Rebuild(const PaperSource& source, uint64_t indexed_change) {
+Result<int64_t> PaperIndexer::Rebuild(const PaperSource& source, uint64_t indexed_change,
+                                      const std::function<void()>& on_merge) {
   std::lock_guard lock(impl_->mutex);
   const int next_generation = impl_->generation + 1;
   const std::filesystem::path next_path = GenerationPath(impl_->index_dir, next_generation);
-  int64_t indexed = 0;
-  Result<void> built;
+  Result<int64_t> indexed = BuildGeneration(impl_->index_dir, next_generation, source, on_merge);
   Xapian::WritableDatabase next;
-  try {
-    next = Xapian::WritableDatabase(next_path.string(), Xapian::DB_CREATE_OR_OVERWRITE);
-    built = source([&](std::span<const Paper> papers) -> Result<void> {
-      try {
-        WritePapers(next, papers, std::nullopt);
-      } catch (const Xapian::Error& error) {
-        return std::unexpected(FromXapianError(error, "rebuild the search index"));
-      }
-      indexed += static_cast<int64_t>(papers.size());
-      return {};
-    });
-    if (built) {
+  if (indexed) {
+    try {
+      next = Xapian::WritableDatabase(next_path.string(), Xapian::DB_OPEN);
       next.set_metadata(std::string(kIndexedChangeKey), std::to_string(indexed_change));
       next.commit();
+    } catch (const Xapian::Error& error) {
+      indexed = std::unexpected(FromXapianError(error, "rebuild the search index"));
     }
-  } catch (const Xapian::Error& error) {
-    built = std::unexpected(FromXapianError(error, "rebuild the search index"));
   }
-  if (built) built = WriteCurrentGeneration(impl_->index_dir, next_generation);
-  if (!built) {
+  if (indexed) {
+    if (Result<void> live = WriteCurrentGeneration(impl_->index_dir, next_generation); !live) {
+      indexed = std::unexpected(live.error());
+    }
+  }
+  if (!indexed) {
     try {
       next.close();
     } catch (const Xapian::Error& error) {
-      built.error().detail += "; then closing it: " + FromXapianError(error, "close").detail;
+      indexed.error().detail += "; then closing it: " + FromXapianError(error, "close").detail;
     }
     std::error_code ignored;  // Open() removes a leftover generation folder anyway.
     std::filesystem::remove_all(next_path, ignored);
-    return std::unexpected(built.error());
+    return indexed;
   }
   impl_->database = std::move(next);
   impl_->generation = next_generation;

@@ -36,7 +36,7 @@ class PaperIndexer {
   PaperIndexer& operator=(const PaperIndexer&) = delete;
 
   // Adds the papers (e.g. a day's new arrivals), replacing any already indexed under the same
-  // id, and commits every 10,000 papers and at the end; readers see whole chunks. Papers with an
+  // id, and commits every 1,000 papers and at the end; readers see whole chunks. Papers with an
   // empty id are skipped. `indexed_change`, when given, is recorded with the last commit as the
   // store change the index is now complete up to (IndexedChange). Errors: kUnavailable or
   // kCorrupt (Xapian); the failing chunk is rolled back, earlier chunks stay (without the
@@ -44,13 +44,16 @@ class PaperIndexer {
   [[nodiscard]] Result<void> Index(std::span<const Paper> papers,
                                    std::optional<uint64_t> indexed_change = std::nullopt);
 
-  // Builds a new generation from `source` (committing every 10,000 papers), records
-  // `indexed_change` (the store's latest change read before the source started, so changes made
-  // during the rebuild are caught up afterwards), then makes it the live index and deletes the
-  // old one. Returns the number of papers indexed. On any error the live index is untouched and
-  // the half-built generation is removed. Papers passed to Index while a rebuild runs wait for
-  // it (the writer is busy), so index them after it returns.
-  [[nodiscard]] Result<int64_t> Rebuild(const PaperSource& source, uint64_t indexed_change = 0);
+  // Builds a new generation from `source` on every core (parallel_index_build.h: parts written
+  // at once, then merged), records `indexed_change` (the store's latest change read before the
+  // source started, so changes made during the rebuild are caught up afterwards), then makes it
+  // the live index and deletes the old one. The source must give each paper once (the store's
+  // paging does). `on_merge` is called when the parts start merging, the last and silent
+  // minutes of a big rebuild. Returns the number of papers indexed. On any error the live index
+  // is untouched and the half-built generation is removed. Papers passed to Index while a
+  // rebuild runs wait for it (the writer is busy), so index them after it returns.
+  [[nodiscard]] Result<int64_t> Rebuild(const PaperSource& source, uint64_t indexed_change = 0,
+                                        const std::function<void()>& on_merge = {});
 
   // The store change sequence (store.h, PaperChangesSince) every change up to which the index
   // holds, as last committed; 0 for a new index. kCorrupt when the recorded value is damaged.

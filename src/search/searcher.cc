@@ -47,7 +47,14 @@ Xapian::MSet Match(Xapian::Database& database, const Xapian::Query& query, Searc
   Xapian::Enquire enquire(database);
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BM25Weight());
-  if (sort == SearchSort::kNewest) enquire.set_sort_by_value_then_relevance(kDaySlot, true);
+  // Equal weights (short author fields, or only filters such as cat: and date:) are ordered
+  // by the order slot, newest first; Xapian would order them by document number, which depends
+  // on how the index was built.
+  if (sort == SearchSort::kNewest) {
+    enquire.set_sort_by_value_then_relevance(kDaySlot, true);
+  } else {
+    enquire.set_sort_by_relevance_then_value(kOrderSlot, true);
+  }
   return enquire.get_mset(static_cast<Xapian::doccount>(offset),
                           static_cast<Xapian::doccount>(limit));
 }
@@ -211,6 +218,22 @@ Result<RelatedPapers> Searcher::Related(const std::string& paper_id, int limit) 
   }
   impl_->Return(std::move(reader));
   return related;
+}
+
+Result<uint64_t> Searcher::Revision() {
+  std::unique_ptr<Reader> reader = impl_->Borrow();
+  if (Result<void> refreshed = Refresh(impl_->index_dir, *reader); !refreshed) {
+    return std::unexpected(refreshed.error());
+  }
+  uint64_t revision = 0;
+  try {
+    // A rebuilt generation starts its revisions again, so the generation goes in the top bits.
+    revision = (static_cast<uint64_t>(reader->generation) << 40) ^ reader->database.get_revision();
+  } catch (const Xapian::Error& error) {
+    return std::unexpected(FromXapianError(error, "read the search index's revision"));
+  }
+  impl_->Return(std::move(reader));
+  return revision;
 }
 
 }  // namespace coolpapers::search

@@ -18,7 +18,7 @@ namespace coolpapers::search {
 inline constexpr int kMaxResults = 1000;
 
 enum class SearchSort {
-  kRelevance,  // best BM25 score first
+  kRelevance,  // best BM25 score first; equal scores (e.g. only filters: cat:, date:) newest first
   kNewest,     // latest first-listed day first, then by score
 };
 
@@ -72,6 +72,11 @@ class Searcher {
   // does not hold `paper_id`, kInvalidArgument for a negative limit, index errors as Search.
   // Thread-safe.
   [[nodiscard]] Result<RelatedPapers> Related(const std::string& paper_id, int limit);
+
+  // A number that changes whenever what readers see changes: a commit of the writer, or a
+  // rebuilt generation swapped in. Caches of search results compare it (web/site.h). Errors
+  // as Search. Thread-safe.
+  [[nodiscard]] Result<uint64_t> Revision();
 
  private:
   struct Impl;

@@ -25,6 +25,10 @@ inline constexpr std::string_view kArxivBranch = "arxiv";
 // Value slots.
 // The day the paper was first listed as "YYYYMMDD" (sorts as a string); empty when unknown.
 inline constexpr unsigned kDaySlot = 0;
+// "YYYYMMDD" + id ("00000000" when the day is unknown): newest first when sorted descending,
+// later ids (later submissions) first within a day. Orders matches that weigh the same, so the
+// order never depends on Xapian's document numbers (which a rebuild assigns differently).
+inline constexpr unsigned kOrderSlot = 1;
 
 // The document data: the paper id, so a hit maps back to the store without a term lookup.
 

@@ -20,6 +20,12 @@ Error FromXapianError(const Xapian::Error& error, std::string_view action) {
     return Error{ErrorCode::kUnavailable, "the search index is not available right now",
                  std::move(detail)};
   }
+  // The file system refused: a folder that cannot be made, a full disk.
+  if (type == "DatabaseCreateError" || type == "DatabaseError") {
+    return Error{ErrorCode::kUnavailable,
+                 "cannot write the search index (is the disk full or the folder read-only?)",
+                 std::move(detail)};
+  }
   if (type == "DatabaseCorruptError") {
     return Error{ErrorCode::kCorrupt, "the search index is damaged: rebuild it", std::move(detail)};
   }

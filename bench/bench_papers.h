@@ -1,0 +1,38 @@
+// What the search benchmarks share: the real records they start from, queries drawn from real
+// titles, and the timing of a query set as a median and a 99th percentile.
+#ifndef COOLPAPERS_BENCH_BENCH_PAPERS_H_
+#define COOLPAPERS_BENCH_BENCH_PAPERS_H_
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/paper.h"
+#include "search/searcher.h"
+
+namespace coolpapers::bench {
+
+// Every parseable record of the *.jsonl files in `dir`, files in name order (malformed lines
+// are skipped: the benchmarks measure, the import tests check parsing).
+std::vector<Paper> ReadRealPapers(const std::filesystem::path& dir);
+
+// The first `words` words of every `every`-th title, without punctuation: "Scaling Laws for".
+// With `phrase`, each is quoted ("\"scaling laws\""), and only titles with that many words count.
+std::vector<std::string> TitleQueries(const std::vector<Paper>& papers, int words, int every = 50,
+                                      bool phrase = false);
+
+struct Quantiles {
+  double median_ms = 0;
+  double p99_ms = 0;
+  double max_ms = 0;
+  int failed = 0;  // queries the searcher rejected or failed (they count as timed all the same)
+  std::string slowest;  // the slowest query, to see what the tail is made of
+};
+
+// Runs every query once to warm the caches, then once more timed; the second run's median, p99
+// and max (wall time of Searcher::Search for 25 results), and how many failed.
+Quantiles TimeQueries(search::Searcher& searcher, const std::vector<std::string>& queries);
+
+}  // namespace coolpapers::bench
+
+#endif  // COOLPAPERS_BENCH_BENCH_PAPERS_H_

@@ -1,0 +1,165 @@
+// Issue 6's benchmarks at arXiv's size: the real daily records plus synthetic papers made from
+// them (synthetic_corpus.h) up to --papers (default 2,700,000), indexed with a full rebuild on
+// every core as `coolpapers index rebuild` does (PaperIndexer::Rebuild), then warm search
+// latency for 1-, 2- and 3-word queries and 2- and 3-word phrases from real titles, then an
+// incremental day of 1,200 new papers.
+//   index_scale_bench --metadata DIR --index DIR [--papers N] [--every K]
+// --index must be empty or absent (the rebuild is what is measured). The papers come from
+// memory rather than a store; scripts/bench_search.sh times the same rebuild fed by the SQLite
+// store at 40k papers. Progress goes to stderr; the results are printed as "name<TAB>value"
+// lines (scripts/bench_search_scale.sh makes them a table).
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include "bench/bench_papers.h"
+#include "bench/synthetic_corpus.h"
+#include "search/paper_indexer.h"
+#include "search/searcher.h"
+
+namespace {
+
+namespace bench = coolpapers::bench;
+namespace search = coolpapers::search;
+using Clock = std::chrono::steady_clock;
+
+struct Flags {
+  std::string metadata_dir = "../shared/data/metadata/daily-arxiv-cs-2025";
+  std::string index_dir;
+  int64_t papers = 2'700'000;
+  int every = 40;  // every 40th real title gives a query: ~1,000 queries per shape
+};
+
+bool ParseFlags(int argc, char** argv, Flags& flags) {
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string name = argv[i];
+    const std::string value = argv[i + 1];
+    if (name == "--metadata") {
+      flags.metadata_dir = value;
+    } else if (name == "--index") {
+      flags.index_dir = value;
+    } else if (name == "--papers") {
+      flags.papers = std::atoll(value.c_str());
+    } else if (name == "--every") {
+      flags.every = std::atoi(value.c_str());
+    } else {
+      return false;
+    }
+  }
+  return argc % 2 == 1 && !flags.index_dir.empty() && flags.papers > 0 && flags.every > 0;
+}
+
+double SecondsSince(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+int64_t FolderBytes(const std::filesystem::path& dir) {
+  int64_t bytes = 0;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir, ec)) {
+    if (entry.is_regular_file(ec)) bytes += static_cast<int64_t>(entry.file_size(ec));
+  }
+  return bytes;
+}
+
+int Fail(const std::string& what, const coolpapers::Error& error) {
+  std::cerr << "index_scale_bench: " << what << ": " << error.message << " (" << error.detail
+            << ")\n";
+  return 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Flags flags;
+  if (!ParseFlags(argc, argv, flags)) {
+    std::cerr << "usage: index_scale_bench --metadata DIR --index DIR [--papers N] [--every K]\n";
+    return 2;
+  }
+  if (std::filesystem::exists(flags.index_dir) && !std::filesystem::is_empty(flags.index_dir)) {
+    std::cerr << "index_scale_bench: " << flags.index_dir << " is not empty\n";
+    return 2;
+  }
+  std::vector<coolpapers::Paper> real = bench::ReadRealPapers(flags.metadata_dir);
+  if (real.empty()) {
+    std::cerr << "index_scale_bench: no records under " << flags.metadata_dir << "\n";
+    return 1;
+  }
+  const auto real_count = static_cast<int64_t>(real.size());
+  const bench::SyntheticCorpus corpus(std::move(real));
+
+  auto indexer = search::PaperIndexer::Open(flags.index_dir);
+  if (!indexer) return Fail("open the index", indexer.error());
+
+  // 1. The rebuild: the real papers, then synthetic ones, in batches as the store's paging gives.
+  constexpr int64_t kBatch = 5000;
+  const Clock::time_point build_start = Clock::now();
+  Clock::time_point merge_start = build_start;
+  int64_t next_report = 100'000;
+  auto built = (*indexer)->Rebuild(
+      [&](const search::PaperBatchSink& sink) -> coolpapers::Result<void> {
+        std::vector<coolpapers::Paper> batch;
+        for (int64_t n = 0; n < flags.papers; ++n) {
+          batch.push_back(n < real_count ? corpus.real()[static_cast<std::size_t>(n)]
+                                         : corpus.Make(n - real_count));
+          if (static_cast<int64_t>(batch.size()) == kBatch || n + 1 == flags.papers) {
+            if (auto sunk = sink(batch); !sunk) return sunk;
+            batch.clear();
+          }
+          if (n + 1 == next_report) {
+            std::fprintf(stderr, "index_scale_bench: %lld of %lld papers handed to the writers "
+                         "(%.0f papers/s)\n", static_cast<long long>(n + 1),
+                         static_cast<long long>(flags.papers),
+                         static_cast<double>(n + 1) / SecondsSince(build_start));
+            next_report += 100'000;
+          }
+        }
+        return {};
+      },
+      0, [&] {
+        merge_start = Clock::now();
+        std::fprintf(stderr, "index_scale_bench: writing done after %.0f s; merging the parts\n",
+                     SecondsSince(build_start));
+      });
+  if (!built) return Fail("rebuild", built.error());
+  const double build_seconds = SecondsSince(build_start);
+  const double merge_seconds = std::chrono::duration<double>(Clock::now() - merge_start).count();
+  std::printf("index build\t%lld papers in %.0f s = %.0f papers/s (merge %.0f s of it)\n",
+              static_cast<long long>(*built), build_seconds,
+              static_cast<double>(*built) / build_seconds, merge_seconds);
+  std::printf("index size\t%.0f MB\n",
+              static_cast<double>(FolderBytes(flags.index_dir)) / (1024.0 * 1024.0));
+  std::fflush(stdout);
+
+  // 2. Warm search latency.
+  auto searcher = search::Searcher::Open(flags.index_dir);
+  if (!searcher) return Fail("open the index for searching", searcher.error());
+  const auto report = [&](const std::string& name, const std::vector<std::string>& queries) {
+    const bench::Quantiles q = bench::TimeQueries(**searcher, queries);
+    std::printf("%s (%zu queries)\tp50 %.2f ms, p99 %.2f ms, max %.1f ms (%s)%s\n", name.c_str(),
+                queries.size(), q.median_ms, q.p99_ms, q.max_ms, q.slowest.c_str(),
+                q.failed ? (", " + std::to_string(q.failed) + " failed").c_str() : "");
+    std::fflush(stdout);
+  };
+  for (int words = 1; words <= 3; ++words) {
+    report("search " + std::to_string(words) + " word" + (words == 1 ? "" : "s"),
+           bench::TitleQueries(corpus.real(), words, flags.every));
+  }
+  for (int words = 2; words <= 3; ++words) {
+    report("phrase of " + std::to_string(words) + " words",
+           bench::TitleQueries(corpus.real(), words, flags.every, true));
+  }
+
+  // 3. A day of 1,200 new papers, indexed as the updater does (PaperIndexer::Index).
+  std::vector<coolpapers::Paper> day;
+  for (int64_t i = 0; i < 1200; ++i) day.push_back(corpus.Make(flags.papers + i));
+  const Clock::time_point day_start = Clock::now();
+  if (auto indexed = (*indexer)->Index(day); !indexed) return Fail("index a day", indexed.error());
+  std::printf("incremental day\t1200 papers in %.2f s\n", SecondsSince(day_start));
+  return 0;
+}
