@@ -22,6 +22,7 @@ set(COOLPAPERS_FRONTEND_SOURCES
   css/bottom_bar.css
   css/cards.css
   css/faq.css
+  css/home.css
   css/katex.css
   css/main.css
   css/pdf_viewer.css
@@ -29,10 +30,15 @@ set(COOLPAPERS_FRONTEND_SOURCES
   js/bottom_bar.js
   js/card_actions.js
   js/card_registry.js
+  js/category_chooser.js
+  js/click_counts.js
   js/copy_paper.js
+  js/day_calendar.js
   js/export_formats.js
   js/faq_markdown.js
   js/faq_panel.js
+  js/home_more.js
+  js/home_page.js
   js/katex_render.js
   js/keyword_filter.js
   js/lazy_cards.js
@@ -46,7 +52,9 @@ set(COOLPAPERS_FRONTEND_SOURCES
   js/sort_cards.js
   js/star_list.js
   js/storage.js
+  js/subject_choice.js
   js/theme.js
+  js/word_cloud.js
 )
 list(TRANSFORM COOLPAPERS_FRONTEND_SOURCES PREPEND "${COOLPAPERS_FRONTEND_DIR}/")
 

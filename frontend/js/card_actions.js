@@ -1,10 +1,15 @@
 // The card's buttons: [PDF] toggles the inline viewer (pdf_viewer.js, loaded on first use) and
 // stars the paper; [FAQ] does too and opens the answer panel (faq_panel.js, loaded on first
 // use); [Copy] copies it; a collapse button at the card's foot closes what [PDF]
-// opened. One listener on the document serves every card, lazily inserted ones included.
+// opened. Opening [PDF] or [FAQ] also counts a click (click_counts.js) and adds the paper's
+// keywords to the reader's word cloud (word_cloud.js). The [FAQ] button's label is the site's
+// (`<body data-faq-label>`, e.g. "Kimi"). One listener on the document serves every card,
+// lazily inserted ones included.
 import { addCardButton, findPaper, onCardsInserted, readCard } from './card_registry.js';
+import { recordClick } from './click_counts.js';
 import { copyPaper } from './copy_paper.js';
 import { starPaper } from './star_list.js';
+import { trackPaperKeywords } from './word_cloud.js';
 
 let viewerModule = null;
 let faqModule = null;  // faq_panel.js, loaded on the first [FAQ] click
@@ -17,9 +22,22 @@ function addCopyButton(card) {
   addCardButton(card, 'title-copy', '[Copy]', 'Copy title, authors, link and abstract');
 }
 
+// The site's name for the FAQ (`data-faq-label` on the body, set from the server's config).
+export function faqLabel() {
+  const label = document.body?.dataset.faqLabel?.trim();
+  return label || 'FAQ';
+}
+
 // The [FAQ] button in the card's placeholder (span.title-faq): faq_panel.js opens the answer.
 function addFaqButton(card) {
-  addCardButton(card, 'title-faq', '[FAQ]', 'Questions and answers about this paper');
+  addCardButton(card, 'title-faq', `[${faqLabel()}]`, 'Questions and answers about this paper');
+}
+
+// A paper the reader opens: starred, counted, and its keywords in the word cloud.
+function opened(paper, kind) {
+  starPaper(paper);
+  recordClick(paper.id, kind);
+  trackPaperKeywords(paper.id);
 }
 
 function toggleFaq(card, paper) {
@@ -58,11 +76,13 @@ function onClick(event) {
     if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
     const paper = paperOf(card);
-    starPaper(paper);
+    if (card.querySelector('.pdf-viewer')) starPaper(paper);
+    else opened(paper, 'pdf');
     togglePdf(card, paper);
   } else if (target.closest('.title-faq button')) {
     const paper = paperOf(card);
-    starPaper(paper);
+    if (card.querySelector(':scope > .faq-panel')) starPaper(paper);
+    else opened(paper, 'faq');
     toggleFaq(card, paper);
   } else if (target.closest('.title-copy button')) {
     const button = target.closest('button');

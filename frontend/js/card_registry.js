@@ -4,12 +4,14 @@
 
 const papers = new Map();  // id -> paper, in arXiv order
 const insertedListeners = [];
+const registeredListeners = [];
 
 // Reads a card (div.panel.paper from src/web/pages/paper_card.cc) into a plain paper record.
 export function readCard(el) {
   const text = (selector) => el.querySelector(selector)?.textContent.trim() ?? '';
   const authors = [...el.querySelectorAll('p.authors a.author')].map((a) => a.textContent.trim());
-  const categories = [...el.querySelectorAll('p.subjects a, p.subjects span')].map((node) => {
+  // The subjects' links (or plain spans for unknown ids); subject_choice.js's buttons are not.
+  const categories = [...el.querySelectorAll('p.subjects > a, p.subjects > span:not(.subject-choice)')].map((node) => {
     const href = node.getAttribute('href');
     return href ? href.slice(href.lastIndexOf('/') + 1) : node.textContent.trim();
   });
@@ -34,11 +36,23 @@ export function readCard(el) {
   return paper;
 }
 
-// Adds cards that are not in the page yet (fetched ahead by lazy_cards.js).
+// Adds cards that are not in the page yet (fetched ahead by lazy_cards.js), and tells the
+// listeners of onCardsRegistered about the new ones.
 export function registerPendingCards(elements) {
+  const added = [];
   for (const el of elements) {
-    if (el.id && !papers.has(el.id)) papers.set(el.id, readCard(el));
+    if (!el.id || papers.has(el.id)) continue;
+    const paper = readCard(el);
+    papers.set(el.id, paper);
+    added.push(paper);
   }
+  if (added.length) for (const listener of registeredListeners) listener(added);
+}
+
+// Calls `listener(papers)` with each batch of papers newly known to the page (in it or still
+// waiting in lazy_cards.js), from now on.
+export function onCardsRegistered(listener) {
+  registeredListeners.push(listener);
 }
 
 // Registers cards just put in the page and tells the listeners (math, buttons, highlights).

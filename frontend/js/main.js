@@ -1,8 +1,10 @@
 // The entry module every page loads (linked by src/web/pages/layout.cc). It wires the features;
-// each lives in its own module, and the heavy ones (pdf.js, KaTeX) load only when first needed.
+// each lives in its own module, and the heavy ones (pdf.js, KaTeX) load only when first needed,
+// as do the home page's (home_page.js).
 import { initBottomBar } from './bottom_bar.js';
 import { initCardActions } from './card_actions.js';
 import { registerInsertedCards } from './card_registry.js';
+import { initClickCounts } from './click_counts.js';
 import { initKeywordFilter } from './keyword_filter.js';
 import { initLazyCards } from './lazy_cards.js';
 import { initMath } from './math.js';
@@ -12,6 +14,7 @@ import { initSeenCards } from './seen_cards.js';
 import { initSettingsPanel } from './settings_panel.js';
 import { initSortCards } from './sort_cards.js';
 import { initStarList } from './star_list.js';
+import { initSubjectChoice } from './subject_choice.js';
 import { initThemeToggle } from './theme.js';
 
 function start() {
@@ -19,11 +22,16 @@ function start() {
   const bar = initBottomBar();
   if (!papers) {
     initThemeToggle(bar);
+    if (document.querySelector('li[data-category]')) {
+      import('./home_page.js').then(({ initHomePage }) => initHomePage());
+    }
     return;
   }
   // Listeners first, so that they see the cards the page came with.
   initMath();
   initCardActions();
+  initClickCounts();
+  initSubjectChoice();
   initKeywordFilter(bar);
   initStarList(bar);
   initSeenCards(bar);

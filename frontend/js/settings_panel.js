@@ -1,12 +1,13 @@
 // Settings in the bottom bar (reference sections 2.3 button 4, 2.8, 2.13): the language of the
 // [FAQ] answers (zh/en), the magic token, the preference keywords of the ❤ sort, and a feedback
-// link. Saved with a button: language and keywords in localStorage (storage.js), the token in
-// the cookie `coolpapers_token`, which the server reads. Saving tells the page with a
-// `coolpapers:settings` event on the document (sort_cards.js re-ranks on it).
+// link when the site has one (`<body data-feedback-url>`, from the server's config). Saved with
+// a button: language and keywords in localStorage (storage.js), the token in the cookie
+// `coolpapers_token`, which the server reads. Saving tells the page with a `coolpapers:settings`
+// event on the document (sort_cards.js re-ranks on it).
+import { faqLabel } from './card_actions.js';
 import { faqLanguage, preferenceKeywords, setFaqLanguage, setPreferenceKeywords } from './storage.js';
 
 const kTokenCookie = 'coolpapers_token';
-const kFeedbackUrl = 'https://github.com/coolpapers/coolpapers/issues';
 const kTokenMaxAge = 400 * 24 * 3600;  // Chromium's ceiling for a cookie's lifetime
 
 // The token cookie's value, '' when there is none.
@@ -23,6 +24,10 @@ export function magicToken() {
   return '';
 }
 
+function escapeHtml(text) {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
 function setMagicToken(token) {
   const value = encodeURIComponent(token);
   const age = token ? kTokenMaxAge : 0;
@@ -33,15 +38,24 @@ export function initSettingsPanel(bar) {
   const entry = bar.addPanel('Settings', 'Settings: FAQ language, magic token, preference keywords', 'settings-panel');
   const panel = entry.panel;
   panel.innerHTML = `<h3>Settings</h3>
-<fieldset class="settings-language"><legend>[FAQ] answers in</legend>
+<fieldset class="settings-language"><legend>[${escapeHtml(faqLabel())}] answers in</legend>
 <label><input type="radio" name="faq-language" value="en"> English</label>
 <label><input type="radio" name="faq-language" value="zh"> 中文</label>
 </fieldset>
 <label class="settings-field">Magic token<input type="password" class="settings-token" autocomplete="off" spellcheck="false"></label>
 <label class="settings-field">Preference keywords (one per line; ❤ sorts by them)<textarea class="settings-keywords" rows="4" spellcheck="false"></textarea></label>
 <div class="settings-actions"><button type="button" class="settings-save">Save</button>
-<span class="settings-status" aria-live="polite"></span>
-<a class="settings-feedback" href="${kFeedbackUrl}" target="_blank" rel="noopener">Feedback</a></div>`;
+<span class="settings-status" aria-live="polite"></span></div>`;
+  const feedbackUrl = document.body.dataset.feedbackUrl;
+  if (feedbackUrl && /^https?:\/\//.test(feedbackUrl)) {
+    const feedback = document.createElement('a');
+    feedback.className = 'settings-feedback';
+    feedback.href = feedbackUrl;
+    feedback.target = '_blank';
+    feedback.rel = 'noopener';
+    feedback.textContent = 'Feedback';
+    panel.querySelector('.settings-actions').append(feedback);
+  }
   const token = panel.querySelector('.settings-token');
   const keywords = panel.querySelector('.settings-keywords');
   const status = panel.querySelector('.settings-status');

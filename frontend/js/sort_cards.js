@@ -1,22 +1,32 @@
-// Sorting a day's list in the browser (reference section 2.7): arXiv order (the default), publish
-// time, or the reader's preference keywords (❤: the papers whose title and abstract hold them
-// most often come first). The order covers the whole day: a sort first brings every card into the
-// page (lazy_cards.js). The choice is kept in the URL (`sort=`) and carried to the previous and
-// next day's links. The ★ (stars) order is not offered: the cards carry no click counters yet.
+// Sorting a day's list in the browser (reference section 2.7): arXiv order (the default), ★ by
+// all readers' [PDF] and [FAQ] clicks (click_counts.js), publish time, or the reader's preference
+// keywords (❤: the papers whose title and abstract hold them most often come first; with no
+// keywords set, the top 20 words of the reader's word cloud, word_cloud.js). The order covers the
+// whole day: a sort first brings every card into the page (lazy_cards.js). The choice is kept in
+// the URL (`sort=`) and carried to the previous and next day's links.
 //
-// URL values are the ones the router accepts for any page (relevance|time|stars), so a sorted
-// day link never answers 400: `time` is publish time and `relevance` is relevance to the reader's
-// preference keywords.
+// URL values: `stars`, `time`, `prefer` (the router accepts them on lists and ignores them, so a
+// sorted day link never answers 400). Old links with `relevance` read as ❤.
 import { allPapers } from './card_registry.js';
+import { clickTotal, countsSettled } from './click_counts.js';
 import { ensureAllCards } from './lazy_cards.js';
 import { preferenceKeywords } from './storage.js';
+import { topCloudWords } from './word_cloud.js';
 
 // The modes, by their `sort=` value; '' is arXiv order (no parameter).
 const kModes = [
   { value: '', label: 'arXiv', title: 'arXiv announcement order' },
+  { value: 'stars', label: '★ stars', title: 'Sort by how many readers opened the [PDF] or [FAQ]' },
   { value: 'time', label: '◷ time', title: 'Sort by publish time, earliest first' },
-  { value: 'relevance', label: '❤ prefer', title: 'Sort by your preference keywords (set them in Settings)' },
+  { value: 'prefer', label: '❤ prefer', title: 'Sort by your preference keywords (or your word cloud when none are set)' },
 ];
+const kCloudWordsForPrefer = 20;
+
+// The ❤ keywords: the reader's preference keywords, or the top words of their word cloud.
+export function effectivePreferenceKeywords() {
+  const keywords = preferenceKeywords();
+  return keywords.length ? keywords : topCloudWords(kCloudWordsForPrefer);
+}
 
 // How many times the keywords occur in the paper's title and abstract (lower-cased fields, as
 // card_registry.js keeps them; `keywords` lower-cased too).
@@ -32,23 +42,27 @@ export function preferenceScore(paper, keywords) {
 
 // `papers` (arXiv order) in the order of `mode`; the sort is stable, so ties keep arXiv order.
 // Publish texts ("2025-05-26 17:59:59 UTC", or a day "2025-05-27") compare as strings; a paper
-// without one goes last.
-export function sortedPapers(papers, mode, keywords) {
+// without one goes last. `stars(id)` gives a paper's pdf + faq clicks (mode 'stars', descending).
+export function sortedPapers(papers, mode, keywords, stars = () => 0) {
   const list = [...papers];
   if (mode === 'time') {
     list.sort((a, b) => {
       if (!a.published || !b.published) return (a.published ? 0 : 1) - (b.published ? 0 : 1);
       return a.published < b.published ? -1 : a.published > b.published ? 1 : 0;
     });
-  } else if (mode === 'relevance') {
+  } else if (mode === 'prefer') {
     const scores = new Map(list.map((paper) => [paper.id, preferenceScore(paper, keywords)]));
     list.sort((a, b) => scores.get(b.id) - scores.get(a.id));
+  } else if (mode === 'stars') {
+    const totals = new Map(list.map((paper) => [paper.id, stars(paper.id)]));
+    list.sort((a, b) => totals.get(b.id) - totals.get(a.id));
   }
   return list;
 }
 
 function modeFromUrl() {
-  const value = new URL(window.location.href).searchParams.get('sort') ?? '';
+  let value = new URL(window.location.href).searchParams.get('sort') ?? '';
+  if (value === 'relevance') value = 'prefer';  // the ❤ value of older links
   return kModes.some((mode) => mode.value === value) ? value : '';
 }
 
@@ -92,10 +106,12 @@ export function initSortCards() {
         // The rest of the day did not come (offline): the cards in the page are sorted, and a
         // later choice tries again.
       }
+      if (mode === 'stars') await countsSettled();
     }
     if (mine !== generation) return;  // a later choice won
     const papers = [...allPapers()].filter((paper) => paper.el.parentNode === container);
-    const order = sortedPapers(papers, mode, preferenceKeywords());
+    const keywords = mode === 'prefer' ? effectivePreferenceKeywords() : [];
+    const order = sortedPapers(papers, mode, keywords, clickTotal);
     // The cards keep their place relative to whatever else #papers holds: they go, in the new
     // order, where the first of them was.
     const anchor = document.createComment('sorted cards');
@@ -126,6 +142,6 @@ export function initSortCards() {
     container.dataset.sort = 'arxiv';
   }
   // New preference keywords re-rank a list sorted by them.
-  document.addEventListener('coolpapers:settings', () => current === 'relevance' && choose('relevance', true));
+  document.addEventListener('coolpapers:settings', () => current === 'prefer' && choose('prefer', true));
 }
 

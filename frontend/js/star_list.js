@@ -1,4 +1,4 @@
-// The star list (reference sections 2.3 and 2.12): papers whose [PDF] (or, later, [FAQ]) the
+// The star list (reference sections 2.3 and 2.12): papers whose [PDF] or [FAQ] the
 // reader opened, kept in localStorage with what the exports need. Each title jumps back to its
 // card (or to its own page when the card is not on this page); ★/☆ unstars and restars; Export
 // gives the share link /arxiv/<id>,<id>,... and BibTeX, RIS and CSL-JSON downloads of the starred
@@ -66,7 +66,7 @@ function render() {
   panel.replaceChildren();
   const heading = document.createElement('h3');
   heading.textContent = entries.length ? `Starred papers (${starred.length})` :
-    'Starred papers: none yet. Papers whose [PDF] you open are starred here.';
+    'Starred papers: none yet. Papers whose [PDF] or FAQ you open are starred here.';
   const items = document.createElement('div');
   items.className = 'items star-items';
   for (const entry of entries) {

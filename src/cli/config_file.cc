@@ -266,11 +266,35 @@ Result<void> ReadFaq(const toml::table* table, const std::string& file, Config& 
   return first.result();
 }
 
+// Characters as a reader counts them: UTF-8 code points, so "问答" is 2, not 6.
+size_t CountCodePoints(std::string_view text) {
+  size_t count = 0;
+  for (const char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return count;
+}
+
+constexpr size_t kMaxFaqLabel = 16;  // the label sits in every card's button row
+
 Result<void> ReadSite(const toml::table* table, const std::string& file, Config& config) {
   TableReader site(table, "site", file);
   FirstError first;
-  first << site.String("admin_token", config.admin_token) << site.NoUnknownKeys();
-  return first.result();
+  first << site.String("admin_token", config.admin_token)
+        << site.String("faq_label", config.faq_label)
+        << site.String("feedback_url", config.feedback_url) << site.NoUnknownKeys();
+  if (Result<void> read = first.result(); !read) return read;
+  const size_t label_length = CountCodePoints(config.faq_label);
+  if (label_length == 0 || label_length > kMaxFaqLabel) {
+    return Fail(ErrorCode::kInvalidArgument,
+                file + ": site.faq_label: expected 1 to " + std::to_string(kMaxFaqLabel) +
+                    " characters such as \"Kimi\", got \"" + config.faq_label + "\"");
+  }
+  const std::string& url = config.feedback_url;
+  if (!url.empty() && !url.starts_with("http://") && !url.starts_with("https://")) {
+    return Fail(ErrorCode::kInvalidArgument,
+                file + ": site.feedback_url: expected an http(s) URL such as "
+                       "\"https://github.com/me/coolpapers/issues\", got \"" + url + "\"");
+  }
+  return {};
 }
 
 }  // namespace

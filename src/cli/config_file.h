@@ -16,6 +16,9 @@
 //   initial_backoff = "5s"
 //   [pdf]
 //   cache_max_mb = 2048                   # the PDF cache's bound; least recently used go first
+//   [site]
+//   faq_label = "Kimi"                    # the [FAQ] button's label, 1 to 16 characters
+//   feedback_url = "https://github.com/me/coolpapers/issues"   # default: no feedback link
 //   [llm]                                 # the FAQ's model; without it the FAQ is extractive
 //   base_url = "https://api.moonshot.cn/v1"
 //   model = "moonshot-v1-128k"            # the key comes from $COOLPAPERS_LLM_API_KEY
@@ -70,6 +73,9 @@ struct Config {
   bool harvest_enabled = false;                       // [harvest] enabled
   jobs::WorkerPoolOptions arxiv_jobs;                 // [jobs.arxiv]
   std::string admin_token;                            // [site] admin_token: the magic token
+  std::string faq_label = "FAQ";  // [site] faq_label: the [FAQ] button's label, 1..16 characters
+  std::string feedback_url;       // [site] feedback_url: http(s) URL of the feedback link; ""
+                                  //   means none
   PdfSettings pdf;                                    // [pdf]
   jobs::WorkerPoolOptions pdf_jobs{.kind = store::JobKind::kPdf};  // [pdf] workers
   LlmSettings llm;                                    // [llm]

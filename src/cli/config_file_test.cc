@@ -69,6 +69,8 @@ workers = 2
 initial_backoff = "100ms"
 [site]
 admin_token = "s3cret"
+faq_label = "Kimi"
+feedback_url = "https://example.org/feedback"
 )");
   // Found beside the data when no file is named.
   Result<Config> config = LoadConfig(std::nullopt, dir_.path());
@@ -87,6 +89,32 @@ admin_token = "s3cret"
   EXPECT_EQ(config->arxiv_jobs.workers, 2);
   EXPECT_EQ(config->arxiv_jobs.initial_backoff, milliseconds(100));
   EXPECT_EQ(config->admin_token, "s3cret");
+  EXPECT_EQ(config->faq_label, "Kimi");
+  EXPECT_EQ(config->feedback_url, "https://example.org/feedback");
+}
+
+TEST_F(ConfigFileTest, SiteLabelAndFeedbackLinkHaveDefaultsAndLimits) {
+  Result<Config> defaults = LoadConfig(std::nullopt, dir_.path());
+  ASSERT_TRUE(defaults) << defaults.error().message;
+  EXPECT_EQ(defaults->faq_label, "FAQ");
+  EXPECT_EQ(defaults->feedback_url, "");
+  const struct {
+    std::string site;
+    std::string faq_label;
+    std::string feedback_url;
+  } kValid[] = {
+      {"faq_label = \"K\"", "K", ""},
+      {"faq_label = \"0123456789abcdef\"", "0123456789abcdef", ""},
+      {"faq_label = \"问答问答问答问答问答问答问答问答\"", "问答问答问答问答问答问答问答问答", ""},  // 16
+      {"feedback_url = \"http://127.0.0.1:8/f\"", "FAQ", "http://127.0.0.1:8/f"},
+      {"feedback_url = \"\"", "FAQ", ""},
+  };
+  for (const auto& c : kValid) {
+    Result<Config> config = LoadConfigFile(Write("[site]\n" + c.site + "\n"));
+    ASSERT_TRUE(config) << c.site << ": " << config.error().message;
+    EXPECT_EQ(config->faq_label, c.faq_label) << c.site;
+    EXPECT_EQ(config->feedback_url, c.feedback_url) << c.site;
+  }
 }
 
 // Each bad file names the file and the setting, so the deployer knows what to fix.
@@ -97,7 +125,8 @@ TEST_F(ConfigFileTest, ErrorsNameTheSetting) {
   };
   const Case cases[] = {
       {"[harvest]\npoll_interval = \"5\"\n", "harvest.poll_interval: expected a duration"},
-      {"[harvest]\ncategories = [\"cs.XX\"]\n", "harvest.categories: expected a list of arXiv categories"},
+      {"[harvest]\ncategories = [\"cs.XX\"]\n",
+       "harvest.categories: expected a list of arXiv categories"},
       {"[harvest]\nenabled = \"yes\"\n", "harvest.enabled: expected true or false"},
       {"[jobs.arxiv]\nworkers = 0\n", "jobs.arxiv.workers: expected a whole number from 1"},
       {"[harvest]\npoll_intervall = \"5m\"\n", "unknown setting harvest.poll_intervall"},
@@ -105,6 +134,14 @@ TEST_F(ConfigFileTest, ErrorsNameTheSetting) {
       {"[jobs.pdfs]\n", "unknown setting jobs.pdfs"},
       {"harvest = 3\n", "harvest: expected a table"},
       {"[http\n", "coolpapers.toml:1:"},
+      {"[site]\nfaq_label = \"\"\n", "site.faq_label: expected 1 to 16 characters"},
+      {"[site]\nfaq_label = \"0123456789abcdefg\"\n", "site.faq_label: expected 1 to 16"},
+      {"[site]\nfaq_label = 3\n", "site.faq_label: expected a string"},
+      {"[site]\nfeedback_url = \"mailto:me@example.org\"\n",
+       "site.feedback_url: expected an http(s) URL"},
+      {"[site]\nfeedback_url = \"javascript:alert(1)\"\n",
+       "site.feedback_url: expected an http(s)"},
+      {"[site]\nfeedback = \"https://example.org\"\n", "unknown setting site.feedback"},
   };
   for (const Case& c : cases) {
     std::filesystem::path file = Write(c.text);

@@ -16,6 +16,7 @@
 #include "harvest/harvest_scheduler.h"
 #include "jobs/worker_pool.h"
 #include "web/api/status_json.h"
+#include "web/pages/layout.h"
 #include "web/server.h"
 #include "web/site.h"
 
@@ -106,6 +107,8 @@ int RunServeCommand(const ServeOptions& options) {
   const std::unique_ptr<SearchService> search = OpenSearchService(*instance.store,
                                                                    IndexPath(options.data_dir));
   services.searcher = search->searcher.get();
+  // Every page's <body> tells the front end the [FAQ] label and the feedback link ([site]).
+  web::SetPageFrame({.faq_label = settings.faq_label, .feedback_url = settings.feedback_url});
   web::Site site(*instance.store, {}, std::move(services));
 
   web::ServerOptions server_options;

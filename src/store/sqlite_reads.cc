@@ -357,28 +357,37 @@ Result<int64_t> ReadPaperCount(SqliteConnection& connection) {
   return *row ? (*rows)->ColumnInt(0) : 0;
 }
 
+Result<ClickCounts> ReadClicksOfPaper(SqliteConnection& connection, std::string_view paper_id) {
+  auto rows = connection.Prepare(kClicksOfPaper);
+  if (!rows) return std::unexpected(std::move(rows.error()));
+  (*rows)->Bind(1, paper_id);
+  ClickCounts counts;
+  for (;;) {
+    auto row = (*rows)->Step();
+    if (!row) return std::unexpected(std::move(row.error()));
+    if (!*row) break;
+    const std::string_view kind = (*rows)->ColumnText(0);
+    if (kind == ClickKindName(ClickKind::kPdf)) {
+      counts.pdf = (*rows)->ColumnInt(1);
+    } else if (kind == ClickKindName(ClickKind::kFaq)) {
+      counts.faq = (*rows)->ColumnInt(1);
+    } else {
+      return Damaged("click kind", kind);
+    }
+  }
+  return counts;
+}
+
 Result<std::vector<ClickCounts>> ReadClicks(SqliteConnection& connection,
                                             std::span<const std::string> ids) {
   auto snapshot = SqliteTransaction::BeginRead(connection);
   if (!snapshot) return std::unexpected(std::move(snapshot.error()));
-  std::vector<ClickCounts> counts(ids.size());
-  for (size_t i = 0; i < ids.size(); ++i) {
-    auto rows = connection.Prepare(kClicksOfPaper);
-    if (!rows) return std::unexpected(std::move(rows.error()));
-    (*rows)->Bind(1, ids[i]);
-    for (;;) {
-      auto row = (*rows)->Step();
-      if (!row) return std::unexpected(std::move(row.error()));
-      if (!*row) break;
-      const std::string_view kind = (*rows)->ColumnText(0);
-      if (kind == ClickKindName(ClickKind::kPdf)) {
-        counts[i].pdf = (*rows)->ColumnInt(1);
-      } else if (kind == ClickKindName(ClickKind::kFaq)) {
-        counts[i].faq = (*rows)->ColumnInt(1);
-      } else {
-        return Damaged("click kind", kind);
-      }
-    }
+  std::vector<ClickCounts> counts;
+  counts.reserve(ids.size());
+  for (const std::string& id : ids) {
+    auto paper = ReadClicksOfPaper(connection, id);
+    if (!paper) return std::unexpected(std::move(paper.error()));
+    counts.push_back(*paper);
   }
   return counts;
 }

@@ -38,6 +38,10 @@ namespace coolpapers::store {
                                                          uint64_t since, int limit);
 [[nodiscard]] Result<uint64_t> ReadLatestPaperChange(SqliteConnection& connection);
 [[nodiscard]] Result<int64_t> ReadPaperCount(SqliteConnection& connection);
+// One paper's counts, without a transaction of its own: for a caller already inside one
+// (AddPaperClick reads the counts it just wrote). Zeros for a paper never clicked.
+[[nodiscard]] Result<ClickCounts> ReadClicksOfPaper(SqliteConnection& connection,
+                                                    std::string_view paper_id);
 [[nodiscard]] Result<std::vector<ClickCounts>> ReadClicks(SqliteConnection& connection,
                                                           std::span<const std::string> ids);
 [[nodiscard]] Result<uint64_t> ReadChangeStamp(SqliteConnection& connection);

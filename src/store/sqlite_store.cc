@@ -31,9 +31,10 @@ class SqliteStore final : public Store {
     return WritePaperRecords(writer_, records, list);
   }
 
-  Result<void> AddClick(const std::string& paper_id, ClickKind kind) override {
+  Result<ClickCounts> AddClick(const std::string& paper_id, ClickKind kind,
+                               std::string_view reader, Date day) override {
     std::lock_guard lock(writer_mutex_);
-    return AddPaperClick(writer_, paper_id, kind);
+    return AddPaperClick(writer_, paper_id, kind, reader, day);
   }
 
   Result<DayList> ListDay(const CategoryExpr& expr, Date day) override {

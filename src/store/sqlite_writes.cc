@@ -7,6 +7,7 @@
 #include "core/timestamp.h"
 #include "store/change_stamp_sql.h"
 #include "store/paper_columns.h"
+#include "store/sqlite_reads.h"
 
 namespace coolpapers::store {
 namespace {
@@ -34,6 +35,9 @@ constexpr std::string_view kUpsertListing =
     "SET announce_type = excluded.announce_type, position = excluded.position "
     "WHERE (excluded.announce_type, excluded.position) < (listings.announce_type, listings.position)";
 constexpr std::string_view kSelectPaperExists = "SELECT 1 FROM papers WHERE id = ?1";
+constexpr std::string_view kRecordClickReader =
+    "INSERT OR IGNORE INTO paper_click_readers (paper_id, kind, day, reader) "
+    "VALUES (?1, ?2, ?3, ?4)";
 constexpr std::string_view kCountClick =
     "INSERT INTO paper_clicks (paper_id, kind, count) VALUES (?1, ?2, 1) "
     "ON CONFLICT (paper_id, kind) DO UPDATE SET count = count + 1";
@@ -206,21 +210,43 @@ Result<WriteSummary> WritePaperRecords(SqliteConnection& connection,
   return summary;
 }
 
-Result<void> AddPaperClick(SqliteConnection& connection, const std::string& paper_id,
-                           ClickKind kind) {
+Result<ClickCounts> AddPaperClick(SqliteConnection& connection, const std::string& paper_id,
+                                  ClickKind kind, std::string_view reader, Date day) {
+  if (reader.empty()) {
+    return Fail(ErrorCode::kInvalidArgument, "a click on " + QuoteForMessage(paper_id) +
+                                                 " names no reader: expected a reader id");
+  }
+  auto transaction = SqliteTransaction::BeginWrite(connection);
+  if (!transaction) return std::unexpected(std::move(transaction.error()));
   {
     auto exists = connection.Prepare(kSelectPaperExists);
     if (!exists) return std::unexpected(std::move(exists.error()));
     auto row = (*exists)->Bind(1, paper_id).Step();
     if (!row) return std::unexpected(std::move(row.error()));
     if (!*row) {
-      return Fail(ErrorCode::kNotFound,
-                  "no paper " + QuoteForMessage(paper_id) + " in the store: expected a listed paper");
+      return Fail(ErrorCode::kNotFound, "no paper " + QuoteForMessage(paper_id) +
+                                            " in the store: expected a listed paper");
     }
   }
-  auto count = connection.Prepare(kCountClick);
-  if (!count) return std::unexpected(std::move(count.error()));
-  return (*count)->Bind(1, paper_id).Bind(2, ClickKindName(kind)).Run();
+  const std::string_view kind_name = ClickKindName(kind);
+  const std::string iso_day = day.ToIso();
+  auto record = connection.Prepare(kRecordClickReader);
+  if (!record) return std::unexpected(std::move(record.error()));
+  auto recorded =
+      (*record)->Bind(1, paper_id).Bind(2, kind_name).Bind(3, iso_day).Bind(4, reader).Run();
+  if (!recorded) return std::unexpected(std::move(recorded.error()));
+  // The reader's row was already there: a repeat the same day, which does not count again.
+  if (connection.Changes() > 0) {
+    auto count = connection.Prepare(kCountClick);
+    if (!count) return std::unexpected(std::move(count.error()));
+    auto counted = (*count)->Bind(1, paper_id).Bind(2, kind_name).Run();
+    if (!counted) return std::unexpected(std::move(counted.error()));
+  }
+  auto counts = ReadClicksOfPaper(connection, paper_id);
+  if (!counts) return std::unexpected(std::move(counts.error()));
+  auto committed = transaction->Commit();
+  if (!committed) return std::unexpected(std::move(committed.error()));
+  return *counts;
 }
 
 }  // namespace coolpapers::store

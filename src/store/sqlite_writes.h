@@ -5,7 +5,9 @@
 
 #include <span>
 #include <string>
+#include <string_view>
 
+#include "core/date.h"
 #include "core/error.h"
 #include "core/paper.h"
 #include "store/sqlite_connection.h"
@@ -27,9 +29,13 @@ namespace coolpapers::store {
     SqliteConnection& connection, std::span<const PaperRecord> records,
     const std::optional<CategoryDayKey>& replaced_list = std::nullopt);
 
-// Store::AddClick on one connection. Returns kNotFound for a paper the store does not hold.
-[[nodiscard]] Result<void> AddPaperClick(SqliteConnection& connection, const std::string& paper_id,
-                                         ClickKind kind);
+// Store::AddClick on one connection, in one write transaction (see store.h): the reader's row
+// goes into paper_click_readers with INSERT OR IGNORE, and paper_clicks counts only a new row.
+// Returns the paper's counts after it; kNotFound for a paper the store does not hold,
+// kInvalidArgument for an empty reader.
+[[nodiscard]] Result<ClickCounts> AddPaperClick(SqliteConnection& connection,
+                                                const std::string& paper_id, ClickKind kind,
+                                                std::string_view reader, Date day);
 
 }  // namespace coolpapers::store
 

@@ -125,8 +125,16 @@ class Store {
   // The sequence of the latest change to any paper's indexed fields; 0 when there is none.
   [[nodiscard]] virtual Result<uint64_t> LatestPaperChange() = 0;
 
-  // Counts a reader's click on [PDF] or [FAQ] of a paper.
-  [[nodiscard]] virtual Result<void> AddClick(const std::string& paper_id, ClickKind kind) = 0;
+  // Counts a reader's click on [PDF] or [FAQ] of a paper, once per reader, paper, kind and day:
+  // the same reader clicking again the same day changes nothing; another reader, the next day or
+  // the other kind counts again. `reader` is an opaque, non-empty id of the reader (the web
+  // layer checks its form); `day` is the click's day (UTC). Writes in one transaction and
+  // returns the paper's counts after the click: AddClick("2401.06769", ClickKind::kPdf,
+  // "f3a9...", Date::FromYmd(2025, 5, 14)) -> {pdf: 3, faq: 1}. kNotFound for a paper the store
+  // does not hold, kInvalidArgument for an empty reader. Does not move ChangeStamp (no page
+  // shows the counts).
+  [[nodiscard]] virtual Result<ClickCounts> AddClick(const std::string& paper_id, ClickKind kind,
+                                                     std::string_view reader, Date day) = 0;
   // Click counts for the papers, in the order asked (zeros for unknown papers).
   [[nodiscard]] virtual Result<std::vector<ClickCounts>> ClicksFor(std::span<const std::string> ids) = 0;
 

@@ -363,9 +363,12 @@ TEST_P(StoreContractTest, KeepsEarliestNewDayAsFirstListed) {
 
 TEST_P(StoreContractTest, CountsClicksPerKind) {
   Write({NewPaperRecord("2505.00001", {"cs.CL"}, Day("2025-05-14"), 1)});
-  ASSERT_TRUE(store_->AddClick("2505.00001", ClickKind::kPdf));
-  ASSERT_TRUE(store_->AddClick("2505.00001", ClickKind::kPdf));
-  ASSERT_TRUE(store_->AddClick("2505.00001", ClickKind::kFaq));
+  ASSERT_TRUE(
+      store_->AddClick("2505.00001", ClickKind::kPdf, "reader-one-0000001", Day("2025-05-14")));
+  ASSERT_TRUE(
+      store_->AddClick("2505.00001", ClickKind::kPdf, "reader-two-0000002", Day("2025-05-14")));
+  ASSERT_TRUE(
+      store_->AddClick("2505.00001", ClickKind::kFaq, "reader-one-0000001", Day("2025-05-14")));
   const std::vector<std::string> ids = {"2505.00001", "2505.09999"};
   auto clicks = store_->ClicksFor(ids);
   ASSERT_TRUE(clicks);
@@ -376,10 +379,74 @@ TEST_P(StoreContractTest, CountsClicksPerKind) {
   EXPECT_EQ((*clicks)[1].faq, 0);
 }
 
-TEST_P(StoreContractTest, RefusesClickOnUnknownPaper) {
-  auto clicked = store_->AddClick("2505.09999", ClickKind::kPdf);
+TEST_P(StoreContractTest, CountsAReaderOncePerPaperKindAndDay) {
+  Write({NewPaperRecord("2505.00001", {"cs.CL"}, Day("2025-05-14"), 1),
+         NewPaperRecord("2505.00002", {"cs.CL"}, Day("2025-05-14"), 2)});
+  const struct {
+    std::string paper_id;
+    ClickKind kind;
+    std::string reader;
+    std::string day;
+    int64_t pdf_after;
+    int64_t faq_after;
+  } kClicks[] = {
+      {"2505.00001", ClickKind::kPdf, "reader-one-0000001", "2025-05-14", 1, 0},
+      {"2505.00001", ClickKind::kPdf, "reader-one-0000001", "2025-05-14", 1, 0},  // same day
+      {"2505.00001", ClickKind::kFaq, "reader-one-0000001", "2025-05-14", 1, 1},  // other kind
+      {"2505.00001", ClickKind::kFaq, "reader-one-0000001", "2025-05-14", 1, 1},
+      {"2505.00001", ClickKind::kPdf, "reader-two-0000002", "2025-05-14", 2, 1},  // other reader
+      {"2505.00001", ClickKind::kPdf, "reader-one-0000001", "2025-05-15", 3, 1},  // next day
+      {"2505.00001", ClickKind::kPdf, "reader-one-0000001", "2025-05-15", 3, 1},
+      {"2505.00002", ClickKind::kPdf, "reader-one-0000001", "2025-05-14", 1, 0},  // other paper
+  };
+  for (const auto& click : kClicks) {
+    auto counts = store_->AddClick(click.paper_id, click.kind, click.reader, Day(click.day));
+    ASSERT_TRUE(counts) << counts.error().message << " / " << counts.error().detail;
+    EXPECT_EQ(counts->pdf, click.pdf_after)
+        << click.paper_id << " " << click.reader << " " << click.day;
+    EXPECT_EQ(counts->faq, click.faq_after)
+        << click.paper_id << " " << click.reader << " " << click.day;
+  }
+  const std::vector<std::string> ids = {"2505.00001", "2505.00002"};
+  auto clicks = store_->ClicksFor(ids);
+  ASSERT_TRUE(clicks);
+  EXPECT_EQ((*clicks)[0].pdf, 3);
+  EXPECT_EQ((*clicks)[0].faq, 1);
+  EXPECT_EQ((*clicks)[1].pdf, 1);
+  EXPECT_EQ((*clicks)[1].faq, 0);
+}
+
+TEST_P(StoreContractTest, KeepsClickReadersAcrossReopening) {
+  Write({NewPaperRecord("2505.00001", {"cs.CL"}, Day("2025-05-14"), 1)});
+  ASSERT_TRUE(
+      store_->AddClick("2505.00001", ClickKind::kPdf, "reader-one-0000001", Day("2025-05-14")));
+  std::unique_ptr<Store> other = Open();
+  ASSERT_NE(other, nullptr);
+  auto again =
+      other->AddClick("2505.00001", ClickKind::kPdf, "reader-one-0000001", Day("2025-05-14"));
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->pdf, 1);
+}
+
+TEST_P(StoreContractTest, RefusesClickOnUnknownPaperOrWithoutReader) {
+  auto clicked =
+      store_->AddClick("2505.09999", ClickKind::kPdf, "reader-one-0000001", Day("2025-05-14"));
   ASSERT_FALSE(clicked);
   EXPECT_EQ(clicked.error().code, ErrorCode::kNotFound);
+  Write({NewPaperRecord("2505.00001", {"cs.CL"}, Day("2025-05-14"), 1)});
+  auto anonymous = store_->AddClick("2505.00001", ClickKind::kPdf, "", Day("2025-05-14"));
+  ASSERT_FALSE(anonymous);
+  EXPECT_EQ(anonymous.error().code, ErrorCode::kInvalidArgument);
+  const std::vector<std::string> ids = {"2505.00001"};
+  EXPECT_EQ(store_->ClicksFor(ids).value()[0].pdf, 0);
+}
+
+TEST_P(StoreContractTest, ClicksLeaveTheChangeStampAlone) {
+  Write({NewPaperRecord("2505.00001", {"cs.CL"}, Day("2025-05-14"), 1)});
+  const uint64_t before = store_->ChangeStamp().value();
+  ASSERT_TRUE(
+      store_->AddClick("2505.00001", ClickKind::kFaq, "reader-one-0000001", Day("2025-05-14")));
+  EXPECT_EQ(store_->ChangeStamp().value(), before);
 }
 
 TEST_P(StoreContractTest, ChangeStampMovesOnWriteOnly) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "store/paper_columns.h"
 #include "web/url_codec.h"
 
 namespace coolpapers::web {
@@ -56,7 +57,8 @@ Result<void> ApplyParameter(const std::string& name, const std::string& value, R
     if (!highlight) return std::unexpected(highlight.error());
     route.highlight = *highlight;
   } else if (name == "sort") {
-    if (value == "relevance" || value.empty()) {
+    route.prefer = value == "prefer";
+    if (value == "relevance" || value.empty() || route.prefer) {
       route.sort = SearchOrder::kRelevance;
     } else if (value == "time" || value == "0") {
       route.sort = SearchOrder::kTime;
@@ -64,7 +66,8 @@ Result<void> ApplyParameter(const std::string& name, const std::string& value, R
       route.sort = SearchOrder::kStars;
     } else {
       return Fail(ErrorCode::kInvalidArgument,
-                  "invalid sort \"" + value + "\": expected relevance, time or stars");
+                  "invalid sort \"" + value +
+                      "\": expected relevance, time or stars (day lists also take prefer)");
     }
   } else if (name == "fragment") {
     Result<bool> fragment = ParseFlag(name, value);
@@ -80,6 +83,15 @@ Result<void> ApplyParameter(const std::string& name, const std::string& value, R
       return Fail(ErrorCode::kInvalidArgument, "invalid lang \"" + value + "\": expected en or zh");
     }
     route.language = *language;
+  } else if (name == "kind") {
+    if (value == store::ClickKindName(store::ClickKind::kPdf)) {
+      route.click_kind = store::ClickKind::kPdf;
+    } else if (value == store::ClickKindName(store::ClickKind::kFaq)) {
+      route.click_kind = store::ClickKind::kFaq;
+    } else {
+      return Fail(ErrorCode::kInvalidArgument,
+                  "invalid kind \"" + value + "\": expected pdf or faq");
+    }
   }
   // Other parameters belong to features not built yet; ignoring them keeps papers.cool links
   // working.
@@ -113,8 +125,10 @@ Route Redirect(std::string_view prefix, std::string_view canonical, std::string_
   return route;
 }
 
-// Fills in route.ids from "2401.06769,1406.02661v2"; returns the canonical spelling.
-Result<std::string> ParseIds(std::string_view subject, Route& route) {
+// Fills in route.ids from "2401.06769,1406.02661v2", at most `max_ids` of them; returns the
+// canonical spelling.
+Result<std::string> ParseIds(std::string_view subject, Route& route,
+                             size_t max_ids = kMaxIdsPerPage) {
   std::string canonical;
   while (true) {
     const size_t comma = subject.find(',');
@@ -122,10 +136,10 @@ Result<std::string> ParseIds(std::string_view subject, Route& route) {
     if (!id) return std::unexpected(id.error());
     ArxivId plain = id->WithoutVersion();
     if (std::find(route.ids.begin(), route.ids.end(), plain) == route.ids.end()) {
-      if (route.ids.size() == kMaxIdsPerPage) {
+      if (route.ids.size() == max_ids) {
         return Fail(ErrorCode::kInvalidArgument,
-                    "too many paper ids: expected at most " + std::to_string(kMaxIdsPerPage) +
-                        " on one page");
+                    "too many paper ids: expected at most " + std::to_string(max_ids) +
+                        (max_ids == kMaxIdsPerPage ? " on one page" : " in one request"));
       }
       if (!canonical.empty()) canonical += ',';
       canonical += plain.str();
@@ -141,7 +155,8 @@ Result<Route> ParseSubject(std::string_view prefix, std::string_view subject,
                            std::string_view raw_query, Route route) {
   if (subject.ends_with('/')) {
     const size_t end = subject.find_last_not_of('/');
-    if (end != std::string_view::npos) return Redirect(prefix, subject.substr(0, end + 1), raw_query);
+    if (end != std::string_view::npos)
+      return Redirect(prefix, subject.substr(0, end + 1), raw_query);
   }
   std::string canonical;
   if (LooksLikeCategoryExpr(subject)) {
@@ -187,8 +202,27 @@ Result<Route> ParseRoute(std::string_view target) {
     return route;
   }
   if (decoded == "/arxiv/search" || decoded == "/api/search" || decoded == "/arxiv/search/feed") {
+    if (route.prefer) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  "invalid sort \"prefer\" for a search: search sorts by relevance, time or stars "
+                  "(prefer sorts day lists by your keywords)");
+    }
     route.kind = RouteKind::kSearch;
     route.feed = decoded.ends_with("/feed");
+    return route;
+  }
+  if (constexpr std::string_view kDays = "/api/days/"; decoded.starts_with(kDays)) {
+    Result<CategoryExpr> expr = ParseCategoryExpr(decoded.substr(kDays.size()));
+    if (!expr) return std::unexpected(expr.error());
+    route.kind = RouteKind::kDays;
+    route.expr = *std::move(expr);
+    return route;
+  }
+  if (constexpr std::string_view kClicks = "/api/clicks/"; decoded.starts_with(kClicks)) {
+    // Canonicalised in place, not redirected: a POST must not be sent elsewhere.
+    Result<std::string> ids = ParseIds(decoded.substr(kClicks.size()), route, kMaxIdsPerClickCount);
+    if (!ids) return std::unexpected(ids.error());
+    route.kind = RouteKind::kClicks;
     return route;
   }
   if (constexpr std::string_view kRelated = "/api/related/"; decoded.starts_with(kRelated)) {
@@ -254,8 +288,10 @@ bool IsApiTarget(std::string_view target) { return target.starts_with("/api/"); 
 
 bool IsReadMethod(std::string_view method) { return method == "GET" || method == "HEAD"; }
 
+bool AcceptsPost(RouteKind kind) { return kind == RouteKind::kFaq || kind == RouteKind::kClicks; }
+
 std::string_view AllowedMethods(RouteKind kind) {
-  return kind == RouteKind::kFaq ? "GET, HEAD, POST" : "GET, HEAD";
+  return AcceptsPost(kind) ? "GET, HEAD, POST" : "GET, HEAD";
 }
 
 }  // namespace coolpapers::web

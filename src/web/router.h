@@ -12,11 +12,15 @@
 //   /pdf/<id>, /pdf/<id>v<n>      the paper's PDF from this instance's cache (web/pdf_route.h)
 //   /api/faq/<id>                  a paper's FAQ: GET reads (never starts work), POST asks for it
 //   /api/faq/<id>/stream           its generation as server-sent events
+//   /api/days/<expr>               the days with listings for an expression (the calendar), JSON
+//   /api/clicks/<id>[,<id>...]     GET: the papers' [PDF]/[FAQ] click counts (1..2000 ids);
+//                                  POST /api/clicks/<id>?kind=pdf|faq counts one reader's click
 // Query parameters: date=YYYY-MM-DD (lists; default: the newest day with data), show=N (1..2000,
 // default 25), skip=M (0..1000000, default 0), fragment=0|1 (lists: only the cards). Others are
 // ignored. Search also takes query=TEXT, highlight=0|1 and sort=relevance|time|stars (papers.cool's
-// sort=0 is time, sort=1 stars); lists accept and ignore sort and highlight. The FAQ takes
-// lang=en|zh (default en) and fresh=0|1 (POST: answer the latest version again). Path and query are
+// sort=0 is time, sort=1 stars); lists accept and ignore sort (prefer too: the reader's keywords,
+// sorted in the browser) and highlight. The FAQ takes lang=en|zh (default en) and fresh=0|1
+// (POST: answer the latest version again). Clicks take kind=pdf|faq. Path and query are
 // percent-decoded; in the query '+' is a space.
 #ifndef COOLPAPERS_WEB_ROUTER_H_
 #define COOLPAPERS_WEB_ROUTER_H_
@@ -32,6 +36,7 @@
 #include "core/date.h"
 #include "core/error.h"
 #include "core/faq_answer.h"
+#include "store/store.h"
 
 namespace coolpapers::web {
 
@@ -39,6 +44,7 @@ inline constexpr int64_t kDefaultShow = 25;
 inline constexpr int64_t kMaxShow = 2000;
 inline constexpr int64_t kMaxSkip = 1000000;
 inline constexpr size_t kMaxIdsPerPage = 200;
+inline constexpr size_t kMaxIdsPerClickCount = 2000;  // a whole day's list in one request
 
 enum class RouteKind {
   kHome,
@@ -53,6 +59,8 @@ enum class RouteKind {
   kPdf,       // /pdf/<id>[v<n>]: ids holds the one paper with its version (0: the newest)
   kFaq,         // /api/faq/<id>: ids holds the one paper (its version kept when given)
   kFaqStream,   // /api/faq/<id>/stream
+  kDays,        // /api/days/<expr>: expr holds the expression, canonical
+  kClicks,      // /api/clicks/<ids>: ids canonical, versions and duplicates dropped
 };
 
 // The order of search results.
@@ -71,19 +79,25 @@ struct Route {
   std::string query;      // kSearch: the query text as typed ("" shows the search form)
   bool highlight = false;  // kSearch: mark the query's words in titles and abstracts
   SearchOrder sort = SearchOrder::kRelevance;  // kSearch
+  bool prefer = false;  // sort=prefer: lists only (the browser sorts); sort is then kRelevance
   bool feed = false;  // kList, kSearch: the Atom feed instead of the page (not under /api/)
   FaqLanguage language = FaqLanguage::kEnglish;  // kFaq, kFaqStream
   bool fresh = false;                             // kFaq
+  std::optional<store::ClickKind> click_kind;     // kind=pdf|faq (POST /api/clicks/<id>)
 };
 
 // Maps a request target (origin form, as sent) to its route. Examples:
 //   "/arxiv/cs.CL?date=2025-05-14"  -> kList {cs.CL, 2025-05-14}
+//   "/api/days/cs.CL+cs.AI"         -> kDays {cs.AI,cs.CL} (API routes answer the canonical form
+//                                      rather than redirect)
+//   "/api/clicks/2401.06769v2?kind=pdf" -> kClicks {2401.06769}, click_kind kPdf
 //   "/arxiv/cs.CL,cs.AI?show=50"    -> kRedirect "/arxiv/cs.AI,cs.CL?show=50"
 //   "/arxiv/1406.02661"             -> kRedirect "/arxiv/1406.2661"
 //   "/api/arxiv/2401.06769,1406.2661" -> kPapers, api
 // Errors: kInvalidArgument for a malformed target, percent-encoding, category expression, id,
-// date, show, skip or fragment (the message quotes the value and says what is accepted);
-// kNotFound for a path outside the grammar. Pure and thread-safe.
+// date, show, skip, fragment, kind or sort (sort=prefer on a search: search sorts by relevance,
+// time or stars) (the message quotes the value and says what is accepted); kNotFound for a path
+// outside the grammar. Pure and thread-safe.
 [[nodiscard]] Result<Route> ParseRoute(std::string_view target);
 
 // True when the target is under /api/, so that even a target ParseRoute rejects gets its error
@@ -92,6 +106,9 @@ bool IsApiTarget(std::string_view target);
 
 // GET and HEAD read; the site answers nothing else (405), except POST where a route allows it.
 bool IsReadMethod(std::string_view method);
+
+// True for the routes that take POST as well: kFaq (ask for the FAQ), kClicks (count a click).
+bool AcceptsPost(RouteKind kind);
 
 // The methods `kind` answers, as the Allow header lists them: "GET, HEAD" or "GET, HEAD, POST".
 std::string_view AllowedMethods(RouteKind kind);

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "store/paper_columns.h"
+
 namespace coolpapers::web {
 namespace {
 
@@ -43,6 +45,12 @@ std::string Describe(const Route& route) {
                   : "") +
              " lang=" + std::string(FaqLanguageCode(route.language)) +
              (route.fresh ? " fresh" : "");
+    case RouteKind::kDays: return text + "days " + route.expr.ToString();
+    case RouteKind::kClicks:
+      text += "clicks";
+      for (const ArxivId& id : route.ids) text += " " + id.str();
+      if (route.click_kind) text += " kind=" + std::string(store::ClickKindName(*route.click_kind));
+      return text;
   }
   return "?";
 }
@@ -80,6 +88,20 @@ TEST(ParseRoute, MapsTargetsToRoutes) {
        "list cs.CL date=newest skip=1000000 show=2000"},
       {"/arxiv/cs.CL?show=10&show=50", "list cs.CL date=newest skip=0 show=50"},
       {"/arxiv/cs.CL?sort=1&&highlight=1&", "list cs.CL date=newest skip=0 show=25"},
+      {"/arxiv/cs.CL?sort=prefer", "list cs.CL date=newest skip=0 show=25"},
+      {"/api/arxiv/cs.CL?sort=prefer&date=2025-05-14",
+       "api list cs.CL date=2025-05-14 skip=0 show=25"},
+      {"/arxiv/cs.CL/feed?sort=prefer", "list cs.CL date=newest skip=0 show=25 feed"},
+      {"/arxiv/search?query=x&sort=prefer&sort=time", "search \"x\" sort=1 skip=0 show=25"},
+      {"/api/days/cs.CL", "api days cs.CL"},
+      {"/api/days/cs.CL,cs.AI", "api days cs.AI,cs.CL"},
+      {"/api/days/cs.AI+cs.LG-cs.CY", "api days cs.AI+cs.LG-cs.CY"},
+      {"/api/days/cs.SY", "api days eess.SY"},
+      {"/api/clicks/2401.06769", "api clicks 2401.06769"},
+      {"/api/clicks/2401.06769v2?kind=pdf", "api clicks 2401.06769 kind=pdf"},
+      {"/api/clicks/2401.06769?kind=faq", "api clicks 2401.06769 kind=faq"},
+      {"/api/clicks/2401.06769,1406.02661,2401.06769v3,hep-th/9901001",
+       "api clicks 2401.06769 1406.2661 hep-th/9901001"},
       {"/arxiv/cs.AI,cs.CL", "list cs.AI,cs.CL date=newest skip=0 show=25"},
       {"/arxiv/cs.AI+cs.LG-cs.CY-econ.GN", "list cs.AI+cs.LG-cs.CY-econ.GN date=newest skip=0 show=25"},
       {"/arxiv/cs.AI%2Ccs.CL", "list cs.AI,cs.CL date=newest skip=0 show=25"},
@@ -140,6 +162,22 @@ TEST(ParseRoute, RejectsBadInputWithWhatIsAccepted) {
       {"/arxiv/1406.0266x", ErrorCode::kInvalidArgument,
        "expected YYMM.NNNNN[vN] or archive/YYMMNNN[vN]"},
       {"/arxiv/search?query=x&sort=sideways", ErrorCode::kInvalidArgument, "invalid sort"},
+      {"/arxiv/search?query=x&sort=prefer", ErrorCode::kInvalidArgument,
+       "search sorts by relevance, time or stars"},
+      {"/api/search?query=x&sort=prefer", ErrorCode::kInvalidArgument,
+       "search sorts by relevance, time or stars"},
+      {"/arxiv/search/feed?query=x&sort=prefer", ErrorCode::kInvalidArgument,
+       "invalid sort \"prefer\" for a search"},
+      {"/arxiv/cs.CL?sort=sideways", ErrorCode::kInvalidArgument, "day lists also take prefer"},
+      {"/api/days/", ErrorCode::kInvalidArgument, "invalid category expression"},
+      {"/api/days/cs.XX", ErrorCode::kInvalidArgument, "unknown arXiv category"},
+      {"/api/days/2401.06769", ErrorCode::kInvalidArgument, "invalid category expression"},
+      {"/api/clicks/", ErrorCode::kInvalidArgument, "invalid arXiv id"},
+      {"/api/clicks/cs.CL", ErrorCode::kInvalidArgument, "invalid arXiv id"},
+      {"/api/clicks/2401.06769,", ErrorCode::kInvalidArgument, "invalid arXiv id"},
+      {"/api/clicks/2401.06769?kind=html", ErrorCode::kInvalidArgument,
+       "invalid kind \"html\": expected pdf or faq"},
+      {"/api/clicks/2401.06769?kind=", ErrorCode::kInvalidArgument, "expected pdf or faq"},
       {"/arxiv/search?query=x&highlight=yes", ErrorCode::kInvalidArgument, "invalid highlight"},
       {"/api/faq/2401.06769?lang=fr", ErrorCode::kInvalidArgument, "expected en or zh"},
       {"/api/faq/2401.06769?fresh=yes", ErrorCode::kInvalidArgument, "invalid fresh"},
@@ -188,6 +226,21 @@ TEST(ParseRoute, LimitsIdsPerPage) {
   EXPECT_EQ(route.error().message, "too many paper ids: expected at most 200 on one page");
 }
 
+TEST(ParseRoute, TakesAWholeDayOfIdsForClickCounts) {
+  std::string ids;
+  for (size_t i = 0; i < kMaxIdsPerClickCount; ++i) {
+    if (i > 0) ids += ',';
+    ids += "2401." + std::to_string(10000 + i);
+  }
+  Result<Route> route = ParseRoute("/api/clicks/" + ids);
+  ASSERT_TRUE(route.has_value()) << route.error().message;
+  EXPECT_EQ(route->kind, RouteKind::kClicks);
+  EXPECT_EQ(route->ids.size(), kMaxIdsPerClickCount);
+  Result<Route> too_many = ParseRoute("/api/clicks/" + ids + ",2401.99999");
+  ASSERT_FALSE(too_many.has_value());
+  EXPECT_EQ(too_many.error().message, "too many paper ids: expected at most 2000 in one request");
+}
+
 TEST(ParseRoute, SurvivesHostileBytes) {
   std::string every_byte = "/arxiv/";
   for (int b = 1; b < 256; ++b) every_byte.push_back(static_cast<char>(b));
@@ -202,6 +255,16 @@ TEST(IsApiTarget, KnowsTheApiPrefix) {
   EXPECT_TRUE(IsApiTarget("/api/nothing"));
   EXPECT_FALSE(IsApiTarget("/arxiv/cs.AI"));
   EXPECT_FALSE(IsApiTarget("/apix"));
+}
+
+TEST(AllowedMethods, OffersPostOnlyWhereARouteTakesIt) {
+  EXPECT_EQ(AllowedMethods(RouteKind::kFaq), "GET, HEAD, POST");
+  EXPECT_EQ(AllowedMethods(RouteKind::kClicks), "GET, HEAD, POST");
+  for (const RouteKind kind : {RouteKind::kHome, RouteKind::kList, RouteKind::kPapers,
+                               RouteKind::kDays, RouteKind::kFaqStream, RouteKind::kSearch}) {
+    EXPECT_EQ(AllowedMethods(kind), "GET, HEAD");
+    EXPECT_FALSE(AcceptsPost(kind));
+  }
 }
 
 TEST(IsReadMethod, AllowsGetAndHeadOnly) {

@@ -5,10 +5,13 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <chrono>
 #include <regex>
+#include <thread>
 #include <string>
 #include <vector>
 
+#include "search/paper_indexer.h"
 #include "tests/support/temp_dir.h"
 #include "web/site.h"
 #include "web/web_test_support.h"
@@ -17,7 +20,9 @@ namespace coolpapers::web {
 namespace {
 
 using ::testing::ElementsAre;
+using ::testing::Contains;
 using ::testing::HasSubstr;
+using ::testing::IsEmpty;
 using ::testing::Not;
 
 using testing::GetRequest;
@@ -152,6 +157,40 @@ TEST_F(SearchPageTest, RelatedPapersComeWithTheirKeywords) {
 
   EXPECT_EQ(Get("/api/related/2501.99999").status, 404);
   EXPECT_EQ(Get("/api/related/not-an-id").status, 400);
+}
+
+TEST_F(SearchPageTest, ResultsAreCachedUntilTheIndexChanges) {
+  const std::string target = "/arxiv/search?query=zymurgy";
+  EXPECT_THAT(CardIds(*Get(target).body), IsEmpty());
+  const size_t cached = sample_.site->search_cache().page_count();
+  EXPECT_GE(cached, 1u);
+  EXPECT_THAT(CardIds(*Get(target).body), IsEmpty());
+  EXPECT_EQ(sample_.site->search_cache().page_count(), cached);  // answered from the cache
+
+  // The word arrives in the index (the store's text is unchanged; the index is what moved).
+  Result<std::vector<Paper>> papers = sample_.store->PapersByIds(std::vector<std::string>{"2505.00003"});
+  ASSERT_TRUE(papers && papers->size() == 1u);
+  papers->front().title += " zymurgy";
+  {
+    auto indexer = search::PaperIndexer::Open(dir_.path() / "index");
+    ASSERT_TRUE(indexer) << indexer.error().detail;
+    ASSERT_TRUE((*indexer)->Index(*papers));
+  }
+  // The site's watcher polls the index every half second (SiteOptions); allow it ten.
+  std::vector<std::string> found;
+  for (int attempt = 0; attempt < 100 && found.empty(); ++attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    found = CardIds(*Get(target).body);
+  }
+  EXPECT_THAT(found, Contains("2505.00003"));
+}
+
+TEST_F(SearchPageTest, SearchFeedsAreCachedButStarSortsAreNot) {
+  const size_t before = sample_.site->search_cache().page_count();
+  EXPECT_EQ(Get("/arxiv/search/feed?query=paper").status, 200);
+  EXPECT_EQ(sample_.site->search_cache().page_count(), before + 1);
+  EXPECT_EQ(Get("/arxiv/search?query=paper&sort=stars").status, 200);
+  EXPECT_EQ(sample_.site->search_cache().page_count(), before + 1);
 }
 
 }  // namespace

@@ -1,11 +1,14 @@
 #include "web/site.h"
 
+#include <chrono>
 #include <cstdio>
 #include <memory>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "web/api/api_json.h"
+#include "web/click_route.h"
 #include "web/faq_route.h"
 #include "web/pages/fetch_page.h"
 #include "web/http_status.h"
@@ -45,15 +48,25 @@ std::string CacheKey(const Route& route) {
       key += "papers";
       for (const ArxivId& id : route.ids) key += '|' + id.str();
       break;
+    case RouteKind::kDays:
+      key += "days|" + route.expr.ToString();
+      break;
+    case RouteKind::kSearch:  // the query last: it may hold any character, '|' too
+      key += "search|" + std::to_string(route.skip) + '|' + std::to_string(route.show) + '|' +
+             std::to_string(static_cast<int>(route.sort)) + (route.highlight ? "|marked|" : "|") +
+             route.query;
+      break;
+    case RouteKind::kRelated:
+      key += "related|" + route.ids.front().str() + '|' + std::to_string(route.show);
+      break;
     case RouteKind::kHealth:
     case RouteKind::kStatus:
     case RouteKind::kRedirect:
-    case RouteKind::kSearch:
-    case RouteKind::kRelated:
     case RouteKind::kOpenSearch:
     case RouteKind::kPdf:
     case RouteKind::kFaq:
     case RouteKind::kFaqStream:
+    case RouteKind::kClicks:
       break;  // never cached
   }
   return key;
@@ -78,6 +91,11 @@ Result<std::string> RenderRoute(store::Store& store, store::HarvestState* harves
       if (!view) return std::unexpected(view.error());
       return route.api ? RenderPapersJson(*view) : RenderPaperPage(*view);
     }
+    case RouteKind::kDays: {
+      Result<std::vector<Date>> days = store.ListingDays(route.expr);
+      if (!days) return std::unexpected(days.error());
+      return RenderDaysJson(route.expr, *days);
+    }
     case RouteKind::kHealth:
     case RouteKind::kStatus:
     case RouteKind::kRedirect:
@@ -87,6 +105,7 @@ Result<std::string> RenderRoute(store::Store& store, store::HarvestState* harves
     case RouteKind::kPdf:
     case RouteKind::kFaq:
     case RouteKind::kFaqStream:
+    case RouteKind::kClicks:
       break;
   }
   return Fail(ErrorCode::kInternal, "this page cannot be rendered", "RenderRoute: unexpected kind");
@@ -99,6 +118,29 @@ Response PageResponse(const Route& route, std::shared_ptr<const std::string> bod
   response.headers.emplace_back("Cache-Control", kPageCacheControl);
   response.headers.emplace_back("Vary", "Accept-Encoding");
   return response;
+}
+
+// The page stored under `key`, gzip-encoded when the client takes gzip and it is ready.
+std::optional<Response> CachedResponse(const PageCache& cache, const std::string& key,
+                                       const Route& route, const Request& request) {
+  std::optional<CachedPage> page = cache.Lookup(key);
+  if (!page) return std::nullopt;
+  if (request.accepts_gzip && page->gzip) {
+    Response response = PageResponse(route, std::move(page->gzip));
+    response.gzipped = true;
+    return response;
+  }
+  return PageResponse(route, std::move(page->body));
+}
+
+// What search results depend on: the index (its commits and rebuilds) and the store (the cards'
+// text), folded into one stamp that moves when either does.
+Result<uint64_t> SearchStamp(store::Store& store, search::Searcher& searcher) {
+  Result<uint64_t> store_stamp = store.ChangeStamp();
+  if (!store_stamp) return std::unexpected(store_stamp.error());
+  Result<uint64_t> revision = searcher.Revision();
+  if (!revision) return std::unexpected(revision.error());
+  return (*store_stamp * 0x9E3779B97F4A7C15ULL) ^ *revision;
 }
 
 Response RedirectResponse(std::string location) {
@@ -165,14 +207,31 @@ Site::Site(store::Store& store, SiteOptions options, SiteServices services)
       services_(std::move(services)),
       cache_(options.cache),
       watcher_([this] { return store_.ChangeStamp(); },
-               [this](uint64_t stamp) { cache_.Invalidate(stamp); }, options.change_poll) {}
+               [this](uint64_t stamp) { cache_.Invalidate(stamp); }, options.change_poll),
+      search_cache_(options.cache) {
+  if (services_.searcher) {
+    search_watcher_.emplace([this] { return SearchStamp(store_, *services_.searcher); },
+                            [this](uint64_t stamp) { search_cache_.Invalidate(stamp); },
+                            options.change_poll);
+  }
+}
+
+PageCache* Site::SearchCache(const Route& route) {
+  // Sorted by stars, the order moves with readers' clicks, which change no stamp.
+  if (!search_watcher_ || (route.kind == RouteKind::kSearch && route.sort == SearchOrder::kStars)) {
+    return nullptr;
+  }
+  return &search_cache_;
+}
 
 Response Site::Handle(const Request& request) {
   const bool api_target = IsApiTarget(request.target);
   Result<Route> route = ParseRoute(request.target);
   const bool post = request.method == "POST";
-  const bool allowed =
-      IsReadMethod(request.method) || (post && route && route->kind == RouteKind::kFaq);
+  // A POST to an /api/ target that does not parse (a click with kind=html) gets the route's
+  // error, which says more than a 405 would.
+  const bool allowed = IsReadMethod(request.method) ||
+                       (post && (route ? AcceptsPost(route->kind) : api_target));
   if (!allowed) {
     const std::string_view methods = AllowedMethods(route ? route->kind : RouteKind::kHome);
     Response response = MakeErrorResponse(
@@ -190,6 +249,7 @@ Response Site::Handle(const Request& request) {
     return FaqResponse(services_.faq, *route, post, IsAdmin(request));
   }
   if (route->kind == RouteKind::kFaqStream) return FaqStreamResponse(services_.faq, *route);
+  if (route->kind == RouteKind::kClicks) return ClicksResponse(*route, request, post);
   if (route->kind == RouteKind::kRedirect) return RedirectResponse(std::move(route->location));
   if (route->kind == RouteKind::kHealth) return HealthResponse(store_);
   if (route->kind == RouteKind::kStatus) return StatusResponse();
@@ -203,8 +263,13 @@ Response Site::Handle(const Request& request) {
     return response;
   }
   if (route->kind == RouteKind::kSearch || route->kind == RouteKind::kRelated) {
-    // Not cached: the index commits new papers a moment after the store's change stamp moves,
-    // so a page cached in between would miss them until the next change.
+    // Kept in their own cache, dropped when the index or the store changes (SearchStamp).
+    PageCache* cache = SearchCache(*route);
+    const std::string key = cache ? CacheKey(*route) : std::string();
+    if (cache) {
+      if (std::optional<Response> hit = CachedResponse(*cache, key, *route, request)) return *hit;
+    }
+    const uint64_t generation = cache ? cache->generation() : 0;
     Result<std::string> body = route->kind == RouteKind::kSearch
                                    ? RenderSearchRoute(store_, services_.searcher, *route)
                                    : RenderRelatedRoute(store_, services_.searcher, *route);
@@ -212,18 +277,13 @@ Response Site::Handle(const Request& request) {
       if (HttpStatusFor(body.error().code) >= 500) LogServerError(request, body.error());
       return MakeErrorResponse(body.error(), FormatFor(route->api));
     }
-    return PageResponse(*route, std::make_shared<const std::string>(*std::move(body)));
+    auto shared = std::make_shared<const std::string>(*std::move(body));
+    if (cache) cache->Insert(key, shared, generation);
+    return PageResponse(*route, std::move(shared));
   }
 
   const std::string key = CacheKey(*route);
-  if (std::optional<CachedPage> page = cache_.Lookup(key)) {
-    if (request.accepts_gzip && page->gzip) {
-      Response response = PageResponse(*route, std::move(page->gzip));
-      response.gzipped = true;
-      return response;
-    }
-    return PageResponse(*route, std::move(page->body));
-  }
+  if (std::optional<Response> hit = CachedResponse(cache_, key, *route, request)) return *hit;
 
   const uint64_t generation = cache_.generation();
   Result<std::string> body = RenderRoute(store_, services_.harvest_state, *route);
@@ -251,17 +311,17 @@ Response Site::FeedResponse(const Route& route, const Request& request) {
     response.headers.insert(response.headers.end(), validators.begin(), validators.end());
     return response;
   };
-  // A list's feed is cached until the store changes, like its page. A search feed is not: the
-  // index commits a moment after the store's stamp moves (see the search page).
-  const bool cacheable = route.kind == RouteKind::kList;
-  const std::string key = cacheable ? "feed|" + CacheKey(route) : std::string();
-  if (cacheable) {
-    if (std::optional<CachedPage> page = cache_.Lookup(key)) {
+  // A list's feed is cached until the store changes, like its page; a search feed until the
+  // index or the store does, like the search page.
+  PageCache* cache = route.kind == RouteKind::kList ? &cache_ : SearchCache(route);
+  const std::string key = cache ? "feed|" + CacheKey(route) : std::string();
+  if (cache) {
+    if (std::optional<CachedPage> page = cache->Lookup(key)) {
       if (request.accepts_gzip && page->gzip) return respond(page->gzip, true, *page->headers);
       return respond(page->body, false, *page->headers);
     }
   }
-  const uint64_t generation = cache_.generation();
+  const uint64_t generation = cache ? cache->generation() : 0;
   Result<std::string> body =
       RenderFeedRoute(store_, services_.harvest_state, services_.searcher, route);
   if (!body) {
@@ -270,7 +330,7 @@ Response Site::FeedResponse(const Route& route, const Request& request) {
   }
   auto shared = std::make_shared<const std::string>(*std::move(body));
   PageHeaders validators = FeedValidators(*shared);
-  if (cacheable) cache_.Insert(key, shared, generation, validators);
+  if (cache) cache->Insert(key, shared, generation, validators);
   return respond(shared, false, validators);
 }
 
@@ -314,6 +374,23 @@ std::optional<Response> Site::FetchResponse(const Route& route, const Request& r
                 : UncachedResponse(202, kHtmlType, RenderFetchPage(id, *fetch));
   response.headers.emplace_back("Refresh", std::to_string(kFetchRefreshSeconds));
   return response;
+}
+
+Response Site::ClicksResponse(const Route& route, const Request& request, bool post) {
+  // Never cached, here or by the browser: the counts move with every reader's click.
+  Result<std::string> body =
+      post ? CountClickRoute(store_, route, CookieValue(request.cookie, kReaderCookie), Today())
+           : RenderClickCountsRoute(store_, route);
+  if (!body) {
+    if (HttpStatusFor(body.error().code) >= 500) LogServerError(request, body.error());
+    return MakeErrorResponse(body.error(), ErrorFormat::kJson);
+  }
+  return UncachedResponse(200, kJsonType, *std::move(body));
+}
+
+Date Site::Today() const {
+  if (services_.today) return services_.today();
+  return Date(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
 }
 
 Response Site::StatusResponse() {

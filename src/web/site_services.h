@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/arxiv_id.h"
+#include "core/date.h"
 #include "core/error.h"
 #include "faq/faq_service.h"
 #include "search/searcher.h"
@@ -51,6 +52,9 @@ struct SiteServices {
   faq::PdfCache* pdf_cache = nullptr;            // /pdf/<id>: the PDFs this instance serves
   PaperFetcher fetch_pdf;                        // /pdf/<id> for a PDF not cached yet
   faq::FaqService* faq = nullptr;                // /api/faq/<id>, its stream
+  // Today's UTC date, the day a click counts under (/api/clicks); empty: the system clock.
+  // Tests set it to see "the next day". Called from any server thread.
+  std::function<Date()> today;
 };
 
 }  // namespace coolpapers::web

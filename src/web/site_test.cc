@@ -26,8 +26,11 @@ class SiteTest : public ::testing::Test {
     ASSERT_NE(store_, nullptr);
     SiteOptions options;
     options.change_poll = std::chrono::milliseconds(5);
-    site_ = std::make_unique<Site>(*store_, options);
+    site_ = std::make_unique<Site>(*store_, options, Services());
   }
+
+  // What the site under test is given; none by default.
+  virtual SiteServices Services() { return {}; }
 
   Response Get(std::string_view target, bool gzip = false, std::string_view method = "GET") {
     return site_->Handle(Request{method, target, gzip});
@@ -116,7 +119,8 @@ TEST_F(SiteTest, AnswersBadInputWith4xxInTheRightFormat) {
     const char* body_part;
   } kCases[] = {
       {"/arxiv/2401.99999", 404, "no paper 2401.99999 in this store"},
-      {"/api/arxiv/2401.99999", 404, R"({"error":{"code":"not_found","message":"no paper 2401.99999)"},
+      {"/api/arxiv/2401.99999", 404,
+       R"({"error":{"code":"not_found","message":"no paper 2401.99999)"},
       {"/arxiv/cs.XX", 400, "unknown arXiv category"},
       {"/api/arxiv/cs.XX", 400, R"("code":"invalid_argument")"},
       {"/arxiv/cs.AI,,cs.CL", 400, "expected CAT, CAT,CAT or CAT+CAT-CAT"},
@@ -143,6 +147,119 @@ TEST_F(SiteTest, RefusesMethodsOtherThanGetAndHead) {
   EXPECT_EQ(Get("/arxiv/cs.CL", false, "HEAD").status, 200);
 }
 
+TEST_F(SiteTest, ServesTheDaysWithDataOfAnExpression) {
+  const Response response = Get("/api/days/cs.CL");
+  EXPECT_EQ(response.status, 200);
+  EXPECT_EQ(response.content_type, kJsonType);
+  EXPECT_EQ(
+      nlohmann::json::parse(*response.body),
+      nlohmann::json::parse(R"({"expr":"cs.CL","days":["2025-05-13","2025-05-14","2025-05-16"]})"));
+  const Response joined = Get("/api/days/cs.CL,cs.AI");
+  EXPECT_EQ(joined.status, 200);
+  EXPECT_EQ(nlohmann::json::parse(*joined.body)["expr"], "cs.AI,cs.CL");
+  const Response empty = Get("/api/days/cs.AR");
+  EXPECT_EQ(empty.status, 200);
+  EXPECT_EQ(*empty.body, R"({"days":[],"expr":"cs.AR"})");
+  const Response bad = Get("/api/days/cs.XX");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(bad.content_type, kJsonType);
+  EXPECT_THAT(*bad.body, HasSubstr(R"("code":"invalid_argument")"));
+  EXPECT_THAT(*bad.body, HasSubstr("unknown arXiv category"));
+}
+
+TEST_F(SiteTest, AcceptsPreferSortOnListsButNotOnSearch) {
+  EXPECT_EQ(Get("/arxiv/cs.CL?date=2025-05-14&sort=prefer").status, 200);
+  const Response search = Get("/api/search?query=x&sort=prefer");
+  EXPECT_EQ(search.status, 400);
+  EXPECT_THAT(*search.body, HasSubstr("search sorts by relevance, time or stars"));
+}
+
+class SiteClickTest : public SiteTest {
+ protected:
+  SiteServices Services() override {
+    SiteServices services;
+    services.today = [this] { return today_; };
+    return services;
+  }
+
+  Response Click(std::string_view target, std::string_view cookie,
+                 std::string_view method = "POST") {
+    Request request{method, target};
+    request.cookie = cookie;
+    return site_->Handle(request);
+  }
+
+  Date today_ = Day("2025-05-14");  // read by the site's clock; set before a request only
+};
+
+constexpr std::string_view kReaderOne = "a=1; coolpapers_reader=0123456789abcdef0123456789abcdef";
+constexpr std::string_view kReaderTwo = "coolpapers_reader=fedcba9876543210fedcba9876543210";
+
+TEST_F(SiteClickTest, CountsEachReaderOncePerPaperAndDay) {
+  const auto pdf_count = [](const Response& response) {
+    return nlohmann::json::parse(*response.body)["pdf"].get<int>();
+  };
+  const Response first = Click("/api/clicks/2505.00002?kind=pdf", kReaderOne);
+  EXPECT_EQ(first.status, 200);
+  EXPECT_EQ(first.content_type, kJsonType);
+  EXPECT_EQ(first.Header("Cache-Control"), "no-store");
+  EXPECT_EQ(*first.body, R"({"faq":0,"id":"2505.00002","pdf":1})");
+  EXPECT_EQ(pdf_count(Click("/api/clicks/2505.00002?kind=pdf", kReaderOne)), 1);
+  EXPECT_EQ(pdf_count(Click("/api/clicks/2505.00002v1?kind=pdf", kReaderTwo)), 2);
+  today_ = Day("2025-05-15");
+  EXPECT_EQ(pdf_count(Click("/api/clicks/2505.00002?kind=pdf", kReaderOne)), 3);
+  const Response faq = Click("/api/clicks/2505.00003?kind=faq", kReaderOne);
+  EXPECT_EQ(nlohmann::json::parse(*faq.body),
+            nlohmann::json::parse(R"({"id":"2505.00003","pdf":0,"faq":1})"));
+
+  const Response counts = Get("/api/clicks/2505.00001,2505.00002,2505.00003");
+  EXPECT_EQ(counts.status, 200);
+  EXPECT_EQ(counts.content_type, kJsonType);
+  EXPECT_EQ(counts.Header("Cache-Control"), "no-store");
+  EXPECT_EQ(nlohmann::json::parse(*counts.body),
+            nlohmann::json::parse(R"({"counts":{"2505.00002":{"pdf":3,"faq":0},
+                                                "2505.00003":{"pdf":0,"faq":1}}})"));
+}
+
+TEST_F(SiteClickTest, RefusesBadClicksWithJsonErrors) {
+  const struct {
+    std::string target;
+    std::string_view cookie;
+    int status;
+    const char* body_part;
+  } kCases[] = {
+      {"/api/clicks/2505.00002?kind=pdf", "", 400, "no coolpapers_reader cookie"},
+      {"/api/clicks/2505.00002?kind=pdf", "coolpapers_reader=short", 400,
+       "invalid coolpapers_reader cookie"},
+      {"/api/clicks/2505.00002?kind=pdf", "coolpapers_reader=0123456789abcdef0123456789abcde%", 400,
+       "expected 16 to 64 of A-Z, a-z, 0-9, _ and -"},
+      {"/api/clicks/2505.00002?kind=html", kReaderOne, 400, "expected pdf or faq"},
+      {"/api/clicks/2505.00002", kReaderOne, 400, "expected kind=pdf or kind=faq"},
+      {"/api/clicks/2505.00002,2505.00003?kind=pdf", kReaderOne, 400, "expected exactly one"},
+      {"/api/clicks/2401.99999?kind=pdf", kReaderOne, 404, R"("code":"not_found")"},
+      {"/api/clicks/nonsense?kind=pdf", kReaderOne, 400, "invalid arXiv id"},
+  };
+  for (const auto& c : kCases) {
+    const Response response = Click(c.target, c.cookie);
+    EXPECT_EQ(response.status, c.status) << c.target << " " << c.cookie;
+    EXPECT_EQ(response.content_type, kJsonType) << c.target;
+    EXPECT_THAT(*response.body, HasSubstr(c.body_part)) << c.target << " " << c.cookie;
+  }
+  EXPECT_EQ(*Get("/api/clicks/2505.00002").body, R"({"counts":{}})");
+}
+
+TEST_F(SiteClickTest, AllowsPostOnlyWhereARouteTakesIt) {
+  const Response put = Click("/api/clicks/2505.00002?kind=pdf", kReaderOne, "PUT");
+  EXPECT_EQ(put.status, 405);
+  EXPECT_EQ(put.Header("Allow"), "GET, HEAD, POST");
+  const Response post_days = Click("/api/days/cs.CL", kReaderOne);
+  EXPECT_EQ(post_days.status, 405);
+  EXPECT_EQ(post_days.Header("Allow"), "GET, HEAD");
+  // A GET never counts, even with a kind.
+  EXPECT_EQ(Click("/api/clicks/2505.00002?kind=pdf", kReaderOne, "GET").status, 200);
+  EXPECT_EQ(*Get("/api/clicks/2505.00002").body, R"({"counts":{}})");
+}
+
 TEST_F(SiteTest, ReportsHealth) {
   const Response response = Get("/healthz");
   EXPECT_EQ(response.status, 200);
@@ -151,7 +268,8 @@ TEST_F(SiteTest, ReportsHealth) {
 
 TEST_F(SiteTest, ShowsAnImportWithoutARestart) {
   EXPECT_THAT(*Get("/arxiv/cs.CL?date=2025-05-16").body, Not(HasSubstr("2505.00007")));
-  const PaperRecord record = testing::ListedRecord(testing::SamplePaper("2505.00007"), Day("2025-05-16"), 2);
+  const PaperRecord record =
+      testing::ListedRecord(testing::SamplePaper("2505.00007"), Day("2025-05-16"), 2);
   ASSERT_TRUE(store_->WriteRecords({&record, 1}).has_value());
   // The watcher polls every 5 ms; the bound only keeps a broken invalidation from hanging.
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);

@@ -24,7 +24,8 @@ export function skipReason() {
 }
 
 // Imports `months` (["2025-05"]) and starts `coolpapers serve`; returns {url, stop()}.
-export async function startServer(months) {
+// `config` is more TOML for the config file serve reads with --config (e.g. a [site] table).
+export async function startServer(months, { config = '' } = {}) {
   const work = mkdtempSync(join(tmpdir(), 'coolpapers-e2e-'));
   const data = join(work, 'var');
   const files = months.map((month) => join(metadataDir, `${month}.jsonl`));
@@ -33,10 +34,11 @@ export async function startServer(months) {
     throw new Error(`coolpapers import failed (${imported.status}): ${imported.stderr}${imported.stdout}`);
   }
   // Tests never leave loopback: "arXiv" is a closed local port, so on-demand fetches stay pending.
-  writeFileSync(join(data, 'coolpapers.toml'),
+  const configFile = join(data, 'coolpapers.toml');
+  writeFileSync(configFile,
     '[arxiv]\nfeed_base_url = "http://127.0.0.1:9/atom/"\napi_url = "http://127.0.0.1:9/api/query"\n' +
-    'oai_url = "http://127.0.0.1:9/oai"\n');
-  const server = spawn(binary, ['serve', '--data', data, '--host', '127.0.0.1', '--port', '0'],
+    `oai_url = "http://127.0.0.1:9/oai"\n${config}`);
+  const server = spawn(binary, ['serve', '--data', data, '--config', configFile, '--host', '127.0.0.1', '--port', '0'],
     { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise((resolvePromise, reject) => {
@@ -101,6 +103,24 @@ export async function openPage(browser, options = {}, allow = () => false) {
   });
   page.on('pageerror', (error) => page.errors.push(`uncaught: ${error.message}`));
   return page;
+}
+
+// Opening [PDF] or [FAQ] adds the paper's keywords to the reader's word cloud from
+// /api/related/<id>, which answers an error (503, or 404 for a paper not indexed yet) until serve
+// has built its search index in the background: tests that open papers early expect that.
+export const allowRelatedWarmup = (text) =>
+  text.startsWith('Failed to load resource') && /\b(404|503)\b/.test(text) && text.includes('/api/related/');
+
+// Waits (bounded) until /api/related answers for `id`, i.e. the search index is up; returns
+// the answer.
+export async function waitForSearchIndex(url, id, timeoutMs = 90000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const response = await fetch(`${url}/api/related/${id}?show=1`);
+    if (response.ok) return response.json();
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`the search index did not come up within ${timeoutMs / 1000} s`);
 }
 
 export async function screenshot(page, name) {

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { launchBrowser, metadataDir, openPage, screenshot, sharedDir, skipReason } from './e2e_support.mjs';
+import { allowRelatedWarmup, launchBrowser, metadataDir, openPage, screenshot, sharedDir, skipReason } from './e2e_support.mjs';
 
 const kDay = '/arxiv/cs.CL?date=2025-05-27';
 const kDesktop = { viewport: { width: 1280, height: 900 } };
@@ -162,7 +162,7 @@ describe('FAQ panel', { skip: skip ?? false, timeout: 240000 }, () => {
   });
 
   test('the answer streams in, renders math, stays inert, and is stored for the next reader', async () => {
-    const page = await openPage(browser, kDesktop);
+    const page = await openPage(browser, kDesktop, allowRelatedWarmup);
     await page.addInitScript(watchPanel);
     await page.goto(server.url + kDay);
     await faqButton(page).waitFor();
@@ -213,7 +213,7 @@ describe('FAQ panel', { skip: skip ?? false, timeout: 240000 }, () => {
     await page.context().close();
 
     // A second reader: the stored answer at once (200 to the POST), no new model call.
-    const second = await openPage(browser, kDesktop);
+    const second = await openPage(browser, kDesktop, allowRelatedWarmup);
     await second.goto(server.url + kDay);
     await faqButton(second).waitFor();
     const post = second.waitForResponse((r) => r.url().includes(`/api/faq/${paper.id}`) && r.request().method() === 'POST');
@@ -252,7 +252,7 @@ describe('FAQ panel', { skip: skip ?? false, timeout: 240000 }, () => {
     assert.equal(imported.status, 0, `import of version 2 failed: ${imported.stderr}${imported.stdout}`);
     copyFileSync(kPdf, join(data, 'pdf', `${paper.id.replace('/', '_')}v2.pdf`));
 
-    const page = await openPage(browser, kDesktop);
+    const page = await openPage(browser, kDesktop, allowRelatedWarmup);
     await page.goto(server.url + kDay);
     await faqButton(page).waitFor();
     await faqButton(page).click();
@@ -276,7 +276,7 @@ describe('FAQ panel', { skip: skip ?? false, timeout: 240000 }, () => {
 
   test('a failed generation shows the server\'s message and a retry button', async () => {
     const calls = modelRequests().length;
-    const page = await openPage(browser, kDesktop);
+    const page = await openPage(browser, kDesktop, allowRelatedWarmup);
     await page.goto(server.url + kDay);
     const button = page.locator(`[id="${broken.id}"] .title-faq button`);
     await button.waitFor();

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 
-import { launchBrowser, openPage, screenshot, skipReason, startServer } from './e2e_support.mjs';
+import { allowRelatedWarmup, launchBrowser, openPage, screenshot, skipReason, startServer } from './e2e_support.mjs';
 import { makeTestPdf } from './test_pdf.mjs';
 
 const kDay = '/arxiv/cs.CL?date=2025-05-27';
@@ -13,7 +13,9 @@ const kDesktop = { viewport: { width: 1280, height: 900 } };
 const kPhone = { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 // Until the server has its /pdf/ route (or while it fetches from a closed "arXiv"), reading a
 // PDF answers 404/202/503: the browser logs that as a console error, which these tests expect.
-const allowPdfRoute = (text) => text.startsWith('Failed to load resource') && text.includes('/pdf/');
+// Opening a paper also asks for its keywords (the word cloud) before the search index is up.
+const allowPdfRoute = (text) =>
+  (text.startsWith('Failed to load resource') && text.includes('/pdf/')) || allowRelatedWarmup(text);
 
 const skip = skipReason();
 let server;
@@ -196,7 +198,7 @@ describe('list page', { skip: skip ?? false, timeout: 240000 }, () => {
   });
 
   test('PDF viewer: loaded on first use, page 1 rendered, download button, collapse', async () => {
-    const page = await openPage(browser, kDesktop);
+    const page = await openPage(browser, kDesktop, allowRelatedWarmup);
     const id = day.papers[4].id;
     const pdf = makeTestPdf(`coolpapers test PDF for ${id}`);
     await page.route(`**/pdf/${id}`, (route) =>

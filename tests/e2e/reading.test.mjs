@@ -86,7 +86,7 @@ test('preference score counts every occurrence of every keyword in title and abs
   assert.equal(pageScore(paper, []), 0);
 });
 
-test('sorting: time ascending with undated papers last, preference descending, ties in arXiv order', () => {
+test('sorting: time ascending with undated papers last, preference and stars descending, ties in arXiv order', () => {
   const papers = [
     record('a', 'x', 'speech', '2025-05-27'),
     record('b', 'speech speech', '', '2025-05-26 10:00:00 UTC'),
@@ -95,8 +95,10 @@ test('sorting: time ascending with undated papers last, preference descending, t
   ];
   const ids = (list) => list.map((p) => p.id).join('');
   assert.equal(ids(sortedPapers(papers, 'time', [])), 'dbac');
-  assert.equal(ids(sortedPapers(papers, 'relevance', ['speech'])), 'badc');
+  assert.equal(ids(sortedPapers(papers, 'prefer', ['speech'])), 'badc');
   assert.equal(ids(sortedPapers(papers, '', ['speech'])), 'abcd');
+  const clicks = { b: 1, c: 3, d: 1 };
+  assert.equal(ids(sortedPapers(papers, 'stars', [], (id) => clicks[id] ?? 0)), 'cbda');
 });
 
 test('the seen record keeps the earliest day, moves a paper to the recent end, drops the oldest', () => {
@@ -185,9 +187,9 @@ describe('reading aids', { skip: skip ?? false, timeout: 120000 }, () => {
     assert.equal(token.sameSite, 'Lax');
     await page.keyboard.press('Escape');
 
-    await page.locator('.sort-modes button[data-sort=relevance]').click();
-    await page.locator('#papers[data-sort=relevance]').waitFor();
-    assert.equal(new URL(page.url()).searchParams.get('sort'), 'relevance');
+    await page.locator('.sort-modes button[data-sort=prefer]').click();
+    await page.locator('#papers[data-sort=prefer]').waitFor();
+    assert.equal(new URL(page.url()).searchParams.get('sort'), 'prefer');
     const byId = new Map(day1.papers.map((p) => [p.id, p]));
     const order = await cardIds(page);
     assert.equal(order.length, 350, 'every card of the day is ranked');

@@ -1,5 +1,6 @@
 #include "web/api/api_json.h"
 
+#include <cassert>
 #include <optional>
 
 #include <nlohmann/json.hpp>
@@ -73,6 +74,27 @@ std::string RenderSearchJson(const SearchView& view) {
       {"show", view.show},
       {"papers", std::move(papers)},
   });
+}
+
+std::string RenderDaysJson(const CategoryExpr& expr, const std::vector<Date>& days) {
+  json list = json::array();
+  for (const Date& day : days) list.push_back(day.ToIso());
+  return DumpSafeJson(json{{"expr", expr.ToString()}, {"days", std::move(list)}});
+}
+
+std::string RenderClickJson(const std::string& id, const store::ClickCounts& counts) {
+  return DumpSafeJson(json{{"id", id}, {"pdf", counts.pdf}, {"faq", counts.faq}});
+}
+
+std::string RenderClickCountsJson(std::span<const std::string> ids,
+                                  std::span<const store::ClickCounts> counts) {
+  assert(ids.size() == counts.size() && "one count per id");
+  json by_id = json::object();
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (counts[i].pdf == 0 && counts[i].faq == 0) continue;
+    by_id[ids[i]] = json{{"pdf", counts[i].pdf}, {"faq", counts[i].faq}};
+  }
+  return DumpSafeJson(json{{"counts", std::move(by_id)}});
 }
 
 std::string RenderErrorJson(std::string_view code, std::string_view message) {

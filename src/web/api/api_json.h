@@ -9,8 +9,14 @@
 #ifndef COOLPAPERS_WEB_API_API_JSON_H_
 #define COOLPAPERS_WEB_API_API_JSON_H_
 
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "core/category_expr.h"
+#include "core/date.h"
+#include "store/store.h"
 
 #include "web/pages/list_page.h"
 #include "web/pages/paper_page.h"
@@ -32,6 +38,18 @@ std::string RenderSearchJson(const SearchView& view);
 // {"id", "keywords": [...], "papers": [...]}: the papers related to `id`, best first.
 std::string RenderRelatedJson(const std::string& id, const std::vector<std::string>& keywords,
                               const std::vector<Paper>& papers);
+
+// {"expr":"cs.AI,cs.CL","days":["2025-05-13","2025-05-14"]}: the days with listings for the
+// expression (the home page's calendar), in the order given (ascending from the store).
+std::string RenderDaysJson(const CategoryExpr& expr, const std::vector<Date>& days);
+
+// {"id":"2401.06769","pdf":3,"faq":1}: one paper's click counts, after a reader's click.
+std::string RenderClickJson(const std::string& id, const store::ClickCounts& counts);
+
+// {"counts":{"2401.06769":{"pdf":3,"faq":1}, ...}}: counts[i] belongs to ids[i] (same length);
+// papers without any click are left out, so a day nobody clicked gives {"counts":{}}.
+std::string RenderClickCountsJson(std::span<const std::string> ids,
+                                  std::span<const store::ClickCounts> counts);
 
 // {"error":{"code":"not_found","message":"..."}}
 std::string RenderErrorJson(std::string_view code, std::string_view message);

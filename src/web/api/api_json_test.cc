@@ -1,6 +1,7 @@
 #include "web/api/api_json.h"
 
 #include <string>
+#include <vector>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -81,6 +82,29 @@ TEST(PapersJson, ReplacesInvalidUtf8InsteadOfFailing) {
   paper.title = "bad \xff byte";
   const json document = json::parse(RenderPapersJson({{paper}, {}}));
   EXPECT_EQ(document["papers"][0]["title"], "bad \xEF\xBF\xBD byte");
+}
+
+TEST(DaysJson, NamesTheCanonicalExpressionAndItsDaysInOrder) {
+  const CategoryExpr expr = ParseCategoryExpr("cs.CL,cs.AI").value();
+  const json document =
+      json::parse(RenderDaysJson(expr, {Day("2025-05-13"), Day("2025-05-14"), Day("2025-05-16")}));
+  EXPECT_EQ(document, json::parse(R"({"expr":"cs.AI,cs.CL",
+                                      "days":["2025-05-13","2025-05-14","2025-05-16"]})"));
+  EXPECT_EQ(json::parse(RenderDaysJson(expr, {}))["days"], json::array());
+}
+
+TEST(ClickJson, CarriesTheIdAndBothCounts) {
+  EXPECT_EQ(json::parse(RenderClickJson("2401.06769", {.pdf = 3, .faq = 1})),
+            json::parse(R"({"id":"2401.06769","pdf":3,"faq":1})"));
+}
+
+TEST(ClickCountsJson, ListsOnlyPapersWithAClick) {
+  const std::vector<std::string> ids = {"2401.06769", "2401.00001", "hep-th/9901001"};
+  const std::vector<store::ClickCounts> counts = {{.pdf = 3, .faq = 1}, {}, {.pdf = 0, .faq = 2}};
+  EXPECT_EQ(json::parse(RenderClickCountsJson(ids, counts)),
+            json::parse(R"({"counts":{"2401.06769":{"pdf":3,"faq":1},
+                                      "hep-th/9901001":{"pdf":0,"faq":2}}})"));
+  EXPECT_EQ(RenderClickCountsJson({}, {}), R"({"counts":{}})");
 }
 
 TEST(ErrorJson, NamesTheCodeAndMessage) {

@@ -17,7 +17,8 @@ bool SpansSeveralArchives(const HomeGroup& group) {
 void AppendCategory(std::string& out, const HomeCategory& category) {
   std::string id;
   AppendHtmlEscaped(id, category.id);
-  out += "<li>";
+  // The front end's category chooser and calendar (frontend/js) find each category by it.
+  out += "<li data-category=\"" + id + "\">";
   if (category.newest_day) {
     out += "<a class=\"category\" href=\"/arxiv/" + id + "\">";
     AppendHtmlEscaped(out, category.name);

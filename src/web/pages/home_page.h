@@ -32,7 +32,8 @@ struct HomeView {
 };
 
 // The page. Within a group that spans several archives (Physics) each archive gets a
-// sub-heading. Thread-safe; all text escaped.
+// sub-heading. Each category's <li> carries data-category="cs.CL", which the front end's
+// chooser and calendar read. Thread-safe; all text escaped.
 std::string RenderHomePage(const HomeView& view);
 
 }  // namespace coolpapers::web

@@ -35,6 +35,13 @@ TEST(HomePage, LinksCategoriesWithDataToTheirListAndNewestDay) {
   EXPECT_THAT(page, Not(HasSubstr("href=\"/arxiv/cs.AR\"")));
 }
 
+TEST(HomePage, MarksEveryCategoryItemWithItsId) {
+  const std::string page = RenderHomePage(TwoGroups());
+  EXPECT_THAT(page, HasSubstr("<li data-category=\"cs.AI\"><a class=\"category\""));
+  EXPECT_THAT(page, HasSubstr("<li data-category=\"cs.AR\"><span class=\"category empty\">"));
+  EXPECT_THAT(page, HasSubstr("<li data-category=\"astro-ph.CO\">"));
+}
+
 TEST(HomePage, GroupsInOrderWithArchiveHeadingsWhereSeveral) {
   const std::string page = RenderHomePage(TwoGroups());
   const size_t cs = page.find("<h2>Computer Science</h2>");

@@ -1,5 +1,7 @@
 #include "web/pages/layout.h"
 
+#include <atomic>
+
 #include "web/html_escape.h"
 #include "web/static_files.h"
 
@@ -23,7 +25,35 @@ void AppendMeta(std::string& out, std::string_view attribute, std::string_view n
   out += "\">\n";
 }
 
+// One frame for the whole process rather than a parameter of every page renderer: the frame is
+// instance configuration, fixed at startup, and the renderers (and the error page, built deep
+// in http_status.cc) all share AppendPageStart. TODO(#5): pass it through PageHead instead
+// if instances ever need per-request frames.
+std::atomic<std::shared_ptr<const PageFrame>>& FrameSlot() {
+  static std::atomic<std::shared_ptr<const PageFrame>> slot{std::make_shared<const PageFrame>()};
+  return slot;
+}
+
+void AppendBodyStart(std::string& out) {
+  const std::shared_ptr<const PageFrame> frame = CurrentPageFrame();
+  out += "<body id=\"arxiv\" data-faq-label=\"";
+  AppendHtmlEscaped(out, frame->faq_label);
+  out += '"';
+  if (!frame->feedback_url.empty()) {
+    out += " data-feedback-url=\"";
+    AppendHtmlEscaped(out, frame->feedback_url);
+    out += '"';
+  }
+  out += ">\n";
+}
+
 }  // namespace
+
+void SetPageFrame(PageFrame frame) {
+  FrameSlot().store(std::make_shared<const PageFrame>(std::move(frame)));
+}
+
+std::shared_ptr<const PageFrame> CurrentPageFrame() { return FrameSlot().load(); }
 
 void AppendPageStart(std::string& out, const PageHead& head) {
   out += "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -56,8 +86,9 @@ void AppendPageStart(std::string& out, const PageHead& head) {
   out += MainStyleName();
   out += "\">\n<script type=\"module\" src=\"/assets/";
   out += MainScriptName();
-  out += "\"></script>\n</head>\n<body id=\"arxiv\">\n"
-         "<header class=\"site\"><a class=\"brand\" href=\"/\">coolpapers</a>"
+  out += "\"></script>\n</head>\n";
+  AppendBodyStart(out);
+  out += "<header class=\"site\"><a class=\"brand\" href=\"/\">coolpapers</a>"
          "<span>arXiv, one day at a time</span><a class=\"search-link\" href=\"/arxiv/search\">"
          "Search</a></header>\n<main>\n";
 }

@@ -30,7 +30,7 @@ TEST(PaperPage, CarriesHighwireMetaTagsForZotero) {
   EXPECT_THAT(page, HasSubstr("<meta property=\"og:title\" content=\"Attention &amp; Memory\">"));
   EXPECT_THAT(page, HasSubstr("<title>Attention &amp; Memory</title>"));
   EXPECT_THAT(page, HasSubstr("<div class=\"panel paper\" id=\"2401.06769\">"));
-  EXPECT_THAT(page, HasSubstr("<body id=\"arxiv\">"));
+  EXPECT_THAT(page, HasSubstr("<body id=\"arxiv\""));
 }
 
 TEST(PaperPage, DatesByTheFirstVersionWhenNeverListed) {

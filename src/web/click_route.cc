@@ -1,0 +1,69 @@
+#include "web/click_route.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "core/quoted_text.h"
+#include "web/api/api_json.h"
+
+namespace coolpapers::web {
+namespace {
+
+constexpr size_t kMinReaderLength = 16;
+constexpr size_t kMaxReaderLength = 64;
+
+bool IsReaderChar(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
+         c == '-';
+}
+
+}  // namespace
+
+Result<std::string_view> ParseReaderId(std::string_view value) {
+  if (value.empty()) {
+    return Fail(ErrorCode::kInvalidArgument,
+                "no coolpapers_reader cookie: a click needs the reader's id (16 to 64 of A-Z, "
+                "a-z, 0-9, _ and -), which the site's pages set");
+  }
+  if (value.size() < kMinReaderLength || value.size() > kMaxReaderLength ||
+      !std::all_of(value.begin(), value.end(), IsReaderChar)) {
+    // The value is not echoed past 64 characters: a cookie can be long and is the reader's own.
+    return Fail(ErrorCode::kInvalidArgument,
+                "invalid coolpapers_reader cookie " +
+                    QuoteForMessage(value.substr(0, kMaxReaderLength)) +
+                    ": expected 16 to 64 of A-Z, a-z, 0-9, _ and -");
+  }
+  return value;
+}
+
+Result<std::string> CountClickRoute(store::Store& store, const Route& route,
+                                    std::string_view reader, Date day) {
+  if (route.ids.size() != 1) {
+    return Fail(ErrorCode::kInvalidArgument,
+                "a click names " + std::to_string(route.ids.size()) +
+                    " papers: expected exactly one, as in POST /api/clicks/2401.06769?kind=pdf");
+  }
+  if (!route.click_kind) {
+    return Fail(ErrorCode::kInvalidArgument,
+                "a click has no kind: expected kind=pdf or kind=faq, as in "
+                "POST /api/clicks/" +
+                    route.ids.front().str() + "?kind=pdf");
+  }
+  Result<std::string_view> checked = ParseReaderId(reader);
+  if (!checked) return std::unexpected(checked.error());
+  const std::string& id = route.ids.front().str();
+  Result<store::ClickCounts> counts = store.AddClick(id, *route.click_kind, *checked, day);
+  if (!counts) return std::unexpected(counts.error());
+  return RenderClickJson(id, *counts);
+}
+
+Result<std::string> RenderClickCountsRoute(store::Store& store, const Route& route) {
+  std::vector<std::string> ids;
+  ids.reserve(route.ids.size());
+  for (const ArxivId& id : route.ids) ids.push_back(id.str());
+  Result<std::vector<store::ClickCounts>> counts = store.ClicksFor(ids);
+  if (!counts) return std::unexpected(counts.error());
+  return RenderClickCountsJson(ids, *counts);
+}
+
+}  // namespace coolpapers::web
