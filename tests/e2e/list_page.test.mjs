@@ -60,13 +60,33 @@ describe('list page', { skip: skip ?? false, timeout: 240000 }, () => {
     await page.goto(server.url + kDay, { waitUntil: 'load' });
     await page.waitForTimeout(500);
     assert.equal(await page.locator('#papers div.panel.paper').count(), 25);
-    const fcp = await page.evaluate(() =>
-      performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1);
+    // The paint can come just after the load event: wait for it (-1 if none within 5 s).
+    const firstPaint = (target) => target.evaluate(() => new Promise((resolve) => {
+      new PerformanceObserver((list) => {
+        const entry = list.getEntriesByName('first-contentful-paint')[0];
+        if (entry) resolve(entry.startTime);
+      }).observe({ type: 'paint', buffered: true });
+      setTimeout(() => resolve(-1), 5000);
+    }));
+    const fcp = await firstPaint(page);
+    // One cold load varies by hundreds of milliseconds on a shared 2-core machine (the
+    // browser's first renderer process starts with it), so the figure is the median of five
+    // more loads, each in a fresh context (empty HTTP cache), beside that first one.
+    const repeats = [];
+    for (let i = 0; i < 5; ++i) {
+      const again = await openPage(browser, kDesktop);
+      await again.goto(server.url + kDay, { waitUntil: 'load' });
+      repeats.push(await firstPaint(again));
+      assert.deepEqual(again.errors, []);
+      await again.context().close();
+    }
+    repeats.sort((a, b) => a - b);
     const bytes = requests.reduce((sum, r) => sum + r.bytes, 0);
-    console.log(`FIGURE first contentful paint: ${fcp.toFixed(0)} ms`);
+    console.log(`FIGURE first contentful paint: median ${repeats[2].toFixed(0)} ms of 5 fresh loads ` +
+      `(${repeats.map((ms) => ms.toFixed(0)).join(', ')}); the browser's very first load ${fcp.toFixed(0)} ms`);
     console.log(`FIGURE first load: ${(bytes / 1024).toFixed(1)} KB transferred in ${requests.length} requests ` +
       `(${requests.map((r) => `${r.url.replace(server.url, '')} ${r.bytes}`).join(', ')})`);
-    assert.ok(fcp > 0, 'first contentful paint recorded');
+    assert.ok(fcp > 0 && repeats[0] > 0, 'first contentful paint recorded');
     assert.ok(bytes <= 150 * 1024, `first load ${bytes} B > 150 KB`);
     assert.ok(!requests.some((r) => /pdf_worker|\/pdf\//.test(r.url)), 'the PDF viewer is not loaded');
     assert.equal(await page.locator('.bottom-bar').count(), 1);
