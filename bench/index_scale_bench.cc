@@ -108,7 +108,7 @@ int main(int argc, char** argv) {
           batch.push_back(n < real_count ? corpus.real()[static_cast<std::size_t>(n)]
                                          : corpus.Make(n - real_count));
           if (static_cast<int64_t>(batch.size()) == kBatch || n + 1 == flags.papers) {
-            if (auto sunk = sink(batch); !sunk) return sunk;
+            if (auto sunk = sink(batch, {}); !sunk) return sunk;
             batch.clear();
           }
           if (n + 1 == next_report) {

@@ -1,12 +1,15 @@
 // Warm search latency on real records: builds (or reuses) an index of the daily-arXiv metadata
-// and times 1-, 2- and 3-word queries drawn from real titles, as issue 6 asks.
-//   search_bench --metadata DIR --index DIR [google benchmark flags]
+// and times 1-, 2- and 3-word queries and 2- and 3-word phrases drawn from real titles, as
+// issue 6 asks. Pointed at an index index_scale_bench built (--index), it measures that index.
+//   search_bench --metadata DIR --index DIR [--every N] [google benchmark flags]
 // --index reuses an existing index there, or builds one there when the folder has none. Prints
 // one tab-separated line per query shape, "name<TAB>median ms, p99 ms", after Google
-// Benchmark's own report.
+// Benchmark's own report (--benchmark_filter=none skips that).
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -24,6 +27,7 @@ namespace search = coolpapers::search;
 struct Flags {
   std::string metadata_dir = "../shared/data/metadata/daily-arxiv-cs-2025";
   std::string index_dir = "var/search-bench-index";
+  int every = 50;  // every 50th real title gives a query (index_scale_bench takes every 40th)
 };
 
 // Takes our own flags out of argv, leaving Google Benchmark's.
@@ -39,6 +43,8 @@ Flags TakeFlags(int* argc, char** argv) {
       value(&flags.metadata_dir);
     else if (arg == "--index")
       value(&flags.index_dir);
+    else if (arg == "--every" && i + 1 < *argc)
+      flags.every = std::max(1, std::atoi(argv[++i]));
     else
       argv[kept++] = argv[i];
   }
@@ -66,7 +72,7 @@ int main(int argc, char** argv) {
     if (count && *count == 0) {
       const auto start = std::chrono::steady_clock::now();
       auto built =
-          (*indexer)->Rebuild([&](const search::PaperBatchSink& sink) { return sink(papers); });
+          (*indexer)->Rebuild([&](const search::PaperBatchSink& sink) { return sink(papers, {}); });
       const double seconds =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       if (!built) {
@@ -96,11 +102,18 @@ int main(int argc, char** argv) {
   }
   benchmark::Initialize(&argc, argv);
   benchmark::RunSpecifiedBenchmarks();
+  const auto report = [&](const std::string& name, const std::vector<std::string>& queries) {
+    const coolpapers::bench::Quantiles q = coolpapers::bench::TimeQueries(**searcher, queries);
+    std::printf("%s (%zu queries)\t%.3f ms, %.3f ms (slowest: %s)\n", name.c_str(),
+                queries.size(), q.median_ms, q.p99_ms, q.slowest.c_str());
+  };
   for (int words = 1; words <= 3; ++words) {
-    const coolpapers::bench::Quantiles q =
-        coolpapers::bench::TimeQueries(**searcher, coolpapers::bench::TitleQueries(papers, words));
-    std::printf("search %d word%s\t%.3f ms, %.3f ms (slowest: %s)\n", words, words == 1 ? "" : "s",
-                q.median_ms, q.p99_ms, q.slowest.c_str());
+    report("search " + std::to_string(words) + " word" + (words == 1 ? "" : "s"),
+           coolpapers::bench::TitleQueries(papers, words, flags.every));
+  }
+  for (int words = 2; words <= 3; ++words) {
+    report("phrase of " + std::to_string(words) + " words",
+           coolpapers::bench::TitleQueries(papers, words, flags.every, true));
   }
   return 0;
 }

@@ -54,6 +54,7 @@ set(COOLPAPERS_FRONTEND_SOURCES
   js/storage.js
   js/subject_choice.js
   js/theme.js
+  js/translations.js
   js/word_cloud.js
 )
 list(TRANSFORM COOLPAPERS_FRONTEND_SOURCES PREPEND "${COOLPAPERS_FRONTEND_DIR}/")

@@ -12,8 +12,9 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   wrk curl python3 procps
   # The browser tests (tests/e2e/) drive Debian's Chromium through playwright-core; fonts so
-  # that their screenshots show text. Playwright's own browser download is never used.
-  chromium fonts-dejavu-core
+  # that their screenshots show text, Chinese (FAQ answers, translations) included. Playwright's
+  # own browser download is never used.
+  chromium fonts-dejavu-core fonts-wqy-microhei
 )
 
 as_root() {

@@ -16,6 +16,7 @@ import { initSortCards } from './sort_cards.js';
 import { initStarList } from './star_list.js';
 import { initSubjectChoice } from './subject_choice.js';
 import { initThemeToggle } from './theme.js';
+import { initTranslations } from './translations.js';
 
 function start() {
   const papers = document.getElementById('papers');
@@ -37,6 +38,7 @@ function start() {
   initSeenCards(bar);
   initSettingsPanel(bar);
   initRelatedPanel();
+  initTranslations();
   initThemeToggle(bar);
   registerInsertedCards([...papers.querySelectorAll('div.panel.paper')]);
   initLazyCards();

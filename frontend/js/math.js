@@ -37,6 +37,13 @@ async function typeset(el) {
   for (const listener of typesetListeners) listener(el);
 }
 
+// Typesets the math in `el` (a translation put under a card, say) when its text has any.
+export async function typesetElement(el) {
+  if (!kMathPattern.test(el.textContent)) return;
+  const { renderMath } = await loadKatex();
+  renderMath(el);
+}
+
 export function initMath() {
   observer = new IntersectionObserver((entries) => {
     for (const entry of entries) {

@@ -31,6 +31,18 @@ export function setFaqLanguage(language) {
   return saveJson(kFaqLanguageKey, language === 'zh' ? 'zh' : 'en');
 }
 
+// Whether the reader reads titles and abstracts in Chinese too (translations.js), where the
+// instance offers translations. Off unless turned on.
+const kTranslateKey = 'coolpapers.translate';
+
+export function translateTitles() {
+  return loadJson(kTranslateKey, false) === true;
+}
+
+export function setTranslateTitles(on) {
+  return saveJson(kTranslateKey, on === true);
+}
+
 // The preference keywords (❤ sort), lower-cased, blank ones dropped; [] when none are set.
 export function preferenceKeywords() {
   const list = loadJson(kPreferenceKey, []);

@@ -254,6 +254,14 @@ Result<void> ReadLlm(const toml::table* table, const std::string& file, Config& 
   return {};
 }
 
+Result<void> ReadTranslate(const toml::table* table, const std::string& file, Config& config) {
+  TableReader translate(table, "translate", file);
+  FirstError first;
+  first << translate.Bool("enabled", config.translate.enabled)
+        << translate.String("model", config.translate.model) << translate.NoUnknownKeys();
+  return first.result();
+}
+
 Result<void> ReadFaq(const toml::table* table, const std::string& file, Config& config) {
   TableReader faq(table, "faq", file);
   std::string questions = config.faq.questions_file.string();
@@ -343,6 +351,7 @@ Result<Config> LoadConfigFile(const std::filesystem::path& file) {
   section(top, "pdf", [&](const toml::table* t) { return ReadPdf(t, name, config); });
   section(top, "llm", [&](const toml::table* t) { return ReadLlm(t, name, config); });
   section(top, "faq", [&](const toml::table* t) { return ReadFaq(t, name, config); });
+  section(top, "translate", [&](const toml::table* t) { return ReadTranslate(t, name, config); });
   section(top, "jobs", [&](const toml::table* jobs_table) -> Result<void> {
     TableReader jobs(jobs_table, "jobs", name);
     FirstError pools;
@@ -354,6 +363,11 @@ Result<Config> LoadConfigFile(const std::filesystem::path& file) {
   });
   first << top.NoUnknownKeys();
   if (Result<void> read = first.result(); !read) return std::unexpected(read.error());
+  if (config.translate.enabled && !config.llm.configured()) {
+    return Fail(ErrorCode::kInvalidArgument,
+                name + ": translate.enabled: translations need a model: set llm.base_url and "
+                       "llm.model");
+  }
   config.arxiv_jobs.kind = store::JobKind::kArxiv;
   return config;
 }

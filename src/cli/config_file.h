@@ -22,6 +22,9 @@
 //   [llm]                                 # the FAQ's model; without it the FAQ is extractive
 //   base_url = "https://api.moonshot.cn/v1"
 //   model = "moonshot-v1-128k"            # the key comes from $COOLPAPERS_LLM_API_KEY
+//   [translate]                           # readers may read titles and abstracts in Chinese
+//   enabled = true                        # translated by the [llm] server
+//   model = "moonshot-v1-8k"              # default: the [llm] model
 //
 // Durations are strings with a unit: "250ms", "3s", "5m", "2h".
 #ifndef COOLPAPERS_CLI_CONFIG_FILE_H_
@@ -60,6 +63,13 @@ struct LlmSettings {
   bool configured() const { return !options.base_url.empty(); }
 };
 
+// [translate]: titles and abstracts translated into Chinese by the [llm] server, for readers who
+// turn it on in the settings. Off by default: every translation is a paid model call.
+struct TranslateSettings {
+  bool enabled = false;
+  std::string model;  // "" means the [llm] model
+};
+
 // [faq]: the questions (docs/faq.md) and the generation pool.
 struct FaqSettings {
   std::filesystem::path questions_file;  // "" means the built-in questions
@@ -80,6 +90,7 @@ struct Config {
   jobs::WorkerPoolOptions pdf_jobs{.kind = store::JobKind::kPdf};  // [pdf] workers
   LlmSettings llm;                                    // [llm]
   FaqSettings faq;                                    // [faq]
+  TranslateSettings translate;                        // [translate]; needs [llm]
   // [faq] workers, job_timeout: generations run at once and how long one may take (six
   // questions, each a long model call).
   jobs::WorkerPoolOptions faq_jobs{

@@ -1,4 +1,4 @@
-// The FAQ's tables of the configuration file: [pdf], [llm] and [faq].
+// The model's tables of the configuration file: [pdf], [llm], [faq] and [translate].
 #include <cstdlib>
 #include <fstream>
 
@@ -145,6 +145,32 @@ TEST(LlmConfig, RejectsBadValuesNamingThem) {
     EXPECT_NE(config.error().message.find(c.message), std::string::npos)
         << config.error().message;
   }
+}
+
+TEST(TranslateConfig, OffUnlessEnabledAndNeedsTheModel) {
+  EXPECT_FALSE(Config().translate.enabled);
+  coolpapers::testing::TempDir dir;
+  Result<Config> config = LoadText(dir, R"(
+[llm]
+base_url = "http://127.0.0.1:9/v1"
+model = "big-model"
+[translate]
+enabled = true
+model = "small-model"
+)");
+  ASSERT_TRUE(config) << config.error().message;
+  EXPECT_TRUE(config->translate.enabled);
+  EXPECT_EQ(config->translate.model, "small-model");
+
+  Result<Config> without_model = LoadText(dir, "[translate]\nenabled = true\n");
+  ASSERT_FALSE(without_model);
+  EXPECT_NE(without_model.error().message.find("translate.enabled: translations need a model"),
+            std::string::npos)
+      << without_model.error().message;
+  Result<Config> unknown = LoadText(dir, "[translate]\nlanguage = \"fr\"\n");
+  ASSERT_FALSE(unknown);
+  EXPECT_NE(unknown.error().message.find("translate.language"), std::string::npos)
+      << unknown.error().message;
 }
 
 }  // namespace

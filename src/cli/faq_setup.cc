@@ -8,6 +8,7 @@
 #include "faq/faq_questions.h"
 #include "net/host_politeness.h"
 #include "store/sqlite_faq_store.h"
+#include "store/sqlite_translation_store.h"
 
 namespace coolpapers::cli {
 
@@ -55,6 +56,22 @@ Result<FaqParts> OpenFaqParts(Instance& instance, faq::PdfFetcher& pdfs) {
   parts.generator.load_pdf = [&pdfs](const ArxivId& id, std::stop_token stop) {
     return pdfs.Load(id, std::move(stop));
   };
+  return parts;
+}
+
+Result<TranslationParts> OpenTranslationParts(Instance& instance) {
+  TranslationParts parts;
+  const TranslateSettings& settings = instance.config.translate;
+  if (!settings.enabled) return parts;
+  Result<std::unique_ptr<store::TranslationStore>> translations =
+      store::OpenSqliteTranslationStore(StorePath(instance.data_dir));
+  if (!translations) return std::unexpected(translations.error());
+  faq::LlmOptions options = instance.config.llm.options;
+  if (!settings.model.empty()) options.model = settings.model;
+  Result<std::unique_ptr<faq::LlmClient>> client = faq::MakeOpenAiLlmClient(std::move(options));
+  if (!client) return std::unexpected(client.error());
+  parts.store = *std::move(translations);
+  parts.llm = *std::move(client);
   return parts;
 }
 

@@ -13,6 +13,7 @@
 #include "faq/pdf_cache.h"
 #include "faq/pdf_fetcher.h"
 #include "store/faq_store.h"
+#include "store/translation_store.h"
 
 namespace coolpapers::cli {
 
@@ -37,6 +38,15 @@ struct FaqParts {
 // questions file's (naming file, line and key), a malformed [llm]. `pdfs` and `instance` must
 // outlive the parts.
 [[nodiscard]] Result<FaqParts> OpenFaqParts(Instance& instance, faq::PdfFetcher& pdfs);
+
+struct TranslationParts {
+  std::unique_ptr<store::TranslationStore> store;  // both null when [translate] is off
+  std::unique_ptr<faq::LlmClient> llm;             // the [llm] server, [translate] model
+};
+
+// Opens the translations' store and model when [translate] enabled is set ([llm] is then
+// configured: the configuration file checks it). Errors: the store's, a malformed [llm].
+[[nodiscard]] Result<TranslationParts> OpenTranslationParts(Instance& instance);
 
 }  // namespace coolpapers::cli
 

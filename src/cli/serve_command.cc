@@ -13,6 +13,8 @@
 #include "cli/faq_setup.h"
 #include "cli/site_pdf_fetcher.h"
 #include "faq/faq_job_service.h"
+#include "faq/translation_service.h"
+#include "jobs/job_outcome.h"
 #include "harvest/harvest_scheduler.h"
 #include "jobs/worker_pool.h"
 #include "web/api/status_json.h"
@@ -78,18 +80,40 @@ int RunServeCommand(const ServeOptions& options) {
   faq::FaqJobServiceOptions faq_options;
   faq_options.generator = faq_parts->generator;
   faq_options.max_attempts = settings.faq_jobs.max_attempts;
-  faq_options.wake = [&faq_pool] {
+  const std::function<void()> wake_llm_pool = [&faq_pool] {
     if (faq_pool != nullptr) faq_pool->Wake();
   };
+  faq_options.wake = wake_llm_pool;
   faq::FaqJobService faq_service(*instance.store, *instance.jobs, *faq_parts->store,
                                  std::move(faq_options));
-  jobs::WorkerPool faq_workers(*instance.jobs, faq_service.Handler(), settings.faq_jobs);
+  // Translations of titles and abstracts ([translate]): llm jobs too, run by the same pool.
+  Result<TranslationParts> translation_parts = OpenTranslationParts(instance);
+  if (!translation_parts) {
+    PrintError(translation_parts.error());
+    return 1;
+  }
+  std::optional<faq::TranslationService> translations;
+  if (translation_parts->llm) {
+    faq::TranslationServiceOptions translation_options;
+    translation_options.wake = wake_llm_pool;
+    translations.emplace(*instance.store, *instance.jobs, *translation_parts->store,
+                         *translation_parts->llm, std::move(translation_options));
+  }
+  const jobs::JobHandler faq_handler = faq_service.Handler();
+  const jobs::JobHandler llm_handler = [&translations, faq_handler](
+                                           const store::Job& job, const jobs::JobContext& context) {
+    if (!faq::TranslationService::Handles(job)) return faq_handler(job, context);
+    if (translations) return translations->HandleJob(job, context);
+    return jobs::JobOutcome::Fail("this instance no longer translates papers ([translate])");
+  };
+  jobs::WorkerPool faq_workers(*instance.jobs, llm_handler, settings.faq_jobs);
   faq_pool = &faq_workers;
   faq_workers.Start();
 
   web::SiteServices services;
   services.pdf_cache = pdf->cache.get();
   services.faq = &faq_service;
+  services.translations = translations ? &*translations : nullptr;
   services.fetch_pdf = MakeSitePdfFetcher(pdf_fetcher, *instance.jobs, pdf_workers);
   services.harvest_state = instance.harvest_state.get();
   services.fetch_paper = MakePaperFetcher(harvester, *instance.jobs, arxiv_workers);
@@ -107,8 +131,11 @@ int RunServeCommand(const ServeOptions& options) {
   const std::unique_ptr<SearchService> search = OpenSearchService(*instance.store,
                                                                    IndexPath(options.data_dir));
   services.searcher = search->searcher.get();
-  // Every page's <body> tells the front end the [FAQ] label and the feedback link ([site]).
-  web::SetPageFrame({.faq_label = settings.faq_label, .feedback_url = settings.feedback_url});
+  // Every page's <body> tells the front end the [FAQ] label and the feedback link ([site]), and
+  // whether titles and abstracts can be translated ([translate]).
+  web::SetPageFrame({.faq_label = settings.faq_label,
+                     .feedback_url = settings.feedback_url,
+                     .translation = translations.has_value()});
   web::Site site(*instance.store, {}, std::move(services));
 
   web::ServerOptions server_options;
@@ -123,11 +150,13 @@ int RunServeCommand(const ServeOptions& options) {
   }
   const bool ipv6 = options.host.find(':') != std::string::npos;
   std::fprintf(stderr,
-               "coolpapers: serving http://%s%s%s:%u/ (data: %s; harvest %s; FAQ model: %s)\n",
+               "coolpapers: serving http://%s%s%s:%u/ (data: %s; harvest %s; FAQ model: %s; "
+               "translations: %s)\n",
                ipv6 ? "[" : "", options.host.c_str(), ipv6 ? "]" : "",
                static_cast<unsigned>((*server)->port()), options.data_dir.string().c_str(),
                settings.harvest_enabled ? "on" : "off",
-               faq_parts->llm ? faq_parts->llm->model().c_str() : "none, extractive answers");
+               faq_parts->llm ? faq_parts->llm->model().c_str() : "none, extractive answers",
+               translation_parts->llm ? translation_parts->llm->model().c_str() : "off");
   (*server)->Wait();
   if (scheduler) scheduler->Stop();
   faq_workers.Stop();

@@ -7,6 +7,7 @@
 #include "faq/extractive_faq.h"
 #include "faq/page_marks.h"
 #include "faq/pdf_text.h"
+#include "faq/searchable_text.h"
 #include "faq/token_budget.h"
 
 namespace coolpapers::faq {
@@ -86,6 +87,13 @@ Result<FaqAnswer> GenerateFaq(const FaqGeneration& what, const FaqGeneratorOptio
   Result<PaperText> paper = ExtractPaperText(*pdf, "arXiv " + what.id.WithVersion());
   if (!paper) return std::unexpected(std::move(paper.error()));
   pdf->clear();
+  // Kept for the search index (fulltext:); a paper the store does not hold has no index entry
+  // to add it to.
+  if (Result<void> kept = faq_store.SavePaperText(what.id.str(), what.id.version(),
+                                                  SearchableText(*paper));
+      !kept && kept.error().code != ErrorCode::kNotFound) {
+    return std::unexpected(std::move(kept.error()));
+  }
 
   if (options.llm == nullptr) {
     return GenerateExtractive(what, prompts, *paper, options, faq_store, progress);

@@ -9,10 +9,9 @@
 #include <thread>
 #include <vector>
 
+#include "faq/job_test_support.h"
 #include "faq/scripted_llm_client.h"
 #include "store/sqlite_faq_store.h"
-#include "store/sqlite_job_queue.h"
-#include "store/sqlite_store.h"
 #include "tests/support/temp_dir.h"
 
 namespace coolpapers::faq {
@@ -110,12 +109,10 @@ class FaqJobServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
     const auto path = dir_.path() / "coolpapers.db";
-    auto store = store::OpenSqliteStore(path);
-    ASSERT_TRUE(store) << store.error().message;
-    store_ = std::move(*store);
-    auto queue = store::OpenSqliteJobQueue(path);
-    ASSERT_TRUE(queue) << queue.error().message;
-    queue_ = std::move(*queue);
+    testing::StoreAndQueue opened = testing::OpenStoreAndQueue(path);
+    ASSERT_TRUE(opened.store && opened.queue);
+    store_ = std::move(opened.store);
+    queue_ = std::move(opened.queue);
     auto faq_store = store::OpenSqliteFaqStore(path);
     ASSERT_TRUE(faq_store) << faq_store.error().message;
     faq_store_ = std::move(*faq_store);
@@ -141,26 +138,8 @@ class FaqJobServiceTest : public ::testing::Test {
     return std::make_unique<FaqJobService>(*store_, *queue_, *faq_store_, std::move(options));
   }
 
-  // Claims the next llm job and runs `service`'s handler on it as a worker pool would, recording
-  // the outcome in the queue (a retry may run again at once).
   jobs::JobOutcome RunNextJob(FaqJobService& service) {
-    auto claimed = queue_->Claim(store::JobKind::kLlm, "w1", now_, std::chrono::seconds(60));
-    EXPECT_TRUE(claimed && *claimed) << "no job to run";
-    if (!claimed || !*claimed) return jobs::JobOutcome::Fail("no job");
-    const store::Job& job = **claimed;
-    jobs::JobOutcome outcome = service.HandleJob(job, {});
-    switch (outcome.kind) {
-      case jobs::JobOutcome::Kind::kDone:
-        EXPECT_TRUE(queue_->Complete(job.id, "w1", outcome.text, now_));
-        break;
-      case jobs::JobOutcome::Kind::kRetry:
-        EXPECT_TRUE(queue_->Release(job.id, "w1", outcome.text, now_, now_));
-        break;
-      case jobs::JobOutcome::Kind::kFail:
-        EXPECT_TRUE(queue_->Release(job.id, "w1", outcome.text, std::nullopt, now_));
-        break;
-    }
-    return outcome;
+    return testing::RunNextJob(*queue_, service.Handler(), now_);
   }
 
   size_t QuestionCount() const { return DefaultFaqQuestions().english.questions.size(); }

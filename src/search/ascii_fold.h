@@ -1,5 +1,5 @@
 // ASCII folding of Latin letters, so that "Schrodinger" finds "Schrödinger" and the other way
-// round: the indexer adds the folded text beside the original, and the query is folded too.
+// round: the indexer indexes the folded text, and the query is folded too.
 #ifndef COOLPAPERS_SEARCH_ASCII_FOLD_H_
 #define COOLPAPERS_SEARCH_ASCII_FOLD_H_
 

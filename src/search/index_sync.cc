@@ -4,6 +4,17 @@
 #include <vector>
 
 namespace coolpapers::search {
+namespace {
+
+Result<std::vector<store::PaperSearchText>> SearchTextsOf(store::Store& store,
+                                                          const std::vector<Paper>& papers) {
+  std::vector<std::string> ids;
+  ids.reserve(papers.size());
+  for (const Paper& paper : papers) ids.push_back(paper.id);
+  return store.SearchTexts(ids);
+}
+
+}  // namespace
 
 Result<int64_t> RebuildIndex(store::Store& store, PaperIndexer& indexer,
                              const IndexProgress& progress, const std::function<void()>& on_merge) {
@@ -20,7 +31,9 @@ Result<int64_t> RebuildIndex(store::Store& store, PaperIndexer& indexer,
           Result<std::vector<Paper>> page = store.PapersAfter(after, kSyncBatchPapers);
           if (!page) return std::unexpected(page.error());
           if (page->empty()) return {};
-          if (Result<void> sunk = sink(*page); !sunk) return sunk;
+          Result<std::vector<store::PaperSearchText>> texts = SearchTextsOf(store, *page);
+          if (!texts) return std::unexpected(texts.error());
+          if (Result<void> sunk = sink(*page, *texts); !sunk) return sunk;
           done += static_cast<int64_t>(page->size());
           if (progress) progress(done, *total);
           after = page->back().id;
@@ -43,7 +56,10 @@ Result<int64_t> CatchUpIndex(store::Store& store, PaperIndexer& indexer,
     Result<store::PaperChanges> changes = store.PaperChangesSince(*since, kSyncBatchPapers);
     if (!changes) return std::unexpected(changes.error());
     if (changes->papers.empty()) return done;
-    if (Result<void> indexed = indexer.Index(changes->papers, changes->last_sequence); !indexed) {
+    Result<std::vector<store::PaperSearchText>> texts = SearchTextsOf(store, changes->papers);
+    if (!texts) return std::unexpected(texts.error());
+    if (Result<void> indexed = indexer.Index(changes->papers, *texts, changes->last_sequence);
+        !indexed) {
       return std::unexpected(indexed.error());
     }
     done += static_cast<int64_t>(changes->papers.size());

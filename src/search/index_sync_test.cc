@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "search/search_test_papers.h"
+#include "store/sqlite_faq_store.h"
 #include "store/sqlite_store.h"
 #include "tests/support/temp_dir.h"
 
@@ -32,7 +33,7 @@ std::vector<PaperRecord> RecordsOf(const std::vector<Paper>& papers) {
 class IndexSyncTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto store = store::OpenSqliteStore(dir_.path() / "store.sqlite");
+    auto store = store::OpenSqliteStore(store_path());
     ASSERT_TRUE(store) << store.error().detail;
     store_ = std::move(*store);
   }
@@ -48,9 +49,27 @@ class IndexSyncTest : public ::testing::Test {
     ASSERT_TRUE(written) << written.error().detail;
   }
 
+  std::filesystem::path store_path() const { return dir_.path() / "store.sqlite"; }
+
   coolpapers::testing::TempDir dir_;
   std::unique_ptr<store::Store> store_;
 };
+
+// What the FAQ keeps of a paper it has read: the PDF's text and answers in two languages.
+void SaveFaqOf(store::FaqStore& faq_store, const std::string& paper_id) {
+  ASSERT_TRUE(faq_store.SavePaperText(
+      paper_id, 1, "1 Introduction\nWe run an ablation study of grid controllers.\n"));
+  FaqAnswer english;
+  english.paper_id = paper_id;
+  english.version = 1;
+  english.model = "test-model";
+  english.items = {{"limits", "What are the limitations?", "Few **limitations** [page 2].", {2}, 0, 0}};
+  ASSERT_TRUE(faq_store.SaveAnswer(english));
+  FaqAnswer chinese = english;
+  chinese.language = FaqLanguage::kChinese;
+  chinese.items[0].answer = "本文研究电网控制。";
+  ASSERT_TRUE(faq_store.SaveAnswer(chinese));
+}
 
 TEST_F(IndexSyncTest, CatchUpIndexesEachChangeOnce) {
   const std::vector<Paper> papers = SearchTestPapers();
@@ -99,6 +118,31 @@ TEST_F(IndexSyncTest, RebuildFromStoreEqualsCatchUp) {
     EXPECT_EQ(SearchIds(dir_.path() / "rebuilt", query),
               SearchIds(dir_.path() / "incremental", query))
         << query;
+  }
+}
+
+// Issue 6: the full text and FAQ answers, once the FAQ has them, are searchable by their fields
+// (and only by them), after a catch-up and after a rebuild alike.
+TEST_F(IndexSyncTest, FullTextsAndFaqAnswersAreIndexedOnceStored) {
+  Write(SearchTestPapers());
+  auto indexer = OpenIndexer("index");
+  ASSERT_TRUE(CatchUpIndex(*store_, *indexer));
+  EXPECT_THAT(SearchIds(dir_.path() / "index", "fulltext:ablation"), ElementsAre());
+
+  auto faq_store = store::OpenSqliteFaqStore(store_path());
+  ASSERT_TRUE(faq_store) << faq_store.error().detail;
+  SaveFaqOf(**faq_store, "2505.00006");
+  EXPECT_EQ(CatchUpIndex(*store_, *indexer).value(), 1);  // one paper, changed three times
+  auto rebuilt = OpenIndexer("rebuilt");
+  ASSERT_TRUE(RebuildIndex(*store_, *rebuilt));
+  for (const std::string index : {"index", "rebuilt"}) {
+    const std::filesystem::path dir = dir_.path() / index;
+    EXPECT_THAT(SearchIds(dir, "fulltext:ablation"), ElementsAre("2505.00006")) << index;
+    EXPECT_THAT(SearchIds(dir, "fulltext:\"ablation study of grid\""), ElementsAre("2505.00006"));
+    EXPECT_THAT(SearchIds(dir, "faq:limitations"), ElementsAre("2505.00006")) << index;
+    EXPECT_THAT(SearchIds(dir, "faq:电网"), ElementsAre("2505.00006")) << index;
+    EXPECT_THAT(SearchIds(dir, "ablation"), ElementsAre()) << index;  // plain words: metadata
+    EXPECT_THAT(SearchIds(dir, "control"), ElementsAre("2505.00006")) << index;
   }
 }
 

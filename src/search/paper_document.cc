@@ -4,6 +4,7 @@
 #include <string>
 
 #include "search/ascii_fold.h"
+#include "search/stop_words.h"
 #include "search/term_prefixes.h"
 
 namespace coolpapers::search {
@@ -13,17 +14,22 @@ namespace {
 // the same word in the abstract (issue 6: "BM25 ranking with a title boost").
 constexpr Xapian::termcount kTitleWdfInc = 3;
 
-// Indexes `text` under `prefix`, and its ASCII-folded form too when that differs, so that
-// "Schrodinger" finds "Schrödinger". The position gap keeps phrases from spanning the two.
+class StopWordStopper final : public Xapian::Stopper {
+ public:
+  bool operator()(const std::string& word) const override { return IsStopWord(word); }
+};
+
+// Indexes `text` under `prefix`, ASCII-folded, as queries are (query_builder.cc), so that
+// "Schrodinger" and "Schrödinger" find each other. The position gap after it keeps a phrase
+// from spanning two texts (two authors). Stop words get their exact words only where the field
+// keeps them (KeepsStopWords); elsewhere they are left out and not counted in positions, so a
+// phrase matches its other words in order ("language of models" as "language models").
 void IndexText(Xapian::TermGenerator& generator, const std::string& text, Xapian::termcount wdf_inc,
-               const std::string& prefix) {
-  generator.index_text(text, wdf_inc, prefix);
+               std::string_view prefix) {
+  generator.set_stopper_strategy(KeepsStopWords(prefix) ? Xapian::TermGenerator::STOP_STEMMED
+                                                        : Xapian::TermGenerator::STOP_ALL);
+  generator.index_text(FoldToAscii(text), wdf_inc, std::string(prefix));
   generator.increase_termpos();
-  const std::string folded = FoldToAscii(text);
-  if (folded != text) {
-    generator.index_text(folded, wdf_inc, prefix);
-    generator.increase_termpos();
-  }
 }
 
 // The day as "YYYYMMDD", the form of the day slot and the XD term.
@@ -35,17 +41,42 @@ std::string CompactDay(const Date& day) {
 
 }  // namespace
 
-Xapian::Document MakePaperDocument(const Paper& paper, Xapian::TermGenerator& generator) {
+SearchTextsById MapSearchTexts(std::span<const store::PaperSearchText> texts) {
+  SearchTextsById by_id;
+  for (const store::PaperSearchText& text : texts) by_id.emplace(text.paper_id, &text);
+  return by_id;
+}
+
+Xapian::Document MakePaperDocument(const Paper& paper, const SearchTextsById& texts,
+                                   Xapian::TermGenerator& generator) {
+  const auto found = texts.find(paper.id);
+  return MakePaperDocument(paper, found == texts.end() ? nullptr : found->second, generator);
+}
+
+Xapian::Document MakePaperDocument(const Paper& paper, const store::PaperSearchText* texts,
+                                   Xapian::TermGenerator& generator) {
   Xapian::Document document;
   generator.set_document(document);
   // Each text once, under its field's prefix: plain query words search all three prefixes
   // (query_builder.cc), which halves the terms an unprefixed copy would add.
-  IndexText(generator, paper.title, kTitleWdfInc, std::string(kTitlePrefix));
-  IndexText(generator, paper.abstract, 1, std::string(kAbstractPrefix));
+  IndexText(generator, paper.title, kTitleWdfInc, kTitlePrefix);
+  // Stop words, about a third of an abstract's words, would be its longest posting and position
+  // lists; queries never need them there (KeepsStopWords).
+  IndexText(generator, paper.abstract, 1, kAbstractPrefix);
   for (const std::string& author : paper.authors) {
     // One name at a time with a gap after it, so author:"Jane Doe" matches a name, not the end
     // of one author and the start of the next.
-    IndexText(generator, author, 1, std::string(kAuthorPrefix));
+    IndexText(generator, author, 1, kAuthorPrefix);
+  }
+  if (texts != nullptr) {
+    // Searched only by their fields (fulltext:, faq:): plain words rank papers by what every
+    // paper has, so a paper the FAQ has read does not outrank the others by its length.
+    IndexText(generator, texts->full_text, 1, kFullTextPrefix);
+    // Answers may be in Chinese, which has no spaces between words: CJK runs are indexed as
+    // character n-grams, as the query parser reads them.
+    const auto flags = generator.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+    IndexText(generator, texts->faq_answers, 1, kFaqPrefix);
+    generator.set_flags(flags);
   }
   for (const std::string& category : paper.categories) {
     document.add_boolean_term(std::string(kCategoryPrefix) + category);
@@ -69,6 +100,9 @@ Xapian::TermGenerator MakeTermGenerator() {
   // Stemmed terms carry a "Z" prefix and unstemmed ones are kept too, so an exact word match
   // outranks a match of its stem only.
   generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  // IndexText chooses the strategy for each text.
+  static const StopWordStopper stopper;
+  generator.set_stopper(&stopper);
   return generator;
 }
 

@@ -7,7 +7,12 @@
 
 #include <xapian.h>
 
+#include <span>
+#include <string_view>
+#include <unordered_map>
+
 #include "core/paper.h"
+#include "store/store.h"
 
 namespace coolpapers::search {
 
@@ -15,9 +20,20 @@ namespace coolpapers::search {
 // thread-safe: one per thread.
 Xapian::TermGenerator MakeTermGenerator();
 
-// The paper's document, keyed by its id term (kIdPrefix + id). `generator` comes from
+// The texts of a batch (Store::SearchTexts) by paper id; points into `texts`, which must outlive
+// it.
+using SearchTextsById = std::unordered_map<std::string_view, const store::PaperSearchText*>;
+SearchTextsById MapSearchTexts(std::span<const store::PaperSearchText> texts);
+
+// The paper's document, keyed by its id term (kIdPrefix + id), with its full text and FAQ
+// answers when `texts` has them (nullptr: the metadata alone). `generator` comes from
 // MakeTermGenerator; its document is replaced.
-Xapian::Document MakePaperDocument(const Paper& paper, Xapian::TermGenerator& generator);
+Xapian::Document MakePaperDocument(const Paper& paper, const store::PaperSearchText* texts,
+                                   Xapian::TermGenerator& generator);
+
+// MakePaperDocument with the paper's texts looked up in `texts` by its id.
+Xapian::Document MakePaperDocument(const Paper& paper, const SearchTextsById& texts,
+                                   Xapian::TermGenerator& generator);
 
 }  // namespace coolpapers::search
 

@@ -39,12 +39,13 @@ constexpr std::string_view kIndexedChangeKey = "coolpapers.indexed_change";
 constexpr std::size_t kPreparingThreads = 2;
 constexpr std::size_t kMinPapersPerThread = 200;  // fewer are not worth a thread
 
-std::vector<Xapian::Document> MakeDocuments(std::span<const Paper> papers) {
+std::vector<Xapian::Document> MakeDocuments(std::span<const Paper> papers,
+                                            const SearchTextsById& texts) {
   std::vector<Xapian::Document> documents(papers.size());
   const auto make_range = [&](std::size_t begin, std::size_t end) {
     Xapian::TermGenerator generator = MakeTermGenerator();
     for (std::size_t i = begin; i < end; ++i) {
-      if (!papers[i].id.empty()) documents[i] = MakePaperDocument(papers[i], generator);
+      if (!papers[i].id.empty()) documents[i] = MakePaperDocument(papers[i], texts, generator);
     }
   };
   const std::size_t threads =
@@ -77,17 +78,20 @@ void AddOrReplace(Xapian::WritableDatabase& database, const std::string& id_term
 // leaves earlier chunks committed, which is harmless because indexing the batch again replaces
 // them by id. The next chunk's documents are made while this one is written.
 void WritePapers(Xapian::WritableDatabase& database, std::span<const Paper> papers,
-                 std::optional<uint64_t> indexed_change) {
+                 const SearchTextsById& texts, std::optional<uint64_t> indexed_change) {
   const auto chunk_at = [&](std::size_t start) {
     return papers.subspan(start, std::min(kPapersPerCommit, papers.size() - start));
   };
   std::future<std::vector<Xapian::Document>> next;
-  if (!papers.empty()) next = std::async(std::launch::async, MakeDocuments, chunk_at(0));
+  if (!papers.empty()) {
+    next = std::async(std::launch::async, MakeDocuments, chunk_at(0), std::cref(texts));
+  }
   for (std::size_t start = 0; start < papers.size(); start += kPapersPerCommit) {
     const std::span<const Paper> chunk = chunk_at(start);
     const std::vector<Xapian::Document> documents = next.get();
     if (start + kPapersPerCommit < papers.size()) {
-      next = std::async(std::launch::async, MakeDocuments, chunk_at(start + kPapersPerCommit));
+      next = std::async(std::launch::async, MakeDocuments, chunk_at(start + kPapersPerCommit),
+                        std::cref(texts));
     }
     database.begin_transaction();
     try {
@@ -123,8 +127,11 @@ Result<int64_t> BuildGeneration(const std::filesystem::path& index_dir, int gene
                                 const PaperSource& source, const std::function<void()>& on_merge) {
   auto build = ParallelIndexBuild::Start(PartsPath(index_dir, generation), RebuildWriters());
   if (!build) return std::unexpected(build.error());
-  if (Result<void> read = source([&](std::span<const Paper> papers) { return (*build)->Add(papers); });
-      !read) {
+  const PaperBatchSink sink = [&](std::span<const Paper> papers,
+                                  std::span<const store::PaperSearchText> texts) {
+    return (*build)->Add(papers, texts);
+  };
+  if (Result<void> read = source(sink); !read) {
     return std::unexpected(read.error());
   }
   return (*build)->Finish(GenerationPath(index_dir, generation), on_merge);
@@ -173,10 +180,12 @@ Result<std::unique_ptr<PaperIndexer>> PaperIndexer::Open(const std::filesystem::
 }
 
 Result<void> PaperIndexer::Index(std::span<const Paper> papers,
+                                 std::span<const store::PaperSearchText> texts,
                                  std::optional<uint64_t> indexed_change) {
+  const SearchTextsById texts_by_id = MapSearchTexts(texts);
   std::lock_guard lock(impl_->mutex);
   try {
-    WritePapers(impl_->database, papers, indexed_change);
+    WritePapers(impl_->database, papers, texts_by_id, indexed_change);
   } catch (const Xapian::Error& error) {
     return std::unexpected(FromXapianError(error, "index papers"));
   }

@@ -13,11 +13,14 @@
 
 #include "core/error.h"
 #include "core/paper.h"
+#include "store/store.h"
 
 namespace coolpapers::search {
 
-// Receives consecutive batches of papers during a rebuild; returns an error to stop it.
-using PaperBatchSink = std::function<Result<void>(std::span<const Paper>)>;
+// Receives consecutive batches of papers during a rebuild, with the search texts (full text, FAQ
+// answers: Store::SearchTexts) of those that have them; returns an error to stop it.
+using PaperBatchSink =
+    std::function<Result<void>(std::span<const Paper>, std::span<const store::PaperSearchText>)>;
 // Delivers every paper to index, in batches of any size, by calling the sink; returns the first
 // error of its own or of the sink. Typically a loop over the store.
 using PaperSource = std::function<Result<void>(const PaperBatchSink&)>;
@@ -36,12 +39,14 @@ class PaperIndexer {
   PaperIndexer& operator=(const PaperIndexer&) = delete;
 
   // Adds the papers (e.g. a day's new arrivals), replacing any already indexed under the same
-  // id, and commits every 1,000 papers and at the end; readers see whole chunks. Papers with an
-  // empty id are skipped. `indexed_change`, when given, is recorded with the last commit as the
+  // id, and commits every 1,000 papers and at the end; readers see whole chunks. `texts` gives
+  // the full text and FAQ answers of those papers that have them (matched by id; the others are
+  // indexed from their metadata). Papers with an empty id are skipped. `indexed_change`, when given, is recorded with the last commit as the
   // store change the index is now complete up to (IndexedChange). Errors: kUnavailable or
   // kCorrupt (Xapian); the failing chunk is rolled back, earlier chunks stay (without the
   // change), so the caller retries the whole batch (replacing by id is safe).
   [[nodiscard]] Result<void> Index(std::span<const Paper> papers,
+                                   std::span<const store::PaperSearchText> texts = {},
                                    std::optional<uint64_t> indexed_change = std::nullopt);
 
   // Builds a new generation from `source` on every core (parallel_index_build.h: parts written

@@ -35,7 +35,7 @@ PaperSource SourceOf(const std::vector<Paper>& papers) {
   return [&papers](const PaperBatchSink& sink) -> Result<void> {
     for (std::size_t i = 0; i < papers.size(); i += 2) {
       const std::size_t count = std::min<std::size_t>(2, papers.size() - i);
-      if (Result<void> sunk = sink(std::span(papers).subspan(i, count)); !sunk) return sunk;
+      if (Result<void> sunk = sink(std::span(papers).subspan(i, count), {}); !sunk) return sunk;
     }
     return {};
   };
@@ -110,7 +110,7 @@ TEST(PaperIndexer, FailedRebuildLeavesTheLiveIndex) {
   const std::vector<Paper> papers = SearchTestPapers();
   ASSERT_TRUE(indexer->Index(papers));
   Result<int64_t> rebuilt = indexer->Rebuild([&](const PaperBatchSink& sink) -> Result<void> {
-    if (Result<void> sunk = sink(std::span(papers).first(1)); !sunk) return sunk;
+    if (Result<void> sunk = sink(std::span(papers).first(1), {}); !sunk) return sunk;
     return Fail(ErrorCode::kUnavailable, "store went away");
   });
   ASSERT_FALSE(rebuilt);

@@ -25,6 +25,12 @@ namespace {
 // 870 papers/s flushing every 10,000.
 constexpr int64_t kPapersPerFlush = 1000;
 
+// Papers as Add received them, with their texts.
+struct Batch {
+  std::vector<Paper> papers;
+  std::vector<store::PaperSearchText> texts;
+};
+
 }  // namespace
 
 struct ParallelIndexBuild::Impl {
@@ -34,7 +40,7 @@ struct ParallelIndexBuild::Impl {
 
   std::mutex mutex;
   std::condition_variable_any changed;  // a batch queued or taken, a part finished, an error
-  std::deque<std::vector<Paper>> queue;             // Guarded by mutex.
+  std::deque<Batch> queue;                          // Guarded by mutex.
   bool closing = false;                             // Guarded by mutex: no more batches come.
   std::optional<Error> error;                       // Guarded by mutex: the first writer error.
   std::vector<std::filesystem::path> parts;         // Guarded by mutex: finished parts.
@@ -42,11 +48,11 @@ struct ParallelIndexBuild::Impl {
   std::vector<std::jthread> threads;  // last: they stop (and are joined) before the rest goes
 
   // The next batch for a writer; nullopt once the build closes with nothing left, or fails.
-  std::optional<std::vector<Paper>> Take() {
+  std::optional<Batch> Take() {
     std::unique_lock lock(mutex);
     changed.wait(lock, [&] { return !queue.empty() || closing || error; });
     if (error || queue.empty()) return std::nullopt;
-    std::vector<Paper> batch = std::move(queue.front());
+    Batch batch = std::move(queue.front());
     queue.pop_front();
     changed.notify_all();  // room for Add
     return batch;
@@ -76,15 +82,16 @@ struct ParallelIndexBuild::Impl {
       in_part = 0;
     };
     try {
-      while (std::optional<std::vector<Paper>> batch = Take()) {
-        for (const Paper& paper : *batch) {
+      while (std::optional<Batch> batch = Take()) {
+        const SearchTextsById texts = MapSearchTexts(batch->texts);
+        for (const Paper& paper : batch->papers) {
           if (paper.id.empty()) continue;
           if (!part) {
             part_path = parts_dir / ("part-" + std::to_string(writer) + "-" +
                                      std::to_string(++part_number));
             part.emplace(part_path.string(), Xapian::DB_CREATE_OR_OVERWRITE);
           }
-          part->add_document(MakePaperDocument(paper, generator));
+          part->add_document(MakePaperDocument(paper, texts, generator));
           if (++in_part == papers_per_part) {
             close_part();
           } else if (in_part % kPapersPerFlush == 0) {
@@ -138,8 +145,9 @@ Result<std::unique_ptr<ParallelIndexBuild>> ParallelIndexBuild::Start(
   return std::unique_ptr<ParallelIndexBuild>(new ParallelIndexBuild(std::move(impl)));
 }
 
-Result<void> ParallelIndexBuild::Add(std::span<const Paper> papers) {
-  std::vector<Paper> batch(papers.begin(), papers.end());  // copied outside the lock
+Result<void> ParallelIndexBuild::Add(std::span<const Paper> papers,
+                                     std::span<const store::PaperSearchText> texts) {
+  Batch batch{{papers.begin(), papers.end()}, {texts.begin(), texts.end()}};  // copied unlocked
   std::unique_lock lock(impl_->mutex);
   impl_->changed.wait(lock, [&] {
     return impl_->queue.size() < static_cast<std::size_t>(impl_->writers) || impl_->error;

@@ -16,6 +16,7 @@
 
 #include "core/error.h"
 #include "core/paper.h"
+#include "store/store.h"
 
 namespace coolpapers::search {
 
@@ -38,12 +39,14 @@ class ParallelIndexBuild {
   ParallelIndexBuild(const ParallelIndexBuild&) = delete;
   ParallelIndexBuild& operator=(const ParallelIndexBuild&) = delete;
 
-  // Hands a copy of the papers to the writers. Blocks while every writer already has a batch
+  // Hands a copy of the papers, and of the search texts of those that have them (matched by
+  // id), to the writers. Blocks while every writer already has a batch
   // waiting, so at most 2 x writers batches are held in memory. Each paper must come once in
   // the whole build (parts are merged, not deduplicated: the store's paging guarantees it);
   // papers with an empty id are skipped. Returns the first error any writer met (kUnavailable
   // or kCorrupt from Xapian); the build is then lost, and Finish returns the same error.
-  [[nodiscard]] Result<void> Add(std::span<const Paper> papers);
+  [[nodiscard]] Result<void> Add(std::span<const Paper> papers,
+                                 std::span<const store::PaperSearchText> texts = {});
 
   // Waits until every paper is written, then merges the parts into a new database at `output`
   // (which must not exist yet). `on_merge` is called as the merge starts: at millions of papers

@@ -11,6 +11,7 @@
 
 #include "core/category.h"
 #include "search/ascii_fold.h"
+#include "search/query_rewrites.h"
 #include "search/term_prefixes.h"
 #include "search/xapian_error.h"
 
@@ -84,6 +85,19 @@ class CategoryFieldProcessor : public Xapian::FieldProcessor {
   }
 };
 
+// branch:arxiv or branch:venue as a filter on the branch term; branch:both filters nothing.
+class BranchFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  Xapian::Query operator()(const std::string& text) override {
+    if (text == "both") return Xapian::Query::MatchAll;
+    if (text == kArxivBranch || text == kVenueBranch) {
+      return Xapian::Query(std::string(kBranchPrefix) + text);
+    }
+    throw Xapian::QueryParserError("unknown branch \"" + text +
+                                   "\": expected branch:arxiv, branch:venue or branch:both");
+  }
+};
+
 // Control characters become spaces, accents are folded, and a lone date ("date:2025-03")
 // becomes the range it means ("date:2025-03..2025-03"), since Xapian ranges need "..".
 std::string Normalise(std::string_view text) {
@@ -112,7 +126,8 @@ std::string Normalise(std::string_view text) {
 }
 
 // Every field the language knows, as MakeParser registers them.
-constexpr std::string_view kFieldNames[] = {"title", "author", "abstract", "cat", "date", "branch"};
+constexpr std::string_view kFieldNames[] = {"title", "author",  "abstract", "fulltext",
+                                            "faq",   "cat",     "date",     "branch"};
 
 // A field with nothing after it ("author:" alone), which Xapian would read as the word itself.
 std::optional<std::string_view> FindEmptyField(std::string_view text) {
@@ -143,17 +158,21 @@ Xapian::QueryParser MakeParser(Xapian::QueryParser::stem_strategy strategy) {
   parser.add_prefix("title", std::string(kTitlePrefix));
   parser.add_prefix("author", std::string(kAuthorPrefix));
   parser.add_prefix("abstract", std::string(kAbstractPrefix));
+  parser.add_prefix("fulltext", std::string(kFullTextPrefix));
+  parser.add_prefix("faq", std::string(kFaqPrefix));
   parser.add_boolean_prefix("cat", (new CategoryFieldProcessor)->release());
-  parser.add_boolean_prefix("branch", std::string(kBranchPrefix));
+  parser.add_boolean_prefix("branch", (new BranchFieldProcessor)->release());
   parser.add_rangeprocessor((new DayRangeProcessor)->release());
   return parser;
 }
 
-constexpr unsigned kParserFlags = Xapian::QueryParser::FLAG_DEFAULT;
+// CJK text as character n-grams, as the index holds FAQ answers in Chinese.
+constexpr unsigned kParserFlags =
+    Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_CJK_NGRAM;
 
 }  // namespace
 
-Result<Xapian::Query> BuildQuery(std::string_view text) {
+Result<Xapian::Query> BuildQuery(std::string_view text, const TermFrequency& frequency) {
   if (text.size() > kMaxQueryBytes) {
     return Fail(ErrorCode::kInvalidArgument, "the query is too long (" +
                                                  std::to_string(text.size()) + " bytes): at most " +
@@ -170,24 +189,27 @@ Result<Xapian::Query> BuildQuery(std::string_view text) {
   if (const std::optional<std::string_view> field = FindEmptyField(normalised)) {
     return Fail(ErrorCode::kInvalidArgument,
                 std::string(*field) + ": needs something after it, as in " + std::string(*field) +
-                    (*field == "cat"    ? ":cs.CL"
-                     : *field == "date" ? ":2025-03..2025-06"
-                                        : ":word"));
+                    (*field == "cat"      ? ":cs.CL"
+                     : *field == "date"   ? ":2025-03..2025-06"
+                     : *field == "branch" ? ":arxiv"
+                                          : ":word"));
   }
   try {
-    // Stemmed words find every form; the same query unstemmed, added as optional, gives
-    // papers with the exact words the higher rank (issue 6: exact matches first).
-    Xapian::Query stemmed =
+    // Stemmed words find every form; the exact words in titles, added as optional, give papers
+    // with the exact words the higher rank (issue 6: exact matches first).
+    const Xapian::Query parsed =
         MakeParser(Xapian::QueryParser::STEM_SOME).parse_query(normalised, kParserFlags);
-    if (stemmed.empty()) {
+    if (parsed.empty()) {
       return Fail(ErrorCode::kInvalidArgument,
                   "the query has nothing to search for: give words, \"a phrase\", or a field "
                   "such as title:word",
                   "empty query from \"" + normalised + "\"");
     }
-    Xapian::Query exact =
-        MakeParser(Xapian::QueryParser::STEM_NONE).parse_query(normalised, kParserFlags);
-    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, stemmed, exact);
+    Xapian::Query matching = DropStopWords(parsed);
+    if (frequency) matching = DropRareAuthorReadings(matching, frequency);
+    const Xapian::Query exact = DropStopWords(
+        MakeParser(Xapian::QueryParser::STEM_NONE).parse_query(normalised, kParserFlags));
+    return AddExactTitleWords(matching, exact);
   } catch (const Xapian::Error& error) {
     return std::unexpected(FromXapianError(error, "parse the query"));
   }

@@ -6,13 +6,17 @@
 //   transformer -vision     exclusion; also NOT
 //   gemma OR qwen           either word (the operators AND, OR, NOT are upper case)
 //   title:gemma  author:hinton  author:"Geoffrey Hinton"  abstract:benchmark
+//   fulltext:"ablation study"  faq:limitations
+//                           the PDF's text and the FAQ's answers, held only for papers the
+//                           FAQ has read; plain words do not search them
 //   cat:cs.CL               a filter; aliases resolve ("cat:cs.SY" means eess.SY); several
 //                           cat: filters mean any of them
 //   date:2025-03..2025-06   first listed in March to June 2025; also date:2025-03-14,
 //                           date:2025, date:2025-03-01..2025-03-15, date:..2025-06, date:2025-09..
-//   branch:arxiv            the branch (venues come later)
-// Words are stemmed ("images" finds "image"), exact forms rank first; accents are folded
-// ("Schrodinger" finds "Schrödinger").
+//   branch:arxiv            the branch: arxiv, venue (none indexed yet) or both (the default)
+// Words are stemmed ("images" finds "image"), exact forms in titles rank first; accents are
+// folded ("Schrodinger" finds "Schrödinger"). Common function words (stop_words.h) beside other
+// words are left out ("on the performance" searches "performance"); alone they search titles.
 #ifndef COOLPAPERS_SEARCH_QUERY_BUILDER_H_
 #define COOLPAPERS_SEARCH_QUERY_BUILDER_H_
 
@@ -20,10 +24,7 @@
 #include <string_view>
 
 #include "core/error.h"
-
-namespace Xapian {
-class Query;
-}  // namespace Xapian
+#include "search/query_rewrites.h"
 
 namespace coolpapers::search {
 
@@ -34,9 +35,11 @@ inline constexpr std::size_t kMaxQueryBytes = 1024;
 // Control characters count as spaces. Returns kInvalidArgument with a message for the reader
 // when the text is longer than kMaxQueryBytes, has nothing to search for (empty, only
 // punctuation, "author:" alone), has an unclosed quote, names an unknown category or a
-// malformed date. Never throws.
-// Pure; safe from any thread.
-[[nodiscard]] Result<Xapian::Query> BuildQuery(std::string_view text);
+// malformed date. Never throws. With `frequency` (the index's term frequencies), a plain word's
+// author-name reading is left out where it names almost no one (DropRareAuthorReadings).
+// Pure but for `frequency`; safe from any thread.
+[[nodiscard]] Result<Xapian::Query> BuildQuery(std::string_view text,
+                                               const TermFrequency& frequency = {});
 
 }  // namespace coolpapers::search
 

@@ -93,6 +93,24 @@ TEST_F(QueryBuilderTest, FindsWhatEachQueryMeans) {
       {"transformers date:2025", {"2506.00009", "2506.00010"}},
       {"date:2024", {}},
       {"branch:arxiv gemma", {"2503.00001"}},
+      {"branch:both gemma", {"2503.00001"}},
+      {"branch:venue gemma", {}},
+      // Stop words: dropped beside other words ("the" is in neither paper), searched in titles
+      // when alone or under OR; abstracts do not hold them, so a phrase there matches its
+      // other words in order, while titles keep them.
+      {"the benchmark for vision", {"2506.00009"}},
+      {"On the Robustness", {"2506.00009"}},
+      {"of", {"2503.00002", "2505.00006", "2507.00011"}},
+      {"of -control", {"2503.00002", "2507.00011"}},
+      {"of OR gemma", {"2503.00001", "2503.00002", "2505.00006", "2507.00011"}},
+      {"title:of", {"2503.00002", "2505.00006", "2507.00011"}},
+      {"abstract:of", {}},
+      {"abstract:of qwen3", {"2505.00007"}},
+      {"\"Images of Neural Networks\"", {"2503.00002"}},
+      {"\"Images Neural Networks\"", {}},
+      {"\"of the Qwen model\"", {"2505.00007"}},
+      {"\"generation of Qwen\"", {"2505.00007"}},
+      {"\"Qwen generation\"", {}},
       // Odd input that still means something.
       {"gemma\x01\x7f", {"2503.00001"}},
       {"gemma\tOR\nqwen3", {"2503.00001", "2505.00007"}},
@@ -107,6 +125,23 @@ TEST_F(QueryBuilderTest, ExactTitleRanksFirst) {
   EXPECT_THAT(SearchIds(index_dir(), "Qwen3 Technical Report"),
               ::testing::ElementsAre("2505.00007"));
   EXPECT_EQ(SearchIds(index_dir(), "technical report gemma").front(), "2503.00001");
+}
+
+// The words a query searches, as index terms.
+std::vector<std::string> TermsOf(const std::string& text) {
+  Result<Xapian::Query> query = BuildQuery(text);
+  if (!query) return {"error: " + query.error().message};
+  return {query->get_unique_terms_begin(), query->get_unique_terms_end()};
+}
+
+// Issue 6: a stop word beside other words would read a posting list of nearly every paper.
+TEST(QueryBuilder, StopWordsBesideOtherWordsAreNotSearched) {
+  EXPECT_THAT(TermsOf("On the Performance"),
+              UnorderedElementsAreArray({"Aperformance", "Sperformance", "XAperformance"}));
+  EXPECT_THAT(TermsOf("the models"),
+              UnorderedElementsAreArray({"ZAmodel", "ZSmodel", "ZXAmodel", "Smodels"}));
+  // A query of stop words only searches their exact words, in titles.
+  EXPECT_THAT(TermsOf("on the"), UnorderedElementsAreArray({"Son", "Sthe"}));
 }
 
 struct RejectCase {
@@ -128,6 +163,7 @@ TEST(QueryBuilder, RejectsWithAMessage) {
       {"date:2025-13", "invalid date \"2025-13\""},
       {"date:2025-02-30", "invalid date"},
       {"date:yesterday..2025", "invalid date \"yesterday\""},
+      {"gemma branch:biorxiv", "unknown branch \"biorxiv\": expected branch:arxiv, branch:venue"},
       // Issue 6: unbalanced quotes are refused, not read to the end of the query.
       {"\"technical report", "unclosed quote"},
       {"author:\"Alice Smith", "unclosed quote"},

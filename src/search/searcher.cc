@@ -9,6 +9,7 @@
 
 #include "search/index_layout.h"
 #include "search/query_builder.h"
+#include "search/stop_words.h"
 #include "search/term_prefixes.h"
 #include "search/xapian_error.h"
 
@@ -42,6 +43,9 @@ Result<void> Refresh(const std::filesystem::path& index_dir, Reader& reader) {
   return {};
 }
 
+// Matches counted before the total may be an estimate (get_mset's checkatleast).
+constexpr Xapian::doccount kExactCountUpTo = 100;
+
 Xapian::MSet Match(Xapian::Database& database, const Xapian::Query& query, SearchSort sort,
                    int offset, int limit) {
   Xapian::Enquire enquire(database);
@@ -55,13 +59,16 @@ Xapian::MSet Match(Xapian::Database& database, const Xapian::Query& query, Searc
   } else {
     enquire.set_sort_by_relevance_then_value(kOrderSlot, true);
   }
+  // Counting at least kMaxResults matches makes the total exact up to the result cap (a small
+  // result set's count is exact, and paging to the cap is reliable); past it, an estimate.
   return enquire.get_mset(static_cast<Xapian::doccount>(offset),
-                          static_cast<Xapian::doccount>(limit));
+                          static_cast<Xapian::doccount>(limit),
+                          static_cast<Xapian::doccount>(kExactCountUpTo));
 }
 
 // The word of a title or abstract term worth relating papers by ("Sretrieval", "XAretrieval"
-// -> "retrieval"): lower-case letters only, at least three. "" for anything else: author names
-// (a long byline would crowd out the subject), ids, categories, stems and numbers.
+// -> "retrieval"): lower-case letters only, at least three, no stop word. "" for anything else:
+// author names (a long byline would crowd out the subject), ids, categories, stems and numbers.
 std::string KeywordOf(const std::string& term) {
   std::string_view word = term;
   if (word.starts_with(kAbstractPrefix)) {
@@ -71,7 +78,8 @@ std::string KeywordOf(const std::string& term) {
   } else {
     return {};
   }
-  if (word.size() < 3 || !std::ranges::all_of(word, [](char c) { return c >= 'a' && c <= 'z'; })) {
+  if (word.size() < 3 || IsStopWord(word) ||
+      !std::ranges::all_of(word, [](char c) { return c >= 'a' && c <= 'z'; })) {
     return {};
   }
   return std::string(word);
@@ -156,13 +164,22 @@ Result<SearchResults> Searcher::Search(const SearchQuery& query) {
   if (query.offset < 0 || query.limit < 0) {
     return Fail(ErrorCode::kInvalidArgument, "offset and limit must not be negative");
   }
-  Result<Xapian::Query> built = BuildQuery(query.text);
-  if (!built) return std::unexpected(built.error());
   const int limit = std::max(0, std::min(query.limit, kMaxResults - query.offset));
-
   std::unique_ptr<Reader> reader = impl_->Borrow();
   if (Result<void> refreshed = Refresh(impl_->index_dir, *reader); !refreshed) {
+    // A query the language rejects is the reader's to fix first, index or not.
+    if (Result<Xapian::Query> built = BuildQuery(query.text); !built) {
+      return std::unexpected(built.error());
+    }
     return std::unexpected(refreshed.error());  // The reader is dropped, not pooled.
+  }
+  // The index's own frequencies decide which readings of a word are worth searching.
+  Result<Xapian::Query> built = BuildQuery(query.text, [&reader](const std::string& term) {
+    return reader->database.get_termfreq(term);
+  });
+  if (!built) {
+    impl_->Return(std::move(reader));
+    return std::unexpected(built.error());
   }
   SearchResults results;
   try {

@@ -36,7 +36,9 @@ struct SearchHit {
 };
 
 struct SearchResults {
-  int64_t total_estimate = 0;  // Xapian's estimate of all matches, not capped at kMaxResults
+  // All matches, not capped at kMaxResults: exact when there are at most 100, Xapian's estimate
+  // past that.
+  int64_t total_estimate = 0;
   std::vector<SearchHit> hits;
 };
 

@@ -10,17 +10,30 @@
 namespace coolpapers::search {
 
 // Title, abstract and author names are each indexed once, under their prefix; plain query words
-// search all three (the query parser's default field maps to them).
+// search all three (the query parser's default field maps to them). The full text and the FAQ
+// answers, which only papers the FAQ has read have, are searched only through their fields.
 inline constexpr std::string_view kTitlePrefix = "S";      // title words (query field title:)
 inline constexpr std::string_view kAuthorPrefix = "A";     // author names, positional (author:)
 inline constexpr std::string_view kAbstractPrefix = "XA";  // abstract words (abstract:)
+inline constexpr std::string_view kFullTextPrefix = "XT";  // the PDF's text (fulltext:), positional
+inline constexpr std::string_view kFaqPrefix = "XF";       // the FAQ's answers (faq:), positional
 inline constexpr std::string_view kIdPrefix = "Q";         // "Q2503.19786": one per document
 inline constexpr std::string_view kCategoryPrefix = "XC";  // "XCcs.CL": boolean, canonical ids
 inline constexpr std::string_view kDayPrefix = "XD";       // "XD20250325": boolean, first listed
 inline constexpr std::string_view kBranchPrefix = "XB";    // "XBarxiv"; "XBvenue" later
 
-// The branch every paper indexed from arXiv carries.
+// Whether a text field indexes stop words (stop_words.h): titles and author names keep them as
+// exact, positional words (no stems), for phrases and for queries of stop words only; the long
+// texts (abstract, full text, FAQ answers) leave them out. Shared by the indexer and the query
+// builder, which must agree.
+constexpr bool KeepsStopWords(std::string_view prefix) {
+  return prefix == kTitlePrefix || prefix == kAuthorPrefix;
+}
+
+// The branch every paper indexed from arXiv carries, and the one conference papers will carry
+// once venues are imported.
 inline constexpr std::string_view kArxivBranch = "arxiv";
+inline constexpr std::string_view kVenueBranch = "venue";
 
 // Value slots.
 // The day the paper was first listed as "YYYYMMDD" (sorts as a string); empty when unknown.

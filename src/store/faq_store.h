@@ -48,6 +48,12 @@ class FaqStore {
                                                                       int version,
                                                                       std::string_view model) = 0;
 
+  // Keeps `text`, the PDF's text the FAQ read from `version` of the paper, for the search index
+  // (fulltext:), replacing the text kept before. kInvalidArgument when version < 1; kNotFound
+  // when the store holds no paper `paper_id`.
+  [[nodiscard]] virtual Result<void> SavePaperText(std::string_view paper_id, int version,
+                                                   std::string_view text) = 0;
+
   // Forgets the partial items of (paper_id, language, version), of every model.
   [[nodiscard]] virtual Result<void> ClearPartialItems(std::string_view paper_id,
                                                        FaqLanguage language, int version) = 0;

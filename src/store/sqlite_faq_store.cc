@@ -31,6 +31,9 @@ constexpr std::string_view kUpsertPartial =
 constexpr std::string_view kSelectPartials =
     "SELECT question_index, item FROM faq_partial_items WHERE paper_id = ?1 AND language = ?2 "
     "AND version = ?3 AND model = ?4 ORDER BY question_index";
+constexpr std::string_view kUpsertPaperText =
+    "INSERT OR REPLACE INTO paper_texts (paper_id, version, text) "
+    "SELECT id, ?2, ?3 FROM papers WHERE id = ?1";
 constexpr std::string_view kDeletePartials =
     "DELETE FROM faq_partial_items WHERE paper_id = ?1 AND language = ?2 AND version = ?3";
 
@@ -184,6 +187,26 @@ class SqliteFaqStore final : public FaqStore {
       items.push_back(std::move(*item));
     }
     return items;
+  }
+
+  Result<void> SavePaperText(std::string_view paper_id, int version,
+                             std::string_view text) override {
+    if (version < 1) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  "cannot store the text of paper " + QuoteForMessage(paper_id) + " version " +
+                      std::to_string(version) + ": expected a version of at least 1");
+    }
+    std::lock_guard lock(mutex_);
+    auto upsert = connection_.Prepare(kUpsertPaperText);
+    if (!upsert) return std::unexpected(std::move(upsert.error()));
+    Result<void> written = (*upsert)->Bind(1, paper_id).Bind(2, version).Bind(3, text).Run();
+    if (!written) return written;
+    if (connection_.Changes() == 0) {
+      return Fail(ErrorCode::kNotFound,
+                  "cannot store the text of paper " + QuoteForMessage(paper_id) +
+                      ": the store does not hold it");
+    }
+    return {};
   }
 
   Result<void> ClearPartialItems(std::string_view paper_id, FaqLanguage language,

@@ -1,5 +1,5 @@
 // FAQ answers in the SQLite store file (tables `faq_answers` and `faq_partial_items`, migration
-// 0008).
+// 0008), and the PDF texts they were read from (`paper_texts`, 0010).
 #ifndef COOLPAPERS_STORE_SQLITE_FAQ_STORE_H_
 #define COOLPAPERS_STORE_SQLITE_FAQ_STORE_H_
 

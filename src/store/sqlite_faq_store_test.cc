@@ -185,5 +185,14 @@ TEST_F(FaqStoreTest, RejectsANegativeQuestionIndex) {
   EXPECT_EQ(saved.error().code, ErrorCode::kInvalidArgument);
 }
 
+// The PDF's text is kept for the search index, only for papers the store holds.
+TEST_F(FaqStoreTest, PaperTextIsKeptOnlyForStoredPapers) {
+  Result<void> saved = store_->SavePaperText("2401.06769", 1, "Some text.");
+  ASSERT_FALSE(saved);
+  EXPECT_EQ(saved.error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(store_->SavePaperText("2401.06769", 0, "Some text.").error().code,
+            ErrorCode::kInvalidArgument);
+}
+
 }  // namespace
 }  // namespace coolpapers::store

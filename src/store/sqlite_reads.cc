@@ -6,6 +6,8 @@
 #include <tuple>
 #include <unordered_map>
 
+#include <nlohmann/json.hpp>
+
 #include "core/quoted_text.h"
 #include "store/paper_columns.h"
 
@@ -60,6 +62,14 @@ constexpr int kChangeSequenceColumn = 11;
 // row is replaced, unlike MAX(sequence) of the rows left.
 constexpr std::string_view kLatestPaperChange =
     "SELECT seq FROM sqlite_sequence WHERE name = 'paper_changes'";
+// The ids come as one JSON array parameter, so a batch of thousands is one statement, each id
+// a primary-key lookup.
+constexpr std::string_view kFullTextsOfIds =
+    "SELECT t.paper_id, t.text FROM json_each(?1) AS i JOIN paper_texts AS t ON t.paper_id = i.value";
+constexpr std::string_view kFaqAnswersOfIds =
+    "SELECT a.paper_id, json_extract(item.value, '$.answer') "
+    "FROM json_each(?1) AS i JOIN faq_answers AS a ON a.paper_id = i.value, "
+    "json_each(a.items) AS item ORDER BY a.paper_id, a.language, a.version, item.key";
 constexpr std::string_view kVersionsOfPaper =
     "SELECT version, submitted FROM paper_versions WHERE paper_id = ?1 ORDER BY version";
 constexpr std::string_view kPaperCount = "SELECT COUNT(*) FROM papers";
@@ -347,6 +357,42 @@ Result<uint64_t> ReadLatestPaperChange(SqliteConnection& connection) {
   auto row = (*rows)->Step();
   if (!row) return std::unexpected(std::move(row.error()));
   return *row ? static_cast<uint64_t>((*rows)->ColumnInt(0)) : 0;
+}
+
+Result<std::vector<PaperSearchText>> ReadSearchTexts(SqliteConnection& connection,
+                                                     std::span<const std::string> ids) {
+  std::vector<PaperSearchText> texts;
+  if (ids.empty()) return texts;
+  const std::string ids_json = nlohmann::json(ids).dump();
+  auto snapshot = SqliteTransaction::BeginRead(connection);
+  if (!snapshot) return std::unexpected(std::move(snapshot.error()));
+  std::unordered_map<std::string, std::size_t> index_of;
+  const auto text_of = [&](std::string_view paper_id) -> PaperSearchText& {
+    auto [it, added] = index_of.try_emplace(std::string(paper_id), texts.size());
+    if (added) texts.push_back(PaperSearchText{std::string(paper_id), {}, {}});
+    return texts[it->second];
+  };
+  const auto read_rows = [&](std::string_view sql, const auto& on_row) -> Result<void> {
+    auto rows = connection.Prepare(sql);
+    if (!rows) return std::unexpected(std::move(rows.error()));
+    (*rows)->Bind(1, ids_json);
+    for (;;) {
+      auto row = (*rows)->Step();
+      if (!row) return std::unexpected(std::move(row.error()));
+      if (!*row) return {};
+      on_row(text_of((*rows)->ColumnText(0)), (*rows)->ColumnText(1));
+    }
+  };
+  Result<void> read = read_rows(kFullTextsOfIds, [](PaperSearchText& text, std::string_view full) {
+    text.full_text = std::string(full);
+  });
+  if (read) {
+    read = read_rows(kFaqAnswersOfIds, [](PaperSearchText& text, std::string_view answer) {
+      text.faq_answers.append(answer).push_back('\n');
+    });
+  }
+  if (!read) return std::unexpected(read.error());
+  return texts;
 }
 
 Result<int64_t> ReadPaperCount(SqliteConnection& connection) {

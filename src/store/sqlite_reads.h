@@ -37,6 +37,8 @@ namespace coolpapers::store {
 [[nodiscard]] Result<PaperChanges> ReadPaperChangesSince(SqliteConnection& connection,
                                                          uint64_t since, int limit);
 [[nodiscard]] Result<uint64_t> ReadLatestPaperChange(SqliteConnection& connection);
+[[nodiscard]] Result<std::vector<PaperSearchText>> ReadSearchTexts(
+    SqliteConnection& connection, std::span<const std::string> ids);
 [[nodiscard]] Result<int64_t> ReadPaperCount(SqliteConnection& connection);
 // One paper's counts, without a transaction of its own: for a caller already inside one
 // (AddPaperClick reads the counts it just wrote). Zeros for a paper never clicked.

@@ -67,6 +67,10 @@ class SqliteStore final : public Store {
     return ReadPaperChangesSince(*readers_.Borrow(), since, limit);
   }
 
+  Result<std::vector<PaperSearchText>> SearchTexts(std::span<const std::string> ids) override {
+    return ReadSearchTexts(*readers_.Borrow(), ids);
+  }
+
   Result<uint64_t> LatestPaperChange() override {
     return ReadLatestPaperChange(*readers_.Borrow());
   }

@@ -12,6 +12,7 @@
 
 #include "core/category_expr.h"
 #include "store/migrations.h"
+#include "store/sqlite_faq_store.h"
 #include "store/sqlite_connection.h"
 #include "store/store_test_records.h"
 #include "tests/support/temp_dir.h"
@@ -76,6 +77,39 @@ TEST_F(SqliteStoreTest, ReportsAMissingFolderAsUnavailable) {
   ASSERT_FALSE(store);
   EXPECT_EQ(store.error().code, ErrorCode::kUnavailable);
   EXPECT_THAT(store.error().message, ::testing::HasSubstr("no/such/folder"));
+}
+
+// The FAQ's text and answers of a paper (written through the FAQ store, in the same file) are
+// what Store::SearchTexts reads, and each counts as a change of the paper for the index.
+TEST_F(SqliteStoreTest, SearchTextsAreTheFaqTextAndAnswers) {
+  auto store = OpenSqliteStore(Path());
+  ASSERT_TRUE(store) << store.error().detail;
+  const std::vector<PaperRecord> records = {
+      NewPaperRecord("2501.00001", {"cs.CL"}, Day("2025-01-06"), 1),
+      NewPaperRecord("2501.00002", {"cs.CL"}, Day("2025-01-06"), 2)};
+  ASSERT_TRUE((*store)->WriteRecords(records));
+  auto faq_store = OpenSqliteFaqStore(Path());
+  ASSERT_TRUE(faq_store) << faq_store.error().detail;
+  const uint64_t before = (*store)->LatestPaperChange().value();
+  ASSERT_TRUE((*faq_store)->SavePaperText("2501.00001", 1, "Full text."));
+  FaqAnswer answer;
+  answer.paper_id = "2501.00001";
+  answer.version = 1;
+  answer.model = "test-model";
+  answer.items = {{"q1", "Q1?", "First answer.", {}, 0, 0}, {"q2", "Q2?", "Second.", {}, 0, 0}};
+  ASSERT_TRUE((*faq_store)->SaveAnswer(answer));
+
+  const std::vector<std::string> ids = {"2501.00002", "2501.00001", "2501.99999"};
+  Result<std::vector<PaperSearchText>> texts = (*store)->SearchTexts(ids);
+  ASSERT_TRUE(texts) << texts.error().detail;
+  ASSERT_EQ(texts->size(), 1u);
+  EXPECT_EQ((*texts)[0].paper_id, "2501.00001");
+  EXPECT_EQ((*texts)[0].full_text, "Full text.");
+  EXPECT_EQ((*texts)[0].faq_answers, "First answer.\nSecond.\n");
+  Result<PaperChanges> changes = (*store)->PaperChangesSince(before, 10);
+  ASSERT_TRUE(changes);
+  ASSERT_EQ(changes->papers.size(), 1u);
+  EXPECT_EQ(changes->papers[0].id, "2501.00001");
 }
 
 TEST_F(SqliteStoreTest, ServesReadersWhileTheWriterWrites) {

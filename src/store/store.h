@@ -47,6 +47,14 @@ struct PaperChanges {
   uint64_t last_sequence = 0;
 };
 
+// What the search index holds of a paper beyond its metadata, once the FAQ has read it
+// (Store::SearchTexts): the PDF's text and the FAQ's answers.
+struct PaperSearchText {
+  std::string paper_id;
+  std::string full_text;    // the PDF's text as the FAQ extracted it (FaqStore::SavePaperText)
+  std::string faq_answers;  // every stored FAQ answer's items, in any language, one per line
+};
+
 // One category's list on one day.
 struct CategoryDayKey {
   std::string category;  // canonical id
@@ -124,6 +132,12 @@ class Store {
 
   // The sequence of the latest change to any paper's indexed fields; 0 when there is none.
   [[nodiscard]] virtual Result<uint64_t> LatestPaperChange() = 0;
+
+  // The full texts and FAQ answers of those of `ids` that have either, in any order; the
+  // papers without are left out. A new text or answer counts as a change of its paper
+  // (PaperChangesSince), so the index picks it up.
+  [[nodiscard]] virtual Result<std::vector<PaperSearchText>> SearchTexts(
+      std::span<const std::string> ids) = 0;
 
   // Counts a reader's click on [PDF] or [FAQ] of a paper, once per reader, paper, kind and day:
   // the same reader clicking again the same day changes nothing; another reader, the next day or

@@ -225,6 +225,13 @@ Result<Route> ParseRoute(std::string_view target) {
     route.kind = RouteKind::kClicks;
     return route;
   }
+  if (constexpr std::string_view kTranslations = "/api/translations/";
+      decoded.starts_with(kTranslations)) {
+    Result<std::string> ids = ParseIds(decoded.substr(kTranslations.size()), route);
+    if (!ids) return std::unexpected(ids.error());
+    route.kind = RouteKind::kTranslations;
+    return route;
+  }
   if (constexpr std::string_view kRelated = "/api/related/"; decoded.starts_with(kRelated)) {
     Result<ArxivId> id = ArxivId::Parse(decoded.substr(kRelated.size()));
     if (!id) return std::unexpected(id.error());
@@ -288,7 +295,9 @@ bool IsApiTarget(std::string_view target) { return target.starts_with("/api/"); 
 
 bool IsReadMethod(std::string_view method) { return method == "GET" || method == "HEAD"; }
 
-bool AcceptsPost(RouteKind kind) { return kind == RouteKind::kFaq || kind == RouteKind::kClicks; }
+bool AcceptsPost(RouteKind kind) {
+  return kind == RouteKind::kFaq || kind == RouteKind::kClicks || kind == RouteKind::kTranslations;
+}
 
 std::string_view AllowedMethods(RouteKind kind) {
   return AcceptsPost(kind) ? "GET, HEAD, POST" : "GET, HEAD";

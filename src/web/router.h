@@ -15,6 +15,8 @@
 //   /api/days/<expr>               the days with listings for an expression (the calendar), JSON
 //   /api/clicks/<id>[,<id>...]     GET: the papers' [PDF]/[FAQ] click counts (1..2000 ids);
 //                                  POST /api/clicks/<id>?kind=pdf|faq counts one reader's click
+//   /api/translations/<id>[,...]   titles and abstracts in Chinese (1..200 ids): GET reads,
+//                                  POST asks for those not translated yet
 // Query parameters: date=YYYY-MM-DD (lists; default: the newest day with data), show=N (1..2000,
 // default 25), skip=M (0..1000000, default 0), fragment=0|1 (lists: only the cards). Others are
 // ignored. Search also takes query=TEXT, highlight=0|1 and sort=relevance|time|stars (papers.cool's
@@ -61,6 +63,7 @@ enum class RouteKind {
   kFaqStream,   // /api/faq/<id>/stream
   kDays,        // /api/days/<expr>: expr holds the expression, canonical
   kClicks,      // /api/clicks/<ids>: ids canonical, versions and duplicates dropped
+  kTranslations,  // /api/translations/<ids>: as kClicks
 };
 
 // The order of search results.
@@ -107,7 +110,8 @@ bool IsApiTarget(std::string_view target);
 // GET and HEAD read; the site answers nothing else (405), except POST where a route allows it.
 bool IsReadMethod(std::string_view method);
 
-// True for the routes that take POST as well: kFaq (ask for the FAQ), kClicks (count a click).
+// True for the routes that take POST as well: kFaq (ask for the FAQ), kClicks (count a click),
+// kTranslations (ask for translations).
 bool AcceptsPost(RouteKind kind);
 
 // The methods `kind` answers, as the Allow header lists them: "GET, HEAD" or "GET, HEAD, POST".

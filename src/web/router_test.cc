@@ -51,6 +51,10 @@ std::string Describe(const Route& route) {
       for (const ArxivId& id : route.ids) text += " " + id.str();
       if (route.click_kind) text += " kind=" + std::string(store::ClickKindName(*route.click_kind));
       return text;
+    case RouteKind::kTranslations:
+      text += "translations";
+      for (const ArxivId& id : route.ids) text += " " + id.str();
+      return text;
   }
   return "?";
 }
@@ -98,6 +102,7 @@ TEST(ParseRoute, MapsTargetsToRoutes) {
       {"/api/days/cs.AI+cs.LG-cs.CY", "api days cs.AI+cs.LG-cs.CY"},
       {"/api/days/cs.SY", "api days eess.SY"},
       {"/api/clicks/2401.06769", "api clicks 2401.06769"},
+      {"/api/translations/2401.06769v2,1406.02661,2401.06769", "api translations 2401.06769 1406.2661"},
       {"/api/clicks/2401.06769v2?kind=pdf", "api clicks 2401.06769 kind=pdf"},
       {"/api/clicks/2401.06769?kind=faq", "api clicks 2401.06769 kind=faq"},
       {"/api/clicks/2401.06769,1406.02661,2401.06769v3,hep-th/9901001",
@@ -173,6 +178,7 @@ TEST(ParseRoute, RejectsBadInputWithWhatIsAccepted) {
       {"/api/days/cs.XX", ErrorCode::kInvalidArgument, "unknown arXiv category"},
       {"/api/days/2401.06769", ErrorCode::kInvalidArgument, "invalid category expression"},
       {"/api/clicks/", ErrorCode::kInvalidArgument, "invalid arXiv id"},
+      {"/api/translations/cs.CL", ErrorCode::kInvalidArgument, "invalid arXiv id"},
       {"/api/clicks/cs.CL", ErrorCode::kInvalidArgument, "invalid arXiv id"},
       {"/api/clicks/2401.06769,", ErrorCode::kInvalidArgument, "invalid arXiv id"},
       {"/api/clicks/2401.06769?kind=html", ErrorCode::kInvalidArgument,
@@ -260,6 +266,7 @@ TEST(IsApiTarget, KnowsTheApiPrefix) {
 TEST(AllowedMethods, OffersPostOnlyWhereARouteTakesIt) {
   EXPECT_EQ(AllowedMethods(RouteKind::kFaq), "GET, HEAD, POST");
   EXPECT_EQ(AllowedMethods(RouteKind::kClicks), "GET, HEAD, POST");
+  EXPECT_EQ(AllowedMethods(RouteKind::kTranslations), "GET, HEAD, POST");
   for (const RouteKind kind : {RouteKind::kHome, RouteKind::kList, RouteKind::kPapers,
                                RouteKind::kDays, RouteKind::kFaqStream, RouteKind::kSearch}) {
     EXPECT_EQ(AllowedMethods(kind), "GET, HEAD");

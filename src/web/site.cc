@@ -10,6 +10,7 @@
 #include "web/api/api_json.h"
 #include "web/click_route.h"
 #include "web/faq_route.h"
+#include "web/translation_route.h"
 #include "web/pages/fetch_page.h"
 #include "web/http_status.h"
 #include "web/pages/home_page.h"
@@ -67,6 +68,7 @@ std::string CacheKey(const Route& route) {
     case RouteKind::kFaq:
     case RouteKind::kFaqStream:
     case RouteKind::kClicks:
+    case RouteKind::kTranslations:
       break;  // never cached
   }
   return key;
@@ -106,6 +108,7 @@ Result<std::string> RenderRoute(store::Store& store, store::HarvestState* harves
     case RouteKind::kFaq:
     case RouteKind::kFaqStream:
     case RouteKind::kClicks:
+    case RouteKind::kTranslations:
       break;
   }
   return Fail(ErrorCode::kInternal, "this page cannot be rendered", "RenderRoute: unexpected kind");
@@ -250,6 +253,9 @@ Response Site::Handle(const Request& request) {
   }
   if (route->kind == RouteKind::kFaqStream) return FaqStreamResponse(services_.faq, *route);
   if (route->kind == RouteKind::kClicks) return ClicksResponse(*route, request, post);
+  if (route->kind == RouteKind::kTranslations) {
+    return TranslationsResponse(services_.translations, *route, post, IsAdmin(request));
+  }
   if (route->kind == RouteKind::kRedirect) return RedirectResponse(std::move(route->location));
   if (route->kind == RouteKind::kHealth) return HealthResponse(store_);
   if (route->kind == RouteKind::kStatus) return StatusResponse();

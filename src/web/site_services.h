@@ -11,6 +11,7 @@
 #include "core/date.h"
 #include "core/error.h"
 #include "faq/faq_service.h"
+#include "faq/translation_service.h"
 #include "search/searcher.h"
 #include "store/harvest_state.h"
 
@@ -52,6 +53,9 @@ struct SiteServices {
   faq::PdfCache* pdf_cache = nullptr;            // /pdf/<id>: the PDFs this instance serves
   PaperFetcher fetch_pdf;                        // /pdf/<id> for a PDF not cached yet
   faq::FaqService* faq = nullptr;                // /api/faq/<id>, its stream
+  // /api/translations/<ids>; null when no translation service is configured, and the reader's
+  // translate setting is then not offered.
+  faq::TranslationService* translations = nullptr;
   // Today's UTC date, the day a click counts under (/api/clicks); empty: the system clock.
   // Tests set it to see "the next day". Called from any server thread.
   std::function<Date()> today;

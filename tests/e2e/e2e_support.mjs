@@ -38,36 +38,13 @@ export async function startServer(months, { config = '' } = {}) {
   writeFileSync(configFile,
     '[arxiv]\nfeed_base_url = "http://127.0.0.1:9/atom/"\napi_url = "http://127.0.0.1:9/api/query"\n' +
     `oai_url = "http://127.0.0.1:9/oai"\n${config}`);
-  const server = spawn(binary, ['serve', '--data', data, '--config', configFile, '--host', '127.0.0.1', '--port', '0'],
-    { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const url = await new Promise((resolvePromise, reject) => {
-    const timer = setTimeout(() => reject(new Error(`coolpapers serve did not start in 20 s:\n${output}`)), 20000);
-    const onData = (chunk) => {
-      output += chunk;
-      const match = /serving (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolvePromise(match[1]);
-      }
-    };
-    server.stdout.on('data', onData);
-    server.stderr.on('data', onData);
-    server.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`coolpapers serve exited (${code}):\n${output}`));
-    });
-  });
+  const server = await startProcess(binary,
+    ['serve', '--data', data, '--config', configFile, '--host', '127.0.0.1', '--port', '0'],
+    /serving (http:\/\/127\.0\.0\.1:\d+)\//, 'coolpapers serve');
   return {
-    url,
+    url: server.url,
     async stop() {
-      if (server.exitCode === null) {
-        const exited = new Promise((r) => server.once('exit', r));
-        server.kill('SIGTERM');
-        const timer = setTimeout(() => server.kill('SIGKILL'), 10000);
-        await exited;
-        clearTimeout(timer);
-      }
+      await stopProcess(server.child);
       rmSync(work, { recursive: true, force: true });
     },
   };
@@ -128,4 +105,49 @@ export async function screenshot(page, name) {
   const path = join(artifactsDir, `${name}.png`);
   await page.screenshot({ path });
   return path;
+}
+
+// Spawns `command` and resolves with {child, url, output} once its output matches `pattern`
+// (url: the first group), within 20 s. `output` keeps growing with everything it prints.
+export function startProcess(command, args, pattern, what) {
+  const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  const state = { child, output: '', lines: [] };
+  return new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${what} did not start in 20 s:\n${state.output}`)), 20000);
+    const onData = (chunk) => {
+      state.output += chunk;
+      state.lines = state.output.split('\n');
+      const match = pattern.exec(state.output);
+      if (match && !state.url) {
+        clearTimeout(timer);
+        state.url = match[1];
+        resolvePromise(state);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      if (!state.url) reject(new Error(`${what} exited (${code}):\n${state.output}`));
+    });
+  });
+}
+
+// SIGTERM, then SIGKILL after 10 s; resolves once the child has exited.
+export async function stopProcess(child) {
+  if (!child || child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10000);
+  await exited;
+  clearTimeout(timer);
+}
+
+// The calls the loopback model server (tests/support/openai_server_main.cc, started with
+// startProcess) answered so far, with the wall-clock time each one's first delta was sent.
+export function modelCalls(model) {
+  return model.output.split('\n')
+    .map((line) => /^request (\d+) first_delta_ms (\d+)$/.exec(line))
+    .filter(Boolean)
+    .map((match) => ({ index: Number(match[1]), firstDeltaMs: Number(match[2]) }));
 }

@@ -6,13 +6,16 @@
 // reader gets the stored answer without a model call, that a new arXiv version keeps the old
 // answer and offers a fresh one, and prints the first-token latency.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { allowRelatedWarmup, launchBrowser, metadataDir, openPage, screenshot, sharedDir, skipReason } from './e2e_support.mjs';
+import {
+  allowRelatedWarmup, launchBrowser, metadataDir, modelCalls, openPage, screenshot, sharedDir, skipReason, startProcess,
+  stopProcess,
+} from './e2e_support.mjs';
 
 const kDay = '/arxiv/cs.CL?date=2025-05-27';
 const kDesktop = { viewport: { width: 1280, height: 900 } };
@@ -44,48 +47,6 @@ let server;  // {url, child}
 let browser;
 let paper;   // the day's first paper: {id, version}
 let broken;  // the day's second paper, whose cached PDF is broken
-
-// Spawns `command` and resolves with the first match of `pattern` in its output (20 s bound).
-function startProcess(command, args, pattern, what) {
-  const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
-  const state = { child, output: '', lines: [] };
-  return new Promise((resolvePromise, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${what} did not start in 20 s:\n${state.output}`)), 20000);
-    const onData = (chunk) => {
-      state.output += chunk;
-      state.lines = state.output.split('\n');
-      const match = pattern.exec(state.output);
-      if (match && !state.url) {
-        clearTimeout(timer);
-        state.url = match[1];
-        resolvePromise(state);
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      if (!state.url) reject(new Error(`${what} exited (${code}):\n${state.output}`));
-    });
-  });
-}
-
-async function stopProcess(child) {
-  if (!child || child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10000);
-  await exited;
-  clearTimeout(timer);
-}
-
-// The model calls made so far, with the wall-clock time each one's first delta was sent.
-function modelRequests() {
-  return model.output.split('\n')
-    .map((line) => /^request (\d+) first_delta_ms (\d+)$/.exec(line))
-    .filter(Boolean)
-    .map((match) => ({ index: Number(match[1]), firstDeltaMs: Number(match[2]) }));
-}
 
 // Records, in the page, when the first question's answer first shows text (Date.now()) and
 // every status line the panel showed.
@@ -166,7 +127,7 @@ describe('FAQ panel', { skip: skip ?? false, timeout: 240000 }, () => {
     await page.addInitScript(watchPanel);
     await page.goto(server.url + kDay);
     await faqButton(page).waitFor();
-    assert.equal(modelRequests().length, 0, 'no model call before a reader asks');
+    assert.equal(modelCalls(model).length, 0, 'no model call before a reader asks');
     await faqButton(page).click();
 
     // Streaming: the first answer shows while the generation still runs.
@@ -176,7 +137,7 @@ describe('FAQ panel', { skip: skip ?? false, timeout: 240000 }, () => {
     assert.notEqual(stateAtFirstText, 'answered', 'text appeared before the generation finished');
 
     await page.waitForSelector(`[id="${paper.id}"] .faq-panel[data-state="answered"]`, { timeout: 90000 });
-    const requests = modelRequests();
+    const requests = modelCalls(model);
     const seen = await page.evaluate(() => window.__faq);
     const firstToken = seen.firstText - requests[0].firstDeltaMs;
     console.log(`FAQ first token to screen: ${firstToken} ms (target <= 50 ms; to the page's ` +
@@ -224,7 +185,7 @@ describe('FAQ panel', { skip: skip ?? false, timeout: 240000 }, () => {
     console.log(`FAQ stored answer shown in ${Date.now() - started} ms`);
     assert.equal(await second.locator('.faq-panel .faq-item').count(), 6);
     await second.locator('.faq-panel .faq-answer .katex').first().waitFor({ timeout: 10000 });  // KaTeX loads on demand
-    assert.equal(modelRequests().length, 6, 'the stored answer costs no model call');
+    assert.equal(modelCalls(model).length, 6, 'the stored answer costs no model call');
     // [FAQ] stars the paper, as [PDF] does.
     const stars = await second.evaluate(() => localStorage.getItem('coolpapers.stars') ?? '');
     assert.ok(stars.includes(paper.id), 'the paper is starred');
@@ -235,7 +196,7 @@ describe('FAQ panel', { skip: skip ?? false, timeout: 240000 }, () => {
   test('an answer of an older arXiv version stays, and a fresh one is asked for the newest', async () => {
     // arXiv announces version 2 of the paper answered above: its record now lists two versions
     // (the Kaggle snapshot's shape), and version 2's PDF is in the cache.
-    const before = modelRequests().length;
+    const before = modelCalls(model).length;
     const { papers: [current] } = await (await fetch(`${server.url}/api/arxiv/${paper.id}`)).json();
     const record = {
       id: paper.id, submitter: current.authors[0] ?? 'A. Author', authors: current.authors.join(', '),
@@ -259,12 +220,12 @@ describe('FAQ panel', { skip: skip ?? false, timeout: 240000 }, () => {
     const panel = page.locator(`[id="${paper.id}"] .faq-panel`);
     await page.waitForSelector(`[id="${paper.id}"] .faq-panel[data-state="answered"]`, { timeout: 10000 });
     assert.match(await panel.locator('.faq-meta').textContent(), new RegExp(`${paper.id}v1`), 'the old answer first');
-    assert.equal(modelRequests().length, before, 'showing the old answer costs nothing');
+    assert.equal(modelCalls(model).length, before, 'showing the old answer costs nothing');
     await panel.locator('.faq-fresh').click();
     await page.waitForSelector(`[id="${paper.id}"] .faq-panel[data-state="answered"] .faq-meta`, { timeout: 90000 });
     await page.waitForFunction((id) => document.querySelector(`[id="${id}"] .faq-meta`)?.textContent.includes(`${id}v2`),
       paper.id, { timeout: 90000 });
-    assert.equal(modelRequests().length, before + 6, 'version 2 asked anew, one call per question');
+    assert.equal(modelCalls(model).length, before + 6, 'version 2 asked anew, one call per question');
     assert.equal(await panel.locator('.faq-fresh').count(), 0, 'the newest version needs no fresh answer');
     // The old answer is kept: version 1 is still served by its own URL.
     const old = await (await fetch(`${server.url}/api/faq/${paper.id}v1`)).json();
@@ -275,7 +236,7 @@ describe('FAQ panel', { skip: skip ?? false, timeout: 240000 }, () => {
   });
 
   test('a failed generation shows the server\'s message and a retry button', async () => {
-    const calls = modelRequests().length;
+    const calls = modelCalls(model).length;
     const page = await openPage(browser, kDesktop, allowRelatedWarmup);
     await page.goto(server.url + kDay);
     const button = page.locator(`[id="${broken.id}"] .title-faq button`);
@@ -286,7 +247,7 @@ describe('FAQ panel', { skip: skip ?? false, timeout: 240000 }, () => {
     const error = (await panel.locator('.faq-error').textContent()).trim();
     assert.ok(error.length > 0 && !/^The server/.test(error), `the server's message: ${error}`);
     assert.equal(await panel.locator('.faq-retry').count(), 1);
-    assert.equal(modelRequests().length, calls, 'no model call for a paper without text');
+    assert.equal(modelCalls(model).length, calls, 'no model call for a paper without text');
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });

@@ -44,6 +44,7 @@ void AppendBodyStart(std::string& out) {
     AppendHtmlEscaped(out, frame->feedback_url);
     out += '"';
   }
+  if (frame->translation) out += " data-translation=\"zh\"";
   out += ">\n";
 }
 

@@ -27,10 +27,12 @@ struct PageHead {
 };
 
 // What every page's <body> tells the front end about this instance ([site] in the config file),
-// as data attributes: data-faq-label="Kimi", and data-feedback-url="https://..." when set.
+// as data attributes: data-faq-label="Kimi", data-feedback-url="https://..." when set, and
+// data-translation="zh" when titles and abstracts can be translated.
 struct PageFrame {
   std::string faq_label = "FAQ";  // the [FAQ] button's label (plain text, escaped here)
   std::string feedback_url;       // the settings' feedback link; "" shows none
+  bool translation = false;       // a translation service is configured (/api/translations)
 };
 
 // Sets the frame pages render with from now on; serve calls it once at startup from the config.

@@ -24,7 +24,7 @@ struct SearchView {
   std::string query;  // as typed; "" shows only the form
   SearchOrder sort = SearchOrder::kRelevance;
   bool highlight = false;
-  int64_t total = 0;  // matches in the whole index (an estimate past the first pages)
+  int64_t total = 0;  // matches in the whole index: exact up to 100, an estimate past that
   int64_t skip = 0;
   int64_t show = 25;
   std::vector<SearchCard> cards;
