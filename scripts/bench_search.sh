@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The benchmarks of issue 6 on the real data, printed as one table:
 #   index rebuild rate and size for the 40,717 daily records (`coolpapers index rebuild`);
-#   warm search latency p50/p99 for 1-, 2- and 3-word queries from real titles (bench/search_bench);
+#   warm search latency p50/p99 for 1-, 2- and 3-word queries and 2- and 3-word phrases from real
+#   titles (bench/search_bench);
 #   an incremental update of a 1,200-paper day (`coolpapers index update` after an import);
 #   an uncached 500-entry search feed, feed generation alone for 500 entries (bench/feed_bench),
 #   and cached list-feed requests/s (wrk -t2 -c64 -d10s), with and without gzip (feed readers
@@ -32,7 +33,7 @@ index_size=$(du -sm "$work/var/index" | cut -f1)
 
 # 2. Search latency on the rebuilt index (warm: search_bench runs each query set once first).
 latency=$("$build/bench/search_bench" --metadata "$shared/daily-arxiv-cs-2025" \
-  --index "$work/var/index" --benchmark_filter=none 2>/dev/null | grep '^search')
+  --index "$work/var/index" --benchmark_filter=none 2>/dev/null | grep -E '^(search|phrase)')
 
 # 3. A 1,200-paper day arriving: import it, then index only what changed.
 # 1,200 real records given new ids on a new day, as a big day's announcements would arrive.

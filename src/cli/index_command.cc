@@ -56,6 +56,12 @@ int RunIndexCommand(const IndexOptions& options) {
       options.rebuild ? search::RebuildIndex(**store, **indexer, PrintProgress(started), merging)
                       : search::CatchUpIndex(**store, **indexer, PrintProgress(started));
   if (!indexed) return ReportError(indexed.error());
+  if (!options.rebuild && !(*indexer)->FormatIsCurrent().value_or(true)) {
+    std::fprintf(stderr,
+                 "coolpapers: note: the search index was made by an older coolpapers and misses "
+                 "what queries now look for; run `coolpapers index rebuild` (serve does it by "
+                 "itself)\n");
+  }
   // What changed while a rebuild ran was not in it; it is quick to add now.
   if (options.rebuild) {
     Result<int64_t> caught_up = search::CatchUpIndex(**store, **indexer);

@@ -17,7 +17,8 @@ Result<std::vector<store::PaperSearchText>> SearchTextsOf(store::Store& store,
 }  // namespace
 
 Result<int64_t> RebuildIndex(store::Store& store, PaperIndexer& indexer,
-                             const IndexProgress& progress, const std::function<void()>& on_merge) {
+                             const IndexProgress& progress, const std::function<void()>& on_merge,
+                             std::stop_token stop) {
   // Read before the first page: whatever changes after it is caught up later, at worst twice.
   Result<uint64_t> latest = store.LatestPaperChange();
   if (!latest) return std::unexpected(latest.error());
@@ -28,6 +29,9 @@ Result<int64_t> RebuildIndex(store::Store& store, PaperIndexer& indexer,
       [&](const PaperBatchSink& sink) -> Result<void> {
         std::string after;
         for (;;) {
+          if (stop.stop_requested()) {
+            return Fail(ErrorCode::kUnavailable, "the search index rebuild was stopped");
+          }
           Result<std::vector<Paper>> page = store.PapersAfter(after, kSyncBatchPapers);
           if (!page) return std::unexpected(page.error());
           if (page->empty()) return {};

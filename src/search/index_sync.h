@@ -28,10 +28,12 @@ inline constexpr int kSyncBatchPapers = 5000;
 // Rebuilds the index from every paper in `store` (PaperIndexer::Rebuild) and returns how many
 // it indexed. Changes the store takes during the rebuild are left for CatchUpIndex. Errors are
 // the store's or the indexer's; the live index is then untouched.
-// `on_merge` is called when the written parts start merging (PaperIndexer::Rebuild).
+// `on_merge` is called when the written parts start merging (PaperIndexer::Rebuild). A `stop`
+// requested while the papers are read abandons the rebuild (kUnavailable, the live index kept).
 [[nodiscard]] Result<int64_t> RebuildIndex(store::Store& store, PaperIndexer& indexer,
                                            const IndexProgress& progress = {},
-                                           const std::function<void()>& on_merge = {});
+                                           const std::function<void()>& on_merge = {},
+                                           std::stop_token stop = {});
 
 // Indexes every paper changed since the index's recorded change, in batches, each committed
 // with the change it reaches, and returns how many papers it indexed (0 when up to date).

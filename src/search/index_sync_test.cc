@@ -2,11 +2,17 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <chrono>
+#include <thread>
 
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "search/index_layout.h"
+#include "search/index_updater.h"
 #include "search/search_test_papers.h"
 #include "store/sqlite_faq_store.h"
 #include "store/sqlite_store.h"
@@ -144,6 +150,37 @@ TEST_F(IndexSyncTest, FullTextsAndFaqAnswersAreIndexedOnceStored) {
     EXPECT_THAT(SearchIds(dir, "ablation"), ElementsAre()) << index;  // plain words: metadata
     EXPECT_THAT(SearchIds(dir, "control"), ElementsAre("2505.00006")) << index;
   }
+}
+
+// An index an older coolpapers made no longer matches the queries' terms: serve's updater
+// rebuilds it from the store before following the store again.
+TEST_F(IndexSyncTest, TheUpdaterRebuildsAnIndexOfAnOlderFormat) {
+  Write(SearchTestPapers());
+  {
+    auto indexer = OpenIndexer("index");
+    ASSERT_TRUE(CatchUpIndex(*store_, *indexer));
+    EXPECT_TRUE(indexer->FormatIsCurrent().value());
+  }
+  {
+    // What an index of format 1 looks like: its metadata says so.
+    const int generation = ReadCurrentGeneration(dir_.path() / "index").value();
+    Xapian::WritableDatabase old(GenerationPath(dir_.path() / "index", generation).string(),
+                                 Xapian::DB_OPEN);
+    old.set_metadata("coolpapers.format", "1");
+    old.commit();
+  }
+  auto indexer = OpenIndexer("index");
+  ASSERT_FALSE(indexer->FormatIsCurrent().value());
+  {
+    IndexUpdater updater(*store_, *indexer, std::chrono::milliseconds(20));
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (!indexer->FormatIsCurrent().value() && std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+  }
+  EXPECT_TRUE(indexer->FormatIsCurrent().value());
+  EXPECT_EQ(indexer->PaperCount().value(), static_cast<int64_t>(SearchTestPapers().size()));
+  EXPECT_THAT(SearchIds(dir_.path() / "index", "gemma"), ElementsAre("2503.00001"));
 }
 
 TEST_F(IndexSyncTest, ChangesDuringARebuildAreCaughtUpAfter) {

@@ -1,10 +1,43 @@
 #include "search/index_updater.h"
 
+#include <cstdint>
 #include <cstdio>
 
 #include "search/index_sync.h"
 
 namespace coolpapers::search {
+namespace {
+
+// An index an older coolpapers made is rebuilt first, in the background; until the new one is
+// swapped in, readers search the old one.
+void RebuildIfOutdated(store::Store& store, PaperIndexer& indexer, std::stop_token stop) {
+  Result<bool> current = indexer.FormatIsCurrent();
+  if (current && *current) return;
+  if (!current) {
+    std::fprintf(stderr, "coolpapers: cannot read the search index's format: %s (%s)\n",
+                 current.error().message.c_str(), current.error().detail.c_str());
+    return;
+  }
+  std::fprintf(stderr,
+               "coolpapers: the search index was made by an older coolpapers; rebuilding it from "
+               "the store (searches use the old one meanwhile)\n");
+  int64_t next_report = 100'000;
+  Result<int64_t> rebuilt = RebuildIndex(store, indexer, [&](int64_t done, int64_t total) {
+    if (done < next_report) return;
+    std::fprintf(stderr, "coolpapers: search index rebuild: %lld of %lld papers\n",
+                 static_cast<long long>(done), static_cast<long long>(total));
+    next_report += 100'000;
+  }, {}, stop);
+  if (!rebuilt) {
+    std::fprintf(stderr, "coolpapers: cannot rebuild the search index: %s (%s)\n",
+                 rebuilt.error().message.c_str(), rebuilt.error().detail.c_str());
+    return;
+  }
+  std::fprintf(stderr, "coolpapers: search index rebuilt: %lld papers\n",
+               static_cast<long long>(*rebuilt));
+}
+
+}  // namespace
 
 IndexUpdater::IndexUpdater(store::Store& store, PaperIndexer& indexer,
                            std::chrono::milliseconds interval)
@@ -27,6 +60,7 @@ void IndexUpdater::Notify() {
 }
 
 void IndexUpdater::Loop(std::stop_token stop) {
+  RebuildIfOutdated(store_, indexer_, stop);
   bool failing = false;  // the last catch-up failed, so the next failure is not logged again
   while (!stop.stop_requested()) {
     Result<int64_t> indexed = CatchUpIndex(

@@ -2,7 +2,9 @@
 // store (index_sync.h). It checks every `interval` and whenever Notify() is called, so papers an
 // import or the harvester commits (in this process or another) are searchable within about one
 // interval after their commit. Stopping it (or a crash) mid-batch is safe: the next catch-up
-// redoes what was not recorded.
+// redoes what was not recorded. An index an older coolpapers made (PaperIndexer::FormatIsCurrent)
+// is first rebuilt from the store, readers searching the old one until the new one is live;
+// stopping the updater abandons that rebuild, which the next start begins again.
 #ifndef COOLPAPERS_SEARCH_INDEX_UPDATER_H_
 #define COOLPAPERS_SEARCH_INDEX_UPDATER_H_
 

@@ -32,6 +32,9 @@ constexpr std::size_t kPapersPerCommit = 1000;
 // change up to (Store::PaperChangesSince), committed together with the documents.
 constexpr std::string_view kIndexedChangeKey = "coolpapers.indexed_change";
 
+// The metadata key under which an index records its format (kIndexFormat).
+constexpr std::string_view kFormatKey = "coolpapers.format";
+
 // Makes the documents of `papers` on up to kPreparingThreads threads, each with its own term
 // generator (a TermGenerator is not thread-safe); the term generation is about half of the
 // indexing time, and the database can only be written from one thread. Papers with an empty
@@ -165,6 +168,12 @@ Result<std::unique_ptr<PaperIndexer>> PaperIndexer::Open(const std::filesystem::
     // Taking the write lock first makes a second writer fail before it touches anything.
     impl->database = Xapian::WritableDatabase(GenerationPath(index_dir, impl->generation).string(),
                                               Xapian::DB_CREATE_OR_OPEN);
+    // A new, empty index is in this build's format from the start.
+    if (impl->database.get_doccount() == 0 &&
+        impl->database.get_metadata(std::string(kFormatKey)).empty()) {
+      impl->database.set_metadata(std::string(kFormatKey), std::to_string(kIndexFormat));
+      impl->database.commit();
+    }
   } catch (const Xapian::Error& error) {
     return std::unexpected(FromXapianError(error, "open the search index for writing"));
   }
@@ -203,6 +212,7 @@ Result<int64_t> PaperIndexer::Rebuild(const PaperSource& source, uint64_t indexe
     try {
       next = Xapian::WritableDatabase(next_path.string(), Xapian::DB_OPEN);
       next.set_metadata(std::string(kIndexedChangeKey), std::to_string(indexed_change));
+      next.set_metadata(std::string(kFormatKey), std::to_string(kIndexFormat));
       next.commit();
     } catch (const Xapian::Error& error) {
       indexed = std::unexpected(FromXapianError(error, "rebuild the search index"));
@@ -247,6 +257,15 @@ Result<uint64_t> PaperIndexer::IndexedChange() {
                 "metadata " + std::string(kIndexedChangeKey) + " = \"" + value + "\"");
   }
   return change;
+}
+
+Result<bool> PaperIndexer::FormatIsCurrent() {
+  std::lock_guard lock(impl_->mutex);
+  try {
+    return impl_->database.get_metadata(std::string(kFormatKey)) == std::to_string(kIndexFormat);
+  } catch (const Xapian::Error& error) {
+    return std::unexpected(FromXapianError(error, "read the search index's format"));
+  }
 }
 
 Result<int64_t> PaperIndexer::PaperCount() {

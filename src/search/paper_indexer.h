@@ -67,6 +67,11 @@ class PaperIndexer {
   // How many papers the index holds. Errors as Index.
   [[nodiscard]] Result<int64_t> PaperCount();
 
+  // Whether the live index was made the way this build makes documents (kIndexFormat): true
+  // for an index Rebuild wrote or one that Open created empty; false for one an older
+  // coolpapers wrote, which only a Rebuild brings up to date. Errors as Index.
+  [[nodiscard]] Result<bool> FormatIsCurrent();
+
   // Thread-safety: every method may be called from any thread; calls are serialised.
 
  private:

@@ -9,6 +9,12 @@
 
 namespace coolpapers::search {
 
+// The version of how documents are made from papers (paper_document.cc: these prefixes, the
+// stop words, the folding). Bump it with any such change: an index of another format is rebuilt
+// from the store when `serve` starts (IndexUpdater), since its terms no longer match the
+// queries. 2: stop words out of abstracts, text folded only (issue 6).
+inline constexpr int kIndexFormat = 2;
+
 // Title, abstract and author names are each indexed once, under their prefix; plain query words
 // search all three (the query parser's default field maps to them). The full text and the FAQ
 // answers, which only papers the FAQ has read have, are searched only through their fields.
