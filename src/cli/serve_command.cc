@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -14,8 +15,8 @@
 #include "cli/site_pdf_fetcher.h"
 #include "faq/faq_job_service.h"
 #include "faq/translation_service.h"
-#include "jobs/job_outcome.h"
 #include "harvest/harvest_scheduler.h"
+#include "jobs/job_outcome.h"
 #include "jobs/worker_pool.h"
 #include "web/api/status_json.h"
 #include "web/pages/layout.h"
