@@ -96,7 +96,7 @@ Run HarvestOnce(const testing::ReplayServer& server) {
   net::CurlHttpClientOptions http;
   http.use_environment_proxy = false;
   auto curl = net::MakeCurlHttpClient(http);
-  net::HostPoliteness politeness(net::RealClock());  // no interval: measure our work only
+  net::HostPoliteness politeness(RealClock());  // no interval: measure our work only
   net::PoliteClient client(*curl, politeness, net::RetryOptions{});
   harvest::HarvestOptions options;
   options.categories = kCategories;

@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-#include "faq/pdf_text.h"
+#include "pdf/pdf_text.h"
 
 namespace {
 
@@ -90,7 +90,7 @@ int main(int argc, char** argv) {
     for (int run = 0; run < flags.runs; ++run) {
       const double cpu_start = ThreadCpuMs();
       const auto start = std::chrono::steady_clock::now();
-      auto paper = coolpapers::faq::ExtractPaperText(bytes, row.file);
+      auto paper = coolpapers::pdf::ExtractPaperText(bytes, row.file);
       const auto end = std::chrono::steady_clock::now();
       cpu_ms.push_back(ThreadCpuMs() - cpu_start);
       if (!paper) {

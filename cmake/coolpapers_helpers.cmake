@@ -1,10 +1,13 @@
-# coolpapers_library(NAME SRCS ... DEPS ...): one static library per module, linked only to
-# what sits below it in the data flow (see README "Guide to the code").
+# coolpapers_library(NAME SRCS ... DEPS ... PRIVATE_DEPS ...): one static library per module,
+# linked only to what sits below it in the data flow (docs/architecture.md: the table of which
+# module may include which, checked by tests/architecture). DEPS are the libraries whose headers
+# this module's headers include (its users see them too); PRIVATE_DEPS the ones only its .cc
+# files use.
 function(coolpapers_library)
-  cmake_parse_arguments(ARG "" "NAME" "SRCS;DEPS" ${ARGN})
+  cmake_parse_arguments(ARG "" "NAME" "SRCS;DEPS;PRIVATE_DEPS" ${ARGN})
   add_library(${ARG_NAME} STATIC ${ARG_SRCS})
   target_include_directories(${ARG_NAME} PUBLIC ${PROJECT_SOURCE_DIR}/src)
-  target_link_libraries(${ARG_NAME} PUBLIC ${ARG_DEPS})
+  target_link_libraries(${ARG_NAME} PUBLIC ${ARG_DEPS} PRIVATE ${ARG_PRIVATE_DEPS})
 endfunction()
 
 # coolpapers_test(NAME SRCS ... DEPS ... [TIMEOUT s] [ONE_PROCESS]): a GoogleTest binary whose

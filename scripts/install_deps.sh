@@ -8,6 +8,9 @@ packages=(
   libboost-dev libsqlite3-dev sqlite3 zlib1g-dev
   nlohmann-json3-dev libcli11-dev libfmt-dev
   libcurl4-openssl-dev libpugixml-dev libxapian-dev libtomlplusplus-dev
+  libhowardhinnant-date-dev tzdata
+  # clang 16 for the thread-safety analysis (tests/architecture) and libFuzzer.
+  clang-16 libclang-rt-16-dev
   python3-feedparser libpoppler-cpp-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   wrk curl python3 procps

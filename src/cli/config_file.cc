@@ -1,7 +1,5 @@
 #include "cli/config_file.h"
 
-#include <toml++/toml.h>
-
 #include <charconv>
 #include <cstdlib>
 #include <functional>
@@ -10,6 +8,7 @@
 #include <system_error>
 
 #include "core/category.h"
+#include "core/toml_file.h"
 
 namespace coolpapers::cli {
 namespace {
@@ -217,17 +216,17 @@ Result<void> ReadPdf(const toml::table* table, const std::string& file, Config& 
   if (Result<void> read = first.result(); !read) return read;
   config.pdf.cache_dir = cache_dir;
   // Checked now, with a sample id, so a bad template fails at start rather than per download.
-  if (!faq::MakePdfUrl(config.pdf.source, ArxivId::Parse("2401.06769v1").value())) {
+  if (!pdf::MakePdfUrl(config.pdf.source, ArxivId::Parse("2401.06769v1").value())) {
     return Fail(ErrorCode::kInvalidArgument,
                 file + ": pdf.source: expected an http(s) URL with {id} and {version}, like \"" +
-                    std::string(faq::kDefaultPdfSource) + "\", got \"" + config.pdf.source + "\"");
+                    std::string(pdf::kDefaultPdfSource) + "\", got \"" + config.pdf.source + "\"");
   }
   return {};
 }
 
 Result<void> ReadLlm(const toml::table* table, const std::string& file, Config& config) {
   TableReader llm(table, "llm", file);
-  faq::LlmOptions& options = config.llm.options;
+  llm::LlmOptions& options = config.llm.options;
   int context_tokens = static_cast<int>(options.context_tokens);
   FirstError first;
   first << llm.String("base_url", options.base_url) << llm.String("model", options.model)
@@ -326,15 +325,9 @@ Result<milliseconds> ParseDuration(std::string_view text) {
 
 Result<Config> LoadConfigFile(const std::filesystem::path& file) {
   const std::string name = file.string();
-  toml::table root;
-  try {
-    root = toml::parse_file(name);
-  } catch (const toml::parse_error& e) {
-    const auto& where = e.source().begin;
-    return Fail(ErrorCode::kInvalidArgument, name + ":" + std::to_string(where.line) + ":" +
-                                                 std::to_string(where.column) + ": " +
-                                                 std::string(e.description()));
-  }
+  Result<toml::table> parsed = ParseTomlFile(name);
+  if (!parsed) return std::unexpected(parsed.error());
+  const toml::table& root = *parsed;
 
   Config config;
   TableReader top(&root, "", name);

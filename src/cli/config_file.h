@@ -36,8 +36,8 @@
 #include <string>
 
 #include "core/error.h"
-#include "faq/llm_client.h"
-#include "faq/pdf_fetcher.h"
+#include "llm/llm_client.h"
+#include "pdf/pdf_fetcher.h"
 #include "harvest/harvest_options.h"
 #include "jobs/worker_pool.h"
 #include "net/http_client.h"
@@ -47,7 +47,7 @@ namespace coolpapers::cli {
 
 // [pdf]: paper PDFs downloaded for readers (/pdf/<id>) and the FAQ.
 struct PdfSettings {
-  std::string source = std::string(faq::kDefaultPdfSource);  // {id} and {version} replaced
+  std::string source = std::string(pdf::kDefaultPdfSource);  // {id} and {version} replaced
   std::filesystem::path cache_dir;  // "" means DATA/pdf
   int cache_max_mb = 2048;          // the cache's bound in MiB
 };
@@ -55,7 +55,7 @@ struct PdfSettings {
 // [llm]: the FAQ's language model, any OpenAI-compatible server. No base_url: no model, and
 // the FAQ is extractive.
 struct LlmSettings {
-  faq::LlmOptions options;  // base_url, model, api_key, limits and timeouts
+  llm::LlmOptions options;  // base_url, model, api_key, limits and timeouts
   // The environment variable that holds the API key; it wins over api_key in the file, so
   // the key need not be written in a file at all.
   std::string api_key_env = "COOLPAPERS_LLM_API_KEY";

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <string>
 
+#include "core/clock.h"
 #include "cli/config_file.h"
 #include "cli/instance.h"
 #include "web/api/status_json.h"
@@ -58,7 +59,7 @@ int RunDoctorCommand(const DoctorOptions& options) {
   }
   web::StatusContext context;
   context.harvest_enabled = harvest_enabled;
-  context.now = std::chrono::floor<std::chrono::milliseconds>(std::chrono::system_clock::now());
+  context.now = WallMilliseconds(RealClock());
   Result<std::string> status_text = web::RenderStatusJson(*in.harvest_state, *in.jobs, context);
   if (!status_text) {
     PrintError(status_text.error());

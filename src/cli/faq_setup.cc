@@ -17,8 +17,8 @@ Result<PdfParts> OpenPdfParts(Instance& instance) {
   // `/` keeps an absolute cache_dir as it is and puts a relative one under the data folder.
   const std::filesystem::path dir =
       instance.data_dir / (settings.cache_dir.empty() ? "pdf" : settings.cache_dir);
-  Result<std::unique_ptr<faq::PdfCache>> cache =
-      faq::PdfCache::Open(dir, static_cast<uint64_t>(settings.cache_max_mb) << 20);
+  Result<std::unique_ptr<pdf::PdfCache>> cache =
+      pdf::PdfCache::Open(dir, static_cast<uint64_t>(settings.cache_max_mb) << 20);
   if (!cache) return std::unexpected(cache.error());
   // The PDF host gets arXiv's politeness too (arxiv.org is not among the harvester's hosts).
   if (std::string host = net::HostOf(settings.source); !host.empty()) {
@@ -27,12 +27,12 @@ Result<PdfParts> OpenPdfParts(Instance& instance) {
   }
   PdfParts parts;
   parts.cache = *std::move(cache);
-  parts.fetcher = std::make_unique<faq::PdfFetcher>(*parts.cache, *instance.arxiv, *instance.jobs,
+  parts.fetcher = std::make_unique<pdf::PdfFetcher>(*parts.cache, *instance.arxiv, *instance.jobs,
                                                     settings.source);
   return parts;
 }
 
-Result<FaqParts> OpenFaqParts(Instance& instance, faq::PdfFetcher& pdfs) {
+Result<FaqParts> OpenFaqParts(Instance& instance, pdf::PdfFetcher& pdfs) {
   FaqParts parts;
   Result<std::unique_ptr<store::FaqStore>> faq_store =
       store::OpenSqliteFaqStore(StorePath(instance.data_dir));
@@ -46,7 +46,7 @@ Result<FaqParts> OpenFaqParts(Instance& instance, faq::PdfFetcher& pdfs) {
   }
   const LlmSettings& llm = instance.config.llm;
   if (llm.configured()) {
-    Result<std::unique_ptr<faq::LlmClient>> client = faq::MakeOpenAiLlmClient(llm.options);
+    Result<std::unique_ptr<llm::LlmClient>> client = llm::MakeOpenAiLlmClient(llm.options);
     if (!client) return std::unexpected(client.error());
     parts.llm = *std::move(client);
   }
@@ -66,9 +66,9 @@ Result<TranslationParts> OpenTranslationParts(Instance& instance) {
   Result<std::unique_ptr<store::TranslationStore>> translations =
       store::OpenSqliteTranslationStore(StorePath(instance.data_dir));
   if (!translations) return std::unexpected(translations.error());
-  faq::LlmOptions options = instance.config.llm.options;
+  llm::LlmOptions options = instance.config.llm.options;
   if (!settings.model.empty()) options.model = settings.model;
-  Result<std::unique_ptr<faq::LlmClient>> client = faq::MakeOpenAiLlmClient(std::move(options));
+  Result<std::unique_ptr<llm::LlmClient>> client = llm::MakeOpenAiLlmClient(std::move(options));
   if (!client) return std::unexpected(client.error());
   parts.store = *std::move(translations);
   parts.llm = *std::move(client);

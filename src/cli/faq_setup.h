@@ -9,17 +9,17 @@
 #include "cli/instance.h"
 #include "core/error.h"
 #include "faq/faq_generator.h"
-#include "faq/llm_client.h"
-#include "faq/pdf_cache.h"
-#include "faq/pdf_fetcher.h"
+#include "llm/llm_client.h"
+#include "pdf/pdf_cache.h"
+#include "pdf/pdf_fetcher.h"
 #include "store/faq_store.h"
 #include "store/translation_store.h"
 
 namespace coolpapers::cli {
 
 struct PdfParts {
-  std::unique_ptr<faq::PdfCache> cache;
-  std::unique_ptr<faq::PdfFetcher> fetcher;  // uses `cache` and the instance's polite client
+  std::unique_ptr<pdf::PdfCache> cache;
+  std::unique_ptr<pdf::PdfFetcher> fetcher;  // uses `cache` and the instance's polite client
 };
 
 // Opens the PDF cache ([pdf] cache_dir under the data folder, cache_max_mb) and gives the PDF
@@ -29,7 +29,7 @@ struct PdfParts {
 
 struct FaqParts {
   std::unique_ptr<store::FaqStore> store;
-  std::unique_ptr<faq::LlmClient> llm;  // null when no [llm] is configured
+  std::unique_ptr<llm::LlmClient> llm;  // null when no [llm] is configured
   faq::FaqGeneratorOptions generator;   // loads PDFs through the fetcher, asks `llm`
 };
 
@@ -37,11 +37,11 @@ struct FaqParts {
 // folder, or the built-in questions) and makes the [llm] client. Errors: the store's, the
 // questions file's (naming file, line and key), a malformed [llm]. `pdfs` and `instance` must
 // outlive the parts.
-[[nodiscard]] Result<FaqParts> OpenFaqParts(Instance& instance, faq::PdfFetcher& pdfs);
+[[nodiscard]] Result<FaqParts> OpenFaqParts(Instance& instance, pdf::PdfFetcher& pdfs);
 
 struct TranslationParts {
   std::unique_ptr<store::TranslationStore> store;  // both null when [translate] is off
-  std::unique_ptr<faq::LlmClient> llm;             // the [llm] server, [translate] model
+  std::unique_ptr<llm::LlmClient> llm;             // the [llm] server, [translate] model
 };
 
 // Opens the translations' store and model when [translate] enabled is set ([llm] is then

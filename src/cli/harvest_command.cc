@@ -5,6 +5,7 @@
 #include <map>
 #include <thread>
 
+#include "core/clock.h"
 #include "cli/config_file.h"
 #include "cli/instance.h"
 #include "cli/print_error.h"
@@ -27,9 +28,7 @@ constexpr int kExitIncomplete = 3;
 constexpr milliseconds kLongestWait{std::chrono::minutes(1)};
 constexpr milliseconds kPollEvery{100};
 
-store::JobTime Now() {
-  return std::chrono::floor<milliseconds>(std::chrono::system_clock::now());
-}
+store::JobTime Now() { return WallMilliseconds(RealClock()); }
 
 bool Settled(const store::Job& job, store::JobTime now) {
   if (job.state == store::JobState::kDone || job.state == store::JobState::kFailed) return true;

@@ -45,7 +45,7 @@ Result<std::unique_ptr<Instance>> OpenInstance(const std::filesystem::path& data
 
   const Config& c = instance->config;
   instance->http = net::MakeCurlHttpClient(c.http);
-  instance->politeness = std::make_unique<net::HostPoliteness>(net::RealClock());
+  instance->politeness = std::make_unique<net::HostPoliteness>(RealClock());
   SetArxivRules(*instance->politeness, c);
   instance->arxiv =
       std::make_unique<net::PoliteClient>(*instance->http, *instance->politeness, c.retry);

@@ -6,17 +6,19 @@
 #include <memory>
 #include <optional>
 
+#include "core/clock.h"
 #include "cli/config_file.h"
 #include "cli/data_dir.h"
 #include "cli/instance.h"
-#include "cli/paper_fetcher.h"
-#include "cli/search_service.h"
+#include "harvest/on_demand_paper_fetcher.h"
+#include "search/search_service.h"
 #include "cli/faq_setup.h"
-#include "cli/site_pdf_fetcher.h"
+#include "pdf/on_demand_pdf_fetcher.h"
 #include "faq/faq_job_service.h"
-#include "faq/translation_service.h"
+#include "translate/translation_service.h"
 #include "harvest/harvest_scheduler.h"
 #include "jobs/job_outcome.h"
+#include "jobs/job_router.h"
 #include "jobs/worker_pool.h"
 #include "web/api/status_json.h"
 #include "web/pages/layout.h"
@@ -62,7 +64,7 @@ int RunServeCommand(const ServeOptions& options) {
     PrintError(pdf.error());
     return 1;
   }
-  faq::PdfFetcher& pdf_fetcher = *pdf->fetcher;
+  pdf::PdfFetcher& pdf_fetcher = *pdf->fetcher;
   jobs::WorkerPool pdf_workers(
       *instance.jobs,
       [&pdf_fetcher](const store::Job& job, const jobs::JobContext& context) {
@@ -93,21 +95,25 @@ int RunServeCommand(const ServeOptions& options) {
     PrintError(translation_parts.error());
     return 1;
   }
-  std::optional<faq::TranslationService> translations;
+  std::optional<translate::TranslationService> translations;
   if (translation_parts->llm) {
-    faq::TranslationServiceOptions translation_options;
+    translate::TranslationServiceOptions translation_options;
     translation_options.wake = wake_llm_pool;
     translations.emplace(*instance.store, *instance.jobs, *translation_parts->store,
                          *translation_parts->llm, std::move(translation_options));
   }
-  const jobs::JobHandler faq_handler = faq_service.Handler();
-  const jobs::JobHandler llm_handler = [&translations, faq_handler](
-                                           const store::Job& job, const jobs::JobContext& context) {
-    if (!faq::TranslationService::Handles(job)) return faq_handler(job, context);
-    if (translations) return translations->HandleJob(job, context);
-    return jobs::JobOutcome::Fail("this instance no longer translates papers ([translate])");
-  };
-  jobs::WorkerPool faq_workers(*instance.jobs, llm_handler, settings.faq_jobs);
+  jobs::JobRouter llm_jobs;
+  llm_jobs.Route(std::string(faq::kFaqJobKeyPrefix), faq_service.Handler());
+  if (translations) {
+    llm_jobs.Route(std::string(translate::kTranslationJobKeyPrefix),
+                   [&translations](const store::Job& job, const jobs::JobContext& context) {
+                     return translations->HandleJob(job, context);
+                   });
+  } else {
+    llm_jobs.Refuse(std::string(translate::kTranslationJobKeyPrefix),
+                    "this instance no longer translates papers ([translate])");
+  }
+  jobs::WorkerPool faq_workers(*instance.jobs, llm_jobs.Handler(), settings.faq_jobs);
   faq_pool = &faq_workers;
   faq_workers.Start();
 
@@ -115,9 +121,9 @@ int RunServeCommand(const ServeOptions& options) {
   services.pdf_cache = pdf->cache.get();
   services.faq = &faq_service;
   services.translations = translations ? &*translations : nullptr;
-  services.fetch_pdf = MakeSitePdfFetcher(pdf_fetcher, *instance.jobs, pdf_workers);
+  services.fetch_pdf = pdf::MakeOnDemandPdfFetcher(pdf_fetcher, *instance.jobs, pdf_workers);
   services.harvest_state = instance.harvest_state.get();
-  services.fetch_paper = MakePaperFetcher(harvester, *instance.jobs, arxiv_workers);
+  services.fetch_paper = harvest::MakeOnDemandPaperFetcher(harvester, *instance.jobs, arxiv_workers);
   services.admin_token = settings.admin_token;
   services.status = [&instance, &arxiv_workers, &pdf_workers,
                       &faq_workers]() -> Result<std::string> {
@@ -126,10 +132,10 @@ int RunServeCommand(const ServeOptions& options) {
     web::StatusContext context;
     context.harvest_enabled = instance.config.harvest_enabled;
     context.pools = pools;
-    context.now = std::chrono::floor<std::chrono::milliseconds>(std::chrono::system_clock::now());
+    context.now = WallMilliseconds(RealClock());
     return web::RenderStatusJson(*instance.harvest_state, *instance.jobs, context);
   };
-  const std::unique_ptr<SearchService> search = OpenSearchService(*instance.store,
+  const std::unique_ptr<search::SearchService> search = search::OpenSearchService(*instance.store,
                                                                    IndexPath(options.data_dir));
   services.searcher = search->searcher.get();
   // Every page's <body> tells the front end the [FAQ] label and the feedback link ([site]), and

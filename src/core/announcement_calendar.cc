@@ -1,6 +1,11 @@
 #include "core/announcement_calendar.h"
 
+#include <date/tz.h>
+
 #include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
 #include <optional>
 #include <string>
 
@@ -18,27 +23,24 @@ using std::chrono::weekday;
 using std::chrono::year;
 using std::chrono::year_month_day;
 
-constexpr seconds kEasternStandard = -hours(5);
-constexpr seconds kEasternDaylight = -hours(4);
 // arXiv's daily submission deadline, US Eastern wall-clock time.
 constexpr seconds kDailyClose = hours(14);
-// New-style US daylight saving rules took effect in 2007 (Energy Policy Act of 2005).
-constexpr int kFirstYearOfCurrentDstRules = 2007;
 
-// The n-th (1-based) given weekday of a month; n = 0 means the last one.
-sys_days NthWeekday(int y, unsigned month, weekday wd, unsigned n) {
-  using std::chrono::last;
-  using std::chrono::year_month_weekday;
-  using std::chrono::year_month_weekday_last;
-  if (n == 0) {
-    return sys_days{year_month_weekday_last{year{y}, std::chrono::month{month}, wd[last]}};
-  }
-  return sys_days{year_month_weekday{year{y}, std::chrono::month{month}, wd[n]}};
-}
-
-// A wall-clock instant of the day `day` in a zone offset `offset` from UTC, as UTC.
-UtcTime AtLocal(sys_days day, hours wall_clock, seconds offset) {
-  return UtcTime{day} + wall_clock - offset;
+// arXiv's zone, from the system's time zone database (Debian's tzdata), found once. Without it
+// no announcement day can be computed: a broken installation, said plainly before stopping.
+const date::time_zone& ArxivZone() {
+  static const date::time_zone* const zone = [] {
+    try {
+      return date::locate_zone("America/New_York");
+    } catch (const std::exception& e) {
+      std::fprintf(stderr,
+                   "coolpapers: the time zone database has no America/New_York (%s); "
+                   "install Debian's tzdata\n",
+                   e.what());
+      std::abort();
+    }
+  }();
+  return *zone;
 }
 
 class Cursor {
@@ -159,23 +161,7 @@ std::optional<UtcTime> ParseIso8601(std::string_view text) {
 
 }  // namespace
 
-seconds UsEasternOffset(UtcTime t) {
-  // Daylight time never spans a new year, so the UTC year is the local year at both switches.
-  const int y = static_cast<int>(year_month_day{std::chrono::floor<days>(t)}.year());
-  sys_days start;
-  sys_days end;
-  if (y >= kFirstYearOfCurrentDstRules) {
-    start = NthWeekday(y, 3, std::chrono::Sunday, 2);  // second Sunday of March
-    end = NthWeekday(y, 11, std::chrono::Sunday, 1);   // first Sunday of November
-  } else {
-    start = NthWeekday(y, 4, std::chrono::Sunday, 1);  // first Sunday of April
-    end = NthWeekday(y, 10, std::chrono::Sunday, 0);   // last Sunday of October
-  }
-  // Both switches happen at 02:00 local time, read on the clock in force just before.
-  const UtcTime dst_starts = AtLocal(start, hours(2), kEasternStandard);
-  const UtcTime dst_ends = AtLocal(end, hours(2), kEasternDaylight);
-  return t >= dst_starts && t < dst_ends ? kEasternDaylight : kEasternStandard;
-}
+seconds UsEasternOffset(UtcTime t) { return ArxivZone().get_info(t).offset; }
 
 Date AnnouncementDay(UtcTime submitted) {
   const std::chrono::local_seconds local{

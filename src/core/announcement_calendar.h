@@ -16,8 +16,8 @@ namespace coolpapers {
 using UtcTime = std::chrono::sys_seconds;
 
 // US Eastern offset from UTC at an instant: -4 h under daylight saving time, -5 h otherwise,
-// with the US rules in force at that time (from 2007: second Sunday of March to first Sunday
-// of November, at 02:00 local; 1987-2006: first Sunday of April to last Sunday of October).
+// with the US rules in force at that time, as the system's time zone database
+// (America/New_York, Debian's tzdata) has them.
 std::chrono::seconds UsEasternOffset(UtcTime t);
 
 // The listing day on which a paper submitted at `submitted` (UTC) is announced.

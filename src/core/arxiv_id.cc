@@ -6,6 +6,7 @@
 
 #include "core/category.h"
 #include "core/quoted_text.h"
+#include "core/whitespace.h"
 
 namespace coolpapers {
 namespace {
@@ -31,13 +32,6 @@ int ToInt(std::string_view digits) {
 bool IsValidMonth(std::string_view mm) {
   const int month = ToInt(mm);
   return month >= 1 && month <= 12;
-}
-
-std::string_view TrimSpace(std::string_view text) {
-  auto is_space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
-  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-  return text;
 }
 
 std::string_view StripArxivPrefix(std::string_view text) {
@@ -113,7 +107,7 @@ Result<ArxivId> ArxivId::Parse(std::string_view text) {
                 "invalid arXiv id " + QuoteForMessage(text) +
                     ": expected YYMM.NNNNN[vN] or archive/YYMMNNN[vN]");
   };
-  std::string_view rest = StripArxivPrefix(TrimSpace(text));
+  std::string_view rest = StripArxivPrefix(TrimWhitespace(text));
   const std::optional<int> version = SplitVersion(rest);
   if (!version) return invalid();
 

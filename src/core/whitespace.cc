@@ -25,4 +25,10 @@ std::string CollapseWhitespace(std::string_view text) {
   return out;
 }
 
+std::string_view TrimWhitespace(std::string_view text) {
+  while (!text.empty() && IsAsciiSpace(text.front())) text.remove_prefix(1);
+  while (!text.empty() && IsAsciiSpace(text.back())) text.remove_suffix(1);
+  return text;
+}
+
 }  // namespace coolpapers

@@ -13,6 +13,10 @@ namespace coolpapers {
 // Pure; safe from any thread.
 std::string CollapseWhitespace(std::string_view text);
 
+// `text` without its leading and trailing ASCII whitespace (the same six bytes): "\t a b \r\n"
+// -> "a b". A view into `text`. Pure.
+std::string_view TrimWhitespace(std::string_view text);
+
 }  // namespace coolpapers
 
 #endif  // COOLPAPERS_CORE_WHITESPACE_H_

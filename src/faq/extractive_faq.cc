@@ -7,9 +7,10 @@
 #include <set>
 #include <utility>
 
-#include "faq/folded_text.h"
+#include "pdf/folded_text.h"
 #include "faq/page_marks.h"
-#include "faq/section_headings.h"
+#include "pdf/section_headings.h"
+#include "core/whitespace.h"
 
 namespace coolpapers::faq {
 namespace {
@@ -39,7 +40,7 @@ Topic TopicForTitle(std::string_view title, std::string_view line) {
       title == "background and motivation") {
     return Topic::kProblem;
   }
-  if (ClassifyHeading(line) == SectionKind::kConclusion ||
+  if (pdf::ClassifyHeading(line) == pdf::SectionKind::kConclusion ||
       Contains(title, {"conclusion", "future work", "future direction", "limitation", "outlook",
                        "open problem", "open question"})) {
     return Topic::kFurtherWork;
@@ -77,16 +78,6 @@ struct Heading {
   size_t content_offset = std::string_view::npos;
 };
 
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) {
-    text.remove_suffix(1);
-  }
-  return text;
-}
-
 // "3", "3.", "3.1", "IV." -> its level and first number; nullopt for anything else.
 std::optional<std::pair<int, int>> SectionNumber(std::string_view token) {
   static constexpr std::array<std::string_view, 12> kRoman = {
@@ -119,7 +110,7 @@ std::optional<std::pair<int, int>> SectionNumber(std::string_view token) {
 // are taken whatever their title; unnumbered ones only when the title is one we know, so a
 // short sentence on its own line is not mistaken for one.
 std::optional<Heading> ParseHeading(std::string_view raw) {
-  const std::string_view line = Trim(raw);
+  const std::string_view line = TrimWhitespace(raw);
   if (line.size() < 5 || line.size() > 70) return std::nullopt;
   // "Abstract—We study ...", "Abstract. We study ...": the abstract starts on the same line.
   for (std::string_view prefix : {"Abstract", "ABSTRACT"}) {
@@ -127,7 +118,7 @@ std::optional<Heading> ParseHeading(std::string_view raw) {
     std::string_view rest = line.substr(prefix.size());
     for (std::string_view separator : {"\u2014", "\u2013", ".", ":", "-", " "}) {
       if (rest.starts_with(separator)) {
-        rest = Trim(rest.substr(separator.size()));
+        rest = TrimWhitespace(rest.substr(separator.size()));
         if (rest.empty() || std::isupper(static_cast<unsigned char>(rest[0]))) {
           return Heading{.topic = Topic::kSummary,
                          .content_offset = rest.empty() ? std::string_view::npos
@@ -146,7 +137,7 @@ std::optional<Heading> ParseHeading(std::string_view raw) {
   std::string_view title = line;
   if (space != std::string_view::npos) {
     number = SectionNumber(line.substr(0, space));
-    if (number) title = Trim(line.substr(space + 1));
+    if (number) title = TrimWhitespace(line.substr(space + 1));
   }
   if (title.empty() || !std::isupper(static_cast<unsigned char>(title[0]))) return std::nullopt;
   // A table row ("1 BERT 85.3") has a number among its words; a title ("5 Pretraining on
@@ -160,7 +151,7 @@ std::optional<Heading> ParseHeading(std::string_view raw) {
   }
   if (Contains(title, {"\"", "\u201C", "\u201D"})) return std::nullopt;  // a quoted phrase
   const size_t words = std::ranges::count(title, ' ') + 1;
-  std::string folded = FoldCaseAndSpaces(title);
+  std::string folded = pdf::FoldCaseAndSpaces(title);
   while (!folded.empty() && (folded.back() == '.' || folded.back() == ':')) folded.pop_back();
   const Topic topic = TopicForTitle(folded, line);
   if (number) {
@@ -184,18 +175,18 @@ std::optional<Heading> ParseHeading(std::string_view raw) {
 
 // The body's lines: everything before the references (or, without a references heading,
 // before the first appendix heading).
-std::vector<Line> BodyLines(const PaperText& paper) {
+std::vector<Line> BodyLines(const pdf::PaperText& paper) {
   std::vector<Line> lines;
-  for (const PageText& page : paper.pages) {
+  for (const pdf::PageText& page : paper.pages) {
     const std::string_view text = page.text;
     size_t start = 0;
     while (start <= text.size()) {
-      if (paper.references && TextPosition{page.number, start} >= *paper.references) return lines;
+      if (paper.references && pdf::TextPosition{page.number, start} >= *paper.references) return lines;
       size_t end = text.find('\n', start);
       if (end == std::string_view::npos) end = text.size();
       const std::string_view line = text.substr(start, end - start);
-      const SectionKind kind = ClassifyHeading(line);
-      if (kind == SectionKind::kReferences || kind == SectionKind::kAppendix) return lines;
+      const pdf::SectionKind kind = pdf::ClassifyHeading(line);
+      if (kind == pdf::SectionKind::kReferences || kind == pdf::SectionKind::kAppendix) return lines;
       lines.push_back({page.number, line});
       start = end + 1;
     }
@@ -234,13 +225,13 @@ std::vector<Heading> FindHeadings(const std::vector<Line>& lines) {
     headings.push_back(*heading);
     // "2 CHARACTERIZING EXPOSITORY" / "WRITING": a capitalised heading wrapped onto a second
     // line, which is part of the heading, not of the text.
-    const std::string_view title = Trim(lines[i].text);
+    const std::string_view title = TrimWhitespace(lines[i].text);
     if (i + 1 < lines.size() && IsAllCaps(title)) {
-      const std::string_view rest = Trim(lines[i + 1].text);
+      const std::string_view rest = TrimWhitespace(lines[i + 1].text);
       if (rest.size() <= 40 && IsAllCaps(rest) && rest.find('.') == std::string_view::npos) {
         if (headings.back().topic == Topic::kNone) {
           const std::string joined = std::string(title) + " " + std::string(rest);
-          headings.back().topic = TopicForTitle(FoldCaseAndSpaces(joined), joined);
+          headings.back().topic = TopicForTitle(pdf::FoldCaseAndSpaces(joined), joined);
         }
         headings.push_back({.line = i + 1, .level = kContinuationLevel});
         ++i;
@@ -286,7 +277,7 @@ struct SectionText {
   }
 
   void Append(int page, std::string_view line) {
-    line = Trim(line);
+    line = TrimWhitespace(line);
     if (line.empty()) return;
     if (!text.empty()) text += ' ';
     if (page_starts.empty() || page_starts.back().second != page) {
@@ -330,7 +321,7 @@ std::vector<SectionText> SectionsFor(Topic topic, const std::vector<Line>& lines
 // "e.g.", "et al.", "Fig." and initials do not end a sentence.
 bool EndsWithAbbreviation(std::string_view text) {
   const size_t space = text.find_last_of(" (");
-  const std::string word = FoldCaseAndSpaces(text.substr(space == std::string_view::npos ? 0
+  const std::string word = pdf::FoldCaseAndSpaces(text.substr(space == std::string_view::npos ? 0
                                                                                           : space + 1));
   static const std::set<std::string_view> kAbbreviations = {
       "e.g", "i.e", "al", "vs", "cf", "fig", "figs", "eq", "eqs", "sec", "no", "approx",
@@ -489,7 +480,7 @@ std::vector<Cue> CuesFor(Topic topic) {
 }
 
 double Score(std::string_view sentence, Topic topic, bool first_in_section) {
-  const std::string folded = FoldCaseAndSpaces(sentence);
+  const std::string folded = pdf::FoldCaseAndSpaces(sentence);
   double score = 0;
   for (const Cue& cue : CuesFor(topic)) {
     if (folded.find(cue.phrase) != std::string::npos) score += cue.weight;
@@ -536,7 +527,7 @@ struct Candidate {
 
 // The quotable sentences of `sections` whose page mark VerifyPageMarks keeps, scored.
 std::vector<Candidate> Candidates(const std::vector<SectionText>& sections, Topic topic,
-                                  const PaperText& paper) {
+                                  const pdf::PaperText& paper) {
   std::vector<Candidate> candidates;
   std::set<std::string_view> seen;
   size_t order_base = 0;
@@ -582,17 +573,17 @@ std::vector<std::string> Choose(std::vector<Candidate> candidates, int max_sente
 
 // The summary from the store's abstract: each sentence cited to the first of the first three
 // pages that bears it out, or quoted without a mark when the PDF's text does not.
-std::vector<std::string> FromStoreAbstract(std::string_view abstract, const PaperText& paper,
+std::vector<std::string> FromStoreAbstract(std::string_view abstract, const pdf::PaperText& paper,
                                            int max_sentences) {
   SectionText section;
   section.Append(1, abstract);
   std::vector<std::string> bullets;
   for (const Sentence& sentence : SplitSentences(section, 0)) {
     if (static_cast<int>(bullets.size()) >= max_sentences) break;
-    if (Trim(sentence.text).size() < 20) continue;
-    std::string bullet = Bullet(Trim(sentence.text), 0);
+    if (TrimWhitespace(sentence.text).size() < 20) continue;
+    std::string bullet = Bullet(TrimWhitespace(sentence.text), 0);
     for (int page = 1; page <= std::min<int>(3, static_cast<int>(paper.pages.size())); ++page) {
-      const std::string marked = Bullet(Trim(sentence.text), page);
+      const std::string marked = Bullet(TrimWhitespace(sentence.text), page);
       const CheckedAnswer checked = VerifyPageMarks(marked, paper);
       if (checked.marks_kept == 1 && checked.text == marked) {
         bullet = marked;
@@ -615,7 +606,7 @@ std::string JoinLines(const std::vector<std::string>& bullets) {
 
 }  // namespace
 
-std::vector<std::string> MakeExtractiveAnswers(const PaperText& paper, std::string_view abstract,
+std::vector<std::string> MakeExtractiveAnswers(const pdf::PaperText& paper, std::string_view abstract,
                                                const FaqPrompts& prompts, FaqLanguage language,
                                                int max_sentences) {
   const std::string nothing =
@@ -636,7 +627,7 @@ std::vector<std::string> MakeExtractiveAnswers(const PaperText& paper, std::stri
         bullets = Choose(Candidates(SectionsFor(Topic::kSummary, lines, headings), topic, paper),
                          max_sentences);
       }
-      if (bullets.empty() && topic == Topic::kSummary && !Trim(abstract).empty()) {
+      if (bullets.empty() && topic == Topic::kSummary && !TrimWhitespace(abstract).empty()) {
         bullets = FromStoreAbstract(abstract, paper, max_sentences);
       }
       if (bullets.empty() && topic == Topic::kSummary) {

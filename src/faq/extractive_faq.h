@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "faq/faq_questions.h"
-#include "faq/pdf_text.h"
+#include "pdf/pdf_text.h"
 
 namespace coolpapers::faq {
 
@@ -21,7 +21,7 @@ namespace coolpapers::faq {
 // quoted without a mark. Every mark produced survives VerifyPageMarks. Question ids other than
 // the six of faq_questions.h get "does not say". Sections and scoring: docs/faq.md.
 // Deterministic and pure.
-std::vector<std::string> MakeExtractiveAnswers(const PaperText& paper, std::string_view abstract,
+std::vector<std::string> MakeExtractiveAnswers(const pdf::PaperText& paper, std::string_view abstract,
                                                const FaqPrompts& prompts, FaqLanguage language,
                                                int max_sentences = 4);
 

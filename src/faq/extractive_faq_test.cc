@@ -20,8 +20,8 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 using ::testing::StartsWith;
 
-PaperText SparsePaper() {
-  PaperText paper;
+pdf::PaperText SparsePaper() {
+  pdf::PaperText paper;
   paper.pages.push_back(
       {1,
        "SparseFormer: Linear Attention for Long Documents\n"
@@ -60,7 +60,7 @@ PaperText SparsePaper() {
       "References\n"
       "[1] A. Author. Efficient transformers. In future work we plan to cite many more papers.";
   paper.pages.push_back({3, last});
-  paper.references = TextPosition{3, references};
+  paper.references = pdf::TextPosition{3, references};
   return paper;
 }
 
@@ -72,7 +72,7 @@ std::vector<std::string> Lines(const std::string& answer) {
 }
 
 // Every bullet carries a mark and VerifyPageMarks keeps every mark as written.
-void ExpectVerified(const std::string& answer, const PaperText& paper) {
+void ExpectVerified(const std::string& answer, const pdf::PaperText& paper) {
   const CheckedAnswer checked = VerifyPageMarks(answer, paper);
   EXPECT_EQ(checked.text, answer);
   EXPECT_EQ(checked.marks_dropped, 0) << answer;
@@ -82,7 +82,7 @@ void ExpectVerified(const std::string& answer, const PaperText& paper) {
 }
 
 TEST(MakeExtractiveAnswers, QuotesEachQuestionsSection) {
-  const PaperText paper = SparsePaper();
+  const pdf::PaperText paper = SparsePaper();
   const FaqPrompts& prompts = DefaultFaqQuestions().english;
   const std::vector<std::string> answers =
       MakeExtractiveAnswers(paper, "", prompts, FaqLanguage::kEnglish);
@@ -112,7 +112,7 @@ TEST(MakeExtractiveAnswers, QuotesEachQuestionsSection) {
 }
 
 TEST(MakeExtractiveAnswers, KeepsAtMostMaxSentencesInReadingOrder) {
-  const PaperText paper = SparsePaper();
+  const pdf::PaperText paper = SparsePaper();
   const std::vector<std::string> answers =
       MakeExtractiveAnswers(paper, "", DefaultFaqQuestions().english, FaqLanguage::kEnglish, 1);
   for (const std::string& answer : answers) EXPECT_EQ(Lines(answer).size(), 1u) << answer;
@@ -122,13 +122,13 @@ TEST(MakeExtractiveAnswers, KeepsAtMostMaxSentencesInReadingOrder) {
 }
 
 TEST(MakeExtractiveAnswers, ChinesePromptsGetThePapersSentences) {
-  const PaperText paper = SparsePaper();
+  const pdf::PaperText paper = SparsePaper();
   EXPECT_EQ(MakeExtractiveAnswers(paper, "", DefaultFaqQuestions().chinese, FaqLanguage::kChinese),
             MakeExtractiveAnswers(paper, "", DefaultFaqQuestions().english, FaqLanguage::kEnglish));
 }
 
 TEST(MakeExtractiveAnswers, SaysSoWhenNoSectionFits) {
-  PaperText paper;
+  pdf::PaperText paper;
   paper.pages.push_back({1, "A Note\nshort lines only\nnothing to quote here"});
   const std::vector<std::string> english =
       MakeExtractiveAnswers(paper, "", DefaultFaqQuestions().english, FaqLanguage::kEnglish);
@@ -146,7 +146,7 @@ TEST(MakeExtractiveAnswers, UnknownQuestionIdIsNotAnswered) {
 }
 
 TEST(MakeExtractiveAnswers, SummaryFallsBackToTheStoresAbstract) {
-  PaperText paper;
+  pdf::PaperText paper;
   paper.pages.push_back(
       {1,
        "Tiny Paper\n"
@@ -186,7 +186,7 @@ void PrintTo(const RealPaper& paper, std::ostream* out) { *out << paper.file; }
 TEST_P(ExtractiveRealPdfTest, AnswersEveryQuestionWithVerifiedMarks) {
   COOLPAPERS_REQUIRE_SHARED_DATA(data);
   const RealPaper& real = GetParam();
-  auto paper = ExtractPaperText(ReadBytes(data / "pdfs" / real.file), real.file);
+  auto paper = pdf::ExtractPaperText(ReadBytes(data / "pdfs" / real.file), real.file);
   ASSERT_TRUE(paper.has_value()) << paper.error().message;
   const FaqPrompts& prompts = DefaultFaqQuestions().english;
   const std::vector<std::string> answers =

@@ -6,7 +6,7 @@
 
 #include "faq/extractive_faq.h"
 #include "faq/page_marks.h"
-#include "faq/pdf_text.h"
+#include "pdf/pdf_text.h"
 #include "faq/searchable_text.h"
 #include "faq/token_budget.h"
 
@@ -16,8 +16,7 @@ namespace {
 constexpr std::string_view kExtractiveModel = "extractive";
 
 UtcTime NowOf(const FaqGeneratorOptions& options) {
-  if (options.now) return options.now();
-  return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  return WallSeconds(*options.clock);
 }
 
 Result<void> Cancelled(const ArxivId& id) {
@@ -53,7 +52,7 @@ void ReportDone(const FaqProgress& progress, int index, int count, const FaqItem
 }
 
 Result<FaqAnswer> GenerateExtractive(const FaqGeneration& what, const FaqPrompts& prompts,
-                                     const PaperText& paper, const FaqGeneratorOptions& options,
+                                     const pdf::PaperText& paper, const FaqGeneratorOptions& options,
                                      store::FaqStore& faq_store, const FaqProgress& progress) {
   const std::vector<std::string> answers =
       MakeExtractiveAnswers(paper, what.abstract, prompts, what.language);
@@ -84,7 +83,7 @@ Result<FaqAnswer> GenerateFaq(const FaqGeneration& what, const FaqGeneratorOptio
   Result<std::string> pdf = options.load_pdf(what.id, stop);
   if (!pdf) return std::unexpected(std::move(pdf.error()));
   if (stop.stop_requested()) return std::unexpected(Cancelled(what.id).error());
-  Result<PaperText> paper = ExtractPaperText(*pdf, "arXiv " + what.id.WithVersion());
+  Result<pdf::PaperText> paper = pdf::ExtractPaperText(*pdf, "arXiv " + what.id.WithVersion());
   if (!paper) return std::unexpected(std::move(paper.error()));
   pdf->clear();
   // Kept for the search index (fulltext:); a paper the store does not hold has no index entry
@@ -98,7 +97,7 @@ Result<FaqAnswer> GenerateFaq(const FaqGeneration& what, const FaqGeneratorOptio
   if (options.llm == nullptr) {
     return GenerateExtractive(what, prompts, *paper, options, faq_store, progress);
   }
-  LlmClient& llm = *options.llm;
+  llm::LlmClient& llm = *options.llm;
   const std::string model = llm.model();
   const int count = static_cast<int>(prompts.questions.size());
 
@@ -125,12 +124,12 @@ Result<FaqAnswer> GenerateFaq(const FaqGeneration& what, const FaqGeneratorOptio
     if (stop.stop_requested()) return std::unexpected(Cancelled(what.id).error());
     const FaqQuestion& question = prompts.questions[index];
     if (progress.on_question) progress.on_question(index, count);
-    ChatRequest request;
+    llm::ChatRequest request;
     request.messages = {{"system", prompts.system},
                         {"user", RenderUserPrompt(prompts, what.title, paper_text, question)}};
     request.temperature = options.temperature;
     request.max_tokens = options.max_tokens;
-    Result<ChatReply> reply = llm.Chat(
+    Result<llm::ChatReply> reply = llm.Chat(
         request,
         [&](std::string_view delta) {
           if (progress.on_delta) progress.on_delta(index, delta);

@@ -11,10 +11,11 @@
 #include <string_view>
 
 #include "core/arxiv_id.h"
+#include "core/clock.h"
 #include "core/error.h"
 #include "core/faq_answer.h"
 #include "faq/faq_questions.h"
-#include "faq/llm_client.h"
+#include "llm/llm_client.h"
 #include "store/faq_store.h"
 
 namespace coolpapers::faq {
@@ -45,13 +46,13 @@ struct FaqProgress {
 struct FaqGeneratorOptions {
   PdfLoader load_pdf;
   // Not owned; must outlive the calls. nullptr: extractive answers (model "extractive").
-  LlmClient* llm = nullptr;
+  llm::LlmClient* llm = nullptr;
   FaqQuestionSet questions = DefaultFaqQuestions();
   // Tokens of paper text a prompt may carry (LlmOptions::context_tokens).
   size_t context_tokens = 100'000;
   double temperature = 0.3;
   int max_tokens = 0;  // per answer; 0: the server's default
-  std::function<UtcTime()> now;  // the answer's created time; empty: the system clock
+  Clock* clock = &RealClock();  // the answer's created time; not owned
 };
 
 // Runs the generation of `what`: loads the PDF, extracts its text (ExtractPaperText) and fits it

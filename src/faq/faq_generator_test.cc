@@ -6,16 +6,17 @@
 #include <string>
 #include <vector>
 
-#include "faq/scripted_llm_client.h"
-#include "faq/test_pdf.h"
+#include "tests/support/scripted_llm_client.h"
+#include "tests/support/test_pdf.h"
 #include "store/sqlite_faq_store.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/fake_clock.h"
 
 namespace coolpapers::faq {
 namespace {
 
-using testing::FaqTestPdf;
-using testing::ScriptedLlmClient;
+using pdf::testing::FaqTestPdf;
+using llm::testing::ScriptedLlmClient;
 
 ArxivId Id(std::string_view text) { return *ArxivId::Parse(text); }
 
@@ -46,7 +47,7 @@ class FaqGeneratorTest : public ::testing::Test {
       return pdf_;
     };
     options_.llm = &llm_;
-    options_.now = [] { return UtcTime(std::chrono::seconds(1'747'200'000)); };
+    options_.clock = &clock_;
   }
 
   Result<FaqAnswer> Generate(FaqLanguage language = FaqLanguage::kEnglish) {
@@ -57,6 +58,8 @@ class FaqGeneratorTest : public ::testing::Test {
   size_t QuestionCount() const { return options_.questions.english.questions.size(); }
 
   coolpapers::testing::TempDir dir_;
+  coolpapers::testing::FakeClock clock_{
+      std::chrono::system_clock::time_point(std::chrono::seconds(1'747'200'000))};
   std::unique_ptr<store::FaqStore> faq_store_;
   ScriptedLlmClient llm_{"moonshot-v1-8k"};
   FaqGeneratorOptions options_;
@@ -114,7 +117,7 @@ TEST_F(FaqGeneratorTest, AsksEveryQuestionStreamsAndStoresTheAnswer) {
 }
 
 TEST_F(FaqGeneratorTest, KeepsSupportedPageMarksAndDropsMarksOfMissingPages) {
-  llm_.SetScript([](int, const ChatRequest&, const ChatDeltaSink& sink) -> Result<ChatReply> {
+  llm_.SetScript([](int, const llm::ChatRequest&, const llm::ChatDeltaSink& sink) -> Result<llm::ChatReply> {
     return ScriptedLlmClient::Stream(
         "The attention mechanism improves scaling [page 1]. Experiments on translation "
         "benchmarks show gains [page 9].",
@@ -129,7 +132,7 @@ TEST_F(FaqGeneratorTest, KeepsSupportedPageMarksAndDropsMarksOfMissingPages) {
 }
 
 TEST_F(FaqGeneratorTest, ModelFailureKeepsFinishedItemsAndStoresNoAnswer) {
-  llm_.SetScript([](int call, const ChatRequest&, const ChatDeltaSink& sink) -> Result<ChatReply> {
+  llm_.SetScript([](int call, const llm::ChatRequest&, const llm::ChatDeltaSink& sink) -> Result<llm::ChatReply> {
     if (call == 3) {
       sink("half an ans");
       return Fail(ErrorCode::kUnavailable, "the model's stream broke off after 11 characters");
@@ -200,9 +203,9 @@ TEST_F(FaqGeneratorTest, PdfProblemsAreReportedAndNoQuestionIsAsked) {
   };
   const std::vector<Case> cases = {
       {"<html>not found</html>", ErrorCode::kInvalidArgument, "not a PDF"},
-      {testing::MakeTestPdf({{.texts = {{.text = "secret"}}}}, /*encrypted=*/true),
+      {pdf::testing::MakeTestPdf({{.texts = {{.text = "secret"}}}}, /*encrypted=*/true),
        ErrorCode::kInvalidArgument, "encrypted"},
-      {testing::MakeTestPdf({{.graphics = "0 0 9 9 re f"}}), ErrorCode::kNotFound, "no text"},
+      {pdf::testing::MakeTestPdf({{.graphics = "0 0 9 9 re f"}}), ErrorCode::kNotFound, "no text"},
   };
   for (const Case& c : cases) {
     pdf_ = c.pdf;
@@ -228,7 +231,7 @@ TEST_F(FaqGeneratorTest, LoaderErrorsPassThrough) {
 
 TEST_F(FaqGeneratorTest, StopsBetweenQuestionsWhenAsked) {
   std::stop_source stop;
-  llm_.SetScript([&](int call, const ChatRequest&, const ChatDeltaSink& sink) -> Result<ChatReply> {
+  llm_.SetScript([&](int call, const llm::ChatRequest&, const llm::ChatDeltaSink& sink) -> Result<llm::ChatReply> {
     if (call == 2) stop.request_stop();
     return ScriptedLlmClient::Stream(ScriptedLlmClient::DefaultReplyText(call), sink);
   });

@@ -57,7 +57,7 @@ FaqStatus AnsweredStatus(FaqAnswer answer, int latest_version) {
 }  // namespace
 
 std::string FaqJobKey(const ArxivId& id, int version, FaqLanguage language) {
-  return "faq:" + id.str() + "v" + std::to_string(version) + ":" + std::string(FaqLanguageCode(language));
+  return std::string(kFaqJobKeyPrefix) + id.str() + "v" + std::to_string(version) + ":" + std::string(FaqLanguageCode(language));
 }
 
 FaqJobService::FaqJobService(store::Store& store, store::JobQueue& queue,
@@ -65,8 +65,7 @@ FaqJobService::FaqJobService(store::Store& store, store::JobQueue& queue,
     : store_(store), queue_(queue), faq_store_(faq_store), options_(std::move(options)) {}
 
 store::JobTime FaqJobService::Now() const {
-  if (options_.now) return options_.now();
-  return std::chrono::floor<std::chrono::milliseconds>(std::chrono::system_clock::now());
+  return WallMilliseconds(*options_.clock);
 }
 
 Result<FaqJobService::Target> FaqJobService::FindPaper(const ArxivId& id) {

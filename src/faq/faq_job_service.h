@@ -9,8 +9,10 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/arxiv_id.h"
+#include "core/clock.h"
 #include "faq/faq_generator.h"
 #include "faq/faq_live_hub.h"
 #include "faq/faq_service.h"
@@ -24,6 +26,8 @@ namespace coolpapers::faq {
 // The queue key of the generation of `id` at `version` in `language`: "faq:2401.06769v2:en".
 // A new version is new work, so it gets a new job.
 std::string FaqJobKey(const ArxivId& id, int version, FaqLanguage language);
+// What every FAQ job key starts with (jobs/job_router.h).
+inline constexpr std::string_view kFaqJobKeyPrefix = "faq:";
 
 struct FaqJobServiceOptions {
   FaqGeneratorOptions generator;  // the PDF loader, the model (nullptr: extractive), questions
@@ -37,8 +41,8 @@ struct FaqJobServiceOptions {
   int today_days = 2;
   // Called after a job was queued (WorkerPool::Wake of the llm pool); may be empty.
   std::function<void()> wake;
-  // The queue's clock; empty: the system clock.
-  std::function<store::JobTime()> now;
+  // The queue's times. Not owned; must outlive the service.
+  Clock* clock = &RealClock();
 };
 
 // An id with a version ("2401.06769v1") names that version's answer and generation; without

@@ -9,17 +9,19 @@
 #include <thread>
 #include <vector>
 
-#include "faq/job_test_support.h"
-#include "faq/scripted_llm_client.h"
+#include "tests/support/job_test_support.h"
+#include "tests/support/scripted_llm_client.h"
+#include "tests/support/test_pdf.h"
 #include "store/sqlite_faq_store.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/fake_clock.h"
 
 namespace coolpapers::faq {
 namespace {
 
 using std::chrono::milliseconds;
-using testing::FaqTestPdf;
-using testing::ScriptedLlmClient;
+using pdf::testing::FaqTestPdf;
+using llm::testing::ScriptedLlmClient;
 
 ArxivId Id(std::string_view text) { return *ArxivId::Parse(text); }
 Date Day(std::string_view iso) { return *Date::Parse(iso); }
@@ -109,7 +111,7 @@ class FaqJobServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
     const auto path = dir_.path() / "coolpapers.db";
-    testing::StoreAndQueue opened = testing::OpenStoreAndQueue(path);
+    jobs::testing::StoreAndQueue opened = jobs::testing::OpenStoreAndQueue(path);
     ASSERT_TRUE(opened.store && opened.queue);
     store_ = std::move(opened.store);
     queue_ = std::move(opened.queue);
@@ -124,7 +126,7 @@ class FaqJobServiceTest : public ::testing::Test {
     service_ = MakeService(&llm_);
   }
 
-  std::unique_ptr<FaqJobService> MakeService(LlmClient* llm) {
+  std::unique_ptr<FaqJobService> MakeService(llm::LlmClient* llm) {
     FaqJobServiceOptions options;
     options.generator.load_pdf = [this](const ArxivId& id, std::stop_token) -> Result<std::string> {
       ++pdf_loads_;
@@ -134,13 +136,15 @@ class FaqJobServiceTest : public ::testing::Test {
     options.generator.llm = llm;
     options.max_attempts = 3;
     options.wake = [this] { ++wakes_; };
-    options.now = [this] { return now_; };
+    options.clock = &clock_;
     return std::make_unique<FaqJobService>(*store_, *queue_, *faq_store_, std::move(options));
   }
 
   jobs::JobOutcome RunNextJob(FaqJobService& service) {
-    return testing::RunNextJob(*queue_, service.Handler(), now_);
+    return jobs::testing::RunNextJob(*queue_, service.Handler(), Now());
   }
+
+  store::JobTime Now() { return WallMilliseconds(clock_); }
 
   size_t QuestionCount() const { return DefaultFaqQuestions().english.questions.size(); }
 
@@ -154,7 +158,8 @@ class FaqJobServiceTest : public ::testing::Test {
   int pdf_loads_ = 0;
   std::string last_pdf_id_;
   int wakes_ = 0;
-  store::JobTime now_ = store::JobTime(milliseconds(1'747'200'000'000));
+  coolpapers::testing::FakeClock clock_{
+      std::chrono::system_clock::time_point(milliseconds(1'747'200'000'000))};
 };
 
 TEST_F(FaqJobServiceTest, FaqJobKeyNamesPaperVersionAndLanguage) {
@@ -198,7 +203,7 @@ TEST_F(FaqJobServiceTest, RequestForAVersionTheStoreDoesNotKnowIsNotFound) {
 TEST_F(FaqJobServiceTest, JobWithAnUnreadablePayloadFails) {
   ASSERT_TRUE(queue_->Enqueue({store::JobKind::kLlm, "faq:broken", store::JobPriority::kAdmin,
                                "{\"paper\": 7}"},
-                              now_));
+                              Now()));
   const jobs::JobOutcome outcome = RunNextJob(*service_);
   EXPECT_EQ(outcome.kind, jobs::JobOutcome::Kind::kFail);
   EXPECT_NE(outcome.text.find("faq:broken"), std::string::npos) << outcome.text;
@@ -299,7 +304,7 @@ TEST_F(FaqJobServiceTest, WatcherJoiningMidwayGetsTheTextSoFar) {
   Recorder late;
   std::unique_ptr<FaqWatch> late_watch;
   std::optional<FaqStatus> status_midway;
-  llm_.SetScript([&](int call, const ChatRequest&, const ChatDeltaSink& sink) -> Result<ChatReply> {
+  llm_.SetScript([&](int call, const llm::ChatRequest&, const llm::ChatDeltaSink& sink) -> Result<llm::ChatReply> {
     if (call == 2) {
       sink("Second, ");
       auto watch = service_->Watch(Id("2401.06769"), FaqLanguage::kEnglish, late.Listener());
@@ -308,7 +313,7 @@ TEST_F(FaqJobServiceTest, WatcherJoiningMidwayGetsTheTextSoFar) {
       auto got = service_->Get(Id("2401.06769"), FaqLanguage::kEnglish);
       if (got) status_midway = *got;
       sink("streamed.");
-      return ChatReply{"Second, streamed.", "m", "stop", {}};
+      return llm::ChatReply{"Second, streamed.", "m", "stop", {}};
     }
     return ScriptedLlmClient::Stream(ScriptedLlmClient::DefaultReplyText(call), sink);
   });
@@ -329,7 +334,7 @@ TEST_F(FaqJobServiceTest, WatcherJoiningMidwayGetsTheTextSoFar) {
 }
 
 TEST_F(FaqJobServiceTest, ModelFailureRestartsTheGenerationAndTheRetryFinishesIt) {
-  llm_.SetScript([](int call, const ChatRequest&, const ChatDeltaSink& sink) -> Result<ChatReply> {
+  llm_.SetScript([](int call, const llm::ChatRequest&, const llm::ChatDeltaSink& sink) -> Result<llm::ChatReply> {
     if (call == 3) {
       sink("Half an ");
       return Fail(ErrorCode::kUnavailable, "the model's stream broke off after 8 characters");
@@ -367,7 +372,7 @@ TEST_F(FaqJobServiceTest, ModelFailureRestartsTheGenerationAndTheRetryFinishesIt
 }
 
 TEST_F(FaqJobServiceTest, RetriesRunOutIntoAFailure) {
-  llm_.SetScript([](int, const ChatRequest&, const ChatDeltaSink&) -> Result<ChatReply> {
+  llm_.SetScript([](int, const llm::ChatRequest&, const llm::ChatDeltaSink&) -> Result<llm::ChatReply> {
     return Fail(ErrorCode::kTimeout, "the model sent nothing for 60 s");
   });
   Recorder recorder;
@@ -403,7 +408,7 @@ TEST_F(FaqJobServiceTest, PdfWithoutTextFailsForGood) {
   auto soon = service_->Request(Id("2401.06769"), FaqLanguage::kEnglish, false, false);
   ASSERT_TRUE(soon);
   EXPECT_EQ(soon->state, FaqStatus::State::kFailed);
-  now_ += std::chrono::minutes(11);
+  clock_.Advance(std::chrono::minutes(11));
   auto later = service_->Request(Id("2401.06769"), FaqLanguage::kEnglish, false, false);
   ASSERT_TRUE(later);
   EXPECT_EQ(later->state, FaqStatus::State::kQueued);
@@ -414,8 +419,8 @@ TEST_F(FaqJobServiceTest, AbandonedGenerationResumesAtTheThirdQuestion) {
   // stays leased to it; the store keeps the two finished items.
   ScriptedLlmClient crashing("moonshot-v1-8k");
   std::stop_source crash;
-  crashing.SetScript([&](int call, const ChatRequest&, const ChatDeltaSink& sink)
-                         -> Result<ChatReply> {
+  crashing.SetScript([&](int call, const llm::ChatRequest&, const llm::ChatDeltaSink& sink)
+                         -> Result<llm::ChatReply> {
     if (call == 3) {
       crash.request_stop();
       return Fail(ErrorCode::kUnavailable, "cancelled");
@@ -425,14 +430,14 @@ TEST_F(FaqJobServiceTest, AbandonedGenerationResumesAtTheThirdQuestion) {
   {
     auto first_process = MakeService(&crashing);
     ASSERT_TRUE(first_process->Request(Id("2401.06769"), FaqLanguage::kEnglish, false, false));
-    auto claimed = queue_->Claim(store::JobKind::kLlm, "dead", now_, std::chrono::seconds(60));
+    auto claimed = queue_->Claim(store::JobKind::kLlm, "dead", Now(), std::chrono::seconds(60));
     ASSERT_TRUE(claimed && *claimed);
     (void)first_process->HandleJob(**claimed, {crash.get_token()});
   }
   EXPECT_EQ(crashing.calls(), 3);
 
   // A new process claims the job once the lease has passed.
-  now_ += std::chrono::minutes(2);
+  clock_.Advance(std::chrono::minutes(2));
   auto second_process = MakeService(&llm_);
   EXPECT_EQ(RunNextJob(*second_process).kind, jobs::JobOutcome::Kind::kDone);
   EXPECT_EQ(static_cast<size_t>(llm_.calls()), QuestionCount() - 2);
@@ -494,8 +499,7 @@ TEST_F(FaqJobServiceTest, RunsUnderAWorkerPool) {
   options.kind = store::JobKind::kLlm;
   options.idle_poll = milliseconds(10);
   auto service = MakeService(&llm_);
-  // The pool's queue calls use the real clock.
-  now_ = std::chrono::floor<milliseconds>(std::chrono::system_clock::now());
+  options.clock = &clock_;
   jobs::WorkerPool pool(*queue_, service->Handler(), options);
   std::atomic<bool> finished = false;
   auto watch = service->Watch(Id("2401.06769"), FaqLanguage::kEnglish, [&](const FaqEvent& event) {

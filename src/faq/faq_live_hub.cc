@@ -111,27 +111,29 @@ void FaqLiveHub::Update(const std::string& key, const FaqStatus& status) {
 }
 
 void FaqLiveHub::Delta(const std::string& key, int question_index, std::string_view text) {
-  Publish(
-      key,
-      [&](Entry& entry) {
-        if (question_index < 0) return;
-        const auto index = static_cast<size_t>(question_index);
-        if (entry.texts.size() <= index) entry.texts.resize(index + 1);
-        entry.texts[index].append(text);
-      },
-      {FaqEvent::Kind::kDelta, question_index, std::string(text), FaqStatus{}});
+  PublishText(key, question_index, text, FaqEvent::Kind::kDelta);
 }
 
 void FaqLiveHub::ItemDone(const std::string& key, int question_index, std::string_view text) {
+  PublishText(key, question_index, text, FaqEvent::Kind::kItemDone);
+}
+
+void FaqLiveHub::PublishText(const std::string& key, int question_index, std::string_view text,
+                             FaqEvent::Kind kind) {
   Publish(
       key,
       [&](Entry& entry) {
         if (question_index < 0) return;
         const auto index = static_cast<size_t>(question_index);
         if (entry.texts.size() <= index) entry.texts.resize(index + 1);
-        entry.texts[index] = std::string(text);
+        // A delta extends the question's text; a finished question's text replaces it.
+        if (kind == FaqEvent::Kind::kDelta) {
+          entry.texts[index].append(text);
+        } else {
+          entry.texts[index] = std::string(text);
+        }
       },
-      {FaqEvent::Kind::kItemDone, question_index, std::string(text), FaqStatus{}});
+      {kind, question_index, std::string(text), FaqStatus{}});
 }
 
 void FaqLiveHub::Restart(const std::string& key, const FaqStatus& status) {

@@ -73,6 +73,9 @@ class FaqLiveHub {
   void Unsubscribe(const std::string& key, const std::shared_ptr<Slot>& slot);
   // The attempt is over (Restart, Finish): the entry stops being live and `kind` is heard.
   void End(const std::string& key, const FaqStatus& status, FaqEvent::Kind kind);
+  // A question's text moves (Delta, ItemDone): the entry's copy follows and `kind` is heard.
+  void PublishText(const std::string& key, int question_index, std::string_view text,
+                   FaqEvent::Kind kind);
 
   mutable std::mutex mutex_;
   std::map<std::string, Entry, std::less<>> entries_;  // Guarded by mutex_.

@@ -1,6 +1,5 @@
 #include "faq/faq_questions.h"
-
-#include <toml++/toml.h>
+#include "core/toml_file.h"
 
 #include <set>
 #include <system_error>
@@ -88,10 +87,6 @@ FaqPrompts MakeChineseDefaults() {
       "以上回答根据论文正文自动生成，仅供快速了解论文之用，可能有错误或遗漏。"
       "引用其中的结论前，请对照所标页码核对原文；想深入了解，请阅读论文全文。";
   return prompts;
-}
-
-std::string LineOf(const toml::node& node) {
-  return std::to_string(node.source().begin.line);
 }
 
 // Reads one language's table ([en] or [zh]) over `prompts`, which holds the defaults; names
@@ -201,15 +196,9 @@ Result<FaqQuestionSet> LoadFaqQuestions(const std::filesystem::path& path) {
     return Fail(ErrorCode::kNotFound, "FAQ questions file " + name + " not found",
                 ec ? ec.message() : std::string());
   }
-  toml::table root;
-  try {
-    root = toml::parse_file(name);
-  } catch (const toml::parse_error& e) {
-    const auto& where = e.source().begin;
-    return Fail(ErrorCode::kInvalidArgument, name + ":" + std::to_string(where.line) + ":" +
-                                                 std::to_string(where.column) + ": " +
-                                                 std::string(e.description()));
-  }
+  Result<toml::table> parsed = ParseTomlFile(name);
+  if (!parsed) return std::unexpected(parsed.error());
+  const toml::table& root = *parsed;
   FaqQuestionSet set = DefaultFaqQuestions();
   for (const auto& [key, node] : root) {
     const std::string language(key.str());

@@ -386,7 +386,7 @@ std::string_view ClaimBefore(std::string_view text, size_t floor, size_t mark_st
 
 class PageIndex {
  public:
-  explicit PageIndex(const PaperText& paper) : paper_(paper), tokens_(paper.pages.size()) {}
+  explicit PageIndex(const pdf::PaperText& paper) : paper_(paper), tokens_(paper.pages.size()) {}
 
   bool Exists(int page) const {
     return page >= 1 && static_cast<size_t>(page) <= paper_.pages.size();
@@ -420,7 +420,7 @@ class PageIndex {
   }
 
  private:
-  const PaperText& paper_;
+  const pdf::PaperText& paper_;
   std::vector<std::optional<Tokens>> tokens_;
 };
 
@@ -475,7 +475,7 @@ std::string RenderMark(const std::vector<int>& pages) {
 
 }  // namespace
 
-CheckedAnswer VerifyPageMarks(std::string_view answer, const PaperText& paper) {
+CheckedAnswer VerifyPageMarks(std::string_view answer, const pdf::PaperText& paper) {
   CheckedAnswer checked;
   PageIndex index(paper);
   const std::vector<std::pair<size_t, size_t>> code = CodeRanges(answer);

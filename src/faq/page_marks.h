@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "faq/pdf_text.h"
+#include "pdf/pdf_text.h"
 
 namespace coolpapers::faq {
 
@@ -32,7 +32,7 @@ struct CheckedAnswer {
 // "【第3页】"; of a multi-page mark only the pages that support the claim are kept. A dropped
 // mark goes with the space before it. Marks inside code spans/blocks are left alone.
 // docs/faq.md has the details. Pure; safe from any thread.
-CheckedAnswer VerifyPageMarks(std::string_view answer, const PaperText& paper);
+CheckedAnswer VerifyPageMarks(std::string_view answer, const pdf::PaperText& paper);
 
 }  // namespace coolpapers::faq
 

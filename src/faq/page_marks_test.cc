@@ -9,8 +9,8 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
-PaperText SparsePaper() {
-  PaperText paper;
+pdf::PaperText SparsePaper() {
+  pdf::PaperText paper;
   paper.pages = {
       {1,
        "Sparse Attention for Long Documents\nAbstract\nWe propose SparseFormer, a transformer "
@@ -95,7 +95,7 @@ TEST(VerifyPageMarks, KeepsNormalisesOrDropsEachMark) {
        "作者认为这项工作很有意义。", 0, 1},
       {"accents folded", "Schrodinger cats [page 2].", "Schrodinger cats [page 2].", 1, 0},
   };
-  const PaperText paper = SparsePaper();
+  const pdf::PaperText paper = SparsePaper();
   for (const Case& c : cases) {
     const CheckedAnswer checked = VerifyPageMarks(c.answer, paper);
     EXPECT_EQ(checked.text, c.text) << c.name;

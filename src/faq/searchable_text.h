@@ -6,13 +6,13 @@
 
 #include <string>
 
-#include "faq/pdf_text.h"
+#include "pdf/pdf_text.h"
 
 namespace coolpapers::faq {
 
 // The pages' text in order (a '\n' ends each page's last line), the references (from paper.references to
 // the next appendix heading, section_headings.h, or the end) left out. Pure.
-std::string SearchableText(const PaperText& paper);
+std::string SearchableText(const pdf::PaperText& paper);
 
 }  // namespace coolpapers::faq
 

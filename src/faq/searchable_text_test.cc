@@ -5,8 +5,8 @@
 namespace coolpapers::faq {
 namespace {
 
-PaperText TwoPages(std::string first, std::string second) {
-  PaperText paper;
+pdf::PaperText TwoPages(std::string first, std::string second) {
+  pdf::PaperText paper;
   paper.pages = {{1, std::move(first)}, {2, std::move(second)}};
   return paper;
 }
@@ -17,15 +17,15 @@ TEST(SearchableText, JoinsThePagesInOrder) {
 }
 
 TEST(SearchableText, LeavesOutTheReferencesButKeepsAppendices) {
-  PaperText paper = TwoPages("Conclusion\nIt works.\nReferences\n[1] A. Smith. Other paper.\n",
+  pdf::PaperText paper = TwoPages("Conclusion\nIt works.\nReferences\n[1] A. Smith. Other paper.\n",
                              "[2] B. Jones. Another.\nAppendix A Proofs\nLemma 1 holds.\n");
-  paper.references = TextPosition{1, paper.pages[0].text.find("References")};
+  paper.references = pdf::TextPosition{1, paper.pages[0].text.find("References")};
   EXPECT_EQ(SearchableText(paper), "Conclusion\nIt works.\nAppendix A Proofs\nLemma 1 holds.\n");
 }
 
 TEST(SearchableText, ReferencesToTheEndAreAllLeftOut) {
-  PaperText paper = TwoPages("Body text.\n", "References\n[1] A. Smith.\n");
-  paper.references = TextPosition{2, 0};
+  pdf::PaperText paper = TwoPages("Body text.\n", "References\n[1] A. Smith.\n");
+  paper.references = pdf::TextPosition{2, 0};
   EXPECT_EQ(SearchableText(paper), "Body text.\n");
 }
 

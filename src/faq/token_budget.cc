@@ -5,7 +5,7 @@
 #include <variant>
 #include <vector>
 
-#include "faq/section_headings.h"
+#include "pdf/section_headings.h"
 
 namespace coolpapers::faq {
 namespace {
@@ -13,7 +13,7 @@ namespace {
 struct Line {
   int page = 0;
   std::string_view text;
-  SectionKind kind = SectionKind::kOther;
+  pdf::SectionKind kind = pdf::SectionKind::kOther;
 };
 
 struct Range {
@@ -27,17 +27,17 @@ using Piece = std::variant<Range, std::string>;
 std::string PageMarker(int page) { return "[page " + std::to_string(page) + "]\n"; }
 
 // The paper's lines in order; `references_line` is the index of the references heading.
-std::vector<Line> SplitLines(const PaperText& paper, std::optional<size_t>& references_line) {
+std::vector<Line> SplitLines(const pdf::PaperText& paper, std::optional<size_t>& references_line) {
   std::vector<Line> lines;
-  for (const PageText& page : paper.pages) {
+  for (const pdf::PageText& page : paper.pages) {
     std::string_view text = page.text;
     size_t offset = 0;
     while (offset < text.size()) {
       size_t end = text.find('\n', offset);
       if (end == std::string_view::npos) end = text.size();
-      if (paper.references == TextPosition{page.number, offset}) references_line = lines.size();
+      if (paper.references == pdf::TextPosition{page.number, offset}) references_line = lines.size();
       const std::string_view line = text.substr(offset, end - offset);
-      lines.push_back({page.number, line, ClassifyHeading(line)});
+      lines.push_back({page.number, line, pdf::ClassifyHeading(line)});
       offset = end + 1;
     }
   }
@@ -72,7 +72,7 @@ std::vector<Piece> TrimMiddle(const std::vector<Line>& lines, size_t body_end, s
   size_t tail_begin = body_end;
   size_t conclusion = body_end;
   for (size_t i = 0; i < body_end; ++i) {
-    if (lines[i].kind == SectionKind::kConclusion) conclusion = i;
+    if (lines[i].kind == pdf::SectionKind::kConclusion) conclusion = i;
   }
   // Grow the tail backwards up to its share, preferring to start exactly at the conclusion.
   const size_t conclusion_share = budget * 45 / 100;
@@ -138,7 +138,7 @@ std::vector<Piece> TrimMiddle(const std::vector<Line>& lines, size_t body_end, s
 
 size_t EstimateTokens(std::string_view text) { return (text.size() + 3) / 4; }
 
-std::string FitToBudget(const PaperText& paper, size_t max_tokens) {
+std::string FitToBudget(const pdf::PaperText& paper, size_t max_tokens) {
   const size_t budget = max_tokens * 4;  // bytes, the inverse of EstimateTokens
   std::optional<size_t> references;
   const std::vector<Line> lines = SplitLines(paper, references);
@@ -149,7 +149,7 @@ std::string FitToBudget(const PaperText& paper, size_t max_tokens) {
   if (references) {
     body_end = *references;
     size_t appendix = body_end + 1;
-    while (appendix < n && lines[appendix].kind != SectionKind::kAppendix) ++appendix;
+    while (appendix < n && lines[appendix].kind != pdf::SectionKind::kAppendix) ++appendix;
     const std::string omitted = "[... references omitted to fit the model's context ...]\n";
     if (appendix < n) {
       candidates.push_back({Range{0, body_end}, omitted, Range{appendix, n}});

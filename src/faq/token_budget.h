@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "faq/pdf_text.h"
+#include "pdf/pdf_text.h"
 
 namespace coolpapers::faq {
 
@@ -27,7 +27,7 @@ size_t EstimateTokens(std::string_view text);
 //     most 45% of the budget (otherwise the last 30% of the budget's worth of lines), and the
 //     rest of the budget goes to the body's first lines.
 // Cuts fall between lines, and the result never exceeds the budget (at worst it is empty).
-std::string FitToBudget(const PaperText& paper, size_t max_tokens);
+std::string FitToBudget(const pdf::PaperText& paper, size_t max_tokens);
 
 }  // namespace coolpapers::faq
 

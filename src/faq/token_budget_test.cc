@@ -12,8 +12,8 @@ using ::testing::StartsWith;
 
 // Ten pages: title and abstract on page 1, filler, the conclusion on page 10, then references
 // and an appendix.
-PaperText TenPagePaper() {
-  PaperText paper;
+pdf::PaperText TenPagePaper() {
+  pdf::PaperText paper;
   auto filler = [](int page) {
     std::string text;
     for (int line = 1; line <= 40; ++line) {
@@ -31,7 +31,7 @@ PaperText TenPagePaper() {
   for (int i = 1; i <= 60; ++i) last += "[" + std::to_string(i) + "] A. Author. Old paper.\n";
   last += "A Appendix\nExtra tables.";
   paper.pages.push_back({10, last});
-  paper.references = TextPosition{10, references};
+  paper.references = pdf::TextPosition{10, references};
   return paper;
 }
 
@@ -52,7 +52,7 @@ TEST(FitToBudget, KeepsEverythingWhenItFits) {
 }
 
 TEST(FitToBudget, DropsTheReferencesFirst) {
-  const PaperText paper = TenPagePaper();
+  const pdf::PaperText paper = TenPagePaper();
   const size_t whole = EstimateTokens(FitToBudget(paper, 1'000'000));
   const std::string text = FitToBudget(paper, whole - 100);
   EXPECT_LE(EstimateTokens(text), whole - 100);
@@ -74,7 +74,7 @@ TEST(FitToBudget, TrimsTheMiddleButKeepsTitleAbstractConclusionAndPageMarkers) {
 }
 
 TEST(FitToBudget, NeverExceedsTheBudget) {
-  const PaperText paper = TenPagePaper();
+  const pdf::PaperText paper = TenPagePaper();
   for (size_t budget = 0; budget <= 6000; budget += 37) {
     const std::string text = FitToBudget(paper, budget);
     ASSERT_LE(EstimateTokens(text), budget);

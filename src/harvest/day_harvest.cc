@@ -15,10 +15,6 @@
 namespace coolpapers::harvest {
 namespace {
 
-store::JobTime Now() {
-  return std::chrono::floor<std::chrono::milliseconds>(std::chrono::system_clock::now());
-}
-
 std::string Describe(const store::CategoryDayStatus& status) {
   return status.category + " " + status.day.ToIso() + ": " +
          (status.complete ? std::to_string(status.feed.total()) + " papers, complete"
@@ -70,7 +66,7 @@ Result<store::CategoryDayStatus> Harvester::HarvestFeedDay(const FeedDay& day) {
   auto stored_before = state_.StoredCounts(day.category, day.day);
   if (!stored_before) return std::unexpected(std::move(stored_before.error()));
   DayCheck check{day.category, day.day, day.counts, *stored_before, day.counts.total(),
-                 day.repeated, (*previous ? (*previous)->attempts : 0) + 1, Now()};
+                 day.repeated, (*previous ? (*previous)->attempts : 0) + 1, WallMilliseconds(*options_.clock)};
   auto started = state_.RecordDay(StartedDay(check));
   if (!started) return std::unexpected(std::move(started.error()));
 
@@ -88,7 +84,7 @@ Result<store::CategoryDayStatus> Harvester::HarvestFeedDay(const FeedDay& day) {
   if (!stored_after) return std::unexpected(std::move(stored_after.error()));
   check.stored = *stored_after;
   check.awaiting_metadata = *awaiting;
-  check.now = Now();
+  check.now = WallMilliseconds(*options_.clock);
   store::CategoryDayStatus status = ReconcileDay(check);
   auto recorded = state_.RecordDay(status);
   if (!recorded) return std::unexpected(std::move(recorded.error()));
@@ -115,7 +111,7 @@ Result<store::CategoryDayStatus> Harvester::FinishIncompleteDay(
   if (!stored) return std::unexpected(std::move(stored.error()));
   // The repeated count is not stored; the day's note keeps saying it only while the feed does.
   const DayCheck check{day.category, day.day, day.feed, *stored, *awaiting, 0, day.attempts + 1,
-                       Now()};
+                       WallMilliseconds(*options_.clock)};
   store::CategoryDayStatus status = ReconcileDay(check);
   auto recorded = state_.RecordDay(status);
   if (!recorded) return std::unexpected(std::move(recorded.error()));

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.h"
+
 namespace coolpapers::harvest {
 
 // Every cs category plus stat.ML: the default for a new instance.
@@ -30,6 +32,9 @@ struct HarvestOptions {
   std::chrono::milliseconds window{std::chrono::hours(8)};
   // An incomplete day (the API lagging the feed) is looked at again after this long.
   std::chrono::milliseconds incomplete_retry{std::chrono::minutes(10)};
+
+  // Job and day times, and when the scheduler polls. Not owned; must outlive the harvester.
+  Clock* clock = &RealClock();
 };
 
 }  // namespace coolpapers::harvest

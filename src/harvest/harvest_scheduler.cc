@@ -76,7 +76,7 @@ void HarvestScheduler::Run() {
   std::unique_lock lock(mutex_);
   while (!stopping_) {
     lock.unlock();
-    const auto now = std::chrono::system_clock::now();
+    const auto now = options_.clock->WallNow();
     auto queued = harvester_.EnqueueFeedChecks(std::chrono::floor<milliseconds>(now));
     if (!queued) {
       std::cerr << "coolpapers: cannot queue the feed checks: " << queued.error().message << "\n";

@@ -78,7 +78,7 @@ class HarvesterTest : public ::testing::Test {
     queue_ = std::move(*queue);
     curl_ = net::MakeCurlHttpClient(LoopbackOptions());
     politeness_ = std::make_unique<net::HostPoliteness>(
-        net::RealClock(), net::HostRule{kMinInterval, /*single_connection=*/true});
+        RealClock(), net::HostRule{kMinInterval, /*single_connection=*/true});
     client_ = std::make_unique<net::PoliteClient>(*curl_, *politeness_, QuickRetries());
   }
 

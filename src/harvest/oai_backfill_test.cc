@@ -48,7 +48,7 @@ class OaiBackfillTest : public ::testing::Test {
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<store::HarvestState> state_;
   std::unique_ptr<net::HttpClient> curl_;
-  net::HostPoliteness politeness_{net::RealClock()};
+  net::HostPoliteness politeness_{RealClock()};
   std::unique_ptr<net::PoliteClient> client_;
   HarvestOptions options_;
 };

@@ -6,8 +6,6 @@
 #include <algorithm>
 #include <string>
 
-#include "net/fake_clock.h"
-#include "net/polite_client.h"
 #include "tests/support/replay_server.h"
 #include "tests/support/shared_data.h"
 
@@ -136,31 +134,6 @@ TEST(ParseAnnouncementFeed, RejectsTheTruncatedRecordingWithItsOffset) {
   EXPECT_THAT(feed.error().message, HasSubstr("rss-atom-cs.AI-2025-08-20.xml"));
   // pugixml stops at the last byte, where the open <entry> and <feed> would have to close.
   EXPECT_THAT(feed.error().message, HasSubstr("at byte " + std::to_string(xml.size() - 1)));
-}
-
-// The recorded feed as a harvester receives it: gzip over HTTP, after one 503 + Retry-After.
-TEST(ParseAnnouncementFeed, ReadsTheRecordedFeedFetchedPolitely) {
-  COOLPAPERS_REQUIRE_SHARED_DATA(shared);
-  testing::ReplayServer server;
-  const std::string xml =
-      testing::ReadFileBytes(shared / "raw/rss/rss-atom-cs.AI-2025-08-20-closed.xml");
-  server.SetRoute("/atom/cs.AI", testing::CannedResponse{
-                                     200, {{"Content-Type", "application/atom+xml"}}, xml, true});
-  server.AddFault("/atom/cs.AI", testing::Fault{testing::Fault::Kind::kStatus, 503, "4", {}});
-  net::FakeClock clock;
-  net::HostPoliteness politeness(clock, {std::chrono::milliseconds(3000), true});
-  net::CurlHttpClientOptions options;
-  options.use_environment_proxy = false;
-  auto curl = net::MakeCurlHttpClient(options);
-  net::PoliteClient client(*curl, politeness, net::RetryOptions{}, clock);
-  const std::string url = server.Url("/atom/cs.AI");
-  auto response = client.Get(url);
-  ASSERT_TRUE(response) << response.error().message;
-  EXPECT_EQ(response->body, xml);
-  EXPECT_EQ(clock.Sleeps(), std::vector<std::chrono::milliseconds>{std::chrono::seconds(4)});
-  auto feed = ParseAnnouncementFeed(response->body, url);
-  ASSERT_TRUE(feed) << feed.error().message;
-  EXPECT_EQ(feed->entries.size(), 86u);
 }
 
 }  // namespace

@@ -23,10 +23,6 @@ namespace {
 using std::chrono::milliseconds;
 using Steady = std::chrono::steady_clock;
 
-store::JobTime WallNow() {
-  return std::chrono::time_point_cast<milliseconds>(std::chrono::system_clock::now());
-}
-
 // "0.25s", "600s".
 std::string FormatSeconds(milliseconds duration) {
   char text[32];
@@ -134,7 +130,7 @@ bool WorkerPool::Shared::NextJob(Worker& worker) {
     claiming = true;
     const uint64_t generation = wake_generation;
     lock.unlock();
-    auto claimed = queue.Claim(options.kind, worker.name, WallNow(), options.lease);
+    auto claimed = queue.Claim(options.kind, worker.name, WallMilliseconds(*options.clock), options.lease);
     lock.lock();
     claiming = false;
     changed.notify_all();
@@ -205,7 +201,7 @@ bool WorkerPool::Shared::RunJob(Worker& worker) {
 
 void WorkerPool::Shared::Settle(const store::Job& job, const std::string& worker,
                                 const Ending& ending) {
-  const store::JobTime now = WallNow();
+  const store::JobTime now = WallMilliseconds(*options.clock);
   switch (ending.kind) {
     case Ending::Kind::kCrashed:
       return RetryOrGiveUp(job, worker, "worker crashed: " + ending.error, std::nullopt);
@@ -248,7 +244,7 @@ void WorkerPool::Shared::Settle(const store::Job& job, const std::string& worker
 void WorkerPool::Shared::RetryOrGiveUp(const store::Job& job, const std::string& worker,
                                        const std::string& error,
                                        std::optional<milliseconds> retry_after) {
-  const store::JobTime now = WallNow();
+  const store::JobTime now = WallMilliseconds(*options.clock);
   const bool give_up = job.attempts >= options.max_attempts;
   std::optional<store::JobTime> not_before;
   if (!give_up) {
@@ -327,7 +323,8 @@ void WorkerPool::Shared::Supervise() {
     for (std::thread& thread : ended) thread.join();
     for (const Renewal& renewal : renewals) {
       auto renewed =
-          queue.Renew(renewal.job_id, renewal.worker->name, WallNow() + options.lease);
+          queue.Renew(renewal.job_id, renewal.worker->name,
+                      WallMilliseconds(*options.clock) + options.lease);
       if (renewed) continue;
       if (renewed.error().code != ErrorCode::kConflict) {
         NoteQueueError(renewed.error());

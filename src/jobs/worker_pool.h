@@ -12,6 +12,7 @@
 #include <stop_token>
 #include <string>
 
+#include "core/clock.h"
 #include "jobs/job_outcome.h"
 #include "store/job_queue.h"
 
@@ -46,6 +47,9 @@ struct WorkerPoolOptions {
   // How often an idle worker looks for work when nobody calls Wake().
   std::chrono::milliseconds idle_poll{std::chrono::milliseconds(500)};
   std::string name_prefix = "worker";  // workers are named "<prefix>-<kind>-<n>@<pid>"
+  // The job times (claims, leases, backoff) come from this clock; the pool's threads wait in
+  // real time. Not owned; must outlive the pool.
+  Clock* clock = &RealClock();
 };
 
 struct WorkerPoolStatus {

@@ -1,4 +1,5 @@
 #include "net/curl_easy.h"
+#include "core/whitespace.h"
 
 #include <algorithm>
 #include <cctype>
@@ -15,13 +16,6 @@ void InitCurlOnce() {
 
 namespace {
 
-std::string Trim(std::string_view text) {
-  auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  auto last = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(first, last - first + 1));
-}
-
 size_t AppendHeader(char* data, size_t size, size_t count, void* user) {
   auto* response = static_cast<HttpResponse*>(user);
   std::string_view line(data, size * count);
@@ -34,7 +28,7 @@ size_t AppendHeader(char* data, size_t size, size_t count, void* user) {
   if (colon == std::string_view::npos) return size * count;
   std::string name(line.substr(0, colon));
   std::ranges::transform(name, name.begin(), [](unsigned char c) { return std::tolower(c); });
-  response->headers[name] = Trim(line.substr(colon + 1));
+  response->headers[name] = std::string(TrimWhitespace(line.substr(colon + 1)));
   return size * count;
 }
 

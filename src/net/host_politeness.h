@@ -11,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-#include "net/clock.h"
+#include "core/clock.h"
 
 namespace coolpapers::net {
 

@@ -6,10 +6,12 @@
 #include <thread>
 #include <vector>
 
-#include "net/fake_clock.h"
+#include "tests/support/fake_clock.h"
 
 namespace coolpapers::net {
 namespace {
+
+using testing::FakeClock;
 
 using std::chrono::milliseconds;
 

@@ -8,7 +8,7 @@
 #include <random>
 #include <string>
 
-#include "net/clock.h"
+#include "core/clock.h"
 #include "net/host_politeness.h"
 #include "net/http_client.h"
 #include "net/retry_policy.h"

@@ -6,11 +6,13 @@
 #include <thread>
 #include <vector>
 
-#include "net/fake_clock.h"
+#include "tests/support/fake_clock.h"
 #include "tests/support/replay_server.h"
 
 namespace coolpapers::net {
 namespace {
+
+using testing::FakeClock;
 
 using std::chrono::milliseconds;
 using testing::CannedResponse;

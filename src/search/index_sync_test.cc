@@ -13,7 +13,7 @@
 
 #include "search/index_layout.h"
 #include "search/index_updater.h"
-#include "search/search_test_papers.h"
+#include "tests/support/search_test_papers.h"
 #include "store/sqlite_faq_store.h"
 #include "store/sqlite_store.h"
 #include "tests/support/temp_dir.h"

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "search/index_layout.h"
-#include "search/search_test_papers.h"
+#include "tests/support/search_test_papers.h"
 #include "search/searcher.h"
 #include "tests/support/temp_dir.h"
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "search/search_test_papers.h"
+#include "tests/support/search_test_papers.h"
 #include "search/searcher.h"
 #include "search/index_layout.h"
 #include "tests/support/temp_dir.h"

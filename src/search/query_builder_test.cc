@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "search/paper_indexer.h"
-#include "search/search_test_papers.h"
+#include "tests/support/search_test_papers.h"
 #include "tests/support/temp_dir.h"
 
 namespace coolpapers::search {

@@ -14,7 +14,7 @@
 #include "store/migrations.h"
 #include "store/sqlite_faq_store.h"
 #include "store/sqlite_connection.h"
-#include "store/store_test_records.h"
+#include "tests/support/store_test_records.h"
 #include "tests/support/temp_dir.h"
 
 namespace coolpapers::store {

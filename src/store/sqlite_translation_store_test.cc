@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "store/sqlite_store.h"
-#include "store/store_test_records.h"
+#include "tests/support/store_test_records.h"
 #include "tests/support/temp_dir.h"
 
 namespace coolpapers::store {

@@ -13,7 +13,7 @@
 #include "store/sqlite_connection.h"
 #include "store/sqlite_store.h"
 #include "store/store.h"
-#include "store/store_test_records.h"
+#include "tests/support/store_test_records.h"
 #include "tests/support/temp_dir.h"
 
 namespace coolpapers::store {

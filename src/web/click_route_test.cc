@@ -7,7 +7,7 @@
 #include <string>
 
 #include "tests/support/temp_dir.h"
-#include "web/web_test_support.h"
+#include "tests/support/web_test_support.h"
 
 namespace coolpapers::web {
 namespace {

@@ -1,4 +1,5 @@
 #include "web/conditional_get.h"
+#include "core/whitespace.h"
 
 #include <memory>
 #include <string>
@@ -6,19 +7,13 @@
 namespace coolpapers::web {
 namespace {
 
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
-
 // If-None-Match is a list: `"a", W/"b"`. Weak comparison, as RFC 9110 asks for GET.
 bool ListNamesTag(std::string_view list, std::string_view etag) {
-  if (Trim(list) == "*") return true;
+  if (TrimWhitespace(list) == "*") return true;
   if (etag.starts_with("W/")) etag.remove_prefix(2);
   while (!list.empty()) {
     const size_t comma = list.find(',');
-    std::string_view item = Trim(list.substr(0, comma));
+    std::string_view item = TrimWhitespace(list.substr(0, comma));
     if (item.starts_with("W/")) item.remove_prefix(2);
     if (item == etag) return true;
     if (comma == std::string_view::npos) break;
@@ -35,7 +30,7 @@ bool IsNotModified(std::string_view if_none_match, std::string_view if_modified_
   const std::string_view etag = response.Header("ETag");
   if (!if_none_match.empty()) return !etag.empty() && ListNamesTag(if_none_match, etag);
   const std::string_view modified = response.Header("Last-Modified");
-  return !if_modified_since.empty() && !modified.empty() && Trim(if_modified_since) == modified;
+  return !if_modified_since.empty() && !modified.empty() && TrimWhitespace(if_modified_since) == modified;
 }
 
 void MakeNotModified(Response& response) {

@@ -12,7 +12,7 @@
 
 #include "tests/support/temp_dir.h"
 #include "web/site.h"
-#include "web/web_test_support.h"
+#include "tests/support/web_test_support.h"
 
 namespace coolpapers::web {
 namespace {

@@ -1,4 +1,5 @@
 #include "web/gzip.h"
+#include "core/whitespace.h"
 
 #include <zlib.h>
 
@@ -10,12 +11,6 @@ namespace {
 // windowBits 15 + 16 asks deflateInit2 for a gzip header and trailer instead of zlib's.
 constexpr int kGzipWindowBits = 15 + 16;
 constexpr int kMemLevel = 8;
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
@@ -30,7 +25,7 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
 bool QualityIsZero(std::string_view params) {
   while (!params.empty()) {
     const size_t semi = params.find(';');
-    const std::string_view param = Trim(params.substr(0, semi));
+    const std::string_view param = TrimWhitespace(params.substr(0, semi));
     params = semi == std::string_view::npos ? std::string_view{} : params.substr(semi + 1);
     if (param.size() < 2 || (param[0] != 'q' && param[0] != 'Q') || param[1] != '=') continue;
     const std::string_view value = param.substr(2);
@@ -70,7 +65,7 @@ bool AcceptsGzip(std::string_view accept_encoding) {
     accept_encoding =
         comma == std::string_view::npos ? std::string_view{} : accept_encoding.substr(comma + 1);
     const size_t semi = item.find(';');
-    const std::string_view coding = Trim(item.substr(0, semi));
+    const std::string_view coding = TrimWhitespace(item.substr(0, semi));
     const bool acceptable =
         semi == std::string_view::npos || !QualityIsZero(item.substr(semi + 1));
     if (EqualsIgnoreCase(coding, "gzip") || EqualsIgnoreCase(coding, "x-gzip")) gzip = acceptable;

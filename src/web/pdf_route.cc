@@ -14,7 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "faq/pdf_cache.h"
+#include "pdf/pdf_cache.h"
 #include "web/conditional_get.h"
 #include "web/http_status.h"
 
@@ -76,8 +76,8 @@ Result<ArxivId> ResolveVersion(store::Store& store, const ArxivId& asked) {
 
 // The cached PDF answered in full, in part, or not at all (304, 416); nullopt when it left the
 // cache between the lookup and the read.
-std::optional<Response> CachedPdfResponse(faq::PdfCache& cache, const ArxivId& id,
-                                          const faq::CachedPdf& pdf, const Request& request) {
+std::optional<Response> CachedPdfResponse(pdf::PdfCache& cache, const ArxivId& id,
+                                          const pdf::CachedPdf& pdf, const Request& request) {
   Response response;
   response.content_type = kPdfType;
   // The size tells a re-download apart should arXiv's bytes for a version ever differ.
@@ -101,9 +101,9 @@ std::optional<Response> CachedPdfResponse(faq::PdfCache& cache, const ArxivId& i
     response.headers.emplace_back("Content-Range", "bytes */" + std::to_string(pdf.size));
     return response;
   }
-  std::optional<faq::ByteRange> part;
+  std::optional<pdf::ByteRange> part;
   if (range.kind == RangeAnswer::Kind::kPart) {
-    part = faq::ByteRange{range.first, range.last - range.first + 1};
+    part = pdf::ByteRange{range.first, range.last - range.first + 1};
     response.status = 206;
     response.headers.emplace_back("Content-Range", "bytes " + std::to_string(range.first) + "-" +
                                                        std::to_string(range.last) + "/" +
@@ -183,7 +183,7 @@ Response RespondPdf(store::Store& store, const SiteServices& services, const Rou
   Result<ArxivId> id = ResolveVersion(store, route.ids.front());
   if (!id) return StoreError(id.error());
 
-  if (std::optional<faq::CachedPdf> pdf = services.pdf_cache->Find(*id)) {
+  if (std::optional<pdf::CachedPdf> pdf = services.pdf_cache->Find(*id)) {
     if (auto response = CachedPdfResponse(*services.pdf_cache, *id, *pdf, request)) {
       return *std::move(response);
     }
@@ -197,7 +197,7 @@ Response RespondPdf(store::Store& store, const SiteServices& services, const Rou
   switch (fetch->state) {
     case PaperFetch::State::kStored:
       // Downloaded since the lookup above.
-      if (std::optional<faq::CachedPdf> pdf = services.pdf_cache->Find(*id)) {
+      if (std::optional<pdf::CachedPdf> pdf = services.pdf_cache->Find(*id)) {
         if (auto response = CachedPdfResponse(*services.pdf_cache, *id, *pdf, request)) {
           return *std::move(response);
         }

@@ -11,10 +11,10 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "faq/pdf_cache.h"
+#include "pdf/pdf_cache.h"
 #include "tests/support/temp_dir.h"
 #include "web/site.h"
-#include "web/web_test_support.h"
+#include "tests/support/web_test_support.h"
 
 namespace coolpapers::web {
 namespace {
@@ -65,7 +65,7 @@ class PdfRouteTest : public ::testing::Test {
   void SetUp() override {
     store_ = testing::OpenSampleStore(dir_.path());
     ASSERT_NE(store_, nullptr);
-    cache_ = std::move(faq::PdfCache::Open(dir_.path() / "pdf", 1 << 20).value());
+    cache_ = std::move(pdf::PdfCache::Open(dir_.path() / "pdf", 1 << 20).value());
     SiteServices services;
     services.pdf_cache = cache_.get();
     services.fetch_pdf = [this](const ArxivId& id, bool admin) -> Result<PaperFetch> {
@@ -94,7 +94,7 @@ class PdfRouteTest : public ::testing::Test {
 
   coolpapers::testing::TempDir dir_;
   std::unique_ptr<store::Store> store_;
-  std::unique_ptr<faq::PdfCache> cache_;
+  std::unique_ptr<pdf::PdfCache> cache_;
   std::map<std::string, PaperFetch> states_;
   std::vector<std::pair<std::string, bool>> requests_;  // (versioned id, admin)
   std::unique_ptr<Site> site_;

@@ -14,7 +14,7 @@
 #include "search/paper_indexer.h"
 #include "tests/support/temp_dir.h"
 #include "web/site.h"
-#include "web/web_test_support.h"
+#include "tests/support/web_test_support.h"
 
 namespace coolpapers::web {
 namespace {

@@ -11,35 +11,20 @@
 #include "core/date.h"
 #include "core/error.h"
 #include "faq/faq_service.h"
-#include "faq/translation_service.h"
+#include "jobs/queued_fetch.h"
+#include "translate/translation_service.h"
 #include "search/searcher.h"
 #include "store/harvest_state.h"
 
-namespace coolpapers::faq {
+namespace coolpapers::pdf {
 class PdfCache;
-}  // namespace coolpapers::faq
+}  // namespace coolpapers::pdf
 
 namespace coolpapers::web {
 
-// Where a fetch from arXiv of a paper we do not have (or of its PDF, for /pdf/<id>) stands.
-struct PaperFetch {
-  enum class State {
-    kQueued,    // waiting: `position` fetches go first
-    kRunning,   // being fetched now
-    kStored,    // fetched: the store (the PDF cache) has it now
-    kNotFound,  // arXiv has no such paper (PDF); `error` may say more
-    kFailed,    // arXiv could not be reached after every attempt; `error` says why
-  };
-  State state = State::kQueued;
-  int64_t position = 0;
-  int attempts = 0;
-  std::string error;
-};
-
-// Asks for `id` to be fetched (or reports the fetch already asked for). `admin` requests jump
-// the queue (the reader sent the instance's magic token).
-using PaperFetcher = std::function<Result<PaperFetch>(const ArxivId& id, bool admin)>;
-// For PDFs, `id` carries the version whose PDF is wanted ("2401.06769v2").
+// A reader's fetch of a paper we do not have, or of its PDF (jobs/queued_fetch.h).
+using jobs::PaperFetch;
+using jobs::PaperFetcher;
 
 // The JSON document of /api/status.
 using StatusReporter = std::function<Result<std::string>()>;
@@ -50,12 +35,12 @@ struct SiteServices {
   StatusReporter status;                         // /api/status
   std::string admin_token;                       // the magic token; "" disables it
   search::Searcher* searcher = nullptr;          // /arxiv/search, /api/search
-  faq::PdfCache* pdf_cache = nullptr;            // /pdf/<id>: the PDFs this instance serves
+  pdf::PdfCache* pdf_cache = nullptr;            // /pdf/<id>: the PDFs this instance serves
   PaperFetcher fetch_pdf;                        // /pdf/<id> for a PDF not cached yet
   faq::FaqService* faq = nullptr;                // /api/faq/<id>, its stream
   // /api/translations/<ids>; null when no translation service is configured, and the reader's
   // translate setting is then not offered.
-  faq::TranslationService* translations = nullptr;
+  translate::TranslationService* translations = nullptr;
   // Today's UTC date, the day a click counts under (/api/clicks); empty: the system clock.
   // Tests set it to see "the next day". Called from any server thread.
   std::function<Date()> today;

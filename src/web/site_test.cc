@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/support/temp_dir.h"
-#include "web/web_test_support.h"
+#include "tests/support/web_test_support.h"
 
 namespace coolpapers::web {
 namespace {

@@ -11,7 +11,7 @@
 
 namespace coolpapers::web {
 
-Response TranslationsResponse(faq::TranslationService* translations, const Route& route, bool post,
+Response TranslationsResponse(translate::TranslationService* translations, const Route& route, bool post,
                               bool admin) {
   if (translations == nullptr) {
     return MakeErrorResponse(503, "unavailable", "this instance does not translate papers",
@@ -19,7 +19,7 @@ Response TranslationsResponse(faq::TranslationService* translations, const Route
   }
   std::vector<std::string> ids;
   for (const ArxivId& id : route.ids) ids.push_back(id.str());
-  Result<faq::TranslationBatch> batch =
+  Result<translate::TranslationBatch> batch =
       post ? translations->Request(ids, admin) : translations->Get(ids);
   if (!batch) return MakeErrorResponse(batch.error(), ErrorFormat::kJson);
 

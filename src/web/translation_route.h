@@ -7,7 +7,7 @@
 #ifndef COOLPAPERS_WEB_TRANSLATION_ROUTE_H_
 #define COOLPAPERS_WEB_TRANSLATION_ROUTE_H_
 
-#include "faq/translation_service.h"
+#include "translate/translation_service.h"
 #include "web/http_message.h"
 #include "web/router.h"
 
@@ -16,7 +16,7 @@ namespace coolpapers::web {
 // 200 with the body above; 503 error JSON when `translations` is null (no translation service
 // configured); the service's errors as error JSON. Never cached (`admin`: the reader sent the
 // magic token, so its requests go first).
-Response TranslationsResponse(faq::TranslationService* translations, const Route& route, bool post,
+Response TranslationsResponse(translate::TranslationService* translations, const Route& route, bool post,
                               bool admin);
 
 }  // namespace coolpapers::web

@@ -9,7 +9,7 @@
 
 #include "core/category.h"
 #include "tests/support/temp_dir.h"
-#include "web/web_test_support.h"
+#include "tests/support/web_test_support.h"
 
 namespace coolpapers::web {
 namespace {

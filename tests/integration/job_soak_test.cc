@@ -67,16 +67,16 @@ class CountingHttpClient final : public net::HttpClient {
 
 // The politeness layer's clock, recording the start it grants each request: HostPoliteness
 // reserves a start under its lock and sleeps until it, once per Acquire.
-class GrantRecordingClock final : public net::Clock {
+class GrantRecordingClock final : public Clock {
  public:
-  TimePoint Now() override { return net::RealClock().Now(); }
-  std::chrono::system_clock::time_point WallNow() override { return net::RealClock().WallNow(); }
+  TimePoint Now() override { return RealClock().Now(); }
+  std::chrono::system_clock::time_point WallNow() override { return RealClock().WallNow(); }
   void SleepUntil(TimePoint deadline) override {
     {
       std::lock_guard lock(mutex_);
       grants_.push_back(deadline);
     }
-    net::RealClock().SleepUntil(deadline);
+    RealClock().SleepUntil(deadline);
   }
 
   std::vector<TimePoint> grants() {
@@ -304,7 +304,7 @@ TEST(JobSoak, ThousandJobsWithRandomFaultsEndDoneOnceAndPolitely) {
   // late-scheduled thread, a slow connect); on the shared 2-core build machine that trip took
   // 0.3 ms to 15 ms, so no fixed tolerance is both small and safe. The tolerance is therefore
   // the slowest trip of this run, measured, not assumed.
-  const std::vector<net::Clock::TimePoint> grants = politeness_clock.grants();
+  const std::vector<Clock::TimePoint> grants = politeness_clock.grants();
   std::vector<testing::LoggedRequest> log = server.RequestLog();
   std::ranges::sort(log, {}, &testing::LoggedRequest::arrived);
   ASSERT_EQ(grants.size(), log.size());

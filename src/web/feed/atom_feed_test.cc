@@ -7,7 +7,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "web/web_test_support.h"
+#include "tests/support/web_test_support.h"
 
 namespace coolpapers::web {
 namespace {

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "web/pages/error_page.h"
-#include "web/web_test_support.h"
+#include "tests/support/web_test_support.h"
 
 namespace coolpapers::web {
 namespace {

@@ -6,7 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "web/static_files.h"
-#include "web/web_test_support.h"
+#include "tests/support/web_test_support.h"
 
 namespace coolpapers::web {
 namespace {

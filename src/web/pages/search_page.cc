@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "search/searcher.h"
 #include "web/html_escape.h"
 #include "web/pages/layout.h"
 #include "web/url_codec.h"
@@ -9,7 +10,6 @@
 namespace coolpapers::web {
 namespace {
 
-constexpr int64_t kResultCap = 1000;  // search::kMaxResults; web does not include search/
 
 void AppendLink(std::string& out, const std::string& url, std::string_view css_class,
                 std::string_view text) {
@@ -107,7 +107,7 @@ std::string RenderSearchPage(const SearchView& view) {
   AppendSortLinks(out, view);
   AppendLink(out, SearchUrl(view, 0, "/arxiv/search/feed"), "feed", "Feed");
   out += "</p>\n";
-  const int64_t shown_total = std::min(view.total, kResultCap);
+  const int64_t shown_total = std::min<int64_t>(view.total, search::kMaxResults);
   if (view.total == 0) {
     out += "<p class=\"empty\">No papers match this query.</p>\n";
   } else if (view.cards.empty()) {

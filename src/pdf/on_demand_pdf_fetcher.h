@@ -1,0 +1,22 @@
+// The site's "download this PDF" (jobs::PaperFetcher for /pdf/<id>) on top of pdf::PdfFetcher's
+// pdf jobs: asks for the download, reads where its job stands, and wakes the pdf workers. The
+// PDF twin of paper_fetcher.h.
+#ifndef COOLPAPERS_PDF_ON_DEMAND_PDF_FETCHER_H_
+#define COOLPAPERS_PDF_ON_DEMAND_PDF_FETCHER_H_
+
+#include "pdf/pdf_fetcher.h"
+#include "jobs/worker_pool.h"
+#include "store/job_queue.h"
+#include "jobs/queued_fetch.h"
+
+namespace coolpapers::pdf {
+
+// The function the site calls for a PDF not cached: `id` versioned; `admin` asks at admin
+// priority, others at history priority. Everything must outlive the returned function, which
+// is thread-safe.
+jobs::PaperFetcher MakeOnDemandPdfFetcher(PdfFetcher& fetcher, store::JobQueue& queue,
+                                     jobs::WorkerPool& pdf_workers);
+
+}  // namespace coolpapers::pdf
+
+#endif  // COOLPAPERS_PDF_ON_DEMAND_PDF_FETCHER_H_

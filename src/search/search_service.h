@@ -1,0 +1,31 @@
+// The serve process's search: the one index writer, kept caught up with the store by an
+// IndexUpdater thread, and the Searcher the site reads with.
+#ifndef COOLPAPERS_SEARCH_SEARCH_SERVICE_H_
+#define COOLPAPERS_SEARCH_SEARCH_SERVICE_H_
+
+#include <filesystem>
+#include <memory>
+
+#include "search/index_updater.h"
+#include "search/paper_indexer.h"
+#include "search/searcher.h"
+#include "store/store.h"
+
+namespace coolpapers::search {
+
+struct SearchService {
+  std::unique_ptr<search::PaperIndexer> indexer;  // null while another process holds the index
+  std::unique_ptr<search::IndexUpdater> updater;  // after indexer: stops before it closes
+  std::unique_ptr<search::Searcher> searcher;     // null when there is no index to read yet
+};
+
+// Opens the index in `index_dir` (creating it, and filling it from `store` in the background,
+// when new) and starts keeping it up to date. Never fails: without the writer (a running
+// `coolpapers index rebuild` holds it) or a readable index, it says so on stderr and serves
+// what it can; the site then answers search with 503. `store` must outlive the service.
+std::unique_ptr<SearchService> OpenSearchService(store::Store& store,
+                                                 const std::filesystem::path& index_dir);
+
+}  // namespace coolpapers::search
+
+#endif  // COOLPAPERS_SEARCH_SEARCH_SERVICE_H_

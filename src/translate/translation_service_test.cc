@@ -1,0 +1,135 @@
+#include "translate/translation_service.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "tests/support/job_test_support.h"
+#include "tests/support/scripted_llm_client.h"
+#include "store/sqlite_translation_store.h"
+#include "tests/support/temp_dir.h"
+#include "tests/support/fake_clock.h"
+
+namespace coolpapers::translate {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+using llm::testing::ScriptedLlmClient;
+
+PaperRecord Record(const std::string& id, int version) {
+  Paper paper;
+  paper.id = id;
+  paper.version = version;
+  paper.title = "Title of " + id;
+  paper.abstract = "Abstract of " + id + ".";
+  paper.categories = {"cs.CL"};
+  const Date day = *Date::Parse("2025-05-14");
+  return {paper, {{day, "cs.CL", id, AnnounceType::kNew, 1}}};
+}
+
+std::vector<std::string> IdsOf(const TranslationBatch& batch) {
+  std::vector<std::string> ids;
+  for (const PaperTranslation& translation : batch.translations) ids.push_back(translation.paper_id);
+  return ids;
+}
+
+class TranslationServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const auto path = dir_.path() / "coolpapers.db";
+    jobs::testing::StoreAndQueue opened = jobs::testing::OpenStoreAndQueue(path);
+    ASSERT_TRUE(opened.store && opened.queue);
+    store_ = std::move(opened.store);
+    queue_ = std::move(opened.queue);
+    auto translations = store::OpenSqliteTranslationStore(path);
+    ASSERT_TRUE(translations) << translations.error().message;
+    translations_ = std::move(*translations);
+    const std::vector<PaperRecord> records = {Record("2505.00001", 1), Record("2505.00002", 2)};
+    ASSERT_TRUE(store_->WriteRecords(records));
+    llm_.SetScript([](int call, const llm::ChatRequest& request, const llm::ChatDeltaSink& on_delta) {
+      const std::string& user = request.messages.at(1).content;
+      return Result<llm::ChatReply>(ScriptedLlmClient::Stream(
+          "标题：第" + std::to_string(call) + "篇 " + user.substr(7, 19) + "\n摘要：摘要。",
+          on_delta));
+    });
+    TranslationServiceOptions options;
+    options.wake = [this] { ++wakes_; };
+    options.clock = &clock_;
+    service_ = std::make_unique<TranslationService>(*store_, *queue_, *translations_, llm_,
+                                                    std::move(options));
+  }
+
+  jobs::JobOutcome RunNextJob() {
+    return jobs::testing::RunNextJob(
+        *queue_, [this](const store::Job& job, const jobs::JobContext& context) {
+          EXPECT_TRUE(TranslationService::Handles(job)) << job.key;
+          return service_->HandleJob(job, context);
+        },
+        Now());
+  }
+
+  coolpapers::testing::TempDir dir_;
+  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<store::JobQueue> queue_;
+  std::unique_ptr<store::TranslationStore> translations_;
+  ScriptedLlmClient llm_{"translator-model"};
+  std::unique_ptr<TranslationService> service_;
+  coolpapers::testing::FakeClock clock_{
+      std::chrono::system_clock::time_point(std::chrono::milliseconds(1'747'200'000'000))};
+  store::JobTime Now() { return WallMilliseconds(clock_); }
+  int wakes_ = 0;
+};
+
+TEST_F(TranslationServiceTest, GetNeverStartsWork) {
+  const std::vector<std::string> ids = {"2505.00001", "2505.00002"};
+  TranslationBatch batch = service_->Get(ids).value();
+  EXPECT_THAT(batch.translations, IsEmpty());
+  EXPECT_THAT(batch.pending, IsEmpty());
+  EXPECT_FALSE(queue_->Claim(store::JobKind::kLlm, "w1", Now(), std::chrono::seconds(60)).value());
+  EXPECT_EQ(wakes_, 0);
+}
+
+TEST_F(TranslationServiceTest, RequestQueuesOnceAndEveryReaderGetsTheStoredTranslation) {
+  const std::vector<std::string> ids = {"2505.00001", "2505.00002", "2505.99999"};
+  EXPECT_THAT(service_->Request(ids, false).value().pending, ElementsAre("2505.00001", "2505.00002"));
+  EXPECT_THAT(service_->Request(ids, false).value().pending, ElementsAre("2505.00001", "2505.00002"));
+  EXPECT_EQ(wakes_, 2);
+  EXPECT_EQ(RunNextJob().kind, jobs::JobOutcome::Kind::kDone);
+  EXPECT_EQ(RunNextJob().kind, jobs::JobOutcome::Kind::kDone);
+  EXPECT_EQ(llm_.calls(), 2);  // the second request joined the queued jobs
+
+  TranslationBatch batch = service_->Get(ids).value();
+  EXPECT_THAT(IdsOf(batch), ::testing::UnorderedElementsAre("2505.00001", "2505.00002"));
+  EXPECT_THAT(batch.pending, IsEmpty());
+  for (const PaperTranslation& translation : batch.translations) {
+    EXPECT_THAT(translation.title, ::testing::HasSubstr(translation.paper_id));
+    EXPECT_EQ(translation.abstract, "摘要。");
+    EXPECT_EQ(translation.model, "translator-model");
+  }
+  EXPECT_EQ(std::ranges::find(batch.translations, "2505.00002", &PaperTranslation::paper_id)->version, 2);
+  EXPECT_THAT(service_->Request(ids, false).value().pending, IsEmpty());
+  EXPECT_EQ(llm_.calls(), 2);
+}
+
+TEST_F(TranslationServiceTest, AFailedTranslationIsReportedAndAskedAgainLater) {
+  llm_.SetScript([](int, const llm::ChatRequest&, const llm::ChatDeltaSink& on_delta) {
+    return Result<llm::ChatReply>(ScriptedLlmClient::Stream("Sorry, I cannot help.", on_delta));
+  });
+  const std::vector<std::string> ids = {"2505.00001"};
+  ASSERT_THAT(service_->Request(ids, false).value().pending, ElementsAre("2505.00001"));
+  EXPECT_EQ(RunNextJob().kind, jobs::JobOutcome::Kind::kFail);
+  TranslationBatch batch = service_->Request(ids, false).value();
+  ASSERT_EQ(batch.failed.size(), 1u);
+  EXPECT_EQ(batch.failed[0].first, "2505.00001");
+  EXPECT_THAT(batch.failed[0].second, ::testing::HasSubstr("did not have the form"));
+  clock_.Advance(std::chrono::minutes(11));
+  EXPECT_THAT(service_->Request(ids, false).value().pending, ElementsAre("2505.00001"));
+}
+
+}  // namespace
+}  // namespace coolpapers::translate

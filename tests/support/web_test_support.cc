@@ -1,0 +1,131 @@
+#include "tests/support/web_test_support.h"
+
+#include <zlib.h>
+
+#include <chrono>
+#include <utility>
+
+#include <gtest/gtest.h>
+
+#include "search/index_sync.h"
+#include "search/paper_indexer.h"
+#include "store/sqlite_store.h"
+
+namespace coolpapers::web::testing {
+
+Date Day(std::string_view iso) { return Date::Parse(iso).value(); }
+
+Paper SamplePaper(const std::string& id, std::vector<std::string> categories) {
+  Paper paper;
+  paper.id = id;
+  paper.version = 1;
+  paper.title = "Paper " + id;
+  paper.authors = {"Ada Lovelace", "Charles Babbage"};
+  paper.abstract = "We study $x^2$ on " + id + ".";
+  paper.categories = std::move(categories);
+  paper.versions.push_back(
+      {1, std::chrono::sys_days{Day("2025-05-13").days()} + std::chrono::hours{17} +
+              std::chrono::minutes{30}});
+  paper.first_listed = Day("2025-05-14");
+  return paper;
+}
+
+Paper HostilePaper(const std::string& id) {
+  Paper paper = SamplePaper(id);
+  const std::string both = std::string(kScriptPayload) + " " + std::string(kImgPayload);
+  paper.title = both;
+  paper.authors = {std::string(kImgPayload), std::string(kScriptPayload), "O'Brien & Sons"};
+  paper.abstract = "If $a<b$ & $c>d$ then " + both;
+  paper.comments = both;
+  return paper;
+}
+
+PaperRecord ListedRecord(Paper paper, Date day, int64_t position) {
+  PaperRecord record;
+  for (const std::string& category : paper.categories) {
+    const AnnounceType type =
+        category == paper.categories.front() ? AnnounceType::kNew : AnnounceType::kCross;
+    record.listings.push_back({day, category, paper.id, type, position});
+  }
+  record.paper = std::move(paper);
+  return record;
+}
+
+std::vector<PaperRecord> SampleDays() {
+  std::vector<PaperRecord> records;
+  records.push_back(ListedRecord(SamplePaper("2505.00001"), Day("2025-05-13"), 1));
+  records.push_back(ListedRecord(SamplePaper("2505.00002"), Day("2025-05-14"), 1));
+  records.push_back(ListedRecord(SamplePaper("2505.00003", {"cs.CL", "cs.AI"}), Day("2025-05-14"), 2));
+  records.push_back(ListedRecord(SamplePaper("2505.00004", {"cs.AI", "cs.CL"}), Day("2025-05-14"), 3));
+  records.push_back(ListedRecord(HostilePaper("2505.00005"), Day("2025-05-14"), 4));
+  records.push_back(ListedRecord(SamplePaper("2505.00006"), Day("2025-05-16"), 1));
+  return records;
+}
+
+SearchableSampleSite OpenSearchableSampleSite(const std::filesystem::path& dir) {
+  SearchableSampleSite sample;
+  std::unique_ptr<store::Store> store = OpenSampleStore(dir);
+  if (store == nullptr) return sample;
+  auto indexer = search::PaperIndexer::Open(dir / "index");
+  if (!indexer) {
+    ADD_FAILURE() << indexer.error().detail;
+    return sample;
+  }
+  if (auto indexed = search::CatchUpIndex(*store, **indexer); !indexed) {
+    ADD_FAILURE() << indexed.error().detail;
+    return sample;
+  }
+  auto searcher = search::Searcher::Open(dir / "index");
+  if (!searcher) {
+    ADD_FAILURE() << searcher.error().detail;
+    return sample;
+  }
+  sample.store = std::move(store);
+  sample.searcher = std::move(*searcher);
+  SiteServices services;
+  services.searcher = sample.searcher.get();
+  sample.site = std::make_unique<Site>(*sample.store, SiteOptions{}, std::move(services));
+  return sample;
+}
+
+Request GetRequest(std::string_view target) {
+  Request request;
+  request.method = "GET";
+  request.target = target;
+  return request;
+}
+
+std::unique_ptr<store::Store> OpenSampleStore(const std::filesystem::path& dir) {
+  Result<std::unique_ptr<store::Store>> opened = store::OpenSqliteStore(dir / "coolpapers.sqlite");
+  if (!opened) {
+    ADD_FAILURE() << "cannot open the store: " << opened.error().message << " " << opened.error().detail;
+    return nullptr;
+  }
+  const std::vector<PaperRecord> records = SampleDays();
+  if (Result<store::WriteSummary> written = (*opened)->WriteRecords(records); !written) {
+    ADD_FAILURE() << "cannot write the records: " << written.error().message;
+    return nullptr;
+  }
+  return *std::move(opened);
+}
+
+std::string Gunzip(const std::string& compressed) {
+  z_stream stream{};
+  EXPECT_EQ(inflateInit2(&stream, 15 + 16), Z_OK);  // 15 + 16: expect a gzip header
+  std::string out;
+  char chunk[16384];
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
+  stream.avail_in = static_cast<uInt>(compressed.size());
+  int status = Z_OK;
+  while (status == Z_OK) {
+    stream.next_out = reinterpret_cast<Bytef*>(chunk);
+    stream.avail_out = sizeof chunk;
+    status = inflate(&stream, Z_NO_FLUSH);
+    out.append(chunk, sizeof chunk - stream.avail_out);
+  }
+  EXPECT_EQ(status, Z_STREAM_END);
+  inflateEnd(&stream);
+  return out;
+}
+
+}  // namespace coolpapers::web::testing
