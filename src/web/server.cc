@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cassert>
-#include <charconv>
 #include <condition_variable>
 #include <csignal>
 #include <exception>
@@ -30,6 +28,7 @@
 #include "web/http_status.h"
 #include "web/router.h"
 #include "web/gzip.h"
+#include "web/stream_channel.h"
 
 namespace coolpapers::web {
 namespace {
@@ -77,75 +76,9 @@ struct SharedStringBody {
   };
 };
 
-// A streamed body may hold this much written by its producer and not yet sent before Write
-// refuses more and the stream is cut: a reader slower than the producer must not grow the server.
-constexpr size_t kMaxQueuedStreamBytes = 1024 * 1024;
 // While a body streams, the session reads ahead to notice a reader who leaves; past this many
 // buffered bytes (pipelined requests) it stops, and a failed write notices instead.
 constexpr size_t kMaxStreamReadAhead = 64 * 1024;
-
-// What a streamed response's writer shares with its session. The writer never owns the session:
-// it reaches it only through `wake`, which the session clears (Detach) when the stream ends and
-// in its destructor, so a writer that outlives its session, or the whole server, is harmless.
-struct StreamChannel {
-  // Has the session take the queued pieces, unless it was already asked. Call with mutex held.
-  void Wake() {
-    if (wake_posted || !wake) return;
-    wake_posted = true;
-    wake();
-  }
-
-  // From the session: Write refuses from now on and nothing reaches the session any more.
-  void Detach() {
-    std::lock_guard lock(mutex);
-    ended = true;
-    wake = nullptr;
-  }
-
-  std::mutex mutex;
-  std::vector<std::string> pieces;  // Guarded by mutex: written, not yet taken by the session.
-  size_t queued_bytes = 0;          // Guarded by mutex: in `pieces` or being sent.
-  bool closed = false;              // Guarded by mutex: Close() was called.
-  bool ended = false;               // Guarded by mutex: Write refuses (reader gone, stopping).
-  bool cut = false;                 // Guarded by mutex: too much queued; end without last chunk.
-  bool wake_posted = false;         // Guarded by mutex.
-  std::function<void()> wake;       // Guarded by mutex: posts to the session; empty once detached.
-};
-
-class ChannelWriter final : public StreamWriter {
- public:
-  explicit ChannelWriter(std::shared_ptr<StreamChannel> channel) : channel_(std::move(channel)) {}
-  // Streams have no request timeout: a producer that drops its writer without Close() must not
-  // hold the connection open for ever.
-  ~ChannelWriter() override { Close(); }
-
-  bool Write(std::string data) override {
-    std::lock_guard lock(channel_->mutex);
-    if (channel_->closed || channel_->ended) return false;
-    if (data.empty()) return true;  // as a chunk, nothing would read as the end of the body
-    assert(channel_->queued_bytes <= kMaxQueuedStreamBytes);  // checked below before each add
-    if (data.size() > kMaxQueuedStreamBytes - channel_->queued_bytes) {
-      channel_->ended = true;
-      channel_->cut = true;
-      channel_->Wake();
-      return false;
-    }
-    channel_->queued_bytes += data.size();
-    channel_->pieces.push_back(std::move(data));
-    channel_->Wake();
-    return true;
-  }
-
-  void Close() override {
-    std::lock_guard lock(channel_->mutex);
-    if (channel_->closed) return;
-    channel_->closed = true;
-    channel_->Wake();
-  }
-
- private:
-  const std::shared_ptr<StreamChannel> channel_;
-};
 
 class Session;
 
@@ -425,37 +358,17 @@ class Session : public std::enable_shared_from_this<Session> {
   // once the writer is closed or the server stops. One write at a time keeps the pieces in order.
   void PumpStream() {
     if (!channel_ || stream_writing_ || stream_finishing_) return;
-    bool cut = false;
-    bool finish = false;
-    {
-      std::lock_guard lock(channel_->mutex);
-      channel_->wake_posted = false;
-      cut = channel_->cut;
-      finish = channel_->closed || channel_->ended;
-      sending_.swap(channel_->pieces);
-    }
-    if (cut) {
+    StreamPieces taken = TakeStreamPieces(*channel_);
+    if (taken.cut) {
       return CutStream("stream cut: the reader is too slow (more than " +
                        std::to_string(kMaxQueuedStreamBytes) + " bytes queued)");
     }
-    if (sending_.empty() && !finish) return;
-    sending_bytes_ = 0;
-    for (const std::string& piece : sending_) sending_bytes_ += piece.size();
-    send_buffers_.clear();
-    // RFC 9112 section 7.1: chunk = hex size CRLF data CRLF; last-chunk = "0" CRLF CRLF.
-    if (chunked_ && sending_bytes_ > 0) {
-      char hex[2 * sizeof(std::size_t)];
-      const auto [end, error] = std::to_chars(hex, hex + sizeof hex, sending_bytes_, 16);
-      assert(error == std::errc());  // a size_t always fits in its hex digits
-      chunk_head_.assign(hex, end);
-      chunk_head_ += "\r\n";
-      send_buffers_.push_back(net::buffer(chunk_head_));
-    }
-    for (const std::string& piece : sending_) send_buffers_.push_back(net::buffer(piece));
-    if (chunked_ && sending_bytes_ > 0) send_buffers_.push_back(net::buffer("\r\n", 2));
-    if (chunked_ && finish) send_buffers_.push_back(net::buffer("0\r\n\r\n", 5));
+    if (taken.pieces.empty() && !taken.finish) return;
+    sending_ = std::move(taken.pieces);
+    sending_bytes_ = taken.bytes;
+    send_buffers_ = FrameStreamChunk(sending_, sending_bytes_, chunked_, taken.finish, chunk_head_);
     stream_writing_ = true;
-    stream_finishing_ = finish;
+    stream_finishing_ = taken.finish;
     // No request timeout while the producer is silent, but a reader who stops reading ends the
     // stream after one: this write must progress within it.
     stream_.expires_after(core_.options.request_timeout);
