@@ -1,6 +1,7 @@
 #include "web/site.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 
