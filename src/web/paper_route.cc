@@ -38,17 +38,16 @@ Result<Response> FetchResponse(const RouteContext& context) {
     case PaperFetch::State::kNotFound:
       return MakeErrorResponse(404, "not_found", "arXiv has no paper " + id.str(), format);
     case PaperFetch::State::kFailed:
-      return MakeErrorResponse(503, "unavailable",
-                               "could not fetch " + id.str() + " from arXiv: " + fetch->error +
-                                   " (try again later)",
-                               format);
+      return MakeErrorResponse(
+          503, "unavailable",
+          "could not fetch " + id.str() + " from arXiv: " + fetch->error + " (try again later)",
+          format);
     case PaperFetch::State::kQueued:
     case PaperFetch::State::kRunning:
       break;
   }
-  Response response = route.api
-                          ? MakeUncachedResponse(202, kJsonType, RenderFetchJson(id, *fetch))
-                          : MakeUncachedResponse(202, kHtmlType, RenderFetchPage(id, *fetch));
+  Response response = route.api ? MakeUncachedResponse(202, kJsonType, RenderFetchJson(id, *fetch))
+                                : MakeUncachedResponse(202, kHtmlType, RenderFetchPage(id, *fetch));
   response.headers.emplace_back("Refresh", std::to_string(kFetchRefreshSeconds));
   return response;
 }

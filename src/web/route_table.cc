@@ -19,6 +19,8 @@ namespace {
 
 using enum CachePolicy;
 
+// One entry per route, two or three lines each, so that the table reads as a table.
+// clang-format off
 constexpr std::array kEntries = {
     RouteEntry{.name = "home", .kind = RouteKind::kHome, .cache = kStorePages,
                .cache_key = NoParameters, .handler = HandleHome},
@@ -49,6 +51,7 @@ constexpr std::array kEntries = {
     RouteEntry{.name = "translations", .kind = RouteKind::kTranslations, .accepts_post = true,
                .handler = HandleTranslations},
 };
+// clang-format on
 
 const RouteEntry* FindEntry(RouteKind kind, bool feed) {
   for (const RouteEntry& entry : kEntries) {

@@ -36,12 +36,12 @@ using CacheKeyFunction = std::optional<std::string> (*)(const Route& route);
 struct RouteEntry {
   std::string_view name;  // "list", "faq_stream": unique, names the route in cache keys
   RouteKind kind = RouteKind::kHome;
-  bool feed = false;  // the entry answers the routes with Route::feed set (Atom feeds)
+  bool feed = false;          // the entry answers the routes with Route::feed set (Atom feeds)
   bool accepts_post = false;  // GET and HEAD always; POST as well when set
   CachePolicy cache = CachePolicy::kNone;
-  CacheKeyFunction cache_key = nullptr;  // set exactly when cache is not kNone
+  CacheKeyFunction cache_key = nullptr;              // set exactly when cache is not kNone
   std::optional<ErrorFormat> errors = std::nullopt;  // nullopt: JSON under /api/, HTML elsewhere
-  RouteHandler handler = nullptr;        // never null
+  RouteHandler handler = nullptr;                    // never null
 };
 
 // Every entry, one per (kind, feed) pair. Static; thread-safe.

@@ -50,8 +50,8 @@ class Site {
 
   store::Store& store_;
   const SiteServices services_;
-  PageCache cache_;        // CachePolicy::kStorePages: lists, papers, days, home, list feeds
-  ChangeWatcher watcher_;  // after cache_: it calls into it
+  PageCache cache_;         // CachePolicy::kStorePages: lists, papers, days, home, list feeds
+  ChangeWatcher watcher_;   // after cache_: it calls into it
   PageCache search_cache_;  // CachePolicy::kSearchPages (SearchStamp in site.cc)
   std::optional<ChangeWatcher> search_watcher_;  // when there is an index; after search_cache_
 };

@@ -64,7 +64,7 @@ struct StreamPieces {
   bool cut = false;     // the producer queued too much: cut the stream instead of sending
   bool finish = false;  // the writer is closed or the stream ended: this send ends the body
   std::vector<std::string> pieces;  // in the order written
-  size_t bytes = 0;     // of the pieces, without framing
+  size_t bytes = 0;                 // of the pieces, without framing
 };
 
 // Takes every piece queued on `channel` and lets it wake the session again. Thread-safe.
