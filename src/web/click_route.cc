@@ -66,4 +66,14 @@ Result<std::string> RenderClickCountsRoute(store::Store& store, const Route& rou
   return RenderClickCountsJson(ids, *counts);
 }
 
+Result<Response> HandleClicks(const RouteContext& context) {
+  Result<std::string> body =
+      context.post ? CountClickRoute(context.store, context.route,
+                                     CookieValue(context.request.cookie, kReaderCookie),
+                                     context.Today())
+                   : RenderClickCountsRoute(context.store, context.route);
+  if (!body) return std::unexpected(body.error());
+  return MakeUncachedResponse(200, kJsonType, *std::move(body));
+}
+
 }  // namespace coolpapers::web

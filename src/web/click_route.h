@@ -11,6 +11,8 @@
 #include "core/date.h"
 #include "core/error.h"
 #include "store/store.h"
+#include "web/http_message.h"
+#include "web/route_context.h"
 #include "web/router.h"
 
 namespace coolpapers::web {
@@ -33,6 +35,11 @@ inline constexpr std::string_view kReaderCookie = "coolpapers_reader";
 // GET /api/clicks/<ids>: {"counts":{"2401.06769":{"pdf":3,"faq":1}}}, only papers with a click
 // (unknown ids are simply left out). Store errors pass through. Thread-safe as the store is.
 [[nodiscard]] Result<std::string> RenderClickCountsRoute(store::Store& store, const Route& route);
+
+// The route's handler: POST counts the click of the reader in the kReaderCookie cookie under
+// context.Today(), GET reads the counts; JSON, never cached (no-store): the counts move with
+// every reader's click. Errors: those of CountClickRoute and RenderClickCountsRoute.
+[[nodiscard]] Result<Response> HandleClicks(const RouteContext& context);
 
 }  // namespace coolpapers::web
 

@@ -66,11 +66,14 @@ class StreamWatch {
 
 }  // namespace
 
-Response FaqResponse(faq::FaqService* faq, const Route& route, bool post, bool admin) {
+Result<Response> HandleFaq(const RouteContext& context) {
+  faq::FaqService* faq = context.services.faq;
   if (faq == nullptr) return Unavailable();
+  const Route& route = context.route;
   const ArxivId& id = route.ids.front();
-  Result<faq::FaqStatus> status = post ? faq->Request(id, route.language, admin, route.fresh)
-                                       : faq->Get(id, route.language);
+  Result<faq::FaqStatus> status =
+      context.post ? faq->Request(id, route.language, context.admin, route.fresh)
+                   : faq->Get(id, route.language);
   if (!status) return MakeErrorResponse(status.error(), ErrorFormat::kJson);
   Response response;
   response.status = StatusCodeFor(status->state);
@@ -81,8 +84,10 @@ Response FaqResponse(faq::FaqService* faq, const Route& route, bool post, bool a
   return response;
 }
 
-Response FaqStreamResponse(faq::FaqService* faq, const Route& route) {
+Result<Response> HandleFaqStream(const RouteContext& context) {
+  faq::FaqService* faq = context.services.faq;
   if (faq == nullptr) return Unavailable();
+  const Route& route = context.route;
   const ArxivId id = route.ids.front();
   const FaqLanguage language = route.language;
   // Checked before the stream starts, so an unknown paper is a plain 404.

@@ -5,25 +5,27 @@
 #define COOLPAPERS_WEB_FAQ_ROUTE_H_
 
 #include "faq/faq_service.h"
+#include "core/error.h"
 #include "web/http_message.h"
-#include "web/router.h"
+#include "web/route_context.h"
 
 namespace coolpapers::web {
 
-// GET (`post` false): 200 with the stored answer, 202 with the generation's state while queued
+// GET: 200 with the stored answer, 202 with the generation's state while queued
 // or running, 200 with state "failed" and the error when every attempt failed, 404 with state
 // "not_asked" when nobody asked yet. POST: 200 with the stored answer, otherwise 202 with the
-// state of the generation it queued or joined (`admin`: the reader sent the magic token).
-// 404 error JSON for a paper the store lacks; 503 when `faq` is null (the instance offers no FAQ).
-Response FaqResponse(faq::FaqService* faq, const Route& route, bool post, bool admin);
+// state of the generation it queued or joined (an admin reader jumps the queue).
+// 404 error JSON for a paper the store lacks; 503 when services.faq is null (the instance offers
+// no FAQ). Never an Error: every failure is answered here, as JSON.
+[[nodiscard]] Result<Response> HandleFaq(const RouteContext& context);
 
 // text/event-stream of the generation for route.ids[0] in route.language: a "status" event
 // first, then "delta", "item", "restart" events while it runs, and "finished" with the stored
 // answer or the failure; the stream ends after "finished", or at once after the first status
 // when nothing runs (answered, failed, or never asked: POST first). Error JSON (404, 503)
-// instead of a stream for an unknown paper or without a FAQ service. `faq` must outlive the
-// streams it serves.
-Response FaqStreamResponse(faq::FaqService* faq, const Route& route);
+// instead of a stream for an unknown paper or without a FAQ service. services.faq must outlive
+// the streams it serves.
+[[nodiscard]] Result<Response> HandleFaqStream(const RouteContext& context);
 
 }  // namespace coolpapers::web
 

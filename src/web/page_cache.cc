@@ -27,11 +27,13 @@ std::optional<CachedPage> PageCache::Lookup(std::string_view key) const {
   if (it == entries_.end()) return std::nullopt;
   it->second.last_used.store(clock_.fetch_add(1, std::memory_order_relaxed) + 1,
                              std::memory_order_relaxed);
-  return CachedPage{it->second.body, it->second.gzip, it->second.headers};
+  return CachedPage{it->second.body, it->second.gzip, it->second.headers,
+                    it->second.content_type};
 }
 
 void PageCache::Insert(std::string key, std::shared_ptr<const std::string> body,
-                       uint64_t generation, PageHeaders headers) {
+                       uint64_t generation, PageHeaders headers,
+                       std::string_view content_type) {
   const size_t bytes = key.size() + body->size();
   if (bytes > options_.max_bytes / 4) return;
   const bool compress = body->size() >= options_.min_gzip_bytes;
@@ -44,6 +46,7 @@ void PageCache::Insert(std::string key, std::shared_ptr<const std::string> body,
     entry.body = body;
     entry.gzip = nullptr;
     entry.headers = std::make_shared<const PageHeaders>(std::move(headers));
+    entry.content_type = content_type;
     entry.bytes = bytes;
     entry.last_used.store(clock_.fetch_add(1, std::memory_order_relaxed) + 1,
                           std::memory_order_relaxed);

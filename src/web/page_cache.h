@@ -36,13 +36,14 @@ struct PageCacheOptions {
   size_t min_gzip_bytes = 1024;  // smaller bodies are not worth a Content-Encoding
 };
 
-// Headers computed once from a page's body and served with it (a feed's ETag).
+// Headers served with a page: Cache-Control, Vary, a feed's ETag computed once from its body.
 using PageHeaders = std::vector<std::pair<std::string, std::string>>;
 
 struct CachedPage {
   std::shared_ptr<const std::string> body;  // never null
   std::shared_ptr<const std::string> gzip;  // null until compressed (or when too small)
   std::shared_ptr<const PageHeaders> headers;  // never null; often empty
+  std::string_view content_type;  // as given to Insert
 };
 
 class PageCache {
@@ -62,9 +63,10 @@ class PageCache {
   // Stores `body` under `key` (replacing any page there) and queues its compression, unless the
   // cache was invalidated since `generation` was read or the body alone exceeds a quarter of
   // max_bytes.
-  // `headers` are kept with the page and returned by Lookup.
+  // `headers` and `content_type` are kept with the page and returned by Lookup; `content_type`
+  // must live as long as the cache (one of http_message.h's constants: they live for the program).
   void Insert(std::string key, std::shared_ptr<const std::string> body, uint64_t generation,
-              PageHeaders headers = {});
+              PageHeaders headers = {}, std::string_view content_type = {});
 
   // Drops every page unless `change_stamp` equals the stamp of the previous call. Meant to be
   // fed Store::ChangeStamp() periodically.
@@ -84,6 +86,7 @@ class PageCache {
     std::shared_ptr<const std::string> body;
     std::shared_ptr<const std::string> gzip;
     std::shared_ptr<const PageHeaders> headers;
+    std::string_view content_type;
     size_t bytes = 0;
     mutable std::atomic<uint64_t> last_used{0};
   };

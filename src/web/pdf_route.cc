@@ -175,12 +175,13 @@ RangeAnswer ResolveRange(std::string_view header, uint64_t size) {
   return {RangeAnswer::Kind::kPart, *first, std::min(last, size - 1)};
 }
 
-Response RespondPdf(store::Store& store, const SiteServices& services, const Route& route,
-                    const Request& request, bool admin) {
+Result<Response> HandlePdf(const RouteContext& context) {
+  const SiteServices& services = context.services;
+  const Request& request = context.request;
   if (services.pdf_cache == nullptr) {
     return JsonError(404, "not_found", "this instance does not serve PDFs");
   }
-  Result<ArxivId> id = ResolveVersion(store, route.ids.front());
+  Result<ArxivId> id = ResolveVersion(context.store, context.route.ids.front());
   if (!id) return StoreError(id.error());
 
   if (std::optional<pdf::CachedPdf> pdf = services.pdf_cache->Find(*id)) {
@@ -192,7 +193,7 @@ Response RespondPdf(store::Store& store, const SiteServices& services, const Rou
     return JsonError(404, "not_found",
                      "the PDF of " + id->WithVersion() + " is not on this instance");
   }
-  Result<PaperFetch> fetch = services.fetch_pdf(*id, admin);
+  Result<PaperFetch> fetch = services.fetch_pdf(*id, context.admin);
   if (!fetch) return StoreError(fetch.error());
   switch (fetch->state) {
     case PaperFetch::State::kStored:

@@ -8,10 +8,9 @@
 #include <cstdint>
 #include <string_view>
 
-#include "store/store.h"
+#include "core/error.h"
 #include "web/http_message.h"
-#include "web/router.h"
-#include "web/site_services.h"
+#include "web/route_context.h"
 
 namespace coolpapers::web {
 
@@ -39,13 +38,13 @@ RangeAnswer ResolveRange(std::string_view range_header, uint64_t size);
 // the store knows). Cached: 200 application/pdf with ETag, Last-Modified,
 // Cache-Control: public, max-age=86400 and Accept-Ranges: bytes; 206 or 416 for a Range; 304
 // when If-None-Match (or If-Modified-Since) matches. Not cached: asks `services.fetch_pdf`
-// (`admin` jumps the queue) and answers 202 with Retry-After and
+// (an admin reader jumps the queue) and answers 202 with Retry-After and
 // {"id":"2401.06769v2","state":"queued"|"running"|"failed","position":n,"error":"..."}.
 // 404 (JSON) for a paper the store does not know, a version newer than it knows, a PDF arXiv
 // does not have, or an instance without a PDF cache; 5xx for store or cache failures.
-// Thread-safe when `store` and the services are.
-Response RespondPdf(store::Store& store, const SiteServices& services, const Route& route,
-                    const Request& request, bool admin);
+// Never an Error: every failure is answered here, as JSON. Thread-safe when the store and the
+// services are.
+[[nodiscard]] Result<Response> HandlePdf(const RouteContext& context);
 
 }  // namespace coolpapers::web
 

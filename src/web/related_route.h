@@ -3,21 +3,23 @@
 #ifndef COOLPAPERS_WEB_RELATED_ROUTE_H_
 #define COOLPAPERS_WEB_RELATED_ROUTE_H_
 
+#include <optional>
 #include <string>
 
 #include "core/error.h"
-#include "search/searcher.h"
-#include "store/store.h"
+#include "web/http_message.h"
+#include "web/route_context.h"
 #include "web/router.h"
 
 namespace coolpapers::web {
 
-// {"id", "keywords": [...], "papers": [...]} for `route` (kRelated), at most route.show
-// papers. kUnavailable without an index (`searcher` null), kNotFound for a paper the index does
-// not hold; store and index errors pass through.
-[[nodiscard]] Result<std::string> RenderRelatedRoute(store::Store& store,
-                                                     search::Searcher* searcher,
-                                                     const Route& route);
+// {"id", "keywords": [...], "papers": [...]} for the route (kRelated), at most route.show
+// papers. kUnavailable without an index (services.searcher null), kNotFound for a paper the
+// index does not hold; store and index errors pass through.
+[[nodiscard]] Result<Response> HandleRelated(const RouteContext& context);
+
+// The paper and show.
+std::optional<std::string> RelatedCacheKey(const Route& route);
 
 }  // namespace coolpapers::web
 

@@ -295,12 +295,4 @@ bool IsApiTarget(std::string_view target) { return target.starts_with("/api/"); 
 
 bool IsReadMethod(std::string_view method) { return method == "GET" || method == "HEAD"; }
 
-bool AcceptsPost(RouteKind kind) {
-  return kind == RouteKind::kFaq || kind == RouteKind::kClicks || kind == RouteKind::kTranslations;
-}
-
-std::string_view AllowedMethods(RouteKind kind) {
-  return AcceptsPost(kind) ? "GET, HEAD, POST" : "GET, HEAD";
-}
-
 }  // namespace coolpapers::web

@@ -111,7 +111,8 @@ bool IsApiTarget(std::string_view target);
 bool IsReadMethod(std::string_view method);
 
 // True for the routes that take POST as well: kFaq (ask for the FAQ), kClicks (count a click),
-// kTranslations (ask for translations).
+// kTranslations (ask for translations). Read from the route table (route_table.h), which
+// defines these two.
 bool AcceptsPost(RouteKind kind);
 
 // The methods `kind` answers, as the Allow header lists them: "GET, HEAD" or "GET, HEAD, POST".

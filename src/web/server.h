@@ -2,7 +2,7 @@
 // run by `threads` threads; one session per connection with keep-alive; limits on header size,
 // body size, request time and idle time, so a slow or idle client holds back nobody; an access
 // log line per request; graceful shutdown on SIGINT/SIGTERM or Stop(). Beast types stay in
-// server.cc.
+// server.cc, session.h and session_stream.cc (streamed bodies).
 #ifndef COOLPAPERS_WEB_SERVER_H_
 #define COOLPAPERS_WEB_SERVER_H_
 
@@ -62,7 +62,7 @@ class Server {
   // Call from one thread, not from a handler.
   void Wait();
 
-  struct Core;  // the Beast/Asio state, in server.cc
+  struct Core;  // the Beast/Asio state, in session.h
 
  private:
   explicit Server(std::unique_ptr<Core> core);

@@ -1,6 +1,8 @@
-// The site: turns a Request into a Response. Routes the target, answers from the page cache or
-// loads and renders the page (storing it for the next reader), and maps every error to its
-// status. This is the function the HTTP server calls; it knows nothing of sockets.
+// The site: turns a Request into a Response. Routes the target, looks up the route's entry in
+// the route table (route_table.h), and does for every route what its entry asks: checks the
+// method, answers from the entry's page cache or calls its handler (storing the page for the
+// next reader), and maps errors to their status. This is the function the HTTP server calls;
+// it knows nothing of sockets.
 #ifndef COOLPAPERS_WEB_SITE_H_
 #define COOLPAPERS_WEB_SITE_H_
 
@@ -11,7 +13,7 @@
 #include "web/change_watcher.h"
 #include "web/http_message.h"
 #include "web/page_cache.h"
-#include "web/router.h"
+#include "web/route_table.h"
 #include "web/site_services.h"
 
 namespace coolpapers::web {
@@ -29,11 +31,11 @@ class Site {
   // compressor and the change watcher.
   explicit Site(store::Store& store, SiteOptions options = {}, SiteServices services = {});
 
-  // Answers one request. GET and HEAD, and POST where the route takes it (AcceptsPost); 405
-  // with Allow otherwise. HEAD is answered as GET (the server leaves out the body). Pages carry Cache-Control: max-age=60 and
-  // Vary: Accept-Encoding, and come gzip-encoded when the client accepts gzip and the cached
-  // page's compression is ready. Never throws for bad input (4xx); store failures are 5xx.
-  // Thread-safe: called from every server thread at once.
+  // Answers one request. GET and HEAD, and POST where the route's entry takes it; 405 with
+  // Allow otherwise. HEAD is answered as GET (the server leaves out the body). Pages carry
+  // Cache-Control: max-age=60 and Vary: Accept-Encoding, and come gzip-encoded when the client
+  // accepts gzip and the cached page's compression is ready. Never throws for bad input (4xx);
+  // store failures are 5xx. Thread-safe: called from every server thread at once.
   Response Handle(const Request& request);
 
   // The cache, for tests and the benchmark.
@@ -42,26 +44,15 @@ class Site {
   PageCache& search_cache() { return search_cache_; }
 
  private:
-  // A paper we do not have: its fetch from arXiv, or nullopt when fetching is not offered.
-  std::optional<Response> FetchResponse(const Route& route, const Request& request);
-  Response StatusResponse();
-  // /api/clicks/<ids>: POST counts the cookie's reader's click today, GET reads the counts.
-  Response ClicksResponse(const Route& route, const Request& request, bool post);
-  // The UTC day a click counts under: services_.today, else the system clock.
-  Date Today() const;
-  // <list>/feed and /arxiv/search/feed, with validators, from their caches.
-  Response FeedResponse(const Route& route, const Request& request);
+  // The cache the policy names, or null: kNone, or kSearchPages without an index.
+  PageCache* CacheFor(CachePolicy policy);
   bool IsAdmin(const Request& request) const;
-
-  // The cache for a search page, search feed or related papers: search_cache_, or null when
-  // the route is not cached (no index, or sorted by stars: clicks move that order).
-  PageCache* SearchCache(const Route& route);
 
   store::Store& store_;
   const SiteServices services_;
-  PageCache cache_;        // pages and feeds from the store: lists, papers, days, home
-  ChangeWatcher watcher_;  // after cache_: it calls into it
-  PageCache search_cache_;  // search pages and feeds, related papers (SearchStamp in site.cc)
+  PageCache cache_;         // CachePolicy::kStorePages: lists, papers, days, home, list feeds
+  ChangeWatcher watcher_;   // after cache_: it calls into it
+  PageCache search_cache_;  // CachePolicy::kSearchPages (SearchStamp in site.cc)
   std::optional<ChangeWatcher> search_watcher_;  // when there is an index; after search_cache_
 };
 

@@ -11,16 +11,16 @@
 
 namespace coolpapers::web {
 
-Response TranslationsResponse(translate::TranslationService* translations, const Route& route, bool post,
-                              bool admin) {
+Result<Response> HandleTranslations(const RouteContext& context) {
+  translate::TranslationService* translations = context.services.translations;
   if (translations == nullptr) {
     return MakeErrorResponse(503, "unavailable", "this instance does not translate papers",
                              ErrorFormat::kJson);
   }
   std::vector<std::string> ids;
-  for (const ArxivId& id : route.ids) ids.push_back(id.str());
+  for (const ArxivId& id : context.route.ids) ids.push_back(id.str());
   Result<translate::TranslationBatch> batch =
-      post ? translations->Request(ids, admin) : translations->Get(ids);
+      context.post ? translations->Request(ids, context.admin) : translations->Get(ids);
   if (!batch) return MakeErrorResponse(batch.error(), ErrorFormat::kJson);
 
   nlohmann::json done = nlohmann::json::object();

@@ -7,17 +7,17 @@
 #ifndef COOLPAPERS_WEB_TRANSLATION_ROUTE_H_
 #define COOLPAPERS_WEB_TRANSLATION_ROUTE_H_
 
+#include "core/error.h"
 #include "translate/translation_service.h"
 #include "web/http_message.h"
-#include "web/router.h"
+#include "web/route_context.h"
 
 namespace coolpapers::web {
 
-// 200 with the body above; 503 error JSON when `translations` is null (no translation service
-// configured); the service's errors as error JSON. Never cached (`admin`: the reader sent the
-// magic token, so its requests go first).
-Response TranslationsResponse(translate::TranslationService* translations, const Route& route, bool post,
-                              bool admin);
+// 200 with the body above; 503 error JSON when services.translations is null (no translation
+// service configured); the service's errors as error JSON, never as an Error. Never cached (an
+// admin reader's requests go first).
+[[nodiscard]] Result<Response> HandleTranslations(const RouteContext& context);
 
 }  // namespace coolpapers::web
 

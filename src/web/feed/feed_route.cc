@@ -78,10 +78,18 @@ std::string LastModified(const std::string& body) {
 
 }  // namespace
 
-Result<std::string> RenderFeedRoute(store::Store& store, store::HarvestState* harvest,
-                                    search::Searcher* searcher, const Route& route) {
-  if (route.kind == RouteKind::kSearch) return RenderSearchFeed(store, searcher, route);
-  return RenderListFeed(store, harvest, route);
+Result<Response> HandleFeed(const RouteContext& context) {
+  const Route& route = context.route;
+  Result<std::string> body =
+      route.kind == RouteKind::kSearch
+          ? RenderSearchFeed(context.store, context.services.searcher, route)
+          : RenderListFeed(context.store, context.services.harvest_state, route);
+  if (!body) return std::unexpected(body.error());
+  PageHeaders validators = FeedValidators(*body);
+  Response response = MakePageResponse(kAtomType, *std::move(body));
+  // The validators belong to the identity body and hold for both encodings.
+  response.headers.insert(response.headers.end(), validators.begin(), validators.end());
+  return response;
 }
 
 PageHeaders FeedValidators(const std::string& body) {

@@ -7,20 +7,17 @@
 #include <string>
 
 #include "core/error.h"
-#include "search/searcher.h"
-#include "store/harvest_state.h"
-#include "store/store.h"
 #include "web/http_message.h"
 #include "web/page_cache.h"
-#include "web/router.h"
+#include "web/route_context.h"
 
 namespace coolpapers::web {
 
 // The feed for a route with feed = true: kList (the day asked, or the newest) or kSearch (its
-// query, sort, skip and show). `harvest` and `searcher` may be null; a search feed without a
-// searcher is kUnavailable. Other errors as LoadListView and LoadSearchView.
-[[nodiscard]] Result<std::string> RenderFeedRoute(store::Store& store, store::HarvestState* harvest,
-                                                  search::Searcher* searcher, const Route& route);
+// query, sort, skip and show), as Atom, cacheable for a minute, with its validators
+// (FeedValidators). services.harvest_state and services.searcher may be null; a search feed
+// without a searcher is kUnavailable. Other errors as LoadListView and LoadSearchView.
+[[nodiscard]] Result<Response> HandleFeed(const RouteContext& context);
 
 // ETag (a hash of the body, so equal feeds share it) and Last-Modified (the feed's own
 // <updated>) of a feed's body. Computed once per rendering: cached feeds keep them.

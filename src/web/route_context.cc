@@ -1,0 +1,59 @@
+#include "web/route_context.h"
+
+#include <chrono>
+#include <cstdio>
+#include <utility>
+
+namespace coolpapers::web {
+namespace {
+
+// Short enough that a reader sees a new day soon after an import, long enough for a reload.
+constexpr std::string_view kPageCacheControl = "max-age=60";
+
+}  // namespace
+
+Date RouteContext::Today() const {
+  if (services.today) return services.today();
+  return Date(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
+}
+
+Response MakePageResponse(std::string_view content_type, std::shared_ptr<const std::string> body) {
+  Response response;
+  response.content_type = content_type;
+  response.body = std::move(body);
+  response.headers.emplace_back("Cache-Control", kPageCacheControl);
+  response.headers.emplace_back("Vary", "Accept-Encoding");
+  return response;
+}
+
+Response MakeUncachedResponse(int status, std::string_view content_type, std::string body) {
+  Response response;
+  response.status = status;
+  response.content_type = content_type;
+  response.body = std::make_shared<const std::string>(std::move(body));
+  response.headers.emplace_back("Cache-Control", "no-store");
+  return response;
+}
+
+std::string_view CookieValue(std::string_view header, std::string_view name) {
+  while (!header.empty()) {
+    const size_t end = header.find(';');
+    std::string_view pair = header.substr(0, end);
+    while (pair.starts_with(' ')) pair.remove_prefix(1);
+    if (pair.size() > name.size() && pair.starts_with(name) && pair[name.size()] == '=') {
+      return pair.substr(name.size() + 1);
+    }
+    if (end == std::string_view::npos) break;
+    header.remove_prefix(end + 1);
+  }
+  return {};
+}
+
+void LogServerError(const Request& request, const Error& error) {
+  std::fprintf(stderr, "coolpapers: %.*s %.*s failed: %s (%s)\n",
+               static_cast<int>(request.method.size()), request.method.data(),
+               static_cast<int>(request.target.size()), request.target.data(),
+               error.message.c_str(), error.detail.c_str());
+}
+
+}  // namespace coolpapers::web

@@ -1,0 +1,59 @@
+// What every route handler receives, and the handler signature itself. A handler reads the parsed
+// route and the request, does its work through the store and the services, and answers a
+// Response or an Error; the dispatcher (site.cc) does the rest from the route's entry in the
+// route table (route_table.h): methods, page caches and error pages.
+#ifndef COOLPAPERS_WEB_ROUTE_CONTEXT_H_
+#define COOLPAPERS_WEB_ROUTE_CONTEXT_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "core/date.h"
+#include "core/error.h"
+#include "store/store.h"
+#include "web/http_message.h"
+#include "web/router.h"
+#include "web/site_services.h"
+
+namespace coolpapers::web {
+
+// One request on its way through a handler. Every reference outlives the handler call; a
+// handler that streams (Response::stream) copies what its stream needs.
+struct RouteContext {
+  const Route& route;
+  const Request& request;
+  store::Store& store;
+  const SiteServices& services;
+  bool post = false;   // the method is POST (only for entries that accept it)
+  bool admin = false;  // the reader sent the instance's magic token
+
+  // The UTC day a click counts under: services.today, else the system clock.
+  Date Today() const;
+};
+
+// Every route's handler. Returns the response to send, or an error, which the dispatcher turns
+// into the route's error page (HTML or JSON, status by HttpStatusFor) and logs when it is a
+// 5xx. A handler never throws for bad input. Called from any server thread at once.
+using RouteHandler = Result<Response> (*)(const RouteContext& context);
+
+// A page readers may keep for a minute: Cache-Control: max-age=60, Vary: Accept-Encoding.
+Response MakePageResponse(std::string_view content_type, std::shared_ptr<const std::string> body);
+inline Response MakePageResponse(std::string_view content_type, std::string body) {
+  return MakePageResponse(content_type, std::make_shared<const std::string>(std::move(body)));
+}
+
+// An answer nobody may keep: Cache-Control: no-store.
+Response MakeUncachedResponse(int status, std::string_view content_type, std::string body);
+
+// One cookie's value from a Cookie header: CookieValue("a=1; coolpapers_token=xyz",
+// "coolpapers_token") is "xyz"; "" when absent.
+std::string_view CookieValue(std::string_view header, std::string_view name);
+
+// Writes a failed request to stderr: the error's message and its detail, which never reaches
+// the page.
+void LogServerError(const Request& request, const Error& error);
+
+}  // namespace coolpapers::web
+
+#endif  // COOLPAPERS_WEB_ROUTE_CONTEXT_H_

@@ -1,0 +1,65 @@
+// The route table: one entry for each kind of answer the site gives, holding everything the
+// dispatcher (Site::Handle) needs to know about it: the methods it takes, where its answers are
+// cached, how its errors are shown, and its handler (route_context.h). The URL grammar that
+// turns a target into a Route is router.h's; the table starts from the Route's kind.
+//
+// Adding a route: a RouteKind and its path in router.{h,cc}, a handler file, and one entry in
+// route_table.cc. Route-level policies (rate limits, conditional GET) belong in RouteEntry as
+// fields, read by the dispatcher, not in the handlers.
+#ifndef COOLPAPERS_WEB_ROUTE_TABLE_H_
+#define COOLPAPERS_WEB_ROUTE_TABLE_H_
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "web/http_status.h"
+#include "web/route_context.h"
+#include "web/router.h"
+
+namespace coolpapers::web {
+
+// Where the dispatcher keeps a route's successful (200) answers.
+enum class CachePolicy {
+  kNone,         // answered afresh for every request
+  kStorePages,   // the site's page cache, dropped when the store's change stamp moves
+  kSearchPages,  // the search cache, dropped when the index or the store moves; off (kNone)
+                 // on a site without an index
+};
+
+// Every parameter of `route` that changes the answer's bytes, so two requests share a cached
+// answer exactly when they would get the same one; nullopt when this answer may not be cached
+// (a search sorted by stars). The dispatcher adds the entry's name and route.api.
+using CacheKeyFunction = std::optional<std::string> (*)(const Route& route);
+
+struct RouteEntry {
+  std::string_view name;  // "list", "faq_stream": unique, names the route in cache keys
+  RouteKind kind = RouteKind::kHome;
+  bool feed = false;          // the entry answers the routes with Route::feed set (Atom feeds)
+  bool accepts_post = false;  // GET and HEAD always; POST as well when set
+  CachePolicy cache = CachePolicy::kNone;
+  CacheKeyFunction cache_key = nullptr;              // set exactly when cache is not kNone
+  std::optional<ErrorFormat> errors = std::nullopt;  // nullopt: JSON under /api/, HTML elsewhere
+  RouteHandler handler = nullptr;                    // never null
+};
+
+// Every entry, one per (kind, feed) pair. Static; thread-safe.
+std::span<const RouteEntry> RouteEntries();
+
+// The entry that answers `route`. Every Route that ParseRoute returns has one.
+const RouteEntry& FindRouteEntry(const Route& route);
+
+// The methods the entry takes, as the Allow header lists them: "GET, HEAD" or "GET, HEAD, POST".
+std::string_view AllowedMethods(const RouteEntry& entry);
+
+// How the entry shows an error for `route`: its own format, else JSON under /api/.
+ErrorFormat ErrorFormatFor(const RouteEntry& entry, const Route& route);
+
+// The cache key of `route` in the entry's cache, "list|html|cs.AI|newest|0|25"; nullopt when
+// the entry does not cache or the key function declines.
+std::optional<std::string> CacheKeyFor(const RouteEntry& entry, const Route& route);
+
+}  // namespace coolpapers::web
+
+#endif  // COOLPAPERS_WEB_ROUTE_TABLE_H_

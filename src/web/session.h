@@ -1,0 +1,195 @@
+// The server's insides, shared by server.cc (listening, threads, connections, their timeouts)
+// and session_stream.cc (streamed bodies): Server::Core and Session, one connection. Only those
+// two files include it; Beast and Asio types stay in these three files.
+#ifndef COOLPAPERS_WEB_SESSION_H_
+#define COOLPAPERS_WEB_SESSION_H_
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include "web/http_message.h"
+#include "web/server.h"
+#include "web/stream_channel.h"
+
+namespace coolpapers::web {
+
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+
+// What a session reads at once while it waits for a request (or watches a stream's reader).
+inline constexpr size_t kFirstReadBytes = 4096;
+
+inline beast::string_view ToBeast(std::string_view text) { return {text.data(), text.size()}; }
+inline std::string_view FromBeast(beast::string_view text) { return {text.data(), text.size()}; }
+
+// A response body that shares the cached page instead of copying it: the shared_ptr lives in
+// the message, which the session keeps until the write completes.
+struct SharedStringBody {
+  using value_type = std::shared_ptr<const std::string>;
+
+  static std::uint64_t size(const value_type& body) { return body ? body->size() : 0; }
+
+  class writer {
+   public:
+    using const_buffers_type = net::const_buffer;
+
+    template <bool isRequest, class Fields>
+    writer(const http::header<isRequest, Fields>&, const value_type& body) : body_(body) {}
+
+    void init(beast::error_code& ec) { ec = {}; }
+
+    boost::optional<std::pair<const_buffers_type, bool>> get(beast::error_code& ec) {
+      ec = {};
+      if (!body_ || body_->empty()) return boost::none;
+      return std::make_pair(const_buffers_type(body_->data(), body_->size()), false);
+    }
+
+   private:
+    const value_type& body_;
+  };
+};
+
+class Session;
+
+// Everything with a Beast or Asio type. Member order matters for destruction: the session
+// registry outlives the io_context, whose destructor may destroy the last sessions.
+struct Server::Core {
+  Core(const ServerOptions& server_options, Handler site_handler);
+
+  [[nodiscard]] Result<void> Listen();
+  void Run();
+  void Accept();
+  void OnAccept(beast::error_code ec, tcp::socket socket);
+  bool Register(Session* session, std::weak_ptr<Session> weak);
+  void Unregister(Session* session);
+  void Stop();
+  void Wait();
+
+  const ServerOptions options;
+  const Handler handler;
+  uint16_t bound_port = 0;
+  std::atomic<bool> stopping{false};
+
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::unordered_map<Session*, std::weak_ptr<Session>> sessions;  // GUARDED_BY(mutex)
+  bool stop_requested = false;                                     // GUARDED_BY(mutex)
+  bool waited = false;                                             // GUARDED_BY(mutex)
+
+  net::io_context ioc;
+  net::strand<net::io_context::executor_type> control;  // acceptor, signals, retry timer
+  tcp::acceptor acceptor;
+  net::signal_set signals;
+  net::steady_timer accept_retry;
+  std::vector<std::thread> threads;
+};
+
+// One connection: read a request, answer it, and again while the client keeps it alive. Its
+// handlers run on its own strand, one at a time, so its members need no lock.
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket&& socket, Server::Core& core);
+  ~Session();
+  void Start();
+
+  // From Server::Stop, on any thread.
+  void PostServerStop();
+
+ private:
+  void OnServerStop();
+  void DoRead();
+  void OnFirstBytes(beast::error_code ec, std::size_t bytes);
+  void ReadRequest();
+  void OnRead(beast::error_code ec, std::size_t);
+  void HandleRequest();
+  void RejectRequest(int status, std::string_view code, const std::string& message);
+  void Send(Response response, unsigned version, bool keep_alive, bool head);
+  void OnWrite(beast::error_code ec, std::size_t bytes);
+  void LogRequest(std::size_t bytes, beast::error_code ec);
+
+  // `failure` is "" or what went wrong, appended to the line.
+  void LogRequest(std::size_t bytes, const std::string& failure);
+
+  // Streamed responses, in session_stream.cc.
+  // A streamed response (Response::stream): the head now, with chunked transfer encoding and
+  // no length; the body as the producer writes it, never compressed.
+  void SendStreamHead(Response response, unsigned version, bool keep_alive, bool head);
+  void OnStreamHead(beast::error_code ec, std::size_t bytes);
+
+  // Sends what the producer has written since the last write, as one chunk, and ends the body
+  // once the writer is closed or the server stops. One write at a time keeps the pieces in order.
+  void PumpStream();
+  void OnStreamWrite(beast::error_code ec, std::size_t bytes);
+  void ContinueAfterStream();
+
+  // While a body streams nothing else reads the socket; this read notices at once a reader who
+  // leaves (end of stream or reset), even while the producer is silent, e.g. waiting for a
+  // model's first token. What it reads is a pipelined request, kept in buffer_ for DoRead.
+  void StartWatch();
+  void OnWatch(beast::error_code ec, std::size_t bytes);
+
+  // Ends a body that cannot be completed by closing the connection without the last chunk, so
+  // the reader sees it cut; pending writes and reads end with operation_aborted.
+  void CutStream(const std::string& why);
+
+  void DoClose();
+
+  beast::tcp_stream stream_;
+  Server::Core& core_;
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  std::optional<http::response<SharedStringBody>> res_;
+  std::string remote_;
+  std::string method_;
+  std::string target_;
+  int status_ = 0;
+  std::chrono::steady_clock::time_point started_;
+  bool first_request_ = true;
+  bool reading_ = false;
+  bool stopping_ = false;
+
+  // A streamed response (see SendStreamHead). channel_ is set from the head's write until the
+  // body ends; the rest is the state of the body's writes.
+  std::optional<http::response<http::empty_body>> stream_res_;
+  std::optional<http::response_serializer<http::empty_body>> stream_serializer_;
+  StreamStarter stream_starter_;
+  std::shared_ptr<StreamChannel> channel_;
+  std::vector<std::string> sending_;  // the pieces of the write in flight
+  std::vector<net::const_buffer> send_buffers_;
+  std::string chunk_head_;
+  std::size_t sending_bytes_ = 0;  // of the pieces, without the chunk framing
+  std::size_t stream_bytes_ = 0;   // sent so far, head included: for the access log
+  bool stream_head_only_ = false;  // HEAD: the head a GET gets, no body, no producer
+  bool chunked_ = true;            // false for HTTP/1.0: the body ends with the connection
+  bool keep_alive_after_stream_ = false;
+  bool stream_writing_ = false;
+  bool stream_finishing_ = false;  // the write in flight ends the body
+  bool watching_ = false;          // a read-ahead (StartWatch) is in flight
+  bool continue_after_watch_ = false;  // the body ended; OnWatch goes on with the connection
+};
+
+}  // namespace coolpapers::web
+
+#endif  // COOLPAPERS_WEB_SESSION_H_
