@@ -12,10 +12,7 @@ constexpr std::string_view kPageCacheControl = "max-age=60";
 
 }  // namespace
 
-Date RouteContext::Today() const {
-  if (services.today) return services.today();
-  return Date(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
-}
+Date RouteContext::Today() const { return UtcToday(*services.clock); }
 
 Response MakePageResponse(std::string_view content_type, std::shared_ptr<const std::string> body) {
   Response response;

@@ -28,7 +28,7 @@ struct RouteContext {
   bool post = false;   // the method is POST (only for entries that accept it)
   bool admin = false;  // the reader sent the instance's magic token
 
-  // The UTC day a click counts under: services.today, else the system clock.
+  // The UTC day a click counts under, by services.clock.
   Date Today() const;
 };
 

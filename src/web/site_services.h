@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/arxiv_id.h"
+#include "core/clock.h"
 #include "core/date.h"
 #include "core/error.h"
 #include "faq/faq_service.h"
@@ -41,9 +42,9 @@ struct SiteServices {
   // /api/translations/<ids>; null when no translation service is configured, and the reader's
   // translate setting is then not offered.
   translate::TranslationService* translations = nullptr;
-  // Today's UTC date, the day a click counts under (/api/clicks); empty: the system clock.
-  // Tests set it to see "the next day". Called from any server thread.
-  std::function<Date()> today;
+  // Today's UTC date, the day a click counts under (/api/clicks), comes from this clock. Tests
+  // move it to see "the next day". Not owned; read from any server thread.
+  Clock* clock = &RealClock();
 };
 
 }  // namespace coolpapers::web

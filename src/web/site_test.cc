@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "tests/support/fake_clock.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/web_test_support.h"
 
@@ -178,7 +179,7 @@ class SiteClickTest : public SiteTest {
  protected:
   SiteServices Services() override {
     SiteServices services;
-    services.today = [this] { return today_; };
+    services.clock = &clock_;
     return services;
   }
 
@@ -189,7 +190,8 @@ class SiteClickTest : public SiteTest {
     return site_->Handle(request);
   }
 
-  Date today_ = Day("2025-05-14");  // read by the site's clock; set before a request only
+  // 2025-05-14 00:00 UTC; moved a day forward before a request only.
+  coolpapers::testing::FakeClock clock_{Day("2025-05-14").days()};
 };
 
 constexpr std::string_view kReaderOne = "a=1; coolpapers_reader=0123456789abcdef0123456789abcdef";
@@ -206,7 +208,7 @@ TEST_F(SiteClickTest, CountsEachReaderOncePerPaperAndDay) {
   EXPECT_EQ(*first.body, R"({"faq":0,"id":"2505.00002","pdf":1})");
   EXPECT_EQ(pdf_count(Click("/api/clicks/2505.00002?kind=pdf", kReaderOne)), 1);
   EXPECT_EQ(pdf_count(Click("/api/clicks/2505.00002v1?kind=pdf", kReaderTwo)), 2);
-  today_ = Day("2025-05-15");
+  clock_.Advance(std::chrono::days(1));
   EXPECT_EQ(pdf_count(Click("/api/clicks/2505.00002?kind=pdf", kReaderOne)), 3);
   const Response faq = Click("/api/clicks/2505.00003?kind=faq", kReaderOne);
   EXPECT_EQ(nlohmann::json::parse(*faq.body),
