@@ -16,8 +16,8 @@ packages=(
   # own browser download is never used.
   chromium fonts-dejavu-core fonts-wqy-microhei
   # The extension's browser test serves stand-ins of the paper sites over HTTPS with a
-  # certificate it makes for the run.
-  openssl
+  # certificate it makes for the run; its Firefox package is loaded in Debian's Firefox ESR.
+  openssl firefox-esr
 )
 
 as_root() {

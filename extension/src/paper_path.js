@@ -4,7 +4,8 @@
 // rules are unit-tested in node and run in the extension's background.
 //
 // Venue ids follow papers.cool's forms (shared/data/venues/URLS.md §2): "<forum>@OpenReview",
-// "<anthology id>@ACL", "<number>@<year>@IJCAI", "<slug>@v<NN>@PMLR", "<stem>@<CONF><YEAR>@CVF".
+// "<anthology id>@ACL", "<number>@<year>@IJCAI", "<slug>@v<NN>@PMLR", "<stem>@<CONF><YEAR>@CVF";
+// NeurIPS's "<hash>@<year>@NeurIPS" is ours (papers.cool's form was not found).
 
 // Archives of old-style ids ("hep-th/9901001", "math.GT/0309136"): naming them keeps a
 // selection such as "and/0123456" from reading as an id.
@@ -25,13 +26,6 @@ const kArxivIdPattern = new RegExp(
 
 const kUrlPattern = /https?:\/\/[^\s<>"'()[\]{}]+/g;
 
-// Sites whose pages are proceedings (not arXiv): a page there that is not one paper searches
-// the venue branch of coolpapers.
-const kVenueHosts = [
-  'openreview.net', 'aclanthology.org', 'proceedings.mlr.press', 'ijcai.org',
-  'openaccess.thecvf.com', 'papers.nips.cc', 'proceedings.neurips.cc',
-];
-
 // Every distinct arXiv id in `text`, without versions, in order of appearance:
 // "see 2401.06769v2 and arXiv:hep-th/9901001" -> ["2401.06769", "hep-th/9901001"].
 export function findArxivIds(text) {
@@ -41,16 +35,6 @@ export function findArxivIds(text) {
     if (!ids.includes(id)) ids.push(id);
   }
   return ids;
-}
-
-// The venue paper id that a proceedings URL shows, or null: the page of the paper or its PDF.
-export function venueIdForUrl(url) {
-  const parsed = parseUrl(url);
-  if (!parsed) return null;
-  const host = parsed.hostname.replace(/^www\./, '');
-  const path = safeDecode(parsed.pathname);
-  const site = kVenueSites.find((candidate) => candidate.hosts.includes(host));
-  return site ? site.idFor(path, parsed.searchParams) : null;
 }
 
 // One entry per proceedings site: the hosts it answers on and how a path names a paper there.
@@ -108,6 +92,13 @@ const kVenueSites = [
     },
   },
 ];
+
+// The venue paper id that a proceedings URL shows, or null: the page of the paper or its PDF.
+export function venueIdForUrl(url) {
+  const parsed = parseUrl(url);
+  const site = parsed && venueSiteOf(parsed);
+  return site ? site.idFor(safeDecode(parsed.pathname), parsed.searchParams) : null;
+}
 
 // The coolpapers path for one URL, or null when it names no paper:
 // arXiv (and export.arxiv.org, alphaxiv.org, huggingface.co/papers, any URL holding a new-style
@@ -196,9 +187,15 @@ function isArxivHost(hostname) {
   return hostname === 'arxiv.org' || hostname.endsWith('.arxiv.org');
 }
 
+// A page of a proceedings site that is not one paper searches the venue branch of coolpapers.
 function isVenueUrl(url) {
   const parsed = parseUrl(url);
-  return Boolean(parsed) && kVenueHosts.includes(parsed.hostname.replace(/^www\./, ''));
+  return Boolean(parsed && venueSiteOf(parsed));
+}
+
+function venueSiteOf(parsed) {
+  const host = parsed.hostname.replace(/^www\./, '');
+  return kVenueSites.find((site) => site.hosts.includes(host));
 }
 
 function parseUrl(url) {
