@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { metadataDir, screenshot, skipReason, startServer } from './e2e_support.mjs';
+import { metadataDir, screenshot, skipReason, startServer, waitForSearchIndex } from './e2e_support.mjs';
 import { launchWithExtension } from './extension_browser.mjs';
 import { startPaperSites } from './paper_sites.mjs';
 
@@ -19,6 +19,7 @@ function pickPapers() {
   const records = readFileSync(join(metadataDir, `${kMonth}.jsonl`), 'utf8').split('\n', 2000)
     .filter(Boolean).map((line) => JSON.parse(line));
   const plain = records.filter((record) => /^[A-Za-z0-9 ,:-]{20,120}$/.test(record.title));
+  if (plain.length < 2) throw new Error(`${kMonth}.jsonl: fewer than two papers with plain titles in its first lines`);
   return plain.slice(0, 2).map((record) => ({ id: record.id, title: record.title }));
 }
 
@@ -147,12 +148,14 @@ describe('browser extension', { skip: skipReason() ?? false }, () => {
     assert.ok(landed.text.includes(first.title) && landed.text.includes(second.title), 'both papers on the page');
   });
 
-  test('the toolbar action on an unknown page searches its title', async () => {
+  test('the toolbar action on an unknown page searches its title, and finds the paper', async () => {
     await useInstance();
+    await waitForSearchIndex(server.url, first.id);
     await visit('https://blog.example/post');
     const landed = await landing(() => browser.clickAction(page));
     const query = first.title.match(/[\p{L}\p{N}]+/gu).filter((word) => word.length > 1 || /\d/.test(word)).join(' ');
     assert.equal(landed.url, `${server.url}/arxiv/search?query=${encodeURIComponent(query)}`);
+    assert.ok(landed.text.includes(first.title), `the search for its title lists "${first.title}"`);
   });
 
   test('the toolbar action on a page with no id, selection or title opens nothing and says so', async () => {
