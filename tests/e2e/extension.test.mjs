@@ -68,12 +68,13 @@ describe('browser extension', { skip: skipReason() ?? false }, () => {
   }
 
   // The tab that `gesture` makes the extension open, once it has loaded; closed afterwards.
-  async function landing(gesture) {
+  async function landing(gesture, screenshotName) {
     const opened = browser.nextPage();
     await gesture();
     const landed = await opened;
     await landed.waitForLoadState('domcontentloaded', { timeout: 15000 });
     const result = { url: landed.url(), text: (await landed.locator('body').innerText()).replace(/\s+/g, ' ') };
+    if (screenshotName) await screenshot(landed, screenshotName);
     await landed.close();
     return result;
   }
@@ -113,6 +114,7 @@ describe('browser extension', { skip: skipReason() ?? false }, () => {
       assert.equal(landed.url, `${server.url}/arxiv/${first.id}`, url);
       assert.ok(landed.text.includes(first.title), `${url}: the landed page shows "${first.title}"`);
     }
+    await screenshot(page, 'extension-arxiv-stand-in');
   });
 
   test('the toolbar action on old-style ids and proceedings pages opens their coolpapers URLs', async () => {
@@ -143,7 +145,7 @@ describe('browser extension', { skip: skipReason() ?? false }, () => {
     await useInstance();
     await visit('https://blog.example/reading-list');
     await page.evaluate(() => getSelection().selectAllChildren(document.getElementById('ids')));
-    const landed = await landing(() => browser.clickAction(page));
+    const landed = await landing(() => browser.clickAction(page), 'extension-two-selected-ids');
     assert.equal(landed.url, `${server.url}/arxiv/${first.id},${second.id}`);
     assert.ok(landed.text.includes(first.title) && landed.text.includes(second.title), 'both papers on the page');
   });
@@ -173,6 +175,8 @@ describe('browser extension', { skip: skipReason() ?? false }, () => {
 
   test('the context menu on a link opens the linked paper; on a selection, the selected ids', async () => {
     await useInstance();
+    // The item exists (update refuses an unknown id) and is offered in every context.
+    await browser.worker.evaluate(() => chrome.contextMenus.update('open-in-coolpapers', { contexts: ['all'] }));
     await visit('https://blog.example/post');
     let landed = await landing(() => browser.chooseMenuItem({
       linkUrl: 'https://openreview.net/forum?id=NGB6YNnO5o', pageUrl: 'https://blog.example/post' }));

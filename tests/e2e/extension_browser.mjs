@@ -12,7 +12,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const repository = resolve(here, '../..');
 const { chromium } = await import(join(repository, 'frontend/node_modules/playwright-core/index.mjs'));
 
-export const extensionDir = join(repository, 'extension');
+const extensionDir = join(repository, 'extension');
 
 // Launches Chromium with the extension and `hostResolverRules` (see paper_sites.mjs); returns
 // {context, worker, extensionId, clickAction(page), chooseMenuItem(info), nextPage(), close()}.
