@@ -101,7 +101,7 @@ export function venueIdForUrl(url) {
 }
 
 // The coolpapers path for one URL, or null when it names no paper:
-// arXiv (and export.arxiv.org, alphaxiv.org, huggingface.co/papers, any URL holding a new-style
+// arXiv (and export.arxiv.org, alphaxiv.org, huggingface.co/papers, any URL holding an arXiv
 // id), arXiv listings (/list/cs.AI/new -> /arxiv/cs.AI), and the proceedings sites above.
 export function pathForUrl(url) {
   const parsed = parseUrl(url);

@@ -15,7 +15,8 @@ const { chromium } = await import(join(repository, 'frontend/node_modules/playwr
 const extensionDir = join(repository, 'extension');
 
 // Launches Chromium with the extension and `hostResolverRules` (see paper_sites.mjs); returns
-// {context, worker, extensionId, clickAction(page), chooseMenuItem(info), nextPage(), close()}.
+// {context, worker, extensionId, optionsUrl, clickAction(page), chooseMenuItem(info), nextPage(),
+// close()}.
 export async function launchWithExtension(hostResolverRules) {
   const executablePath = process.env.COOLPAPERS_CHROMIUM ?? '/usr/bin/chromium';
   if (!existsSync(executablePath)) {
