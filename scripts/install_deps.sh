@@ -18,6 +18,9 @@ packages=(
   # that their screenshots show text, Chinese (FAQ answers, translations) included. Playwright's
   # own browser download is never used.
   chromium fonts-dejavu-core fonts-wqy-microhei
+  # The extension's browser test serves stand-ins of the paper sites over HTTPS with a
+  # certificate it makes for the run; its Firefox package is loaded in Debian's Firefox ESR.
+  openssl firefox-esr
 )
 
 as_root() {
@@ -37,17 +40,20 @@ else
   echo "install_deps: all Debian packages present"
 fi
 
-# The front end's packages (frontend/package-lock.json, from the npm registry), which the build
-# bundles; and Node.js itself when the machine lacks it. npm ci runs only when the lock file is
-# newer than what is installed.
+# The npm packages, from each folder's package-lock.json (the npm registry): the front end's,
+# which the build bundles, and the extension's tools (web-ext: lint and packages); and Node.js
+# itself when the machine lacks it. npm ci runs only when a lock file is newer than what is
+# installed.
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   echo "install_deps: installing nodejs npm"
   as_root apt-get update -q
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends nodejs npm
 fi
-frontend="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/frontend"
-installed_lock="$frontend/node_modules/.package-lock.json"
-if [[ ! -f "$installed_lock" || "$frontend/package-lock.json" -nt "$installed_lock" ]]; then
-  echo "install_deps: npm ci in frontend/"
-  (cd "$frontend" && npm ci --no-audit --no-fund --loglevel=error)
-fi
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+for folder in frontend extension; do
+  installed_lock="$root/$folder/node_modules/.package-lock.json"
+  if [[ ! -f "$installed_lock" || "$root/$folder/package-lock.json" -nt "$installed_lock" ]]; then
+    echo "install_deps: npm ci in $folder/"
+    (cd "$root/$folder" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+done
