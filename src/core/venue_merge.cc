@@ -40,7 +40,8 @@ VenuePaper MergeVenuePapers(const VenuePaper& stored, int stored_rank, const Ven
            std::pair(VenueSourceRank(b.source), b.ToString());
   });
   merged.edition = stored.edition;
-  merged.position = std::min(stored.position, incoming.position);
+  // Positions of different sources do not compare: the better source's order wins.
+  merged.position = better.position;
   Prefer(merged.title, better.title, worse.title);
   Prefer(merged.authors, better.authors, worse.authors);
   Prefer(merged.abstract, better.abstract, worse.abstract);

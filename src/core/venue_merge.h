@@ -11,7 +11,8 @@ namespace coolpapers {
 // Merges `incoming` (from a source of rank `incoming_rank`, VenueSourceRank) into `stored`
 // (whose fields came from sources of best rank `stored_rank`). Each text or list field: the
 // better-ranked side's value when non-empty, else the other's. The id is the better-ranked
-// one and every other id seen lands in other_ids, once. Position: the smaller. arXiv id: one
+// one and every other id seen lands in other_ids, once. Position: the better-ranked side's (the
+// order of two sources' lists does not compare). arXiv id: one
 // the source gave (kSource) wins over a title match; a title match whose title changed is
 // dropped, to be matched again. Pure; thread-safe.
 VenuePaper MergeVenuePapers(const VenuePaper& stored, int stored_rank, const VenuePaper& incoming,

@@ -56,7 +56,7 @@ class VenueStore {
   // other_ids is already stored is merged into that stored paper (its new ids added): a record
   // from a better-ranked source (VenueSourceRank) replaces non-empty fields, a worse one only
   // fills empty ones. Writing the same records again changes nothing. The position of a merged
-  // paper is the smallest seen. An arXiv id from the source (ArxivLink::kSource) replaces a
+  // paper is the better-ranked source's. An arXiv id from the source (ArxivLink::kSource) replaces a
   // title match. kNotFound when a paper's edition is not stored (WriteEdition first);
   // kInvalidArgument for an empty title.
   [[nodiscard]] virtual Result<VenueWriteSummary> WriteVenuePapers(
