@@ -82,6 +82,12 @@ std::optional<VenuePaperId> IdOfRecord(const json& record, std::string& landing)
       !forum.empty()) {
     return VenuePaperId{VenueSource::kOpenReview, std::string(forum), ""};
   }
+  // ICLR 2018's accepted papers link the conference's virtual site, and OpenReview for the PDF.
+  if (const std::string_view forum = Between(Text(record, "pdf"), "openreview.net/pdf?id=", "&#");
+      !forum.empty()) {
+    landing = "https://openreview.net/forum?id=" + std::string(forum);
+    return VenuePaperId{VenueSource::kOpenReview, std::string(forum), ""};
+  }
   if (const std::string_view volume = Between(site, "proceedings.mlr.press/", "/");
       !volume.empty()) {
     std::string_view slug = Between(site, std::string(volume) + "/", "/?#");

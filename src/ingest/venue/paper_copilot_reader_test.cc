@@ -118,6 +118,17 @@ TEST(PaperCopilotReader, TakesTheEditionFromTheOptionsOrTheFileName) {
   EXPECT_EQ(sink.papers.at(0).edition, "CoRL.2024");
 }
 
+TEST(PaperCopilotReader, FindsTheOpenReviewIdInThePdfLinkWhenTheSiteIsTheConferences) {
+  Result<VenuePaper> paper = ParsePaperCopilotRecord(
+      R"({"title": "Learning to Count Objects", "status": "Poster",
+          "site": "https://iclr.cc/virtual/2018/poster/307", "id": "B12Js_yRb",
+          "pdf": "https://openreview.net/pdf?id=B12Js_yRb"})",
+      ParseEditionTag("ICLR.2018").value());
+  ASSERT_TRUE(paper) << paper.error().message;
+  EXPECT_EQ(paper->id.ToString(), "B12Js_yRb@OpenReview");
+  EXPECT_EQ(paper->landing_url, "https://openreview.net/forum?id=B12Js_yRb");
+}
+
 TEST(PaperCopilotReader, RejectsRecordsItCannotPlace) {
   VenueEdition edition = ParseEditionTag("ICLR.2024").value();
   EXPECT_FALSE(ParsePaperCopilotRecord("[1, 2]", edition));
