@@ -86,42 +86,50 @@ bool JsonElementStream::ScanSkeletonByte(char c) {
   return false;
 }
 
-bool JsonElementStream::ScanElementByte(char c) {
-  element_.push_back(c);
-  if (in_string_) {
-    if (escaped_) {
-      escaped_ = false;
-    } else if (c == '\\') {
-      escaped_ = true;
+size_t JsonElementStream::ScanElement(std::string_view bytes) {
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    const char c = bytes[i];
+    if (c == '\n') ++line_;
+    if (in_string_) {
+      if (escaped_) {
+        escaped_ = false;
+      } else if (c == '\\') {
+        escaped_ = true;
+      } else if (c == '"') {
+        in_string_ = false;
+      }
     } else if (c == '"') {
-      in_string_ = false;
+      in_string_ = true;
+    } else if (c == '{' || c == '[') {
+      ++element_depth_;
+    } else if ((c == '}' || c == ']') && --element_depth_ == 0) {
+      return i + 1;
     }
-    return false;
   }
-  if (c == '"') {
-    in_string_ = true;
-  } else if (c == '{' || c == '[') {
-    ++element_depth_;
-  } else if (c == '}' || c == ']') {
-    --element_depth_;
-  }
-  return element_depth_ == 0;
+  return bytes.size();
 }
 
 Result<std::optional<JsonElementStream::Element>> JsonElementStream::Next() {
   if (element_depth_ == 0) element_.clear();
   for (;;) {
     while (chunk_begin_ < chunk_end_) {
-      const char c = chunk_[chunk_begin_++];
-      ++bytes_read_;
       if (element_depth_ > 0) {
-        if (ScanElementByte(c)) {
+        // Inside an object: scan a run of bytes and copy it in one go.
+        const std::string_view rest(chunk_.data() + chunk_begin_, chunk_end_ - chunk_begin_);
+        const size_t used = ScanElement(rest);
+        element_.append(rest.substr(0, used));
+        chunk_begin_ += used;
+        bytes_read_ += static_cast<int64_t>(used);
+        if (element_depth_ == 0) {
           skeleton_ += "null";
-          if (c == '\n') ++line_;
           bytes_consumed_ = bytes_read_;
           return Element{element_, element_line_};
         }
-      } else if (ScanSkeletonByte(c)) {
+        continue;
+      }
+      const char c = chunk_[chunk_begin_++];
+      ++bytes_read_;
+      if (ScanSkeletonByte(c)) {
         element_.assign(1, c);
         element_depth_ = 1;
         element_line_ = line_;

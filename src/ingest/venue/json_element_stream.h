@@ -60,8 +60,9 @@ class JsonElementStream {
                     std::vector<std::string> array_keys);
   // Scans one byte outside any streamed object; true when it opens one.
   bool ScanSkeletonByte(char c);
-  // Scans one byte inside a streamed object; true when it closes it.
-  bool ScanElementByte(char c);
+  // Scans bytes inside a streamed object; returns how many it used: all of them, or up to and
+  // including the one that closes the object (element_depth_ is then 0).
+  size_t ScanElement(std::string_view bytes);
 
   std::filesystem::path path_;
   std::unique_ptr<std::FILE, FileCloser> file_;
