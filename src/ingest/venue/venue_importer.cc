@@ -1,5 +1,6 @@
 #include "ingest/venue/venue_importer.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <vector>
@@ -9,18 +10,20 @@
 #include "ingest/venue/openreview_reader.h"
 #include "ingest/venue/paper_copilot_reader.h"
 #include "ingest/venue/pmlr_bib_reader.h"
+#include "ingest/venue/venue_store_writer.h"
 
 namespace coolpapers::ingest {
 namespace {
 
 constexpr size_t kSniffBytes = 4096;
 
-// Hands the readers' records to the store in batches, and keeps the counts.
+// Hands the readers' records to the writer thread in batches, and keeps the counts. Progress
+// counts the records handed over: at most two batches ahead of what is committed.
 class BatchingSink final : public VenueRecordSink {
  public:
-  BatchingSink(store::VenueStore& store, ImportObserver& observer, VenueImportSummary& summary,
+  BatchingSink(VenueStoreWriter& writer, ImportObserver& observer, VenueImportSummary& summary,
                size_t batch_size)
-      : store_(store), observer_(observer), summary_(summary), batch_size_(batch_size) {}
+      : writer_(writer), observer_(observer), summary_(summary), batch_size_(batch_size) {}
 
   void StartFile(const std::filesystem::path& path) {
     path_ = path;
@@ -28,7 +31,9 @@ class BatchingSink final : public VenueRecordSink {
   }
 
   Result<void> OnEdition(const VenueEdition& edition) override {
-    if (auto written = store_.WriteEdition(edition); !written) return written;
+    // Papers already read belong to earlier editions: they go first.
+    if (auto flushed = Flush(); !flushed) return flushed;
+    if (auto written = writer_.WriteEdition(edition); !written) return written;
     ++summary_.editions;
     return {};
   }
@@ -45,13 +50,11 @@ class BatchingSink final : public VenueRecordSink {
     observer_.OnMalformedLine({path_, line, std::move(message)});
   }
 
-  // Writes the pending papers in one transaction and reports progress.
+  // Hands the pending papers over and reports progress.
   Result<void> Flush() {
     if (!batch_.empty()) {
-      auto written = store_.WriteVenuePapers(batch_);
-      if (!written) return std::unexpected(std::move(written.error()));
-      summary_.written += *written;
       summary_.counts.records += static_cast<int64_t>(batch_.size());
+      if (auto queued = writer_.WritePapers(std::move(batch_)); !queued) return queued;
       batch_.clear();
     }
     summary_.counts.bytes_done = bytes_before_file_ + file_bytes_done_;
@@ -65,7 +68,7 @@ class BatchingSink final : public VenueRecordSink {
   }
 
  private:
-  store::VenueStore& store_;
+  VenueStoreWriter& writer_;
   ImportObserver& observer_;
   VenueImportSummary& summary_;
   const size_t batch_size_;
@@ -156,16 +159,25 @@ Result<VenueImportSummary> ImportVenueFiles(store::VenueStore& store,
   }
   summary.counts.files_total = static_cast<int>(files.size());
 
-  BatchingSink sink(store, observer, summary, std::max<size_t>(options.batch_size, 1));
+  VenueStoreWriter writer(store);
+  BatchingSink sink(writer, observer, summary, std::max<size_t>(options.batch_size, 1));
   for (size_t i = 0; i < files.size(); ++i) {
     sink.StartFile(files[i]);
-    if (auto read = ReadVenueFile(files[i], formats[i], options.file, sink); !read) {
-      return std::unexpected(read.error());
+    Result<void> read = ReadVenueFile(files[i], formats[i], options.file, sink);
+    if (read) read = sink.Flush();
+    if (!read) {
+      // A store error stopped the reader: report it rather than the reader's echo of it.
+      auto written = writer.Finish();
+      return std::unexpected(written ? read.error() : written.error());
     }
     sink.EndFile(sizes[i]);
     ++summary.counts.files_done;
-    if (auto flushed = sink.Flush(); !flushed) return std::unexpected(flushed.error());
   }
+  auto written = writer.Finish();
+  if (!written) return std::unexpected(written.error());
+  summary.written = *written;
+  summary.counts.bytes_done = summary.counts.bytes_total;
+  observer.OnProgress(summary.counts);
   auto linked = store.LinkArxivByTitle();
   if (!linked) return std::unexpected(linked.error());
   summary.arxiv_links = *linked;
