@@ -1,6 +1,5 @@
 #include "store/sqlite_venue_store.h"
 
-#include <algorithm>
 #include <mutex>
 #include <utility>
 #include <vector>

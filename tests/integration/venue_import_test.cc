@@ -1,6 +1,7 @@
 // Issue #14: every venue sample of ../shared/data/venues imported, with the facts
-// shared/data/MANIFEST.md §4 states; and `coolpapers venue import` killed with SIGKILL at
-// several points, then run again, ending with the store an uninterrupted import makes.
+// shared/data/MANIFEST.md §4 states; venue papers linked to arXiv papers by title; and
+// `coolpapers venue import` killed with SIGKILL at several points, then run again, ending with
+// the store an uninterrupted import makes.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -206,6 +207,34 @@ TEST_F(VenueSamples, EverySampleImportsWithTheManifestsFacts) {
   EXPECT_EQ(Paper(*store, "cXs5md5wAq@OpenReview").status, "Reject");
   EXPECT_EQ(Paper(*store, "9Cu8MRmhq2@OpenReview").presentation, "Oral");
   EXPECT_EQ(Paper(*store, "5NsEIflpbSv@OpenReview").edition, "ICLR.2021");
+}
+
+// The two pages link each other: a venue paper found on arXiv by its title, through the
+// binary as a user runs it.
+TEST(VenueImportProcess, LinksVenuePapersToStoredArxivPapersByTitle) {
+  COOLPAPERS_REQUIRE_SHARED_DATA(data);
+  coolpapers::testing::TempDir dir;
+  const std::string data_dir = (dir.path() / "var").string();
+  const testing::CommandResult arxiv = testing::RunCoolpapers(
+      {"import", "--data", data_dir, (data / "metadata/daily-arxiv-cs-2025/2025-09.jsonl").string()});
+  ASSERT_EQ(arxiv.exit_code, 0) << arxiv.output;
+  const testing::CommandResult venues = testing::RunCoolpapers(
+      {"venue", "import", "--data", data_dir, (data / "venues/pmlr/v305-corl2025/corl25.bib").string()});
+  ASSERT_EQ(venues.exit_code, 0) << venues.output;
+  EXPECT_THAT(venues.output, ::testing::HasSubstr("linked to arXiv by title"));
+  const testing::CommandResult list = testing::RunCoolpapers({"venue", "list", "--data", data_dir});
+  ASSERT_EQ(list.exit_code, 0) << list.output;
+  EXPECT_THAT(list.output, ::testing::HasSubstr("CoRL.2025  263 papers  [PMLR v305]\n  Oral 42, Poster 221\n"));
+
+  auto store = store::OpenSqliteVenueStore(dir.path() / "var" / "coolpapers.sqlite");
+  ASSERT_TRUE(store);
+  const std::vector<std::string> arxiv_ids = {"2508.21102"};
+  const auto linked = (*store)->VenuePapersOfArxiv(arxiv_ids).value();
+  ASSERT_EQ(linked.size(), 1u);
+  EXPECT_EQ(linked[0].title,
+            "GENNAV: Polygon Mask Generation for Generalized Referring Navigable Regions");
+  EXPECT_EQ(linked[0].edition, "CoRL.2025");
+  EXPECT_EQ(linked[0].arxiv_link, ArxivLink::kTitle);
 }
 
 // A stable text of everything the store holds about venues.

@@ -151,6 +151,12 @@ Result<VenueImportSummary> ImportVenueFiles(store::VenueStore& store,
   for (const std::filesystem::path& path : files) {
     Result<VenueFormat> format = DetectVenueFormat(path);
     if (!format) return std::unexpected(format.error());
+    // A list that does not say its edition would stop the import halfway: say so now.
+    if (*format == VenueFormat::kPaperCopilot && !options.file.edition) {
+      if (auto edition = EditionOfPaperCopilotFile(path); !edition) {
+        return std::unexpected(edition.error());
+      }
+    }
     formats.push_back(*format);
     std::error_code error;
     const auto size = std::filesystem::file_size(path, error);

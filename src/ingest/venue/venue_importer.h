@@ -54,9 +54,9 @@ struct VenueImportSummary {
   int64_t arxiv_links = 0;  // venue papers newly linked to arXiv papers by title
 };
 
-// Imports `files` in order into `store`. Every file's format is told before anything is
-// written, so a missing, unreadable or unknown file (named in the message) stops the import
-// before it starts; a read error later, or a store error, stops it where it is, with every
+// Imports `files` in order into `store`. Every file's format (and a Paper Copilot list's
+// edition) is told before anything is written, so a missing, unreadable or unknown file (named
+// in the message) stops the import before it starts; a read error later, or a store error, stops it where it is, with every
 // batch committed so far kept. Files are read on the calling thread and written on another
 // (venue_store_writer.h), in order. The observer sees progress after each batch is handed to
 // the writer and at the end, and each malformed record, on the calling thread. Blocks until

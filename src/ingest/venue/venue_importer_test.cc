@@ -104,6 +104,19 @@ TEST_F(VenueImporterTest, ChecksEveryFileBeforeWritingAny) {
   EXPECT_TRUE(store_->ListEditions().value().empty());
 }
 
+TEST_F(VenueImporterTest, RefusesAListWithoutEditionBeforeWritingAny) {
+  const std::filesystem::path unnamed = dir_.path() / "papers.json";
+  std::filesystem::copy_file(VenueFixture("papercopilot/corl2025-openreview.json"), unnamed);
+  const std::vector<std::filesystem::path> files = {VenueFixture("pmlr/v305/corl25.bib"), unnamed};
+  auto summary = ImportVenueFiles(*store_, files, observer_);
+  ASSERT_FALSE(summary);
+  EXPECT_THAT(summary.error().message, HasSubstr("--edition"));
+  EXPECT_TRUE(store_->ListEditions().value().empty());
+  auto named = ImportVenueFiles(*store_, files, observer_, {.file = {.edition = "CoRL.2025"}});
+  ASSERT_TRUE(named) << named.error().message;
+  EXPECT_EQ(named->written.papers_new, 3);
+}
+
 TEST_F(VenueImporterTest, ImportsEveryFormat) {
   Import({VenueFixture("acl/2024.naacl.xml"), VenueFixture("papercopilot/naacl2024-acl-anthology.json"),
           VenueFixture("openreview/v2_iclr-2024_notes.json"),
