@@ -35,21 +35,26 @@ Result<JsonElementStream> JsonElementStream::Open(const std::filesystem::path& p
   return JsonElementStream(path, file, static_cast<int64_t>(size), std::move(array_keys));
 }
 
+bool JsonElementStream::StepInString(char c) {
+  if (!in_string_) return false;
+  if (escaped_) {
+    escaped_ = false;
+  } else if (c == '\\') {
+    escaped_ = true;
+  } else if (c == '"') {
+    in_string_ = false;
+  }
+  return true;
+}
+
 bool JsonElementStream::ScanSkeletonByte(char c) {
-  if (in_string_) {
+  if (StepInString(c)) {
     skeleton_.push_back(c);
-    if (escaped_) {
-      escaped_ = false;
-    } else if (c == '\\') {
-      escaped_ = true;
-    } else if (c == '"') {
-      in_string_ = false;
-      if (!frames_.empty() && !frames_.back().is_array && frames_.back().expects_key) {
-        frames_.back().key = key_text_;
-        frames_.back().expects_key = false;
-      }
-    } else {
+    if (in_string_) {
       key_text_.push_back(c);
+    } else if (!frames_.empty() && !frames_.back().is_array && frames_.back().expects_key) {
+      frames_.back().key = key_text_;
+      frames_.back().expects_key = false;
     }
     return false;
   }
@@ -90,14 +95,8 @@ size_t JsonElementStream::ScanElement(std::string_view bytes) {
   for (size_t i = 0; i < bytes.size(); ++i) {
     const char c = bytes[i];
     if (c == '\n') ++line_;
-    if (in_string_) {
-      if (escaped_) {
-        escaped_ = false;
-      } else if (c == '\\') {
-        escaped_ = true;
-      } else if (c == '"') {
-        in_string_ = false;
-      }
+    if (StepInString(c)) {
+      continue;
     } else if (c == '"') {
       in_string_ = true;
     } else if (c == '{' || c == '[') {

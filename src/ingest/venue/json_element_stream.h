@@ -58,6 +58,9 @@ class JsonElementStream {
   };
   JsonElementStream(std::filesystem::path path, std::FILE* file, int64_t size_bytes,
                     std::vector<std::string> array_keys);
+  // Inside a string: moves past `c` (an escape, the closing quote) and returns true; outside
+  // one returns false.
+  bool StepInString(char c);
   // Scans one byte outside any streamed object; true when it opens one.
   bool ScanSkeletonByte(char c);
   // Scans bytes inside a streamed object; returns how many it used: all of them, or up to and
