@@ -110,6 +110,10 @@ struct VenuePaper {
   std::string pages;         // "1-21"
   std::string arxiv_id;      // canonical, without version; empty when unknown
   ArxivLink arxiv_link = ArxivLink::kNone;
+  // The record comes from a list that copies the publisher's (Paper Copilot), not from the
+  // publisher itself (the Anthology's XML, a PMLR bib, OpenReview's API). Only the merge rule
+  // reads it (core/venue_merge.h); the store does not keep it.
+  bool secondhand = false;
 };
 
 }  // namespace coolpapers

@@ -20,6 +20,10 @@ void AddId(VenuePaper& paper, const VenuePaperId& id) {
 
 }  // namespace
 
+int VenueRecordRank(const VenuePaper& paper) {
+  return 2 * VenueSourceRank(paper.id.source) + (paper.secondhand ? 1 : 0);
+}
+
 VenuePaper MergeVenuePapers(const VenuePaper& stored, int stored_rank, const VenuePaper& incoming,
                             int incoming_rank) {
   // Ties go to the incoming record, so a source re-imported after a correction wins.

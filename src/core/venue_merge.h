@@ -8,8 +8,14 @@
 
 namespace coolpapers {
 
-// Merges `incoming` (from a source of rank `incoming_rank`, VenueSourceRank) into `stored`
-// (whose fields came from sources of best rank `stored_rank`). Each text or list field: the
+// How much a record's fields are trusted, smaller first: by the source of its id
+// (VenueSourceRank), and within one source the publisher's own record before a secondhand
+// copy. So NAACL 2024 from the Anthology's XML and from Paper Copilot reads as the XML says,
+// whichever came first.
+int VenueRecordRank(const VenuePaper& paper);
+
+// Merges `incoming` (of rank `incoming_rank`, VenueRecordRank) into `stored` (whose fields came
+// from records of best rank `stored_rank`). Each text or list field: the
 // better-ranked side's value when non-empty, else the other's. The id is the better-ranked
 // one and every other id seen lands in other_ids, once. Position: the better-ranked side's (the
 // order of two sources' lists does not compare). arXiv id: one

@@ -161,7 +161,7 @@ Result<void> AddIds(SqliteConnection& connection, const VenuePaper& paper, int64
 enum class PaperWrite { kInserted, kMerged };
 
 Result<PaperWrite> WriteOnePaper(SqliteConnection& connection, const VenuePaper& paper) {
-  const int rank = VenueSourceRank(paper.id.source);
+  const int rank = VenueRecordRank(paper);
   std::vector<std::string> scratch;
   auto found = FindPaperKey(connection, paper);
   if (!found) return std::unexpected(std::move(found.error()));

@@ -54,7 +54,7 @@ class VenueStore {
 
   // Writes `papers` in one transaction (all or nothing). A paper whose id or one of whose
   // other_ids is already stored is merged into that stored paper (its new ids added): a record
-  // from a better-ranked source (VenueSourceRank) replaces non-empty fields, a worse one only
+  // from a better-ranked record (VenueRecordRank) replaces non-empty fields, a worse one only
   // fills empty ones. Writing the same records again changes nothing. The position of a merged
   // paper is the better-ranked source's. An arXiv id from the source (ArxivLink::kSource) replaces a
   // title match. kNotFound when a paper's edition is not stored (WriteEdition first);

@@ -184,6 +184,30 @@ TEST_P(VenueStoreContractTest, OnePaperKnownThroughTwoSourcesIsOnePaperInEitherO
   EXPECT_EQ(store_->GroupCounts("CoRL.2025").value().at(0).papers, 1);
 }
 
+TEST_P(VenueStoreContractTest, PrefersThePublishersRecordToASecondhandCopyInEitherOrder) {
+  VenuePaper anthology = Paper("2024.naacl-long.1@ACL", "CoRL.2025", 1, "Named Entity Recognition", "Long");
+  anthology.track = "long";
+  VenuePaper copy = Paper("2024.naacl-long.1@ACL", "CoRL.2025", 9, "Named entity recognition", "Long");
+  copy.track = "main";
+  copy.keywords = {"ner"};
+  copy.secondhand = true;
+  Write({anthology});
+  Write({copy});
+  coolpapers::testing::TempDir other_dir;
+  auto other = GetParam().open(other_dir.path());
+  ASSERT_TRUE(other);
+  ASSERT_TRUE((*other)->WriteEdition(Edition("CoRL", 2025, "Paper Copilot")));
+  ASSERT_TRUE((*other)->WriteVenuePapers(std::vector{copy}));
+  ASSERT_TRUE((*other)->WriteVenuePapers(std::vector{anthology}));
+  const std::vector<std::string> id = {"2024.naacl-long.1@ACL"};
+  for (const VenuePaper& paper : {ById(id).at(0), (*other)->VenuePapersByIds(id).value().at(0)}) {
+    EXPECT_EQ(paper.title, "Named Entity Recognition");
+    EXPECT_EQ(paper.track, "long");
+    EXPECT_EQ(paper.position, 1);
+    EXPECT_THAT(paper.keywords, ElementsAre("ner"));  // only the copy has them
+  }
+}
+
 TEST_P(VenueStoreContractTest, RefusesPaperOfUnknownEditionAndWritesNothing) {
   const std::vector<VenuePaper> papers = {Paper("a@OpenReview", "CoRL.2025", 1, "First paper"),
                                           Paper("b@OpenReview", "ICLR.2024", 2, "Other venue")};

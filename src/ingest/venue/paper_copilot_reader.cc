@@ -114,6 +114,7 @@ Result<VenuePaper> ParsePaperCopilotRecord(std::string_view text, const VenueEdi
     return Fail(ErrorCode::kInvalidArgument, "not a JSON object");
   }
   VenuePaper paper;
+  paper.secondhand = true;
   paper.edition = edition.Tag();
   paper.title = CleanVenueText(Text(record, "title"));
   if (paper.title.empty()) return Fail(ErrorCode::kInvalidArgument, "record has no title");

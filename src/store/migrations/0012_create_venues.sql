@@ -18,7 +18,7 @@ CREATE TABLE venue_editions (
 ) WITHOUT ROWID;
 
 -- One row per paper, however many sources know it. `field_rank` is the rank of the best
--- source whose record filled the fields (core/venue.h VenueSourceRank): a better source
+-- record that filled the fields (core/venue_merge.h VenueRecordRank): a better source
 -- overwrites them, a worse one only fills empty ones, so the result does not depend on the
 -- order sources are imported in. Authors and affiliations are parallel '\n'-joined lists;
 -- keywords are '\n'-joined. `arxiv_link`: 0 none, 1 from the source, 2 by title.
