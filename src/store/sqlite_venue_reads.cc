@@ -103,11 +103,13 @@ Result<std::vector<VenuePaper>> ReadPapersOfEdition(SqliteConnection& connection
                                                     std::optional<std::string_view> group,
                                                     int64_t offset, int64_t limit) {
   // Each form walks one index in order: (edition, group_name, position) or (edition, position).
+  // Two sources' positions can tie (NAACL's Anthology volumes and Paper Copilot's Findings both
+  // count from 1): the title, not the order of import, breaks the tie.
   static const std::string kOfGroup = SelectVenuePapers(
-      "WHERE p.edition = ?1 AND p.group_name = ?4 ORDER BY p.position, p.paper_key "
+      "WHERE p.edition = ?1 AND p.group_name = ?4 ORDER BY p.position, p.title_key, p.paper_key "
       "LIMIT ?3 OFFSET ?2");
   static const std::string kOfEdition = SelectVenuePapers(
-      "WHERE p.edition = ?1 ORDER BY p.position, p.paper_key LIMIT ?3 OFFSET ?2");
+      "WHERE p.edition = ?1 ORDER BY p.position, p.title_key, p.paper_key LIMIT ?3 OFFSET ?2");
   auto select = connection.Prepare(group ? kOfGroup : kOfEdition);
   if (!select) return std::unexpected(std::move(select.error()));
   (*select)->Bind(1, tag).Bind(2, std::max<int64_t>(offset, 0)).Bind(3, std::max<int64_t>(limit, 0));

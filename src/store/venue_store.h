@@ -78,8 +78,9 @@ class VenueStore {
   // edition.
   [[nodiscard]] virtual Result<std::vector<VenueGroupCount>> GroupCounts(std::string_view tag) = 0;
 
-  // Up to `limit` papers of an edition in source order, after skipping `offset`; only those of
-  // `group` when it is given. (For ?show=N&skip=M&group=G.)
+  // Up to `limit` papers of an edition in source order (by position; ties, from two sources'
+  // lists, by title), after skipping `offset`; only those of `group` when it is given. (For
+  // ?show=N&skip=M&group=G.) The order does not depend on the order sources were imported in.
   [[nodiscard]] virtual Result<std::vector<VenuePaper>> PapersOfEdition(
       std::string_view tag, std::optional<std::string_view> group, int64_t offset,
       int64_t limit) = 0;

@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <map>
 #include <string>
@@ -50,6 +51,8 @@ std::vector<std::filesystem::path> AllVenueFiles(const std::filesystem::path& da
   }
   return files;
 }
+
+std::string Dump(const std::filesystem::path& path);
 
 class VenueSamples : public ::testing::Test {
  protected:
@@ -207,6 +210,17 @@ TEST_F(VenueSamples, EverySampleImportsWithTheManifestsFacts) {
   EXPECT_EQ(Paper(*store, "cXs5md5wAq@OpenReview").status, "Reject");
   EXPECT_EQ(Paper(*store, "9Cu8MRmhq2@OpenReview").presentation, "Oral");
   EXPECT_EQ(Paper(*store, "5NsEIflpbSv@OpenReview").edition, "ICLR.2021");
+}
+
+TEST_F(VenueSamples, TheImportOrderDoesNotMatter) {
+  COOLPAPERS_REQUIRE_SHARED_DATA(data);
+  std::vector<std::filesystem::path> files = AllVenueFiles(data);
+  Import(files);
+  std::reverse(files.begin(), files.end());
+  Import(files);
+  const std::string forward = Dump(dir_.path() / "1.sqlite");
+  EXPECT_GT(forward.size(), 100000u);
+  EXPECT_EQ(forward, Dump(dir_.path() / "2.sqlite"));
 }
 
 // The two pages link each other: a venue paper found on arXiv by its title, through the
