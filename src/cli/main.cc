@@ -11,6 +11,7 @@
 #include "cli/index_command.h"
 #include "cli/jobs_command.h"
 #include "cli/serve_command.h"
+#include "cli/venue_command.h"
 
 int main(int argc, char** argv) try {
   using namespace coolpapers::cli;
@@ -36,6 +37,21 @@ int main(int argc, char** argv) try {
   import_cmd->add_option("--data", import.data_dir, "Data folder (store, index, caches)")
       ->capture_default_str();
   import_cmd->add_option("files", import.files, "JSON Lines files to import")->required();
+
+  VenueOptions venue;
+  CLI::App* venue_cmd = app.add_subcommand("venue", "Conference proceedings: import files, list editions");
+  venue_cmd->require_subcommand(1);
+  CLI::App* venue_import_cmd = venue_cmd->add_subcommand(
+      "import", "Import Paper Copilot JSON, ACL Anthology XML, PMLR BibTeX or OpenReview JSON");
+  venue_import_cmd->add_option("--edition", venue.edition,
+                               "Edition of Paper Copilot lists not named like iclr2024.json, e.g. ICLR.2024");
+  venue_import_cmd->add_option("files", venue.files, "Venue files to import")->required();
+  CLI::App* venue_list_cmd =
+      venue_cmd->add_subcommand("list", "List the stored editions with their paper counts");
+  for (CLI::App* sub : {venue_import_cmd, venue_list_cmd}) {
+    sub->add_option("--data", venue.data_dir, "Data folder (store, index, caches)")
+        ->capture_default_str();
+  }
 
   IndexOptions index;
   CLI::App* index_cmd = app.add_subcommand("index", "Maintain the search index (DATA/index)");
@@ -103,6 +119,10 @@ int main(int argc, char** argv) try {
   if (index_cmd->parsed()) {
     index.rebuild = index_rebuild_cmd->parsed();
     return RunIndexCommand(index);
+  }
+  if (venue_cmd->parsed()) {
+    venue.list = venue_list_cmd->parsed();
+    return RunVenueCommand(venue);
   }
   if (jobs_cmd->parsed()) return RunJobsCommand(jobs);
   if (doctor_cmd->parsed()) return RunDoctorCommand(doctor);

@@ -75,14 +75,17 @@ std::string RenderProgressLine(const ImportCounts& counts, Seconds elapsed) {
          (left < 0 ? "unknown" : Printf("%.0f s", std::ceil(left)));
 }
 
-std::string RenderImportSummary(const ImportCounts& counts, Seconds elapsed) {
+std::string RenderImportTotals(const ImportCounts& counts, Seconds elapsed) {
   const double rate = PerSecond(static_cast<double>(counts.records), elapsed);
+  return "coolpapers: imported " + std::to_string(counts.files_done) +
+         (counts.files_done == 1 ? " file (" : " files (") + FormatMegabytes(counts.bytes_done) +
+         ") in " + Printf("%.1f s", elapsed.count()) + ": " + FormatCount(counts.records) +
+         " records, " + FormatCount(static_cast<int64_t>(rate)) + " records/s\n";
+}
+
+std::string RenderImportSummary(const ImportCounts& counts, Seconds elapsed) {
   const store::WriteSummary& written = counts.written;
-  std::string text = "coolpapers: imported " + std::to_string(counts.files_done) +
-                     (counts.files_done == 1 ? " file (" : " files (") +
-                     FormatMegabytes(counts.bytes_done) + ") in " +
-                     Printf("%.1f s", elapsed.count()) + ": " + FormatCount(counts.records) +
-                     " records, " + FormatCount(static_cast<int64_t>(rate)) + " records/s\n";
+  std::string text = RenderImportTotals(counts, elapsed);
   text += "coolpapers: papers: " + FormatCount(written.papers_inserted) + " new, " +
           FormatCount(written.papers_updated) + " updated, " +
           FormatCount(written.papers_unchanged) + " kept (newer in the store); " +

@@ -21,6 +21,10 @@ std::string RenderProgressBar(const ImportCounts& counts, Seconds elapsed);
 // "coolpapers: 50% of 72.3 MB, 20,458 records, 20,458 records/s, ETA 1 s".
 std::string RenderProgressLine(const ImportCounts& counts, Seconds elapsed);
 
+// The first line of a closing summary, ending in "\n":
+// "coolpapers: imported 11 files (72.3 MB) in 2.0 s: 40,917 records, 20,458 records/s\n".
+std::string RenderImportTotals(const ImportCounts& counts, Seconds elapsed);
+
 // The closing summary, one or more lines each ending in "\n":
 // "coolpapers: imported 11 files (72.3 MB) in 2.0 s: 40,917 records, 20,458 records/s\n"
 // "coolpapers: papers: 40,917 new, 0 updated, 0 kept (newer in the store); 98,123 listings written\n"

@@ -1,5 +1,6 @@
 #include "store/sqlite_reader_pool.h"
 
+#include <algorithm>
 #include <cassert>
 
 namespace coolpapers::store {
@@ -24,6 +25,17 @@ void SqliteReaderPool::GiveBack(SqliteConnection& connection) {
     idle_.push_back(&connection);
   }
   returned_.notify_one();
+}
+
+Result<std::vector<SqliteConnection>> OpenReaderConnections(const std::filesystem::path& path,
+                                                            int count, int busy_timeout_ms) {
+  std::vector<SqliteConnection> readers;
+  for (int i = 0; i < std::max(1, count); ++i) {
+    auto reader = SqliteConnection::Open(path, SqliteConnection::Mode::kReadOnly, busy_timeout_ms);
+    if (!reader) return std::unexpected(std::move(reader.error()));
+    readers.push_back(std::move(*reader));
+  }
+  return readers;
 }
 
 }  // namespace coolpapers::store

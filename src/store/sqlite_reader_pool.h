@@ -5,6 +5,7 @@
 #define COOLPAPERS_STORE_SQLITE_READER_POOL_H_
 
 #include <condition_variable>
+#include <filesystem>
 #include <mutex>
 #include <vector>
 
@@ -52,6 +53,11 @@ class SqliteReaderPool {
   std::condition_variable returned_;
   std::vector<SqliteConnection*> idle_;  // Guarded by mutex_.
 };
+
+// Opens `count` (at least one) read-only connections to `path` for a pool. Returns the first
+// SqliteConnection::Open error.
+[[nodiscard]] Result<std::vector<SqliteConnection>> OpenReaderConnections(
+    const std::filesystem::path& path, int count, int busy_timeout_ms);
 
 }  // namespace coolpapers::store
 

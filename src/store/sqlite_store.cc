@@ -120,14 +120,9 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::filesystem::path& path
   auto migrated = MigrateSchema(*writer, AllMigrations(), path.string());
   if (!migrated) return std::unexpected(std::move(migrated.error()));
 
-  std::vector<SqliteConnection> readers;
-  for (int i = 0; i < std::max(1, options.reader_connections); ++i) {
-    auto reader =
-        SqliteConnection::Open(path, SqliteConnection::Mode::kReadOnly, options.busy_timeout_ms);
-    if (!reader) return std::unexpected(std::move(reader.error()));
-    readers.push_back(std::move(*reader));
-  }
-  return std::make_unique<SqliteStore>(std::move(*writer), std::move(readers));
+  auto readers = OpenReaderConnections(path, options.reader_connections, options.busy_timeout_ms);
+  if (!readers) return std::unexpected(std::move(readers.error()));
+  return std::make_unique<SqliteStore>(std::move(*writer), std::move(*readers));
 }
 
 }  // namespace coolpapers::store

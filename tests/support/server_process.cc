@@ -77,7 +77,8 @@ std::filesystem::path CoolpapersBinary() {
   return path;
 }
 
-CommandResult RunCoolpapers(const std::vector<std::string>& args, std::chrono::seconds timeout) {
+CommandResult RunCoolpapers(const std::vector<std::string>& args,
+                            std::chrono::milliseconds timeout) {
   auto log_path = MakeLogPath();
   pid_t pid = Spawn(args, log_path);
   bool exited = false;

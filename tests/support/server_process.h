@@ -21,9 +21,10 @@ struct CommandResult {
   std::string output;  // stdout and stderr together
 };
 
-// Runs the binary with the arguments, waiting at most `timeout`.
+// Runs the binary with the arguments, waiting at most `timeout`, then kills it with SIGKILL
+// (a test of kill -9 mid-run passes a short timeout).
 CommandResult RunCoolpapers(const std::vector<std::string>& args,
-                            std::chrono::seconds timeout = std::chrono::seconds(120));
+                            std::chrono::milliseconds timeout = std::chrono::seconds(120));
 
 class ServerProcess {
  public:
