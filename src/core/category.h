@@ -33,6 +33,9 @@ std::span<const CategoryGroup> AllCategoryGroups();
 // Every category, active and legacy, aliases included, ordered by group then id.
 std::span<const Category> AllCategories();
 
+// No category id is longer ("physics.atom-ph" is 15 bytes): parsers need look no further for one.
+inline constexpr size_t kLongestCategoryId = 24;
+
 // Looks up a category by its exact, case-sensitive id ("cs.CL"). Returns nullptr when arXiv
 // has no such id. The pointer refers to the static table and is valid for the whole program.
 // Safe from any thread.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <string>
 
 #include "core/category.h"
 #include "core/quoted_text.h"
@@ -28,10 +29,12 @@ bool HasExpressionSyntax(std::string_view text) {
 // The length of the longest category id at the start of `text` that ends where `text` ends or
 // at a '-'; 0 when none. Needed because '-' both subtracts and appears inside ids
 // ("hep-th-cs.AI" is hep-th minus cs.AI). arXiv has no pair of ids X and X-Y, so the longest
-// match is the only one.
+// match is the only one. Only the first kLongestCategoryId bytes can hold an id, so the cost
+// does not grow with `text` (a path of 16 KB of dashes must not cost a quadratic scan).
 size_t KnownCategoryPrefix(std::string_view text) {
   size_t longest = 0;
-  for (size_t end = 0; end <= text.size(); ++end) {
+  const size_t last_end = std::min(text.size(), kLongestCategoryId);
+  for (size_t end = 0; end <= last_end; ++end) {
     if ((end == text.size() || text[end] == '-') && FindCategory(text.substr(0, end)) != nullptr) {
       longest = end;
     }
@@ -95,6 +98,11 @@ Result<CategoryExpr> ParseCategoryExpr(std::string_view text) {
                                                  QuoteForMessage(text) +
                                                  ": expected CAT, CAT,CAT or CAT+CAT-CAT");
   };
+  if (text.size() > kMaxCategoryExprLength) {
+    return Fail(ErrorCode::kInvalidArgument,
+                "category expression too long: " + std::to_string(text.size()) +
+                    " bytes, at most " + std::to_string(kMaxCategoryExprLength));
+  }
   if (!HasExpressionSyntax(text)) return invalid();
 
   CategoryExpr expr;

@@ -28,7 +28,11 @@ struct CategoryExpr {
 // included terms; every term after the first "-" must be preceded by "-". Returns
 // kInvalidArgument for an unknown category (`unknown arXiv category "cs.XX"`) or bad syntax
 // (`invalid category expression "cs.AI,,": expected CAT, CAT,CAT or CAT+CAT-CAT`).
+// Longer texts are refused before any work (`category expression too long`): every category
+// joined by ',' takes about 1.5 KB. Parsing is linear in the text's length.
 [[nodiscard]] Result<CategoryExpr> ParseCategoryExpr(std::string_view text);
+
+inline constexpr size_t kMaxCategoryExprLength = 4096;
 
 // True when the text has the shape of a category expression rather than a paper id, so the
 // router can tell /arxiv/cs.AI from /arxiv/2401.06769 without parsing either fully.

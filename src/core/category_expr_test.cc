@@ -1,9 +1,12 @@
 #include "core/category_expr.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
+
+#include "core/category.h"
 
 namespace coolpapers {
 namespace {
@@ -139,6 +142,44 @@ TEST(ParseCategoryExpr, RejectsACategoryBothIncludedAndExcluded) {
   EXPECT_EQ(ParseCategoryExpr("eess.SY-cs.SY").error().message,
             "invalid category expression \"eess.SY-cs.SY\": eess.SY is both included and "
             "excluded");
+}
+
+TEST(ParseCategoryExpr, ReadsEveryCategoryJoinedInOneExpression) {
+  std::string every;
+  size_t canonical = 0;
+  for (const Category& category : AllCategories()) {
+    if (category.canonical_id != category.id) continue;
+    if (!every.empty()) every += ',';
+    every += category.id;
+    ++canonical;
+  }
+  ASSERT_LE(every.size(), kMaxCategoryExprLength);
+  Result<CategoryExpr> expr = ParseCategoryExpr(every);
+  ASSERT_TRUE(expr) << expr.error().message;
+  EXPECT_EQ(expr->include.size(), canonical);
+}
+
+TEST(ParseCategoryExpr, RefusesATooLongExpressionBeforeReadingIt) {
+  std::string text = "cs.AI";
+  while (text.size() <= kMaxCategoryExprLength) text += ",cs.AI";
+  Result<CategoryExpr> expr = ParseCategoryExpr(text);
+  ASSERT_FALSE(expr);
+  EXPECT_EQ(expr.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_THAT(expr.error().message, ::testing::StartsWith("category expression too long: "));
+}
+
+// Issue #18's hostile path: a long run of one-letter terms joined by '-' (no category among
+// them) is an unknown category, found by a scan that looks at most kLongestCategoryId bytes
+// ahead of each dash.
+TEST(ParseCategoryExpr, NamesTheUnknownTermOfALongRunOfDashes) {
+  std::string text = "a";
+  while (text.size() + 2 <= kMaxCategoryExprLength) text += "-a";
+  Result<CategoryExpr> expr = ParseCategoryExpr(text);
+  ASSERT_FALSE(expr);
+  EXPECT_THAT(expr.error().message, ::testing::StartsWith("unknown arXiv category \"a-a-a"));
+  Result<CategoryExpr> tail = ParseCategoryExpr("cs.AI-" + text.substr(0, 2001));
+  ASSERT_FALSE(tail);
+  EXPECT_THAT(tail.error().message, ::testing::StartsWith("unknown arXiv category \"a-a"));
 }
 
 TEST(LooksLikeCategoryExpr, TellsExpressionsFromPaperIds) {

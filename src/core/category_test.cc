@@ -189,5 +189,11 @@ TEST(CategoryTable, MatchesSharedTaxonomyTsv) {
   EXPECT_EQ(matched, AllCategories().size());
 }
 
+TEST(CategoryTable, EveryIdFitsTheLongestIdParsersLookFor) {
+  for (const Category& category : AllCategories()) {
+    EXPECT_LE(category.id.size(), kLongestCategoryId) << category.id;
+  }
+}
+
 }  // namespace
 }  // namespace coolpapers
