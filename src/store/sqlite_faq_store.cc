@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/quoted_text.h"
+#include "store/faq_item_json.h"
 #include "store/migrations.h"
 #include "store/sqlite_connection.h"
 #include "store/sqlite_migrator.h"
@@ -37,32 +38,6 @@ constexpr std::string_view kUpsertPaperText =
 constexpr std::string_view kDeletePartials =
     "DELETE FROM faq_partial_items WHERE paper_id = ?1 AND language = ?2 AND version = ?3";
 
-nlohmann::json ItemJson(const FaqItem& item) {
-  return {{"question_id", item.question_id},
-          {"question", item.question},
-          {"answer", item.answer},
-          {"pages", item.pages},
-          {"prompt_tokens", item.prompt_tokens},
-          {"completion_tokens", item.completion_tokens}};
-}
-
-Result<FaqItem> ItemFromJson(const nlohmann::json& json, std::string_view paper_id) {
-  try {
-    FaqItem item;
-    item.question_id = json.at("question_id").get<std::string>();
-    item.question = json.at("question").get<std::string>();
-    item.answer = json.at("answer").get<std::string>();
-    item.pages = json.at("pages").get<std::vector<int>>();
-    item.prompt_tokens = json.at("prompt_tokens").get<int64_t>();
-    item.completion_tokens = json.at("completion_tokens").get<int64_t>();
-    return item;
-  } catch (const nlohmann::json::exception& error) {
-    return Fail(ErrorCode::kCorrupt,
-                "the store holds a damaged FAQ item of paper " + QuoteForMessage(paper_id),
-                error.what());
-  }
-}
-
 Result<FaqAnswer> AnswerFromRow(const SqliteStatement& row) {
   FaqAnswer answer;
   answer.paper_id = std::string(row.ColumnText(0));
@@ -73,17 +48,9 @@ Result<FaqAnswer> AnswerFromRow(const SqliteStatement& row) {
   answer.extractive = row.ColumnInt(4) != 0;
   answer.created = UtcTime(std::chrono::seconds(row.ColumnInt(5)));
   answer.closing = std::string(row.ColumnText(7));
-  nlohmann::json items = nlohmann::json::parse(row.ColumnText(6), nullptr, false);
-  if (!items.is_array()) {
-    return Fail(ErrorCode::kCorrupt,
-                "the store holds a damaged FAQ answer of paper " + QuoteForMessage(answer.paper_id),
-                "expected a JSON array in faq_answers.items");
-  }
-  for (const nlohmann::json& json : items) {
-    Result<FaqItem> item = ItemFromJson(json, answer.paper_id);
-    if (!item) return std::unexpected(std::move(item.error()));
-    answer.items.push_back(std::move(*item));
-  }
+  Result<std::vector<FaqItem>> items = FaqItemsFromJsonText(row.ColumnText(6), answer.paper_id);
+  if (!items) return std::unexpected(std::move(items.error()));
+  answer.items = *std::move(items);
   return answer;
 }
 
@@ -98,9 +65,7 @@ class SqliteFaqStore final : public FaqStore {
                       " version " + std::to_string(answer.version) +
                       ": expected a paper id and a version of at least 1");
     }
-    nlohmann::json items = nlohmann::json::array();
-    for (const FaqItem& item : answer.items) items.push_back(ItemJson(item));
-    const std::string items_text = items.dump();
+    const std::string items_text = FaqItemsJsonText(answer.items);
     const std::string_view language = FaqLanguageCode(answer.language);
     std::lock_guard lock(mutex_);
     Result<SqliteTransaction> transaction = SqliteTransaction::BeginWrite(connection_);
@@ -154,7 +119,7 @@ class SqliteFaqStore final : public FaqStore {
                       QuoteForMessage(paper_id) + " version " + std::to_string(version) +
                       ": expected a question index of at least 0 and a version of at least 1");
     }
-    const std::string item_text = ItemJson(item).dump();
+    const std::string item_text = FaqItemJson(item).dump();
     std::lock_guard lock(mutex_);
     auto upsert = connection_.Prepare(kUpsertPartial);
     if (!upsert) return std::unexpected(std::move(upsert.error()));
@@ -182,7 +147,7 @@ class SqliteFaqStore final : public FaqStore {
       // Only a gapless run from question 0 is resumable.
       if ((*select)->ColumnInt(0) != static_cast<int64_t>(items.size())) break;
       nlohmann::json json = nlohmann::json::parse((*select)->ColumnText(1), nullptr, false);
-      Result<FaqItem> item = ItemFromJson(json, paper_id);
+      Result<FaqItem> item = FaqItemFromJson(json, paper_id);
       if (!item) return std::unexpected(std::move(item.error()));
       items.push_back(std::move(*item));
     }

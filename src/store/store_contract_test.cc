@@ -10,10 +10,15 @@
 #include <vector>
 
 #include "core/category_expr.h"
+#include <pqxx/connection>
+#include <pqxx/nontransaction>
+
+#include "store/pg_store.h"
 #include "store/sqlite_connection.h"
 #include "store/sqlite_store.h"
 #include "store/store.h"
 #include "store/store_test_records.h"
+#include "tests/support/pg_test_server.h"
 #include "tests/support/temp_dir.h"
 
 namespace coolpapers::store {
@@ -33,6 +38,8 @@ struct StoreBackend {
   std::function<Result<std::unique_ptr<Store>>(const std::filesystem::path& dir)> open;
   // Marks the data under `dir` as written by a future coolpapers (a newer schema).
   std::function<void(const std::filesystem::path& dir)> stamp_future_schema;
+  // Why the backend cannot run here (its server is not installed), or std::nullopt.
+  std::function<std::optional<std::string>()> skip_reason = [] { return std::nullopt; };
 };
 
 // Names the backend in test output (gtest would otherwise dump its bytes).
@@ -51,9 +58,26 @@ StoreBackend SqliteBackend() {
   };
 }
 
+StoreBackend PgBackend() {
+  return {
+      "Postgres",
+      [](const std::filesystem::path& dir) {
+        return OpenPgStore(coolpapers::testing::PgTestDatabaseUrl(dir));
+      },
+      [](const std::filesystem::path& dir) {
+        pqxx::connection connection(coolpapers::testing::PgTestDatabaseUrl(dir));
+        pqxx::nontransaction(connection).exec0("UPDATE coolpapers_schema SET version = 9999");
+      },
+      coolpapers::testing::PgTestSkipReason,
+  };
+}
+
 class StoreContractTest : public ::testing::TestWithParam<StoreBackend> {
  protected:
-  void SetUp() override { store_ = Open(); }
+  void SetUp() override {
+    if (auto reason = GetParam().skip_reason()) GTEST_SKIP() << *reason;
+    store_ = Open();
+  }
 
   std::unique_ptr<Store> Open() {
     auto store = GetParam().open(dir_.path());
@@ -575,7 +599,8 @@ TEST_P(StoreContractTest, EarlierFirstListingIsAChange) {
   EXPECT_EQ(changes->papers[0].first_listed, Day("2025-05-14"));
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, StoreContractTest, ::testing::Values(SqliteBackend()),
+INSTANTIATE_TEST_SUITE_P(Backends, StoreContractTest,
+                         ::testing::Values(SqliteBackend(), PgBackend()),
                          [](const auto& info) { return info.param.name; });
 
 }  // namespace
