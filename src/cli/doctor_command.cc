@@ -45,6 +45,7 @@ int RunDoctorCommand(const DoctorOptions& options) {
     return kExitFailed;
   }
   const bool harvest_enabled = config->harvest_enabled;
+  if (!options.store.empty()) config->store_url = options.store;  // --store wins
   Result<std::unique_ptr<Instance>> instance = OpenInstance(options.data_dir, *std::move(config));
   if (!instance) {
     PrintError(instance.error());

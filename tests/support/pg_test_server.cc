@@ -10,7 +10,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
-#include <memory>
 #include <mutex>
 #include <vector>
 
@@ -21,6 +20,8 @@
 
 namespace coolpapers::testing {
 namespace {
+
+constexpr const char* kSharedServerVariable = "COOLPAPERS_PG_TEST_HOST";
 
 std::filesystem::path PgBinDir() {
   const char* dir = std::getenv("COOLPAPERS_PG_BIN");
@@ -64,16 +65,63 @@ std::string EncodeUrlValue(const std::string& text) {
   return encoded;
 }
 
+// initdb and the server refuse to run as root: as root they run as `postgres`, which must own
+// the directory. The prefix that runs a command as that user ({} when not root).
+std::optional<std::vector<std::string>> AsServerUser(const std::filesystem::path& dir,
+                                                     std::string& error) {
+  if (::geteuid() != 0) return std::vector<std::string>{};
+  const passwd* user = ::getpwnam("postgres");
+  if (user == nullptr) {
+    error = "running as root needs a 'postgres' user to run PostgreSQL";
+    return std::nullopt;
+  }
+  if (::chown(dir.c_str(), user->pw_uid, user->pw_gid) != 0) {
+    error = "cannot give " + dir.string() + " to the postgres user";
+    return std::nullopt;
+  }
+  return std::vector<std::string>{"runuser", "-u", "postgres", "--"};
+}
+
+std::string ShellQuoted(const std::vector<std::string>& argv) {
+  std::string line;
+  for (const std::string& arg : argv) line += "'" + arg + "' ";
+  return line;
+}
+
+// The server in the process: one for the test binary (started on first use), or the one the
+// CTest fixture started for the whole run (COOLPAPERS_PG_TEST_HOST names its socket directory).
 class PgTestServer {
  public:
-  // Starts the server when PostgreSQL is installed; otherwise skip_reason() says why, and when it
-  // is installed but would not start, failure() does.
   PgTestServer() {
-    if (std::optional<std::string> absent = Absent()) {
-      skip_reason_ = absent;
-    } else {
-      failure_ = Start();
+    if (const char* shared = std::getenv(kSharedServerVariable); shared && *shared != '\0') {
+      dir_ = shared;
+      if (!std::filesystem::exists(dir_ / ".s.PGSQL.5432")) {
+        skip_reason_ = "no PostgreSQL server at " + dir_.string() +
+                       " (the CTest fixture pg_test_server_start skipped: " +
+                       PgTestServerAbsent().value_or("it did not start") + ")";
+      }
+      return;
     }
+    if (std::optional<std::string> absent = PgTestServerAbsent()) {
+      skip_reason_ = absent;
+      return;
+    }
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "coolpapers-pg-XXXXXX").string();
+    if (::mkdtemp(pattern.data()) == nullptr) {
+      failure_ = "cannot create a directory for PostgreSQL";
+      return;
+    }
+    dir_ = pattern;
+    // The guardian stops the server when this process closes the pipe, by exiting or crashing.
+    int pipe_ends[2];
+    if (::pipe2(pipe_ends, O_CLOEXEC) != 0) {
+      failure_ = "cannot create the guardian's pipe";
+      return;
+    }
+    guardian_pipe_ = pipe_ends[1];
+    failure_ = StartPgTestServer(dir_, "read ignored", pipe_ends[0], &guardian_);
+    ::close(pipe_ends[0]);
   }
 
   // Closing the pipe tells the guardian to stop the server; waiting for it means the server is
@@ -92,97 +140,16 @@ class PgTestServer {
     std::lock_guard lock(mutex_);
     auto [it, added] = databases_.try_emplace(key.string());
     if (added) {
-      it->second = "test_" + std::to_string(databases_.size());
-      pqxx::connection admin(UrlOf("postgres"));
+      // Unique across the processes that share the fixture's server.
+      it->second = "test_" + std::to_string(::getpid()) + "_" + std::to_string(databases_.size());
+      pqxx::connection admin(UrlOf(dir_, "postgres"));
       pqxx::nontransaction create(admin);
-      // The name is ours ("test_7"), quoted all the same.
       create.exec0("CREATE DATABASE " + create.quote_name(it->second));
     }
-    return UrlOf(it->second);
+    return UrlOf(dir_, it->second);
   }
 
  private:
-  static std::optional<std::string> Absent() {
-    const std::filesystem::path bin = PgBinDir();
-    if (std::filesystem::exists(bin / "initdb") && std::filesystem::exists(bin / "pg_ctl")) {
-      return std::nullopt;
-    }
-    return "PostgreSQL 15 is not installed: no " + (bin / "initdb").string() +
-           " (apt-get install postgresql, or set COOLPAPERS_PG_BIN)";
-  }
-
-  std::optional<std::string> Start() {
-    const std::filesystem::path bin = PgBinDir();
-    std::string pattern = (std::filesystem::temp_directory_path() / "coolpapers-pg-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) return "cannot create a directory for PostgreSQL";
-    dir_ = pattern;
-    // Ours, written by this process, and the server's own, which it writes as its user.
-    const std::filesystem::path log = dir_ / "setup.log";
-    const std::filesystem::path server_log = dir_ / "server.log";
-
-    // initdb and the server refuse to run as root: they run as `postgres`, which must own the
-    // directory. Tests connect over the socket as the database superuser `postgres`.
-    std::vector<std::string> as_user;
-    if (::geteuid() == 0) {
-      const passwd* user = ::getpwnam("postgres");
-      if (user == nullptr) return "running as root needs a 'postgres' user to run PostgreSQL";
-      if (::chown(dir_.c_str(), user->pw_uid, user->pw_gid) != 0) {
-        return "cannot give " + dir_.string() + " to the postgres user";
-      }
-      as_user = {"runuser", "-u", "postgres", "--"};
-    }
-    const auto command = [&](std::vector<std::string> argv) {
-      argv.insert(argv.begin(), as_user.begin(), as_user.end());
-      return argv;
-    };
-    const std::string data = (dir_ / "data").string();
-    const std::string pg_ctl = (bin / "pg_ctl").string();
-
-    // The guardian exists before the server does, so no way out of this process leaves a
-    // server behind: it waits for EOF on its stdin (the pipe's read end), then stops the
-    // server, whatever state it is in, and removes the directory.
-    int pipe_ends[2];
-    if (::pipe2(pipe_ends, O_CLOEXEC) != 0) return "cannot create the guardian's pipe";
-    const std::vector<std::string> stop = command({pg_ctl, "-D", data, "-m", "immediate", "-w", "stop"});
-    std::string stop_line;
-    for (const std::string& arg : stop) stop_line += "'" + arg + "' ";
-    const std::string script =
-        "read ignored; " + stop_line + ">/dev/null 2>&1; rm -rf '" + dir_.string() + "'";
-    guardian_ = ::fork();
-    if (guardian_ < 0) return "cannot start the guardian of the PostgreSQL server";
-    if (guardian_ == 0) {
-      ::dup2(pipe_ends[0], STDIN_FILENO);  // dup2 clears close-on-exec on the copy
-      const int null = ::open("/dev/null", O_WRONLY);
-      ::dup2(null, STDOUT_FILENO);
-      ::dup2(null, STDERR_FILENO);
-      ::setsid();  // not in the test's process group: a Ctrl-C must not kill it before it stops
-      ::execl("/bin/sh", "sh", "-c", script.c_str(), static_cast<char*>(nullptr));
-      ::_exit(127);
-    }
-    ::close(pipe_ends[0]);
-    guardian_pipe_ = pipe_ends[1];
-
-    if (!RunLogged(command({(bin / "initdb").string(), "-D", data, "-A", "trust", "-U", "postgres",
-                            "-E", "UTF8", "--locale=C", "--no-sync"}),
-                   log)) {
-      return "initdb failed; see " + log.string();
-    }
-    // fsync off: a test server's data need not survive a power cut, and tests run faster.
-    const std::string options = "-c listen_addresses='' -k " + dir_.string() +
-                                " -c fsync=off -c synchronous_commit=off"
-                                " -c full_page_writes=off -c max_connections=200";
-    if (!RunLogged(command({pg_ctl, "-D", data, "-l", server_log.string(), "-w", "-s", "-o",
-                            options, "start"}),
-                   log)) {
-      return "pg_ctl start failed; see " + server_log.string() + " (removed at exit)";
-    }
-    return std::nullopt;
-  }
-
-  std::string UrlOf(const std::string& database) const {
-    return "postgresql://postgres@/" + database + "?host=" + EncodeUrlValue(dir_.string());
-  }
-
   std::optional<std::string> skip_reason_;
   std::optional<std::string> failure_;
   std::filesystem::path dir_;
@@ -198,6 +165,70 @@ PgTestServer& Server() {
 }
 
 }  // namespace
+
+std::optional<std::string> PgTestServerAbsent() {
+  const std::filesystem::path bin = PgBinDir();
+  if (std::filesystem::exists(bin / "initdb") && std::filesystem::exists(bin / "pg_ctl")) {
+    return std::nullopt;
+  }
+  return "PostgreSQL 15 is not installed: no " + (bin / "initdb").string() +
+         " (apt-get install postgresql, or set COOLPAPERS_PG_BIN)";
+}
+
+std::optional<std::string> StartPgTestServer(const std::filesystem::path& dir,
+                                             const std::string& wait_script, int guardian_stdin,
+                                             pid_t* guardian) {
+  const std::filesystem::path bin = PgBinDir();
+  // Ours, written by this process, and the server's own, which it writes as its user.
+  const std::filesystem::path log = dir / "setup.log";
+  const std::filesystem::path server_log = dir / "server.log";
+  std::string error;
+  const std::optional<std::vector<std::string>> as_user = AsServerUser(dir, error);
+  if (!as_user) return error;
+  const auto command = [&](std::vector<std::string> argv) {
+    argv.insert(argv.begin(), as_user->begin(), as_user->end());
+    return argv;
+  };
+  const std::string data = (dir / "data").string();
+  const std::string pg_ctl = (bin / "pg_ctl").string();
+
+  // The guardian exists before the server does, so no way out leaves a server behind: when
+  // `wait_script` ends, it stops the server, whatever state it is in, and removes the directory.
+  const std::string script =
+      wait_script + "; " + ShellQuoted(command({pg_ctl, "-D", data, "-m", "immediate", "-w", "stop"})) +
+      ">/dev/null 2>&1; rm -rf '" + dir.string() + "'";
+  *guardian = ::fork();
+  if (*guardian < 0) return "cannot start the guardian of the PostgreSQL server";
+  if (*guardian == 0) {
+    ::dup2(guardian_stdin >= 0 ? guardian_stdin : ::open("/dev/null", O_RDONLY), STDIN_FILENO);
+    const int null = ::open("/dev/null", O_WRONLY);
+    ::dup2(null, STDOUT_FILENO);
+    ::dup2(null, STDERR_FILENO);
+    ::setsid();  // not in the test's process group: a Ctrl-C must not kill it before it stops
+    ::execl("/bin/sh", "sh", "-c", script.c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+
+  if (!RunLogged(command({(bin / "initdb").string(), "-D", data, "-A", "trust", "-U", "postgres",
+                          "-E", "UTF8", "--locale=C", "--no-sync"}),
+                 log)) {
+    return "initdb failed; see " + log.string();
+  }
+  // fsync off: a test server's data need not survive a power cut, and tests run faster.
+  const std::string options = "-c listen_addresses='' -k " + dir.string() +
+                              " -c fsync=off -c synchronous_commit=off"
+                              " -c full_page_writes=off -c max_connections=300";
+  if (!RunLogged(command({pg_ctl, "-D", data, "-l", server_log.string(), "-w", "-s", "-o",
+                          options, "start"}),
+                 log)) {
+    return "pg_ctl start failed; see " + server_log.string();
+  }
+  return std::nullopt;
+}
+
+std::string UrlOf(const std::filesystem::path& socket_dir, const std::string& database) {
+  return "postgresql://postgres@/" + database + "?host=" + EncodeUrlValue(socket_dir.string());
+}
 
 std::optional<std::string> PgTestSkipReason() {
   if (Server().failure()) {

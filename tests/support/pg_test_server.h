@@ -1,15 +1,21 @@
-// A real PostgreSQL 15 server for the tests of the PostgreSQL store, started once per test
-// process on first use: initdb and pg_ctl (Debian's /usr/lib/postgresql/15/bin, or
-// $COOLPAPERS_PG_BIN) in a fresh temporary directory, listening only on a Unix socket in that
-// directory, no TCP. As root (CI, the dev machine) the server runs as the `postgres` user,
-// since initdb refuses root. It is stopped and its directory removed when the process exits,
-// whether the tests passed, failed or crashed: a guardian process waits on a pipe that only
-// this process holds open, and stops the server when the pipe closes.
+// A real PostgreSQL 15 server for the tests of the PostgreSQL store: initdb and pg_ctl (Debian's
+// /usr/lib/postgresql/15/bin, or $COOLPAPERS_PG_BIN) in a fresh temporary directory, listening
+// only on a Unix socket in that directory, no TCP. As root (CI, the dev machine) the server runs
+// as the `postgres` user, since initdb refuses root.
+//
+// Under CTest, one server serves the whole run: the fixture test pg_test_server_start starts it
+// (pg_test_server_main.cc) and sets COOLPAPERS_PG_TEST_HOST for the tests, pg_test_server_stop
+// stops it after them, pass or fail. Run directly, a test binary starts its own server on first
+// use, once per process. Either way a guardian process stops the server and removes its
+// directory if its owner dies first: the test process (a pipe it alone holds open closes) or
+// the CTest run (its pid disappears).
 //
 //   if (auto reason = PgTestSkipReason()) GTEST_SKIP() << *reason;
 //   std::string url = PgTestDatabaseUrl(dir);  // a fresh database for this test
 #ifndef COOLPAPERS_TESTS_SUPPORT_PG_TEST_SERVER_H_
 #define COOLPAPERS_TESTS_SUPPORT_PG_TEST_SERVER_H_
+
+#include <sys/types.h>
 
 #include <filesystem>
 #include <optional>
@@ -29,6 +35,18 @@ std::optional<std::string> PgTestSkipReason();
 // database, as a path gives the same SQLite file. Call after PgTestSkipReason() said the server
 // runs; aborts the test binary otherwise (a programming error). Thread-safe.
 std::string PgTestDatabaseUrl(const std::filesystem::path& key);
+
+// The lower level, shared with pg_test_server_main.cc.
+// Why no server can start here (PostgreSQL not installed), or std::nullopt.
+std::optional<std::string> PgTestServerAbsent();
+// Starts a server in the empty directory `dir` (socket `dir`/.s.PGSQL.5432), after forking the
+// guardian into *guardian: a shell that runs `wait_script` with stdin `guardian_stdin` (-1:
+// /dev/null), then stops the server and removes `dir`. Returns what failed, or std::nullopt.
+std::optional<std::string> StartPgTestServer(const std::filesystem::path& dir,
+                                             const std::string& wait_script, int guardian_stdin,
+                                             pid_t* guardian);
+// The URL of `database` on the server whose socket is in `socket_dir`, as its superuser.
+std::string UrlOf(const std::filesystem::path& socket_dir, const std::string& database);
 
 }  // namespace coolpapers::testing
 
