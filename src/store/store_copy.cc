@@ -96,7 +96,9 @@ std::string KeyOrder(const Table& table, bool postgres) {
   for (size_t i = 0; i < table.key_columns; ++i) {
     const Column& column = table.columns[i];
     if (i > 0) order += ", ";
-    order += column.name;
+    // Qualified: a bare name would sort by the output column of that name, which the
+    // PostgreSQL check spells as text ("10" < "2").
+    order += "t." + std::string(column.name);
     // Text keys in byte order, as SQLite compares them, whatever the database's locale.
     if (postgres && column.type == kText) order += " COLLATE \"C\"";
   }
@@ -105,7 +107,7 @@ std::string KeyOrder(const Table& table, bool postgres) {
 
 std::string SqliteSelect(const Table& table) {
   return "SELECT " + ColumnList(table, [](const Column& c, size_t) { return std::string(c.name); }) +
-         " FROM " + std::string(table.name) + " ORDER BY " + KeyOrder(table, false);
+         " FROM " + std::string(table.name) + " AS t ORDER BY " + KeyOrder(table, false);
 }
 
 std::string PgSelect(const Table& table) {
@@ -123,7 +125,7 @@ std::string PgSelect(const Table& table) {
     return name;
   };
   return "SELECT " + ColumnList(table, spell) + " FROM " + std::string(table.name) +
-         " ORDER BY " + KeyOrder(table, true);
+         " AS t ORDER BY " + KeyOrder(table, true);
 }
 
 std::string PgInsert(const Table& table) {
