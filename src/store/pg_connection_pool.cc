@@ -4,6 +4,10 @@
 
 namespace coolpapers::store {
 
+PgSession::PgSession(const std::string& url, std::string_view setup) : connection_(url) {
+  if (!setup.empty()) pqxx::nontransaction(connection_).exec(std::string(setup));
+}
+
 const std::string& PgSession::StatementName(std::string_view sql) {
   auto found = names_.find(std::string(sql));
   if (found != names_.end()) return found->second;
@@ -13,10 +17,12 @@ const std::string& PgSession::StatementName(std::string_view sql) {
   return names_.emplace(std::string(sql), std::move(name)).first->second;
 }
 
-Result<std::unique_ptr<PgConnectionPool>> PgConnectionPool::Open(std::string url, int size) {
-  std::unique_ptr<PgConnectionPool> pool(new PgConnectionPool(std::move(url), std::max(1, size)));
+Result<std::unique_ptr<PgConnectionPool>> PgConnectionPool::Open(std::string url, int size,
+                                                                 std::string session_setup) {
+  std::unique_ptr<PgConnectionPool> pool(
+      new PgConnectionPool(std::move(url), std::max(1, size), std::move(session_setup)));
   try {
-    pool->idle_.push_back(std::make_unique<PgSession>(pool->url_));
+    pool->idle_.push_back(std::make_unique<PgSession>(pool->url_, pool->session_setup_));
     pool->open_ = 1;
   } catch (const std::exception& error) {
     return Fail(ErrorCode::kUnavailable,
@@ -39,7 +45,7 @@ std::unique_ptr<PgSession> PgConnectionPool::Borrow() {
   }
   // Connect outside the lock: it takes a round trip or more, and others may return meanwhile.
   try {
-    return std::make_unique<PgSession>(url_);
+    return std::make_unique<PgSession>(url_, session_setup_);
   } catch (...) {
     std::lock_guard lock(mutex_);
     --open_;

@@ -28,7 +28,8 @@ namespace coolpapers::store {
 // One connection and the statements prepared on it.
 class PgSession {
  public:
-  explicit PgSession(const std::string& url) : connection_(url) {}
+  // Connects, then runs `setup` (settings of the session, our constant SQL) when not empty.
+  PgSession(const std::string& url, std::string_view setup);
 
   pqxx::connection& connection() { return connection_; }
 
@@ -63,9 +64,11 @@ class PgQuery {
 class PgConnectionPool {
  public:
   // Connects once to `url` (a libpq URI or "key=value" string) to check that the database
-  // answers; further connections, up to `size`, are opened when threads need them.
-  // kUnavailable, naming the URL without its password, when the server cannot be reached.
-  [[nodiscard]] static Result<std::unique_ptr<PgConnectionPool>> Open(std::string url, int size);
+  // answers; further connections, up to `size`, are opened when threads need them. Each runs
+  // `session_setup` first (our constant SQL such as "SET synchronous_commit = off"; "" for
+  // none). kUnavailable, naming the URL without its password, when the server cannot be reached.
+  [[nodiscard]] static Result<std::unique_ptr<PgConnectionPool>> Open(
+      std::string url, int size, std::string session_setup = {});
 
   // Runs `work(PgQuery&) -> Result<T>` in one read-write transaction on a borrowed connection,
   // committing when it returns a value and rolling back when it returns an error or throws.
@@ -93,7 +96,8 @@ class PgConnectionPool {
   const std::string& url() const { return url_; }
 
  private:
-  PgConnectionPool(std::string url, int size) : url_(std::move(url)), size_(size) {}
+  PgConnectionPool(std::string url, int size, std::string session_setup)
+      : url_(std::move(url)), size_(size), session_setup_(std::move(session_setup)) {}
 
   // A connection lent to one caller; Return gives it back (or drops it when it broke).
   std::unique_ptr<PgSession> Borrow();
@@ -122,6 +126,7 @@ class PgConnectionPool {
 
   const std::string url_;
   const int size_;
+  const std::string session_setup_;
   std::mutex mutex_;
   std::condition_variable returned_;
   std::vector<std::unique_ptr<PgSession>> idle_;  // Guarded by mutex_.

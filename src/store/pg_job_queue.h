@@ -1,6 +1,7 @@
 // The job queue in PostgreSQL (table `jobs`, pg_migrations/0002). A worker leases the next job
 // with one UPDATE over SELECT ... FOR UPDATE SKIP LOCKED: workers in any number of threads and
-// processes claim different jobs without waiting on each other's rows.
+// processes claim different jobs without waiting on each other's rows. Its sessions commit
+// asynchronously (synchronous_commit off; OpenPgJobQueue in pg_job_queue.cc says why).
 #ifndef COOLPAPERS_STORE_PG_JOB_QUEUE_H_
 #define COOLPAPERS_STORE_PG_JOB_QUEUE_H_
 

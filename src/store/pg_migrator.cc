@@ -62,8 +62,9 @@ Result<void> MigratePgSchema(PgConnectionPool& pool, std::span<const Migration> 
 }
 
 Result<std::unique_ptr<PgConnectionPool>> OpenMigratedPgPool(const std::string& url,
-                                                             int connections) {
-  auto pool = PgConnectionPool::Open(url, connections);
+                                                             int connections,
+                                                             std::string session_setup) {
+  auto pool = PgConnectionPool::Open(url, connections, std::move(session_setup));
   if (!pool) return std::unexpected(std::move(pool.error()));
   auto migrated = MigratePgSchema(**pool, AllPgMigrations());
   if (!migrated) return std::unexpected(std::move(migrated.error()));

@@ -23,10 +23,11 @@ std::span<const Migration> AllPgMigrations();
 [[nodiscard]] Result<void> MigratePgSchema(PgConnectionPool& pool,
                                            std::span<const Migration> migrations);
 
-// Connects to `url` with a pool of `connections` and brings the schema up to date: how each
-// PostgreSQL part of the store opens. Errors: PgConnectionPool::Open's and MigratePgSchema's.
-[[nodiscard]] Result<std::unique_ptr<PgConnectionPool>> OpenMigratedPgPool(const std::string& url,
-                                                                           int connections);
+// Connects to `url` with a pool of `connections` (each running `session_setup` first, see
+// PgConnectionPool::Open) and brings the schema up to date: how each PostgreSQL part of the
+// store opens. Errors: PgConnectionPool::Open's and MigratePgSchema's.
+[[nodiscard]] Result<std::unique_ptr<PgConnectionPool>> OpenMigratedPgPool(
+    const std::string& url, int connections, std::string session_setup = {});
 
 }  // namespace coolpapers::store
 
