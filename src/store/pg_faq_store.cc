@@ -6,6 +6,7 @@
 #include "core/quoted_text.h"
 #include "store/faq_item_json.h"
 #include "store/pg_migrator.h"
+#include "store/store_checks.h"
 
 namespace coolpapers::store {
 namespace {
@@ -61,12 +62,7 @@ class PgFaqStore final : public FaqStore {
   explicit PgFaqStore(std::unique_ptr<PgConnectionPool> pool) : pool_(std::move(pool)) {}
 
   Result<void> SaveAnswer(const FaqAnswer& answer) override {
-    if (answer.paper_id.empty() || answer.version < 1) {
-      return Fail(ErrorCode::kInvalidArgument,
-                  "cannot store the FAQ answer of paper " + QuoteForMessage(answer.paper_id) +
-                      " version " + std::to_string(answer.version) +
-                      ": expected a paper id and a version of at least 1");
-    }
+    if (Result<void> checked = CheckFaqAnswer(answer); !checked) return checked;
     const std::string language(FaqLanguageCode(answer.language));
     return pool_->Transact<void>("store a FAQ answer", [&](PgQuery& query) -> Result<void> {
       query.Run(kUpsertAnswer, answer.paper_id, language, answer.version, answer.model,
@@ -97,11 +93,8 @@ class PgFaqStore final : public FaqStore {
   Result<void> SavePartialItem(std::string_view paper_id, FaqLanguage language, int version,
                                std::string_view model, int question_index,
                                const FaqItem& item) override {
-    if (question_index < 0 || version < 1) {
-      return Fail(ErrorCode::kInvalidArgument,
-                  "cannot store FAQ item " + std::to_string(question_index) + " of paper " +
-                      QuoteForMessage(paper_id) + " version " + std::to_string(version) +
-                      ": expected a question index of at least 0 and a version of at least 1");
+    if (Result<void> checked = CheckFaqItemPlace(paper_id, version, question_index); !checked) {
+      return checked;
     }
     return pool_->Autocommit<void>("store a FAQ item", [&](PgQuery& query) -> Result<void> {
       query.Run(kUpsertPartial, std::string(paper_id), std::string(FaqLanguageCode(language)),
@@ -131,19 +124,13 @@ class PgFaqStore final : public FaqStore {
 
   Result<void> SavePaperText(std::string_view paper_id, int version,
                              std::string_view text) override {
-    if (version < 1) {
-      return Fail(ErrorCode::kInvalidArgument,
-                  "cannot store the text of paper " + QuoteForMessage(paper_id) + " version " +
-                      std::to_string(version) + ": expected a version of at least 1");
-    }
+    if (Result<void> checked = CheckPaperTextVersion(paper_id, version); !checked) return checked;
     return pool_->Autocommit<void>("store a paper's text", [&](PgQuery& query) -> Result<void> {
       if (query.Run(kUpsertPaperText, std::string(paper_id), version, std::string(text))
               .affected_rows() > 0) {
         return {};
       }
-      return Fail(ErrorCode::kNotFound, "cannot store the text of paper " +
-                                            QuoteForMessage(paper_id) +
-                                            ": the store does not hold it");
+      return PaperNotStored("text", paper_id);
     });
   }
 

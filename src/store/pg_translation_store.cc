@@ -6,6 +6,7 @@
 #include "core/quoted_text.h"
 #include "store/pg_migrator.h"
 #include "store/pg_paper_reads.h"
+#include "store/store_checks.h"
 
 namespace coolpapers::store {
 namespace {
@@ -27,11 +28,7 @@ class PgTranslationStore final : public TranslationStore {
   explicit PgTranslationStore(std::unique_ptr<PgConnectionPool> pool) : pool_(std::move(pool)) {}
 
   Result<void> SaveTranslation(const PaperTranslation& translation) override {
-    if (translation.version < 1 || translation.title.empty()) {
-      return Fail(ErrorCode::kInvalidArgument,
-                  "cannot store the translation of paper " + QuoteForMessage(translation.paper_id) +
-                      ": expected a version of at least 1 and a title");
-    }
+    if (Result<void> checked = CheckTranslation(translation); !checked) return checked;
     return pool_->Autocommit<void>("store a translation", [&](PgQuery& query) -> Result<void> {
       const int64_t created = translation.created.time_since_epoch().count();
       if (query.Run(kUpsertTranslation, translation.paper_id, translation.version,
@@ -39,9 +36,7 @@ class PgTranslationStore final : public TranslationStore {
               .affected_rows() > 0) {
         return {};
       }
-      return Fail(ErrorCode::kNotFound, "cannot store the translation of paper " +
-                                            QuoteForMessage(translation.paper_id) +
-                                            ": the store does not hold it");
+      return PaperNotStored("translation", translation.paper_id);
     });
   }
 

@@ -12,6 +12,7 @@
 #include "store/migrations.h"
 #include "store/sqlite_connection.h"
 #include "store/sqlite_migrator.h"
+#include "store/store_checks.h"
 
 namespace coolpapers::store {
 namespace {
@@ -59,12 +60,7 @@ class SqliteFaqStore final : public FaqStore {
   explicit SqliteFaqStore(SqliteConnection connection) : connection_(std::move(connection)) {}
 
   Result<void> SaveAnswer(const FaqAnswer& answer) override {
-    if (answer.paper_id.empty() || answer.version < 1) {
-      return Fail(ErrorCode::kInvalidArgument,
-                  "cannot store the FAQ answer of paper " + QuoteForMessage(answer.paper_id) +
-                      " version " + std::to_string(answer.version) +
-                      ": expected a paper id and a version of at least 1");
-    }
+    if (Result<void> checked = CheckFaqAnswer(answer); !checked) return checked;
     const std::string items_text = FaqItemsJsonText(answer.items);
     const std::string_view language = FaqLanguageCode(answer.language);
     std::lock_guard lock(mutex_);
@@ -113,11 +109,8 @@ class SqliteFaqStore final : public FaqStore {
   Result<void> SavePartialItem(std::string_view paper_id, FaqLanguage language, int version,
                                std::string_view model, int question_index,
                                const FaqItem& item) override {
-    if (question_index < 0 || version < 1) {
-      return Fail(ErrorCode::kInvalidArgument,
-                  "cannot store FAQ item " + std::to_string(question_index) + " of paper " +
-                      QuoteForMessage(paper_id) + " version " + std::to_string(version) +
-                      ": expected a question index of at least 0 and a version of at least 1");
+    if (Result<void> checked = CheckFaqItemPlace(paper_id, version, question_index); !checked) {
+      return checked;
     }
     const std::string item_text = FaqItemJson(item).dump();
     std::lock_guard lock(mutex_);
@@ -156,20 +149,14 @@ class SqliteFaqStore final : public FaqStore {
 
   Result<void> SavePaperText(std::string_view paper_id, int version,
                              std::string_view text) override {
-    if (version < 1) {
-      return Fail(ErrorCode::kInvalidArgument,
-                  "cannot store the text of paper " + QuoteForMessage(paper_id) + " version " +
-                      std::to_string(version) + ": expected a version of at least 1");
-    }
+    if (Result<void> checked = CheckPaperTextVersion(paper_id, version); !checked) return checked;
     std::lock_guard lock(mutex_);
     auto upsert = connection_.Prepare(kUpsertPaperText);
     if (!upsert) return std::unexpected(std::move(upsert.error()));
     Result<void> written = (*upsert)->Bind(1, paper_id).Bind(2, version).Bind(3, text).Run();
     if (!written) return written;
     if (connection_.Changes() == 0) {
-      return Fail(ErrorCode::kNotFound,
-                  "cannot store the text of paper " + QuoteForMessage(paper_id) +
-                      ": the store does not hold it");
+      return PaperNotStored("text", paper_id);
     }
     return {};
   }
