@@ -30,6 +30,11 @@ std::filesystem::path PgBinDir() {
 
 // Runs `argv` (no shell) with stdout and stderr appended to `log`; true when it exits 0.
 bool RunLogged(const std::vector<std::string>& argv, const std::filesystem::path& log) {
+  // Everything the child needs is made before fork: between fork and exec a child of a
+  // threaded process may only make async-signal-safe calls (no malloc).
+  std::vector<char*> args;
+  for (const std::string& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
+  args.push_back(nullptr);
   const pid_t child = ::fork();
   if (child < 0) return false;
   if (child == 0) {
@@ -38,9 +43,6 @@ bool RunLogged(const std::vector<std::string>& argv, const std::filesystem::path
       ::dup2(out, STDOUT_FILENO);
       ::dup2(out, STDERR_FILENO);
     }
-    std::vector<char*> args;
-    for (const std::string& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
-    args.push_back(nullptr);
     ::execvp(args[0], args.data());
     ::_exit(127);
   }
