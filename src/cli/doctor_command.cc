@@ -69,6 +69,7 @@ int RunDoctorCommand(const DoctorOptions& options) {
 
   std::printf("data      %s (%lld papers)\n", in.data_dir.string().c_str(),
               static_cast<long long>(*papers));
+  std::printf("store     %s\n", in.store_location.Describe().c_str());  // no password shown
   std::printf("harvest   %s, %zu categories from %s\n",
               harvest_enabled ? "enabled in serve" : "disabled (set [harvest] enabled = true)",
               in.config.harvest.categories.size(), in.config.harvest.feed_base_url.c_str());
