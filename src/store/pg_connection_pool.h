@@ -16,6 +16,7 @@
 #include <vector>
 
 #include <pqxx/connection>
+#include <pqxx/except>
 #include <pqxx/nontransaction>
 #include <pqxx/result>
 #include <pqxx/transaction>
@@ -73,6 +74,8 @@ class PgConnectionPool {
   // Runs `work(PgQuery&) -> Result<T>` in one read-write transaction on a borrowed connection,
   // committing when it returns a value and rolling back when it returns an error or throws.
   // Exceptions become Errors (MakePgError) naming `what`. Waits while every connection is lent.
+  // A deadlock or serialization failure runs `work` again (up to kAttempts times), so `work`
+  // must start afresh each time: no state kept from a rolled-back attempt.
   template <class T, class Work>
   [[nodiscard]] Result<T> Transact(std::string_view what, Work&& work) {
     return Run<T, pqxx::work>(what, std::forward<Work>(work));
@@ -103,6 +106,10 @@ class PgConnectionPool {
   std::unique_ptr<PgSession> Borrow();
   void Return(std::unique_ptr<PgSession> session);
 
+  // Transactions that PostgreSQL rolled back for a deadlock or a serialization failure (two
+  // writers of the same papers in different orders) are run again, a few times.
+  static constexpr int kAttempts = 3;
+
   template <class T, class Transaction, class Work>
   Result<T> Run(std::string_view what, Work&& work) {
     std::unique_ptr<PgSession> session;
@@ -112,13 +119,19 @@ class PgConnectionPool {
       return std::unexpected(MakePgError(error, what));
     }
     Result<T> result = std::unexpected(Error{});
-    try {
-      Transaction transaction(session->connection());
-      PgQuery query(*session, transaction);
-      result = work(query);
-      if (result) transaction.commit();
-    } catch (const std::exception& error) {
-      result = std::unexpected(MakePgError(error, what));
+    for (int attempt = 1; attempt <= kAttempts; ++attempt) {
+      try {
+        Transaction transaction(session->connection());
+        PgQuery query(*session, transaction);
+        result = work(query);
+        if (result) transaction.commit();
+        break;
+      } catch (const pqxx::transaction_rollback& error) {
+        result = std::unexpected(MakePgError(error, what));
+      } catch (const std::exception& error) {
+        result = std::unexpected(MakePgError(error, what));
+        break;
+      }
     }
     Return(std::move(session));
     return result;

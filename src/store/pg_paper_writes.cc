@@ -88,6 +88,7 @@ Result<WriteSummary> WritePgPaperRecords(PgConnectionPool& pool,
     if (!checked) return std::unexpected(std::move(checked.error()));
   }
   return pool.Transact<WriteSummary>("write papers", [&](PgQuery& query) -> Result<WriteSummary> {
+    summary = WriteSummary{};  // a fresh count when a deadlock made PostgreSQL run this again
     bool list_cleared = false;
     if (replaced_list) {
       list_cleared = query.Run(kDeleteDayList, replaced_list->category,
