@@ -14,7 +14,8 @@ TEST(RedactPgUrl, HidesOnlyThePassword) {
   } kCases[] = {
       {"postgresql://app:secret@db/coolpapers", "postgresql://app:***@db/coolpapers"},
       {"postgresql://app@db/coolpapers", "postgresql://app@db/coolpapers"},
-      {"postgresql:///coolpapers?host=/run/postgresql", "postgresql:///coolpapers?host=/run/postgresql"},
+      {"postgresql:///coolpapers?host=/run/postgresql",
+       "postgresql:///coolpapers?host=/run/postgresql"},
       {"postgres://a:b@h:5432/d?sslmode=require", "postgres://a:***@h:5432/d?sslmode=require"},
       {"not a url", "not a url"},
   };

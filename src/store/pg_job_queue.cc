@@ -111,7 +111,9 @@ class PgJobQueue final : public JobQueue {
   explicit PgJobQueue(std::unique_ptr<PgConnectionPool> pool) : pool_(std::move(pool)) {}
 
   Result<Job> Enqueue(const JobSpec& spec, JobTime now, EnqueueMode mode) override {
-    if (Result<void> checked = CheckJobSpec(spec); !checked) return std::unexpected(checked.error());
+    if (Result<void> checked = CheckJobSpec(spec); !checked) {
+      return std::unexpected(checked.error());
+    }
     return pool_->Transact<Job>("enqueue a job", [&](PgQuery& query) -> Result<Job> {
       pqxx::result written =
           query.Run(kUpsert, ToInt(spec.kind), spec.key, ToInt(spec.priority), spec.payload,
@@ -212,7 +214,8 @@ class PgJobQueue final : public JobQueue {
   Result<void> WriteHeld(std::string_view doing, int64_t id, std::string_view worker,
                          Update update) {
     const std::string holder(worker);
-    return pool_->Autocommit<void>(std::string(doing) + " a job", [&](PgQuery& query) -> Result<void> {
+    const std::string what = std::string(doing) + " a job";
+    return pool_->Autocommit<void>(what, [&](PgQuery& query) -> Result<void> {
       if (update(query, holder).affected_rows() > 0) return {};
       return Fail(ErrorCode::kConflict,
                   "cannot " + std::string(doing) + " job " + std::to_string(id) + ": worker " +

@@ -42,7 +42,8 @@ constexpr std::string_view kNewestDayPerCategory =
     "SELECT c.category, to_char(n.day, 'YYYY-MM-DD'),"
     "  (SELECT COUNT(*) FROM listings AS l WHERE l.category = c.category AND l.day = n.day) "
     "FROM categories AS c "
-    "CROSS JOIN LATERAL (SELECT MAX(day) AS day FROM listings AS l WHERE l.category = c.category) AS n "
+    "CROSS JOIN LATERAL ("
+    "  SELECT MAX(day) AS day FROM listings AS l WHERE l.category = c.category) AS n "
     "WHERE c.category IS NOT NULL ORDER BY c.category";
 // Every query that reads whole papers selects these columns first, in this order.
 #define COOLPAPERS_PAPER_COLUMNS                                                       \
@@ -72,7 +73,8 @@ constexpr std::string_view kFullTextsOfIds =
 constexpr std::string_view kFaqAnswersOfIds =
     "SELECT a.paper_id, item.value ->> 'answer' FROM faq_answers AS a "
     "CROSS JOIN LATERAL jsonb_array_elements(a.items) WITH ORDINALITY AS item(value, n) "
-    "WHERE a.paper_id IN " COOLPAPERS_IN_LIST(1) " ORDER BY a.paper_id, a.language, a.version, item.n";
+    "WHERE a.paper_id IN " COOLPAPERS_IN_LIST(1)
+    " ORDER BY a.paper_id, a.language, a.version, item.n";
 constexpr std::string_view kClicksOfIds =
     "SELECT i.n, c.kind, c.count FROM jsonb_array_elements_text($1::jsonb) "
     "WITH ORDINALITY AS i(id, n) JOIN paper_clicks AS c ON c.paper_id = i.id";
@@ -247,9 +249,10 @@ Result<PaperChanges> ReadPgPaperChangesSince(PgConnectionPool& pool, uint64_t si
 }
 
 Result<uint64_t> ReadPgLatestPaperChange(PgConnectionPool& pool) {
-  return pool.Autocommit<uint64_t>("read the latest change", [](PgQuery& query) -> Result<uint64_t> {
-    return query.Run(kLatestPaperChange)[0][0].as<uint64_t>();
-  });
+  return pool.Autocommit<uint64_t>("read the latest change",
+                                   [](PgQuery& query) -> Result<uint64_t> {
+                                     return query.Run(kLatestPaperChange)[0][0].as<uint64_t>();
+                                   });
 }
 
 Result<std::vector<PaperSearchText>> ReadPgSearchTexts(PgConnectionPool& pool,

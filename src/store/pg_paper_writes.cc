@@ -37,7 +37,8 @@ constexpr std::string_view kUpsertListing =
     "VALUES ($1::date, $2, $3, $4, $5) "
     "ON CONFLICT (category, day, paper_id) DO UPDATE "
     "SET announce_type = EXCLUDED.announce_type, position = EXCLUDED.position "
-    "WHERE (EXCLUDED.announce_type, EXCLUDED.position) < (listings.announce_type, listings.position)";
+    "WHERE (EXCLUDED.announce_type, EXCLUDED.position) "
+    "  < (listings.announce_type, listings.position)";
 constexpr std::string_view kSelectPaperExists = "SELECT 1 FROM papers WHERE id = $1";
 constexpr std::string_view kRecordClickReader =
     "INSERT INTO paper_click_readers (paper_id, kind, day, reader) VALUES ($1, $2, $3::date, $4) "

@@ -100,7 +100,9 @@ class SqliteJobQueue final : public JobQueue {
   explicit SqliteJobQueue(SqliteConnection connection) : connection_(std::move(connection)) {}
 
   Result<Job> Enqueue(const JobSpec& spec, JobTime now, EnqueueMode mode) override {
-    if (Result<void> checked = CheckJobSpec(spec); !checked) return std::unexpected(checked.error());
+    if (Result<void> checked = CheckJobSpec(spec); !checked) {
+      return std::unexpected(checked.error());
+    }
     std::lock_guard lock(mutex_);
     auto transaction = SqliteTransaction::BeginWrite(connection_);
     if (!transaction) return std::unexpected(std::move(transaction.error()));

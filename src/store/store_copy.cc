@@ -106,8 +106,9 @@ std::string KeyOrder(const Table& table, bool postgres) {
 }
 
 std::string SqliteSelect(const Table& table) {
-  return "SELECT " + ColumnList(table, [](const Column& c, size_t) { return std::string(c.name); }) +
-         " FROM " + std::string(table.name) + " AS t ORDER BY " + KeyOrder(table, false);
+  const auto name = [](const Column& c, size_t) { return std::string(c.name); };
+  return "SELECT " + ColumnList(table, name) + " FROM " + std::string(table.name) +
+         " AS t ORDER BY " + KeyOrder(table, false);
 }
 
 std::string PgSelect(const Table& table) {

@@ -197,7 +197,8 @@ std::optional<std::string> StartPgTestServer(const std::filesystem::path& dir,
   // The guardian exists before the server does, so no way out leaves a server behind: when
   // `wait_script` ends, it stops the server, whatever state it is in, and removes the directory.
   const std::string script =
-      wait_script + "; " + ShellQuoted(command({pg_ctl, "-D", data, "-m", "immediate", "-w", "stop"})) +
+      wait_script + "; " +
+      ShellQuoted(command({pg_ctl, "-D", data, "-m", "immediate", "-w", "stop"})) +
       ">/dev/null 2>&1; rm -rf '" + dir.string() + "'";
   *guardian = ::fork();
   if (*guardian < 0) return "cannot start the guardian of the PostgreSQL server";

@@ -7,7 +7,9 @@ namespace coolpapers::testing {
 std::vector<StoreTestBackend> StoreTestBackends() {
   return {
       {"Sqlite", [] { return std::optional<std::string>(); },
-       [](const std::filesystem::path& dir) { return store::SqliteLocation(dir / "store.sqlite"); }},
+       [](const std::filesystem::path& dir) {
+         return store::SqliteLocation(dir / "store.sqlite");
+       }},
       {"Postgres", PgTestSkipReason,
        [](const std::filesystem::path& dir) {
          return store::StoreLocation{store::StoreLocation::Kind::kPostgres, {},
