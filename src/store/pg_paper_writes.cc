@@ -39,6 +39,10 @@ constexpr std::string_view kUpsertListing =
     "SET announce_type = EXCLUDED.announce_type, position = EXCLUDED.position "
     "WHERE (EXCLUDED.announce_type, EXCLUDED.position) "
     "  < (listings.announce_type, listings.position)";
+// The paper change lock (pg_migrations/0005), taken first: writers of papers then queue on it
+// before they lock any row, as SQLite's one writer does. Taken later, by the change trigger
+// alone, it would let two writers lock rows in opposite orders and deadlock.
+constexpr std::string_view kLockPaperChanges = "SELECT pg_advisory_xact_lock(7007)";
 constexpr std::string_view kSelectPaperExists = "SELECT 1 FROM papers WHERE id = $1";
 constexpr std::string_view kRecordClickReader =
     "INSERT INTO paper_click_readers (paper_id, kind, day, reader) VALUES ($1, $2, $3::date, $4) "
@@ -90,6 +94,7 @@ Result<WriteSummary> WritePgPaperRecords(PgConnectionPool& pool,
   }
   return pool.Transact<WriteSummary>("write papers", [&](PgQuery& query) -> Result<WriteSummary> {
     summary = WriteSummary{};  // a fresh count when a deadlock made PostgreSQL run this again
+    query.Run(kLockPaperChanges);
     bool list_cleared = false;
     if (replaced_list) {
       list_cleared = query.Run(kDeleteDayList, replaced_list->category,

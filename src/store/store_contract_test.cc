@@ -3,10 +3,12 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <ostream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "core/category_expr.h"
@@ -490,6 +492,36 @@ TEST_P(StoreContractTest, ChangeStampSeesWritesOfAnotherStore) {
   ASSERT_TRUE(written);
   EXPECT_NE(store_->ChangeStamp().value(), before);
   EXPECT_EQ(store_->PaperCount().value(), 1);
+}
+
+// Two processes writing the same papers in opposite orders (two harvests of overlapping days)
+// both succeed: neither deadlocks nor fails the other.
+TEST_P(StoreContractTest, ConcurrentWritersOfTheSamePapersBothSucceed) {
+  std::unique_ptr<Store> other = Open();
+  ASSERT_NE(other, nullptr);
+  std::vector<PaperRecord> records;
+  for (int i = 0; i < 40; ++i) {
+    records.push_back(NewPaperRecord("2505." + std::to_string(10000 + i), {"cs.CL", "cs.AI"},
+                                     Day("2025-05-14"), i));
+  }
+  std::vector<PaperRecord> reversed(records.rbegin(), records.rend());
+  std::atomic<int> failures = 0;
+  const auto write = [&failures](Store& store, const std::vector<PaperRecord>& batch) {
+    for (int round = 0; round < 5; ++round) {
+      auto written = store.WriteRecords(batch);
+      if (!written) {
+        ADD_FAILURE() << written.error().message << " / " << written.error().detail;
+        ++failures;
+      }
+    }
+  };
+  std::thread first([&] { write(*store_, records); });
+  std::thread second([&] { write(*other, reversed); });
+  first.join();
+  second.join();
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_EQ(store_->PaperCount().value(), 40);
+  EXPECT_EQ(List("cs.CL", "2025-05-14").papers.size(), 40u);
 }
 
 std::vector<std::string> PaperIds(const std::vector<Paper>& papers) {

@@ -12,7 +12,8 @@ CREATE TABLE paper_changes (
 
 CREATE FUNCTION record_paper_change(changed_id TEXT) RETURNS VOID LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM pg_advisory_xact_lock(7007);  -- 7007: the paper change lock, used nowhere else
+  -- 7007: the paper change lock; writers of papers take it first of all (pg_paper_writes.cc).
+  PERFORM pg_advisory_xact_lock(7007);
   INSERT INTO paper_changes (sequence, paper_id)
   VALUES (nextval('paper_change_sequence'), changed_id)
   ON CONFLICT (paper_id) DO UPDATE SET sequence = EXCLUDED.sequence;
