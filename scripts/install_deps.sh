@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git
   libboost-dev libsqlite3-dev sqlite3 zlib1g-dev
+  # The PostgreSQL backend of the store (src/store/pg_*) and the server its tests start.
+  libpqxx-dev postgresql
   nlohmann-json3-dev libcli11-dev libfmt-dev
   libcurl4-openssl-dev libpugixml-dev libxapian-dev libtomlplusplus-dev
   libhowardhinnant-date-dev tzdata

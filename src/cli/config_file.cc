@@ -9,6 +9,7 @@
 
 #include "core/category.h"
 #include "core/toml_file.h"
+#include "store/store_location.h"
 
 namespace coolpapers::cli {
 namespace {
@@ -261,6 +262,20 @@ Result<void> ReadTranslate(const toml::table* table, const std::string& file, Co
   return first.result();
 }
 
+// [store] url: where the store is (store/store_location.h); checked here, so a typo is reported
+// with the file and the key rather than when a command opens the store.
+Result<void> ReadStore(const toml::table* table, const std::string& file, Config& config) {
+  TableReader store(table, "store", file);
+  FirstError first;
+  first << store.String("url", config.store_url) << store.NoUnknownKeys();
+  if (Result<void> read = first.result(); !read) return read;
+  if (config.store_url.empty()) return {};
+  if (auto location = store::ParseStoreLocation(config.store_url); !location) {
+    return Fail(ErrorCode::kInvalidArgument, file + ": store.url: " + location.error().message);
+  }
+  return {};
+}
+
 Result<void> ReadFaq(const toml::table* table, const std::string& file, Config& config) {
   TableReader faq(table, "faq", file);
   std::string questions = config.faq.questions_file.string();
@@ -345,6 +360,7 @@ Result<Config> LoadConfigFile(const std::filesystem::path& file) {
   section(top, "llm", [&](const toml::table* t) { return ReadLlm(t, name, config); });
   section(top, "faq", [&](const toml::table* t) { return ReadFaq(t, name, config); });
   section(top, "translate", [&](const toml::table* t) { return ReadTranslate(t, name, config); });
+  section(top, "store", [&](const toml::table* t) { return ReadStore(t, name, config); });
   section(top, "jobs", [&](const toml::table* jobs_table) -> Result<void> {
     TableReader jobs(jobs_table, "jobs", name);
     FirstError pools;

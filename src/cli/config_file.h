@@ -22,6 +22,8 @@
 //   [llm]                                 # the FAQ's model; without it the FAQ is extractive
 //   base_url = "https://api.moonshot.cn/v1"
 //   model = "moonshot-v1-128k"            # the key comes from $COOLPAPERS_LLM_API_KEY
+//   [store]
+//   url = "postgresql://coolpapers@db/papers"  # default: sqlite:DATA/coolpapers.sqlite
 //   [translate]                           # readers may read titles and abstracts in Chinese
 //   enabled = true                        # translated by the [llm] server
 //   model = "moonshot-v1-8k"              # default: the [llm] model
@@ -91,6 +93,9 @@ struct Config {
   LlmSettings llm;                                    // [llm]
   FaqSettings faq;                                    // [faq]
   TranslateSettings translate;                        // [translate]; needs [llm]
+  // [store] url: "sqlite:PATH" or "postgresql://..." (store/store_location.h); "" means
+  // sqlite:DATA/coolpapers.sqlite. Commands' --store wins over it.
+  std::string store_url;
   // [faq] workers, job_timeout: generations run at once and how long one may take (six
   // questions, each a long model call).
   jobs::WorkerPoolOptions faq_jobs{

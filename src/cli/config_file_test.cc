@@ -4,6 +4,7 @@
 
 #include <fstream>
 
+#include "cli/data_dir.h"
 #include "tests/support/temp_dir.h"
 
 namespace coolpapers::cli {
@@ -115,6 +116,27 @@ TEST_F(ConfigFileTest, SiteLabelAndFeedbackLinkHaveDefaultsAndLimits) {
     EXPECT_EQ(config->faq_label, c.faq_label) << c.site;
     EXPECT_EQ(config->feedback_url, c.feedback_url) << c.site;
   }
+}
+
+// Issue #17: [store] url chooses the backend; the data folder's SQLite file otherwise.
+TEST_F(ConfigFileTest, StoreUrlChoosesTheStore) {
+  Result<Config> defaults = LoadConfig(std::nullopt, dir_.path());
+  ASSERT_TRUE(defaults);
+  EXPECT_EQ(defaults->store_url, "");
+  Result<store::StoreLocation> sqlite = StoreLocationOf(dir_.path(), defaults->store_url);
+  ASSERT_TRUE(sqlite);
+  EXPECT_EQ(sqlite->sqlite_path, dir_.path() / "coolpapers.sqlite");
+
+  Result<Config> pg = LoadConfigFile(Write("[store]\nurl = \"postgresql://app@db/papers\"\n"));
+  ASSERT_TRUE(pg) << pg.error().message;
+  Result<store::StoreLocation> location = StoreLocationOf(dir_.path(), pg->store_url);
+  ASSERT_TRUE(location);
+  EXPECT_EQ(location->kind, store::StoreLocation::Kind::kPostgres);
+  EXPECT_EQ(location->pg_url, "postgresql://app@db/papers");
+
+  Result<Config> typo = LoadConfigFile(Write("[store]\nurl = \"postgress://db/papers\"\n"));
+  ASSERT_FALSE(typo);
+  EXPECT_NE(typo.error().message.find("store.url"), std::string::npos) << typo.error().message;
 }
 
 // Each bad file names the file and the setting, so the deployer knows what to fix.

@@ -2,6 +2,8 @@
 
 #include <system_error>
 
+#include "cli/config_file.h"
+
 namespace coolpapers::cli {
 
 Result<void> EnsureDataDir(const std::filesystem::path& data_dir) {
@@ -12,6 +14,20 @@ Result<void> EnsureDataDir(const std::filesystem::path& data_dir) {
                 "cannot create data folder \"" + data_dir.string() + "\": " + ec.message());
   }
   return {};
+}
+
+Result<store::StoreLocation> StoreLocationOf(const std::filesystem::path& data_dir,
+                                             std::string_view store_url) {
+  if (store_url.empty()) return store::SqliteLocation(StorePath(data_dir));
+  return store::ParseStoreLocation(store_url);
+}
+
+Result<store::StoreLocation> ResolveStoreLocation(const std::filesystem::path& data_dir,
+                                                  std::string_view store_flag) {
+  if (!store_flag.empty()) return StoreLocationOf(data_dir, store_flag);
+  Result<Config> config = LoadConfig(std::nullopt, data_dir);
+  if (!config) return std::unexpected(std::move(config.error()));
+  return StoreLocationOf(data_dir, config->store_url);
 }
 
 }  // namespace coolpapers::cli

@@ -4,8 +4,10 @@
 #define COOLPAPERS_CLI_DATA_DIR_H_
 
 #include <filesystem>
+#include <string_view>
 
 #include "core/error.h"
+#include "store/store_location.h"
 
 namespace coolpapers::cli {
 
@@ -15,6 +17,18 @@ namespace coolpapers::cli {
 inline std::filesystem::path StorePath(const std::filesystem::path& data_dir) {
   return data_dir / "coolpapers.sqlite";
 }
+
+// Where the instance's store is: `store_url` ("sqlite:PATH" or "postgresql://...", from --store
+// or [store] url) when given, else the SQLite file in the data folder. kInvalidArgument for a
+// malformed URL.
+[[nodiscard]] Result<store::StoreLocation> StoreLocationOf(const std::filesystem::path& data_dir,
+                                                           std::string_view store_url);
+
+// The same for commands that read no other setting: `store_flag` (--store) when given, else the
+// [store] url of DATA/coolpapers.toml when that file sets one, else the SQLite file. Errors:
+// LoadConfig's and StoreLocationOf's.
+[[nodiscard]] Result<store::StoreLocation> ResolveStoreLocation(
+    const std::filesystem::path& data_dir, std::string_view store_flag);
 
 // The search index folder (src/search/index_layout.h), derived from the store and rebuildable.
 inline std::filesystem::path IndexPath(const std::filesystem::path& data_dir) {

@@ -46,6 +46,7 @@ int RunDoctorCommand(const DoctorOptions& options) {
     return kExitFailed;
   }
   const bool harvest_enabled = config->harvest_enabled;
+  if (!options.store.empty()) config->store_url = options.store;  // --store wins
   Result<std::unique_ptr<Instance>> instance = OpenInstance(options.data_dir, *std::move(config));
   if (!instance) {
     PrintError(instance.error());
@@ -69,6 +70,7 @@ int RunDoctorCommand(const DoctorOptions& options) {
 
   std::printf("data      %s (%lld papers)\n", in.data_dir.string().c_str(),
               static_cast<long long>(*papers));
+  std::printf("store     %s\n", in.store_location.Describe().c_str());  // no password shown
   std::printf("harvest   %s, %zu categories from %s\n",
               harvest_enabled ? "enabled in serve" : "disabled (set [harvest] enabled = true)",
               in.config.harvest.categories.size(), in.config.harvest.feed_base_url.c_str());

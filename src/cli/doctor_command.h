@@ -5,12 +5,14 @@
 #define COOLPAPERS_CLI_DOCTOR_COMMAND_H_
 
 #include <filesystem>
+#include <string>
 #include <optional>
 
 namespace coolpapers::cli {
 
 struct DoctorOptions {
   std::filesystem::path data_dir = "var";
+  std::string store;  // --store: "sqlite:PATH" or "postgresql://..."; "" means [store] url
   std::optional<std::filesystem::path> config_file;
 };
 

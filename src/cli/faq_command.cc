@@ -63,6 +63,7 @@ int RunFaqCommand(const FaqCommandOptions& options) {
     PrintError(config.error());
     return 1;
   }
+  if (!options.store.empty()) config->store_url = options.store;  // --store wins
   Result<std::unique_ptr<Instance>> opened = OpenInstance(options.data_dir, *std::move(config));
   if (!opened) {
     PrintError(opened.error());

@@ -13,6 +13,7 @@ namespace coolpapers::cli {
 
 struct FaqCommandOptions {
   std::filesystem::path data_dir = "var";
+  std::string store;  // --store: "sqlite:PATH" or "postgresql://..."; "" means [store] url
   std::optional<std::filesystem::path> config_file;
   std::string id;           // "2401.06769" (the latest version) or "2401.06769v1"
   std::string lang = "en";  // "en" or "zh"

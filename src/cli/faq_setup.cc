@@ -7,8 +7,7 @@
 #include "cli/data_dir.h"
 #include "faq/faq_questions.h"
 #include "net/host_politeness.h"
-#include "store/sqlite_faq_store.h"
-#include "store/sqlite_translation_store.h"
+#include "store/store_location.h"
 
 namespace coolpapers::cli {
 
@@ -35,7 +34,7 @@ Result<PdfParts> OpenPdfParts(Instance& instance) {
 Result<FaqParts> OpenFaqParts(Instance& instance, pdf::PdfFetcher& pdfs) {
   FaqParts parts;
   Result<std::unique_ptr<store::FaqStore>> faq_store =
-      store::OpenSqliteFaqStore(StorePath(instance.data_dir));
+      store::OpenFaqStoreAt(instance.store_location);
   if (!faq_store) return std::unexpected(faq_store.error());
   parts.store = *std::move(faq_store);
 
@@ -64,7 +63,7 @@ Result<TranslationParts> OpenTranslationParts(Instance& instance) {
   const TranslateSettings& settings = instance.config.translate;
   if (!settings.enabled) return parts;
   Result<std::unique_ptr<store::TranslationStore>> translations =
-      store::OpenSqliteTranslationStore(StorePath(instance.data_dir));
+      store::OpenTranslationStoreAt(instance.store_location);
   if (!translations) return std::unexpected(translations.error());
   llm::LlmOptions options = instance.config.llm.options;
   if (!settings.model.empty()) options.model = settings.model;

@@ -181,6 +181,7 @@ int RunHarvestCommand(const HarvestCommandOptions& options) {
     PrintError(config.error());
     return kExitFailed;
   }
+  if (!options.store.empty()) config->store_url = options.store;  // --store wins
   auto instance = OpenInstance(options.data_dir, *std::move(config));
   if (!instance) {
     PrintError(instance.error());

@@ -16,6 +16,7 @@ namespace coolpapers::cli {
 
 struct HarvestCommandOptions {
   std::filesystem::path data_dir = "var";
+  std::string store;  // --store: "sqlite:PATH" or "postgresql://..."; "" means [store] url
   std::optional<std::filesystem::path> config_file;
   bool daily = false;
   std::optional<std::string> from;   // "2025-01-01"

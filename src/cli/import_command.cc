@@ -11,7 +11,7 @@
 #include "cli/print_error.h"
 #include "ingest/bulk_importer.h"
 #include "ingest/import_report.h"
-#include "store/sqlite_store.h"
+#include "store/store_location.h"
 
 namespace coolpapers::cli {
 namespace {
@@ -33,7 +33,9 @@ int RunImportCommand(const ImportOptions& options) {
     return kExitUsage;
   }
   if (auto made = EnsureDataDir(options.data_dir); !made) return ReportError(made.error());
-  auto store = store::OpenSqliteStore(StorePath(options.data_dir));
+  auto location = ResolveStoreLocation(options.data_dir, options.store);
+  if (!location) return ReportError(location.error());
+  auto store = store::OpenStoreAt(*location);
   if (!store) return ReportError(store.error());
 
   ConsoleProgress progress(isatty(fileno(stderr)) != 0);

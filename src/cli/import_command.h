@@ -3,12 +3,14 @@
 #define COOLPAPERS_CLI_IMPORT_COMMAND_H_
 
 #include <filesystem>
+#include <string>
 #include <vector>
 
 namespace coolpapers::cli {
 
 struct ImportOptions {
   std::filesystem::path data_dir = "var";
+  std::string store;  // --store: "sqlite:PATH" or "postgresql://..."; "" means [store] url
   std::vector<std::filesystem::path> files;
 };
 

@@ -8,7 +8,7 @@
 #include "cli/print_error.h"
 #include "search/index_sync.h"
 #include "search/paper_indexer.h"
-#include "store/sqlite_store.h"
+#include "store/store_location.h"
 
 namespace coolpapers::cli {
 namespace {
@@ -37,7 +37,9 @@ search::IndexProgress PrintProgress(Clock::time_point started) {
 
 int RunIndexCommand(const IndexOptions& options) {
   if (auto made = EnsureDataDir(options.data_dir); !made) return ReportError(made.error());
-  auto store = store::OpenSqliteStore(StorePath(options.data_dir));
+  auto location = ResolveStoreLocation(options.data_dir, options.store);
+  if (!location) return ReportError(location.error());
+  auto store = store::OpenStoreAt(*location);
   if (!store) return ReportError(store.error());
   auto indexer = search::PaperIndexer::Open(IndexPath(options.data_dir));
   if (!indexer) {

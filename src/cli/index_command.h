@@ -5,11 +5,13 @@
 #define COOLPAPERS_CLI_INDEX_COMMAND_H_
 
 #include <filesystem>
+#include <string>
 
 namespace coolpapers::cli {
 
 struct IndexOptions {
   std::filesystem::path data_dir = "var";
+  std::string store;  // --store: "sqlite:PATH" or "postgresql://..."; "" means [store] url
   bool rebuild = false;  // false: catch up with the store's changes only
 };
 

@@ -3,9 +3,6 @@
 #include <set>
 
 #include "cli/data_dir.h"
-#include "store/sqlite_harvest_state.h"
-#include "store/sqlite_job_queue.h"
-#include "store/sqlite_store.h"
 
 namespace coolpapers::cli {
 namespace {
@@ -31,15 +28,17 @@ Result<std::unique_ptr<Instance>> OpenInstance(const std::filesystem::path& data
   auto instance = std::make_unique<Instance>();
   instance->data_dir = data_dir;
   instance->config = std::move(config);
-  const std::filesystem::path store_path = StorePath(data_dir);
+  Result<store::StoreLocation> location = StoreLocationOf(data_dir, instance->config.store_url);
+  if (!location) return std::unexpected(location.error());
+  instance->store_location = *location;
 
-  Result<std::unique_ptr<store::Store>> store = store::OpenSqliteStore(store_path);
+  Result<std::unique_ptr<store::Store>> store = store::OpenStoreAt(*location);
   if (!store) return std::unexpected(store.error());
   instance->store = std::move(*store);
-  Result<std::unique_ptr<store::JobQueue>> jobs = store::OpenSqliteJobQueue(store_path);
+  Result<std::unique_ptr<store::JobQueue>> jobs = store::OpenJobQueueAt(*location);
   if (!jobs) return std::unexpected(jobs.error());
   instance->jobs = std::move(*jobs);
-  Result<std::unique_ptr<store::HarvestState>> state = store::OpenSqliteHarvestState(store_path);
+  Result<std::unique_ptr<store::HarvestState>> state = store::OpenHarvestStateAt(*location);
   if (!state) return std::unexpected(state.error());
   instance->harvest_state = std::move(*state);
 

@@ -17,12 +17,14 @@
 #include "store/harvest_state.h"
 #include "store/job_queue.h"
 #include "store/store.h"
+#include "store/store_location.h"
 
 namespace coolpapers::cli {
 
 struct Instance {
   Config config;
   std::filesystem::path data_dir;
+  store::StoreLocation store_location;  // config.store_url, or DATA/coolpapers.sqlite
   std::unique_ptr<store::Store> store;
   std::unique_ptr<store::JobQueue> jobs;
   std::unique_ptr<store::HarvestState> harvest_state;
@@ -32,7 +34,8 @@ struct Instance {
   std::unique_ptr<harvest::Harvester> harvester;
 };
 
-// Creates the data folder if needed and opens everything in it. Errors carry a message for the
+// Creates the data folder if needed and opens everything in it, the store where
+// config.store_url says (StoreLocationOf). Errors carry a message for the
 // terminal (the store's own, or the folder's).
 [[nodiscard]] Result<std::unique_ptr<Instance>> OpenInstance(const std::filesystem::path& data_dir,
                                                              Config config);

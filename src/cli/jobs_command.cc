@@ -5,7 +5,7 @@
 #include "cli/data_dir.h"
 #include "cli/print_error.h"
 #include "core/timestamp.h"
-#include "store/sqlite_job_queue.h"
+#include "store/store_location.h"
 
 namespace coolpapers::cli {
 namespace {
@@ -46,8 +46,12 @@ int RunJobsCommand(const JobsOptions& options) {
     PrintError(made.error());
     return 1;
   }
-  Result<std::unique_ptr<store::JobQueue>> queue =
-      store::OpenSqliteJobQueue(StorePath(options.data_dir));
+  Result<store::StoreLocation> location = ResolveStoreLocation(options.data_dir, options.store);
+  if (!location) {
+    PrintError(location.error());
+    return 1;
+  }
+  Result<std::unique_ptr<store::JobQueue>> queue = store::OpenJobQueueAt(*location);
   if (!queue) {
     PrintError(queue.error());
     return 1;

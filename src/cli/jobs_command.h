@@ -12,6 +12,7 @@ namespace coolpapers::cli {
 
 struct JobsOptions {
   std::filesystem::path data_dir = "var";
+  std::string store;  // --store: "sqlite:PATH" or "postgresql://..."; "" means [store] url
   std::optional<std::string> kind;
   std::optional<std::string> state;
   int64_t limit = 50;

@@ -11,17 +11,25 @@
 #include "cli/index_command.h"
 #include "cli/jobs_command.h"
 #include "cli/serve_command.h"
+#include "cli/store_command.h"
 #include "cli/venue_command.h"
 
 int main(int argc, char** argv) try {
   using namespace coolpapers::cli;
   CLI::App app{"coolpapers: immersive arXiv paper discovery, self-hosted"};
   app.require_subcommand(1);
+  // Every command that opens the store takes --store, which wins over [store] url.
+  const auto add_store_option = [](CLI::App* command, std::string& store) {
+    command->add_option("--store", store,
+                        "The store: sqlite:PATH or postgresql://... (default: [store] url, "
+                        "else DATA/coolpapers.sqlite)");
+  };
 
   ServeOptions serve;
   CLI::App* serve_cmd = app.add_subcommand("serve", "Serve the site over HTTP");
   serve_cmd->add_option("--data", serve.data_dir, "Data folder (store, index, caches)")
       ->capture_default_str();
+  add_store_option(serve_cmd, serve.store);
   serve_cmd->add_option("--host", serve.host, "Address to listen on")->capture_default_str();
   serve_cmd->add_option("--port", serve.port, "Port to listen on")->capture_default_str();
   serve_cmd->add_option("--threads", serve.threads, "Worker threads (0: one per core)")
@@ -36,6 +44,7 @@ int main(int argc, char** argv) try {
       app.add_subcommand("import", "Import JSON Lines paper metadata (Kaggle or daily-listing shape)");
   import_cmd->add_option("--data", import.data_dir, "Data folder (store, index, caches)")
       ->capture_default_str();
+  add_store_option(import_cmd, import.store);
   import_cmd->add_option("files", import.files, "JSON Lines files to import")->required();
 
   VenueOptions venue;
@@ -58,6 +67,7 @@ int main(int argc, char** argv) try {
   index_cmd->require_subcommand(1);
   index_cmd->add_option("--data", index.data_dir, "Data folder (store, index, caches)")
       ->capture_default_str();
+  add_store_option(index_cmd, index.store);
   CLI::App* index_rebuild_cmd =
       index_cmd->add_subcommand("rebuild", "Rebuild the search index from the store");
   CLI::App* index_update_cmd = index_cmd->add_subcommand(
@@ -65,12 +75,14 @@ int main(int argc, char** argv) try {
   for (CLI::App* sub : {index_rebuild_cmd, index_update_cmd}) {
     sub->add_option("--data", index.data_dir, "Data folder (store, index, caches)")
         ->capture_default_str();
+    add_store_option(sub, index.store);
   }
 
   JobsOptions jobs;
   CLI::App* jobs_cmd = app.add_subcommand("jobs", "List the job queue (arXiv fetches, PDFs, LLM calls)");
   jobs_cmd->add_option("--data", jobs.data_dir, "Data folder (store, index, caches)")
       ->capture_default_str();
+  add_store_option(jobs_cmd, jobs.store);
   jobs_cmd->add_option("--kind", jobs.kind, "Only jobs of this kind: arxiv, pdf or llm");
   jobs_cmd->add_option("--state", jobs.state, "Only jobs in this state: queued, running, done or failed");
   jobs_cmd->add_option("--limit", jobs.limit, "At most this many jobs")->capture_default_str();
@@ -80,6 +92,7 @@ int main(int argc, char** argv) try {
       app.add_subcommand("doctor", "Show the instance's state: harvest, queue, recent failures");
   doctor_cmd->add_option("--data", doctor.data_dir, "Data folder (store, index, caches)")
       ->capture_default_str();
+  add_store_option(doctor_cmd, doctor.store);
   doctor_cmd->add_option("--config", doctor.config_file,
                          "Configuration file (default: DATA/coolpapers.toml when present)");
 
@@ -88,6 +101,7 @@ int main(int argc, char** argv) try {
       "harvest", "Harvest arXiv now: today's feeds (--daily) or a backfill (--from/--until)");
   harvest_cmd->add_option("--data", harvest.data_dir, "Data folder (store, index, caches)")
       ->capture_default_str();
+  add_store_option(harvest_cmd, harvest.store);
   harvest_cmd->add_option("--config", harvest.config_file,
                           "Configuration file (default: DATA/coolpapers.toml when present)");
   harvest_cmd->add_flag("--daily", harvest.daily,
@@ -100,12 +114,23 @@ int main(int argc, char** argv) try {
       "faq", "Answer the FAQ of one paper from its PDF (the model of [llm], or extractive)");
   faq_cmd->add_option("--data", faq.data_dir, "Data folder (store, index, caches)")
       ->capture_default_str();
+  add_store_option(faq_cmd, faq.store);
   faq_cmd->add_option("--config", faq.config_file,
                       "Configuration file (default: DATA/coolpapers.toml when present)");
   faq_cmd->add_option("id", faq.id, "arXiv id, e.g. 2401.06769 or 2401.06769v1")->required();
   faq_cmd->add_option("--lang", faq.lang, "Language of the answers: en or zh")
       ->capture_default_str();
   faq_cmd->add_flag("--fresh", faq.fresh, "Generate again even when an answer is stored");
+
+  StoreCopyOptions store_copy;
+  CLI::App* store_cmd = app.add_subcommand("store", "Manage the store itself");
+  store_cmd->require_subcommand(1);
+  CLI::App* store_copy_cmd = store_cmd->add_subcommand(
+      "copy", "Copy a SQLite store into an empty PostgreSQL database, then check it row by row");
+  store_copy_cmd->add_option("--from", store_copy.from, "The SQLite store: sqlite:PATH")
+      ->required();
+  store_copy_cmd->add_option("--to", store_copy.to, "The PostgreSQL database: postgresql://...")
+      ->required();
 
   try {
     app.parse(argc, argv);
@@ -128,6 +153,7 @@ int main(int argc, char** argv) try {
   if (doctor_cmd->parsed()) return RunDoctorCommand(doctor);
   if (harvest_cmd->parsed()) return RunHarvestCommand(harvest);
   if (faq_cmd->parsed()) return RunFaqCommand(faq);
+  if (store_copy_cmd->parsed()) return RunStoreCopyCommand(store_copy);
   return 2;
 } catch (const std::exception& e) {
   std::fprintf(stderr, "coolpapers: %s\n", e.what());

@@ -34,6 +34,7 @@ int RunServeCommand(const ServeOptions& options) {
     return 1;
   }
   if (options.harvest) config->harvest_enabled = true;
+  if (!options.store.empty()) config->store_url = options.store;  // --store wins
   Result<std::unique_ptr<Instance>> opened = OpenInstance(options.data_dir, *std::move(config));
   if (!opened) {
     PrintError(opened.error());

@@ -13,6 +13,7 @@ namespace coolpapers::cli {
 
 struct ServeOptions {
   std::filesystem::path data_dir = "var";
+  std::string store;  // --store: "sqlite:PATH" or "postgresql://..."; "" means [store] url
   std::string host = "127.0.0.1";
   uint16_t port = 8080;
   int threads = 0;  // 0: one per core

@@ -1,8 +1,16 @@
 # Writes a C++ source that embeds the store's SQL migrations as raw string literals, so the
 # binary carries its schema. Run at build time by src/store/CMakeLists.txt:
 #   cmake -DINPUTS="a.sql|b.sql" -DOUTPUT=migrations_sql.cc -P embed_migrations.cmake
-# Each file must be named NNNN_name.sql, numbered 1, 2, 3... in the order given.
+# Each file must be named NNNN_name.sql, numbered 1, 2, 3... in the order given. FUNCTION and
+# HEADER name the accessor and its header (default AllMigrations in store/migrations.h), so each
+# backend embeds its own schema the same way.
 string(REPLACE "|" ";" inputs "${INPUTS}")
+if(NOT FUNCTION)
+  set(FUNCTION AllMigrations)
+endif()
+if(NOT HEADER)
+  set(HEADER store/migrations.h)
+endif()
 set(delimiter "coolpapers_sql")
 set(entries "")
 set(expected 1)
@@ -24,8 +32,8 @@ foreach(input IN LISTS inputs)
   math(EXPR expected "${expected} + 1")
 endforeach()
 
-set(content "// Generated from src/store/migrations/*.sql by src/store/embed_migrations.cmake. Do not edit.
-#include \"store/migrations.h\"
+set(content "// Generated from src/store/*migrations/*.sql by src/store/embed_migrations.cmake. Do not edit.
+#include \"${HEADER}\"
 
 namespace coolpapers::store {
 namespace {
@@ -35,7 +43,7 @@ ${entries}};
 
 }  // namespace
 
-std::span<const Migration> AllMigrations() { return kMigrations; }
+std::span<const Migration> ${FUNCTION}() { return kMigrations; }
 
 }  // namespace coolpapers::store
 ")

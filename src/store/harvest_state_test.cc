@@ -1,14 +1,16 @@
-// The SQLite harvest state: days recorded and read back, listings counted by announce type,
-// resumption cursors, and a second process (another connection) seeing the same state.
-#include "store/sqlite_harvest_state.h"
+// The harvest state of every backend (SQLite, PostgreSQL): days recorded and read back, listings
+// counted by announce type, resumption cursors, and a second process (another connection)
+// seeing the same state.
+#include "store/harvest_state.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <vector>
 
-#include "store/sqlite_store.h"
+#include "store/store_location.h"
 #include "tests/support/store_test_records.h"
+#include "tests/support/store_test_backends.h"
 #include "tests/support/temp_dir.h"
 
 namespace coolpapers::store {
@@ -20,18 +22,19 @@ using testing::Day;
 using testing::NewPaperRecord;
 using testing::ReplacedPaperRecord;
 
-class HarvestStateTest : public ::testing::Test {
+class HarvestStateTest : public ::testing::TestWithParam<coolpapers::testing::StoreTestBackend> {
  protected:
   void SetUp() override {
-    auto store = OpenSqliteStore(Path());
+    if (auto reason = GetParam().skip_reason()) GTEST_SKIP() << *reason;
+    auto store = OpenStoreAt(Location());
     ASSERT_TRUE(store) << store.error().message;
     store_ = std::move(*store);
-    auto state = OpenSqliteHarvestState(Path());
+    auto state = OpenHarvestStateAt(Location());
     ASSERT_TRUE(state) << state.error().message;
     state_ = std::move(*state);
   }
 
-  std::filesystem::path Path() const { return dir_.path() / "coolpapers.sqlite"; }
+  StoreLocation Location() const { return GetParam().location(dir_.path()); }
 
   static CategoryDayStatus Status(std::string category, std::string_view day, bool complete) {
     CategoryDayStatus status;
@@ -52,13 +55,13 @@ class HarvestStateTest : public ::testing::Test {
   std::unique_ptr<HarvestState> state_;
 };
 
-TEST_F(HarvestStateTest, UnknownDayIsNullopt) {
+TEST_P(HarvestStateTest, UnknownDayIsNullopt) {
   auto day = state_->Day("cs.AI", Day("2025-05-14"));
   ASSERT_TRUE(day) << day.error().message;
   EXPECT_FALSE(day->has_value());
 }
 
-TEST_F(HarvestStateTest, RecordedDayReadsBackEveryField) {
+TEST_P(HarvestStateTest, RecordedDayReadsBackEveryField) {
   const CategoryDayStatus status = Status("cs.AI", "2025-05-14", false);
   ASSERT_TRUE(state_->RecordDay(status));
   auto day = state_->Day("cs.AI", Day("2025-05-14"));
@@ -75,7 +78,7 @@ TEST_F(HarvestStateTest, RecordedDayReadsBackEveryField) {
   EXPECT_EQ(read.checked, status.checked);
 }
 
-TEST_F(HarvestStateTest, RecordDayReplacesTheEarlierStatus) {
+TEST_P(HarvestStateTest, RecordDayReplacesTheEarlierStatus) {
   ASSERT_TRUE(state_->RecordDay(Status("cs.AI", "2025-05-14", false)));
   ASSERT_TRUE(state_->RecordDay(Status("cs.AI", "2025-05-14", true)));
   auto day = state_->Day("cs.AI", Day("2025-05-14"));
@@ -87,7 +90,7 @@ TEST_F(HarvestStateTest, RecordDayReplacesTheEarlierStatus) {
   EXPECT_TRUE(incomplete->empty());
 }
 
-TEST_F(HarvestStateTest, NewestDaysGivesEachCategoryItsNewestDay) {
+TEST_P(HarvestStateTest, NewestDaysGivesEachCategoryItsNewestDay) {
   ASSERT_TRUE(state_->RecordDay(Status("cs.CL", "2025-05-13", true)));
   ASSERT_TRUE(state_->RecordDay(Status("cs.AI", "2025-05-14", false)));
   ASSERT_TRUE(state_->RecordDay(Status("cs.AI", "2025-05-13", true)));
@@ -99,7 +102,7 @@ TEST_F(HarvestStateTest, NewestDaysGivesEachCategoryItsNewestDay) {
   EXPECT_EQ((*newest)[1].day, Day("2025-05-13"));
 }
 
-TEST_F(HarvestStateTest, IncompleteDaysAreOldestFirst) {
+TEST_P(HarvestStateTest, IncompleteDaysAreOldestFirst) {
   ASSERT_TRUE(state_->RecordDay(Status("cs.AI", "2025-05-15", false)));
   ASSERT_TRUE(state_->RecordDay(Status("cs.CL", "2025-05-14", true)));
   ASSERT_TRUE(state_->RecordDay(Status("cs.CL", "2025-05-13", false)));
@@ -111,7 +114,7 @@ TEST_F(HarvestStateTest, IncompleteDaysAreOldestFirst) {
   EXPECT_EQ((*incomplete)[1].day, Day("2025-05-15"));
 }
 
-TEST_F(HarvestStateTest, StoredCountsCountsTheCategoryDaysListingsByAnnounceType) {
+TEST_P(HarvestStateTest, StoredCountsCountsTheCategoryDaysListingsByAnnounceType) {
   const Date day = Day("2025-05-14");
   std::vector<PaperRecord> records = {
       NewPaperRecord("2505.00001", {"cs.AI", "cs.CL"}, day, 0),
@@ -132,7 +135,7 @@ TEST_F(HarvestStateTest, StoredCountsCountsTheCategoryDaysListingsByAnnounceType
   EXPECT_EQ(none->total(), 0);
 }
 
-TEST_F(HarvestStateTest, CursorIsSetOverwrittenAndCleared) {
+TEST_P(HarvestStateTest, CursorIsSetOverwrittenAndCleared) {
   const std::string name = "oai:2025-01-01..2025-01-31";
   auto absent = state_->Cursor(name);
   ASSERT_TRUE(absent);
@@ -148,10 +151,10 @@ TEST_F(HarvestStateTest, CursorIsSetOverwrittenAndCleared) {
   EXPECT_FALSE(cleared->has_value());
 }
 
-TEST_F(HarvestStateTest, AnotherConnectionSeesTheRecordedState) {
+TEST_P(HarvestStateTest, AnotherConnectionSeesTheRecordedState) {
   ASSERT_TRUE(state_->RecordDay(Status("cs.AI", "2025-05-14", false)));
   ASSERT_TRUE(state_->SetCursor("oai:x", "token"));
-  auto other = OpenSqliteHarvestState(Path());
+  auto other = OpenHarvestStateAt(Location());
   ASSERT_TRUE(other) << other.error().message;
   auto day = (*other)->Day("cs.AI", Day("2025-05-14"));
   ASSERT_TRUE(day && day->has_value());
@@ -160,6 +163,10 @@ TEST_F(HarvestStateTest, AnotherConnectionSeesTheRecordedState) {
   ASSERT_TRUE(cursor && cursor->has_value());
   EXPECT_EQ(**cursor, "token");
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, HarvestStateTest,
+                         ::testing::ValuesIn(coolpapers::testing::StoreTestBackends()),
+                         coolpapers::testing::StoreTestBackendName);
 
 }  // namespace
 }  // namespace coolpapers::store

@@ -16,7 +16,9 @@
 #include <thread>
 #include <vector>
 
+#include "store/pg_job_queue.h"
 #include "store/sqlite_job_queue.h"
+#include "tests/support/pg_test_server.h"
 #include "tests/support/temp_dir.h"
 
 namespace coolpapers::store {
@@ -32,6 +34,8 @@ struct JobQueueBackend {
   // Opens the queue kept under `dir`, creating it on first use; opening the same dir again
   // gives a second queue on the same data (as another process would).
   std::function<Result<std::unique_ptr<JobQueue>>(const std::filesystem::path& dir)> open;
+  // Why the backend cannot run here (its server is not installed), or std::nullopt.
+  std::function<std::optional<std::string>()> skip_reason = [] { return std::nullopt; };
 };
 
 // Names the backend in test output (gtest would otherwise dump its bytes).
@@ -43,12 +47,23 @@ JobQueueBackend SqliteBackend() {
           }};
 }
 
+JobQueueBackend PgBackend() {
+  return {"Postgres",
+          [](const std::filesystem::path& dir) {
+            return OpenPgJobQueue(coolpapers::testing::PgTestDatabaseUrl(dir));
+          },
+          coolpapers::testing::PgTestSkipReason};
+}
+
 constexpr JobTime kT0{milliseconds(1'700'000'000'000)};
 constexpr milliseconds kLease{60'000};
 
 class JobQueueTest : public ::testing::TestWithParam<JobQueueBackend> {
  protected:
-  void SetUp() override { queue_ = Open(); }
+  void SetUp() override {
+    if (auto reason = GetParam().skip_reason()) GTEST_SKIP() << *reason;
+    queue_ = Open();
+  }
 
   std::unique_ptr<JobQueue> Open() {
     auto queue = GetParam().open(dir_.path());
@@ -479,7 +494,7 @@ TEST_P(JobQueueTest, TwoProcessesClaimingAtOnceNeverShareAJob) {
   EXPECT_EQ(by_child + parent_claims, kJobs);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, JobQueueTest, ::testing::Values(SqliteBackend()),
+INSTANTIATE_TEST_SUITE_P(Backends, JobQueueTest, ::testing::Values(SqliteBackend(), PgBackend()),
                          [](const auto& info) { return info.param.name; });
 
 }  // namespace

@@ -8,9 +8,11 @@
 #include <nlohmann/json.hpp>
 
 #include "core/quoted_text.h"
+#include "store/faq_item_json.h"
 #include "store/migrations.h"
 #include "store/sqlite_connection.h"
 #include "store/sqlite_migrator.h"
+#include "store/store_checks.h"
 
 namespace coolpapers::store {
 namespace {
@@ -37,32 +39,6 @@ constexpr std::string_view kUpsertPaperText =
 constexpr std::string_view kDeletePartials =
     "DELETE FROM faq_partial_items WHERE paper_id = ?1 AND language = ?2 AND version = ?3";
 
-nlohmann::json ItemJson(const FaqItem& item) {
-  return {{"question_id", item.question_id},
-          {"question", item.question},
-          {"answer", item.answer},
-          {"pages", item.pages},
-          {"prompt_tokens", item.prompt_tokens},
-          {"completion_tokens", item.completion_tokens}};
-}
-
-Result<FaqItem> ItemFromJson(const nlohmann::json& json, std::string_view paper_id) {
-  try {
-    FaqItem item;
-    item.question_id = json.at("question_id").get<std::string>();
-    item.question = json.at("question").get<std::string>();
-    item.answer = json.at("answer").get<std::string>();
-    item.pages = json.at("pages").get<std::vector<int>>();
-    item.prompt_tokens = json.at("prompt_tokens").get<int64_t>();
-    item.completion_tokens = json.at("completion_tokens").get<int64_t>();
-    return item;
-  } catch (const nlohmann::json::exception& error) {
-    return Fail(ErrorCode::kCorrupt,
-                "the store holds a damaged FAQ item of paper " + QuoteForMessage(paper_id),
-                error.what());
-  }
-}
-
 Result<FaqAnswer> AnswerFromRow(const SqliteStatement& row) {
   FaqAnswer answer;
   answer.paper_id = std::string(row.ColumnText(0));
@@ -73,17 +49,9 @@ Result<FaqAnswer> AnswerFromRow(const SqliteStatement& row) {
   answer.extractive = row.ColumnInt(4) != 0;
   answer.created = UtcTime(std::chrono::seconds(row.ColumnInt(5)));
   answer.closing = std::string(row.ColumnText(7));
-  nlohmann::json items = nlohmann::json::parse(row.ColumnText(6), nullptr, false);
-  if (!items.is_array()) {
-    return Fail(ErrorCode::kCorrupt,
-                "the store holds a damaged FAQ answer of paper " + QuoteForMessage(answer.paper_id),
-                "expected a JSON array in faq_answers.items");
-  }
-  for (const nlohmann::json& json : items) {
-    Result<FaqItem> item = ItemFromJson(json, answer.paper_id);
-    if (!item) return std::unexpected(std::move(item.error()));
-    answer.items.push_back(std::move(*item));
-  }
+  Result<std::vector<FaqItem>> items = FaqItemsFromJsonText(row.ColumnText(6), answer.paper_id);
+  if (!items) return std::unexpected(std::move(items.error()));
+  answer.items = *std::move(items);
   return answer;
 }
 
@@ -92,15 +60,8 @@ class SqliteFaqStore final : public FaqStore {
   explicit SqliteFaqStore(SqliteConnection connection) : connection_(std::move(connection)) {}
 
   Result<void> SaveAnswer(const FaqAnswer& answer) override {
-    if (answer.paper_id.empty() || answer.version < 1) {
-      return Fail(ErrorCode::kInvalidArgument,
-                  "cannot store the FAQ answer of paper " + QuoteForMessage(answer.paper_id) +
-                      " version " + std::to_string(answer.version) +
-                      ": expected a paper id and a version of at least 1");
-    }
-    nlohmann::json items = nlohmann::json::array();
-    for (const FaqItem& item : answer.items) items.push_back(ItemJson(item));
-    const std::string items_text = items.dump();
+    if (Result<void> checked = CheckFaqAnswer(answer); !checked) return checked;
+    const std::string items_text = FaqItemsJsonText(answer.items);
     const std::string_view language = FaqLanguageCode(answer.language);
     std::lock_guard lock(mutex_);
     Result<SqliteTransaction> transaction = SqliteTransaction::BeginWrite(connection_);
@@ -148,13 +109,10 @@ class SqliteFaqStore final : public FaqStore {
   Result<void> SavePartialItem(std::string_view paper_id, FaqLanguage language, int version,
                                std::string_view model, int question_index,
                                const FaqItem& item) override {
-    if (question_index < 0 || version < 1) {
-      return Fail(ErrorCode::kInvalidArgument,
-                  "cannot store FAQ item " + std::to_string(question_index) + " of paper " +
-                      QuoteForMessage(paper_id) + " version " + std::to_string(version) +
-                      ": expected a question index of at least 0 and a version of at least 1");
+    if (Result<void> checked = CheckFaqItemPlace(paper_id, version, question_index); !checked) {
+      return checked;
     }
-    const std::string item_text = ItemJson(item).dump();
+    const std::string item_text = FaqItemJson(item).dump();
     std::lock_guard lock(mutex_);
     auto upsert = connection_.Prepare(kUpsertPartial);
     if (!upsert) return std::unexpected(std::move(upsert.error()));
@@ -182,7 +140,7 @@ class SqliteFaqStore final : public FaqStore {
       // Only a gapless run from question 0 is resumable.
       if ((*select)->ColumnInt(0) != static_cast<int64_t>(items.size())) break;
       nlohmann::json json = nlohmann::json::parse((*select)->ColumnText(1), nullptr, false);
-      Result<FaqItem> item = ItemFromJson(json, paper_id);
+      Result<FaqItem> item = FaqItemFromJson(json, paper_id);
       if (!item) return std::unexpected(std::move(item.error()));
       items.push_back(std::move(*item));
     }
@@ -191,20 +149,14 @@ class SqliteFaqStore final : public FaqStore {
 
   Result<void> SavePaperText(std::string_view paper_id, int version,
                              std::string_view text) override {
-    if (version < 1) {
-      return Fail(ErrorCode::kInvalidArgument,
-                  "cannot store the text of paper " + QuoteForMessage(paper_id) + " version " +
-                      std::to_string(version) + ": expected a version of at least 1");
-    }
+    if (Result<void> checked = CheckPaperTextVersion(paper_id, version); !checked) return checked;
     std::lock_guard lock(mutex_);
     auto upsert = connection_.Prepare(kUpsertPaperText);
     if (!upsert) return std::unexpected(std::move(upsert.error()));
     Result<void> written = (*upsert)->Bind(1, paper_id).Bind(2, version).Bind(3, text).Run();
     if (!written) return written;
     if (connection_.Changes() == 0) {
-      return Fail(ErrorCode::kNotFound,
-                  "cannot store the text of paper " + QuoteForMessage(paper_id) +
-                      ": the store does not hold it");
+      return PaperNotStored("text", paper_id);
     }
     return {};
   }

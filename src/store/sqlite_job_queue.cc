@@ -5,6 +5,7 @@
 
 #include "core/quoted_text.h"
 #include "store/sqlite_connection.h"
+#include "store/store_checks.h"
 
 namespace coolpapers::store {
 namespace {
@@ -99,10 +100,8 @@ class SqliteJobQueue final : public JobQueue {
   explicit SqliteJobQueue(SqliteConnection connection) : connection_(std::move(connection)) {}
 
   Result<Job> Enqueue(const JobSpec& spec, JobTime now, EnqueueMode mode) override {
-    if (spec.key.empty()) {
-      return Fail(ErrorCode::kInvalidArgument,
-                  "a " + std::string(JobKindName(spec.kind)) +
-                      " job has no key: expected a name such as \"paper:2401.06769\"");
+    if (Result<void> checked = CheckJobSpec(spec); !checked) {
+      return std::unexpected(checked.error());
     }
     std::lock_guard lock(mutex_);
     auto transaction = SqliteTransaction::BeginWrite(connection_);

@@ -10,6 +10,7 @@
 #include "core/quoted_text.h"
 #include "store/sqlite_connection.h"
 #include "store/sqlite_migrator.h"
+#include "store/store_checks.h"
 
 namespace coolpapers::store {
 namespace {
@@ -30,11 +31,7 @@ class SqliteTranslationStore final : public TranslationStore {
       : connection_(std::move(connection)) {}
 
   Result<void> SaveTranslation(const PaperTranslation& translation) override {
-    if (translation.version < 1 || translation.title.empty()) {
-      return Fail(ErrorCode::kInvalidArgument,
-                  "cannot store the translation of paper " + QuoteForMessage(translation.paper_id) +
-                      ": expected a version of at least 1 and a title");
-    }
+    if (Result<void> checked = CheckTranslation(translation); !checked) return checked;
     std::lock_guard lock(mutex_);
     auto upsert = connection_.Prepare(kUpsertTranslation);
     if (!upsert) return std::unexpected(std::move(upsert.error()));
@@ -48,9 +45,7 @@ class SqliteTranslationStore final : public TranslationStore {
                                .Run();
     if (!written) return written;
     if (connection_.Changes() == 0) {
-      return Fail(ErrorCode::kNotFound, "cannot store the translation of paper " +
-                                            QuoteForMessage(translation.paper_id) +
-                                            ": the store does not hold it");
+      return PaperNotStored("translation", translation.paper_id);
     }
     return {};
   }

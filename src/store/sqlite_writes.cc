@@ -7,6 +7,7 @@
 #include "core/timestamp.h"
 #include "store/change_stamp_sql.h"
 #include "store/paper_columns.h"
+#include "store/paper_record_rules.h"
 #include "store/sqlite_reads.h"
 
 namespace coolpapers::store {
@@ -43,23 +44,6 @@ constexpr std::string_view kCountClick =
     "ON CONFLICT (paper_id, kind) DO UPDATE SET count = count + 1";
 
 enum class PaperWrite { kInserted, kUpdated, kUnchanged };
-
-Result<void> CheckRecord(const PaperRecord& record) {
-  const Paper& paper = record.paper;
-  if (paper.id.empty()) return Fail(ErrorCode::kInvalidArgument, "a paper record has no id");
-  if (paper.categories.empty()) {
-    return Fail(ErrorCode::kInvalidArgument,
-                "paper " + QuoteForMessage(paper.id) + " has no category: expected at least one");
-  }
-  for (const Listing& listing : record.listings) {
-    if (listing.paper_id != paper.id) {
-      return Fail(ErrorCode::kInvalidArgument,
-                  "the record of paper " + QuoteForMessage(paper.id) + " lists another paper " +
-                      QuoteForMessage(listing.paper_id) + ": expected only its own listings");
-    }
-  }
-  return {};
-}
 
 // The stored version of a paper, or nullopt when the store does not hold it.
 Result<std::optional<int64_t>> StoredVersion(SqliteConnection& connection, const std::string& id) {
@@ -117,15 +101,6 @@ Result<PaperWrite> UpsertPaper(SqliteConnection& connection, const Paper& paper)
   return *stored ? PaperWrite::kUpdated : PaperWrite::kInserted;
 }
 
-// The earliest day the record shows the paper as new, from the paper itself or its listings.
-std::optional<Date> FirstListed(const PaperRecord& record) {
-  std::optional<Date> first = record.paper.first_listed;
-  for (const Listing& listing : record.listings) {
-    if (listing.type == AnnounceType::kNew && (!first || listing.day < *first)) first = listing.day;
-  }
-  return first;
-}
-
 Result<void> LowerFirstListed(SqliteConnection& connection, const std::string& id, Date day) {
   const std::string iso = day.ToIso();
   auto update = connection.Prepare(kLowerFirstListed);
@@ -162,7 +137,7 @@ Result<void> WriteRecord(SqliteConnection& connection, const PaperRecord& record
     case PaperWrite::kUpdated: ++summary.papers_updated; break;
     case PaperWrite::kUnchanged: ++summary.papers_unchanged; break;
   }
-  if (const std::optional<Date> first = FirstListed(record)) {
+  if (const std::optional<Date> first = FirstListedOf(record)) {
     auto lowered = LowerFirstListed(connection, record.paper.id, *first);
     if (!lowered) return lowered;
   }
@@ -180,7 +155,7 @@ Result<WriteSummary> WritePaperRecords(SqliteConnection& connection,
   WriteSummary summary;
   if (records.empty() && !replaced_list) return summary;
   for (const PaperRecord& record : records) {
-    auto checked = CheckRecord(record);
+    auto checked = CheckPaperRecord(record);
     if (!checked) return std::unexpected(std::move(checked.error()));
   }
 

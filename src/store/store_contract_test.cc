@@ -3,17 +3,24 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <ostream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "core/category_expr.h"
+#include <pqxx/connection>
+#include <pqxx/nontransaction>
+
+#include "store/pg_store.h"
 #include "store/sqlite_connection.h"
 #include "store/sqlite_store.h"
 #include "store/store.h"
 #include "tests/support/store_test_records.h"
+#include "tests/support/pg_test_server.h"
 #include "tests/support/temp_dir.h"
 
 namespace coolpapers::store {
@@ -33,6 +40,8 @@ struct StoreBackend {
   std::function<Result<std::unique_ptr<Store>>(const std::filesystem::path& dir)> open;
   // Marks the data under `dir` as written by a future coolpapers (a newer schema).
   std::function<void(const std::filesystem::path& dir)> stamp_future_schema;
+  // Why the backend cannot run here (its server is not installed), or std::nullopt.
+  std::function<std::optional<std::string>()> skip_reason = [] { return std::nullopt; };
 };
 
 // Names the backend in test output (gtest would otherwise dump its bytes).
@@ -51,9 +60,26 @@ StoreBackend SqliteBackend() {
   };
 }
 
+StoreBackend PgBackend() {
+  return {
+      "Postgres",
+      [](const std::filesystem::path& dir) {
+        return OpenPgStore(coolpapers::testing::PgTestDatabaseUrl(dir));
+      },
+      [](const std::filesystem::path& dir) {
+        pqxx::connection connection(coolpapers::testing::PgTestDatabaseUrl(dir));
+        pqxx::nontransaction(connection).exec0("UPDATE coolpapers_schema SET version = 9999");
+      },
+      coolpapers::testing::PgTestSkipReason,
+  };
+}
+
 class StoreContractTest : public ::testing::TestWithParam<StoreBackend> {
  protected:
-  void SetUp() override { store_ = Open(); }
+  void SetUp() override {
+    if (auto reason = GetParam().skip_reason()) GTEST_SKIP() << *reason;
+    store_ = Open();
+  }
 
   std::unique_ptr<Store> Open() {
     auto store = GetParam().open(dir_.path());
@@ -468,6 +494,36 @@ TEST_P(StoreContractTest, ChangeStampSeesWritesOfAnotherStore) {
   EXPECT_EQ(store_->PaperCount().value(), 1);
 }
 
+// Two processes writing the same papers in opposite orders (two harvests of overlapping days)
+// both succeed: neither deadlocks nor fails the other.
+TEST_P(StoreContractTest, ConcurrentWritersOfTheSamePapersBothSucceed) {
+  std::unique_ptr<Store> other = Open();
+  ASSERT_NE(other, nullptr);
+  std::vector<PaperRecord> records;
+  for (int i = 0; i < 40; ++i) {
+    records.push_back(NewPaperRecord("2505." + std::to_string(10000 + i), {"cs.CL", "cs.AI"},
+                                     Day("2025-05-14"), i));
+  }
+  std::vector<PaperRecord> reversed(records.rbegin(), records.rend());
+  std::atomic<int> failures = 0;
+  const auto write = [&failures](Store& store, const std::vector<PaperRecord>& batch) {
+    for (int round = 0; round < 5; ++round) {
+      auto written = store.WriteRecords(batch);
+      if (!written) {
+        ADD_FAILURE() << written.error().message << " / " << written.error().detail;
+        ++failures;
+      }
+    }
+  };
+  std::thread first([&] { write(*store_, records); });
+  std::thread second([&] { write(*other, reversed); });
+  first.join();
+  second.join();
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_EQ(store_->PaperCount().value(), 40);
+  EXPECT_EQ(List("cs.CL", "2025-05-14").papers.size(), 40u);
+}
+
 std::vector<std::string> PaperIds(const std::vector<Paper>& papers) {
   std::vector<std::string> ids;
   for (const Paper& paper : papers) ids.push_back(paper.id);
@@ -575,7 +631,8 @@ TEST_P(StoreContractTest, EarlierFirstListingIsAChange) {
   EXPECT_EQ(changes->papers[0].first_listed, Day("2025-05-14"));
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, StoreContractTest, ::testing::Values(SqliteBackend()),
+INSTANTIATE_TEST_SUITE_P(Backends, StoreContractTest,
+                         ::testing::Values(SqliteBackend(), PgBackend()),
                          [](const auto& info) { return info.param.name; });
 
 }  // namespace

@@ -1,4 +1,5 @@
-#include "store/sqlite_faq_store.h"
+// The FAQ answers of every backend (SQLite, PostgreSQL).
+#include "store/faq_store.h"
 
 #include <gtest/gtest.h>
 
@@ -7,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "store/store_location.h"
+#include "tests/support/store_test_backends.h"
 #include "tests/support/temp_dir.h"
 
 namespace coolpapers::store {
@@ -31,12 +34,14 @@ FaqAnswer Answer(const std::string& paper_id, int version, FaqLanguage language,
   return answer;
 }
 
-// Written as a contract test: any FaqStore must pass it; the SQLite one is opened here.
-class FaqStoreTest : public ::testing::Test {
+class FaqStoreTest : public ::testing::TestWithParam<coolpapers::testing::StoreTestBackend> {
  protected:
-  void SetUp() override { store_ = Open(); }
+  void SetUp() override {
+    if (auto reason = GetParam().skip_reason()) GTEST_SKIP() << *reason;
+    store_ = Open();
+  }
   std::unique_ptr<FaqStore> Open() {
-    auto store = OpenSqliteFaqStore(dir_.path() / "coolpapers.db");
+    auto store = OpenFaqStoreAt(GetParam().location(dir_.path()));
     EXPECT_TRUE(store.has_value()) << store.error().message;
     return store ? std::move(*store) : nullptr;
   }
@@ -45,7 +50,7 @@ class FaqStoreTest : public ::testing::Test {
   std::unique_ptr<FaqStore> store_;
 };
 
-TEST_F(FaqStoreTest, SavedAnswerLoadsBackWithEveryField) {
+TEST_P(FaqStoreTest, SavedAnswerLoadsBackWithEveryField) {
   const FaqAnswer saved = Answer("2401.06769", 2, FaqLanguage::kChinese, "moonshot-v1-128k");
   ASSERT_TRUE(store_->SaveAnswer(saved));
 
@@ -69,7 +74,7 @@ TEST_F(FaqStoreTest, SavedAnswerLoadsBackWithEveryField) {
   EXPECT_EQ(answer.items[1].completion_tokens, 80);
 }
 
-TEST_F(FaqStoreTest, LanguagesAreSeparateAnswers) {
+TEST_P(FaqStoreTest, LanguagesAreSeparateAnswers) {
   ASSERT_TRUE(store_->SaveAnswer(Answer("2401.06769", 1, FaqLanguage::kEnglish, "m")));
   auto chinese = store_->LoadAnswer("2401.06769", FaqLanguage::kChinese);
   ASSERT_TRUE(chinese.has_value());
@@ -79,7 +84,7 @@ TEST_F(FaqStoreTest, LanguagesAreSeparateAnswers) {
   EXPECT_TRUE(english->has_value());
 }
 
-TEST_F(FaqStoreTest, OlderVersionsAreKeptAndVersionZeroReadsTheNewest) {
+TEST_P(FaqStoreTest, OlderVersionsAreKeptAndVersionZeroReadsTheNewest) {
   ASSERT_TRUE(store_->SaveAnswer(Answer("2401.06769", 1, FaqLanguage::kEnglish, "old")));
   ASSERT_TRUE(store_->SaveAnswer(Answer("2401.06769", 3, FaqLanguage::kEnglish, "new")));
   ASSERT_TRUE(store_->SaveAnswer(Answer("2401.06769", 2, FaqLanguage::kEnglish, "middle")));
@@ -96,7 +101,7 @@ TEST_F(FaqStoreTest, OlderVersionsAreKeptAndVersionZeroReadsTheNewest) {
   EXPECT_FALSE(missing->has_value());
 }
 
-TEST_F(FaqStoreTest, SavingTheSameVersionAgainReplacesIt) {
+TEST_P(FaqStoreTest, SavingTheSameVersionAgainReplacesIt) {
   ASSERT_TRUE(store_->SaveAnswer(Answer("2401.06769", 1, FaqLanguage::kEnglish, "first")));
   FaqAnswer again = Answer("2401.06769", 1, FaqLanguage::kEnglish, "second");
   again.items.pop_back();
@@ -107,14 +112,14 @@ TEST_F(FaqStoreTest, SavingTheSameVersionAgainReplacesIt) {
   EXPECT_EQ((*loaded)->items.size(), 1u);
 }
 
-TEST_F(FaqStoreTest, RejectsAnAnswerWithoutVersion) {
+TEST_P(FaqStoreTest, RejectsAnAnswerWithoutVersion) {
   auto saved = store_->SaveAnswer(Answer("2401.06769", 0, FaqLanguage::kEnglish, "m"));
   ASSERT_FALSE(saved);
   EXPECT_EQ(saved.error().code, ErrorCode::kInvalidArgument);
   EXPECT_NE(saved.error().message.find("2401.06769"), std::string::npos);
 }
 
-TEST_F(FaqStoreTest, PartialItemsAreNeverAFinishedAnswer) {
+TEST_P(FaqStoreTest, PartialItemsAreNeverAFinishedAnswer) {
   ASSERT_TRUE(store_->SavePartialItem("2401.06769", FaqLanguage::kEnglish, 1, "m", 0,
                                       Item("problem", "p")));
   auto answer = store_->LoadAnswer("2401.06769", FaqLanguage::kEnglish);
@@ -122,7 +127,7 @@ TEST_F(FaqStoreTest, PartialItemsAreNeverAFinishedAnswer) {
   EXPECT_FALSE(answer->has_value());
 }
 
-TEST_F(FaqStoreTest, PartialItemsSurviveReopeningAndStopAtTheFirstGap) {
+TEST_P(FaqStoreTest, PartialItemsSurviveReopeningAndStopAtTheFirstGap) {
   ASSERT_TRUE(store_->SavePartialItem("2401.06769", FaqLanguage::kEnglish, 1, "m", 0,
                                       Item("problem", "p")));
   ASSERT_TRUE(store_->SavePartialItem("2401.06769", FaqLanguage::kEnglish, 1, "m", 1,
@@ -138,7 +143,7 @@ TEST_F(FaqStoreTest, PartialItemsSurviveReopeningAndStopAtTheFirstGap) {
   EXPECT_EQ((*items)[1].question_id, "related_work");
 }
 
-TEST_F(FaqStoreTest, PartialItemsAreKeptApartByModelVersionAndLanguage) {
+TEST_P(FaqStoreTest, PartialItemsAreKeptApartByModelVersionAndLanguage) {
   ASSERT_TRUE(store_->SavePartialItem("2401.06769", FaqLanguage::kEnglish, 1, "m", 0,
                                       Item("problem", "p")));
   for (auto [language, version, model] :
@@ -150,7 +155,7 @@ TEST_F(FaqStoreTest, PartialItemsAreKeptApartByModelVersionAndLanguage) {
   }
 }
 
-TEST_F(FaqStoreTest, SavingTheAnswerDropsItsPartialItemsOnly) {
+TEST_P(FaqStoreTest, SavingTheAnswerDropsItsPartialItemsOnly) {
   ASSERT_TRUE(store_->SavePartialItem("2401.06769", FaqLanguage::kEnglish, 1, "m", 0,
                                       Item("problem", "p")));
   ASSERT_TRUE(store_->SavePartialItem("2401.06769", FaqLanguage::kEnglish, 2, "m", 0,
@@ -165,7 +170,7 @@ TEST_F(FaqStoreTest, SavingTheAnswerDropsItsPartialItemsOnly) {
   EXPECT_EQ(other->size(), 1u);
 }
 
-TEST_F(FaqStoreTest, ClearPartialItemsForgetsEveryModel) {
+TEST_P(FaqStoreTest, ClearPartialItemsForgetsEveryModel) {
   ASSERT_TRUE(store_->SavePartialItem("2401.06769", FaqLanguage::kEnglish, 1, "a", 0,
                                       Item("problem", "p")));
   ASSERT_TRUE(store_->SavePartialItem("2401.06769", FaqLanguage::kEnglish, 1, "b", 0,
@@ -178,7 +183,7 @@ TEST_F(FaqStoreTest, ClearPartialItemsForgetsEveryModel) {
   }
 }
 
-TEST_F(FaqStoreTest, RejectsANegativeQuestionIndex) {
+TEST_P(FaqStoreTest, RejectsANegativeQuestionIndex) {
   auto saved = store_->SavePartialItem("2401.06769", FaqLanguage::kEnglish, 1, "m", -1,
                                        Item("problem", "p"));
   ASSERT_FALSE(saved);
@@ -186,13 +191,17 @@ TEST_F(FaqStoreTest, RejectsANegativeQuestionIndex) {
 }
 
 // The PDF's text is kept for the search index, only for papers the store holds.
-TEST_F(FaqStoreTest, PaperTextIsKeptOnlyForStoredPapers) {
+TEST_P(FaqStoreTest, PaperTextIsKeptOnlyForStoredPapers) {
   Result<void> saved = store_->SavePaperText("2401.06769", 1, "Some text.");
   ASSERT_FALSE(saved);
   EXPECT_EQ(saved.error().code, ErrorCode::kNotFound);
   EXPECT_EQ(store_->SavePaperText("2401.06769", 0, "Some text.").error().code,
             ErrorCode::kInvalidArgument);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, FaqStoreTest,
+                         ::testing::ValuesIn(coolpapers::testing::StoreTestBackends()),
+                         coolpapers::testing::StoreTestBackendName);
 
 }  // namespace
 }  // namespace coolpapers::store

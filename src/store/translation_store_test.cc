@@ -1,4 +1,5 @@
-#include "store/sqlite_translation_store.h"
+// The translations of every backend (SQLite, PostgreSQL).
+#include "store/translation_store.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -8,8 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "store/sqlite_store.h"
+#include "store/store_location.h"
 #include "tests/support/store_test_records.h"
+#include "tests/support/store_test_backends.h"
 #include "tests/support/temp_dir.h"
 
 namespace coolpapers::store {
@@ -23,27 +25,28 @@ PaperTranslation Translation(const std::string& paper_id, int version, const std
           UtcTime(std::chrono::seconds(1'747'200'000 + version))};
 }
 
-// Written as a contract test: any TranslationStore must pass it.
-class TranslationStoreTest : public ::testing::Test {
+class TranslationStoreTest
+    : public ::testing::TestWithParam<coolpapers::testing::StoreTestBackend> {
  protected:
   void SetUp() override {
-    auto papers = OpenSqliteStore(path());
+    if (auto reason = GetParam().skip_reason()) GTEST_SKIP() << *reason;
+    auto papers = OpenStoreAt(location());
     ASSERT_TRUE(papers) << papers.error().detail;
     const std::vector<PaperRecord> records = {
         NewPaperRecord("2501.00001", {"cs.CL"}, Day("2025-01-06"), 1),
         NewPaperRecord("2501.00002", {"cs.CL"}, Day("2025-01-06"), 2)};
     ASSERT_TRUE((*papers)->WriteRecords(records));
-    auto store = OpenSqliteTranslationStore(path());
+    auto store = OpenTranslationStoreAt(location());
     ASSERT_TRUE(store) << store.error().detail;
     store_ = std::move(*store);
   }
-  std::filesystem::path path() const { return dir_.path() / "coolpapers.db"; }
+  StoreLocation location() const { return GetParam().location(dir_.path()); }
 
   coolpapers::testing::TempDir dir_;
   std::unique_ptr<TranslationStore> store_;
 };
 
-TEST_F(TranslationStoreTest, SavedTranslationsLoadBackNewestVersionFirst) {
+TEST_P(TranslationStoreTest, SavedTranslationsLoadBackNewestVersionFirst) {
   ASSERT_TRUE(store_->SaveTranslation(Translation("2501.00001", 1, "标题一")));
   ASSERT_TRUE(store_->SaveTranslation(Translation("2501.00001", 2, "标题二")));
   const std::vector<std::string> ids = {"2501.00001", "2501.00002", "2501.99999"};
@@ -59,14 +62,14 @@ TEST_F(TranslationStoreTest, SavedTranslationsLoadBackNewestVersionFirst) {
   EXPECT_EQ(newest.created, UtcTime(std::chrono::seconds(1'747'200'002)));
 }
 
-TEST_F(TranslationStoreTest, SavingTheSameVersionAgainReplacesIt) {
+TEST_P(TranslationStoreTest, SavingTheSameVersionAgainReplacesIt) {
   ASSERT_TRUE(store_->SaveTranslation(Translation("2501.00002", 1, "旧")));
   ASSERT_TRUE(store_->SaveTranslation(Translation("2501.00002", 1, "新")));
   const std::vector<std::string> ids = {"2501.00002"};
   EXPECT_EQ(store_->LoadTranslations(ids).value().at(0).title, "新");
 }
 
-TEST_F(TranslationStoreTest, RejectsUnknownPapersAndEmptyTranslations) {
+TEST_P(TranslationStoreTest, RejectsUnknownPapersAndEmptyTranslations) {
   EXPECT_EQ(store_->SaveTranslation(Translation("2501.99999", 1, "标题")).error().code,
             ErrorCode::kNotFound);
   EXPECT_EQ(store_->SaveTranslation(Translation("2501.00001", 0, "标题")).error().code,
@@ -75,6 +78,10 @@ TEST_F(TranslationStoreTest, RejectsUnknownPapersAndEmptyTranslations) {
             ErrorCode::kInvalidArgument);
   EXPECT_TRUE(store_->LoadTranslations({}).value().empty());
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, TranslationStoreTest,
+                         ::testing::ValuesIn(coolpapers::testing::StoreTestBackends()),
+                         coolpapers::testing::StoreTestBackendName);
 
 }  // namespace
 }  // namespace coolpapers::store

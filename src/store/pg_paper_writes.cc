@@ -1,0 +1,138 @@
+#include "store/pg_paper_writes.h"
+
+#include "core/quoted_text.h"
+#include "core/timestamp.h"
+#include "store/change_stamp_sql.h"
+#include "store/paper_columns.h"
+#include "store/paper_record_rules.h"
+
+namespace coolpapers::store {
+namespace {
+
+// One statement per paper: inserted, replaced when the stored version is not newer (version 0
+// never displaces a known one, and replaces another 0), or left alone (no row returned).
+// xmax = 0 only on a row this statement inserted.
+constexpr std::string_view kUpsertPaper =
+    "INSERT INTO papers (id, version, title, authors, abstract, categories, comments, "
+    "journal_ref, doi, license) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
+    "ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, title = EXCLUDED.title, "
+    "authors = EXCLUDED.authors, abstract = EXCLUDED.abstract, "
+    "categories = EXCLUDED.categories, comments = EXCLUDED.comments, "
+    "journal_ref = EXCLUDED.journal_ref, doi = EXCLUDED.doi, license = EXCLUDED.license "
+    "WHERE papers.version <= EXCLUDED.version "
+    "RETURNING (xmax = 0) AS inserted";
+constexpr std::string_view kDeleteVersions = "DELETE FROM paper_versions WHERE paper_id = $1";
+constexpr std::string_view kInsertVersion =
+    "INSERT INTO paper_versions (paper_id, version, submitted) VALUES ($1, $2, $3::timestamptz) "
+    "ON CONFLICT (paper_id, version) DO UPDATE SET submitted = EXCLUDED.submitted";
+constexpr std::string_view kLowerFirstListed =
+    "UPDATE papers SET first_listed = $2::date "
+    "WHERE id = $1 AND (first_listed IS NULL OR first_listed > $2::date)";
+constexpr std::string_view kDeleteDayList =
+    "DELETE FROM listings WHERE category = $1 AND day = $2::date";
+// Keeping the smaller (type, position) makes the row independent of the order records arrive
+// in, which is what lets an interrupted import be re-run to the same result.
+constexpr std::string_view kUpsertListing =
+    "INSERT INTO listings (day, category, paper_id, announce_type, position) "
+    "VALUES ($1::date, $2, $3, $4, $5) "
+    "ON CONFLICT (category, day, paper_id) DO UPDATE "
+    "SET announce_type = EXCLUDED.announce_type, position = EXCLUDED.position "
+    "WHERE (EXCLUDED.announce_type, EXCLUDED.position) "
+    "  < (listings.announce_type, listings.position)";
+// The paper change lock (pg_migrations/0005), taken first: writers of papers then queue on it
+// before they lock any row, as SQLite's one writer does. Taken later, by the change trigger
+// alone, it would let two writers lock rows in opposite orders and deadlock.
+constexpr std::string_view kLockPaperChanges = "SELECT pg_advisory_xact_lock(7007)";
+constexpr std::string_view kSelectPaperExists = "SELECT 1 FROM papers WHERE id = $1";
+constexpr std::string_view kRecordClickReader =
+    "INSERT INTO paper_click_readers (paper_id, kind, day, reader) VALUES ($1, $2, $3::date, $4) "
+    "ON CONFLICT DO NOTHING";
+constexpr std::string_view kCountClick =
+    "INSERT INTO paper_clicks (paper_id, kind, count) VALUES ($1, $2, 1) "
+    "ON CONFLICT (paper_id, kind) DO UPDATE SET count = paper_clicks.count + 1";
+constexpr std::string_view kClicksOfPaper =
+    "SELECT kind, count FROM paper_clicks WHERE paper_id = $1";
+
+void WriteRecord(PgQuery& query, const PaperRecord& record, WriteSummary& summary) {
+  const Paper& paper = record.paper;
+  pqxx::result written =
+      query.Run(kUpsertPaper, paper.id, paper.version, paper.title,
+                JoinColumn(paper.authors, kAuthorSeparator), paper.abstract,
+                JoinColumn(paper.categories, kCategorySeparator), paper.comments,
+                paper.journal_ref, paper.doi, paper.license);
+  if (written.empty()) {
+    ++summary.papers_unchanged;
+  } else {
+    const bool inserted = written[0][0].as<bool>();
+    ++(inserted ? summary.papers_inserted : summary.papers_updated);
+    if (!inserted) query.Run(kDeleteVersions, paper.id);
+    for (const PaperVersion& version : paper.versions) {
+      query.Run(kInsertVersion, paper.id, version.number, FormatRfc3339(version.submitted));
+    }
+  }
+  if (const std::optional<Date> first = FirstListedOf(record)) {
+    query.Run(kLowerFirstListed, paper.id, first->ToIso());
+  }
+  for (const Listing& listing : record.listings) {
+    pqxx::result upserted =
+        query.Run(kUpsertListing, listing.day.ToIso(), listing.category, listing.paper_id,
+                  static_cast<int>(listing.type), listing.position);
+    summary.listings_written += upserted.affected_rows();
+  }
+}
+
+}  // namespace
+
+Result<WriteSummary> WritePgPaperRecords(PgConnectionPool& pool,
+                                         std::span<const PaperRecord> records,
+                                         const std::optional<CategoryDayKey>& replaced_list) {
+  WriteSummary summary;
+  if (records.empty() && !replaced_list) return summary;
+  for (const PaperRecord& record : records) {
+    auto checked = CheckPaperRecord(record);
+    if (!checked) return std::unexpected(std::move(checked.error()));
+  }
+  return pool.Transact<WriteSummary>("write papers", [&](PgQuery& query) -> Result<WriteSummary> {
+    summary = WriteSummary{};  // a fresh count when a deadlock made PostgreSQL run this again
+    query.Run(kLockPaperChanges);
+    bool list_cleared = false;
+    if (replaced_list) {
+      list_cleared = query.Run(kDeleteDayList, replaced_list->category,
+                               replaced_list->day.ToIso()).affected_rows() > 0;
+    }
+    for (const PaperRecord& record : records) WriteRecord(query, record, summary);
+    if (list_cleared ||
+        summary.papers_inserted + summary.papers_updated + summary.listings_written > 0) {
+      query.Run(kBumpChangeStamp);
+    }
+    return summary;
+  });
+}
+
+Result<ClickCounts> AddPgPaperClick(PgConnectionPool& pool, const std::string& paper_id,
+                                    ClickKind kind, std::string_view reader, Date day) {
+  if (reader.empty()) {
+    return Fail(ErrorCode::kInvalidArgument, "a click on " + QuoteForMessage(paper_id) +
+                                                 " names no reader: expected a reader id");
+  }
+  const std::string kind_name(ClickKindName(kind));
+  return pool.Transact<ClickCounts>("count a click", [&](PgQuery& query) -> Result<ClickCounts> {
+    if (query.Run(kSelectPaperExists, paper_id).empty()) {
+      return Fail(ErrorCode::kNotFound, "no paper " + QuoteForMessage(paper_id) +
+                                            " in the store: expected a listed paper");
+    }
+    // The reader's row was already there: a repeat the same day, which does not count again.
+    if (query.Run(kRecordClickReader, paper_id, kind_name, day.ToIso(), std::string(reader))
+            .affected_rows() > 0) {
+      query.Run(kCountClick, paper_id, kind_name);
+    }
+    ClickCounts counts;
+    for (const pqxx::row& row : query.Run(kClicksOfPaper, paper_id)) {
+      (row[0].as<std::string>() == ClickKindName(ClickKind::kPdf) ? counts.pdf : counts.faq) =
+          row[1].as<int64_t>();
+    }
+    return counts;
+  });
+}
+
+}  // namespace coolpapers::store
