@@ -141,12 +141,14 @@ int RunServeCommand(const ServeOptions& options) {
   services.searcher = search->searcher.get();
   // Every page's <body> tells the front end the [FAQ] label and the feedback link ([site]), and
   // whether titles and abstracts can be translated ([translate]).
-  web::SetPageFrame({.faq_label = settings.faq_label,
-                     .feedback_url = settings.feedback_url,
-                     .translation = translations.has_value()});
-  web::Site site(*instance.store, {}, std::move(services));
-
+  web::SiteOptions site_options;
+  site_options.frame = {.faq_label = settings.faq_label,
+                        .feedback_url = settings.feedback_url,
+                        .translation = translations.has_value()};
   web::ServerOptions server_options;
+  server_options.page_frame = site_options.frame;
+  web::Site site(*instance.store, std::move(site_options), std::move(services));
+
   server_options.host = options.host;
   server_options.port = options.port;
   server_options.threads = options.threads;

@@ -1,10 +1,12 @@
 #include "web/click_route.h"
 
 #include <algorithm>
+#include <optional>
 #include <vector>
 
 #include "core/quoted_text.h"
 #include "web/api/api_json.h"
+#include "web/route_context.h"
 
 namespace coolpapers::web {
 namespace {
@@ -66,6 +68,20 @@ Result<std::string> RenderClickCountsRoute(store::Store& store, const Route& rou
   return RenderClickCountsJson(ids, *counts);
 }
 
+// /api/clicks/<ids>, 1..2000 ids (a whole day's list), canonicalised in place (not redirected: a
+// POST must not be sent elsewhere). Errors: ParseIds's.
+std::optional<Result<Route>> ParseClicks(const RouteTarget& target, Route route) {
+  constexpr std::string_view kClicks = "/api/clicks/";
+  if (!target.path.starts_with(kClicks)) return std::nullopt;
+  Result<std::string> ids =
+      ParseIds(target.path.substr(kClicks.size()), route, kMaxIdsPerClickCount);
+  if (!ids) return std::unexpected(ids.error());
+  return route;
+}
+
+// The route's handler: POST counts the click of the reader in the kReaderCookie cookie under
+// context.Today(), GET reads the counts; JSON, never cached (no-store): the counts move with
+// every reader's click. Errors: those of CountClickRoute and RenderClickCountsRoute.
 Result<Response> HandleClicks(const RouteContext& context) {
   Result<std::string> body =
       context.post ? CountClickRoute(context.store, context.route,

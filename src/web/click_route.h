@@ -1,6 +1,7 @@
 // /api/clicks/<ids>: the [PDF] and [FAQ] click counters on the cards (issue #5, reference §2.2).
 // GET reads the counts of up to a whole day's papers; POST /api/clicks/<id>?kind=pdf|faq counts
-// one reader's click, once per reader, paper, kind and UTC day (Store::AddClick). The reader is
+// one reader's click, once per reader, paper, kind and UTC day (Store::AddClick). The entry, with
+// its parser and handler (click_route.cc), is in route_table.cc. The reader is
 // the coolpapers_reader cookie, an id the front end makes up and keeps; there are no accounts.
 #ifndef COOLPAPERS_WEB_CLICK_ROUTE_H_
 #define COOLPAPERS_WEB_CLICK_ROUTE_H_
@@ -11,8 +12,6 @@
 #include "core/date.h"
 #include "core/error.h"
 #include "store/store.h"
-#include "web/http_message.h"
-#include "web/route_context.h"
 #include "web/router.h"
 
 namespace coolpapers::web {
@@ -35,11 +34,6 @@ inline constexpr std::string_view kReaderCookie = "coolpapers_reader";
 // GET /api/clicks/<ids>: {"counts":{"2401.06769":{"pdf":3,"faq":1}}}, only papers with a click
 // (unknown ids are simply left out). Store errors pass through. Thread-safe as the store is.
 [[nodiscard]] Result<std::string> RenderClickCountsRoute(store::Store& store, const Route& route);
-
-// The route's handler: POST counts the click of the reader in the kReaderCookie cookie under
-// context.Today(), GET reads the counts; JSON, never cached (no-store): the counts move with
-// every reader's click. Errors: those of CountClickRoute and RenderClickCountsRoute.
-[[nodiscard]] Result<Response> HandleClicks(const RouteContext& context);
 
 }  // namespace coolpapers::web
 

@@ -1,13 +1,16 @@
-#include "web/fixed_routes.h"
-
+// The routes that answer without a page: /healthz, /api/status, /opensearch.xml (exact paths in
+// their entries, route_table.cc) and the 301 from a non-canonical spelling of a list, paper or
+// PDF URL to the canonical one (RedirectRoute).
 #include <memory>
 #include <string>
 
 #include "web/http_status.h"
 #include "web/opensearch.h"
+#include "web/route_context.h"
 
 namespace coolpapers::web {
 
+// /healthz: "ok <N> papers" (text, no-store), or a 503 error JSON when the store does not answer.
 Result<Response> HandleHealth(const RouteContext& context) {
   Result<int64_t> count = context.store.PaperCount();
   if (!count) {
@@ -18,6 +21,8 @@ Result<Response> HandleHealth(const RouteContext& context) {
   return MakeUncachedResponse(200, kTextType, "ok " + std::to_string(*count) + " papers\n");
 }
 
+// /api/status: the JSON of SiteServices::status (no-store); 404 error JSON when the instance
+// does not report its status, 503 when it cannot be read.
 Result<Response> HandleStatus(const RouteContext& context) {
   if (!context.services.status) {
     return MakeErrorResponse(404, "not_found", "this instance does not report its status",
@@ -32,10 +37,12 @@ Result<Response> HandleStatus(const RouteContext& context) {
   return MakeUncachedResponse(200, kJsonType, *std::move(status));
 }
 
+// /opensearch.xml: the OpenSearch description (web/opensearch.h), cacheable for a minute.
 Result<Response> HandleOpenSearch(const RouteContext&) {
   return MakePageResponse(kOpenSearchType, std::string(kOpenSearchXml));
 }
 
+// 301 to route.location, which browsers may keep for a day.
 Result<Response> HandleRedirect(const RouteContext& context) {
   const std::string& location = context.route.location;
   Response response;

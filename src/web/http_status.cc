@@ -39,7 +39,7 @@ std::string_view HttpReason(int status) {
 }
 
 Response MakeErrorResponse(int status, std::string_view code_name, std::string_view message,
-                           ErrorFormat format) {
+                           ErrorFormat format, const PageFrame& frame) {
   Response response;
   response.status = status;
   if (format == ErrorFormat::kJson) {
@@ -48,15 +48,15 @@ Response MakeErrorResponse(int status, std::string_view code_name, std::string_v
   } else {
     response.content_type = kHtmlType;
     response.body =
-        std::make_shared<const std::string>(RenderErrorPage(status, HttpReason(status), message));
+        std::make_shared<const std::string>(RenderErrorPage(status, HttpReason(status), message, frame));
   }
   response.headers.emplace_back("Cache-Control", "no-store");
   return response;
 }
 
-Response MakeErrorResponse(const Error& error, ErrorFormat format) {
+Response MakeErrorResponse(const Error& error, ErrorFormat format, const PageFrame& frame) {
   return MakeErrorResponse(HttpStatusFor(error.code), ErrorCodeName(error.code), error.message,
-                           format);
+                           format, frame);
 }
 
 }  // namespace coolpapers::web

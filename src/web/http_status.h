@@ -7,6 +7,7 @@
 
 #include "core/error.h"
 #include "web/http_message.h"
+#include "web/pages/layout.h"
 
 namespace coolpapers::web {
 
@@ -21,14 +22,17 @@ std::string_view HttpReason(int status);
 enum class ErrorFormat { kHtml, kJson };
 
 // An error response: status, a body that shows `message` (escaped) and, in JSON,
-// `code_name` ("not_found", "method_not_allowed"), and Cache-Control: no-store.
-// Example: MakeErrorResponse(404, "not_found", "no paper 2401.99999 here", ErrorFormat::kJson).
+// `code_name` ("not_found", "method_not_allowed"), and Cache-Control: no-store. An HTML page
+// is rendered in `frame`, the instance's (layout.h); JSON ignores it, so JSON-only callers
+// leave it out. Example:
+// MakeErrorResponse(404, "not_found", "no paper 2401.99999 here", ErrorFormat::kJson).
 Response MakeErrorResponse(int status, std::string_view code_name, std::string_view message,
-                           ErrorFormat format);
+                           ErrorFormat format, const PageFrame& frame = PageFrame{});
 
 // The same for an Error: status from HttpStatusFor, code from ErrorCodeName. Only the error's
 // user message is shown; its detail belongs in the log.
-Response MakeErrorResponse(const Error& error, ErrorFormat format);
+Response MakeErrorResponse(const Error& error, ErrorFormat format,
+                           const PageFrame& frame = PageFrame{});
 
 }  // namespace coolpapers::web
 

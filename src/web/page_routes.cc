@@ -1,45 +1,111 @@
-#include "web/page_routes.h"
-
+// The pages read straight from the store: the home page (/), a category expression's day list
+// (/arxiv/<expr>, /api/arxiv/<expr>: HTML, its cards-only fragment, or JSON) and the calendar of
+// days with listings (/api/days/<expr>). Their entries are in route_table.cc, which keeps them in
+// the store's page cache under the keys made here.
+#include <optional>
+#include <string>
 #include <utility>
 #include <vector>
 
+#include "core/category_expr.h"
 #include "web/api/api_json.h"
 #include "web/pages/home_page.h"
 #include "web/pages/list_page.h"
+#include "web/route_context.h"
 #include "web/view_loader.h"
 
 namespace coolpapers::web {
+namespace {
 
+constexpr std::string_view kListPrefix = "/arxiv/";
+constexpr std::string_view kApiListPrefix = "/api/arxiv/";
+constexpr std::string_view kFeedSuffix = "/feed";
+
+}  // namespace
+
+// /: the categories with their newest days. Errors: the store's.
 Result<Response> HandleHome(const RouteContext& context) {
   Result<HomeView> view = LoadHomeView(context.store, context.services.harvest_state);
   if (!view) return std::unexpected(view.error());
-  return MakePageResponse(kHtmlType, RenderHomePage(*view));
+  return MakePageResponse(kHtmlType, RenderHomePage(*view, context.frame));
 }
 
+// /arxiv/<expr> and /api/arxiv/<expr>, expr as LooksLikeCategoryExpr sees one: the list, or a
+// redirect to the canonical spelling ("/arxiv/cs.CL,cs.AI" to "/arxiv/cs.AI,cs.CL", query kept)
+// or to the path without trailing slashes (for ids too). Errors: ParseCategoryExpr's.
+std::optional<Result<Route>> ParseList(const RouteTarget& target, Route route) {
+  const std::string_view prefix = route.api ? kApiListPrefix : kListPrefix;
+  const std::optional<std::string_view> subject = PathSubject(target.path, prefix);
+  if (!subject) return std::nullopt;
+  if (std::optional<Route> redirect =
+          RedirectWithoutTrailingSlash(prefix, *subject, target.raw_query, route.api)) {
+    return *std::move(redirect);
+  }
+  if (!LooksLikeCategoryExpr(*subject)) return std::nullopt;
+  Result<CategoryExpr> expr = ParseCategoryExpr(*subject);
+  if (!expr) return std::unexpected(expr.error());
+  const std::string canonical = expr->ToString();
+  if (canonical != *subject) return RedirectRoute(prefix, canonical, target.raw_query, route.api);
+  route.expr = *std::move(expr);
+  return route;
+}
+
+// /arxiv/<expr>/feed (not under /api/): the list's Atom feed (feed/feed_route.cc), answered for
+// the expression as written. Errors: ParseCategoryExpr's.
+std::optional<Result<Route>> ParseListFeed(const RouteTarget& target, Route route) {
+  if (route.api || !target.path.ends_with(kFeedSuffix)) return std::nullopt;
+  std::optional<std::string_view> subject = PathSubject(target.path, kListPrefix);
+  if (!subject || subject->size() <= kFeedSuffix.size()) return std::nullopt;
+  subject->remove_suffix(kFeedSuffix.size());
+  if (!LooksLikeCategoryExpr(*subject)) return std::nullopt;
+  Result<CategoryExpr> expr = ParseCategoryExpr(*subject);
+  if (!expr) return std::unexpected(expr.error());
+  route.feed = true;
+  route.expr = *std::move(expr);
+  return route;
+}
+
+// The day asked (or the newest) of route.expr, skip and show applied. Errors: the store's;
+// kNotFound for a day without listings.
 Result<Response> HandleList(const RouteContext& context) {
   const Route& route = context.route;
   Result<ListView> view = LoadListView(context.store, context.services.harvest_state, route.expr,
                                        route.date, route.skip, route.show);
   if (!view) return std::unexpected(view.error());
   if (route.api) return MakePageResponse(kJsonType, RenderListJson(*view));
-  return MakePageResponse(kHtmlType,
-                          route.fragment ? RenderListFragment(*view) : RenderListPage(*view));
+  return MakePageResponse(kHtmlType, route.fragment ? RenderListFragment(*view)
+                                                    : RenderListPage(*view, context.frame));
 }
 
+// The list's parameters: expression, day, skip, show, and fragment (HTML only).
 std::optional<std::string> ListCacheKey(const Route& route) {
   return route.expr.ToString() + '|' + (route.date ? route.date->ToIso() : "newest") + '|' +
          std::to_string(route.skip) + '|' + std::to_string(route.show) +
          (route.fragment && !route.api ? "|fragment" : "");
 }
 
+// /api/days/<expr>: any spelling of the expression, answered in its canonical form rather than
+// redirected. Errors: ParseCategoryExpr's (an empty expression too).
+std::optional<Result<Route>> ParseDays(const RouteTarget& target, Route route) {
+  constexpr std::string_view kDays = "/api/days/";
+  if (!target.path.starts_with(kDays)) return std::nullopt;
+  Result<CategoryExpr> expr = ParseCategoryExpr(target.path.substr(kDays.size()));
+  if (!expr) return std::unexpected(expr.error());
+  route.expr = *std::move(expr);
+  return route;
+}
+
+// The days with listings for route.expr, JSON. Errors: the store's.
 Result<Response> HandleDays(const RouteContext& context) {
   Result<std::vector<Date>> days = context.store.ListingDays(context.route.expr);
   if (!days) return std::unexpected(days.error());
   return MakePageResponse(kJsonType, RenderDaysJson(context.route.expr, *days));
 }
 
+// The expression.
 std::optional<std::string> DaysCacheKey(const Route& route) { return route.expr.ToString(); }
 
+// For pages without parameters (the home page): "".
 std::optional<std::string> NoParameters(const Route&) { return std::string(); }
 
 }  // namespace coolpapers::web

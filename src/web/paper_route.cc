@@ -1,21 +1,29 @@
-#include "web/paper_route.h"
-
+// /arxiv/<id>[,<id>...] and /api/arxiv/<ids>: papers by arXiv id, as a page or JSON. A single
+// paper the store lacks is fetched from arXiv when the site offers it (SiteServices::fetch_paper):
+// the reader gets a 202 page that refreshes itself until the paper is in. The entry is in
+// route_table.cc.
+#include <optional>
+#include <string>
 #include <utility>
 
 #include "web/api/api_json.h"
 #include "web/http_status.h"
 #include "web/pages/fetch_page.h"
 #include "web/pages/paper_page.h"
+#include "web/route_context.h"
 #include "web/view_loader.h"
 
 namespace coolpapers::web {
 namespace {
 
+constexpr std::string_view kListPrefix = "/arxiv/";
+constexpr std::string_view kApiListPrefix = "/api/arxiv/";
+
 Result<Response> RenderPapers(const RouteContext& context) {
   Result<PapersView> view = LoadPapersView(context.store, context.route.ids);
   if (!view) return std::unexpected(view.error());
   if (context.route.api) return MakePageResponse(kJsonType, RenderPapersJson(*view));
-  return MakePageResponse(kHtmlType, RenderPaperPage(*view));
+  return MakePageResponse(kHtmlType, RenderPaperPage(*view, context.frame));
 }
 
 // A paper we do not have: its fetch from arXiv.
@@ -26,34 +34,57 @@ Result<Response> FetchResponse(const RouteContext& context) {
   Result<PaperFetch> fetch = context.services.fetch_paper(id, context.admin);
   if (!fetch) {
     LogServerError(context.request, fetch.error());
-    return MakeErrorResponse(fetch.error(), format);
+    return MakeErrorResponse(fetch.error(), format, context.frame);
   }
   switch (fetch->state) {
     case PaperFetch::State::kStored: {
       // Fetched since the store was read: render it now.
       Result<Response> page = RenderPapers(context);
       if (page) return page;
-      return MakeErrorResponse(page.error(), format);
+      return MakeErrorResponse(page.error(), format, context.frame);
     }
     case PaperFetch::State::kNotFound:
-      return MakeErrorResponse(404, "not_found", "arXiv has no paper " + id.str(), format);
+      return MakeErrorResponse(404, "not_found", "arXiv has no paper " + id.str(), format,
+                               context.frame);
     case PaperFetch::State::kFailed:
       return MakeErrorResponse(
           503, "unavailable",
           "could not fetch " + id.str() + " from arXiv: " + fetch->error + " (try again later)",
-          format);
+          format, context.frame);
     case PaperFetch::State::kQueued:
     case PaperFetch::State::kRunning:
       break;
   }
-  Response response = route.api ? MakeUncachedResponse(202, kJsonType, RenderFetchJson(id, *fetch))
-                                : MakeUncachedResponse(202, kHtmlType, RenderFetchPage(id, *fetch));
+  Response response =
+      route.api ? MakeUncachedResponse(202, kJsonType, RenderFetchJson(id, *fetch))
+                : MakeUncachedResponse(202, kHtmlType, RenderFetchPage(id, *fetch, context.frame));
   response.headers.emplace_back("Refresh", std::to_string(kFetchRefreshSeconds));
   return response;
 }
 
 }  // namespace
 
+// /arxiv/<ids> and /api/arxiv/<ids> (after the list entry: a category expression is a list): the
+// papers, or a redirect to their canonical spelling ("/arxiv/1406.02661" to "/arxiv/1406.2661",
+// "/arxiv/2401.06769v2" to "/arxiv/2401.06769", query kept). Errors: ParseIds's.
+std::optional<Result<Route>> ParsePapers(const RouteTarget& target, Route route) {
+  const std::string_view prefix = route.api ? kApiListPrefix : kListPrefix;
+  const std::optional<std::string_view> subject = PathSubject(target.path, prefix);
+  if (!subject) return std::nullopt;
+  if (std::optional<Route> redirect =
+          RedirectWithoutTrailingSlash(prefix, *subject, target.raw_query, route.api)) {
+    return *std::move(redirect);
+  }
+  Result<std::string> canonical = ParseIds(*subject, route);
+  if (!canonical) return std::unexpected(canonical.error());
+  if (*canonical != *subject) return RedirectRoute(prefix, *canonical, target.raw_query, route.api);
+  return route;
+}
+
+// The papers of route.ids. For one paper the store lacks, with fetch_paper set: 202 with the
+// fetch's state (Refresh header, no-store), 404 when arXiv has no such paper, 503 when arXiv
+// cannot be reached, or the page when the paper arrived meanwhile. Errors: kNotFound for
+// papers the store lacks (several, or no fetcher); the store's and the fetcher's errors.
 Result<Response> HandlePapers(const RouteContext& context) {
   Result<Response> page = RenderPapers(context);
   // Only a single-paper page fetches: it is what the browser extension and shared links open.
@@ -64,6 +95,7 @@ Result<Response> HandlePapers(const RouteContext& context) {
   return page;
 }
 
+// The ids, in the route's (canonical) order.
 std::optional<std::string> PapersCacheKey(const Route& route) {
   std::string key;
   for (const ArxivId& id : route.ids) key += '|' + id.str();

@@ -17,6 +17,7 @@
 #include "pdf/pdf_cache.h"
 #include "web/conditional_get.h"
 #include "web/http_status.h"
+#include "web/route_context.h"
 
 namespace coolpapers::web {
 namespace {
@@ -175,6 +176,31 @@ RangeAnswer ResolveRange(std::string_view header, uint64_t size) {
   return {RangeAnswer::Kind::kPart, *first, std::min(last, size - 1)};
 }
 
+// /pdf/<id> and /pdf/<id>v<n>, or a redirect to the id's canonical spelling, version kept
+// ("/pdf/1406.02661v1" to "/pdf/1406.2661v1"). Errors: ArxivId::Parse's.
+std::optional<Result<Route>> ParsePdf(const RouteTarget& target, Route route) {
+  constexpr std::string_view kPdfPrefix = "/pdf/";
+  if (!target.path.starts_with(kPdfPrefix)) return std::nullopt;
+  const std::string_view subject = target.path.substr(kPdfPrefix.size());
+  Result<ArxivId> id = ArxivId::Parse(subject);
+  if (!id) return std::unexpected(id.error());
+  if (id->WithVersion() != subject) {
+    return RedirectRoute(kPdfPrefix, id->WithVersion(), target.raw_query, false);
+  }
+  route.ids.push_back(*std::move(id));
+  return route;
+}
+
+// Answers GET/HEAD /pdf/<id>[v<n>] (the pdf entry's route; the version defaults to the newest
+// the store knows). Cached: 200 application/pdf with ETag, Last-Modified,
+// Cache-Control: public, max-age=86400 and Accept-Ranges: bytes; 206 or 416 for a Range; 304
+// when If-None-Match (or If-Modified-Since) matches. Not cached: asks `services.fetch_pdf`
+// (an admin reader jumps the queue) and answers 202 with Retry-After and
+// {"id":"2401.06769v2","state":"queued"|"running"|"failed","position":n,"error":"..."}.
+// 404 (JSON) for a paper the store does not know, a version newer than it knows, a PDF arXiv
+// does not have, or an instance without a PDF cache; 5xx for store or cache failures.
+// Never an Error: every failure is answered here, as JSON. Thread-safe when the store and the
+// services are.
 Result<Response> HandlePdf(const RouteContext& context) {
   const SiteServices& services = context.services;
   const Request& request = context.request;

@@ -1,16 +1,13 @@
 // /pdf/<id> and /pdf/<id>v<n>: a paper's PDF from this instance's PDF cache, so readers on slow
 // networks load it from us (issue #4; reference §2.11). Only papers the store knows are served
 // (per-instance caching of arXiv's PDFs, never a proxy for arbitrary URLs). A PDF not cached yet
-// is queued for download and answered 202 with the job's state, which the viewer polls.
+// is queued for download and answered 202 with the job's state, which the viewer polls. The
+// entry, with its parser and handler (pdf_route.cc), is in route_table.cc.
 #ifndef COOLPAPERS_WEB_PDF_ROUTE_H_
 #define COOLPAPERS_WEB_PDF_ROUTE_H_
 
 #include <cstdint>
 #include <string_view>
-
-#include "core/error.h"
-#include "web/http_message.h"
-#include "web/route_context.h"
 
 namespace coolpapers::web {
 
@@ -33,18 +30,6 @@ struct RangeAnswer {
 // "bytes=0-1023", "bytes=1024-" (to the end), "bytes=-500" (the last 500); a last byte past the
 // end is clipped. Pure.
 RangeAnswer ResolveRange(std::string_view range_header, uint64_t size);
-
-// Answers GET/HEAD /pdf/<id>[v<n>] (`route` of kind kPdf; the version defaults to the newest
-// the store knows). Cached: 200 application/pdf with ETag, Last-Modified,
-// Cache-Control: public, max-age=86400 and Accept-Ranges: bytes; 206 or 416 for a Range; 304
-// when If-None-Match (or If-Modified-Since) matches. Not cached: asks `services.fetch_pdf`
-// (an admin reader jumps the queue) and answers 202 with Retry-After and
-// {"id":"2401.06769v2","state":"queued"|"running"|"failed","position":n,"error":"..."}.
-// 404 (JSON) for a paper the store does not know, a version newer than it knows, a PDF arXiv
-// does not have, or an instance without a PDF cache; 5xx for store or cache failures.
-// Never an Error: every failure is answered here, as JSON. Thread-safe when the store and the
-// services are.
-[[nodiscard]] Result<Response> HandlePdf(const RouteContext& context);
 
 }  // namespace coolpapers::web
 

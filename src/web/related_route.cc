@@ -1,12 +1,30 @@
-#include "web/related_route.h"
-
+// /api/related/<id>: the papers most related to one paper ([REL] on its card) and the keywords
+// that relate them, which the front end also uses for preference sorting and the word cloud.
+// The entry is in route_table.cc.
+#include <algorithm>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "search/searcher.h"
 #include "web/api/api_json.h"
+#include "web/route_context.h"
 
 namespace coolpapers::web {
 
+// /api/related/<id>, the id as written (its version ignored). Errors: ArxivId::Parse's.
+std::optional<Result<Route>> ParseRelated(const RouteTarget& target, Route route) {
+  constexpr std::string_view kRelated = "/api/related/";
+  if (!target.path.starts_with(kRelated)) return std::nullopt;
+  Result<ArxivId> id = ArxivId::Parse(target.path.substr(kRelated.size()));
+  if (!id) return std::unexpected(id.error());
+  route.ids.push_back(*std::move(id));
+  return route;
+}
+
+// {"id", "keywords": [...], "papers": [...]}, at most route.show papers. kUnavailable without an
+// index (services.searcher null), kNotFound for a paper the index does not hold; store and
+// index errors pass through.
 Result<Response> HandleRelated(const RouteContext& context) {
   const Route& route = context.route;
   search::Searcher* searcher = context.services.searcher;
@@ -26,6 +44,7 @@ Result<Response> HandleRelated(const RouteContext& context) {
   return MakePageResponse(kJsonType, RenderRelatedJson(id, related->keywords, *papers));
 }
 
+// The paper and show.
 std::optional<std::string> RelatedCacheKey(const Route& route) {
   return route.ids.front().str() + '|' + std::to_string(route.show);
 }

@@ -13,6 +13,7 @@
 #include "core/error.h"
 #include "store/store.h"
 #include "web/http_message.h"
+#include "web/pages/layout.h"
 #include "web/router.h"
 #include "web/site_services.h"
 
@@ -25,6 +26,7 @@ struct RouteContext {
   const Request& request;
   store::Store& store;
   const SiteServices& services;
+  const PageFrame& frame;  // every HTML page's, error pages' too (SiteOptions::frame)
   bool post = false;   // the method is POST (only for entries that accept it)
   bool admin = false;  // the reader sent the instance's magic token
 
@@ -32,8 +34,8 @@ struct RouteContext {
   Date Today() const;
 };
 
-// Every route's handler. Returns the response to send, or an error, which the dispatcher turns
-// into the route's error page (HTML or JSON, status by HttpStatusFor) and logs when it is a
+// Every route's handler, declared next to its entry in route_table.cc. Returns the response to
+// send, or an error, which the dispatcher turns into the route's error page (HTML or JSON, status by HttpStatusFor) and logs when it is a
 // 5xx. A handler never throws for bad input. Called from any server thread at once.
 using RouteHandler = Result<Response> (*)(const RouteContext& context);
 

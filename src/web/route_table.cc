@@ -1,72 +1,111 @@
 #include "web/route_table.h"
 
+#include <algorithm>
 #include <array>
 #include <cassert>
 
-#include "web/click_route.h"
-#include "web/faq_route.h"
-#include "web/feed/feed_route.h"
-#include "web/fixed_routes.h"
-#include "web/page_routes.h"
-#include "web/paper_route.h"
-#include "web/pdf_route.h"
-#include "web/related_route.h"
-#include "web/search_route.h"
-#include "web/translation_route.h"
-
 namespace coolpapers::web {
+
+// Each route's functions, defined in its handler file (named on the right) and declared only
+// here, next to the entry that uses them; their contracts are in the handler files. Handlers:
+// route_context.h's RouteHandler. Parsers: router.h's RouteParser, claiming the targets named.
+// Cache keys: CacheKeyFunction, every parameter that changes the answer.
+
+// page_routes.cc
+Result<Response> HandleHome(const RouteContext& context);
+Result<Response> HandleList(const RouteContext& context);
+Result<Response> HandleDays(const RouteContext& context);
+std::optional<Result<Route>> ParseList(const RouteTarget& target, Route route);
+std::optional<Result<Route>> ParseListFeed(const RouteTarget& target, Route route);
+std::optional<Result<Route>> ParseDays(const RouteTarget& target, Route route);
+std::optional<std::string> ListCacheKey(const Route& route);
+std::optional<std::string> DaysCacheKey(const Route& route);
+std::optional<std::string> NoParameters(const Route& route);
+// paper_route.cc
+Result<Response> HandlePapers(const RouteContext& context);
+std::optional<Result<Route>> ParsePapers(const RouteTarget& target, Route route);
+std::optional<std::string> PapersCacheKey(const Route& route);
+// fixed_routes.cc
+Result<Response> HandleHealth(const RouteContext& context);
+Result<Response> HandleStatus(const RouteContext& context);
+Result<Response> HandleOpenSearch(const RouteContext& context);
+Result<Response> HandleRedirect(const RouteContext& context);
+// search_route.cc
+Result<Response> HandleSearch(const RouteContext& context);
+std::optional<Result<Route>> ParseSearch(const RouteTarget& target, Route route);
+std::optional<Result<Route>> ParseSearchFeed(const RouteTarget& target, Route route);
+std::optional<std::string> SearchCacheKey(const Route& route);
+// feed/feed_route.cc
+Result<Response> HandleListFeed(const RouteContext& context);
+Result<Response> HandleSearchFeed(const RouteContext& context);
+// related_route.cc
+Result<Response> HandleRelated(const RouteContext& context);
+std::optional<Result<Route>> ParseRelated(const RouteTarget& target, Route route);
+std::optional<std::string> RelatedCacheKey(const Route& route);
+// pdf_route.cc
+Result<Response> HandlePdf(const RouteContext& context);
+std::optional<Result<Route>> ParsePdf(const RouteTarget& target, Route route);
+// faq_route.cc (handlers), faq_route_paths.cc (parsers)
+Result<Response> HandleFaq(const RouteContext& context);
+Result<Response> HandleFaqStream(const RouteContext& context);
+std::optional<Result<Route>> ParseFaq(const RouteTarget& target, Route route);
+std::optional<Result<Route>> ParseFaqStream(const RouteTarget& target, Route route);
+// click_route.cc
+Result<Response> HandleClicks(const RouteContext& context);
+std::optional<Result<Route>> ParseClicks(const RouteTarget& target, Route route);
+// translation_route.cc
+Result<Response> HandleTranslations(const RouteContext& context);
+std::optional<Result<Route>> ParseTranslations(const RouteTarget& target, Route route);
+
 namespace {
 
 using enum CachePolicy;
 
-// One entry per route, two or three lines each, so that the table reads as a table.
+// One entry per route, two or three lines each, so that the table reads as a table. The order
+// is the router's: the first entry that claims a path answers it, so search comes before the
+// lists (/arxiv/search is no category), the feeds before their lists, and faq_stream before faq.
 // clang-format off
 constexpr std::array kEntries = {
-    RouteEntry{.name = "home", .kind = RouteKind::kHome, .cache = kStorePages,
-               .cache_key = NoParameters, .handler = HandleHome},
-    RouteEntry{.name = "health", .kind = RouteKind::kHealth, .handler = HandleHealth},
-    RouteEntry{.name = "status", .kind = RouteKind::kStatus, .handler = HandleStatus},
-    RouteEntry{.name = "list", .kind = RouteKind::kList, .cache = kStorePages,
-               .cache_key = ListCacheKey, .handler = HandleList},
-    RouteEntry{.name = "list_feed", .kind = RouteKind::kList, .feed = true, .cache = kStorePages,
-               .cache_key = ListCacheKey, .errors = ErrorFormat::kHtml, .handler = HandleFeed},
-    RouteEntry{.name = "papers", .kind = RouteKind::kPapers, .cache = kStorePages,
-               .cache_key = PapersCacheKey, .handler = HandlePapers},
-    RouteEntry{.name = "redirect", .kind = RouteKind::kRedirect, .handler = HandleRedirect},
-    RouteEntry{.name = "search", .kind = RouteKind::kSearch, .cache = kSearchPages,
+    RouteEntry{.name = "home", .path = "/", .cache = kStorePages, .cache_key = NoParameters,
+               .handler = HandleHome},
+    RouteEntry{.name = "health", .path = "/healthz", .handler = HandleHealth},
+    RouteEntry{.name = "search", .parse = ParseSearch, .cache = kSearchPages,
                .cache_key = SearchCacheKey, .handler = HandleSearch},
-    RouteEntry{.name = "search_feed", .kind = RouteKind::kSearch, .feed = true,
-               .cache = kSearchPages, .cache_key = SearchCacheKey, .errors = ErrorFormat::kHtml,
-               .handler = HandleFeed},
-    RouteEntry{.name = "related", .kind = RouteKind::kRelated, .cache = kSearchPages,
-               .cache_key = RelatedCacheKey, .handler = HandleRelated},
-    RouteEntry{.name = "opensearch", .kind = RouteKind::kOpenSearch, .handler = HandleOpenSearch},
-    RouteEntry{.name = "pdf", .kind = RouteKind::kPdf, .handler = HandlePdf},
-    RouteEntry{.name = "faq", .kind = RouteKind::kFaq, .accepts_post = true, .handler = HandleFaq},
-    RouteEntry{.name = "faq_stream", .kind = RouteKind::kFaqStream, .handler = HandleFaqStream},
-    RouteEntry{.name = "days", .kind = RouteKind::kDays, .cache = kStorePages,
+    RouteEntry{.name = "search_feed", .parse = ParseSearchFeed, .cache = kSearchPages,
+               .cache_key = SearchCacheKey, .errors = ErrorFormat::kHtml,
+               .handler = HandleSearchFeed},
+    RouteEntry{.name = "days", .parse = ParseDays, .cache = kStorePages,
                .cache_key = DaysCacheKey, .handler = HandleDays},
-    RouteEntry{.name = "clicks", .kind = RouteKind::kClicks, .accepts_post = true,
+    RouteEntry{.name = "clicks", .parse = ParseClicks, .accepts_post = true,
                .errors = ErrorFormat::kJson, .handler = HandleClicks},
-    RouteEntry{.name = "translations", .kind = RouteKind::kTranslations, .accepts_post = true,
+    RouteEntry{.name = "translations", .parse = ParseTranslations, .accepts_post = true,
                .handler = HandleTranslations},
+    RouteEntry{.name = "related", .parse = ParseRelated, .cache = kSearchPages,
+               .cache_key = RelatedCacheKey, .handler = HandleRelated},
+    RouteEntry{.name = "pdf", .parse = ParsePdf, .handler = HandlePdf},
+    RouteEntry{.name = "faq_stream", .parse = ParseFaqStream, .handler = HandleFaqStream},
+    RouteEntry{.name = "faq", .parse = ParseFaq, .accepts_post = true, .handler = HandleFaq},
+    RouteEntry{.name = "opensearch", .path = "/opensearch.xml", .handler = HandleOpenSearch},
+    RouteEntry{.name = "status", .path = "/api/status", .handler = HandleStatus},
+    RouteEntry{.name = "list_feed", .parse = ParseListFeed, .cache = kStorePages,
+               .cache_key = ListCacheKey, .errors = ErrorFormat::kHtml, .handler = HandleListFeed},
+    RouteEntry{.name = "list", .parse = ParseList, .cache = kStorePages,
+               .cache_key = ListCacheKey, .handler = HandleList},
+    RouteEntry{.name = "papers", .parse = ParsePapers, .cache = kStorePages,
+               .cache_key = PapersCacheKey, .handler = HandlePapers},
+    // Reached through RedirectRoute, from the list, papers and pdf parsers.
+    RouteEntry{.name = "redirect", .handler = HandleRedirect},
 };
 // clang-format on
-
-const RouteEntry* FindEntry(RouteKind kind, bool feed) {
-  for (const RouteEntry& entry : kEntries) {
-    if (entry.kind == kind && entry.feed == feed) return &entry;
-  }
-  return nullptr;
-}
 
 }  // namespace
 
 std::span<const RouteEntry> RouteEntries() { return kEntries; }
 
-const RouteEntry& FindRouteEntry(const Route& route) {
-  const RouteEntry* entry = FindEntry(route.kind, route.feed);
-  assert(entry != nullptr && "every RouteKind the router makes has an entry");
+const RouteEntry& RouteEntryNamed(std::string_view name) {
+  const auto* entry = std::find_if(kEntries.begin(), kEntries.end(),
+                                   [name](const RouteEntry& e) { return e.name == name; });
+  assert(entry != kEntries.end() && "RouteEntryNamed asks for an entry of the table");
   return *entry;
 }
 
@@ -87,17 +126,6 @@ std::optional<std::string> CacheKeyFor(const RouteEntry& entry, const Route& rou
   key += route.api ? "|json|" : "|html|";
   key += *parameters;
   return key;
-}
-
-// Declared in router.h, where the method rules of a RouteKind were first asked for.
-bool AcceptsPost(RouteKind kind) {
-  const RouteEntry* entry = FindEntry(kind, false);
-  return entry != nullptr && entry->accepts_post;
-}
-
-std::string_view AllowedMethods(RouteKind kind) {
-  const RouteEntry* entry = FindEntry(kind, false);
-  return entry != nullptr ? AllowedMethods(*entry) : "GET, HEAD";
 }
 
 }  // namespace coolpapers::web

@@ -1,11 +1,13 @@
 // The route table: one entry for each kind of answer the site gives, holding everything the
-// dispatcher (Site::Handle) needs to know about it: the methods it takes, where its answers are
-// cached, how its errors are shown, and its handler (route_context.h). The URL grammar that
-// turns a target into a Route is router.h's; the table starts from the Route's kind.
+// router (router.h) and the dispatcher (Site::Handle) need to know about it: its path (exact, or
+// a parser that claims and reads it), the methods it takes, where its answers are cached, how its
+// errors are shown, and its handler (route_context.h). ParseRoute asks the entries in the table's
+// order and the Route it returns names its entry.
 //
-// Adding a route: a RouteKind and its path in router.{h,cc}, a handler file, and one entry in
-// route_table.cc. Route-level policies (rate limits, conditional GET) belong in RouteEntry as
-// fields, read by the dispatcher, not in the handlers.
+// Adding a route: one entry in route_table.cc with the declarations of its functions, and one
+// handler file (its parser, cache key and handler) in src/web/CMakeLists.txt. Route-level
+// policies (rate limits, conditional GET) belong in RouteEntry as fields, read by the
+// dispatcher, not in the handlers.
 #ifndef COOLPAPERS_WEB_ROUTE_TABLE_H_
 #define COOLPAPERS_WEB_ROUTE_TABLE_H_
 
@@ -35,8 +37,11 @@ using CacheKeyFunction = std::optional<std::string> (*)(const Route& route);
 
 struct RouteEntry {
   std::string_view name;  // "list", "faq_stream": unique, names the route in cache keys
-  RouteKind kind = RouteKind::kHome;
-  bool feed = false;          // the entry answers the routes with Route::feed set (Atom feeds)
+  // How the router finds the entry's targets: `path`, a decoded path matched exactly ("/healthz",
+  // the shared query parameters apply), or else `parse`. Neither: the entry is reached only
+  // through another entry's parser (the redirect).
+  std::string_view path = {};
+  RouteParser parse = nullptr;
   bool accepts_post = false;  // GET and HEAD always; POST as well when set
   CachePolicy cache = CachePolicy::kNone;
   CacheKeyFunction cache_key = nullptr;              // set exactly when cache is not kNone
@@ -44,11 +49,11 @@ struct RouteEntry {
   RouteHandler handler = nullptr;                    // never null
 };
 
-// Every entry, one per (kind, feed) pair. Static; thread-safe.
+// Every entry, in the order the router tries them. Static; thread-safe.
 std::span<const RouteEntry> RouteEntries();
 
-// The entry that answers `route`. Every Route that ParseRoute returns has one.
-const RouteEntry& FindRouteEntry(const Route& route);
+// The entry called `name`, which must exist: RouteEntryNamed("redirect"). Static.
+const RouteEntry& RouteEntryNamed(std::string_view name);
 
 // The methods the entry takes, as the Allow header lists them: "GET, HEAD" or "GET, HEAD, POST".
 std::string_view AllowedMethods(const RouteEntry& entry);

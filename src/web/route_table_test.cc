@@ -14,18 +14,39 @@ Route Parsed(std::string_view target) {
   return route ? *route : Route{};
 }
 
-TEST(RouteTable, HasOneEntryForEveryTargetTheRouterParses) {
-  for (const char* target :
-       {"/", "/healthz", "/api/status", "/arxiv/cs.AI", "/api/arxiv/cs.AI", "/arxiv/cs.AI/feed",
-        "/arxiv/2401.06769", "/arxiv/cs.CL,cs.AI", "/arxiv/search?query=x",
-        "/arxiv/search/feed?query=x", "/api/search?query=x", "/api/related/2401.06769",
-        "/opensearch.xml", "/pdf/2401.06769", "/api/faq/2401.06769",
-        "/api/faq/2401.06769/stream", "/api/days/cs.AI", "/api/clicks/2401.06769",
-        "/api/translations/2401.06769"}) {
-    const Route route = Parsed(target);
-    const RouteEntry& entry = FindRouteEntry(route);
-    EXPECT_EQ(entry.kind, route.kind) << target;
-    EXPECT_EQ(entry.feed, route.feed) << target;
+const RouteEntry& EntryOf(const Route& route) { return *route.entry; }
+
+TEST(RouteTable, HasAnEntryForEveryTargetTheRouterParses) {
+  const struct {
+    const char* target;
+    std::string_view entry;
+  } kCases[] = {
+      {"/", "home"},
+      {"/healthz", "health"},
+      {"/api/status", "status"},
+      {"/arxiv/cs.AI", "list"},
+      {"/api/arxiv/cs.AI", "list"},
+      {"/arxiv/cs.AI/feed", "list_feed"},
+      {"/arxiv/2401.06769", "papers"},
+      {"/arxiv/cs.CL,cs.AI", "redirect"},
+      {"/pdf/1406.02661", "redirect"},
+      {"/arxiv/search?query=x", "search"},
+      {"/arxiv/search/feed?query=x", "search_feed"},
+      {"/api/search?query=x", "search"},
+      {"/api/related/2401.06769", "related"},
+      {"/opensearch.xml", "opensearch"},
+      {"/pdf/2401.06769", "pdf"},
+      {"/api/faq/2401.06769", "faq"},
+      {"/api/faq/2401.06769/stream", "faq_stream"},
+      {"/api/days/cs.AI", "days"},
+      {"/api/clicks/2401.06769", "clicks"},
+      {"/api/translations/2401.06769", "translations"},
+  };
+  for (const auto& c : kCases) {
+    const Route route = Parsed(c.target);
+    ASSERT_NE(route.entry, nullptr) << c.target;
+    EXPECT_EQ(route.entry->name, c.entry) << c.target;
+    EXPECT_EQ(&RouteEntryNamed(c.entry), route.entry) << c.target;
   }
 }
 
@@ -35,33 +56,45 @@ TEST(RouteTable, EntriesAreWellFormed) {
     EXPECT_TRUE(names.insert(entry.name).second) << "two entries named " << entry.name;
     EXPECT_NE(entry.handler, nullptr) << entry.name;
     EXPECT_EQ(entry.cache == CachePolicy::kNone, entry.cache_key == nullptr) << entry.name;
+    EXPECT_FALSE(!entry.path.empty() && entry.parse != nullptr)
+        << entry.name << " has both an exact path and a parser";
+  }
+}
+
+TEST(AllowedMethods, OffersPostOnlyWhereARouteTakesIt) {
+  for (const std::string_view name : {"faq", "clicks", "translations"}) {
+    EXPECT_EQ(AllowedMethods(RouteEntryNamed(name)), "GET, HEAD, POST") << name;
+  }
+  for (const std::string_view name : {"home", "list", "papers", "days", "faq_stream", "search"}) {
+    EXPECT_EQ(AllowedMethods(RouteEntryNamed(name)), "GET, HEAD") << name;
+    EXPECT_FALSE(RouteEntryNamed(name).accepts_post) << name;
   }
 }
 
 TEST(RouteTable, CacheKeysNameTheEntryAndTheFormat) {
   const Route list = Parsed("/arxiv/cs.AI?show=50");
-  EXPECT_EQ(CacheKeyFor(FindRouteEntry(list), list), "list|html|cs.AI|newest|0|50");
+  EXPECT_EQ(CacheKeyFor(EntryOf(list), list), "list|html|cs.AI|newest|0|50");
   const Route feed = Parsed("/arxiv/cs.AI/feed?show=50");
-  EXPECT_EQ(CacheKeyFor(FindRouteEntry(feed), feed), "list_feed|html|cs.AI|newest|0|50");
+  EXPECT_EQ(CacheKeyFor(EntryOf(feed), feed), "list_feed|html|cs.AI|newest|0|50");
   const Route api = Parsed("/api/arxiv/cs.AI?show=50");
-  EXPECT_EQ(CacheKeyFor(FindRouteEntry(api), api), "list|json|cs.AI|newest|0|50");
+  EXPECT_EQ(CacheKeyFor(EntryOf(api), api), "list|json|cs.AI|newest|0|50");
 }
 
 TEST(RouteTable, LeavesUncachedWhatMustNotBeKept) {
   for (const char* target : {"/api/clicks/2401.06769", "/api/faq/2401.06769", "/healthz",
                              "/arxiv/search?query=x&sort=stars"}) {
     const Route route = Parsed(target);
-    EXPECT_EQ(CacheKeyFor(FindRouteEntry(route), route), std::nullopt) << target;
+    EXPECT_EQ(CacheKeyFor(EntryOf(route), route), std::nullopt) << target;
   }
 }
 
 TEST(RouteTable, ShowsErrorsAsJsonUnderApiAndForClicks) {
   const Route page = Parsed("/arxiv/cs.AI");
-  EXPECT_EQ(ErrorFormatFor(FindRouteEntry(page), page), ErrorFormat::kHtml);
+  EXPECT_EQ(ErrorFormatFor(EntryOf(page), page), ErrorFormat::kHtml);
   const Route api = Parsed("/api/arxiv/cs.AI");
-  EXPECT_EQ(ErrorFormatFor(FindRouteEntry(api), api), ErrorFormat::kJson);
+  EXPECT_EQ(ErrorFormatFor(EntryOf(api), api), ErrorFormat::kJson);
   const Route feed = Parsed("/arxiv/search/feed?query=x");
-  EXPECT_EQ(ErrorFormatFor(FindRouteEntry(feed), feed), ErrorFormat::kHtml);
+  EXPECT_EQ(ErrorFormatFor(EntryOf(feed), feed), ErrorFormat::kHtml);
 }
 
 }  // namespace

@@ -3,13 +3,11 @@
 #include <algorithm>
 
 #include "store/paper_columns.h"
+#include "web/route_table.h"
 #include "web/url_codec.h"
 
 namespace coolpapers::web {
 namespace {
-
-constexpr std::string_view kListPrefix = "/arxiv/";
-constexpr std::string_view kApiListPrefix = "/api/arxiv/";
 
 Result<int64_t> ParseCount(std::string_view name, std::string_view value, int64_t min, int64_t max) {
   int64_t number = 0;
@@ -115,20 +113,50 @@ Result<void> ApplyQuery(std::string_view query, Route& route) {
   return {};
 }
 
-Route Redirect(std::string_view prefix, std::string_view canonical, std::string_view raw_query) {
+}  // namespace
+
+std::optional<std::string> RouteTarget::Parameter(std::string_view name) const {
+  std::optional<std::string> found;
+  std::string_view query = raw_query;
+  while (!query.empty()) {
+    const size_t amp = query.find('&');
+    const std::string_view pair = query.substr(0, amp);
+    query = amp == std::string_view::npos ? std::string_view{} : query.substr(amp + 1);
+    const size_t eq = pair.find('=');
+    Result<std::string> decoded_name = PercentDecode(pair.substr(0, eq), PlusMeans::kSpace);
+    if (!decoded_name || *decoded_name != name) continue;
+    Result<std::string> value = PercentDecode(
+        eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1), PlusMeans::kSpace);
+    if (value) found = *std::move(value);
+  }
+  return found;
+}
+
+std::optional<std::string_view> PathSubject(std::string_view path, std::string_view prefix) {
+  if (!path.starts_with(prefix) || path.size() == prefix.size()) return std::nullopt;
+  return path.substr(prefix.size());
+}
+
+Route RedirectRoute(std::string_view prefix, std::string_view canonical, std::string_view raw_query,
+                    bool api) {
   Route route;
-  route.kind = RouteKind::kRedirect;
-  route.api = prefix == kApiListPrefix;
+  route.entry = &RouteEntryNamed("redirect");
+  route.api = api;
   route.location.reserve(prefix.size() + canonical.size() + raw_query.size() + 1);
   route.location.append(prefix).append(canonical);
   if (!raw_query.empty()) route.location.append("?").append(raw_query);
   return route;
 }
 
-// Fills in route.ids from "2401.06769,1406.02661v2", at most `max_ids` of them; returns the
-// canonical spelling.
-Result<std::string> ParseIds(std::string_view subject, Route& route,
-                             size_t max_ids = kMaxIdsPerPage) {
+std::optional<Route> RedirectWithoutTrailingSlash(std::string_view prefix, std::string_view subject,
+                                                  std::string_view raw_query, bool api) {
+  if (!subject.ends_with('/')) return std::nullopt;
+  const size_t end = subject.find_last_not_of('/');
+  if (end == std::string_view::npos) return std::nullopt;
+  return RedirectRoute(prefix, subject.substr(0, end + 1), raw_query, api);
+}
+
+Result<std::string> ParseIds(std::string_view subject, Route& route, size_t max_ids) {
   std::string canonical;
   while (true) {
     const size_t comma = subject.find(',');
@@ -151,143 +179,35 @@ Result<std::string> ParseIds(std::string_view subject, Route& route,
   return canonical;
 }
 
-Result<Route> ParseSubject(std::string_view prefix, std::string_view subject,
-                           std::string_view raw_query, Route route) {
-  if (subject.ends_with('/')) {
-    const size_t end = subject.find_last_not_of('/');
-    if (end != std::string_view::npos)
-      return Redirect(prefix, subject.substr(0, end + 1), raw_query);
-  }
-  std::string canonical;
-  if (LooksLikeCategoryExpr(subject)) {
-    Result<CategoryExpr> expr = ParseCategoryExpr(subject);
-    if (!expr) return std::unexpected(expr.error());
-    canonical = expr->ToString();
-    route.kind = RouteKind::kList;
-    route.expr = *std::move(expr);
-  } else {
-    Result<std::string> ids = ParseIds(subject, route);
-    if (!ids) return std::unexpected(ids.error());
-    canonical = *std::move(ids);
-    route.kind = RouteKind::kPapers;
-  }
-  if (canonical != subject) return Redirect(prefix, canonical, raw_query);
-  return route;
-}
-
-}  // namespace
-
 Result<Route> ParseRoute(std::string_view target) {
   if (!target.starts_with('/')) {
     return Fail(ErrorCode::kInvalidArgument, "invalid request target \"" + std::string(target) +
                                                  "\": expected a path starting with /");
   }
   const size_t question = target.find('?');
-  const std::string_view raw_path = target.substr(0, question);
   const std::string_view raw_query =
       question == std::string_view::npos ? std::string_view{} : target.substr(question + 1);
-
-  Result<std::string> path = PercentDecode(raw_path, PlusMeans::kPlus);
+  Result<std::string> path = PercentDecode(target.substr(0, question), PlusMeans::kPlus);
   if (!path) return std::unexpected(path.error());
   Route route;
   route.api = IsApiTarget(*path);
   if (Result<void> applied = ApplyQuery(raw_query, route); !applied) {
     return std::unexpected(applied.error());
   }
-
-  const std::string_view decoded = *path;
-  if (decoded == "/") return route;
-  if (decoded == "/healthz") {
-    route.kind = RouteKind::kHealth;
-    return route;
-  }
-  if (decoded == "/arxiv/search" || decoded == "/api/search" || decoded == "/arxiv/search/feed") {
-    if (route.prefer) {
-      return Fail(ErrorCode::kInvalidArgument,
-                  "invalid sort \"prefer\" for a search: search sorts by relevance, time or stars "
-                  "(prefer sorts day lists by your keywords)");
+  // The table's order settles paths two entries could claim (route_table.cc).
+  const RouteTarget parts{.path = *path, .raw_query = raw_query};
+  for (const RouteEntry& entry : RouteEntries()) {
+    std::optional<Result<Route>> parsed;
+    if (!entry.path.empty()) {
+      if (parts.path == entry.path) parsed = route;
+    } else if (entry.parse != nullptr) {
+      parsed = entry.parse(parts, route);
     }
-    route.kind = RouteKind::kSearch;
-    route.feed = decoded.ends_with("/feed");
-    return route;
+    if (!parsed) continue;
+    if (*parsed && (*parsed)->entry == nullptr) (*parsed)->entry = &entry;
+    return *std::move(parsed);
   }
-  if (constexpr std::string_view kDays = "/api/days/"; decoded.starts_with(kDays)) {
-    Result<CategoryExpr> expr = ParseCategoryExpr(decoded.substr(kDays.size()));
-    if (!expr) return std::unexpected(expr.error());
-    route.kind = RouteKind::kDays;
-    route.expr = *std::move(expr);
-    return route;
-  }
-  if (constexpr std::string_view kClicks = "/api/clicks/"; decoded.starts_with(kClicks)) {
-    // Canonicalised in place, not redirected: a POST must not be sent elsewhere.
-    Result<std::string> ids = ParseIds(decoded.substr(kClicks.size()), route, kMaxIdsPerClickCount);
-    if (!ids) return std::unexpected(ids.error());
-    route.kind = RouteKind::kClicks;
-    return route;
-  }
-  if (constexpr std::string_view kTranslations = "/api/translations/";
-      decoded.starts_with(kTranslations)) {
-    Result<std::string> ids = ParseIds(decoded.substr(kTranslations.size()), route);
-    if (!ids) return std::unexpected(ids.error());
-    route.kind = RouteKind::kTranslations;
-    return route;
-  }
-  if (constexpr std::string_view kRelated = "/api/related/"; decoded.starts_with(kRelated)) {
-    Result<ArxivId> id = ArxivId::Parse(decoded.substr(kRelated.size()));
-    if (!id) return std::unexpected(id.error());
-    route.kind = RouteKind::kRelated;
-    route.ids.push_back(*std::move(id));
-    return route;
-  }
-  if (constexpr std::string_view kPdfPrefix = "/pdf/"; decoded.starts_with(kPdfPrefix)) {
-    const std::string_view subject = decoded.substr(kPdfPrefix.size());
-    Result<ArxivId> id = ArxivId::Parse(subject);
-    if (!id) return std::unexpected(id.error());
-    if (id->WithVersion() != subject) return Redirect(kPdfPrefix, id->WithVersion(), raw_query);
-    route.kind = RouteKind::kPdf;
-    route.ids.push_back(*std::move(id));
-    return route;
-  }
-  if (constexpr std::string_view kFaq = "/api/faq/"; decoded.starts_with(kFaq)) {
-    constexpr std::string_view kStreamSuffix = "/stream";
-    std::string_view subject = decoded.substr(kFaq.size());
-    route.kind = RouteKind::kFaq;
-    if (subject.ends_with(kStreamSuffix)) {
-      subject.remove_suffix(kStreamSuffix.size());
-      route.kind = RouteKind::kFaqStream;
-    }
-    Result<ArxivId> id = ArxivId::Parse(subject);
-    if (!id) return std::unexpected(id.error());
-    route.ids.push_back(*std::move(id));
-    return route;
-  }
-  if (decoded == "/opensearch.xml") {
-    route.kind = RouteKind::kOpenSearch;
-    return route;
-  }
-  if (decoded == "/api/status") {
-    route.kind = RouteKind::kStatus;
-    return route;
-  }
-  const std::string_view prefix = route.api ? kApiListPrefix : kListPrefix;
-  constexpr std::string_view kFeedSuffix = "/feed";
-  if (!route.api && decoded.starts_with(prefix) && decoded.ends_with(kFeedSuffix) &&
-      decoded.size() > prefix.size() + kFeedSuffix.size()) {
-    const std::string_view subject =
-        decoded.substr(prefix.size(), decoded.size() - prefix.size() - kFeedSuffix.size());
-    if (LooksLikeCategoryExpr(subject)) {
-      Result<CategoryExpr> expr = ParseCategoryExpr(subject);
-      if (!expr) return std::unexpected(expr.error());
-      route.kind = RouteKind::kList;
-      route.feed = true;
-      route.expr = *std::move(expr);
-      return route;
-    }
-  }
-  if (decoded.starts_with(prefix) && decoded.size() > prefix.size()) {
-    return ParseSubject(prefix, decoded.substr(prefix.size()), raw_query, std::move(route));
-  }
-  return Fail(ErrorCode::kNotFound, "no page at \"" + std::string(decoded) +
+  return Fail(ErrorCode::kNotFound, "no page at \"" + *path +
                                         "\": expected /, /arxiv/<categories> or /arxiv/<ids>");
 }
 

@@ -23,7 +23,8 @@
 // sort=0 is time, sort=1 stars); lists accept and ignore sort (prefer too: the reader's keywords,
 // sorted in the browser) and highlight. The FAQ takes lang=en|zh (default en) and fresh=0|1
 // (POST: answer the latest version again). Clicks take kind=pdf|faq. Path and query are
-// percent-decoded; in the query '+' is a space.
+// percent-decoded; in the query '+' is a space. Each path belongs to its entry in the route
+// table (route_table.cc), whose parser reads it; this file holds the walk and the shared pieces.
 #ifndef COOLPAPERS_WEB_ROUTER_H_
 #define COOLPAPERS_WEB_ROUTER_H_
 
@@ -48,55 +49,67 @@ inline constexpr int64_t kMaxSkip = 1000000;
 inline constexpr size_t kMaxIdsPerPage = 200;
 inline constexpr size_t kMaxIdsPerClickCount = 2000;  // a whole day's list in one request
 
-enum class RouteKind {
-  kHome,
-  kHealth,
-  kStatus,    // /api/status
-  kList,      // a category expression's day
-  kPapers,    // papers by id
-  kRedirect,  // a non-canonical spelling of a list or paper URL: 301 to `location`
-  kSearch,    // /arxiv/search, /api/search
-  kRelated,   // /api/related/<id>: ids holds the one paper; show is how many related
-  kOpenSearch,  // /opensearch.xml
-  kPdf,       // /pdf/<id>[v<n>]: ids holds the one paper with its version (0: the newest)
-  kFaq,         // /api/faq/<id>: ids holds the one paper (its version kept when given)
-  kFaqStream,   // /api/faq/<id>/stream
-  kDays,        // /api/days/<expr>: expr holds the expression, canonical
-  kClicks,      // /api/clicks/<ids>: ids canonical, versions and duplicates dropped
-  kTranslations,  // /api/translations/<ids>: as kClicks
-};
-
 // The order of search results.
 enum class SearchOrder { kRelevance, kTime, kStars };
 
+struct RouteEntry;  // route_table.h
+
+// A parsed request target. The fields after `entry` are filled by the shared query parameters
+// (ParseRoute) and by the entry's parser; each names the entries that read it.
 struct Route {
-  RouteKind kind = RouteKind::kHome;
+  // The route table's entry that answers this route ("list", "redirect", ...); never null in a
+  // Route that ParseRoute returns. Static.
+  const RouteEntry* entry = nullptr;
   bool api = false;      // under /api/: answer JSON
-  std::string location;  // kRedirect: the canonical path with the original query string
-  CategoryExpr expr;     // kList: parsed, canonical
-  std::vector<ArxivId> ids;   // kPapers: canonical, versions dropped, duplicates dropped
-  std::optional<Date> date;   // kList: nullopt means the newest day with data
+  std::string location;  // redirect: the canonical path with the original query string
+  CategoryExpr expr;     // list, list_feed, days: parsed, canonical
+  // papers, clicks, translations: canonical, versions and duplicates dropped; related, pdf, faq,
+  // faq_stream: the one paper (pdf and faq keep its version, 0 meaning the newest)
+  std::vector<ArxivId> ids;
+  // Path parameters of an entry that keeps them in no field of its own: a route
+  // /venue/<name>/<edition> would keep {"NeurIPS", "2024"}.
+  std::vector<std::string> params;
+  std::optional<Date> date;   // list: nullopt means the newest day with data
   int64_t show = kDefaultShow;
   int64_t skip = 0;
-  bool fragment = false;  // kList, HTML only
-  std::string query;      // kSearch: the query text as typed ("" shows the search form)
-  bool highlight = false;  // kSearch: mark the query's words in titles and abstracts
-  SearchOrder sort = SearchOrder::kRelevance;  // kSearch
+  bool fragment = false;  // list, HTML only
+  std::string query;      // search: the query text as typed ("" shows the search form)
+  bool highlight = false;  // search: mark the query's words in titles and abstracts
+  SearchOrder sort = SearchOrder::kRelevance;  // search
   bool prefer = false;  // sort=prefer: lists only (the browser sorts); sort is then kRelevance
-  bool feed = false;  // kList, kSearch: the Atom feed instead of the page (not under /api/)
-  FaqLanguage language = FaqLanguage::kEnglish;  // kFaq, kFaqStream
-  bool fresh = false;                             // kFaq
+  bool feed = false;  // list_feed, search_feed: the Atom feed instead of the page
+  FaqLanguage language = FaqLanguage::kEnglish;  // faq, faq_stream
+  bool fresh = false;                             // faq
   std::optional<store::ClickKind> click_kind;     // kind=pdf|faq (POST /api/clicks/<id>)
 };
 
-// Maps a request target (origin form, as sent) to its route. Examples:
-//   "/arxiv/cs.CL?date=2025-05-14"  -> kList {cs.CL, 2025-05-14}
-//   "/api/days/cs.CL+cs.AI"         -> kDays {cs.AI,cs.CL} (API routes answer the canonical form
+// What an entry's parser sees of a request target.
+struct RouteTarget {
+  std::string_view path;       // percent-decoded: "/arxiv/cs.AI,cs.CL"
+  std::string_view raw_query;  // as sent, without '?': kept on redirects
+
+  // The last value of the query parameter `name`, percent-decoded ('+' a space); nullopt when
+  // absent or not decodable. For parameters only one entry reads; the shared ones (date, show,
+  // skip, ...) are in Route already.
+  std::optional<std::string> Parameter(std::string_view name) const;
+};
+
+// An entry's parser: nullopt when the target is not this entry's (the router tries the next
+// entry), otherwise the route (`route` filled further; its entry is left null for the router to
+// set, or set to another entry's, as RedirectRoute does) or why the target is malformed.
+// `route` arrives with api and the shared query parameters set.
+using RouteParser = std::optional<Result<Route>> (*)(const RouteTarget& target, Route route);
+
+// Maps a request target (origin form, as sent) to its route: decodes the path, applies the
+// shared query parameters, then asks the route table's parsers in the table's order; the first
+// that claims the path decides. Examples (entry names from route_table.cc):
+//   "/arxiv/cs.CL?date=2025-05-14"  -> list {cs.CL, 2025-05-14}
+//   "/api/days/cs.CL+cs.AI"         -> days {cs.AI,cs.CL} (API routes answer the canonical form
 //                                      rather than redirect)
-//   "/api/clicks/2401.06769v2?kind=pdf" -> kClicks {2401.06769}, click_kind kPdf
-//   "/arxiv/cs.CL,cs.AI?show=50"    -> kRedirect "/arxiv/cs.AI,cs.CL?show=50"
-//   "/arxiv/1406.02661"             -> kRedirect "/arxiv/1406.2661"
-//   "/api/arxiv/2401.06769,1406.2661" -> kPapers, api
+//   "/api/clicks/2401.06769v2?kind=pdf" -> clicks {2401.06769}, click_kind kPdf
+//   "/arxiv/cs.CL,cs.AI?show=50"    -> redirect "/arxiv/cs.AI,cs.CL?show=50"
+//   "/arxiv/1406.02661"             -> redirect "/arxiv/1406.2661"
+//   "/api/arxiv/2401.06769,1406.2661" -> papers, api
 // Errors: kInvalidArgument for a malformed target, percent-encoding, category expression, id,
 // date, show, skip, fragment, kind or sort (sort=prefer on a search: search sorts by relevance,
 // time or stars) (the message quotes the value and says what is accepted); kNotFound for a path
@@ -110,13 +123,28 @@ bool IsApiTarget(std::string_view target);
 // GET and HEAD read; the site answers nothing else (405), except POST where a route allows it.
 bool IsReadMethod(std::string_view method);
 
-// True for the routes that take POST as well: kFaq (ask for the FAQ), kClicks (count a click),
-// kTranslations (ask for translations). Read from the route table (route_table.h), which
-// defines these two.
-bool AcceptsPost(RouteKind kind);
+// The parsers' shared pieces, for the entries' parse functions.
 
-// The methods `kind` answers, as the Allow header lists them: "GET, HEAD" or "GET, HEAD, POST".
-std::string_view AllowedMethods(RouteKind kind);
+// The subject after `prefix` when `path` starts with it and more follows: ("/pdf/", "/pdf/x") is
+// "x"; nullopt otherwise.
+std::optional<std::string_view> PathSubject(std::string_view path, std::string_view prefix);
+
+// A route to the redirect entry: 301 to prefix + canonical, with "?" + raw_query when not empty.
+// `api` says whether the redirect's own errors would be JSON.
+Route RedirectRoute(std::string_view prefix, std::string_view canonical, std::string_view raw_query,
+                    bool api);
+
+// The redirect from a subject with trailing slashes to the one without, "/arxiv/cs.AI//" to
+// "/arxiv/cs.AI"; nullopt when the subject does not end with '/' (or is nothing but slashes).
+std::optional<Route> RedirectWithoutTrailingSlash(std::string_view prefix, std::string_view subject,
+                                                  std::string_view raw_query, bool api);
+
+// Appends the ids of "2401.06769,1406.02661v2" to route.ids, versions and duplicates dropped, at
+// most `max_ids` of them; returns their canonical spelling ("2401.06769,1406.2661").
+// kInvalidArgument for a malformed id (ArxivId::Parse's message) or too many ids ("too many paper
+// ids: expected at most 200 on one page", "... in one request" for another limit).
+[[nodiscard]] Result<std::string> ParseIds(std::string_view subject, Route& route,
+                                           size_t max_ids = kMaxIdsPerPage);
 
 }  // namespace coolpapers::web
 

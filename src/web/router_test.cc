@@ -5,57 +5,50 @@
 #include <gtest/gtest.h>
 
 #include "store/paper_columns.h"
+#include "web/route_table.h"
 
 namespace coolpapers::web {
 namespace {
 
-// One line per route, so a table row states the whole expected outcome.
+// One line per route, so a table row states the whole expected outcome. The route's kind is
+// the name of its entry in the route table.
 std::string Describe(const Route& route) {
   std::string text = route.api ? "api " : "";
-  switch (route.kind) {
-    case RouteKind::kHome: return text + "home";
-    case RouteKind::kHealth: return text + "health";
-    case RouteKind::kStatus: return text + "status";
-    case RouteKind::kRedirect: return text + "redirect " + route.location;
-    case RouteKind::kList:
-      text += "list " + route.expr.ToString() + " date=" +
-              (route.date ? route.date->ToIso() : "newest") + " skip=" + std::to_string(route.skip) +
-              " show=" + std::to_string(route.show);
-      if (route.feed) text += " feed";
-      return route.fragment ? text + " fragment" : text;
-    case RouteKind::kPapers:
-      text += "papers";
-      for (const ArxivId& id : route.ids) text += " " + id.str();
-      return text;
-    case RouteKind::kRelated:
-      return text + "related " + route.ids.front().str() + " show=" + std::to_string(route.show);
-    case RouteKind::kSearch:
-      return text + "search \"" + route.query + "\" sort=" +
-             std::to_string(static_cast<int>(route.sort)) + (route.highlight ? " highlight" : "") +
-             " skip=" + std::to_string(route.skip) + " show=" + std::to_string(route.show) +
-             (route.feed ? " feed" : "");
-    case RouteKind::kOpenSearch: return text + "opensearch";
-    case RouteKind::kPdf: return text + "pdf " + route.ids.front().WithVersion();
-    case RouteKind::kFaq:
-    case RouteKind::kFaqStream:
-      return text + (route.kind == RouteKind::kFaq ? "faq " : "faq-stream ") +
-             route.ids.front().str() +
-             (route.ids.front().version() > 0
-                  ? " v" + std::to_string(route.ids.front().version())
-                  : "") +
-             " lang=" + std::string(FaqLanguageCode(route.language)) +
-             (route.fresh ? " fresh" : "");
-    case RouteKind::kDays: return text + "days " + route.expr.ToString();
-    case RouteKind::kClicks:
-      text += "clicks";
-      for (const ArxivId& id : route.ids) text += " " + id.str();
-      if (route.click_kind) text += " kind=" + std::string(store::ClickKindName(*route.click_kind));
-      return text;
-    case RouteKind::kTranslations:
-      text += "translations";
-      for (const ArxivId& id : route.ids) text += " " + id.str();
-      return text;
+  const std::string_view kind = route.entry->name;
+  if (kind == "home" || kind == "health" || kind == "status" || kind == "opensearch") {
+    return text + std::string(kind);
   }
+  if (kind == "redirect") return text + "redirect " + route.location;
+  if (kind == "list" || kind == "list_feed") {
+    text += "list " + route.expr.ToString() + " date=" +
+            (route.date ? route.date->ToIso() : "newest") + " skip=" + std::to_string(route.skip) +
+            " show=" + std::to_string(route.show);
+    if (route.feed) text += " feed";
+    return route.fragment ? text + " fragment" : text;
+  }
+  if (kind == "papers" || kind == "clicks" || kind == "translations") {
+    text += kind;
+    for (const ArxivId& id : route.ids) text += " " + id.str();
+    if (kind == "clicks" && route.click_kind) text += " kind=" + std::string(store::ClickKindName(*route.click_kind));
+    return text;
+  }
+  if (kind == "related") {
+    return text + "related " + route.ids.front().str() + " show=" + std::to_string(route.show);
+  }
+  if (kind == "search" || kind == "search_feed") {
+    return text + "search \"" + route.query + "\" sort=" +
+           std::to_string(static_cast<int>(route.sort)) + (route.highlight ? " highlight" : "") +
+           " skip=" + std::to_string(route.skip) + " show=" + std::to_string(route.show) +
+           (route.feed ? " feed" : "");
+  }
+  if (kind == "pdf") return text + "pdf " + route.ids.front().WithVersion();
+  if (kind == "faq" || kind == "faq_stream") {
+    return text + (kind == "faq" ? "faq " : "faq-stream ") + route.ids.front().str() +
+           (route.ids.front().version() > 0 ? " v" + std::to_string(route.ids.front().version())
+                                            : "") +
+           " lang=" + std::string(FaqLanguageCode(route.language)) + (route.fresh ? " fresh" : "");
+  }
+  if (kind == "days") return text + "days " + route.expr.ToString();
   return "?";
 }
 
@@ -240,7 +233,7 @@ TEST(ParseRoute, TakesAWholeDayOfIdsForClickCounts) {
   }
   Result<Route> route = ParseRoute("/api/clicks/" + ids);
   ASSERT_TRUE(route.has_value()) << route.error().message;
-  EXPECT_EQ(route->kind, RouteKind::kClicks);
+  EXPECT_EQ(route->entry->name, "clicks");
   EXPECT_EQ(route->ids.size(), kMaxIdsPerClickCount);
   Result<Route> too_many = ParseRoute("/api/clicks/" + ids + ",2401.99999");
   ASSERT_FALSE(too_many.has_value());
@@ -256,22 +249,18 @@ TEST(ParseRoute, SurvivesHostileBytes) {
   EXPECT_FALSE(ParseRoute("/arxiv/cs.AI%0D%0ALocation:%20x").has_value());
 }
 
+TEST(RouteTarget, GivesAnEntryItsOwnParameterDecoded) {
+  const RouteTarget target{.path = "/venue/x", .raw_query = "edition=2024&track=main%2Bx&track=a+b"};
+  EXPECT_EQ(target.Parameter("edition"), "2024");
+  EXPECT_EQ(target.Parameter("track"), "a b");  // the last one, '+' a space
+  EXPECT_EQ(target.Parameter("missing"), std::nullopt);
+}
+
 TEST(IsApiTarget, KnowsTheApiPrefix) {
   EXPECT_TRUE(IsApiTarget("/api/arxiv/cs.AI"));
   EXPECT_TRUE(IsApiTarget("/api/nothing"));
   EXPECT_FALSE(IsApiTarget("/arxiv/cs.AI"));
   EXPECT_FALSE(IsApiTarget("/apix"));
-}
-
-TEST(AllowedMethods, OffersPostOnlyWhereARouteTakesIt) {
-  EXPECT_EQ(AllowedMethods(RouteKind::kFaq), "GET, HEAD, POST");
-  EXPECT_EQ(AllowedMethods(RouteKind::kClicks), "GET, HEAD, POST");
-  EXPECT_EQ(AllowedMethods(RouteKind::kTranslations), "GET, HEAD, POST");
-  for (const RouteKind kind : {RouteKind::kHome, RouteKind::kList, RouteKind::kPapers,
-                               RouteKind::kDays, RouteKind::kFaqStream, RouteKind::kSearch}) {
-    EXPECT_EQ(AllowedMethods(kind), "GET, HEAD");
-    EXPECT_FALSE(AcceptsPost(kind));
-  }
 }
 
 TEST(IsReadMethod, AllowsGetAndHeadOnly) {

@@ -11,7 +11,7 @@
 
 namespace coolpapers::web {
 
-// The results `route` (kSearch) asks for: its query, order, skip and show, capped at
+// The results a search `route` asks for: its query, order, skip and show, capped at
 // search::kMaxResults results in all. An empty query gives an empty view (the bare form).
 // sort=stars ranks the (at most kMaxResults) matches by their [PDF] and [FAQ] clicks, then by
 // relevance. Errors: kInvalidArgument with the query language's message for a query it rejects;

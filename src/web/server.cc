@@ -132,7 +132,8 @@ void Session::HandleRequest() {
     // The last resort: a bug in one page must not take the connection or the server down.
     std::fprintf(stderr, "coolpapers: %s %s threw: %s\n", method_.c_str(), target_.c_str(), e.what());
     response = MakeErrorResponse(500, "internal", "the server failed on this request (logged)",
-                                 IsApiTarget(target_) ? ErrorFormat::kJson : ErrorFormat::kHtml);
+                                 IsApiTarget(target_) ? ErrorFormat::kJson : ErrorFormat::kHtml,
+                                 core_.options.page_frame);
   }
   if (IsNotModified(FromBeast(req[http::field::if_none_match]),
                     FromBeast(req[http::field::if_modified_since]), response)) {
@@ -145,7 +146,8 @@ void Session::RejectRequest(int status, std::string_view code, const std::string
   started_ = std::chrono::steady_clock::now();
   method_ = "-";
   target_ = "-";
-  Send(MakeErrorResponse(status, code, message, ErrorFormat::kHtml), 11, false, false);
+  Send(MakeErrorResponse(status, code, message, ErrorFormat::kHtml, core_.options.page_frame), 11,
+       false, false);
 }
 
 void Session::Send(Response response, unsigned version, bool keep_alive, bool head) {

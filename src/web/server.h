@@ -16,6 +16,7 @@
 
 #include "core/error.h"
 #include "web/http_message.h"
+#include "web/pages/layout.h"
 
 namespace coolpapers::web {
 
@@ -35,6 +36,9 @@ struct ServerOptions {
   // After a stop, how long responses being written may take before the server quits anyway.
   std::chrono::milliseconds shutdown_grace{3000};
   std::FILE* access_log = stderr;  // one line per request; nullptr for none
+  // The frame of the server's own error pages (a 431, or a 500 when the handler threw); serve
+  // gives it the site's (SiteOptions::frame).
+  PageFrame page_frame = {};
 };
 
 // Called for each request, from any server thread, concurrently: must be thread-safe. An

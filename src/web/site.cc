@@ -46,6 +46,7 @@ Result<uint64_t> SearchStamp(store::Store& store, search::Searcher& searcher) {
 Site::Site(store::Store& store, SiteOptions options, SiteServices services)
     : store_(store),
       services_(std::move(services)),
+      frame_(std::move(options.frame)),
       cache_(options.cache),
       watcher_([this] { return store_.ChangeStamp(); },
                [this](uint64_t stamp) { cache_.Invalidate(stamp); }, options.change_poll),
@@ -72,7 +73,7 @@ PageCache* Site::CacheFor(CachePolicy policy) {
 Response Site::Handle(const Request& request) {
   const bool api_target = IsApiTarget(request.target);
   Result<Route> route = ParseRoute(request.target);
-  const RouteEntry* entry = route ? &FindRouteEntry(*route) : nullptr;
+  const RouteEntry* entry = route ? route->entry : nullptr;
   const bool post = request.method == "POST";
   // A POST to an /api/ target that does not parse (a click with kind=html) gets the route's
   // error, which says more than a 405 would.
@@ -84,13 +85,15 @@ Response Site::Handle(const Request& request) {
         405, "method_not_allowed",
         "method " + std::string(request.method) + " is not allowed here: expected " +
             std::string(methods),
-        FormatFor(api_target));
+        FormatFor(api_target), frame_);
     response.headers.emplace_back("Allow", std::string(methods));
     return response;
   }
   // The front end's files, embedded and immutable: before the route's error and the page cache.
-  if (IsAssetTarget(request.target)) return StaticAssetResponse(request.target, request.accepts_gzip);
-  if (!route) return MakeErrorResponse(route.error(), FormatFor(api_target));
+  if (IsAssetTarget(request.target)) {
+    return StaticAssetResponse(request.target, request.accepts_gzip);
+  }
+  if (!route) return MakeErrorResponse(route.error(), FormatFor(api_target), frame_);
 
   PageCache* cache = CacheFor(entry->cache);
   const std::optional<std::string> key = cache ? CacheKeyFor(*entry, *route) : std::nullopt;
@@ -102,12 +105,13 @@ Response Site::Handle(const Request& request) {
                              .request = request,
                              .store = store_,
                              .services = services_,
+                             .frame = frame_,
                              .post = post,
                              .admin = IsAdmin(request)};
   Result<Response> response = entry->handler(context);
   if (!response) {
     if (HttpStatusFor(response.error().code) >= 500) LogServerError(request, response.error());
-    return MakeErrorResponse(response.error(), ErrorFormatFor(*entry, *route));
+    return MakeErrorResponse(response.error(), ErrorFormatFor(*entry, *route), frame_);
   }
   if (key && response->status == 200) {
     cache->Insert(*key, response->body, generation, response->headers, response->content_type);

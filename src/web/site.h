@@ -13,6 +13,7 @@
 #include "web/change_watcher.h"
 #include "web/http_message.h"
 #include "web/page_cache.h"
+#include "web/pages/layout.h"
 #include "web/route_table.h"
 #include "web/site_services.h"
 
@@ -23,6 +24,8 @@ struct SiteOptions {
   // How often the store's change stamp is read; the cache is dropped when it moves, so an
   // import by another process shows within about this long.
   std::chrono::milliseconds change_poll{500};
+  // What every HTML page, error pages too, tells the front end about this instance.
+  PageFrame frame = {};
 };
 
 class Site {
@@ -50,6 +53,7 @@ class Site {
 
   store::Store& store_;
   const SiteServices services_;
+  const PageFrame frame_;
   PageCache cache_;         // CachePolicy::kStorePages: lists, papers, days, home, list feeds
   ChangeWatcher watcher_;   // after cache_: it calls into it
   PageCache search_cache_;  // CachePolicy::kSearchPages (SearchStamp in site.cc)

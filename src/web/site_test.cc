@@ -42,6 +42,31 @@ class SiteTest : public ::testing::Test {
   std::unique_ptr<Site> site_;
 };
 
+// The frame a site is constructed with reaches its every page, error pages too (#13: it was a
+// process-wide setting); a site without one renders the default.
+TEST(SiteFrame, ReachesEveryPageIncludingErrors) {
+  coolpapers::testing::TempDir dir;
+  const std::unique_ptr<store::Store> store = testing::OpenSampleStore(dir.path());
+  ASSERT_NE(store, nullptr);
+  SiteOptions options;
+  options.frame = {
+      .faq_label = "Kimi", .feedback_url = "https://example.org/feedback", .translation = true};
+  Site site(*store, options);
+  for (const char* target :
+       {"/", "/arxiv/cs.CL", "/arxiv/2401.99999", "/arxiv/search?query=x", "/nowhere"}) {
+    const Response response = site.Handle(Request{"GET", target, false});
+    EXPECT_EQ(response.content_type, kHtmlType) << target;
+    EXPECT_THAT(*response.body,
+                HasSubstr("<body id=\"arxiv\" data-faq-label=\"Kimi\" "
+                          "data-feedback-url=\"https://example.org/feedback\" "
+                          "data-translation=\"zh\">\n"))
+        << target;
+  }
+  Site plain(*store);
+  EXPECT_THAT(*plain.Handle(Request{"GET", "/", false}).body,
+              HasSubstr("<body id=\"arxiv\" data-faq-label=\"FAQ\">\n"));
+}
+
 TEST_F(SiteTest, ServesTheHomePage) {
   const Response response = Get("/");
   EXPECT_EQ(response.status, 200);

@@ -1,16 +1,36 @@
-#include "web/translation_route.h"
-
+// /api/translations/<ids>: titles and abstracts in Chinese, for the reader's translate setting.
+// GET reads what is stored and never starts work; POST also asks for the missing ones. The body:
+//   {"translations": {"2401.06769": {"version": 2, "title": "...", "abstract": "...",
+//                                    "model": "..."}},
+//    "pending": ["2401.00001"], "failed": {"2401.00002": "the model's reply ..."}}
+// Papers the store lacks are left out. The entry is in route_table.cc.
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "translate/translation_service.h"
 #include "web/api/json_dump.h"
 #include "web/http_status.h"
+#include "web/route_context.h"
 
 namespace coolpapers::web {
 
+// /api/translations/<ids>, 1..200 ids, canonicalised in place (not redirected: a POST must not
+// be sent elsewhere). Errors: ParseIds's.
+std::optional<Result<Route>> ParseTranslations(const RouteTarget& target, Route route) {
+  constexpr std::string_view kTranslations = "/api/translations/";
+  if (!target.path.starts_with(kTranslations)) return std::nullopt;
+  Result<std::string> ids = ParseIds(target.path.substr(kTranslations.size()), route);
+  if (!ids) return std::unexpected(ids.error());
+  return route;
+}
+
+// 200 with the body above; 503 error JSON when services.translations is null (no translation
+// service configured); the service's errors as error JSON, never as an Error. Never cached (an
+// admin reader's requests go first).
 Result<Response> HandleTranslations(const RouteContext& context) {
   translate::TranslationService* translations = context.services.translations;
   if (translations == nullptr) {

@@ -4,9 +4,12 @@
 #include <chrono>
 #include <cstdio>
 #include <functional>
+#include <string>
+#include <utility>
 
 #include "web/feed/atom_feed.h"
 #include "web/pages/search_page.h"
+#include "web/route_context.h"
 #include "web/search_loader.h"
 #include "web/view_loader.h"
 
@@ -76,20 +79,33 @@ std::string LastModified(const std::string& body) {
   return text;
 }
 
-}  // namespace
-
-Result<Response> HandleFeed(const RouteContext& context) {
-  const Route& route = context.route;
-  Result<std::string> body =
-      route.kind == RouteKind::kSearch
-          ? RenderSearchFeed(context.store, context.services.searcher, route)
-          : RenderListFeed(context.store, context.services.harvest_state, route);
-  if (!body) return std::unexpected(body.error());
-  PageHeaders validators = FeedValidators(*body);
-  Response response = MakePageResponse(kAtomType, *std::move(body));
+// Atom, cacheable for a minute, with its validators (FeedValidators).
+Response FeedResponse(std::string body) {
+  PageHeaders validators = FeedValidators(body);
+  Response response = MakePageResponse(kAtomType, std::move(body));
   // The validators belong to the identity body and hold for both encodings.
   response.headers.insert(response.headers.end(), validators.begin(), validators.end());
   return response;
+}
+
+}  // namespace
+
+// /arxiv/<expr>/feed: the list's day asked (or the newest), every paper of it.
+// services.harvest_state may be null. Errors as LoadListView.
+Result<Response> HandleListFeed(const RouteContext& context) {
+  Result<std::string> body =
+      RenderListFeed(context.store, context.services.harvest_state, context.route);
+  if (!body) return std::unexpected(body.error());
+  return FeedResponse(*std::move(body));
+}
+
+// /arxiv/search/feed: the search's query, sort, skip and show. kUnavailable without a searcher;
+// other errors as LoadSearchView.
+Result<Response> HandleSearchFeed(const RouteContext& context) {
+  Result<std::string> body =
+      RenderSearchFeed(context.store, context.services.searcher, context.route);
+  if (!body) return std::unexpected(body.error());
+  return FeedResponse(*std::move(body));
 }
 
 PageHeaders FeedValidators(const std::string& body) {

@@ -5,12 +5,13 @@
 
 namespace coolpapers::web {
 
-std::string RenderErrorPage(int status, std::string_view reason, std::string_view message) {
+std::string RenderErrorPage(int status, std::string_view reason, std::string_view message,
+                            const PageFrame& frame) {
   PageHead head;
   head.title = std::to_string(status) + " " + std::string(reason);
   std::string out;
   out.reserve(6144);
-  AppendPageStart(out, head);
+  AppendPageStart(out, head, frame);
   out += "<div class=\"error\">\n<h1>";
   AppendHtmlEscaped(out, head.title);
   out += "</h1>\n<p class=\"message\">";

@@ -6,11 +6,14 @@
 #include <string>
 #include <string_view>
 
+#include "web/pages/layout.h"
+
 namespace coolpapers::web {
 
-// Example: RenderErrorPage(404, "Not Found", "no paper 2401.99999 in this store").
-// Thread-safe; the message is escaped.
-std::string RenderErrorPage(int status, std::string_view reason, std::string_view message);
+// Example: RenderErrorPage(404, "Not Found", "no paper 2401.99999 in this store", frame), in
+// the instance's frame (layout.h). Thread-safe; the message is escaped.
+std::string RenderErrorPage(int status, std::string_view reason, std::string_view message,
+                            const PageFrame& frame);
 
 }  // namespace coolpapers::web
 

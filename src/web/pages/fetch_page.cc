@@ -23,13 +23,14 @@ std::string_view PaperFetchStateName(PaperFetch::State state) {
   return "unknown";
 }
 
-std::string RenderFetchPage(const ArxivId& id, const PaperFetch& fetch) {
+std::string RenderFetchPage(const ArxivId& id, const PaperFetch& fetch,
+                            const PageFrame& frame) {
   PageHead head;
   head.title = "Fetching " + id.str() + " from arXiv";
   head.meta.emplace_back("robots", "noindex");
   std::string out;
   out.reserve(4096);
-  AppendPageStart(out, head);
+  AppendPageStart(out, head, frame);
   out += "<div class=\"fetching\">\n<h1>Fetching <a href=\"https://arxiv.org/abs/";
   AppendHtmlEscaped(out, id.str());
   out += "\">";

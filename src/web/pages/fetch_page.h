@@ -7,6 +7,7 @@
 
 #include "core/arxiv_id.h"
 #include "web/site_services.h"
+#include "web/pages/layout.h"
 
 namespace coolpapers::web {
 
@@ -14,8 +15,10 @@ namespace coolpapers::web {
 // without script and stops by itself once the paper page (which has none) is served instead.
 inline constexpr int kFetchRefreshSeconds = 3;
 
-// For a queued or running fetch. Thread-safe; all text escaped.
-std::string RenderFetchPage(const ArxivId& id, const PaperFetch& fetch);
+// For a queued or running fetch, in the instance's `frame` (layout.h). Thread-safe; all text
+// escaped.
+std::string RenderFetchPage(const ArxivId& id, const PaperFetch& fetch,
+                            const PageFrame& frame);
 
 // The same state for /api/arxiv/<id>: {"id":..., "fetch":{"state":"queued","position":3,...}}.
 std::string RenderFetchJson(const ArxivId& id, const PaperFetch& fetch);

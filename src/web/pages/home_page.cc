@@ -40,13 +40,13 @@ void AppendCategory(std::string& out, const HomeCategory& category) {
 
 }  // namespace
 
-std::string RenderHomePage(const HomeView& view) {
+std::string RenderHomePage(const HomeView& view, const PageFrame& frame) {
   PageHead head;
   head.title = "coolpapers: arXiv categories";
   head.description = "Skim each arXiv category's daily list of new papers.";
   std::string out;
   out.reserve(48 * 1024);
-  AppendPageStart(out, head);
+  AppendPageStart(out, head, frame);
   out += "<p>Read a category's newest day, or several together: <code>/arxiv/cs.AI,cs.CL</code> "
          "joins lists, <code>/arxiv/cs.AI+cs.LG-cs.CY</code> also leaves out papers in cs.CY.</p>\n";
   for (const HomeGroup& group : view.groups) {

@@ -10,6 +10,7 @@
 
 #include "core/date.h"
 #include "web/pages/harvest_mark.h"
+#include "web/pages/layout.h"
 
 namespace coolpapers::web {
 
@@ -33,8 +34,8 @@ struct HomeView {
 
 // The page. Within a group that spans several archives (Physics) each archive gets a
 // sub-heading. Each category's <li> carries data-category="cs.CL", which the front end's
-// chooser and calendar read. Thread-safe; all text escaped.
-std::string RenderHomePage(const HomeView& view);
+// chooser and calendar read. In the instance's `frame` (layout.h). Thread-safe; all text escaped.
+std::string RenderHomePage(const HomeView& view, const PageFrame& frame);
 
 }  // namespace coolpapers::web
 

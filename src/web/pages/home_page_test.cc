@@ -27,7 +27,7 @@ HomeView TwoGroups() {
 }
 
 TEST(HomePage, LinksCategoriesWithDataToTheirListAndNewestDay) {
-  const std::string page = RenderHomePage(TwoGroups());
+  const std::string page = RenderHomePage(TwoGroups(), PageFrame{});
   EXPECT_THAT(page, HasSubstr("<a class=\"category\" href=\"/arxiv/cs.AI\">Artificial Intelligence (cs.AI)</a> "
                               "<a class=\"day\" href=\"/arxiv/cs.AI?date=2025-05-14\">2025-05-14</a> "
                               "<span class=\"count\">312 papers</span>"));
@@ -36,14 +36,14 @@ TEST(HomePage, LinksCategoriesWithDataToTheirListAndNewestDay) {
 }
 
 TEST(HomePage, MarksEveryCategoryItemWithItsId) {
-  const std::string page = RenderHomePage(TwoGroups());
+  const std::string page = RenderHomePage(TwoGroups(), PageFrame{});
   EXPECT_THAT(page, HasSubstr("<li data-category=\"cs.AI\"><a class=\"category\""));
   EXPECT_THAT(page, HasSubstr("<li data-category=\"cs.AR\"><span class=\"category empty\">"));
   EXPECT_THAT(page, HasSubstr("<li data-category=\"astro-ph.CO\">"));
 }
 
 TEST(HomePage, GroupsInOrderWithArchiveHeadingsWhereSeveral) {
-  const std::string page = RenderHomePage(TwoGroups());
+  const std::string page = RenderHomePage(TwoGroups(), PageFrame{});
   const size_t cs = page.find("<h2>Computer Science</h2>");
   const size_t physics = page.find("<h2>Physics</h2>");
   ASSERT_NE(cs, std::string::npos);

@@ -1,7 +1,5 @@
 #include "web/pages/layout.h"
 
-#include <atomic>
-
 #include "web/html_escape.h"
 #include "web/static_files.h"
 
@@ -25,38 +23,22 @@ void AppendMeta(std::string& out, std::string_view attribute, std::string_view n
   out += "\">\n";
 }
 
-// One frame for the whole process rather than a parameter of every page renderer: the frame is
-// instance configuration, fixed at startup, and the renderers (and the error page, built deep
-// in http_status.cc) all share AppendPageStart. TODO(#5): pass it through PageHead instead
-// if instances ever need per-request frames.
-std::atomic<std::shared_ptr<const PageFrame>>& FrameSlot() {
-  static std::atomic<std::shared_ptr<const PageFrame>> slot{std::make_shared<const PageFrame>()};
-  return slot;
-}
-
-void AppendBodyStart(std::string& out) {
-  const std::shared_ptr<const PageFrame> frame = CurrentPageFrame();
+void AppendBodyStart(std::string& out, const PageFrame& frame) {
   out += "<body id=\"arxiv\" data-faq-label=\"";
-  AppendHtmlEscaped(out, frame->faq_label);
+  AppendHtmlEscaped(out, frame.faq_label);
   out += '"';
-  if (!frame->feedback_url.empty()) {
+  if (!frame.feedback_url.empty()) {
     out += " data-feedback-url=\"";
-    AppendHtmlEscaped(out, frame->feedback_url);
+    AppendHtmlEscaped(out, frame.feedback_url);
     out += '"';
   }
-  if (frame->translation) out += " data-translation=\"zh\"";
+  if (frame.translation) out += " data-translation=\"zh\"";
   out += ">\n";
 }
 
 }  // namespace
 
-void SetPageFrame(PageFrame frame) {
-  FrameSlot().store(std::make_shared<const PageFrame>(std::move(frame)));
-}
-
-std::shared_ptr<const PageFrame> CurrentPageFrame() { return FrameSlot().load(); }
-
-void AppendPageStart(std::string& out, const PageHead& head) {
+void AppendPageStart(std::string& out, const PageHead& head, const PageFrame& frame) {
   out += "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>";
   AppendHtmlEscaped(out, head.title);
@@ -88,7 +70,7 @@ void AppendPageStart(std::string& out, const PageHead& head) {
   out += "\">\n<script type=\"module\" src=\"/assets/";
   out += MainScriptName();
   out += "\"></script>\n</head>\n";
-  AppendBodyStart(out);
+  AppendBodyStart(out, frame);
   out += "<header class=\"site\"><a class=\"brand\" href=\"/\">coolpapers</a>"
          "<span>arXiv, one day at a time</span><a class=\"search-link\" href=\"/arxiv/search\">"
          "Search</a></header>\n<main>\n";

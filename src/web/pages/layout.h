@@ -6,7 +6,6 @@
 #ifndef COOLPAPERS_WEB_PAGES_LAYOUT_H_
 #define COOLPAPERS_WEB_PAGES_LAYOUT_H_
 
-#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -28,27 +27,19 @@ struct PageHead {
 
 // What every page's <body> tells the front end about this instance ([site] in the config file),
 // as data attributes: data-faq-label="Kimi", data-feedback-url="https://..." when set, and
-// data-translation="zh" when titles and abstracts can be translated.
+// data-translation="zh" when titles and abstracts can be translated. Instance configuration:
+// serve puts it in SiteOptions (and ServerOptions, for the server's own error pages), and it
+// reaches the renderers through the route context (route_context.h).
 struct PageFrame {
   std::string faq_label = "FAQ";  // the [FAQ] button's label (plain text, escaped here)
   std::string feedback_url;       // the settings' feedback link; "" shows none
   bool translation = false;       // a translation service is configured (/api/translations)
 };
 
-// Sets the frame pages render with from now on; serve calls it once at startup from the config.
-// Pages already in a page cache keep the frame they were rendered with. Thread-safe, but a page
-// rendered while another thread sets it may carry either frame. The default is PageFrame{}.
-// Process-wide because every page renderer (and the error page) shares AppendPageStart; see
-// the note in layout.cc.
-void SetPageFrame(PageFrame frame);
-
-// The frame set last (PageFrame{} before any SetPageFrame). Thread-safe.
-std::shared_ptr<const PageFrame> CurrentPageFrame();
-
 // Appends everything up to and including the opening <main>; the body has id="arxiv" (the
-// branch marker the Zotero translator and the browser extension look for) and the current
-// PageFrame's data attributes.
-void AppendPageStart(std::string& out, const PageHead& head);
+// branch marker the Zotero translator and the browser extension look for) and `frame`'s data
+// attributes.
+void AppendPageStart(std::string& out, const PageHead& head, const PageFrame& frame);
 
 // Appends the closing </main>, </body> and </html>.
 void AppendPageEnd(std::string& out);

@@ -44,7 +44,7 @@ std::string ListUrl(const std::string& expression, Date day, int64_t skip, int64
   return url;
 }
 
-std::string RenderListPage(const ListView& view) {
+std::string RenderListPage(const ListView& view, const PageFrame& frame) {
   PageHead head;
   head.title = view.expression + ": " + view.day.ToDisplay();
   head.description = std::to_string(view.total) + " arXiv papers in " + view.heading +
@@ -53,7 +53,7 @@ std::string RenderListPage(const ListView& view) {
   head.feed_title = "coolpapers: " + view.heading;
   std::string out;
   out.reserve(8192 + view.cards.size() * 2600);
-  AppendPageStart(out, head);
+  AppendPageStart(out, head, frame);
   out += "<h1>";
   AppendHtmlEscaped(out, view.heading);
   out += "</h1>\n<p class=\"info\">";

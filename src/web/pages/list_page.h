@@ -14,6 +14,7 @@
 #include "core/date.h"
 #include "core/paper.h"
 #include "web/pages/harvest_mark.h"
+#include "web/pages/layout.h"
 
 namespace coolpapers::web {
 
@@ -35,8 +36,8 @@ struct ListView {
   std::vector<ListedCard> cards;  // this slice, in arXiv order; card i is numbered skip + i + 1
 };
 
-// The whole page. Thread-safe; all text escaped.
-std::string RenderListPage(const ListView& view);
+// The whole page, in the instance's `frame` (layout.h). Thread-safe; all text escaped.
+std::string RenderListPage(const ListView& view, const PageFrame& frame);
 
 // Only this slice's cards and, when more follow, the <nav class="more"> that loads the next
 // slice: what ?fragment=1 returns for the page's script to insert. Thread-safe.

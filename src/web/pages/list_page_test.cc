@@ -35,7 +35,7 @@ ListView SliceOfBigDay(int64_t skip, int64_t show) {
 }
 
 TEST(ListPage, ShowsTheDayTheTotalAndTheNeighbouringDays) {
-  const std::string page = RenderListPage(SliceOfBigDay(0, 25));
+  const std::string page = RenderListPage(SliceOfBigDay(0, 25), PageFrame{});
   EXPECT_THAT(page, HasSubstr("<body id=\"arxiv\""));
   EXPECT_THAT(page, HasSubstr("<title>cs.CL: Wed, 14 May 2025</title>"));
   EXPECT_THAT(page, HasSubstr("<h1>Computation and Language (cs.CL)</h1>"));
@@ -46,7 +46,7 @@ TEST(ListPage, ShowsTheDayTheTotalAndTheNeighbouringDays) {
 }
 
 TEST(ListPage, RendersOneSliceAndLinksTheNext) {
-  const std::string page = RenderListPage(SliceOfBigDay(0, 25));
+  const std::string page = RenderListPage(SliceOfBigDay(0, 25), PageFrame{});
   EXPECT_THAT(page, HasSubstr(">#1</a>"));
   EXPECT_THAT(page, HasSubstr(">#25</a>"));
   EXPECT_THAT(page, Not(HasSubstr(">#26</a>")));
@@ -60,7 +60,7 @@ TEST(ListPage, OmitsNeighbourLinksWhenThereAreNone) {
   ListView view = SliceOfBigDay(0, 25);
   view.previous_day.reset();
   view.next_day.reset();
-  const std::string page = RenderListPage(view);
+  const std::string page = RenderListPage(view, PageFrame{});
   EXPECT_THAT(page, Not(HasSubstr("previous-day")));
   EXPECT_THAT(page, Not(HasSubstr("next-day")));
 }
@@ -86,7 +86,7 @@ TEST(ListPage, SaysSoWhenTheDayIsEmpty) {
   view.expression = "cs.CL";
   view.heading = "cs.CL";
   view.day = Day("2025-05-17");
-  const std::string page = RenderListPage(view);
+  const std::string page = RenderListPage(view, PageFrame{});
   EXPECT_THAT(page, HasSubstr("Total: 0"));
   EXPECT_THAT(page, HasSubstr("No papers were announced in cs.CL on Sat, 17 May 2025."));
 }
@@ -94,7 +94,7 @@ TEST(ListPage, SaysSoWhenTheDayIsEmpty) {
 TEST(ListPage, EscapesHostilePapers) {
   ListView view = SliceOfBigDay(0, 1);
   view.cards.front().paper = HostilePaper();
-  const std::string page = RenderListPage(view);
+  const std::string page = RenderListPage(view, PageFrame{});
   EXPECT_THAT(page, Not(HasSubstr("<script>alert")));
   EXPECT_THAT(page, Not(HasSubstr("<img")));
   EXPECT_THAT(page, HasSubstr("&lt;script&gt;alert(1)&lt;/script&gt;"));

@@ -39,7 +39,7 @@ std::optional<Date> PublishDay(const Paper& paper) {
   return std::nullopt;
 }
 
-std::string RenderPaperPage(const PapersView& view) {
+std::string RenderPaperPage(const PapersView& view, const PageFrame& frame) {
   PageHead head;
   if (view.papers.size() == 1) {
     const Paper& paper = view.papers.front();
@@ -52,7 +52,7 @@ std::string RenderPaperPage(const PapersView& view) {
   }
   std::string out;
   out.reserve(8192 + view.papers.size() * 2600);
-  AppendPageStart(out, head);
+  AppendPageStart(out, head, frame);
   if (!view.missing.empty()) {
     out += "<p class=\"missing\">Not found here: ";
     for (size_t i = 0; i < view.missing.size(); ++i) {

@@ -10,6 +10,7 @@
 
 #include "core/date.h"
 #include "core/paper.h"
+#include "web/pages/layout.h"
 
 namespace coolpapers::web {
 
@@ -18,8 +19,8 @@ struct PapersView {
   std::vector<std::string> missing;  // canonical ids asked for but not in the store
 };
 
-// The page. Thread-safe; all text escaped.
-std::string RenderPaperPage(const PapersView& view);
+// The page, in the instance's `frame` (layout.h). Thread-safe; all text escaped.
+std::string RenderPaperPage(const PapersView& view, const PageFrame& frame);
 
 // The day a paper counts as published, for citation_date: its first listing day, else the day
 // its first version was submitted (UTC), else nullopt.

@@ -19,7 +19,7 @@ using testing::SamplePaper;
 TEST(PaperPage, CarriesHighwireMetaTagsForZotero) {
   Paper paper = SamplePaper("2401.06769", {"cs.CL"});
   paper.title = "Attention & Memory";
-  const std::string page = RenderPaperPage({{paper}, {}});
+  const std::string page = RenderPaperPage({{paper}, {}}, PageFrame{});
   EXPECT_THAT(page, HasSubstr("<meta name=\"citation_title\" content=\"Attention &amp; Memory\">"));
   EXPECT_THAT(page, HasSubstr("<meta name=\"citation_author\" content=\"Ada Lovelace\">\n"
                               "<meta name=\"citation_author\" content=\"Charles Babbage\">"));
@@ -36,15 +36,16 @@ TEST(PaperPage, CarriesHighwireMetaTagsForZotero) {
 TEST(PaperPage, DatesByTheFirstVersionWhenNeverListed) {
   Paper paper = SamplePaper("2401.06769");
   paper.first_listed.reset();
-  EXPECT_THAT(RenderPaperPage({{paper}, {}}),
+  EXPECT_THAT(RenderPaperPage({{paper}, {}}, PageFrame{}),
               HasSubstr("<meta name=\"citation_date\" content=\"2025/05/13\">"));
   paper.versions.clear();
-  EXPECT_THAT(RenderPaperPage({{paper}, {}}), Not(HasSubstr("citation_date")));
+  EXPECT_THAT(RenderPaperPage({{paper}, {}}, PageFrame{}), Not(HasSubstr("citation_date")));
 }
 
 TEST(PaperPage, ShowsSeveralPapersWithoutCitationTags) {
   const std::string page =
-      RenderPaperPage({{SamplePaper("2401.06769"), SamplePaper("1406.2661")}, {"2401.99999"}});
+      RenderPaperPage({{SamplePaper("2401.06769"), SamplePaper("1406.2661")}, {"2401.99999"}},
+                      PageFrame{});
   EXPECT_THAT(page, Not(HasSubstr("citation_title")));
   EXPECT_THAT(page, HasSubstr(">#1</a> <a class=\"title-link\" href=\"/arxiv/2401.06769\">"));
   EXPECT_THAT(page, HasSubstr(">#2</a> <a class=\"title-link\" href=\"/arxiv/1406.2661\">"));
@@ -52,7 +53,7 @@ TEST(PaperPage, ShowsSeveralPapersWithoutCitationTags) {
 }
 
 TEST(PaperPage, EscapesHostileTextInCardsAndMetaTags) {
-  const std::string page = RenderPaperPage({{HostilePaper()}, {}});
+  const std::string page = RenderPaperPage({{HostilePaper()}, {}}, PageFrame{});
   EXPECT_THAT(page, Not(HasSubstr("<script>alert")));
   EXPECT_THAT(page, Not(HasSubstr("<img")));
   EXPECT_THAT(page, HasSubstr("<meta name=\"citation_author\" content=\"&quot;&gt;&lt;img src=x onerror=alert(1)&gt;\">"));

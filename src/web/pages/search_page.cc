@@ -84,7 +84,7 @@ std::string SearchUrl(const SearchView& view, int64_t skip, std::string_view pat
   return url;
 }
 
-std::string RenderSearchPage(const SearchView& view) {
+std::string RenderSearchPage(const SearchView& view, const PageFrame& frame) {
   PageHead head;
   head.title = view.query.empty() ? "Search" : "Search: " + view.query;
   head.description = view.query.empty() ? "Search every arXiv paper this instance holds."
@@ -96,7 +96,7 @@ std::string RenderSearchPage(const SearchView& view) {
   }
   std::string out;
   out.reserve(8192 + view.cards.size() * 2600);
-  AppendPageStart(out, head);
+  AppendPageStart(out, head, frame);
   out += "<h1>Search</h1>\n";
   AppendForm(out, view);
   if (view.query.empty()) {

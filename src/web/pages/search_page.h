@@ -12,6 +12,7 @@
 #include "core/paper.h"
 #include "web/pages/paper_card.h"
 #include "web/router.h"
+#include "web/pages/layout.h"
 
 namespace coolpapers::web {
 
@@ -30,8 +31,8 @@ struct SearchView {
   std::vector<SearchCard> cards;
 };
 
-// The page. Thread-safe; all text escaped.
-std::string RenderSearchPage(const SearchView& view);
+// The page, in the instance's `frame` (layout.h). Thread-safe; all text escaped.
+std::string RenderSearchPage(const SearchView& view, const PageFrame& frame);
 
 // "/arxiv/search?query=...&sort=time&highlight=1&skip=25&show=25", leaving out defaults.
 // `path` is "/arxiv/search" or a feed's "/arxiv/search/feed".
