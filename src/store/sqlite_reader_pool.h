@@ -5,9 +5,9 @@
 #define COOLPAPERS_STORE_SQLITE_READER_POOL_H_
 
 #include <condition_variable>
-#include <mutex>
 #include <vector>
 
+#include "core/mutex.h"
 #include "store/sqlite_connection.h"
 
 namespace coolpapers::store {
@@ -48,9 +48,9 @@ class SqliteReaderPool {
   void GiveBack(SqliteConnection& connection);
 
   std::vector<SqliteConnection> connections_;  // never resized, so the pointers stay valid
-  std::mutex mutex_;
-  std::condition_variable returned_;
-  std::vector<SqliteConnection*> idle_;  // Guarded by mutex_.
+  Mutex mutex_;
+  std::condition_variable_any returned_;
+  std::vector<SqliteConnection*> idle_ GUARDED_BY(mutex_);
 };
 
 }  // namespace coolpapers::store
