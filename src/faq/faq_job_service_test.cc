@@ -9,6 +9,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/mutex.h"
 #include "tests/support/job_test_support.h"
 #include "tests/support/scripted_llm_client.h"
 #include "tests/support/test_pdf.h"
@@ -60,7 +61,7 @@ class Recorder {
  public:
   std::function<void(const FaqEvent&)> Listener() {
     return [this](const FaqEvent& event) {
-      std::lock_guard lock(mutex_);
+      MutexLock lock(&mutex_);
       std::string line;
       switch (event.kind) {
         case FaqEvent::Kind::kStatus:
@@ -93,18 +94,18 @@ class Recorder {
     };
   }
   std::vector<std::string> lines() const {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(&mutex_);
     return lines_;
   }
   FaqStatus last_finished() const {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(&mutex_);
     return last_finished_;
   }
 
  private:
-  mutable std::mutex mutex_;
-  std::vector<std::string> lines_;  // Guarded by mutex_.
-  FaqStatus last_finished_;         // Guarded by mutex_.
+  mutable Mutex mutex_;
+  std::vector<std::string> lines_ GUARDED_BY(mutex_);
+  FaqStatus last_finished_ GUARDED_BY(mutex_);
 };
 
 class FaqJobServiceTest : public ::testing::Test {

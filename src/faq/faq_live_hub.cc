@@ -8,8 +8,8 @@ namespace coolpapers::faq {
 struct FaqLiveHub::Slot {
   // Held while the listener runs, so a watch destroyed on another thread waits for the call to
   // end; recursive, so the listener may destroy its own watch.
-  std::recursive_mutex call_mutex;
-  bool active = true;  // Guarded by call_mutex.
+  RecursiveMutex call_mutex;
+  bool active GUARDED_BY(call_mutex) = true;
   Listener listener;
 };
 
@@ -19,7 +19,7 @@ class FaqLiveHub::Watch final : public FaqWatch {
       : hub_(hub), key_(std::move(key)), slot_(std::move(slot)) {}
   ~Watch() override {
     {
-      std::lock_guard call(slot_->call_mutex);
+      RecursiveMutexLock call(&slot_->call_mutex);
       slot_->active = false;
     }
     hub_.Unsubscribe(key_, slot_);
@@ -42,8 +42,8 @@ std::unique_ptr<FaqWatch> FaqLiveHub::Subscribe(const std::string& key, Listener
   // Held until the snapshot is delivered, so an event published after the snapshot waits for
   // it and the listener hears everything in order. Taken before the hub's lock, the order every
   // path follows (a listener may end its watch, which takes the hub's lock).
-  std::unique_lock call(slot->call_mutex);
-  std::unique_lock hub_lock(mutex_);
+  RecursiveMutexLock call(&slot->call_mutex);
+  MutexLock hub_lock(&mutex_);
   Entry& entry = entries_[key];
   if (entry.live) {
     snapshot.push_back({FaqEvent::Kind::kStatus, entry.status.question_index, {}, entry.status});
@@ -57,7 +57,7 @@ std::unique_ptr<FaqWatch> FaqLiveHub::Subscribe(const std::string& key, Listener
     snapshot.push_back({FaqEvent::Kind::kStatus, status.question_index, {}, std::move(status)});
   }
   entry.slots.push_back(slot);
-  hub_lock.unlock();
+  hub_lock.Unlock();
   auto watch = std::make_unique<Watch>(*this, key, slot);
   for (const FaqEvent& event : snapshot) {
     if (!slot->active) break;
@@ -70,7 +70,7 @@ void FaqLiveHub::Publish(const std::string& key, const std::function<void(Entry&
                          const FaqEvent& event) {
   std::vector<std::shared_ptr<Slot>> slots;
   {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(&mutex_);
     auto found = entries_.find(key);
     if (found == entries_.end()) found = entries_.emplace(key, Entry{}).first;
     change(found->second);
@@ -80,13 +80,13 @@ void FaqLiveHub::Publish(const std::string& key, const std::function<void(Entry&
   // Outside the hub's lock: a slow listener delays only this generation, never other keys or
   // new watchers.
   for (const std::shared_ptr<Slot>& slot : slots) {
-    std::lock_guard call(slot->call_mutex);
+    RecursiveMutexLock call(&slot->call_mutex);
     if (slot->active) slot->listener(event);
   }
 }
 
 void FaqLiveHub::Unsubscribe(const std::string& key, const std::shared_ptr<Slot>& slot) {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(&mutex_);
   auto found = entries_.find(key);
   if (found == entries_.end()) return;
   std::erase(found->second.slots, slot);
@@ -156,7 +156,7 @@ void FaqLiveHub::End(const std::string& key, const FaqStatus& status, FaqEvent::
 }
 
 std::optional<FaqStatus> FaqLiveHub::LiveStatus(const std::string& key) const {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(&mutex_);
   auto found = entries_.find(key);
   if (found == entries_.end() || !found->second.live) return std::nullopt;
   return found->second.status;

@@ -7,12 +7,12 @@
 #include <functional>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/mutex.h"
 #include "faq/faq_service.h"
 
 namespace coolpapers::faq {
@@ -77,8 +77,8 @@ class FaqLiveHub {
   void PublishText(const std::string& key, int question_index, std::string_view text,
                    FaqEvent::Kind kind);
 
-  mutable std::mutex mutex_;
-  std::map<std::string, Entry, std::less<>> entries_;  // Guarded by mutex_.
+  mutable Mutex mutex_;
+  std::map<std::string, Entry, std::less<>> entries_ GUARDED_BY(mutex_);
 };
 
 }  // namespace coolpapers::faq

@@ -57,7 +57,7 @@ HarvestScheduler::HarvestScheduler(Harvester& harvester, std::function<void()> w
 HarvestScheduler::~HarvestScheduler() { Stop(); }
 
 void HarvestScheduler::Start() {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(&mutex_);
   if (thread_.joinable()) return;
   stopping_ = false;
   thread_ = std::thread([this] { Run(); });
@@ -65,7 +65,7 @@ void HarvestScheduler::Start() {
 
 void HarvestScheduler::Stop() {
   {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(&mutex_);
     stopping_ = true;
   }
   stop_requested_.notify_all();
@@ -73,9 +73,9 @@ void HarvestScheduler::Stop() {
 }
 
 void HarvestScheduler::Run() {
-  std::unique_lock lock(mutex_);
+  MutexLock lock(&mutex_);
   while (!stopping_) {
-    lock.unlock();
+    lock.Unlock();
     const auto now = options_.clock->WallNow();
     auto queued = harvester_.EnqueueFeedChecks(std::chrono::floor<milliseconds>(now));
     if (!queued) {
@@ -84,8 +84,11 @@ void HarvestScheduler::Run() {
       wake_pool_();
     }
     const milliseconds delay = NextCheckDelay(std::chrono::floor<std::chrono::seconds>(now), options_);
-    lock.lock();
-    stop_requested_.wait_for(lock, delay, [this] { return stopping_; });
+    lock.Lock();
+    stop_requested_.wait_for(mutex_, delay, [this] {
+      mutex_.AssertHeld();
+      return stopping_;
+    });
   }
 }
 

@@ -7,10 +7,10 @@
 #include <chrono>
 #include <condition_variable>
 #include <functional>
-#include <mutex>
 #include <thread>
 
 #include "core/announcement_calendar.h"
+#include "core/mutex.h"
 #include "harvest/harvest_options.h"
 #include "harvest/harvester.h"
 
@@ -46,9 +46,9 @@ class HarvestScheduler {
   Harvester& harvester_;
   std::function<void()> wake_pool_;
   const HarvestOptions options_;
-  std::mutex mutex_;
-  std::condition_variable stop_requested_;
-  bool stopping_ = false;  // Guarded by mutex_.
+  Mutex mutex_;
+  std::condition_variable_any stop_requested_;
+  bool stopping_ GUARDED_BY(mutex_) = false;
   std::thread thread_;
 };
 

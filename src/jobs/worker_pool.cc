@@ -8,7 +8,6 @@
 #include <cstdio>
 #include <exception>
 #include <list>
-#include <mutex>
 #include <optional>
 #include <random>
 #include <thread>
@@ -16,6 +15,7 @@
 #include <vector>
 
 #include "core/backoff.h"
+#include "core/mutex.h"
 
 namespace coolpapers::jobs {
 namespace {
@@ -65,7 +65,7 @@ struct WorkerPool::Shared : std::enable_shared_from_this<Shared> {
                     std::string(store::JobKindName(this->options.kind)) + "-"),
         random(std::random_device{}()) {}
 
-  void SpawnWorker();  // callers hold mutex
+  void SpawnWorker() REQUIRES(mutex);
   void RunWorker(Worker& worker);
   bool NextJob(Worker& worker);
   bool RunJob(Worker& worker);
@@ -73,7 +73,7 @@ struct WorkerPool::Shared : std::enable_shared_from_this<Shared> {
   void RetryOrGiveUp(const store::Job& job, const std::string& worker, const std::string& error,
                      std::optional<milliseconds> retry_after);
   void Supervise();
-  milliseconds Backoff(int attempts);  // callers hold mutex
+  milliseconds Backoff(int attempts) REQUIRES(mutex);
   void NoteQueueError(const Error& error);
 
   store::JobQueue& queue;
@@ -81,20 +81,21 @@ struct WorkerPool::Shared : std::enable_shared_from_this<Shared> {
   const WorkerPoolOptions options;
   const std::string name_prefix;  // "<prefix>-<kind>-"
 
-  mutable std::mutex mutex;
-  std::condition_variable changed;  // signals every change below
-  // All guarded by mutex.
-  bool started = false;
-  bool stopping = false;
-  bool supervisor_stopping = false;
-  uint64_t wake_generation = 0;
-  bool claiming = false;  // a worker is claiming: claims go one at a time so starts can be spaced
-  Steady::time_point next_start{};  // the rate limit: no job starts before this
-  int next_number = 1;
-  std::list<std::shared_ptr<Worker>> workers;  // live ones; abandoned ones are dropped
-  std::thread supervisor;
-  std::mt19937_64 random;
-  WorkerPoolStatus counters;
+  mutable Mutex mutex;
+  std::condition_variable_any changed;  // signals every change below
+  bool started GUARDED_BY(mutex) = false;
+  bool stopping GUARDED_BY(mutex) = false;
+  bool supervisor_stopping GUARDED_BY(mutex) = false;
+  uint64_t wake_generation GUARDED_BY(mutex) = 0;
+  // A worker is claiming: claims go one at a time so starts can be spaced.
+  bool claiming GUARDED_BY(mutex) = false;
+  Steady::time_point next_start GUARDED_BY(mutex){};  // the rate limit: no job starts before this
+  int next_number GUARDED_BY(mutex) = 1;
+  // Live ones; abandoned ones are dropped.
+  std::list<std::shared_ptr<Worker>> workers GUARDED_BY(mutex);
+  std::thread supervisor;  // started by Start with mutex held, joined by Stop after `stopping`
+  std::mt19937_64 random GUARDED_BY(mutex);
+  WorkerPoolStatus counters GUARDED_BY(mutex);
 };
 
 void WorkerPool::Shared::SpawnWorker() {
@@ -109,7 +110,7 @@ void WorkerPool::Shared::RunWorker(Worker& worker) {
   while (NextJob(worker)) {
     if (!RunJob(worker)) return;  // abandoned or crashed: the thread simply ends
   }
-  std::lock_guard lock(mutex);
+  MutexLock lock(&mutex);
   worker.finished = true;
   changed.notify_all();
 }
@@ -117,27 +118,27 @@ void WorkerPool::Shared::RunWorker(Worker& worker) {
 // Waits for this pool's turn to start a job and claims one, leaving the worker busy with it.
 // Returns false when the pool stops.
 bool WorkerPool::Shared::NextJob(Worker& worker) {
-  std::unique_lock lock(mutex);
+  MutexLock lock(&mutex);
   for (;;) {
     while (!stopping && (claiming || Steady::now() < next_start)) {
       if (claiming) {
-        changed.wait(lock);
+        changed.wait(mutex);
       } else {
-        changed.wait_until(lock, next_start);
+        changed.wait_until(mutex, next_start);
       }
     }
     if (stopping) return false;
     claiming = true;
     const uint64_t generation = wake_generation;
-    lock.unlock();
+    lock.Unlock();
     auto claimed = queue.Claim(options.kind, worker.name, WallMilliseconds(*options.clock), options.lease);
-    lock.lock();
+    lock.Lock();
     claiming = false;
     changed.notify_all();
     if (!claimed) {
-      lock.unlock();
+      lock.Unlock();
       NoteQueueError(claimed.error());
-      lock.lock();
+      lock.Lock();
     } else if (*claimed) {
       const Steady::time_point now = Steady::now();
       next_start = now + options.min_interval;
@@ -150,8 +151,10 @@ bool WorkerPool::Shared::NextJob(Worker& worker) {
       if (stopping) worker.stop.request_stop();
       return true;
     }
-    changed.wait_until(lock, Steady::now() + options.idle_poll,
-                       [&] { return stopping || wake_generation != generation; });
+    changed.wait_until(mutex, Steady::now() + options.idle_poll, [&] {
+      mutex.AssertHeld();
+      return stopping || wake_generation != generation;
+    });
   }
 }
 
@@ -162,7 +165,7 @@ bool WorkerPool::Shared::RunJob(Worker& worker) {
   const store::Job& job = worker.job;
   if (job.attempts > options.max_attempts) {
     {
-      std::lock_guard lock(mutex);
+      MutexLock lock(&mutex);
       worker.busy = false;
     }
     // Every earlier attempt died with its process (its lease passed), so the job itself may be
@@ -182,7 +185,7 @@ bool WorkerPool::Shared::RunJob(Worker& worker) {
   }
   const bool crashed = ending.kind == Ending::Kind::kCrashed;
   {
-    std::lock_guard lock(mutex);
+    MutexLock lock(&mutex);
     if (worker.abandoned) return false;  // the supervisor settled the job; ignore the outcome
     worker.busy = false;
     if (crashed) {
@@ -225,7 +228,7 @@ void WorkerPool::Shared::Settle(const store::Job& job, const std::string& worker
     case JobOutcome::Kind::kDone: {
       auto completed = queue.Complete(job.id, worker, outcome.text, now);
       if (!completed) return NoteQueueError(completed.error());
-      std::lock_guard lock(mutex);
+      MutexLock lock(&mutex);
       ++counters.jobs_done;
       return;
     }
@@ -234,7 +237,7 @@ void WorkerPool::Shared::Settle(const store::Job& job, const std::string& worker
     case JobOutcome::Kind::kFail: {
       auto released = queue.Release(job.id, worker, outcome.text, std::nullopt, now);
       if (!released) return NoteQueueError(released.error());
-      std::lock_guard lock(mutex);
+      MutexLock lock(&mutex);
       ++counters.jobs_failed;
       return;
     }
@@ -248,7 +251,7 @@ void WorkerPool::Shared::RetryOrGiveUp(const store::Job& job, const std::string&
   const bool give_up = job.attempts >= options.max_attempts;
   std::optional<store::JobTime> not_before;
   if (!give_up) {
-    std::lock_guard lock(mutex);
+    MutexLock lock(&mutex);
     not_before = now + std::max(retry_after.value_or(milliseconds(0)), Backoff(job.attempts));
   }
   auto released = queue.Release(
@@ -256,7 +259,7 @@ void WorkerPool::Shared::RetryOrGiveUp(const store::Job& job, const std::string&
       give_up ? "gave up after " + std::to_string(job.attempts) + " attempts: " + error : error,
       not_before, now);
   if (!released) return NoteQueueError(released.error());
-  std::lock_guard lock(mutex);
+  MutexLock lock(&mutex);
   ++(give_up ? counters.jobs_failed : counters.jobs_retried);
 }
 
@@ -267,7 +270,7 @@ milliseconds WorkerPool::Shared::Backoff(int attempts) {
 }
 
 void WorkerPool::Shared::NoteQueueError(const Error& error) {
-  std::lock_guard lock(mutex);
+  MutexLock lock(&mutex);
   ++counters.queue_errors;
   counters.last_queue_error = error.message;
 }
@@ -286,9 +289,12 @@ void WorkerPool::Shared::Supervise() {
     store::Job job;
     std::string worker;
   };
-  std::unique_lock lock(mutex);
+  MutexLock lock(&mutex);
   while (!supervisor_stopping) {
-    changed.wait_for(lock, tick, [&] { return supervisor_stopping; });
+    changed.wait_for(mutex, tick, [&] {
+      mutex.AssertHeld();
+      return supervisor_stopping;
+    });
     if (supervisor_stopping) break;
     const Steady::time_point now = Steady::now();
     std::vector<Renewal> renewals;
@@ -319,7 +325,7 @@ void WorkerPool::Shared::Supervise() {
         ++it;
       }
     }
-    lock.unlock();
+    lock.Unlock();
     for (std::thread& thread : ended) thread.join();
     for (const Renewal& renewal : renewals) {
       auto renewed =
@@ -332,7 +338,7 @@ void WorkerPool::Shared::Supervise() {
       }
       // Someone else holds the job now (our lease passed while the store was unreachable):
       // this attempt's outcome will be refused, so tell the handler to give up early.
-      std::lock_guard worker_lock(mutex);
+      MutexLock worker_lock(&mutex);
       if (renewal.worker->busy && renewal.worker->job.id == renewal.job_id) {
         renewal.worker->stop.request_stop();
       }
@@ -340,7 +346,7 @@ void WorkerPool::Shared::Supervise() {
     for (const Abandoned& abandoned : hung) {
       Settle(abandoned.job, abandoned.worker, Ending{Ending::Kind::kHung, {}, {}});
     }
-    lock.lock();
+    lock.Lock();
   }
 }
 
@@ -350,7 +356,7 @@ WorkerPool::WorkerPool(store::JobQueue& queue, JobHandler handler, WorkerPoolOpt
 WorkerPool::~WorkerPool() { Stop(); }
 
 void WorkerPool::Start() {
-  std::lock_guard lock(shared_->mutex);
+  MutexLock lock(&shared_->mutex);
   if (shared_->started) return;
   shared_->started = true;
   for (int i = 0; i < std::max(1, shared_->options.workers); ++i) shared_->SpawnWorker();
@@ -361,7 +367,7 @@ void WorkerPool::Stop() {
   Shared& shared = *shared_;
   std::vector<std::thread> threads;
   {
-    std::unique_lock lock(shared.mutex);
+    MutexLock lock(&shared.mutex);
     if (!shared.started || shared.stopping) return;
     shared.stopping = true;
     for (const auto& worker : shared.workers) {
@@ -370,7 +376,8 @@ void WorkerPool::Stop() {
     shared.changed.notify_all();
     // The supervisor keeps running meanwhile, so a handler that ignores the stop request is
     // abandoned after the job timeout like any hung one.
-    shared.changed.wait(lock, [&] {
+    shared.changed.wait(shared.mutex, [&] {
+      shared.mutex.AssertHeld();
       return std::ranges::all_of(shared.workers, [](const auto& worker) { return worker->finished; });
     });
     shared.supervisor_stopping = true;
@@ -383,13 +390,13 @@ void WorkerPool::Stop() {
 }
 
 void WorkerPool::Wake() {
-  std::lock_guard lock(shared_->mutex);
+  MutexLock lock(&shared_->mutex);
   ++shared_->wake_generation;
   shared_->changed.notify_all();
 }
 
 WorkerPoolStatus WorkerPool::Status() const {
-  std::lock_guard lock(shared_->mutex);
+  MutexLock lock(&shared_->mutex);
   WorkerPoolStatus status = shared_->counters;
   status.kind = shared_->options.kind;
   status.workers = 0;

@@ -6,12 +6,12 @@
 #include <atomic>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "core/mutex.h"
 #include "store/sqlite_job_queue.h"
 #include "tests/support/temp_dir.h"
 
@@ -61,15 +61,16 @@ WorkerPoolOptions FastOptions() {
 // What a handler saw, shared with it by value so a thread abandoned past the test's end stays
 // safe.
 struct Seen {
-  std::mutex mutex;
-  std::vector<Job> attempts;  // the job as each attempt received it, in start order
+  Mutex mutex;
+  // The job as each attempt received it, in start order.
+  std::vector<Job> attempts GUARDED_BY(mutex);
 
   void Add(const Job& job) {
-    std::lock_guard lock(mutex);
+    MutexLock lock(&mutex);
     attempts.push_back(job);
   }
   std::vector<Job> Attempts() {
-    std::lock_guard lock(mutex);
+    MutexLock lock(&mutex);
     return attempts;
   }
 };

@@ -7,6 +7,7 @@
 #include <random>
 #include <utility>
 
+#include "core/mutex.h"
 #include "core/quoted_text.h"
 #include "llm/sse_parser.h"
 #include "net/retry_policy.h"
@@ -134,28 +135,33 @@ class ConcurrencyLimit {
 
   // True once a slot is held (give it back with Release); false when `stop` came first.
   bool Acquire(std::stop_token stop) {
-    std::unique_lock lock(mutex_);
-    if (!freed_.wait(lock, stop, [this] { return free_ > 0; })) return false;
+    MutexLock lock(&mutex_);
+    if (!freed_.wait(mutex_, stop, [this] {
+          mutex_.AssertHeld();
+          return free_ > 0;
+        })) {
+      return false;
+    }
     --free_;
     return true;
   }
   void Release() {
     {
-      std::lock_guard lock(mutex_);
+      MutexLock lock(&mutex_);
       ++free_;
     }
     freed_.notify_one();
   }
 
  private:
-  std::mutex mutex_;
+  Mutex mutex_;
   std::condition_variable_any freed_;
-  int free_;  // Guarded by mutex_.
+  int free_ GUARDED_BY(mutex_);
 };
 
 // Waits `delay` unless `stop` is requested first; true when the whole delay passed.
 bool SleepUnlessStopped(milliseconds delay, std::stop_token stop) {
-  std::mutex mutex;
+  std::mutex mutex;  // guards nothing: only the wait needs one
   std::condition_variable_any never_notified;
   std::unique_lock lock(mutex);
   never_notified.wait_for(lock, stop, delay, [] { return false; });
@@ -340,7 +346,7 @@ class OpenAiLlmClient final : public LlmClient {
   }
 
   double RandomUnit() {
-    std::lock_guard lock(random_mutex_);
+    MutexLock lock(&random_mutex_);
     return std::uniform_real_distribution<double>(0.0, 1.0)(engine_);
   }
 
@@ -348,8 +354,8 @@ class OpenAiLlmClient final : public LlmClient {
   const std::string url_;
   net::RetryOptions retry_;
   ConcurrencyLimit slots_;
-  std::mutex random_mutex_;
-  std::mt19937_64 engine_;  // Guarded by random_mutex_.
+  Mutex random_mutex_;
+  std::mt19937_64 engine_ GUARDED_BY(random_mutex_);
 };
 
 }  // namespace

@@ -10,7 +10,7 @@ HostPoliteness::HostPoliteness(Clock& clock, HostRule default_rule)
     : clock_(clock), default_rule_(default_rule) {}
 
 void HostPoliteness::SetRule(const std::string& host, HostRule rule) {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(&mutex_);
   rules_[host] = rule;
 }
 
@@ -18,13 +18,13 @@ HostPoliteness::Permit HostPoliteness::Acquire(std::string_view host) {
   Clock::TimePoint start;
   bool single_connection = false;
   {
-    std::unique_lock lock(mutex_);
+    MutexLock lock(&mutex_);
     auto rule_it = rules_.find(host);
     const HostRule rule = rule_it == rules_.end() ? default_rule_ : rule_it->second;
     single_connection = rule.single_connection;
     auto state_it = states_.try_emplace(std::string(host)).first;
     if (single_connection) {
-      released_.wait(lock, [&] { return !state_it->second.busy; });
+      released_.wait(mutex_, [&] { return !state_it->second.busy; });
       state_it->second.busy = true;
     }
     // Reserving the slot under the lock, then sleeping outside it, keeps concurrent callers
@@ -38,7 +38,7 @@ HostPoliteness::Permit HostPoliteness::Acquire(std::string_view host) {
 
 void HostPoliteness::ReleaseConnection(const std::string& host) {
   {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(&mutex_);
     auto it = states_.find(host);
     if (it != states_.end()) it->second.busy = false;
   }

@@ -7,11 +7,11 @@
 #include <chrono>
 #include <condition_variable>
 #include <map>
-#include <mutex>
 #include <string>
 #include <string_view>
 
 #include "core/clock.h"
+#include "core/mutex.h"
 
 namespace coolpapers::net {
 
@@ -61,10 +61,10 @@ class HostPoliteness {
 
   Clock& clock_;
   const HostRule default_rule_;
-  std::mutex mutex_;
-  std::condition_variable released_;
-  std::map<std::string, HostRule, std::less<>> rules_;    // Guarded by mutex_.
-  std::map<std::string, HostState, std::less<>> states_;  // Guarded by mutex_.
+  Mutex mutex_;
+  std::condition_variable_any released_;
+  std::map<std::string, HostRule, std::less<>> rules_ GUARDED_BY(mutex_);
+  std::map<std::string, HostState, std::less<>> states_ GUARDED_BY(mutex_);
 };
 
 // The host of an http(s) URL, lower-cased, without port or credentials:

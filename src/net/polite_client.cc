@@ -15,7 +15,7 @@ PoliteClient::PoliteClient(HttpClient& inner, HostPoliteness& politeness, RetryO
 
 double PoliteClient::NextRandom() {
   if (random_unit_) return random_unit_();
-  std::lock_guard lock(random_mutex_);
+  MutexLock lock(&random_mutex_);
   return std::uniform_real_distribution<double>(0.0, 1.0)(engine_);
 }
 

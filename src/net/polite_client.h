@@ -4,11 +4,11 @@
 #define COOLPAPERS_NET_POLITE_CLIENT_H_
 
 #include <functional>
-#include <mutex>
 #include <random>
 #include <string>
 
 #include "core/clock.h"
+#include "core/mutex.h"
 #include "net/host_politeness.h"
 #include "net/http_client.h"
 #include "net/retry_policy.h"
@@ -41,8 +41,8 @@ class PoliteClient final : public HttpClient {
   const RetryOptions options_;
   Clock& clock_;
   RandomUnit random_unit_;
-  std::mutex random_mutex_;
-  std::mt19937_64 engine_;  // Guarded by random_mutex_.
+  Mutex random_mutex_;
+  std::mt19937_64 engine_ GUARDED_BY(random_mutex_);
 };
 
 }  // namespace coolpapers::net

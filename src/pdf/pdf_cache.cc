@@ -118,7 +118,7 @@ Result<std::unique_ptr<PdfCache>> PdfCache::Open(const fs::path& dir, uint64_t m
   std::sort(found.begin(), found.end(),
             [](const Found& a, const Found& b) { return a.used < b.used; });
   std::unique_ptr<PdfCache> cache(new PdfCache(dir, max_bytes));
-  std::lock_guard lock(cache->mutex_);
+  MutexLock lock(&cache->mutex_);
   for (const Found& file : found) cache->TouchLocked(file.name, file.size);  // oldest first
   cache->EvictLocked({});
   return cache;
@@ -130,13 +130,13 @@ std::optional<CachedPdf> PdfCache::Find(const ArxivId& id) {
   const fs::path path = dir_ / name;
   struct stat info {};
   if (::stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(&mutex_);
     ForgetLocked(name);  // evicted by another process sharing the folder
     return std::nullopt;
   }
   MarkUsed(path);
   {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(&mutex_);
     TouchLocked(name, static_cast<uint64_t>(info.st_size));
     EvictLocked(name);  // only does something for a file another process added
   }
@@ -155,7 +155,7 @@ Result<std::string> PdfCache::Read(const ArxivId& id, std::optional<ByteRange> r
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     if (errno == ENOENT) {
-      std::lock_guard lock(mutex_);
+      MutexLock lock(&mutex_);
       ForgetLocked(name);
       return not_cached();
     }
@@ -194,7 +194,7 @@ Result<std::string> PdfCache::Read(const ArxivId& id, std::optional<ByteRange> r
   }
   ::close(fd);
   MarkUsed(path);
-  std::lock_guard lock(mutex_);
+  MutexLock lock(&mutex_);
   TouchLocked(name, size);
   EvictLocked(name);
   return bytes;
@@ -210,7 +210,7 @@ Result<bool> PdfCache::Put(const ArxivId& id, std::string_view bytes) {
   const std::string name = PdfFileName(id);
   uint64_t counter = 0;
   {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(&mutex_);
     counter = ++temp_counter_;
   }
   const fs::path temp = dir_ / (std::string(kTempPrefix) + name + "." + std::to_string(::getpid()) +
@@ -220,7 +220,7 @@ Result<bool> PdfCache::Put(const ArxivId& id, std::string_view bytes) {
     fs::remove(temp, ignored);
     return std::unexpected(written.error());
   }
-  std::lock_guard lock(mutex_);
+  MutexLock lock(&mutex_);
   std::error_code ec;
   fs::rename(temp, dir_ / name, ec);
   if (ec) {
@@ -236,7 +236,7 @@ Result<bool> PdfCache::Put(const ArxivId& id, std::string_view bytes) {
 }
 
 PdfCacheUsage PdfCache::Usage() const {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(&mutex_);
   return {bytes_, static_cast<int64_t>(entries_.size()), max_bytes_};
 }
 

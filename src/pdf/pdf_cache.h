@@ -10,7 +10,6 @@
 #include <filesystem>
 #include <list>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,6 +17,7 @@
 
 #include "core/arxiv_id.h"
 #include "core/error.h"
+#include "core/mutex.h"
 
 namespace coolpapers::pdf {
 
@@ -81,19 +81,19 @@ class PdfCache {
   };
 
   PdfCache(std::filesystem::path dir, uint64_t max_bytes);
-  // Records `name` as the most recently used, with `size`. Requires mutex_.
-  void TouchLocked(const std::string& name, uint64_t size);
-  void ForgetLocked(const std::string& name);
+  // Records `name` as the most recently used, with `size`.
+  void TouchLocked(const std::string& name, uint64_t size) REQUIRES(mutex_);
+  void ForgetLocked(const std::string& name) REQUIRES(mutex_);
   // Removes least recently used files (never `keep`) until bytes_ <= max_bytes_.
-  void EvictLocked(const std::string& keep);
+  void EvictLocked(const std::string& keep) REQUIRES(mutex_);
 
   const std::filesystem::path dir_;
   const uint64_t max_bytes_;
-  mutable std::mutex mutex_;
-  std::unordered_map<std::string, Entry> entries_;  // by file name; Guarded by mutex_.
-  std::list<std::string> recency_;                  // most recent first; Guarded by mutex_.
-  uint64_t bytes_ = 0;                              // Guarded by mutex_.
-  uint64_t temp_counter_ = 0;                       // Guarded by mutex_.
+  mutable Mutex mutex_;
+  std::unordered_map<std::string, Entry> entries_ GUARDED_BY(mutex_);  // by file name
+  std::list<std::string> recency_ GUARDED_BY(mutex_);                  // most recent first
+  uint64_t bytes_ GUARDED_BY(mutex_) = 0;
+  uint64_t temp_counter_ GUARDED_BY(mutex_) = 0;
 };
 
 }  // namespace coolpapers::pdf

@@ -53,7 +53,7 @@ IndexUpdater::~IndexUpdater() {
 
 void IndexUpdater::Notify() {
   {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(&mutex_);
     notified_ = true;
   }
   wake_.notify_all();
@@ -77,8 +77,11 @@ void IndexUpdater::Loop(std::stop_token stop) {
                    indexed.error().message.c_str(), indexed.error().detail.c_str());
     }
     failing = !indexed;
-    std::unique_lock lock(mutex_);
-    wake_.wait_for(lock, stop, interval_, [this] { return notified_; });
+    MutexLock lock(&mutex_);
+    wake_.wait_for(mutex_, stop, interval_, [this] {
+      mutex_.AssertHeld();
+      return notified_;
+    });
     notified_ = false;
   }
 }

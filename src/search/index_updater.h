@@ -10,9 +10,9 @@
 
 #include <chrono>
 #include <condition_variable>
-#include <mutex>
 #include <thread>
 
+#include "core/mutex.h"
 #include "search/paper_indexer.h"
 #include "store/store.h"
 
@@ -39,9 +39,9 @@ class IndexUpdater {
   store::Store& store_;
   PaperIndexer& indexer_;
   const std::chrono::milliseconds interval_;
-  std::mutex mutex_;
+  Mutex mutex_;
   std::condition_variable_any wake_;
-  bool notified_ = false;  // Guarded by mutex_.
+  bool notified_ GUARDED_BY(mutex_) = false;
   std::jthread thread_;    // last: starts after, and stops before, everything above
 };
 

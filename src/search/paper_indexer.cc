@@ -6,7 +6,6 @@
 #include <charconv>
 #include <functional>
 #include <future>
-#include <mutex>
 #include <optional>
 #include <thread>
 #include <vector>
@@ -14,6 +13,7 @@
 #include <system_error>
 #include <utility>
 
+#include "core/mutex.h"
 #include "search/index_layout.h"
 #include "search/paper_document.h"
 #include "search/parallel_index_build.h"
@@ -144,9 +144,9 @@ Result<int64_t> BuildGeneration(const std::filesystem::path& index_dir, int gene
 
 struct PaperIndexer::Impl {
   std::filesystem::path index_dir;
-  std::mutex mutex;
-  int generation = 0;                 // Guarded by mutex.
-  Xapian::WritableDatabase database;  // Guarded by mutex.
+  Mutex mutex;
+  int generation GUARDED_BY(mutex) = 0;
+  Xapian::WritableDatabase database GUARDED_BY(mutex);
 };
 
 PaperIndexer::PaperIndexer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -163,6 +163,7 @@ Result<std::unique_ptr<PaperIndexer>> PaperIndexer::Open(const std::filesystem::
   if (!generation) return std::unexpected(generation.error());
   auto impl = std::make_unique<Impl>();
   impl->index_dir = index_dir;
+  MutexLock lock(&impl->mutex);  // nobody else sees impl yet; taken to keep the one rule
   impl->generation = *generation == 0 ? 1 : *generation;
   try {
     // Taking the write lock first makes a second writer fail before it touches anything.
@@ -192,7 +193,7 @@ Result<void> PaperIndexer::Index(std::span<const Paper> papers,
                                  std::span<const store::PaperSearchText> texts,
                                  std::optional<uint64_t> indexed_change) {
   const SearchTextsById texts_by_id = MapSearchTexts(texts);
-  std::lock_guard lock(impl_->mutex);
+  MutexLock lock(&impl_->mutex);
   try {
     WritePapers(impl_->database, papers, texts_by_id, indexed_change);
   } catch (const Xapian::Error& error) {
@@ -203,7 +204,7 @@ Result<void> PaperIndexer::Index(std::span<const Paper> papers,
 
 Result<int64_t> PaperIndexer::Rebuild(const PaperSource& source, uint64_t indexed_change,
                                       const std::function<void()>& on_merge) {
-  std::lock_guard lock(impl_->mutex);
+  MutexLock lock(&impl_->mutex);
   const int next_generation = impl_->generation + 1;
   const std::filesystem::path next_path = GenerationPath(impl_->index_dir, next_generation);
   Result<int64_t> indexed = BuildGeneration(impl_->index_dir, next_generation, source, on_merge);
@@ -242,7 +243,7 @@ Result<int64_t> PaperIndexer::Rebuild(const PaperSource& source, uint64_t indexe
 }
 
 Result<uint64_t> PaperIndexer::IndexedChange() {
-  std::lock_guard lock(impl_->mutex);
+  MutexLock lock(&impl_->mutex);
   std::string value;
   try {
     value = impl_->database.get_metadata(std::string(kIndexedChangeKey));
@@ -260,7 +261,7 @@ Result<uint64_t> PaperIndexer::IndexedChange() {
 }
 
 Result<bool> PaperIndexer::FormatIsCurrent() {
-  std::lock_guard lock(impl_->mutex);
+  MutexLock lock(&impl_->mutex);
   try {
     return impl_->database.get_metadata(std::string(kFormatKey)) == std::to_string(kIndexFormat);
   } catch (const Xapian::Error& error) {
@@ -269,7 +270,7 @@ Result<bool> PaperIndexer::FormatIsCurrent() {
 }
 
 Result<int64_t> PaperIndexer::PaperCount() {
-  std::lock_guard lock(impl_->mutex);
+  MutexLock lock(&impl_->mutex);
   try {
     return static_cast<int64_t>(impl_->database.get_doccount());
   } catch (const Xapian::Error& error) {

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <condition_variable>
 #include <deque>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <system_error>
@@ -13,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/mutex.h"
 #include "search/paper_document.h"
 #include "search/xapian_error.h"
 
@@ -38,19 +38,22 @@ struct ParallelIndexBuild::Impl {
   int writers = 1;
   int64_t papers_per_part = kPapersPerPart;
 
-  std::mutex mutex;
+  Mutex mutex;
   std::condition_variable_any changed;  // a batch queued or taken, a part finished, an error
-  std::deque<Batch> queue;                          // Guarded by mutex.
-  bool closing = false;                             // Guarded by mutex: no more batches come.
-  std::optional<Error> error;                       // Guarded by mutex: the first writer error.
-  std::vector<std::filesystem::path> parts;         // Guarded by mutex: finished parts.
-  int64_t written = 0;                              // Guarded by mutex.
+  std::deque<Batch> queue GUARDED_BY(mutex);
+  bool closing GUARDED_BY(mutex) = false;                      // no more batches come
+  std::optional<Error> error GUARDED_BY(mutex);                // the first writer error
+  std::vector<std::filesystem::path> parts GUARDED_BY(mutex);  // finished parts
+  int64_t written GUARDED_BY(mutex) = 0;
   std::vector<std::jthread> threads;  // last: they stop (and are joined) before the rest goes
 
   // The next batch for a writer; nullopt once the build closes with nothing left, or fails.
   std::optional<Batch> Take() {
-    std::unique_lock lock(mutex);
-    changed.wait(lock, [&] { return !queue.empty() || closing || error; });
+    MutexLock lock(&mutex);
+    changed.wait(mutex, [&] {
+      mutex.AssertHeld();
+      return !queue.empty() || closing || error;
+    });
     if (error || queue.empty()) return std::nullopt;
     Batch batch = std::move(queue.front());
     queue.pop_front();
@@ -59,7 +62,7 @@ struct ParallelIndexBuild::Impl {
   }
 
   void RecordError(Error failure) {
-    std::lock_guard lock(mutex);
+    MutexLock lock(&mutex);
     if (!error) error = std::move(failure);
     changed.notify_all();
   }
@@ -76,7 +79,7 @@ struct ParallelIndexBuild::Impl {
       part->commit();
       part->close();
       part.reset();
-      std::lock_guard lock(mutex);
+      MutexLock lock(&mutex);
       parts.push_back(part_path);
       written += in_part;
       in_part = 0;
@@ -106,7 +109,7 @@ struct ParallelIndexBuild::Impl {
   }
 
   std::optional<Error> FirstError() {
-    std::lock_guard lock(mutex);
+    MutexLock lock(&mutex);
     return error;
   }
 };
@@ -115,7 +118,7 @@ ParallelIndexBuild::ParallelIndexBuild(std::unique_ptr<Impl> impl) : impl_(std::
 
 ParallelIndexBuild::~ParallelIndexBuild() {
   {
-    std::lock_guard lock(impl_->mutex);
+    MutexLock lock(&impl_->mutex);
     impl_->closing = true;
     impl_->queue.clear();  // unwritten batches of an abandoned build
   }
@@ -148,8 +151,9 @@ Result<std::unique_ptr<ParallelIndexBuild>> ParallelIndexBuild::Start(
 Result<void> ParallelIndexBuild::Add(std::span<const Paper> papers,
                                      std::span<const store::PaperSearchText> texts) {
   Batch batch{{papers.begin(), papers.end()}, {texts.begin(), texts.end()}};  // copied unlocked
-  std::unique_lock lock(impl_->mutex);
-  impl_->changed.wait(lock, [&] {
+  MutexLock lock(&impl_->mutex);
+  impl_->changed.wait(impl_->mutex, [&] {
+    impl_->mutex.AssertHeld();
     return impl_->queue.size() < static_cast<std::size_t>(impl_->writers) || impl_->error;
   });
   if (impl_->error) return std::unexpected(*impl_->error);
@@ -161,33 +165,40 @@ Result<void> ParallelIndexBuild::Add(std::span<const Paper> papers,
 Result<int64_t> ParallelIndexBuild::Finish(const std::filesystem::path& output,
                                            const std::function<void()>& on_merge) {
   {
-    std::lock_guard lock(impl_->mutex);
+    MutexLock lock(&impl_->mutex);
     impl_->closing = true;
   }
   impl_->changed.notify_all();
   impl_->threads.clear();  // every batch written, or a writer failed
   if (std::optional<Error> error = impl_->FirstError()) return std::unexpected(*error);
+  std::vector<std::filesystem::path> parts;
+  int64_t written = 0;
+  {
+    MutexLock lock(&impl_->mutex);  // the writers have ended; taken to keep the one rule
+    parts = std::move(impl_->parts);
+    written = impl_->written;
+  }
   if (on_merge) on_merge();
   try {
-    if (impl_->parts.empty()) {
+    if (parts.empty()) {
       Xapian::WritableDatabase empty(output.string(), Xapian::DB_CREATE);
       empty.close();
       return 0;
     }
     Xapian::Database all;
-    for (const std::filesystem::path& part : impl_->parts) {
+    for (const std::filesystem::path& part : parts) {
       all.add_database(Xapian::Database(part.string()));
     }
     // Several passes merge many parts faster (Xapian's advice beyond three), at the price of
     // temporary files beside the output; FULL packs blocks without the FULLER splitting that
     // would slow the updates that follow.
     unsigned flags = Xapian::Compactor::FULL;
-    if (impl_->parts.size() > 3) flags |= Xapian::DBCOMPACT_MULTIPASS;
+    if (parts.size() > 3) flags |= Xapian::DBCOMPACT_MULTIPASS;
     all.compact(output.string(), flags);
   } catch (const Xapian::Error& error) {
     return std::unexpected(FromXapianError(error, "merge the rebuilt search index"));
   }
-  return impl_->written;
+  return written;
 }
 
 }  // namespace coolpapers::search

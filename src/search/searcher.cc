@@ -3,10 +3,10 @@
 #include <xapian.h>
 
 #include <algorithm>
-#include <mutex>
 #include <optional>
 #include <utility>
 
+#include "core/mutex.h"
 #include "search/index_layout.h"
 #include "search/query_builder.h"
 #include "search/stop_words.h"
@@ -130,18 +130,18 @@ RelatedPapers MatchRelated(Xapian::Database& database, Xapian::docid paper, cons
 
 struct Searcher::Impl {
   std::filesystem::path index_dir;
-  std::mutex mutex;
-  std::vector<std::unique_ptr<Reader>> idle;  // Guarded by mutex.
+  Mutex mutex;
+  std::vector<std::unique_ptr<Reader>> idle GUARDED_BY(mutex);
 
   std::unique_ptr<Reader> Borrow() {
-    std::lock_guard lock(mutex);
+    MutexLock lock(&mutex);
     if (idle.empty()) return std::make_unique<Reader>();
     std::unique_ptr<Reader> reader = std::move(idle.back());
     idle.pop_back();
     return reader;
   }
   void Return(std::unique_ptr<Reader> reader) {
-    std::lock_guard lock(mutex);
+    MutexLock lock(&mutex);
     idle.push_back(std::move(reader));
   }
 };

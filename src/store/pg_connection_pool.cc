@@ -34,8 +34,11 @@ Result<std::unique_ptr<PgConnectionPool>> PgConnectionPool::Open(std::string url
 
 std::unique_ptr<PgSession> PgConnectionPool::Borrow() {
   {
-    std::unique_lock lock(mutex_);
-    returned_.wait(lock, [&] { return !idle_.empty() || open_ < size_; });
+    MutexLock lock(&mutex_);
+    returned_.wait(mutex_, [&] {
+      mutex_.AssertHeld();
+      return !idle_.empty() || open_ < size_;
+    });
     if (!idle_.empty()) {
       std::unique_ptr<PgSession> session = std::move(idle_.back());
       idle_.pop_back();
@@ -47,7 +50,7 @@ std::unique_ptr<PgSession> PgConnectionPool::Borrow() {
   try {
     return std::make_unique<PgSession>(url_, session_setup_);
   } catch (...) {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(&mutex_);
     --open_;
     returned_.notify_one();
     throw;
@@ -55,7 +58,7 @@ std::unique_ptr<PgSession> PgConnectionPool::Borrow() {
 }
 
 void PgConnectionPool::Return(std::unique_ptr<PgSession> session) {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(&mutex_);
   if (session && session->connection().is_open()) {
     idle_.push_back(std::move(session));
   } else {

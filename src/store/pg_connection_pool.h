@@ -22,6 +22,7 @@
 #include <pqxx/transaction>
 
 #include "core/error.h"
+#include "core/mutex.h"
 #include "store/pg_error.h"
 
 namespace coolpapers::store {
@@ -140,10 +141,10 @@ class PgConnectionPool {
   const std::string url_;
   const int size_;
   const std::string session_setup_;
-  std::mutex mutex_;
-  std::condition_variable returned_;
-  std::vector<std::unique_ptr<PgSession>> idle_;  // Guarded by mutex_.
-  int open_ = 0;  // connections lent or idle; Guarded by mutex_.
+  Mutex mutex_;
+  std::condition_variable_any returned_;
+  std::vector<std::unique_ptr<PgSession>> idle_ GUARDED_BY(mutex_);
+  int open_ GUARDED_BY(mutex_) = 0;  // connections lent or idle
 };
 
 }  // namespace coolpapers::store

@@ -1,12 +1,12 @@
 #include "store/sqlite_faq_store.h"
 
 #include <chrono>
-#include <mutex>
 #include <string>
 #include <utility>
 
 #include <nlohmann/json.hpp>
 
+#include "core/mutex.h"
 #include "core/quoted_text.h"
 #include "store/faq_item_json.h"
 #include "store/migrations.h"
@@ -63,7 +63,7 @@ class SqliteFaqStore final : public FaqStore {
     if (Result<void> checked = CheckFaqAnswer(answer); !checked) return checked;
     const std::string items_text = FaqItemsJsonText(answer.items);
     const std::string_view language = FaqLanguageCode(answer.language);
-    std::lock_guard lock(mutex_);
+    MutexLock lock(&mutex_);
     Result<SqliteTransaction> transaction = SqliteTransaction::BeginWrite(connection_);
     if (!transaction) return std::unexpected(std::move(transaction.error()));
     {
@@ -93,7 +93,7 @@ class SqliteFaqStore final : public FaqStore {
 
   Result<std::optional<FaqAnswer>> LoadAnswer(std::string_view paper_id, FaqLanguage language,
                                               int version) override {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(&mutex_);
     auto select = connection_.Prepare(version > 0 ? kSelectAnswer : kSelectNewestAnswer);
     if (!select) return std::unexpected(std::move(select.error()));
     (*select)->Bind(1, paper_id).Bind(2, FaqLanguageCode(language));
@@ -113,7 +113,7 @@ class SqliteFaqStore final : public FaqStore {
       return checked;
     }
     const std::string item_text = FaqItemJson(item).dump();
-    std::lock_guard lock(mutex_);
+    MutexLock lock(&mutex_);
     auto upsert = connection_.Prepare(kUpsertPartial);
     if (!upsert) return std::unexpected(std::move(upsert.error()));
     return (*upsert)
@@ -128,7 +128,7 @@ class SqliteFaqStore final : public FaqStore {
 
   Result<std::vector<FaqItem>> LoadPartialItems(std::string_view paper_id, FaqLanguage language,
                                                 int version, std::string_view model) override {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(&mutex_);
     auto select = connection_.Prepare(kSelectPartials);
     if (!select) return std::unexpected(std::move(select.error()));
     (*select)->Bind(1, paper_id).Bind(2, FaqLanguageCode(language)).Bind(3, version).Bind(4, model);
@@ -150,7 +150,7 @@ class SqliteFaqStore final : public FaqStore {
   Result<void> SavePaperText(std::string_view paper_id, int version,
                              std::string_view text) override {
     if (Result<void> checked = CheckPaperTextVersion(paper_id, version); !checked) return checked;
-    std::lock_guard lock(mutex_);
+    MutexLock lock(&mutex_);
     auto upsert = connection_.Prepare(kUpsertPaperText);
     if (!upsert) return std::unexpected(std::move(upsert.error()));
     Result<void> written = (*upsert)->Bind(1, paper_id).Bind(2, version).Bind(3, text).Run();
@@ -163,15 +163,15 @@ class SqliteFaqStore final : public FaqStore {
 
   Result<void> ClearPartialItems(std::string_view paper_id, FaqLanguage language,
                                  int version) override {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(&mutex_);
     auto remove = connection_.Prepare(kDeletePartials);
     if (!remove) return std::unexpected(std::move(remove.error()));
     return (*remove)->Bind(1, paper_id).Bind(2, FaqLanguageCode(language)).Bind(3, version).Run();
   }
 
  private:
-  std::mutex mutex_;
-  SqliteConnection connection_;  // Guarded by mutex_.
+  Mutex mutex_;
+  SqliteConnection connection_ GUARDED_BY(mutex_);
 };
 
 }  // namespace

@@ -1,8 +1,8 @@
 #include "store/sqlite_harvest_state.h"
 
-#include <mutex>
 #include <utility>
 
+#include "core/mutex.h"
 #include "core/quoted_text.h"
 #include "store/change_stamp_sql.h"
 #include "store/migrations.h"
@@ -65,7 +65,7 @@ class SqliteHarvestState final : public HarvestState {
 
   Result<void> RecordDay(const CategoryDayStatus& status) override {
     const std::string day = status.day.ToIso();
-    std::lock_guard lock(mutex_);
+    MutexLock lock(&mutex_);
     Result<SqliteTransaction> transaction = SqliteTransaction::BeginWrite(connection_);
     if (!transaction) return std::unexpected(std::move(transaction.error()));
     auto upsert = connection_.Prepare(kUpsertDay);
@@ -94,7 +94,7 @@ class SqliteHarvestState final : public HarvestState {
 
   Result<std::optional<CategoryDayStatus>> Day(std::string_view category, Date day) override {
     const std::string iso = day.ToIso();
-    std::lock_guard lock(mutex_);
+    MutexLock lock(&mutex_);
     auto select = connection_.Prepare(kSelectDay);
     if (!select) return std::unexpected(std::move(select.error()));
     auto row = (*select)->Bind(1, category).Bind(2, iso).Step();
@@ -113,7 +113,7 @@ class SqliteHarvestState final : public HarvestState {
 
   Result<AnnounceCounts> StoredCounts(std::string_view category, Date day) override {
     const std::string iso = day.ToIso();
-    std::lock_guard lock(mutex_);
+    MutexLock lock(&mutex_);
     auto count = connection_.Prepare(kCountListings);
     if (!count) return std::unexpected(std::move(count.error()));
     (*count)->Bind(1, category).Bind(2, iso);
@@ -133,7 +133,7 @@ class SqliteHarvestState final : public HarvestState {
   }
 
   Result<std::optional<std::string>> Cursor(std::string_view name) override {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(&mutex_);
     auto select = connection_.Prepare(kSelectCursor);
     if (!select) return std::unexpected(std::move(select.error()));
     auto row = (*select)->Bind(1, name).Step();
@@ -143,14 +143,14 @@ class SqliteHarvestState final : public HarvestState {
   }
 
   Result<void> SetCursor(std::string_view name, std::string_view value) override {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(&mutex_);
     auto upsert = connection_.Prepare(kUpsertCursor);
     if (!upsert) return std::unexpected(std::move(upsert.error()));
     return (*upsert)->Bind(1, name).Bind(2, value).Run();
   }
 
   Result<void> ClearCursor(std::string_view name) override {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(&mutex_);
     auto remove = connection_.Prepare(kDeleteCursor);
     if (!remove) return std::unexpected(std::move(remove.error()));
     return (*remove)->Bind(1, name).Run();
@@ -158,7 +158,7 @@ class SqliteHarvestState final : public HarvestState {
 
  private:
   Result<std::vector<CategoryDayStatus>> Days(std::string_view sql) {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(&mutex_);
     auto select = connection_.Prepare(sql);
     if (!select) return std::unexpected(std::move(select.error()));
     std::vector<CategoryDayStatus> days;
@@ -173,8 +173,8 @@ class SqliteHarvestState final : public HarvestState {
     return days;
   }
 
-  std::mutex mutex_;
-  SqliteConnection connection_;  // Guarded by mutex_.
+  Mutex mutex_;
+  SqliteConnection connection_ GUARDED_BY(mutex_);
 };
 
 }  // namespace

@@ -1,8 +1,8 @@
 #include "store/sqlite_job_queue.h"
 
-#include <mutex>
 #include <utility>
 
+#include "core/mutex.h"
 #include "core/quoted_text.h"
 #include "store/sqlite_connection.h"
 #include "store/store_checks.h"
@@ -103,7 +103,7 @@ class SqliteJobQueue final : public JobQueue {
     if (Result<void> checked = CheckJobSpec(spec); !checked) {
       return std::unexpected(checked.error());
     }
-    std::lock_guard lock(mutex_);
+    MutexLock lock(&mutex_);
     auto transaction = SqliteTransaction::BeginWrite(connection_);
     if (!transaction) return std::unexpected(std::move(transaction.error()));
     auto found = SelectByKey(spec.kind, spec.key);
@@ -134,7 +134,7 @@ class SqliteJobQueue final : public JobQueue {
 
   Result<std::optional<Job>> Claim(JobKind kind, std::string_view worker, JobTime now,
                                    milliseconds lease) override {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(&mutex_);
     // BEGIN IMMEDIATE takes the write lock before the SELECT, so no other connection (or
     // process) can pick the same row between our SELECT and UPDATE.
     auto transaction = SqliteTransaction::BeginWrite(connection_);
@@ -190,17 +190,17 @@ class SqliteJobQueue final : public JobQueue {
   }
 
   Result<std::optional<Job>> Get(int64_t id) override {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(&mutex_);
     return SelectById(id);
   }
 
   Result<std::optional<Job>> Find(JobKind kind, std::string_view key) override {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(&mutex_);
     return SelectByKey(kind, key);
   }
 
   Result<std::vector<Job>> List(const JobFilter& filter) override {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(&mutex_);
     auto select = connection_.Prepare(kList);
     if (!select) return std::unexpected(std::move(select.error()));
     if (filter.kind) {
@@ -224,7 +224,7 @@ class SqliteJobQueue final : public JobQueue {
   }
 
   Result<int64_t> PositionOf(int64_t id) override {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(&mutex_);
     // The job and the jobs ahead of it are read from one snapshot.
     auto snapshot = SqliteTransaction::BeginRead(connection_);
     if (!snapshot) return std::unexpected(std::move(snapshot.error()));
@@ -241,7 +241,7 @@ class SqliteJobQueue final : public JobQueue {
   }
 
   Result<std::vector<JobCount>> Counts() override {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(&mutex_);
     auto select = connection_.Prepare(kCounts);
     if (!select) return std::unexpected(std::move(select.error()));
     std::vector<JobCount> counts;
@@ -256,26 +256,23 @@ class SqliteJobQueue final : public JobQueue {
   }
 
  private:
-  // Callers hold mutex_.
-  Result<std::optional<Job>> SelectById(int64_t id) {
+  Result<std::optional<Job>> SelectById(int64_t id) REQUIRES(mutex_) {
     auto select = connection_.Prepare(kSelectById);
     if (!select) return std::unexpected(std::move(select.error()));
     (*select)->Bind(1, id);
     return FirstJob(*select);
   }
 
-  // Callers hold mutex_.
-  Result<std::optional<Job>> SelectByKey(JobKind kind, std::string_view key) {
+  Result<std::optional<Job>> SelectByKey(JobKind kind, std::string_view key) REQUIRES(mutex_) {
     auto select = connection_.Prepare(kSelectByKey);
     if (!select) return std::unexpected(std::move(select.error()));
     (*select)->Bind(1, ToInt(kind)).Bind(2, key);
     return FirstJob(*select);
   }
 
-  // Runs one statement that returns no rows, its parameters bound by `bind`. Callers hold
-  // mutex_.
+  // Runs one statement that returns no rows, its parameters bound by `bind`.
   template <class Bind>
-  Result<void> Write(std::string_view sql, Bind bind) {
+  Result<void> Write(std::string_view sql, Bind bind) REQUIRES(mutex_) {
     auto statement = connection_.Prepare(sql);
     if (!statement) return std::unexpected(std::move(statement.error()));
     bind(**statement);
@@ -287,7 +284,7 @@ class SqliteJobQueue final : public JobQueue {
   template <class Bind>
   Result<void> WriteHeld(std::string_view sql, int64_t id, std::string_view worker,
                          std::string_view doing, Bind bind) {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(&mutex_);
     auto written = Write(sql, [&](SqliteStatement& statement) {
       statement.Bind(1, id).Bind(2, worker);
       bind(statement);
@@ -302,8 +299,8 @@ class SqliteJobQueue final : public JobQueue {
     return {};
   }
 
-  std::mutex mutex_;
-  SqliteConnection connection_;  // Guarded by mutex_.
+  Mutex mutex_;
+  SqliteConnection connection_ GUARDED_BY(mutex_);
 };
 
 }  // namespace

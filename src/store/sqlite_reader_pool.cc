@@ -12,8 +12,11 @@ SqliteReaderPool::SqliteReaderPool(std::vector<SqliteConnection> connections)
 }
 
 SqliteReaderPool::Lease SqliteReaderPool::Borrow() {
-  std::unique_lock lock(mutex_);
-  returned_.wait(lock, [this] { return !idle_.empty(); });
+  MutexLock lock(&mutex_);
+  returned_.wait(mutex_, [this] {
+    mutex_.AssertHeld();
+    return !idle_.empty();
+  });
   SqliteConnection* connection = idle_.back();
   idle_.pop_back();
   return Lease(*this, *connection);
@@ -21,7 +24,7 @@ SqliteReaderPool::Lease SqliteReaderPool::Borrow() {
 
 void SqliteReaderPool::GiveBack(SqliteConnection& connection) {
   {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(&mutex_);
     idle_.push_back(&connection);
   }
   returned_.notify_one();

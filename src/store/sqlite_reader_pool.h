@@ -6,9 +6,9 @@
 
 #include <condition_variable>
 #include <filesystem>
-#include <mutex>
 #include <vector>
 
+#include "core/mutex.h"
 #include "store/sqlite_connection.h"
 
 namespace coolpapers::store {
@@ -49,9 +49,9 @@ class SqliteReaderPool {
   void GiveBack(SqliteConnection& connection);
 
   std::vector<SqliteConnection> connections_;  // never resized, so the pointers stay valid
-  std::mutex mutex_;
-  std::condition_variable returned_;
-  std::vector<SqliteConnection*> idle_;  // Guarded by mutex_.
+  Mutex mutex_;
+  std::condition_variable_any returned_;
+  std::vector<SqliteConnection*> idle_ GUARDED_BY(mutex_);
 };
 
 // Opens `count` (at least one) read-only connections to `path` for a pool. Returns the first

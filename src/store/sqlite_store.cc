@@ -1,10 +1,10 @@
 #include "store/sqlite_store.h"
 
 #include <algorithm>
-#include <mutex>
 #include <utility>
 #include <vector>
 
+#include "core/mutex.h"
 #include "store/migrations.h"
 #include "store/sqlite_connection.h"
 #include "store/sqlite_migrator.h"
@@ -21,19 +21,19 @@ class SqliteStore final : public Store {
       : writer_(std::move(writer)), readers_(std::move(readers)) {}
 
   Result<WriteSummary> WriteRecords(std::span<const PaperRecord> records) override {
-    std::lock_guard lock(writer_mutex_);
+    MutexLock lock(&writer_mutex_);
     return WritePaperRecords(writer_, records);
   }
 
   Result<WriteSummary> WriteDayList(const CategoryDayKey& list,
                                     std::span<const PaperRecord> records) override {
-    std::lock_guard lock(writer_mutex_);
+    MutexLock lock(&writer_mutex_);
     return WritePaperRecords(writer_, records, list);
   }
 
   Result<ClickCounts> AddClick(const std::string& paper_id, ClickKind kind,
                                std::string_view reader, Date day) override {
-    std::lock_guard lock(writer_mutex_);
+    MutexLock lock(&writer_mutex_);
     return AddPaperClick(writer_, paper_id, kind, reader, day);
   }
 
@@ -82,8 +82,8 @@ class SqliteStore final : public Store {
   Result<uint64_t> ChangeStamp() override { return ReadChangeStamp(*readers_.Borrow()); }
 
  private:
-  std::mutex writer_mutex_;
-  SqliteConnection writer_;  // Guarded by writer_mutex_.
+  Mutex writer_mutex_;
+  SqliteConnection writer_ GUARDED_BY(writer_mutex_);
   SqliteReaderPool readers_;
 };
 

@@ -1,12 +1,12 @@
 #include "store/sqlite_translation_store.h"
 
 #include <chrono>
-#include <mutex>
 #include <string>
 #include <utility>
 
 #include <nlohmann/json.hpp>
 
+#include "core/mutex.h"
 #include "core/quoted_text.h"
 #include "store/sqlite_connection.h"
 #include "store/sqlite_migrator.h"
@@ -32,7 +32,7 @@ class SqliteTranslationStore final : public TranslationStore {
 
   Result<void> SaveTranslation(const PaperTranslation& translation) override {
     if (Result<void> checked = CheckTranslation(translation); !checked) return checked;
-    std::lock_guard lock(mutex_);
+    MutexLock lock(&mutex_);
     auto upsert = connection_.Prepare(kUpsertTranslation);
     if (!upsert) return std::unexpected(std::move(upsert.error()));
     Result<void> written = (*upsert)
@@ -55,7 +55,7 @@ class SqliteTranslationStore final : public TranslationStore {
     std::vector<PaperTranslation> translations;
     if (paper_ids.empty()) return translations;
     const std::string ids_json = nlohmann::json(paper_ids).dump();
-    std::lock_guard lock(mutex_);
+    MutexLock lock(&mutex_);
     auto select = connection_.Prepare(kSelectNewestTranslations);
     if (!select) return std::unexpected(std::move(select.error()));
     (*select)->Bind(1, ids_json);
@@ -76,8 +76,8 @@ class SqliteTranslationStore final : public TranslationStore {
   }
 
  private:
-  std::mutex mutex_;
-  SqliteConnection connection_;  // Guarded by mutex_.
+  Mutex mutex_;
+  SqliteConnection connection_ GUARDED_BY(mutex_);
 };
 
 }  // namespace

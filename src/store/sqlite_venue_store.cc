@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/mutex.h"
 #include "store/sqlite_connection.h"
 #include "store/sqlite_reader_pool.h"
 #include "store/sqlite_venue_reads.h"
@@ -18,17 +19,17 @@ class SqliteVenueStore final : public VenueStore {
       : writer_(std::move(writer)), readers_(std::move(readers)) {}
 
   Result<void> WriteEdition(const VenueEdition& edition) override {
-    std::lock_guard lock(writer_mutex_);
+    MutexLock lock(&writer_mutex_);
     return WriteVenueEdition(writer_, edition);
   }
 
   Result<VenueWriteSummary> WriteVenuePapers(std::span<const VenuePaper> papers) override {
-    std::lock_guard lock(writer_mutex_);
+    MutexLock lock(&writer_mutex_);
     return WriteVenuePaperRows(writer_, papers);
   }
 
   Result<int64_t> LinkArxivByTitle() override {
-    std::lock_guard lock(writer_mutex_);
+    MutexLock lock(&writer_mutex_);
     return LinkVenuePapersByTitle(writer_);
   }
 
@@ -60,8 +61,8 @@ class SqliteVenueStore final : public VenueStore {
   }
 
  private:
-  std::mutex writer_mutex_;
-  SqliteConnection writer_;  // Guarded by writer_mutex_.
+  Mutex writer_mutex_;
+  SqliteConnection writer_ GUARDED_BY(writer_mutex_);
   SqliteReaderPool readers_;
 };
 

@@ -1,10 +1,10 @@
 #include "web/faq_route.h"
 
 #include <memory>
-#include <mutex>
 #include <string>
 #include <utility>
 
+#include "core/mutex.h"
 #include "web/api/faq_json.h"
 #include "web/http_status.h"
 
@@ -40,9 +40,9 @@ bool Settled(State state) { return state != State::kQueued && state != State::kR
 class StreamWatch {
  public:
   void Keep(std::unique_ptr<faq::FaqWatch> watch) {
-    std::unique_lock lock(mutex_);
+    MutexLock lock(&mutex_);
     if (ended_) {
-      lock.unlock();
+      lock.Unlock();
       watch.reset();
       return;
     }
@@ -51,7 +51,7 @@ class StreamWatch {
   void End() {
     std::unique_ptr<faq::FaqWatch> watch;
     {
-      std::lock_guard lock(mutex_);
+      MutexLock lock(&mutex_);
       ended_ = true;
       watch = std::move(watch_);
     }
@@ -59,9 +59,9 @@ class StreamWatch {
   }
 
  private:
-  std::mutex mutex_;
-  bool ended_ = false;                   // Guarded by mutex_.
-  std::unique_ptr<faq::FaqWatch> watch_;  // Guarded by mutex_.
+  Mutex mutex_;
+  bool ended_ GUARDED_BY(mutex_) = false;
+  std::unique_ptr<faq::FaqWatch> watch_ GUARDED_BY(mutex_);
 };
 
 }  // namespace

@@ -2,7 +2,6 @@
 #include <algorithm>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <vector>
 
@@ -10,6 +9,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "core/mutex.h"
 #include "tests/support/temp_dir.h"
 #include "web/site.h"
 #include "tests/support/web_test_support.h"
@@ -74,7 +74,7 @@ class ScriptedFaqService final : public faq::FaqService {
    public:
     Watch(ScriptedFaqService& service, int slot) : service_(service), slot_(slot) {}
     ~Watch() override {
-      std::lock_guard lock(service_.mutex_);
+      MutexLock lock(&service_.mutex_);
       service_.listeners_[slot_] = nullptr;
     }
 
@@ -90,7 +90,7 @@ class ScriptedFaqService final : public faq::FaqService {
     if (!status) return std::unexpected(status.error());
     int slot = 0;
     {
-      std::lock_guard lock(mutex_);
+      MutexLock lock(&mutex_);
       slot = static_cast<int>(listeners_.size());
       listeners_.push_back(listener);
     }
@@ -104,7 +104,7 @@ class ScriptedFaqService final : public faq::FaqService {
   void Send(const faq::FaqEvent& event) {
     std::vector<std::function<void(const faq::FaqEvent&)>> listeners;
     {
-      std::lock_guard lock(mutex_);
+      MutexLock lock(&mutex_);
       for (const auto& listener : listeners_) {
         if (listener) listeners.push_back(listener);
       }
@@ -113,14 +113,14 @@ class ScriptedFaqService final : public faq::FaqService {
   }
 
   int LiveWatches() {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(&mutex_);
     return static_cast<int>(std::count_if(listeners_.begin(), listeners_.end(),
                                            [](const auto& listener) { return listener != nullptr; }));
   }
 
  private:
-  std::mutex mutex_;
-  std::vector<std::function<void(const faq::FaqEvent&)>> listeners_;  // Guarded by mutex_.
+  Mutex mutex_;
+  std::vector<std::function<void(const faq::FaqEvent&)>> listeners_ GUARDED_BY(mutex_);
 };
 
 // Collects a streamed body as the server would send it.

@@ -22,7 +22,7 @@ PageCache::PageCache(PageCacheOptions options)
 PageCache::~PageCache() = default;
 
 std::optional<CachedPage> PageCache::Lookup(std::string_view key) const {
-  std::shared_lock lock(mutex_);
+  ReaderMutexLock lock(&mutex_);
   const auto it = entries_.find(key);
   if (it == entries_.end()) return std::nullopt;
   it->second.last_used.store(clock_.fetch_add(1, std::memory_order_relaxed) + 1,
@@ -38,7 +38,7 @@ void PageCache::Insert(std::string key, std::shared_ptr<const std::string> body,
   if (bytes > options_.max_bytes / 4) return;
   const bool compress = body->size() >= options_.min_gzip_bytes;
   {
-    std::unique_lock lock(mutex_);
+    WriterMutexLock lock(&mutex_);
     if (generation != generation_.load(std::memory_order_relaxed)) return;
     auto [it, inserted] = entries_.try_emplace(key);
     Entry& entry = it->second;
@@ -55,7 +55,7 @@ void PageCache::Insert(std::string key, std::shared_ptr<const std::string> body,
   }
   if (!compress) return;
   {
-    std::lock_guard lock(jobs_mutex_);
+    MutexLock lock(&jobs_mutex_);
     if (jobs_.size() >= kMaxQueuedJobs) return;
     jobs_.push_back(Job{std::move(key), std::move(body)});
   }
@@ -63,29 +63,32 @@ void PageCache::Insert(std::string key, std::shared_ptr<const std::string> body,
 }
 
 void PageCache::Invalidate(uint64_t change_stamp) {
-  std::unique_lock lock(mutex_);
+  WriterMutexLock lock(&mutex_);
   if (last_stamp_ == change_stamp) return;
   last_stamp_ = change_stamp;
   ClearLocked();
 }
 
 void PageCache::Clear() {
-  std::unique_lock lock(mutex_);
+  WriterMutexLock lock(&mutex_);
   ClearLocked();
 }
 
 void PageCache::WaitForCompression() {
-  std::unique_lock lock(jobs_mutex_);
-  jobs_changed_.wait(lock, [this] { return jobs_.empty() && jobs_running_ == 0; });
+  MutexLock lock(&jobs_mutex_);
+  jobs_changed_.wait(jobs_mutex_, [this] {
+    jobs_mutex_.AssertHeld();
+    return jobs_.empty() && jobs_running_ == 0;
+  });
 }
 
 size_t PageCache::size_bytes() const {
-  std::shared_lock lock(mutex_);
+  ReaderMutexLock lock(&mutex_);
   return bytes_;
 }
 
 size_t PageCache::page_count() const {
-  std::shared_lock lock(mutex_);
+  ReaderMutexLock lock(&mutex_);
   return entries_.size();
 }
 
@@ -93,8 +96,13 @@ void PageCache::CompressLoop(std::stop_token stop) {
   while (true) {
     Job job;
     {
-      std::unique_lock lock(jobs_mutex_);
-      if (!jobs_changed_.wait(lock, stop, [this] { return !jobs_.empty(); })) return;
+      MutexLock lock(&jobs_mutex_);
+      if (!jobs_changed_.wait(jobs_mutex_, stop, [this] {
+            jobs_mutex_.AssertHeld();
+            return !jobs_.empty();
+          })) {
+        return;
+      }
       job = std::move(jobs_.front());
       jobs_.pop_front();
       ++jobs_running_;
@@ -108,7 +116,7 @@ void PageCache::CompressLoop(std::stop_token stop) {
                    gzip.error().detail.c_str());
     }
     {
-      std::lock_guard lock(jobs_mutex_);
+      MutexLock lock(&jobs_mutex_);
       --jobs_running_;
     }
     jobs_changed_.notify_all();
@@ -116,7 +124,7 @@ void PageCache::CompressLoop(std::stop_token stop) {
 }
 
 void PageCache::StoreGzip(const Job& job, std::shared_ptr<const std::string> gzip) {
-  std::unique_lock lock(mutex_);
+  WriterMutexLock lock(&mutex_);
   const auto it = entries_.find(job.key);
   // The page may have been replaced or dropped while it was compressed: only the body that was
   // compressed gets this gzip.

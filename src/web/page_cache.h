@@ -18,15 +18,15 @@
 #include <deque>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <optional>
-#include <shared_mutex>
 #include <string>
 #include <string_view>
 #include <thread>
 #include <unordered_map>
 #include <utility>
 #include <vector>
+
+#include "core/mutex.h"
 
 namespace coolpapers::web {
 
@@ -101,22 +101,22 @@ class PageCache {
 
   void CompressLoop(std::stop_token stop);
   void StoreGzip(const Job& job, std::shared_ptr<const std::string> gzip);
-  void EvictLocked();        // needs mutex_ held exclusively
-  void ClearLocked();
+  void EvictLocked() REQUIRES(mutex_);
+  void ClearLocked() REQUIRES(mutex_);
 
   const PageCacheOptions options_;
   mutable std::atomic<uint64_t> clock_{0};
   std::atomic<uint64_t> generation_{0};
 
-  mutable std::shared_mutex mutex_;
-  std::unordered_map<std::string, Entry, KeyHash, std::equal_to<>> entries_;  // GUARDED_BY(mutex_)
-  size_t bytes_ = 0;                                                         // GUARDED_BY(mutex_)
-  std::optional<uint64_t> last_stamp_;                                       // GUARDED_BY(mutex_)
+  mutable SharedMutex mutex_;
+  std::unordered_map<std::string, Entry, KeyHash, std::equal_to<>> entries_ GUARDED_BY(mutex_);
+  size_t bytes_ GUARDED_BY(mutex_) = 0;
+  std::optional<uint64_t> last_stamp_ GUARDED_BY(mutex_);
 
-  std::mutex jobs_mutex_;
+  Mutex jobs_mutex_;
   std::condition_variable_any jobs_changed_;
-  std::deque<Job> jobs_;  // GUARDED_BY(jobs_mutex_)
-  int jobs_running_ = 0;  // GUARDED_BY(jobs_mutex_)
+  std::deque<Job> jobs_ GUARDED_BY(jobs_mutex_);
+  int jobs_running_ GUARDED_BY(jobs_mutex_) = 0;
   std::jthread compressor_;  // last: starts after, and stops before, everything above
 };
 

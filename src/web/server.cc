@@ -11,6 +11,7 @@
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 
+#include "core/mutex.h"
 #include "web/conditional_get.h"
 #include "web/gzip.h"
 #include "web/http_status.h"
@@ -57,7 +58,7 @@ void Session::OnServerStop() {
   if (reading_) stream_.cancel();
   if (channel_) {  // streaming: send what is queued and the last chunk, then close
     {
-      std::lock_guard lock(channel_->mutex);
+      MutexLock lock(&channel_->mutex);
       channel_->ended = true;
     }
     PumpStream();
@@ -282,7 +283,7 @@ void Server::Core::OnAccept(beast::error_code ec, tcp::socket socket) {
 }
 
 bool Server::Core::Register(Session* session, std::weak_ptr<Session> weak) {
-  std::lock_guard lock(mutex);
+  MutexLock lock(&mutex);
   if (stop_requested) return false;
   sessions.emplace(session, std::move(weak));
   return true;
@@ -290,7 +291,7 @@ bool Server::Core::Register(Session* session, std::weak_ptr<Session> weak) {
 
 void Server::Core::Unregister(Session* session) {
   {
-    std::lock_guard lock(mutex);
+    MutexLock lock(&mutex);
     sessions.erase(session);
   }
   changed.notify_all();
@@ -299,7 +300,7 @@ void Server::Core::Unregister(Session* session) {
 void Server::Core::Stop() {
   std::vector<std::shared_ptr<Session>> live;
   {
-    std::lock_guard lock(mutex);
+    MutexLock lock(&mutex);
     if (stop_requested) return;
     stop_requested = true;
     stopping = true;
@@ -319,10 +320,16 @@ void Server::Core::Stop() {
 
 void Server::Core::Wait() {
   {
-    std::unique_lock lock(mutex);
+    MutexLock lock(&mutex);
     if (waited) return;
-    changed.wait(lock, [this] { return stop_requested; });
-    changed.wait_for(lock, options.shutdown_grace, [this] { return sessions.empty(); });
+    changed.wait(mutex, [this] {
+      mutex.AssertHeld();
+      return stop_requested;
+    });
+    changed.wait_for(mutex, options.shutdown_grace, [this] {
+      mutex.AssertHeld();
+      return sessions.empty();
+    });
     waited = true;
   }
   ioc.stop();

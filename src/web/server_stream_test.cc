@@ -11,7 +11,6 @@
 #include <future>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -20,6 +19,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "core/mutex.h"
 #include "tests/support/http_client.h"
 #include "web/http_message.h"
 #include "web/server.h"
@@ -39,7 +39,7 @@ class WriterBox {
  public:
   StreamStarter Starter() {
     return [this](std::shared_ptr<StreamWriter> writer) {
-      std::lock_guard lock(mutex_);
+      MutexLock lock(&mutex_);
       writers_.push_back(std::move(writer));
       ++started_;
       changed_.notify_all();
@@ -48,23 +48,28 @@ class WriterBox {
 
   // The next writer handed out, or nullptr after 10 s without one.
   std::shared_ptr<StreamWriter> Next() {
-    std::unique_lock lock(mutex_);
-    if (!changed_.wait_for(lock, kWait, [this] { return !writers_.empty(); })) return nullptr;
+    MutexLock lock(&mutex_);
+    if (!changed_.wait_for(mutex_, kWait, [this] {
+          mutex_.AssertHeld();
+          return !writers_.empty();
+        })) {
+      return nullptr;
+    }
     std::shared_ptr<StreamWriter> writer = std::move(writers_.front());
     writers_.pop_front();
     return writer;
   }
 
   int started() {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(&mutex_);
     return started_;
   }
 
  private:
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  std::deque<std::shared_ptr<StreamWriter>> writers_;  // Guarded by mutex_.
-  int started_ = 0;                                    // Guarded by mutex_.
+  Mutex mutex_;
+  std::condition_variable_any changed_;
+  std::deque<std::shared_ptr<StreamWriter>> writers_ GUARDED_BY(mutex_);
+  int started_ GUARDED_BY(mutex_) = 0;
 };
 
 // "/plain" answers "ok"; any other target streams, its producer started by `starter`.

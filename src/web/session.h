@@ -10,7 +10,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,6 +26,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include "core/mutex.h"
 #include "web/http_message.h"
 #include "web/server.h"
 #include "web/stream_channel.h"
@@ -92,11 +92,11 @@ struct Server::Core {
   uint16_t bound_port = 0;
   std::atomic<bool> stopping{false};
 
-  std::mutex mutex;
-  std::condition_variable changed;
-  std::unordered_map<Session*, std::weak_ptr<Session>> sessions;  // GUARDED_BY(mutex)
-  bool stop_requested = false;                                     // GUARDED_BY(mutex)
-  bool waited = false;                                             // GUARDED_BY(mutex)
+  Mutex mutex;
+  std::condition_variable_any changed;
+  std::unordered_map<Session*, std::weak_ptr<Session>> sessions GUARDED_BY(mutex);
+  bool stop_requested GUARDED_BY(mutex) = false;
+  bool waited GUARDED_BY(mutex) = false;
 
   net::io_context ioc;
   net::strand<net::io_context::executor_type> control;  // acceptor, signals, retry timer

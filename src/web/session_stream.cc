@@ -9,6 +9,7 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
 
+#include "core/mutex.h"
 #include "web/session.h"
 #include "web/stream_channel.h"
 
@@ -62,14 +63,17 @@ void Session::OnStreamHead(beast::error_code ec, std::size_t bytes) {
   stream_bytes_ = bytes;
   keep_alive_after_stream_ = keep_alive;
   channel_ = std::make_shared<StreamChannel>();
-  channel_->wake = [executor = stream_.get_executor(), weak = weak_from_this()] {
-    net::post(executor, [weak] {
-      if (std::shared_ptr<Session> self = weak.lock()) self->PumpStream();
-    });
-  };
+  {
+    MutexLock lock(&channel_->mutex);  // not shared yet; taken to keep the one rule
+    channel_->wake = [executor = stream_.get_executor(), weak = weak_from_this()] {
+      net::post(executor, [weak] {
+        if (std::shared_ptr<Session> self = weak.lock()) self->PumpStream();
+      });
+    };
+  }
   StartWatch();
   if (stopping_ || core_.stopping) {
-    std::lock_guard lock(channel_->mutex);
+    MutexLock lock(&channel_->mutex);
     channel_->ended = true;  // an empty body: no producer is started while stopping
   } else {
     try {
@@ -111,7 +115,7 @@ void Session::OnStreamWrite(beast::error_code ec, std::size_t bytes) {
   send_buffers_.clear();
   if (!channel_) return;  // cut meanwhile
   {
-    std::lock_guard lock(channel_->mutex);
+    MutexLock lock(&channel_->mutex);
     channel_->queued_bytes -= sending_bytes_;
   }
   if (ec) return CutStream("stream cut: write failed: " + ec.message());

@@ -14,13 +14,13 @@ void StreamChannel::Wake() {
 }
 
 void StreamChannel::Detach() {
-  std::lock_guard lock(mutex);
+  MutexLock lock(&mutex);
   ended = true;
   wake = nullptr;
 }
 
 bool ChannelWriter::Write(std::string data) {
-  std::lock_guard lock(channel_->mutex);
+  MutexLock lock(&channel_->mutex);
   if (channel_->closed || channel_->ended) return false;
   if (data.empty()) return true;  // as a chunk, nothing would read as the end of the body
   assert(channel_->queued_bytes <= kMaxQueuedStreamBytes);  // checked below before each add
@@ -37,7 +37,7 @@ bool ChannelWriter::Write(std::string data) {
 }
 
 void ChannelWriter::Close() {
-  std::lock_guard lock(channel_->mutex);
+  MutexLock lock(&channel_->mutex);
   if (channel_->closed) return;
   channel_->closed = true;
   channel_->Wake();
@@ -46,7 +46,7 @@ void ChannelWriter::Close() {
 StreamPieces TakeStreamPieces(StreamChannel& channel) {
   StreamPieces taken;
   {
-    std::lock_guard lock(channel.mutex);
+    MutexLock lock(&channel.mutex);
     channel.wake_posted = false;
     taken.cut = channel.cut;
     taken.finish = channel.closed || channel.ended;

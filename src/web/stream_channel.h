@@ -9,12 +9,12 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <vector>
 
 #include <boost/asio/buffer.hpp>
 
+#include "core/mutex.h"
 #include "web/http_message.h"
 
 namespace coolpapers::web {
@@ -27,20 +27,20 @@ inline constexpr size_t kMaxQueuedStreamBytes = 1024 * 1024;
 // it reaches it only through `wake`, which the session clears (Detach) when the stream ends and
 // in its destructor, so a writer that outlives its session, or the whole server, is harmless.
 struct StreamChannel {
-  // Has the session take the queued pieces, unless it was already asked. Call with mutex held.
-  void Wake();
+  // Has the session take the queued pieces, unless it was already asked.
+  void Wake() REQUIRES(mutex);
 
   // From the session: Write refuses from now on and nothing reaches the session any more.
   void Detach();
 
-  std::mutex mutex;
-  std::vector<std::string> pieces;  // Guarded by mutex: written, not yet taken by the session.
-  size_t queued_bytes = 0;          // Guarded by mutex: in `pieces` or being sent.
-  bool closed = false;              // Guarded by mutex: Close() was called.
-  bool ended = false;               // Guarded by mutex: Write refuses (reader gone, stopping).
-  bool cut = false;                 // Guarded by mutex: too much queued; end without last chunk.
-  bool wake_posted = false;         // Guarded by mutex.
-  std::function<void()> wake;       // Guarded by mutex: posts to the session; empty once detached.
+  Mutex mutex;
+  std::vector<std::string> pieces GUARDED_BY(mutex);  // written, not yet taken by the session
+  size_t queued_bytes GUARDED_BY(mutex) = 0;          // in `pieces` or being sent
+  bool closed GUARDED_BY(mutex) = false;              // Close() was called
+  bool ended GUARDED_BY(mutex) = false;               // Write refuses (reader gone, stopping)
+  bool cut GUARDED_BY(mutex) = false;                 // too much queued; end without last chunk
+  bool wake_posted GUARDED_BY(mutex) = false;
+  std::function<void()> wake GUARDED_BY(mutex);  // posts to the session; empty once detached
 };
 
 // The producer's end of a channel. Write queues a piece and wakes the session; past

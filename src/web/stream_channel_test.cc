@@ -30,7 +30,10 @@ TEST(FrameStreamChunk, FramesThePiecesAsOneChunk) {
 TEST(ChannelWriter, QueuesPiecesAndWakesTheSessionOnce) {
   auto channel = std::make_shared<StreamChannel>();
   int wakes = 0;
-  channel->wake = [&wakes] { ++wakes; };
+  {
+    MutexLock lock(&channel->mutex);
+    channel->wake = [&wakes] { ++wakes; };
+  }
   ChannelWriter writer(channel);
   EXPECT_TRUE(writer.Write("a"));
   EXPECT_TRUE(writer.Write("bc"));

@@ -21,8 +21,11 @@ Result<void> VenueStoreWriter::WritePapers(std::vector<VenuePaper> papers) {
 }
 
 Result<void> VenueStoreWriter::Enqueue(Job job) {
-  std::unique_lock lock(mutex_);
-  changed_.wait(lock, [this] { return queue_.size() < max_pending_ || error_; });
+  MutexLock lock(&mutex_);
+  changed_.wait(mutex_, [this] {
+    mutex_.AssertHeld();
+    return queue_.size() < max_pending_ || error_;
+  });
   if (error_) return std::unexpected(*error_);
   queue_.push_back(std::move(job));
   changed_.notify_all();
@@ -31,11 +34,12 @@ Result<void> VenueStoreWriter::Enqueue(Job job) {
 
 Result<store::VenueWriteSummary> VenueStoreWriter::Finish() {
   {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(&mutex_);
     closing_ = true;
   }
   changed_.notify_all();
   if (thread_.joinable()) thread_.join();
+  MutexLock lock(&mutex_);  // the writer thread has ended; the lock keeps the rule visible
   if (error_) return std::unexpected(*error_);
   return summary_;
 }
@@ -44,8 +48,11 @@ void VenueStoreWriter::Run() {
   for (;;) {
     Job job;
     {
-      std::unique_lock lock(mutex_);
-      changed_.wait(lock, [this] { return !queue_.empty() || closing_; });
+      MutexLock lock(&mutex_);
+      changed_.wait(mutex_, [this] {
+        mutex_.AssertHeld();
+        return !queue_.empty() || closing_;
+      });
       if (queue_.empty() || error_) return;
       job = std::move(queue_.front());
     }
@@ -63,7 +70,7 @@ void VenueStoreWriter::Run() {
         failed = result.error();
       }
     }
-    std::lock_guard lock(mutex_);
+    MutexLock lock(&mutex_);
     queue_.pop_front();
     summary_ += written;
     if (failed) error_ = std::move(failed);

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/mutex.h"
 #include "core/venue.h"
 #include "store/venue_store.h"
 
@@ -46,12 +47,12 @@ class VenueStoreWriter {
 
   store::VenueStore& store_;
   const size_t max_pending_;
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  std::deque<Job> queue_;                // Guarded by mutex_.
-  bool closing_ = false;                 // Guarded by mutex_.
-  std::optional<Error> error_;           // Guarded by mutex_.
-  store::VenueWriteSummary summary_;     // Guarded by mutex_.
+  Mutex mutex_;
+  std::condition_variable_any changed_;
+  std::deque<Job> queue_ GUARDED_BY(mutex_);
+  bool closing_ GUARDED_BY(mutex_) = false;
+  std::optional<Error> error_ GUARDED_BY(mutex_);
+  store::VenueWriteSummary summary_ GUARDED_BY(mutex_);
   std::thread thread_;                   // last: started once the rest is ready
 };
 
