@@ -53,6 +53,7 @@ set(COOLPAPERS_FRONTEND_SOURCES
   js/star_list.js
   js/storage.js
   js/subject_choice.js
+  js/tex_text.js
   js/theme.js
   js/translations.js
   js/word_cloud.js

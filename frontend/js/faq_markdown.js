@@ -11,8 +11,11 @@ import MarkdownIt from 'markdown-it';
 const kOpen = '\uE000';
 const kClose = '\uE001';
 const kTokenPattern = /\uE000(\d+)\uE001/g;
-// Display math first, so "$$" is never read as two empty inline formulas.
-const kMathPattern = /\$\$([\s\S]+?)\$\$|\\\[([\s\S]+?)\\\]|\\\(([\s\S]+?)\\\)|\$([^$\n]+?)\$/g;
+// An escaped dollar ("\$", Markdown for "$") first: it never opens or closes math. Then a
+// bracketed citation ("\[39\]", "\[3, 4\]", "\[12-14\]": Markdown's escaped "[39]", as
+// extractive answers and some models write it), which stays inline text, not a display formula
+// (issue #15 point 1). Display math before inline, so "$$" is never read as two empty formulas.
+const kMathPattern = /\\\$|\\\[(\s*\d+(?:\s*[,\u2013-]\s*\d+)*\s*)\\\]|\$\$([\s\S]+?)\$\$|\\\[([\s\S]+?)\\\]|\\\(([\s\S]+?)\\\)|\$([^$\n]+?)\$/g;
 const kPagePattern = /\[pages?\s+(\d+(?:\s*(?:,|and|-|–)\s*\d+)*)\]/gi;
 
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
@@ -82,7 +85,9 @@ export function renderFaqMarkdown(text, paperId, onMathLoaded) {
   };
   let hasMath = false;
   let source = text.replace(/[\uE000\uE001]/g, '');
-  source = source.replace(kMathPattern, (whole, displayDollar, displayBracket, inlineParen, inlineDollar) => {
+  source = source.replace(kMathPattern, (whole, citation, displayDollar, displayBracket, inlineParen, inlineDollar) => {
+    if (whole === '\\$') return whole;
+    if (citation !== undefined) return keep(escapeHtml(`[${citation.trim()}]`));
     const display = displayDollar !== undefined || displayBracket !== undefined;
     const tex = (displayDollar ?? displayBracket ?? inlineParen ?? inlineDollar).trim();
     if (!tex) return whole;

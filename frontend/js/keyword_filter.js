@@ -2,12 +2,15 @@
 // them), exclude keywords, in titles, abstracts and/or authors, case-insensitive. It covers every
 // card of the day (card_registry.js), highlights the include keywords with the CSS Custom
 // Highlight API (no change to the cards' markup, so math and selections are left alone), counts
-// the matches and, with "show only matches", hides the others. Ctrl/Cmd+F opens it.
+// the matches and, with "show only matches" (on by default), hides the others. While a filter is
+// active its bar button reads "Filtered 3/350", with a ✕ beside it that clears the filter, so a
+// closed panel never hides its effect (issue #15 point 5). Ctrl/Cmd+F opens it.
 import { allPapers, findPaper, onCardsInserted, paperCount } from './card_registry.js';
 import { ensureAllCards } from './lazy_cards.js';
 import { onMathTypeset } from './math.js';
 
 const kHighlightName = 'keyword-match';
+const kButtonTitle = 'Filter this page by keywords (Ctrl+F)';
 
 // One keyword per line, trimmed and lower-cased; blank lines dropped.
 export function parseKeywords(text) {
@@ -47,7 +50,7 @@ function addRanges(root, keywords, ranges) {
 }
 
 export function initKeywordFilter(bar) {
-  const entry = bar.addPanel('Filter', 'Filter this page by keywords (Ctrl+F)', 'filter-panel');
+  const entry = bar.addPanel('Filter', kButtonTitle, 'filter-panel');
   const panel = entry.panel;
   panel.innerHTML = `<h3>Filter this page</h3>
 <div class="filter-lists">
@@ -61,12 +64,20 @@ export function initKeywordFilter(bar) {
 <label><input type="checkbox" class="field" value="title" checked> title</label>
 <label><input type="checkbox" class="field" value="abstract" checked> abstract</label>
 <label><input type="checkbox" class="field" value="authors" checked> authors</label>
-<label><input type="checkbox" class="filter-only"> show only matches</label>
+<label><input type="checkbox" class="filter-only" checked> show only matches</label>
 <span class="filter-count" aria-live="polite"></span>
 </div>`;
   const include = panel.querySelector('.filter-include');
   const exclude = panel.querySelector('.filter-exclude');
   const count = panel.querySelector('.filter-count');
+  const clear = document.createElement('button');
+  clear.type = 'button';
+  clear.className = 'filter-clear';
+  clear.textContent = '\u2715';
+  clear.title = 'Clear the filter: show every paper';
+  clear.setAttribute('aria-label', 'Clear the filter');
+  clear.hidden = true;
+  entry.button.after(clear);
   const highlights = 'highlights' in CSS ? new Highlight() : null;
   if (highlights) CSS.highlights.set(kHighlightName, highlights);
   let filter = null;
@@ -131,8 +142,23 @@ export function initKeywordFilter(bar) {
       paper.el.hidden = active && filter.only && !match;
     }
     highlightCards(true);
-    count.textContent = active ? `${matches} of ${paperCount()} match` : `${paperCount()} papers`;
+    const total = paperCount();
+    count.textContent = active ? `${matches} of ${total} match` : `${total} papers`;
     count.dataset.matches = String(matches);
+    // On a phone the bar has room for the figures only (CSS hides the word).
+    if (active) {
+      const word = document.createElement('span');
+      word.className = 'filter-word';
+      word.textContent = 'Filtered ';
+      entry.button.replaceChildren(word, `${matches}/${total}`);
+      entry.button.title = `Filtered: ${matches} of ${total} papers shown (click to change the filter)`;
+    } else {
+      entry.button.textContent = 'Filter';
+      entry.button.title = kButtonTitle;
+    }
+    entry.button.classList.toggle('filter-active', active);
+    entry.button.dataset.matches = active ? String(matches) : '';
+    clear.hidden = !active;
     panel.dataset.filterMs = (performance.now() - started).toFixed(2);
   }
 
@@ -147,6 +173,12 @@ export function initKeywordFilter(bar) {
   }
 
   panel.addEventListener('input', onInput);
+  clear.addEventListener('click', () => {
+    include.value = '';
+    exclude.value = '';
+    apply();
+    entry.close();
+  });
   panel.addEventListener('panelopen', () => {
     apply();
     include.focus();

@@ -1,7 +1,10 @@
 // LaTeX in titles and abstracts ($...$, \(...\), $$...$$, \[...\]) rendered with KaTeX. KaTeX
 // and its style sheet load only when the page has a card that looks like it holds math, and a
 // card is typeset when it nears the viewport, so lazily inserted cards are typeset too.
+// TeX outside the math (\emph{..}, \%, ``quotes'', ...) becomes text and style first, as each card
+// is put in the page (tex_text.js).
 import { onCardsInserted } from './card_registry.js';
+import { renderTexText } from './tex_text.js';
 
 const kMathPattern = /\$[^$]+\$|\\\(|\\\[/;
 
@@ -39,6 +42,7 @@ async function typeset(el) {
 
 // Typesets the math in `el` (a translation put under a card, say) when its text has any.
 export async function typesetElement(el) {
+  renderTexText(el);
   if (!kMathPattern.test(el.textContent)) return;
   const { renderMath } = await loadKatex();
   renderMath(el);
@@ -54,6 +58,8 @@ export function initMath() {
   }, { rootMargin: '600px 0px' });
   onCardsInserted((papers) => {
     for (const paper of papers) {
+      renderTexText(paper.el.querySelector('a.title-link'));
+      renderTexText(paper.el.querySelector('p.summary'));
       if (hasMath(paper)) observer.observe(paper.el);
     }
   });

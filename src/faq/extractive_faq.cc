@@ -502,13 +502,25 @@ double Score(std::string_view sentence, Topic topic, bool first_in_section) {
   return score;
 }
 
-// Backslash-escapes the characters Markdown or the math renderer would act on.
+// Escapes the characters Markdown or the math renderer would act on. The answers are Markdown
+// with TeX math, where "\\[", "\\]" and "\\$" would open or close a formula ("[39]" shown as a
+// display equation, issue #15 point 1): brackets, dollars and backslashes become numeric character
+// references, which Markdown shows as the character and never reads as syntax; the rest are
+// backslash-escaped.
 std::string EscapeMarkdown(std::string_view text) {
   std::string out;
   out.reserve(text.size() + 8);
   for (char c : text) {
-    if (std::string_view("\\`*_[]<>$|#").find(c) != std::string_view::npos) out += '\\';
-    out += c;
+    switch (c) {
+      case '[': out += "&#91;"; break;
+      case ']': out += "&#93;"; break;
+      case '$': out += "&#36;"; break;
+      case '\\': out += "&#92;"; break;
+      case '&': out += "&amp;"; break;
+      default:
+        if (std::string_view("`*_<>|#").find(c) != std::string_view::npos) out += '\\';
+        out += c;
+    }
   }
   return out;
 }

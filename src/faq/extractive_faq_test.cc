@@ -36,7 +36,7 @@ pdf::PaperText SparsePaper() {
        "accelerator. In this paper we study how to keep the quality of full attention at linear\n"
        "cost.\n"
        "2 Related Work\n"
-       "Prior work on efficient transformers has explored low-rank and sparse attention patterns.\n"
+       "Prior work on efficient transformers has explored low-rank and sparse attention patterns [2].\n"
        "Longformer and BigBird combine local windows with a few global tokens [3, 4].\n"
        "See also [5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18] and (Smith et al., 2020)."});
   paper.pages.push_back(
@@ -93,6 +93,12 @@ TEST(MakeExtractiveAnswers, QuotesEachQuestionsSection) {
   const std::string& related = answers[1];
   EXPECT_THAT(related, HasSubstr("- Prior work on efficient transformers"));
   EXPECT_THAT(related, Not(HasSubstr("See also")));
+  // A numbered citation is written so that no math renderer reads "\[2\]" as a display
+  // formula (issue #15 point 1): numeric references, which Markdown shows as "[2]".
+  EXPECT_THAT(related, HasSubstr("sparse attention patterns &#91;2&#93;. [page 1]"));
+  for (const std::string& answer : answers) {
+    EXPECT_THAT(answer, AllOf(Not(HasSubstr("\\[")), Not(HasSubstr("\\]")), Not(HasSubstr("\\$"))));
+  }
   const std::string& method = answers[2];
   EXPECT_THAT(method, HasSubstr("SparseFormer partitions the input sequence into blocks of "
                                 "sixty-four tokens each. [page 2]"));

@@ -30,7 +30,9 @@ const kAnswers = [
     'the authors measure how well it holds for **fast** particles in a new set of runs.',
   kHostile,
   'They build a detector and a *simple* model; see the list:\n\n- one\n- two',
-  'Three experiments on simulated and real data.',
+  // Citations as Markdown-escaped brackets (how extractive answers stored them, and how some
+  // models write them) and escaped dollars: text, never formulas (issue #15 point 1).
+  'Three experiments on simulated and real data, following \\[39\\] and \\[3, 4\\]; each run costs \\$5 to \\$10.',
   'Larger energies and other particles.',
   'A careful check of a classic result.',
 ];
@@ -186,6 +188,13 @@ describe('FAQ panel', { skip: skip ?? false, timeout: 240000 }, () => {
     assert.equal(await second.locator('.faq-panel .faq-item').count(), 6);
     await second.locator('.faq-panel .faq-answer .katex').first().waitFor({ timeout: 10000 });  // KaTeX loads on demand
     assert.equal(modelCalls(model).length, 6, 'the stored answer costs no model call');
+    // With KaTeX loaded, bracketed citation numbers and escaped dollars stay inline text.
+    const cited = second.locator('.faq-panel .faq-item').nth(3).locator('.faq-answer');
+    assert.equal(await cited.locator('.katex, .faq-display-math, .faq-tex').count(), 0, 'no formula in the cited answer');
+    assert.equal((await cited.textContent()).trim(),
+      'Three experiments on simulated and real data, following [39] and [3, 4]; each run costs $5 to $10.');
+    await cited.scrollIntoViewIfNeeded();
+    await screenshot(second, 'faq_citations');
     // [FAQ] stars the paper, as [PDF] does.
     const stars = await second.evaluate(() => localStorage.getItem('coolpapers.stars') ?? '');
     assert.ok(stars.includes(paper.id), 'the paper is starred');

@@ -103,7 +103,8 @@ describe('list page', { skip: skip ?? false, timeout: 240000 }, () => {
     const panel = page.locator('.filter-panel');
     await panel.waitFor({ state: 'visible' });
     assert.ok(await page.evaluate(() => document.activeElement.classList.contains('filter-include')));
-    await panel.locator('.filter-only').check();
+    // Only the matches show unless the reader asks for every card (issue #15 point 5).
+    assert.ok(await panel.locator('.filter-only').isChecked(), '"show only matches" is on by default');
 
     const cases = [
       { include: ['language model', 'benchmark'], exclude: [], all: false },
@@ -151,7 +152,24 @@ describe('list page', { skip: skip ?? false, timeout: 240000 }, () => {
     console.log(`FIGURE filter per keystroke over 350 cards: ${mean(work).toFixed(1)} ms filtering ` +
       `(max ${Math.max(...work).toFixed(1)}), ${mean(frames).toFixed(1)} ms to the next frame ` +
       `(max ${Math.max(...frames).toFixed(1)})`);
-    assert.equal(await visibleCards(page), day.papers.filter((p) => matches(p, { include: ['transformer'], exclude: [], all: false })).length);
+    assert.ok(mean(frames) <= 50, `keystroke to painted count: mean ${mean(frames).toFixed(1)} ms > 50 ms`);
+    const transformer = day.papers.filter((p) => matches(p, { include: ['transformer'], exclude: [], all: false })).length;
+    assert.equal(await visibleCards(page), transformer);
+
+    // Closed, the panel leaves a chip in the bar that says the page is filtered, and clears it.
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'hidden' });
+    const chip = page.locator('.bottom-bar button.filter-active');
+    const clear = page.locator('.bottom-bar button.filter-clear');
+    assert.equal((await chip.textContent()).trim(), `Filtered ${transformer}/350`);
+    assert.ok(await clear.isVisible(), 'the clear button shows');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'filter_chip_desktop');
+    await clear.click();
+    assert.equal(await visibleCards(page), 350, 'cleared: every card shows');
+    assert.equal(await page.locator('.bottom-bar button.filter-active').count(), 0);
+    assert.ok(!(await clear.isVisible()), 'no chip without a filter');
+    assert.equal(await panel.locator('.filter-include').inputValue(), '');
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });
@@ -280,6 +298,113 @@ describe('list page', { skip: skip ?? false, timeout: 240000 }, () => {
     assert.equal(await page.evaluate(() => window.scrollY), 0);
     assert.deepEqual(page.errors, []);
     await page.context().close();
+  });
+
+  test('filter chip on a phone, dark and light', async () => {
+    const page = await openPage(browser, { ...kPhone, colorScheme: 'dark' });
+    await page.goto(server.url + kDay);
+    await page.locator('#papers div.panel.paper').first().waitFor();
+    await page.locator('.bottom-bar button', { hasText: 'Filter' }).click();
+    const panel = page.locator('.filter-panel');
+    await panel.locator('.filter-include').fill('benchmark');
+    const expected = day.papers.filter((p) => matches(p, { include: ['benchmark'], exclude: [], all: false })).length;
+    await page.waitForFunction((n) =>
+      document.querySelectorAll('#papers div.panel.paper').length === 350 &&
+      document.querySelectorAll('#papers div.panel.paper:not([hidden])').length === n, expected);
+    await page.locator('.bottom-bar button.filter-active').click();  // the chip toggles the panel too
+    await panel.waitFor({ state: 'hidden' });
+    assert.equal((await page.locator('.bottom-bar button.filter-active').textContent()).trim(), `Filtered ${expected}/350`);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 375), 'no sideways scroll');
+    const bar = await page.locator('.bottom-bar').boundingBox();
+    const clear = await page.locator('.bottom-bar button.filter-clear').boundingBox();
+    assert.ok(clear.x + clear.width <= bar.x + bar.width, 'the clear button fits in the bar');
+    await screenshot(page, 'filter_chip_phone_dark');
+    await page.locator('.theme-toggle').click();
+    await screenshot(page, 'filter_chip_phone');
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test('TeX outside math shows as text and style, safely', async () => {
+    // Real abstracts of the data with \textit, \textbf, \%, \href, \&, \texttt, \emph, ``quotes'', --
+    // and ~ outside their $...$ math (issue #15 point 7).
+    const ids = ['2505.18799', '2505.19896', '2505.19997', '2505.18789', '2505.19797'];
+    const page = await openPage(browser, kDesktop);
+    await page.goto(`${server.url}/arxiv/${ids.join(',')}`);
+    const summary = (id) => page.locator(`div.panel.paper[id="${id}"] p.summary`);
+    await summary(ids[0]).waitFor();
+    // The words of a summary, without KaTeX's formulas (their MathML keeps the TeX).
+    const words = (locator) => locator.evaluate((el) => {
+      const copy = el.cloneNode(true);
+      for (const formula of copy.querySelectorAll('.katex')) formula.remove();
+      return copy.textContent;
+    });
+    for (const id of ids) {
+      const text = await words(summary(id));
+      assert.doesNotMatch(text, /\\(textit|textbf|texttt|emph|href|url)\b|\\[%&_]|``|''/, `${id}: ${text}`);
+    }
+    const alps = summary('2505.18799');
+    assert.ok(await alps.locator('em strong').count() >= 4, 'nested \\textit{\\textbf{..}}');
+    assert.match(await alps.textContent(), /only 10% of attention parameters/);
+    assert.equal((await alps.locator('strong', { hasText: '10%' }).textContent()), '10%');
+
+    const links = summary('2505.19896').locator('a.tex-url');
+    assert.deepEqual(await links.evaluateAll((all) => all.map((a) => [a.getAttribute('href'), a.textContent, a.target, a.rel])), [
+      ['https://github.com/ARCLab-MIT/kspdg', 'GitHub', '_blank', 'noopener noreferrer nofollow'],
+      ['https://huggingface.co/OhhTuRnz', 'Hugging Face', '_blank', 'noopener noreferrer nofollow'],
+      ['https://wandb.ai/carrusk/huggingface', 'Weights & Biases', '_blank', 'noopener noreferrer nofollow'],
+    ]);
+
+    const student = summary('2505.19997');
+    assert.match(await student.textContent(), /\u201chelpful\s+assistants\u201d/);
+    assert.equal(await student.locator('code').textContent(), 'Student_100');
+    await student.scrollIntoViewIfNeeded();
+    await student.locator('.katex').first().waitFor();  // the $...$ math is still KaTeX's
+    assert.ok(await student.locator('.katex').count() >= 3);
+    assert.equal(await summary('2505.18789').locator('em').first().textContent(), 'middle');
+    const avengers = await summary('2505.19797').textContent();
+    assert.match(avengers, /Avengers\u2013a simple recipe/);
+    assert.match(avengers, /\(~7B parameters/, 'a "~" meaning "about" stays');
+    await summary(ids[0]).scrollIntoViewIfNeeded();
+    await screenshot(page, 'tex_text_desktop');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await summary('2505.19896').scrollIntoViewIfNeeded();
+    await screenshot(page, 'tex_text_desktop_dark');
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+
+    // Hostile TeX: the converter (tex_text.js) on its own, in a blank page: no markup from the
+    // text, links only to http(s).
+    const blank = await openPage(browser, kDesktop);
+    await blank.goto(`${server.url}/robots.txt`);
+    const source = readFileSync(new URL('../../frontend/js/tex_text.js', import.meta.url), 'utf8');
+    await blank.evaluate(async (code) => {
+      const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
+      window.__tex = await import(url);
+    }, source);
+    const results = await blank.evaluate(() => {
+      const cases = [
+        '\\url{javascript:alert(1)} and \\href{javascript:alert(1)}{click} and \\href{data:text/html,x}{d}',
+        '\\textbf{<img src=x onerror="window.__pwned=1">} \\emph{<script>window.__pwned=1</script>}',
+        '\\url{https://example.org/a?b=1&c="x"} \\textbf{unclosed',
+      ];
+      return cases.map((text) => {
+        const p = document.createElement('p');
+        p.className = 'tex-case';
+        p.textContent = text;
+        document.body.append(p);
+        window.__tex.renderTexText(p);
+        return { html: p.innerHTML, text: p.textContent, links: [...p.querySelectorAll('a')].map((a) => a.href) };
+      });
+    });
+    assert.deepEqual(results[0].links, [], 'no javascript: or data: link');
+    assert.equal(results[0].text, 'javascript:alert(1) and click and d');
+    assert.doesNotMatch(results[1].html, /<img|<script/);
+    assert.equal(await blank.locator('p.tex-case img, p.tex-case script').count(), 0);
+    assert.equal(await blank.evaluate(() => window.__pwned), undefined);
+    assert.deepEqual(results[2].links, ['https://example.org/a?b=1&c=%22x%22']);
+    assert.match(results[2].html, /<strong>unclosed<\/strong>$/, 'an argument cut short runs to the end');
+    await blank.context().close();
   });
 
   test('phone layout at 375 px, dark mode, [Copy]', async () => {
