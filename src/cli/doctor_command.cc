@@ -40,19 +40,14 @@ void PrintDay(const json& day) {
 }  // namespace
 
 int RunDoctorCommand(const DoctorOptions& options) {
-  Result<Config> config = LoadConfig(options.config_file, options.data_dir);
-  if (!config) {
-    PrintError(config.error());
-    return kExitFailed;
-  }
-  const bool harvest_enabled = config->harvest_enabled;
-  if (!options.store.empty()) config->store_url = options.store;  // --store wins
-  Result<std::unique_ptr<Instance>> instance = OpenInstance(options.data_dir, *std::move(config));
+  Result<std::unique_ptr<Instance>> instance =
+      LoadAndOpenInstance(options.data_dir, options.config_file, options.store);
   if (!instance) {
     PrintError(instance.error());
     return kExitFailed;
   }
   Instance& in = **instance;
+  const bool harvest_enabled = in.config.harvest_enabled;
   Result<int64_t> papers = in.store->PaperCount();
   if (!papers) {
     PrintError(papers.error());

@@ -58,13 +58,8 @@ int RunFaqCommand(const FaqCommandOptions& options) {
                  options.lang.c_str());
     return 2;
   }
-  Result<Config> config = LoadConfig(options.config_file, options.data_dir);
-  if (!config) {
-    PrintError(config.error());
-    return 1;
-  }
-  if (!options.store.empty()) config->store_url = options.store;  // --store wins
-  Result<std::unique_ptr<Instance>> opened = OpenInstance(options.data_dir, *std::move(config));
+  Result<std::unique_ptr<Instance>> opened =
+      LoadAndOpenInstance(options.data_dir, options.config_file, options.store);
   if (!opened) {
     PrintError(opened.error());
     return 1;

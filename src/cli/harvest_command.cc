@@ -176,13 +176,7 @@ int RunHarvestCommand(const HarvestCommandOptions& options) {
                  "coolpapers: harvest needs either --daily or both --from DATE and --until DATE\n");
     return kExitUsage;
   }
-  auto config = LoadConfig(options.config_file, options.data_dir);
-  if (!config) {
-    PrintError(config.error());
-    return kExitFailed;
-  }
-  if (!options.store.empty()) config->store_url = options.store;  // --store wins
-  auto instance = OpenInstance(options.data_dir, *std::move(config));
+  auto instance = LoadAndOpenInstance(options.data_dir, options.config_file, options.store);
   if (!instance) {
     PrintError(instance.error());
     return kExitFailed;

@@ -53,4 +53,14 @@ Result<std::unique_ptr<Instance>> OpenInstance(const std::filesystem::path& data
   return instance;
 }
 
+Result<std::unique_ptr<Instance>> LoadAndOpenInstance(
+    const std::filesystem::path& data_dir, const std::optional<std::filesystem::path>& config_file,
+    const std::string& store, const std::function<void(Config&)>& adjust) {
+  Result<Config> config = LoadConfig(config_file, data_dir);
+  if (!config) return std::unexpected(config.error());
+  if (adjust) adjust(*config);
+  if (!store.empty()) config->store_url = store;  // --store wins
+  return OpenInstance(data_dir, *std::move(config));
+}
+
 }  // namespace coolpapers::cli

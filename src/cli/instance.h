@@ -5,6 +5,9 @@
 #define COOLPAPERS_CLI_INSTANCE_H_
 
 #include <filesystem>
+#include <string>
+#include <optional>
+#include <functional>
 #include <memory>
 
 #include "cli/config_file.h"
@@ -39,6 +42,13 @@ struct Instance {
 // terminal (the store's own, or the folder's).
 [[nodiscard]] Result<std::unique_ptr<Instance>> OpenInstance(const std::filesystem::path& data_dir,
                                                              Config config);
+
+// Loads the configuration (`config_file`, else DATA/coolpapers.toml when present), puts `store`
+// (--store) over [store] url when given, lets `adjust` apply the command's own flags (serve's
+// --harvest), and opens the instance. Errors: LoadConfig's and OpenInstance's.
+[[nodiscard]] Result<std::unique_ptr<Instance>> LoadAndOpenInstance(
+    const std::filesystem::path& data_dir, const std::optional<std::filesystem::path>& config_file,
+    const std::string& store, const std::function<void(Config&)>& adjust = {});
 
 }  // namespace coolpapers::cli
 

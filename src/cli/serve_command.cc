@@ -28,14 +28,10 @@
 namespace coolpapers::cli {
 
 int RunServeCommand(const ServeOptions& options) {
-  Result<Config> config = LoadConfig(options.config_file, options.data_dir);
-  if (!config) {
-    PrintError(config.error());
-    return 1;
-  }
-  if (options.harvest) config->harvest_enabled = true;
-  if (!options.store.empty()) config->store_url = options.store;  // --store wins
-  Result<std::unique_ptr<Instance>> opened = OpenInstance(options.data_dir, *std::move(config));
+  Result<std::unique_ptr<Instance>> opened =
+      LoadAndOpenInstance(options.data_dir, options.config_file, options.store, [&](Config& config) {
+        if (options.harvest) config.harvest_enabled = true;
+      });
   if (!opened) {
     PrintError(opened.error());
     return 1;

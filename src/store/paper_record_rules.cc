@@ -23,6 +23,13 @@ Result<void> CheckPaperRecord(const PaperRecord& record) {
   return {};
 }
 
+Result<void> CheckPaperRecords(std::span<const PaperRecord> records) {
+  for (const PaperRecord& record : records) {
+    if (Result<void> checked = CheckPaperRecord(record); !checked) return checked;
+  }
+  return {};
+}
+
 std::optional<Date> FirstListedOf(const PaperRecord& record) {
   std::optional<Date> first = record.paper.first_listed;
   for (const Listing& listing : record.listings) {

@@ -4,6 +4,7 @@
 #define COOLPAPERS_STORE_PAPER_RECORD_RULES_H_
 
 #include <optional>
+#include <span>
 
 #include "core/date.h"
 #include "core/error.h"
@@ -14,6 +15,8 @@ namespace coolpapers::store {
 // kInvalidArgument, naming the paper, for a record without id or categories or with a listing
 // of another paper.
 [[nodiscard]] Result<void> CheckPaperRecord(const PaperRecord& record);
+// Every record of a batch, before any is written: the first one's error.
+[[nodiscard]] Result<void> CheckPaperRecords(std::span<const PaperRecord> records);
 
 // The earliest day the record shows the paper as new, from the paper itself or its listings;
 // std::nullopt when it shows none.

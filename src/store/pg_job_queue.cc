@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "core/quoted_text.h"
+#include "store/job_columns.h"
 #include "store/pg_migrator.h"
 #include "store/store_checks.h"
 
@@ -11,16 +12,10 @@ namespace {
 
 using std::chrono::milliseconds;
 
-#define JOB_COLUMNS                                                                          \
-  "id, kind, key, priority, payload, state, attempts, last_error, result, worker, created, " \
-  "updated, not_before, lease_until"
-#define JOB_COLUMNS_OF_J                                                                      \
-  "j.id, j.kind, j.key, j.priority, j.payload, j.state, j.attempts, j.last_error, j.result, " \
-  "j.worker, j.created, j.updated, j.not_before, j.lease_until"
-
-constexpr std::string_view kSelectById = "SELECT " JOB_COLUMNS " FROM jobs WHERE id = $1";
+constexpr std::string_view kSelectById =
+    "SELECT " COOLPAPERS_JOB_COLUMNS " FROM jobs WHERE id = $1";
 constexpr std::string_view kSelectByKey =
-    "SELECT " JOB_COLUMNS " FROM jobs WHERE kind = $1 AND key = $2";
+    "SELECT " COOLPAPERS_JOB_COLUMNS " FROM jobs WHERE kind = $1 AND key = $2";
 // New work is inserted. Work already named keeps its state when queued or running, its priority
 // raised (never lowered); finished work is queued again only when $6 (kRestartFinished) says
 // so. When neither applies, the WHERE leaves the row as it is and nothing is returned.
@@ -37,7 +32,7 @@ constexpr std::string_view kUpsert =
     "  not_before = CASE WHEN j.state IN (0, 1) THEN j.not_before ELSE EXCLUDED.not_before END, "
     "  lease_until = CASE WHEN j.state IN (0, 1) THEN j.lease_until ELSE 0 END "
     "WHERE (j.state IN (0, 1) AND j.priority > EXCLUDED.priority) OR (j.state IN (2, 3) AND $6) "
-    "RETURNING " JOB_COLUMNS_OF_J;
+    "RETURNING " COOLPAPERS_JOB_COLUMNS_OF_J;
 // The next claimable job of the kind in claim order: queued and due, or running with its lease
 // passed (the holder died or hung: saying so in last_error is the only trace its attempt
 // leaves). SKIP LOCKED passes over a row another claim is taking at this moment.
@@ -50,7 +45,7 @@ constexpr std::string_view kClaim =
     "  lease_until = $4, last_error = CASE WHEN j.state = 1 "
     "    THEN 'the lease of ' || j.worker || ' expired: the worker died or hung' "
     "    ELSE j.last_error END "
-    "FROM next WHERE j.id = next.id RETURNING " JOB_COLUMNS_OF_J;
+    "FROM next WHERE j.id = next.id RETURNING " COOLPAPERS_JOB_COLUMNS_OF_J;
 constexpr std::string_view kRenew =
     "UPDATE jobs SET lease_until = $3 WHERE id = $1 AND state = 1 AND worker = $2";
 constexpr std::string_view kComplete =
@@ -62,7 +57,7 @@ constexpr std::string_view kRelease =
     "not_before = COALESCE($4::bigint, not_before), updated = $5 "
     "WHERE id = $1 AND state = 1 AND worker = $2";
 constexpr std::string_view kList =
-    "SELECT " JOB_COLUMNS " FROM jobs WHERE ($1::smallint IS NULL OR kind = $1::smallint) "
+    "SELECT " COOLPAPERS_JOB_COLUMNS " FROM jobs WHERE ($1::smallint IS NULL OR kind = $1::smallint) "
     "AND ($2::smallint IS NULL OR state = $2::smallint) "
     "ORDER BY CASE state WHEN 1 THEN 0 WHEN 0 THEN 1 ELSE 2 END, "
     "CASE WHEN state <= 1 THEN priority ELSE 0 END, "
@@ -73,14 +68,11 @@ constexpr std::string_view kCountAhead =
 constexpr std::string_view kCounts =
     "SELECT kind, state, COUNT(*) FROM jobs GROUP BY kind, state ORDER BY kind, state";
 
-#undef JOB_COLUMNS
-#undef JOB_COLUMNS_OF_J
-
 int64_t ToMs(JobTime time) { return time.time_since_epoch().count(); }
 JobTime FromMs(int64_t ms) { return JobTime(milliseconds(ms)); }
 int ToInt(auto enumerator) { return static_cast<int>(enumerator); }
 
-// A row that selected JOB_COLUMNS. The CHECK constraints of migration 0002 keep the
+// A row that selected COOLPAPERS_JOB_COLUMNS. The CHECK constraints of migration 0002 keep the
 // enumerations in range.
 Job ReadJob(const pqxx::row& row) {
   Job job;

@@ -88,9 +88,8 @@ Result<WriteSummary> WritePgPaperRecords(PgConnectionPool& pool,
                                          const std::optional<CategoryDayKey>& replaced_list) {
   WriteSummary summary;
   if (records.empty() && !replaced_list) return summary;
-  for (const PaperRecord& record : records) {
-    auto checked = CheckPaperRecord(record);
-    if (!checked) return std::unexpected(std::move(checked.error()));
+  if (Result<void> checked = CheckPaperRecords(records); !checked) {
+    return std::unexpected(checked.error());
   }
   return pool.Transact<WriteSummary>("write papers", [&](PgQuery& query) -> Result<WriteSummary> {
     summary = WriteSummary{};  // a fresh count when a deadlock made PostgreSQL run this again

@@ -4,6 +4,7 @@
 
 #include "core/mutex.h"
 #include "core/quoted_text.h"
+#include "store/job_columns.h"
 #include "store/sqlite_connection.h"
 #include "store/store_checks.h"
 
@@ -12,13 +13,10 @@ namespace {
 
 using std::chrono::milliseconds;
 
-#define JOB_COLUMNS                                                                          \
-  "id, kind, key, priority, payload, state, attempts, last_error, result, worker, created, " \
-  "updated, not_before, lease_until"
-
-constexpr std::string_view kSelectById = "SELECT " JOB_COLUMNS " FROM jobs WHERE id = ?1";
+constexpr std::string_view kSelectById =
+    "SELECT " COOLPAPERS_JOB_COLUMNS " FROM jobs WHERE id = ?1";
 constexpr std::string_view kSelectByKey =
-    "SELECT " JOB_COLUMNS " FROM jobs WHERE kind = ?1 AND key = ?2";
+    "SELECT " COOLPAPERS_JOB_COLUMNS " FROM jobs WHERE kind = ?1 AND key = ?2";
 constexpr std::string_view kInsert =
     "INSERT INTO jobs (kind, key, priority, payload, state, created, updated, not_before) "
     "VALUES (?1, ?2, ?3, ?4, 0, ?5, ?5, ?5)";
@@ -34,7 +32,7 @@ constexpr std::string_view kRequeueExpired =
     "last_error = 'the lease of ' || worker || ' expired: the worker died or hung' "
     "WHERE kind = ?1 AND state = 1 AND lease_until <= ?2";
 constexpr std::string_view kSelectNext =
-    "SELECT " JOB_COLUMNS " FROM jobs WHERE kind = ?1 AND state = 0 AND not_before <= ?2 "
+    "SELECT " COOLPAPERS_JOB_COLUMNS " FROM jobs WHERE kind = ?1 AND state = 0 AND not_before <= ?2 "
     "ORDER BY priority, id LIMIT 1";
 constexpr std::string_view kLease =
     "UPDATE jobs SET state = 1, attempts = attempts + 1, worker = ?2, updated = ?3, "
@@ -50,7 +48,7 @@ constexpr std::string_view kRelease =
     "not_before = COALESCE(?4, not_before), updated = ?5 "
     "WHERE id = ?1 AND state = 1 AND worker = ?2";
 constexpr std::string_view kList =
-    "SELECT " JOB_COLUMNS " FROM jobs WHERE (?1 IS NULL OR kind = ?1) "
+    "SELECT " COOLPAPERS_JOB_COLUMNS " FROM jobs WHERE (?1 IS NULL OR kind = ?1) "
     "AND (?2 IS NULL OR state = ?2) "
     "ORDER BY CASE state WHEN 1 THEN 0 WHEN 0 THEN 1 ELSE 2 END, "
     "CASE WHEN state <= 1 THEN priority ELSE 0 END, "
@@ -61,13 +59,11 @@ constexpr std::string_view kCountAhead =
 constexpr std::string_view kCounts =
     "SELECT kind, state, COUNT(*) FROM jobs GROUP BY kind, state ORDER BY kind, state";
 
-#undef JOB_COLUMNS
-
 int64_t ToMs(JobTime time) { return time.time_since_epoch().count(); }
 JobTime FromMs(int64_t ms) { return JobTime(milliseconds(ms)); }
 int64_t ToInt(auto enumerator) { return static_cast<int64_t>(enumerator); }
 
-// The row under a statement that selected JOB_COLUMNS.
+// The row under a statement that selected COOLPAPERS_JOB_COLUMNS.
 Job ReadJob(const SqliteStatement& row) {
   Job job;
   job.id = row.ColumnInt(0);
@@ -87,7 +83,7 @@ Job ReadJob(const SqliteStatement& row) {
   return job;
 }
 
-// Runs a prepared, bound SELECT of JOB_COLUMNS and reads its first row.
+// Runs a prepared, bound SELECT of COOLPAPERS_JOB_COLUMNS and reads its first row.
 Result<std::optional<Job>> FirstJob(ScopedStatement& select) {
   auto row = select->Step();
   if (!row) return std::unexpected(std::move(row.error()));

@@ -154,9 +154,8 @@ Result<WriteSummary> WritePaperRecords(SqliteConnection& connection,
                                        const std::optional<CategoryDayKey>& replaced_list) {
   WriteSummary summary;
   if (records.empty() && !replaced_list) return summary;
-  for (const PaperRecord& record : records) {
-    auto checked = CheckPaperRecord(record);
-    if (!checked) return std::unexpected(std::move(checked.error()));
+  if (Result<void> checked = CheckPaperRecords(records); !checked) {
+    return std::unexpected(checked.error());
   }
 
   auto transaction = SqliteTransaction::BeginWrite(connection);

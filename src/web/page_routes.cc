@@ -17,8 +17,6 @@
 namespace coolpapers::web {
 namespace {
 
-constexpr std::string_view kListPrefix = "/arxiv/";
-constexpr std::string_view kApiListPrefix = "/api/arxiv/";
 constexpr std::string_view kFeedSuffix = "/feed";
 
 }  // namespace
@@ -34,18 +32,16 @@ Result<Response> HandleHome(const RouteContext& context) {
 // redirect to the canonical spelling ("/arxiv/cs.CL,cs.AI" to "/arxiv/cs.AI,cs.CL", query kept)
 // or to the path without trailing slashes (for ids too). Errors: ParseCategoryExpr's.
 std::optional<Result<Route>> ParseList(const RouteTarget& target, Route route) {
-  const std::string_view prefix = route.api ? kApiListPrefix : kListPrefix;
-  const std::optional<std::string_view> subject = PathSubject(target.path, prefix);
-  if (!subject) return std::nullopt;
-  if (std::optional<Route> redirect =
-          RedirectWithoutTrailingSlash(prefix, *subject, target.raw_query, route.api)) {
-    return *std::move(redirect);
-  }
-  if (!LooksLikeCategoryExpr(*subject)) return std::nullopt;
-  Result<CategoryExpr> expr = ParseCategoryExpr(*subject);
+  std::optional<ArxivSubject> arxiv = ReadArxivSubject(target, route);
+  if (!arxiv) return std::nullopt;
+  if (arxiv->redirect) return *std::move(arxiv->redirect);
+  if (!LooksLikeCategoryExpr(arxiv->subject)) return std::nullopt;
+  Result<CategoryExpr> expr = ParseCategoryExpr(arxiv->subject);
   if (!expr) return std::unexpected(expr.error());
   const std::string canonical = expr->ToString();
-  if (canonical != *subject) return RedirectRoute(prefix, canonical, target.raw_query, route.api);
+  if (canonical != arxiv->subject) {
+    return RedirectRoute(arxiv->prefix, canonical, target.raw_query, route.api);
+  }
   route.expr = *std::move(expr);
   return route;
 }
@@ -54,7 +50,7 @@ std::optional<Result<Route>> ParseList(const RouteTarget& target, Route route) {
 // the expression as written. Errors: ParseCategoryExpr's.
 std::optional<Result<Route>> ParseListFeed(const RouteTarget& target, Route route) {
   if (route.api || !target.path.ends_with(kFeedSuffix)) return std::nullopt;
-  std::optional<std::string_view> subject = PathSubject(target.path, kListPrefix);
+  std::optional<std::string_view> subject = PathSubject(target.path, kArxivPrefix);
   if (!subject || subject->size() <= kFeedSuffix.size()) return std::nullopt;
   subject->remove_suffix(kFeedSuffix.size());
   if (!LooksLikeCategoryExpr(*subject)) return std::nullopt;

@@ -16,8 +16,6 @@
 namespace coolpapers::web {
 namespace {
 
-constexpr std::string_view kListPrefix = "/arxiv/";
-constexpr std::string_view kApiListPrefix = "/api/arxiv/";
 
 Result<Response> RenderPapers(const RouteContext& context) {
   Result<PapersView> view = LoadPapersView(context.store, context.route.ids);
@@ -68,16 +66,14 @@ Result<Response> FetchResponse(const RouteContext& context) {
 // papers, or a redirect to their canonical spelling ("/arxiv/1406.02661" to "/arxiv/1406.2661",
 // "/arxiv/2401.06769v2" to "/arxiv/2401.06769", query kept). Errors: ParseIds's.
 std::optional<Result<Route>> ParsePapers(const RouteTarget& target, Route route) {
-  const std::string_view prefix = route.api ? kApiListPrefix : kListPrefix;
-  const std::optional<std::string_view> subject = PathSubject(target.path, prefix);
-  if (!subject) return std::nullopt;
-  if (std::optional<Route> redirect =
-          RedirectWithoutTrailingSlash(prefix, *subject, target.raw_query, route.api)) {
-    return *std::move(redirect);
-  }
-  Result<std::string> canonical = ParseIds(*subject, route);
+  std::optional<ArxivSubject> arxiv = ReadArxivSubject(target, route);
+  if (!arxiv) return std::nullopt;
+  if (arxiv->redirect) return *std::move(arxiv->redirect);
+  Result<std::string> canonical = ParseIds(arxiv->subject, route);
   if (!canonical) return std::unexpected(canonical.error());
-  if (*canonical != *subject) return RedirectRoute(prefix, *canonical, target.raw_query, route.api);
+  if (*canonical != arxiv->subject) {
+    return RedirectRoute(arxiv->prefix, *canonical, target.raw_query, route.api);
+  }
   return route;
 }
 

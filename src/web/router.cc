@@ -156,6 +156,14 @@ std::optional<Route> RedirectWithoutTrailingSlash(std::string_view prefix, std::
   return RedirectRoute(prefix, subject.substr(0, end + 1), raw_query, api);
 }
 
+std::optional<ArxivSubject> ReadArxivSubject(const RouteTarget& target, const Route& route) {
+  const std::string_view prefix = route.api ? kApiArxivPrefix : kArxivPrefix;
+  const std::optional<std::string_view> subject = PathSubject(target.path, prefix);
+  if (!subject) return std::nullopt;
+  return ArxivSubject{prefix, *subject,
+                      RedirectWithoutTrailingSlash(prefix, *subject, target.raw_query, route.api)};
+}
+
 Result<std::string> ParseIds(std::string_view subject, Route& route, size_t max_ids) {
   std::string canonical;
   while (true) {

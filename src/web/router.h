@@ -139,6 +139,18 @@ Route RedirectRoute(std::string_view prefix, std::string_view canonical, std::st
 std::optional<Route> RedirectWithoutTrailingSlash(std::string_view prefix, std::string_view subject,
                                                   std::string_view raw_query, bool api);
 
+// The arXiv branch's pages, /arxiv/<subject> and /api/arxiv/<subject>, as the list and paper
+// entries both read them: the prefix (route.api picks), the subject after it, and the redirect
+// without trailing slashes when the subject has them; nullopt when the path is not under it.
+struct ArxivSubject {
+  std::string_view prefix;
+  std::string_view subject;
+  std::optional<Route> redirect;
+};
+inline constexpr std::string_view kArxivPrefix = "/arxiv/";
+inline constexpr std::string_view kApiArxivPrefix = "/api/arxiv/";
+std::optional<ArxivSubject> ReadArxivSubject(const RouteTarget& target, const Route& route);
+
 // Appends the ids of "2401.06769,1406.02661v2" to route.ids, versions and duplicates dropped, at
 // most `max_ids` of them; returns their canonical spelling ("2401.06769,1406.2661").
 // kInvalidArgument for a malformed id (ArxivId::Parse's message) or too many ids ("too many paper
