@@ -22,7 +22,10 @@ Result<std::unique_ptr<PgConnectionPool>> PgConnectionPool::Open(std::string url
   std::unique_ptr<PgConnectionPool> pool(
       new PgConnectionPool(std::move(url), std::max(1, size), std::move(session_setup)));
   try {
-    pool->idle_.push_back(std::make_unique<PgSession>(pool->url_, pool->session_setup_));
+    // Nobody else sees the pool yet; the lock keeps the rule the analysis checks.
+    auto first = std::make_unique<PgSession>(pool->url_, pool->session_setup_);
+    MutexLock lock(&pool->mutex_);
+    pool->idle_.push_back(std::move(first));
     pool->open_ = 1;
   } catch (const std::exception& error) {
     return Fail(ErrorCode::kUnavailable,
