@@ -23,11 +23,15 @@ Result<void> CheckPaperRecord(const PaperRecord& record) {
   return {};
 }
 
-Result<void> CheckPaperRecords(std::span<const PaperRecord> records) {
+std::optional<Result<WriteSummary>> AnswerWithoutWriting(
+    std::span<const PaperRecord> records, const std::optional<CategoryDayKey>& replaced_list) {
+  if (records.empty() && !replaced_list) return WriteSummary{};
   for (const PaperRecord& record : records) {
-    if (Result<void> checked = CheckPaperRecord(record); !checked) return checked;
+    if (Result<void> checked = CheckPaperRecord(record); !checked) {
+      return std::unexpected(checked.error());
+    }
   }
-  return {};
+  return std::nullopt;
 }
 
 std::optional<Date> FirstListedOf(const PaperRecord& record) {

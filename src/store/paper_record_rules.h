@@ -9,14 +9,18 @@
 #include "core/date.h"
 #include "core/error.h"
 #include "core/paper.h"
+#include "store/store.h"
 
 namespace coolpapers::store {
 
 // kInvalidArgument, naming the paper, for a record without id or categories or with a listing
 // of another paper.
 [[nodiscard]] Result<void> CheckPaperRecord(const PaperRecord& record);
-// Every record of a batch, before any is written: the first one's error.
-[[nodiscard]] Result<void> CheckPaperRecords(std::span<const PaperRecord> records);
+// A batch for Store::WriteRecords (both backends) that needs no transaction: an empty summary
+// when there is nothing to write, or the first invalid record's error; nullopt when the batch
+// is to be written.
+std::optional<Result<WriteSummary>> AnswerWithoutWriting(
+    std::span<const PaperRecord> records, const std::optional<CategoryDayKey>& replaced_list);
 
 // The earliest day the record shows the paper as new, from the paper itself or its listings;
 // std::nullopt when it shows none.

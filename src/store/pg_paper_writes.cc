@@ -86,11 +86,10 @@ void WriteRecord(PgQuery& query, const PaperRecord& record, WriteSummary& summar
 Result<WriteSummary> WritePgPaperRecords(PgConnectionPool& pool,
                                          std::span<const PaperRecord> records,
                                          const std::optional<CategoryDayKey>& replaced_list) {
-  WriteSummary summary;
-  if (records.empty() && !replaced_list) return summary;
-  if (Result<void> checked = CheckPaperRecords(records); !checked) {
-    return std::unexpected(checked.error());
+  if (std::optional<Result<WriteSummary>> answer = AnswerWithoutWriting(records, replaced_list)) {
+    return *std::move(answer);
   }
+  WriteSummary summary;
   return pool.Transact<WriteSummary>("write papers", [&](PgQuery& query) -> Result<WriteSummary> {
     summary = WriteSummary{};  // a fresh count when a deadlock made PostgreSQL run this again
     query.Run(kLockPaperChanges);

@@ -152,11 +152,10 @@ Result<void> WriteRecord(SqliteConnection& connection, const PaperRecord& record
 Result<WriteSummary> WritePaperRecords(SqliteConnection& connection,
                                        std::span<const PaperRecord> records,
                                        const std::optional<CategoryDayKey>& replaced_list) {
-  WriteSummary summary;
-  if (records.empty() && !replaced_list) return summary;
-  if (Result<void> checked = CheckPaperRecords(records); !checked) {
-    return std::unexpected(checked.error());
+  if (std::optional<Result<WriteSummary>> answer = AnswerWithoutWriting(records, replaced_list)) {
+    return *std::move(answer);
   }
+  WriteSummary summary;
 
   auto transaction = SqliteTransaction::BeginWrite(connection);
   if (!transaction) return std::unexpected(std::move(transaction.error()));
