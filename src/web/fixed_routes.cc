@@ -3,12 +3,23 @@
 // PDF URL to the canonical one (RedirectRoute).
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "web/http_status.h"
 #include "web/opensearch.h"
 #include "web/route_context.h"
 
 namespace coolpapers::web {
+namespace {
+
+constexpr std::string_view kRobotsTxt =
+    "User-agent: *\n"
+    "Disallow: /api/\n"
+    "Disallow: /pdf/\n"
+    "Disallow: /arxiv/search\n"
+    "Disallow: /venue/search\n";
+
+}  // namespace
 
 // /healthz: "ok <N> papers" (text, no-store), or a 503 error JSON when the store does not answer.
 Result<Response> HandleHealth(const RouteContext& context) {
@@ -40,6 +51,12 @@ Result<Response> HandleStatus(const RouteContext& context) {
 // /opensearch.xml: the OpenSearch description (web/opensearch.h), cacheable for a minute.
 Result<Response> HandleOpenSearch(const RouteContext&) {
   return MakePageResponse(kOpenSearchType, std::string(kOpenSearchXml));
+}
+
+// /robots.txt: crawlers are welcome on the day lists, papers and feeds (cached pages), and kept
+// off what costs work per request: the API, PDFs, search and the FAQ.
+Result<Response> HandleRobots(const RouteContext&) {
+  return MakePageResponse(kTextType, std::string(kRobotsTxt));
 }
 
 // 301 to route.location, which browsers may keep for a day.

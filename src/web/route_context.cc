@@ -53,4 +53,12 @@ void LogServerError(const Request& request, const Error& error) {
                error.message.c_str(), error.detail.c_str());
 }
 
+bool SameSecret(std::string_view given, std::string_view secret) {
+  unsigned char differences = given.size() == secret.size() ? 0 : 1;
+  for (size_t i = 0; i < secret.size(); ++i) {
+    differences |= static_cast<unsigned char>(secret[i] ^ (i < given.size() ? given[i] : 0));
+  }
+  return differences == 0;
+}
+
 }  // namespace coolpapers::web

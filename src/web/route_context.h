@@ -52,6 +52,10 @@ Response MakeUncachedResponse(int status, std::string_view content_type, std::st
 // "coolpapers_token") is "xyz"; "" when absent.
 std::string_view CookieValue(std::string_view header, std::string_view name);
 
+// True when `given` is `secret` (the magic token), compared in a time that depends on the
+// secret's length only, not on where a guess first differs: timing cannot spell it out.
+bool SameSecret(std::string_view given, std::string_view secret);
+
 // Writes a failed request to stderr: the error's message and its detail, which never reaches
 // the page.
 void LogServerError(const Request& request, const Error& error);

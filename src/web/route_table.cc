@@ -29,6 +29,7 @@ std::optional<std::string> PapersCacheKey(const Route& route);
 Result<Response> HandleHealth(const RouteContext& context);
 Result<Response> HandleStatus(const RouteContext& context);
 Result<Response> HandleOpenSearch(const RouteContext& context);
+Result<Response> HandleRobots(const RouteContext& context);
 Result<Response> HandleRedirect(const RouteContext& context);
 // search_route.cc
 Result<Response> HandleSearch(const RouteContext& context);
@@ -86,6 +87,7 @@ constexpr std::array kEntries = {
     RouteEntry{.name = "faq_stream", .parse = ParseFaqStream, .handler = HandleFaqStream},
     RouteEntry{.name = "faq", .parse = ParseFaq, .accepts_post = true, .handler = HandleFaq},
     RouteEntry{.name = "opensearch", .path = "/opensearch.xml", .handler = HandleOpenSearch},
+    RouteEntry{.name = "robots", .path = "/robots.txt", .handler = HandleRobots},
     RouteEntry{.name = "status", .path = "/api/status", .handler = HandleStatus},
     RouteEntry{.name = "list_feed", .parse = ParseListFeed, .cache = kStorePages,
                .cache_key = ListCacheKey, .errors = ErrorFormat::kHtml, .handler = HandleListFeed},

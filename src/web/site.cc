@@ -3,6 +3,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "web/http_status.h"
@@ -13,6 +14,7 @@ namespace coolpapers::web {
 namespace {
 
 ErrorFormat FormatFor(bool api) { return api ? ErrorFormat::kJson : ErrorFormat::kHtml; }
+
 
 // The page stored under `key`, gzip-encoded when the client takes gzip and it is ready.
 std::optional<Response> CachedResponse(const PageCache& cache, const std::string& key,
@@ -71,6 +73,16 @@ PageCache* Site::CacheFor(CachePolicy policy) {
 }
 
 Response Site::Handle(const Request& request) {
+  Response response = Dispatch(request);
+  // Every answer, page or not: no MIME sniffing, no full URLs in Referer to other sites, and
+  // no framing by other sites (clickjacking).
+  response.headers.emplace_back("X-Content-Type-Options", "nosniff");
+  response.headers.emplace_back("Referrer-Policy", "strict-origin-when-cross-origin");
+  response.headers.emplace_back("Content-Security-Policy", "frame-ancestors 'self'");
+  return response;
+}
+
+Response Site::Dispatch(const Request& request) {
   const bool api_target = IsApiTarget(request.target);
   Result<Route> route = ParseRoute(request.target);
   const RouteEntry* entry = route ? route->entry : nullptr;
@@ -121,7 +133,7 @@ Response Site::Handle(const Request& request) {
 
 bool Site::IsAdmin(const Request& request) const {
   return !services_.admin_token.empty() &&
-         CookieValue(request.cookie, "coolpapers_token") == services_.admin_token;
+         SameSecret(CookieValue(request.cookie, "coolpapers_token"), services_.admin_token);
 }
 
 }  // namespace coolpapers::web

@@ -47,6 +47,8 @@ class Site {
   PageCache& search_cache() { return search_cache_; }
 
  private:
+  // Handle without the headers every answer carries.
+  Response Dispatch(const Request& request);
   // The cache the policy names, or null: kNone, or kSearchPages without an index.
   PageCache* CacheFor(CachePolicy policy);
   bool IsAdmin(const Request& request) const;

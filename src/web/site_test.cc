@@ -11,6 +11,7 @@
 #include "tests/support/fake_clock.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/web_test_support.h"
+#include "web/route_context.h"
 
 namespace coolpapers::web {
 namespace {
@@ -72,6 +73,38 @@ TEST_F(SiteTest, ServesTheHomePage) {
   EXPECT_EQ(response.status, 200);
   EXPECT_EQ(response.content_type, kHtmlType);
   EXPECT_THAT(*response.body, HasSubstr("<a class=\"day\" href=\"/arxiv/cs.CL?date=2025-05-16\">"));
+}
+
+// Issue #18 finding 10: no answer may be sniffed, framed by another site or leak full URLs.
+TEST_F(SiteTest, EveryAnswerCarriesTheSecurityHeaders) {
+  for (const std::string_view target :
+       {"/", "/arxiv/cs.CL", "/api/arxiv/2505.00001", "/no/such/page", "/robots.txt"}) {
+    const Response response = Get(target);
+    EXPECT_EQ(response.Header("X-Content-Type-Options"), "nosniff") << target;
+    EXPECT_EQ(response.Header("Referrer-Policy"), "strict-origin-when-cross-origin") << target;
+    EXPECT_EQ(response.Header("Content-Security-Policy"), "frame-ancestors 'self'") << target;
+  }
+}
+
+// Issue #18 finding 10: /robots.txt was a 404; crawlers are kept off what costs work per request.
+TEST_F(SiteTest, RobotsTxtKeepsCrawlersOffCostlyRoutes) {
+  const Response response = Get("/robots.txt");
+  EXPECT_EQ(response.status, 200);
+  EXPECT_EQ(response.content_type, kTextType);
+  EXPECT_THAT(*response.body, ::testing::StartsWith("User-agent: *\n"));
+  for (const char* costly : {"Disallow: /api/\n", "Disallow: /pdf/\n", "Disallow: /arxiv/search\n"}) {
+    EXPECT_THAT(*response.body, ::testing::HasSubstr(costly));
+  }
+  EXPECT_THAT(*response.body, ::testing::Not(::testing::HasSubstr("Disallow: /arxiv/\n")));
+}
+
+TEST(SameSecret, MatchesOnlyTheWholeSecret) {
+  EXPECT_TRUE(SameSecret("s3cret-token", "s3cret-token"));
+  EXPECT_FALSE(SameSecret("s3cret-toke", "s3cret-token"));
+  EXPECT_FALSE(SameSecret("s3cret-token!", "s3cret-token"));
+  EXPECT_FALSE(SameSecret("S3cret-token", "s3cret-token"));
+  EXPECT_FALSE(SameSecret("", "s3cret-token"));
+  EXPECT_TRUE(SameSecret("", ""));
 }
 
 TEST_F(SiteTest, ServesADayListInOrderWithCacheHeaders) {
