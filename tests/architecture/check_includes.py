@@ -5,7 +5,9 @@ Each folder under src/ is a module. docs/architecture.md holds the one table of 
 module's files (its tests too) may include, between the markers
 `<!-- module-table: begin -->` and `<!-- module-table: end -->`. An include of another module's
 header that the table does not allow is reported as FILE:LINE with the rule it breaks, and the
-check exits 1. Product code (a file not named *_test.cc) may not include tests/ either.
+check exits 1. Product code (a file not named *_test.cc) may not include tests/ either, and
+test-only helpers live in tests/support/, not in product folders: a file under src/ whose name
+says "test" must be a *_test.cc.
 
     check_includes.py --src src --table docs/architecture.md
 """
@@ -55,6 +57,9 @@ def violations(src: Path, table: dict[str, set[str]]) -> list[str]:
             if path.suffix not in ('.h', '.cc'):
                 continue
             is_test = path.name.endswith('_test.cc')
+            if 'test' in path.name and not is_test:
+                found.append(f'{path}: test-only code in a product folder '
+                             '(tests/support/ holds what tests share)')
             lines = path.read_text(encoding='utf-8', errors='replace').splitlines()
             for number, line in enumerate(lines, start=1):
                 match = INCLUDE.match(line)

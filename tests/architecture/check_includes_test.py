@@ -58,6 +58,12 @@ class CheckIncludesTest(unittest.TestCase):
         self.assertIn('web/b.cc:1: product code includes test support', result.stderr)
         self.assertNotIn('b_test.cc', result.stderr)
 
+    def test_test_helpers_in_a_product_folder_fail(self):
+        (self.root / 'src/web/web_test_support.cc').write_text('#include "core/date.h"\n')
+        result = self.run_check()
+        self.assertEqual(result.returncode, 1)
+        self.assertIn('web/web_test_support.cc: test-only code in a product folder', result.stderr)
+
     def test_a_module_missing_from_the_table_fails(self):
         (self.root / 'src/venue').mkdir()
         result = self.run_check()

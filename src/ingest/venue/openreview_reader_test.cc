@@ -3,7 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "ingest/venue/venue_test_sink.h"
+#include "tests/support/venue_test_sink.h"
 
 namespace coolpapers::ingest {
 namespace {

@@ -5,7 +5,7 @@
 
 #include <fstream>
 
-#include "ingest/venue/venue_test_sink.h"
+#include "tests/support/venue_test_sink.h"
 #include "store/sqlite_venue_store.h"
 #include "tests/support/temp_dir.h"
 

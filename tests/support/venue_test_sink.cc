@@ -1,4 +1,4 @@
-#include "ingest/venue/venue_test_sink.h"
+#include "tests/support/venue_test_sink.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // A VenueRecordSink for tests: keeps everything a reader hands over.
-#ifndef COOLPAPERS_INGEST_VENUE_VENUE_TEST_SINK_H_
-#define COOLPAPERS_INGEST_VENUE_VENUE_TEST_SINK_H_
+#ifndef COOLPAPERS_TESTS_SUPPORT_VENUE_TEST_SINK_H_
+#define COOLPAPERS_TESTS_SUPPORT_VENUE_TEST_SINK_H_
 
 #include <string>
 #include <string_view>
@@ -31,4 +31,4 @@ class CollectingSink : public VenueRecordSink {
 
 }  // namespace coolpapers::ingest::testing
 
-#endif  // COOLPAPERS_INGEST_VENUE_VENUE_TEST_SINK_H_
+#endif  // COOLPAPERS_TESTS_SUPPORT_VENUE_TEST_SINK_H_
