@@ -4,7 +4,7 @@
 // way to click the action. Every connection Firefox makes goes to a closed loopback port.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { after, test } from 'node:test';
@@ -34,12 +34,16 @@ test('Firefox ESR installs the Firefox package and runs its background without a
   const packaged = spawnSync('bash', [join(repository, 'scripts/package_extension.sh'), work], { encoding: 'utf8', timeout: 90000 });
   assert.equal(packaged.status, 0, `${packaged.stdout}${packaged.stderr}`);
 
+  const profiles = join(work, 'tmp');
+  mkdirSync(profiles, { recursive: true });
   const prefs = Object.entries(kLoopbackOnlyPrefs).flatMap(([name, value]) => ['--pref', `${name}=${value}`]);
   const run = spawn(webExt, ['run', '--target', 'firefox-desktop', '--firefox', firefox,
     '--source-dir', join(work, 'firefox'), '--no-reload', '--no-input', '--no-config-discovery', '--verbose',
     '--start-url', 'about:blank', ...prefs],
-  // Its own process group, so that stopping it stops the Firefox it starts too.
-  { detached: true, env: { ...process.env, MOZ_HEADLESS: '1', NO_UPDATE_NOTIFIER: '1' } });
+  // Its own process group, so that stopping it stops the Firefox it starts too; its temporary
+  // profile goes under `work` (TMPDIR), which the test removes, since a stopped web-ext leaves
+  // its firefox-profile* folder behind.
+  { detached: true, env: { ...process.env, TMPDIR: profiles, MOZ_HEADLESS: '1', NO_UPDATE_NOTIFIER: '1' } });
   let output = '';
   let timer;
   const installed = new Promise((resolvePromise) => {
