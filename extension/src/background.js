@@ -58,16 +58,25 @@ async function loadInstanceUrl() {
 
 // The text selected in the tab's page, or '' where no script may run (the browser's own pages,
 // its PDF viewer, a store) or nothing is selected. activeTab grants the access for this one
-// gesture, to the top frame only (a frame of another site would make the call fail).
+// gesture, to the top frame only (a frame of another site would make the call fail). The grant
+// can reach the tab a moment after the click's event (Chromium 156, an action triggered through
+// DevTools), so a refusal is asked again twice, 100 ms apart, before the selection counts as
+// unreadable.
 async function readSelection(tabId) {
-  try {
-    const [frame] = await extension.scripting.executeScript({
-      target: { tabId },
-      func: () => String(globalThis.getSelection?.() ?? ''),
-    });
-    return frame?.result ?? '';
-  } catch {
-    return '';
+  for (let attempt = 1; ; ++attempt) {
+    try {
+      const [frame] = await extension.scripting.executeScript({
+        target: { tabId },
+        func: () => String(globalThis.getSelection?.() ?? ''),
+      });
+      return frame?.result ?? '';
+    } catch (error) {
+      if (attempt >= 3) {
+        console.warn('coolpapers: cannot read the selection:', error?.message ?? error);
+        return '';
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 }
 
