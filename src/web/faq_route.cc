@@ -1,17 +1,37 @@
-#include "web/faq_route.h"
-
+// /api/faq/<id>: a paper's FAQ. GET reads what exists and never starts work, so crawlers cannot
+// spend the model's budget; POST asks for it; /stream follows a generation as server-sent
+// events. Bodies are the JSON of web/api/faq_json.h. The entries are in route_table.cc.
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 
+#include "core/arxiv_id.h"
+#include "core/error.h"
 #include "core/mutex.h"
+#include "faq/faq_service.h"
 #include "web/api/faq_json.h"
+#include "web/http_message.h"
 #include "web/http_status.h"
+#include "web/route_context.h"
+#include "web/router.h"
 
 namespace coolpapers::web {
 namespace {
 
 using State = faq::FaqStatus::State;
+
+constexpr std::string_view kFaqPrefix = "/api/faq/";
+constexpr std::string_view kStreamSuffix = "/stream";
+
+// The paper of a FAQ path, its version kept when given. Errors: ArxivId::Parse's.
+Result<Route> FaqRoute(std::string_view subject, Route route) {
+  Result<ArxivId> id = ArxivId::Parse(subject);
+  if (!id) return std::unexpected(id.error());
+  route.ids.push_back(*std::move(id));
+  return route;
+}
 
 Response Unavailable() {
   return MakeErrorResponse(503, "unavailable", "this instance does not offer the FAQ",
@@ -66,6 +86,29 @@ class StreamWatch {
 
 }  // namespace
 
+// /api/faq/<id>/stream (before /api/faq/<id>, which would read "<id>/stream" as the id).
+std::optional<Result<Route>> ParseFaqStream(const RouteTarget& target, Route route) {
+  if (!target.path.starts_with(kFaqPrefix) || !target.path.ends_with(kStreamSuffix) ||
+      target.path.size() < kFaqPrefix.size() + kStreamSuffix.size()) {
+    return std::nullopt;
+  }
+  std::string_view subject = target.path.substr(kFaqPrefix.size());
+  subject.remove_suffix(kStreamSuffix.size());
+  return FaqRoute(subject, std::move(route));
+}
+
+// /api/faq/<id>.
+std::optional<Result<Route>> ParseFaq(const RouteTarget& target, Route route) {
+  if (!target.path.starts_with(kFaqPrefix)) return std::nullopt;
+  return FaqRoute(target.path.substr(kFaqPrefix.size()), std::move(route));
+}
+
+// GET: 200 with the stored answer, 202 with the generation's state while queued or running, 200
+// with state "failed" and the error when every attempt failed, 404 with state "not_asked" when
+// nobody asked yet. POST: 200 with the stored answer, otherwise 202 with the state of the
+// generation it queued or joined (an admin reader jumps the queue). 404 error JSON for a paper
+// the store lacks; 503 when services.faq is null (the instance offers no FAQ). Never an Error:
+// every failure is answered here, as JSON.
 Result<Response> HandleFaq(const RouteContext& context) {
   faq::FaqService* faq = context.services.faq;
   if (faq == nullptr) return Unavailable();
@@ -84,6 +127,12 @@ Result<Response> HandleFaq(const RouteContext& context) {
   return response;
 }
 
+// text/event-stream of the generation for route.ids[0] in route.language: a "status" event
+// first, then "delta", "item", "restart" events while it runs, and "finished" with the stored
+// answer or the failure; the stream ends after "finished", or at once after the first status
+// when nothing runs (answered, failed, or never asked: POST first). Error JSON (404, 503)
+// instead of a stream for an unknown paper or without a FAQ service. services.faq must outlive
+// the streams it serves.
 Result<Response> HandleFaqStream(const RouteContext& context) {
   faq::FaqService* faq = context.services.faq;
   if (faq == nullptr) return Unavailable();

@@ -46,7 +46,7 @@ std::optional<std::string> RelatedCacheKey(const Route& route);
 // pdf_route.cc
 Result<Response> HandlePdf(const RouteContext& context);
 std::optional<Result<Route>> ParsePdf(const RouteTarget& target, Route route);
-// faq_route.cc (handlers), faq_route_paths.cc (parsers)
+// faq_route.cc
 Result<Response> HandleFaq(const RouteContext& context);
 Result<Response> HandleFaqStream(const RouteContext& context);
 std::optional<Result<Route>> ParseFaq(const RouteTarget& target, Route route);
