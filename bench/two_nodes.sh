@@ -49,7 +49,8 @@ for node in a b; do
 done
 "$bin" import --data "$work/a" "$records" >"$work/import.log" 2>&1
 
-# Starts a node on a free port, under `taskset -c CPUS` when CPUS is given; prints its port.
+# Starts a node on a free port, under `taskset -c CPUS` when CPUS is given; sets `started` to
+# its port. (Not in a command substitution: the process must be this shell's child.)
 start_node() {
   local node=$1 cpus=${2:-} port
   port=$(free_port)
@@ -58,13 +59,13 @@ start_node() {
   "${run[@]}" >"$work/$node.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 100); do
-    curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && { echo "$port"; return; }
+    curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && { started=$port; return; }
     sleep 0.1
   done
   echo "two_nodes: node $node did not start:" >&2; cat "$work/$node.log" >&2; exit 1
 }
 
-# nginx with the deploy/ site for the given node ports; prints its port.
+# nginx with the deploy/ site for the given node ports; sets `started` to its port.
 start_nginx() {
   local port servers="" dir="$work/nginx-$RANDOM"
   port=$(free_port)
@@ -95,10 +96,10 @@ http {
   include $dir/site.conf;
 }
 EOF
-  ${helper_cpus:+taskset -c "$helper_cpus"} /usr/sbin/nginx -p "$dir" -c "$dir/nginx.conf" -e "$dir/error.log" &
+  ${helper_cpus:+taskset -c "$helper_cpus"} /usr/sbin/nginx -p "$dir" -c "$dir/nginx.conf" -e "$dir/error.log" >/dev/null 2>&1 &
   pids+=($!)
   for _ in $(seq 100); do
-    curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && { echo "$port"; return; }
+    curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && { started=$port; return; }
     sleep 0.1
   done
   echo "two_nodes: nginx did not start:" >&2; cat "$dir/error.log" >&2; exit 1
@@ -131,20 +132,24 @@ measure() {
   printf '%10.0f  %s' "$rps" "$load"
 }
 
-# Waits until node B's index and both caches are warm (B builds its index at its first start).
+# Lets a node that just started settle (its index writer catches up, its cache is empty).
 settle() { sleep 3; }
 
 echo "two nodes behind nginx: wrk -t2 -c$connections -d${duration}s $target (gzip), $(nproc) cores"
 printf '%-44s %10s  %s\n' "set-up" "requests/s" "load (1 min) before"
 row() { printf '%-44s %s\n' "$1" "$2"; }
 
-a=$(start_node a); settle
+# Each node builds its search index from the store at its first start; let both finish that
+# before anything is measured.
+start_node a; start_node b; sleep 20; stop_all
+
+start_node a; a=$started; settle
 row "one node, direct" "$(measure "$a")"
-n=$(start_nginx "$a")
+start_nginx "$a"; n=$started
 row "one node through nginx" "$(measure "$n")"
 stop_all
-a=$(start_node a); b=$(start_node b); settle
-n=$(start_nginx "$a" "$b")
+start_node a; a=$started; start_node b; b=$started; settle
+start_nginx "$a" "$b"; n=$started
 row "two nodes through nginx" "$(measure "$n")"
 stop_all
 
@@ -155,15 +160,15 @@ if ((cores >= 4)); then
   quarter=$((cores / 4))
   a_cpus="0-$((quarter - 1))"; b_cpus="$quarter-$((2 * quarter - 1))"
   helper_cpus="$((2 * quarter))-$((cores - 1))"
-  a=$(start_node a "$a_cpus"); settle
-  n=$(start_nginx "$a")
+  start_node a "$a_cpus"; a=$started; settle
+  start_nginx "$a"; n=$started
   row "one node on cpus $a_cpus through nginx" "$(measure "$n")"
   stop_all
-  a=$(start_node a "$a_cpus"); b=$(start_node b "$b_cpus"); settle
-  n=$(start_nginx "$a" "$b")
+  start_node a "$a_cpus"; a=$started; start_node b "$b_cpus"; b=$started; settle
+  start_nginx "$a" "$b"; n=$started
   row "two nodes on cpus $a_cpus, $b_cpus through nginx" "$(measure "$n")"
   stop_all
   echo "(nginx and wrk on cpus $helper_cpus)"
 else
-  echo "(only $cores cores: the pinned runs need 4 or more; see bench/two_nodes.md)"
+  echo "(only $cores cores: the pinned runs need 4 or more; docs/deploy.md explains the bound)"
 fi
