@@ -58,11 +58,16 @@ start_node() {
   [[ -n $cpus ]] && run=(taskset -c "$cpus" "${run[@]}")
   "${run[@]}" >"$work/$node.log" 2>&1 &
   pids+=($!)
+  await "$port" "node $node" "$work/$node.log"
+}
+
+# Waits (10 s at most) until PORT answers /healthz, then sets `started`; else prints LOG, exits.
+await() {
   for _ in $(seq 100); do
-    curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && { started=$port; return; }
+    curl -sf "http://127.0.0.1:$1/healthz" >/dev/null && { started=$1; return; }
     sleep 0.1
   done
-  echo "two_nodes: node $node did not start:" >&2; cat "$work/$node.log" >&2; exit 1
+  echo "two_nodes: $2 did not start:" >&2; cat "$3" >&2; exit 1
 }
 
 # nginx with the deploy/ site for the given node ports; sets `started` to its port.
@@ -98,11 +103,7 @@ http {
 EOF
   ${helper_cpus:+taskset -c "$helper_cpus"} /usr/sbin/nginx -p "$dir" -c "$dir/nginx.conf" -e "$dir/error.log" >/dev/null 2>&1 &
   pids+=($!)
-  for _ in $(seq 100); do
-    curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && { started=$port; return; }
-    sleep 0.1
-  done
-  echo "two_nodes: nginx did not start:" >&2; cat "$dir/error.log" >&2; exit 1
+  await "$port" nginx "$dir/error.log"
 }
 
 stop_all() {
