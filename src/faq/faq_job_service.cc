@@ -178,9 +178,23 @@ Result<FaqStatus> FaqJobService::Get(const ArxivId& id, FaqLanguage language) {
     if (std::optional<FaqStatus> live = hub_.LiveStatus(key)) {
       status->question_index = live->question_index;
       status->question_count = live->question_count;
+    } else {
+      AddSavedProgress(*status, id.str(), language, version);
     }
   }
   return status;
+}
+
+void FaqJobService::AddSavedProgress(FaqStatus& status, const std::string& paper_id,
+                                     FaqLanguage language, int version) {
+  if (status.state != FaqStatus::State::kRunning || options_.generator.llm == nullptr) return;
+  const int count =
+      static_cast<int>(options_.generator.questions.For(language).questions.size());
+  Result<std::vector<FaqItem>> done = faq_store_.LoadPartialItems(
+      paper_id, language, version, options_.generator.llm->model());
+  if (!done || count == 0) return;  // the status without progress is still right
+  status.question_count = count;
+  status.question_index = std::min(static_cast<int>(done->size()), count - 1);
 }
 
 Result<FaqStatus> FaqJobService::Request(const ArxivId& id, FaqLanguage language, bool admin,
@@ -240,12 +254,16 @@ Result<std::unique_ptr<FaqWatch>> FaqJobService::Watch(
   const int latest_version = target->latest_version;
   // Called with the hub locked, or by FollowIdle later (so it holds copies, not references),
   // and only when no generation of `key` is live, so it must not consult the hub (Get does).
-  auto idle_status = [this, id, language, key, latest_version]() -> FaqStatus {
+  auto idle_status = [this, id, language, version, key, latest_version]() -> FaqStatus {
     auto answer = faq_store_.LoadAnswer(id.str(), language, id.version());
     if (answer && *answer) return AnsweredStatus(std::move(**answer), latest_version);
     Result<FaqStatus> status = answer ? StatusOfJob(key, latest_version)
                                       : Result<FaqStatus>(std::unexpected(answer.error()));
-    if (status) return std::move(*status);
+    if (status) {
+      // Running but not here: another node generates; its saved questions tell how far.
+      AddSavedProgress(*status, id.str(), language, version);
+      return std::move(*status);
+    }
     FaqStatus failed;
     failed.state = FaqStatus::State::kFailed;
     failed.error = status.error().message;

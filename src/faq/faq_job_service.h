@@ -97,6 +97,10 @@ class FaqJobService final : public FaqService {
   jobs::JobOutcome EndAttempt(const store::Job& job, const Error& error, int latest_version,
                               bool stopped);
 
+  // For a generation running but not in this process (another node's): sets the question it
+  // is at from the questions it saved so far (FaqStore::LoadPartialItems), and their count.
+  void AddSavedProgress(FaqStatus& status, const std::string& paper_id, FaqLanguage language,
+                        int version);
   // Calls hub_.FollowIdle() every options_.follow_interval until stopped.
   void FollowLoop(std::stop_token stop);
 

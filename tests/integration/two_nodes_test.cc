@@ -324,6 +324,9 @@ TEST_F(TwoNodesTest, ShareOneStoreBehindNginx) {
   const auto [nginx_first_early, nginx_events] = through_nginx.get();
   EXPECT_THAT(other_events, HasSubstr("event: status"));
   EXPECT_THAT(other_events, HasSubstr("event: finished"));
+  // Where the generation stands, from the questions the generating node saved.
+  EXPECT_THAT(other_events, HasSubstr("\"questions\":6"));
+  EXPECT_THAT(other_events, ::testing::ContainsRegex("\"question\":[1-5]"));
   EXPECT_THAT(other_events, HasSubstr("\"answered\""));
   EXPECT_TRUE(nginx_first_early) << nginx_events;
   EXPECT_THAT(nginx_events, HasSubstr("event: finished"));
