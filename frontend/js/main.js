@@ -2,7 +2,7 @@
 // each lives in its own module, and the heavy ones (pdf.js, KaTeX) load only when first needed,
 // as do the home page's (home_page.js).
 import { initBottomBar } from './bottom_bar.js';
-import { initCardActions } from './card_actions.js';
+import { initCardActions, openFaqFromHash } from './card_actions.js';
 import { registerInsertedCards } from './card_registry.js';
 import { initClickCounts } from './click_counts.js';
 import { initKeywordFilter } from './keyword_filter.js';
@@ -44,6 +44,7 @@ function start() {
   initLazyCards();
   initSortCards();
   initScrollButtons();
+  openFaqFromHash();
 }
 
 start();
