@@ -1,7 +1,8 @@
 // Search and papers.cool's URLs in a real browser (issue #15 defects 2, 3, 4 and 8), on May 2025
 // served by the real binary: totals that are exact or say "about", pages that never run past the
 // end, author links that search the author, an arXiv id that opens the paper, a refused query
-// answered in the search page's own box, `?sort=1` and `/arxiv/kimi?paper=<id>`.
+// answered in the search page's own box, a PDF the server cannot fetch (defect 6), `?sort=1`
+// and `/arxiv/kimi?paper=<id>`.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
@@ -134,6 +135,26 @@ describe('search', { skip: skip ?? false, timeout: 300000 }, () => {
       const answer = await fetch(`${server.url}/api/search?query=${encodeURIComponent(example)}&show=1`);
       assert.equal(answer.status, 200, `${example}: ${await answer.text()}`);
     }
+    await page.context().close();
+  });
+
+  test('a PDF the server cannot fetch: its reason, the next try, the source PDF; the FAQ waits for it', async () => {
+    // arXiv is out of reach here (no network): the pdf job's first try fails after its retries.
+    const page = await openPage(browser, kDesktop, (text) => allowExpected(text) || text.includes('/pdf/'));
+    await page.goto(`${server.url}/arxiv/${kPaper}`);
+    const card = page.locator(`div.panel.paper[id="${kPaper}"]`);
+    await card.locator('.title-faq button').click();
+    await card.locator('a.title-pdf').click();
+    const status = card.locator('.pdf-viewer .pdf-status');
+    assert.equal(await card.locator('.pdf-viewer a.pdf-source').getAttribute('href'), `https://arxiv.org/pdf/${kPaper}`);
+    // While the PDF is missing, the FAQ says it waits for it, never "Answering question 1 of 6".
+    await page.waitForFunction((id) => /Waiting for the PDF|Pending/.test(
+      document.getElementById(id).querySelector('.faq-panel')?.textContent ?? ''), kPaper);
+    assert.doesNotMatch(await card.locator('.faq-panel').textContent(), /Answering question/);
+    await page.waitForFunction((id) => /failed: .+\. (Trying again now|Next try at)/.test(
+      document.getElementById(id).querySelector('.pdf-status').textContent), kPaper, { timeout: 150000 });
+    assert.match(await status.textContent(), /could not|Couldn't|failed/);
+    await screenshot(page, 'pdf-fetch-failed');
     await page.context().close();
   });
 
