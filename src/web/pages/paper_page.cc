@@ -65,6 +65,13 @@ std::string RenderPaperPage(const PapersView& view, const PageFrame& frame) {
     }
     out += "</p>\n";
   }
+  // Several papers are a list someone shared (the star panel's link): it says what it is, and
+  // shared_list.js fills the tools line with Copy link and the export buttons.
+  if (view.papers.size() > 1) {
+    out += "<h1 class=\"shared-heading\">" + std::to_string(view.papers.size()) +
+           " papers, shared by link</h1>\n<p class=\"info shared-info\"><span class=\"shared-tools\">"
+           "</span></p>\n";
+  }
   out += "<div id=\"papers\">\n";
   for (size_t i = 0; i < view.papers.size(); ++i) {
     AppendPaperCard(out, view.papers[i], static_cast<int64_t>(i) + 1);
