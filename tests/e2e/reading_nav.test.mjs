@@ -109,7 +109,7 @@ describe('reading navigation', { skip: skip ?? false, timeout: 240000 }, () => {
       await screenshot(page, `reading-phone-first-screen-${scheme}`);
       const firstCard = page.locator('#papers div.panel.paper').first();
       const cardTop = await firstCard.evaluate((el) => el.getBoundingClientRect().top);
-      assert.ok(cardTop < 0.4 * 812, `the first card starts at ${cardTop}px of 812`);
+      assert.ok(cardTop < 0.3 * 812, `the first card starts at ${cardTop}px of 812`);
       await page.evaluate(() => window.scrollTo(0, 1500));
       const buttons = await page.locator('.scroll-buttons').evaluate((el) => el.getBoundingClientRect().left);
       const rights = await page.locator('#papers div.panel.paper').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().right));
