@@ -17,6 +17,7 @@ import { initScrollButtons } from './scroll_buttons.js';
 import { initSeenCards } from './seen_cards.js';
 import { initSettingsPanel } from './settings_panel.js';
 import { initSharedList } from './shared_list.js';
+import { initSinglePaper } from './single_paper.js';
 import { initSortCards } from './sort_cards.js';
 import { initStarList } from './star_list.js';
 import { initSubjectChoice } from './subject_choice.js';
@@ -54,6 +55,7 @@ function start() {
   initKeyboardNav();
   initScrollButtons();
   initSharedList();
+  initSinglePaper();
   openFaqFromHash();
 }
 

@@ -6,8 +6,11 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "core/arxiv_id.h"
+#include "core/faq_answer.h"
+#include "faq/faq_service.h"
 #include "web/api/api_json.h"
 #include "web/http_status.h"
 #include "web/pages/fetch_page.h"
@@ -19,9 +22,25 @@ namespace coolpapers::web {
 namespace {
 
 
+// The languages `id`'s FAQ is stored in; none when the site has no FAQ or cannot tell.
+std::vector<std::string> StoredFaqLanguages(faq::FaqService* faq, const ArxivId& id) {
+  std::vector<std::string> languages;
+  if (faq == nullptr) return languages;
+  for (const FaqLanguage language : {FaqLanguage::kEnglish, FaqLanguage::kChinese}) {
+    Result<faq::FaqStatus> status = faq->Get(id, language);
+    if (status && status->state == faq::FaqStatus::State::kAnswered) {
+      languages.emplace_back(FaqLanguageCode(language));
+    }
+  }
+  return languages;
+}
+
 Result<Response> RenderPapers(const RouteContext& context) {
   Result<PapersView> view = LoadPapersView(context.store, context.route.ids);
   if (!view) return std::unexpected(view.error());
+  if (!context.route.api && view->papers.size() == 1) {
+    view->stored_faq_languages = StoredFaqLanguages(context.services.faq, context.route.ids.front());
+  }
   if (context.route.api) return MakePageResponse(kJsonType, RenderPapersJson(*view));
   return MakePageResponse(kHtmlType, RenderPaperPage(*view, context.frame));
 }

@@ -155,7 +155,9 @@ void AppendPaperCard(std::string& out, const Paper& paper, int64_t index,
 
   out += "<div class=\"panel paper\" id=\"" + id + "\">\n<h2 class=\"title\"><a class=\"index\" href=\"";
   AppendHtmlEscaped(out, paper.AbsUrl());
-  out += "\">#" + std::to_string(index) + "</a> <a class=\"title-link\" href=\"/arxiv/" + id + "\">";
+  // A paper's own page numbers nothing: its card says which paper it is.
+  out += index > 0 ? "\">#" + std::to_string(index) : "\">" + id;
+  out += "</a> <a class=\"title-link\" href=\"/arxiv/" + id + "\">";
   AppendMarked(out, paper.title, marks->title);
   out += "</a> <a class=\"title-pdf\" href=\"" + pdf + "\" data=\"" + pdf + "\">[PDF]</a>";
   out += "<span class=\"title-faq\"></span><span class=\"title-copy\"></span><span class=\"title-rel\"></span>";

@@ -35,7 +35,8 @@ struct CardMarks {
   std::vector<size_t> authors;  // indexes into paper.authors of the names an author: search named
 };
 
-// Appends the card for `paper`, numbered `index` (#1 for the first card of a day). `type` adds a
+// Appends the card for `paper`, numbered `index` (#1 for the first card of a day; 0 shows the
+// paper's id instead, as a paper's own page does). `type` adds a
 // "cross-list" or "replaced" mark on day lists; nullopt (paper pages) or kNew adds nothing.
 // `marks`, when given, highlights words of the title and abstract. Subjects show each category
 // once, aliases merged into their canonical category, primary first; a category the taxonomy

@@ -17,6 +17,9 @@ namespace coolpapers::web {
 struct PapersView {
   std::vector<Paper> papers;         // found, in the order asked; never empty
   std::vector<std::string> missing;  // canonical ids asked for but not in the store
+  // One paper's page: the languages its FAQ is stored in ("en", "zh"), which the page opens
+  // inline (single_paper.js) without asking for a generation.
+  std::vector<std::string> stored_faq_languages;
 };
 
 // The page, in the instance's `frame` (layout.h). Thread-safe; all text escaped.
