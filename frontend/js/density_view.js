@@ -22,7 +22,8 @@ function apply(value, buttons) {
 
 export function initDensityView() {
   const info = document.querySelector('p.info');
-  if (!info || !document.getElementById('papers')) return;
+  // One paper's page (p.paper-info) has nothing to make compact.
+  if (!info || info.classList.contains('paper-info') || !document.getElementById('papers')) return;
   const group = document.createElement('span');
   group.className = 'density-modes';
   group.setAttribute('role', 'group');

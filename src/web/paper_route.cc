@@ -38,11 +38,12 @@ std::vector<std::string> StoredFaqLanguages(faq::FaqService* faq, const ArxivId&
 Result<Response> RenderPapers(const RouteContext& context) {
   Result<PapersView> view = LoadPapersView(context.store, context.route.ids);
   if (!view) return std::unexpected(view.error());
-  if (!context.route.api && view->papers.size() == 1) {
-    view->stored_faq_languages = StoredFaqLanguages(context.services.faq, context.route.ids.front());
-  }
   if (context.route.api) return MakePageResponse(kJsonType, RenderPapersJson(*view));
-  return MakePageResponse(kHtmlType, RenderPaperPage(*view, context.frame));
+  std::vector<std::string> stored_faq;
+  if (view->papers.size() == 1) {
+    stored_faq = StoredFaqLanguages(context.services.faq, context.route.ids.front());
+  }
+  return MakePageResponse(kHtmlType, RenderPaperPage(*view, context.frame, stored_faq));
 }
 
 // A paper we do not have: its fetch from arXiv.

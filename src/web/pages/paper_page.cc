@@ -76,7 +76,8 @@ std::optional<Date> PublishDay(const Paper& paper) {
   return std::nullopt;
 }
 
-std::string RenderPaperPage(const PapersView& view, const PageFrame& frame) {
+std::string RenderPaperPage(const PapersView& view, const PageFrame& frame,
+                            const std::vector<std::string>& stored_faq_languages) {
   PageHead head;
   if (view.papers.size() == 1) {
     const Paper& paper = view.papers.front();
@@ -110,7 +111,7 @@ std::string RenderPaperPage(const PapersView& view, const PageFrame& frame) {
            "</span></p>\n";
   }
   if (view.papers.size() == 1) {
-    AppendPaperInfo(out, view.papers.front(), view.stored_faq_languages);
+    AppendPaperInfo(out, view.papers.front(), stored_faq_languages);
   }
   out += "<div id=\"papers\">\n";
   for (size_t i = 0; i < view.papers.size(); ++i) {

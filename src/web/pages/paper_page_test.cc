@@ -55,6 +55,9 @@ TEST(PaperPage, OnePaperSaysWhichVersionAndWhereItWasListed) {
   EXPECT_THAT(page, HasSubstr(">2401.06769</a> <a class=\"title-link\""));
   EXPECT_THAT(page, Not(HasSubstr(">#1</a>")));
   EXPECT_THAT(page, Not(HasSubstr("shared-heading")));
+  EXPECT_THAT(page, HasSubstr("<p class=\"info paper-info\" data-faq=\"\">"));
+  EXPECT_THAT(RenderPaperPage({{paper}, {}}, PageFrame{}, {"en", "zh"}),
+              HasSubstr("<p class=\"info paper-info\" data-faq=\"en zh\">"));
 }
 
 TEST(PaperPage, ShowsSeveralPapersWithoutCitationTags) {
