@@ -30,25 +30,32 @@ set(COOLPAPERS_FRONTEND_SOURCES
   js/bottom_bar.js
   js/card_actions.js
   js/card_registry.js
+  js/card_star.js
   js/category_chooser.js
   js/click_counts.js
   js/copy_paper.js
   js/day_calendar.js
+  js/density_view.js
   js/export_formats.js
   js/faq_markdown.js
   js/faq_panel.js
+  js/home_groups.js
   js/home_more.js
   js/home_page.js
   js/katex_render.js
+  js/keyboard_nav.js
   js/keyword_filter.js
   js/lazy_cards.js
   js/main.js
   js/math.js
   js/pdf_viewer.js
+  js/reading_position.js
   js/related_panel.js
   js/scroll_buttons.js
   js/seen_cards.js
   js/settings_panel.js
+  js/shared_list.js
+  js/single_paper.js
   js/sort_cards.js
   js/star_list.js
   js/storage.js

@@ -100,6 +100,13 @@ function onClick(event) {
   }
 }
 
+// papers.cool's FAQ links (/arxiv/kimi?paper=<id>) arrive as the paper's page with "#faq": its
+// FAQ opens as if [FAQ] were clicked.
+export function openFaqFromHash() {
+  if (window.location.hash !== '#faq') return;
+  document.querySelector('div.panel.paper .title-faq button')?.click();
+}
+
 export function initCardActions() {
   onCardsInserted((papers) => {
     for (const paper of papers) {

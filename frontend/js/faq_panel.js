@@ -90,6 +90,10 @@ class FaqPanel {
   showStatus(doc) {
     if (doc.state === 'queued') {
       this.setState('queued', `Pending: ${doc.position ?? 0}`);
+    } else if (doc.state === 'running' && doc.reading_pdf) {
+      // The generation loads the paper's PDF before it asks anything: say so, and why it waits.
+      const why = doc.attempts > 1 && doc.error ? ` (the last try failed: ${doc.error}; trying again)` : '';
+      this.setState('running', `Waiting for the PDF before answering…${why}`);
     } else if (doc.state === 'running') {
       const count = doc.questions || 6;
       this.setState('running', `Answering question ${Math.min((doc.question ?? 0) + 1, count)} of ${count}`);

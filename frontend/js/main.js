@@ -2,16 +2,22 @@
 // each lives in its own module, and the heavy ones (pdf.js, KaTeX) load only when first needed,
 // as do the home page's (home_page.js).
 import { initBottomBar } from './bottom_bar.js';
-import { initCardActions } from './card_actions.js';
+import { initCardActions, openFaqFromHash } from './card_actions.js';
+import { initCardStars } from './card_star.js';
 import { registerInsertedCards } from './card_registry.js';
 import { initClickCounts } from './click_counts.js';
+import { initDensityView } from './density_view.js';
+import { initKeyboardNav } from './keyboard_nav.js';
 import { initKeywordFilter } from './keyword_filter.js';
 import { initLazyCards } from './lazy_cards.js';
 import { initMath } from './math.js';
+import { initReadingPosition } from './reading_position.js';
 import { initRelatedPanel } from './related_panel.js';
 import { initScrollButtons } from './scroll_buttons.js';
 import { initSeenCards } from './seen_cards.js';
 import { initSettingsPanel } from './settings_panel.js';
+import { initSharedList } from './shared_list.js';
+import { initSinglePaper } from './single_paper.js';
 import { initSortCards } from './sort_cards.js';
 import { initStarList } from './star_list.js';
 import { initSubjectChoice } from './subject_choice.js';
@@ -31,6 +37,7 @@ function start() {
   // Listeners first, so that they see the cards the page came with.
   initMath();
   initCardActions();
+  initCardStars();
   initClickCounts();
   initSubjectChoice();
   initKeywordFilter(bar);
@@ -43,7 +50,13 @@ function start() {
   registerInsertedCards([...papers.querySelectorAll('div.panel.paper')]);
   initLazyCards();
   initSortCards();
+  initDensityView();
+  initReadingPosition();
+  initKeyboardNav();
   initScrollButtons();
+  initSharedList();
+  initSinglePaper();
+  openFaqFromHash();
 }
 
 start();

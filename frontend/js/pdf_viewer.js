@@ -1,6 +1,8 @@
 // The inline PDF viewer (its own chunk, with pdf.js; the worker is a separate file). It reads
-// /pdf/<id>, the instance's PDF cache: 200 with the PDF, or 202 {"state","position"} with
-// Retry-After while the server fetches it from arXiv, shown as "Fetching PDF… Pending: n".
+// /pdf/<id>, the instance's PDF cache: 200 with the PDF, or 202 {"state","position","error",
+// "retry_at"} with Retry-After while the server fetches it from arXiv, shown as "Fetching PDF…
+// Pending: n", and once an attempt failed, the server's reason and when it tries again. The
+// source PDF's link stays in the toolbar throughout.
 // Pages render one by one as they scroll into view; canvases are never inverted in dark mode.
 import { GlobalWorkerOptions, getDocument } from 'pdfjs-dist';
 
@@ -17,14 +19,38 @@ function retryDelay(response) {
   return Math.min(Math.max(Number.isFinite(seconds) && seconds > 0 ? seconds : 2, 1), 10) * 1000;
 }
 
+// "14:03:27" in the reader's time zone, or '' for a missing or malformed time.
+function clockTime(iso) {
+  const time = iso ? new Date(iso) : null;
+  return time && !Number.isNaN(time.getTime()) ? time.toLocaleTimeString() : '';
+}
+
+// The line for a fetch not done yet: its place, and after a failed attempt, why and when next.
+function pendingText(state) {
+  if (state.state === 'failed') {
+    return `The server could not fetch the PDF${state.error ? `: ${state.error}` : ''}. ` +
+      'It tries again when the PDF is asked for later; the source PDF link works meanwhile.';
+  }
+  let text = state.state === 'running' ? 'Fetching PDF…' : `Fetching PDF… Pending: ${state.position ?? 0}`;
+  if (state.error) {
+    // `attempts` counts the running try too.
+    const failed = state.state === 'running' ? Math.max(1, (state.attempts ?? 2) - 1) : state.attempts ?? 1;
+    const next = clockTime(state.retry_at);
+    text += ` · Try ${failed} failed: ${state.error}.`;
+    if (state.state === 'running') text += ' Trying again now.';
+    else if (next) text += ` Next try at ${next}.`;
+  }
+  return text;
+}
+
 async function fetchPdf(paper, status, viewer) {
   for (let poll = 0; poll < kMaxPolls && viewer.isConnected; ++poll) {
     const response = await fetch(`/pdf/${paper.id}`);
     if (response.status === 202) {
       const state = await response.json().catch(() => ({}));
+      status.textContent = pendingText(state);
+      viewer.dataset.state = state.state === 'failed' ? 'failed' : 'pending';
       if (state.state === 'failed') return null;
-      status.textContent = `Fetching PDF… Pending: ${state.position ?? 0}`;
-      viewer.dataset.state = 'pending';
       await sleep(retryDelay(response));
       continue;
     }
@@ -62,10 +88,11 @@ export async function showPdf(viewer, paper) {
   download.download = `${paper.id.replace('/', '_')}.pdf`;
   download.textContent = 'Download';
   const arxiv = document.createElement('a');
+  arxiv.className = 'pdf-source';
   arxiv.href = paper.pdfUrl;
   arxiv.target = '_blank';
   arxiv.rel = 'noopener';
-  arxiv.textContent = 'arXiv';
+  arxiv.textContent = 'Source PDF (arXiv)';
   const pages = document.createElement('div');
   pages.className = 'pdf-pages';
   toolbar.append(status, download, arxiv);
@@ -78,9 +105,12 @@ export async function showPdf(viewer, paper) {
     data = null;
   }
   if (!data) {
-    status.textContent = 'This instance has no copy of the PDF; open it on arXiv.';
+    // A failed fetch keeps the server's reason on screen.
+    if (viewer.dataset.state !== 'failed') {
+      status.textContent = 'This instance has no copy of the PDF; open the source PDF.';
+      viewer.dataset.state = 'unavailable';
+    }
     download.href = paper.pdfUrl;
-    viewer.dataset.state = 'unavailable';
     return;
   }
   const doc = await getDocument({ data, isEvalSupported: false }).promise;

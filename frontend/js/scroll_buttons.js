@@ -17,4 +17,6 @@ export function initScrollButtons() {
     make('↓', 'Back to bottom', () => document.documentElement.scrollHeight),
   );
   document.body.append(box);
+  // On phones the page keeps a gutter for them (bottom_bar.css), so they cover no text.
+  document.body.classList.add('with-scroll-buttons');
 }

@@ -6,7 +6,8 @@
 // the URL (`sort=`) and carried to the previous and next day's links.
 //
 // URL values: `stars`, `time`, `prefer` (the router accepts them on lists and ignores them, so a
-// sorted day link never answers 400). Old links with `relevance` read as ❤.
+// sorted day link never answers 400). Old links with `relevance` read as ❤, papers.cool's
+// `sort=1` as ★.
 import { allPapers } from './card_registry.js';
 import { clickTotal, countsSettled } from './click_counts.js';
 import { ensureAllCards } from './lazy_cards.js';
@@ -63,6 +64,7 @@ export function sortedPapers(papers, mode, keywords, stars = () => 0) {
 function modeFromUrl() {
   let value = new URL(window.location.href).searchParams.get('sort') ?? '';
   if (value === 'relevance') value = 'prefer';  // the ❤ value of older links
+  if (value === '1') value = 'stars';  // papers.cool's own links (its home page's ★ links)
   return kModes.some((mode) => mode.value === value) ? value : '';
 }
 

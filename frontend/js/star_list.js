@@ -13,10 +13,29 @@ const kMaxIdsPerLink = 200;  // router.h's kMaxIdsPerPage
 
 let entries = loadJson(kKey, []);
 let barPanel = null;
+const changeListeners = [];
 
 function save() {
   saveJson(kKey, entries);
   render();
+  for (const listener of changeListeners) listener();
+}
+
+// `listener()` runs after every change of the stars, in this tab or another.
+export function onStarsChanged(listener) {
+  changeListeners.push(listener);
+}
+
+export function isStarred(id) {
+  return entries.some((entry) => entry.id === id && entry.starred);
+}
+
+// The card's ☆/★ (card_star.js): unstarring keeps the entry, as the panel's ☆ does.
+export function unstarPaper(id) {
+  const entry = entries.find((e) => e.id === id);
+  if (!entry?.starred) return;
+  entry.starred = false;
+  save();
 }
 
 // Stars `paper` (a record from card_registry.js), newest first; a paper starred again moves up.
@@ -96,20 +115,27 @@ function render() {
   share.href = `/arxiv/${starred.slice(0, kMaxIdsPerLink).map((p) => p.id).join(',')}`;
   share.textContent = 'Export (share link)';
   exports.append(share);
+  appendExportButtons(exports, starredPapers, 'coolpapers-stars');
+  panel.append(exports);
+}
+
+// The BibTeX, RIS and CSL-JSON download buttons for `papers()` (records as starPaper keeps
+// them), appended to `container`; files are named `<base>.bib` etc. Also used by the shared
+// list page (shared_list.js).
+export function appendExportButtons(container, papers, base) {
   const formats = [
-    ['BibTeX', 'coolpapers-stars.bib', 'application/x-bibtex', toBibtex],
-    ['RIS', 'coolpapers-stars.ris', 'application/x-research-info-systems', toRis],
-    ['CSL-JSON', 'coolpapers-stars.json', 'application/vnd.citationstyles.csl+json', toCslJson],
+    ['BibTeX', `${base}.bib`, 'application/x-bibtex', toBibtex],
+    ['RIS', `${base}.ris`, 'application/x-research-info-systems', toRis],
+    ['CSL-JSON', `${base}.json`, 'application/vnd.citationstyles.csl+json', toCslJson],
   ];
   for (const [label, name, type, format] of formats) {
     const button = document.createElement('button');
     button.type = 'button';
     button.className = `export-${label.toLowerCase()}`;
     button.textContent = label;
-    button.addEventListener('click', () => download(name, type, format(starredPapers())));
-    exports.append(button);
+    button.addEventListener('click', () => download(name, type, format(papers())));
+    container.append(button);
   }
-  panel.append(exports);
 }
 
 export function initStarList(bar) {
@@ -126,6 +152,7 @@ export function initStarList(bar) {
     if (event.key !== kKey) return;
     entries = loadJson(kKey, []);
     render();
+    for (const listener of changeListeners) listener();
   });
   render();
 }

@@ -178,6 +178,7 @@ Result<FaqStatus> FaqJobService::Get(const ArxivId& id, FaqLanguage language) {
     if (std::optional<FaqStatus> live = hub_.LiveStatus(key)) {
       status->question_index = live->question_index;
       status->question_count = live->question_count;
+      status->reading_pdf = live->reading_pdf;
     } else {
       AddSavedProgress(*status, id.str(), language, version);
     }
@@ -240,6 +241,7 @@ Result<FaqStatus> FaqJobService::Request(const ArxivId& id, FaqLanguage language
     if (std::optional<FaqStatus> live = hub_.LiveStatus(spec.key)) {
       status->question_index = live->question_index;
       status->question_count = live->question_count;
+      status->reading_pdf = live->reading_pdf;
     }
   }
   return status;
@@ -291,12 +293,14 @@ jobs::JobOutcome FaqJobService::HandleJob(const store::Job& job,
       static_cast<int>(options_.generator.questions.For(target->language).questions.size());
   running.attempts = job.attempts;
   running.latest_version = paper->latest_version;
+  running.reading_pdf = true;  // GenerateFaq loads the PDF before its first question
   hub_.Begin(key, running);
 
   FaqProgress progress;
   progress.on_question = [&](int index, int count) {
     running.question_index = index;
     running.question_count = count;
+    running.reading_pdf = false;
     hub_.Update(key, running);
   };
   progress.on_delta = [&](int index, std::string_view delta) { hub_.Delta(key, index, delta); };

@@ -29,6 +29,7 @@ struct FaqStatus {
   int64_t position = 0;
   int question_index = 0;
   int question_count = 0;
+  bool reading_pdf = false;  // running, and still loading the paper's PDF: no question asked yet
   int attempts = 0;
   std::string error;
   std::optional<FaqAnswer> answer;

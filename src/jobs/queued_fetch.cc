@@ -16,6 +16,7 @@ Result<PaperFetch> FetchOf(const store::Job& job, store::JobQueue& queue,
       Result<int64_t> position = queue.PositionOf(job.id);
       if (!position) return std::unexpected(position.error());
       fetch.position = *position;
+      if (job.attempts > 0) fetch.retry_at = job.not_before;
       break;
     }
     case store::JobState::kRunning:

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "core/arxiv_id.h"
@@ -30,6 +31,8 @@ struct PaperFetch {
   int64_t position = 0;
   int attempts = 0;
   std::string error;
+  // Queued after a failed attempt: not tried again before this time (the queue's backoff).
+  std::optional<store::JobTime> retry_at;
 };
 
 // Asks for `id` to be fetched (or reports the fetch already asked for). `admin` requests jump

@@ -44,7 +44,7 @@ Result<void> Refresh(const std::filesystem::path& index_dir, Reader& reader) {
 }
 
 // Matches counted before the total may be an estimate (get_mset's checkatleast).
-constexpr Xapian::doccount kExactCountUpTo = 100;
+constexpr int kExactCountUpTo = 100;
 
 Xapian::MSet Match(Xapian::Database& database, const Xapian::Query& query, SearchSort sort,
                    int offset, int limit) {
@@ -60,10 +60,12 @@ Xapian::MSet Match(Xapian::Database& database, const Xapian::Query& query, Searc
     enquire.set_sort_by_relevance_then_value(kOrderSlot, true);
   }
   // Counting at least kExactCountUpTo matches makes a small result set's total exact; past it
-  // the total is an estimate (counting up to kMaxResults cost 1-word searches 60% at p50).
+  // the total is an estimate (counting up to kMaxResults cost 1-word searches 60% at p50). One
+  // match past the page is always counted, so the page knows whether a next one exists.
+  const int check_at_least = std::max<int>(kExactCountUpTo, offset + limit + 1);
   return enquire.get_mset(static_cast<Xapian::doccount>(offset),
                           static_cast<Xapian::doccount>(limit),
-                          static_cast<Xapian::doccount>(kExactCountUpTo));
+                          static_cast<Xapian::doccount>(check_at_least));
 }
 
 // The word of a title or abstract term worth relating papers by ("Sretrieval", "XAretrieval"
@@ -191,7 +193,10 @@ Result<SearchResults> Searcher::Search(const SearchQuery& query) {
       reader->database.reopen();
       matches = Match(reader->database, *built, query.sort, query.offset, limit);
     }
-    results.total_estimate = matches.get_matches_estimated();
+    results.total_at_least = matches.get_matches_lower_bound();
+    results.total_exact = results.total_at_least == matches.get_matches_upper_bound();
+    results.total_estimate =
+        std::max<int64_t>(matches.get_matches_estimated(), results.total_at_least);
     results.hits.reserve(matches.size());
     for (auto it = matches.begin(); it != matches.end(); ++it) {
       results.hits.push_back(SearchHit{it.get_document().get_data(),

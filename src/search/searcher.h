@@ -36,9 +36,13 @@ struct SearchHit {
 };
 
 struct SearchResults {
-  // All matches, not capped at kMaxResults: exact when there are at most 100, Xapian's estimate
-  // past that.
+  // All matches, not capped at kMaxResults: exact when total_exact, else Xapian's estimate (at
+  // least total_at_least, which may be far from it either way).
   int64_t total_estimate = 0;
+  bool total_exact = false;
+  // Matches known to exist. Past the page asked for when any exist, so that a page of results
+  // knows whether a next page has anything on it: offset + limit < total_at_least.
+  int64_t total_at_least = 0;
   std::vector<SearchHit> hits;
 };
 

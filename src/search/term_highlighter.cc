@@ -43,6 +43,10 @@ Result<TermHighlighter> TermHighlighter::ForQuery(std::string_view query_text) {
       // Stemmed terms are "Z" + prefix + stem: "Zimag", "ZSimag".
       const bool stemmed = term.starts_with('Z');
       const auto [prefix, word] = SplitTerm(std::string_view(term).substr(stemmed ? 1 : 0));
+      if (!stemmed && prefix == kAuthorPrefix && !word.empty()) {
+        highlighter.author_words_.emplace(FoldToAscii(word));
+        continue;
+      }
       if (word.empty() || !IsTextPrefix(prefix)) continue;
       (stemmed ? highlighter.stems_ : highlighter.words_).emplace(word);
     }
@@ -50,6 +54,26 @@ Result<TermHighlighter> TermHighlighter::ForQuery(std::string_view query_text) {
     return std::unexpected(FromXapianError(error, "read the query's words"));
   }
   return highlighter;
+}
+
+bool TermHighlighter::NamesAuthor(std::string_view name) const {
+  if (author_words_.empty()) return false;
+  bool any = false;
+  std::size_t i = 0;
+  while (i < name.size()) {
+    if (!IsWordByte(static_cast<unsigned char>(name[i]))) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < name.size() && IsWordByte(static_cast<unsigned char>(name[end]))) ++end;
+    const std::string word = FoldToAscii(Xapian::Unicode::tolower(std::string(name.substr(i, end - i))));
+    i = end;
+    if (word.size() < 2) continue;  // an initial
+    if (!author_words_.contains(word)) return false;
+    any = true;
+  }
+  return any;
 }
 
 std::vector<TextSpan> TermHighlighter::Find(std::string_view text) const {

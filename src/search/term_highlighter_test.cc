@@ -46,6 +46,16 @@ TEST(TermHighlighter, IgnoresFiltersAndAuthors) {
   EXPECT_THAT(Marked("author:smith cat:cs.CL", "Smith's cs.CL paper"), IsEmpty());
 }
 
+TEST(TermHighlighter, NamesTheAuthorsOfAnAuthorPhraseOnly) {
+  const TermHighlighter wei = *TermHighlighter::ForQuery("author:\"Wei Wang\"");
+  EXPECT_TRUE(wei.NamesAuthor("Wei Wang"));
+  EXPECT_TRUE(wei.NamesAuthor("Wei E. Wang"));
+  EXPECT_FALSE(wei.NamesAuthor("Weikang Wang"));
+  EXPECT_FALSE(wei.NamesAuthor("Wei Chen"));
+  EXPECT_TRUE(TermHighlighter::ForQuery("author:\"Erwin Schrodinger\"")->NamesAuthor("Erwin Schrödinger"));
+  EXPECT_FALSE(TermHighlighter::ForQuery("cat:cs.CL")->NamesAuthor("Wei Wang"));
+}
+
 TEST(TermHighlighter, RejectsWhatTheQueryLanguageRejects) {
   EXPECT_EQ(TermHighlighter::ForQuery("author:").error().code, ErrorCode::kInvalidArgument);
 }

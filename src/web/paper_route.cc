@@ -4,8 +4,13 @@
 // route_table.cc.
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
+#include <vector>
 
+#include "core/arxiv_id.h"
+#include "core/faq_answer.h"
+#include "faq/faq_service.h"
 #include "web/api/api_json.h"
 #include "web/http_status.h"
 #include "web/pages/fetch_page.h"
@@ -17,11 +22,28 @@ namespace coolpapers::web {
 namespace {
 
 
+// The languages `id`'s FAQ is stored in; none when the site has no FAQ or cannot tell.
+std::vector<std::string> StoredFaqLanguages(faq::FaqService* faq, const ArxivId& id) {
+  std::vector<std::string> languages;
+  if (faq == nullptr) return languages;
+  for (const FaqLanguage language : {FaqLanguage::kEnglish, FaqLanguage::kChinese}) {
+    Result<faq::FaqStatus> status = faq->Get(id, language);
+    if (status && status->state == faq::FaqStatus::State::kAnswered) {
+      languages.emplace_back(FaqLanguageCode(language));
+    }
+  }
+  return languages;
+}
+
 Result<Response> RenderPapers(const RouteContext& context) {
   Result<PapersView> view = LoadPapersView(context.store, context.route.ids);
   if (!view) return std::unexpected(view.error());
   if (context.route.api) return MakePageResponse(kJsonType, RenderPapersJson(*view));
-  return MakePageResponse(kHtmlType, RenderPaperPage(*view, context.frame));
+  std::vector<std::string> stored_faq;
+  if (view->papers.size() == 1) {
+    stored_faq = StoredFaqLanguages(context.services.faq, context.route.ids.front());
+  }
+  return MakePageResponse(kHtmlType, RenderPaperPage(*view, context.frame, stored_faq));
 }
 
 // A paper we do not have: its fetch from arXiv.
@@ -75,6 +97,25 @@ std::optional<Result<Route>> ParsePapers(const RouteTarget& target, Route route)
     return RedirectRoute(arxiv->prefix, *canonical, target.raw_query, route.api);
   }
   return route;
+}
+
+// papers.cool's FAQ links, /arxiv/kimi?paper=<id> (and its 2023 form /arxiv/kimi/<id>): a
+// redirect to the paper's page with its FAQ open ("#faq", which card_actions.js reads).
+// Errors: ArxivId::Parse's for a malformed or missing id.
+std::optional<Result<Route>> ParseFaqLink(const RouteTarget& target, Route /*route*/) {
+  constexpr std::string_view kFaqLinkPath = "/arxiv/kimi";
+  if (!target.path.starts_with(kFaqLinkPath)) return std::nullopt;
+  std::string subject(target.path.substr(kFaqLinkPath.size()));
+  if (subject.empty()) {
+    subject = target.Parameter("paper").value_or("");
+  } else if (subject.starts_with('/')) {
+    subject.erase(0, 1);
+  } else {
+    return std::nullopt;  // "/arxiv/kimix": not this route's
+  }
+  Result<ArxivId> id = ArxivId::Parse(subject);
+  if (!id) return std::unexpected(id.error());
+  return RedirectRoute(kArxivPrefix, id->WithoutVersion().str() + "#faq", {}, false);
 }
 
 // The papers of route.ids. For one paper the store lacks, with fetch_paper set: 202 with the

@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/timestamp.h"
 #include "pdf/pdf_cache.h"
 #include "web/conditional_get.h"
 #include "web/http_status.h"
@@ -134,10 +135,14 @@ std::string_view StateName(PaperFetch::State state) {
 }
 
 Response PendingResponse(const ArxivId& id, const PaperFetch& fetch) {
-  const nlohmann::json body = {{"id", id.WithVersion()},
-                               {"state", StateName(fetch.state)},
-                               {"position", fetch.position},
-                               {"error", fetch.error}};
+  // The reader sees why a fetch has not succeeded yet, and when it is tried next.
+  const nlohmann::json body = {
+      {"id", id.WithVersion()},
+      {"state", StateName(fetch.state)},
+      {"position", fetch.position},
+      {"attempts", fetch.attempts},
+      {"error", fetch.error},
+      {"retry_at", fetch.retry_at ? nlohmann::json(FormatRfc3339(*fetch.retry_at)) : nlohmann::json()}};
   Response response;
   response.status = 202;
   response.content_type = kJsonType;

@@ -71,7 +71,7 @@ class PdfRouteTest : public ::testing::Test {
     services.fetch_pdf = [this](const ArxivId& id, bool admin) -> Result<PaperFetch> {
       requests_.emplace_back(id.WithVersion(), admin);
       auto found = states_.find(id.WithVersion());
-      if (found == states_.end()) return PaperFetch{PaperFetch::State::kQueued, 4, 0, ""};
+      if (found == states_.end()) return PaperFetch{PaperFetch::State::kQueued, 4, 0, "", std::nullopt};
       return found->second;
     };
     services.admin_token = "magic";
@@ -171,16 +171,16 @@ TEST_F(PdfRouteTest, APaperTheStoreDoesNotKnowIsA404AndFetchesNothing) {
 }
 
 TEST_F(PdfRouteTest, APdfArxivDoesNotHaveIsA404SayingSo) {
-  states_["2505.00003v1"] = PaperFetch{PaperFetch::State::kNotFound, 0, 1, ""};
+  states_["2505.00003v1"] = PaperFetch{PaperFetch::State::kNotFound, 0, 1, "", std::nullopt};
   const Response response = Get("/pdf/2505.00003");
   EXPECT_EQ(response.status, 404);
   EXPECT_THAT(*response.body, HasSubstr("arXiv has no PDF of 2505.00003v1"));
 }
 
 TEST_F(PdfRouteTest, RunningAndFailedDownloadsReportTheirState) {
-  states_["2505.00003v1"] = PaperFetch{PaperFetch::State::kRunning, 0, 2, ""};
+  states_["2505.00003v1"] = PaperFetch{PaperFetch::State::kRunning, 0, 2, "", std::nullopt};
   states_["2505.00004v1"] =
-      PaperFetch{PaperFetch::State::kFailed, 0, 8, "arXiv answered HTTP 503"};
+      PaperFetch{PaperFetch::State::kFailed, 0, 8, "arXiv answered HTTP 503", std::nullopt};
   const auto running = nlohmann::json::parse(*Get("/pdf/2505.00003").body);
   EXPECT_EQ(running["state"], "running");
   const Response failed = Get("/pdf/2505.00004");
@@ -188,6 +188,18 @@ TEST_F(PdfRouteTest, RunningAndFailedDownloadsReportTheirState) {
   const auto json = nlohmann::json::parse(*failed.body);
   EXPECT_EQ(json["state"], "failed");
   EXPECT_EQ(json["error"], "arXiv answered HTTP 503");
+}
+
+TEST_F(PdfRouteTest, AFetchWaitingToRetrySaysWhyAndWhen) {
+  const store::JobTime next{std::chrono::milliseconds(1'747'000'000'000)};
+  states_["2505.00003v1"] = PaperFetch{PaperFetch::State::kQueued, 0, 1, "couldn't resolve host", next};
+  const auto json = nlohmann::json::parse(*Get("/pdf/2505.00003").body);
+  EXPECT_EQ(json["state"], "queued");
+  EXPECT_EQ(json["attempts"], 1);
+  EXPECT_EQ(json["error"], "couldn't resolve host");
+  EXPECT_EQ(json["retry_at"], "2025-05-11T21:46:40Z");
+  states_["2505.00004v1"] = PaperFetch{PaperFetch::State::kQueued, 2, 0, "", std::nullopt};
+  EXPECT_TRUE(nlohmann::json::parse(*Get("/pdf/2505.00004").body)["retry_at"].is_null());
 }
 
 TEST_F(PdfRouteTest, TheMagicTokenMakesTheDownloadAnAdminOne) {

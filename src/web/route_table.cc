@@ -24,6 +24,7 @@ std::optional<std::string> NoParameters(const Route& route);
 // paper_route.cc
 Result<Response> HandlePapers(const RouteContext& context);
 std::optional<Result<Route>> ParsePapers(const RouteTarget& target, Route route);
+std::optional<Result<Route>> ParseFaqLink(const RouteTarget& target, Route route);
 std::optional<std::string> PapersCacheKey(const Route& route);
 // fixed_routes.cc
 Result<Response> HandleHealth(const RouteContext& context);
@@ -89,13 +90,15 @@ constexpr std::array kEntries = {
     RouteEntry{.name = "opensearch", .path = "/opensearch.xml", .handler = HandleOpenSearch},
     RouteEntry{.name = "robots", .path = "/robots.txt", .handler = HandleRobots},
     RouteEntry{.name = "status", .path = "/api/status", .handler = HandleStatus},
+    // Before the lists, which would read "kimi" as a category.
+    RouteEntry{.name = "faq_link", .parse = ParseFaqLink, .handler = HandleRedirect},
     RouteEntry{.name = "list_feed", .parse = ParseListFeed, .cache = kStorePages,
                .cache_key = ListCacheKey, .errors = ErrorFormat::kHtml, .handler = HandleListFeed},
     RouteEntry{.name = "list", .parse = ParseList, .cache = kStorePages,
                .cache_key = ListCacheKey, .handler = HandleList},
     RouteEntry{.name = "papers", .parse = ParsePapers, .cache = kStorePages,
                .cache_key = PapersCacheKey, .handler = HandlePapers},
-    // Reached through RedirectRoute, from the list, papers and pdf parsers.
+    // Reached through RedirectRoute, from the list, papers, pdf, search and faq_link parsers.
     RouteEntry{.name = "redirect", .handler = HandleRedirect},
 };
 // clang-format on

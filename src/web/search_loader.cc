@@ -19,12 +19,19 @@ TextMarks ToMarks(const std::vector<search::TextSpan>& spans) {
 
 // The page of ids for sort=stars: every match (at most kMaxResults) by clicks, best first, ties
 // in relevance order, then the slice.
+// The view's counts from a search's results.
+void SetTotals(const search::SearchResults& results, SearchView& view) {
+  view.total = results.total_estimate;
+  view.total_exact = results.total_exact;
+  view.total_at_least = results.total_at_least;
+}
+
 Result<std::vector<std::string>> IdsByStars(store::Store& store, search::Searcher& searcher,
-                                            const Route& route, int64_t& total) {
+                                            const Route& route, SearchView& view) {
   Result<search::SearchResults> results =
       searcher.Search({.text = route.query, .offset = 0, .limit = search::kMaxResults});
   if (!results) return std::unexpected(results.error());
-  total = results->total_estimate;
+  SetTotals(*results, view);
   std::vector<std::string> ids;
   for (search::SearchHit& hit : results->hits) ids.push_back(std::move(hit.paper_id));
   Result<std::vector<store::ClickCounts>> clicks = store.ClicksFor(ids);
@@ -43,7 +50,7 @@ Result<std::vector<std::string>> IdsByStars(store::Store& store, search::Searche
 }
 
 Result<std::vector<std::string>> IdsByRank(search::Searcher& searcher, const Route& route,
-                                           int64_t& total) {
+                                           SearchView& view) {
   const int offset = static_cast<int>(std::min<int64_t>(route.skip, search::kMaxResults));
   Result<search::SearchResults> results = searcher.Search(
       {.text = route.query,
@@ -52,7 +59,7 @@ Result<std::vector<std::string>> IdsByRank(search::Searcher& searcher, const Rou
        .sort = route.sort == SearchOrder::kTime ? search::SearchSort::kNewest
                                                 : search::SearchSort::kRelevance});
   if (!results) return std::unexpected(results.error());
-  total = results->total_estimate;
+  SetTotals(*results, view);
   std::vector<std::string> ids;
   for (search::SearchHit& hit : results->hits) ids.push_back(std::move(hit.paper_id));
   return ids;
@@ -77,8 +84,8 @@ Result<SearchView> LoadSearchView(store::Store& store, search::Searcher& searche
     highlighter = *std::move(made);
   }
   Result<std::vector<std::string>> ids = route.sort == SearchOrder::kStars
-                                             ? IdsByStars(store, searcher, route, view.total)
-                                             : IdsByRank(searcher, route, view.total);
+                                             ? IdsByStars(store, searcher, route, view)
+                                             : IdsByRank(searcher, route, view);
   if (!ids) return std::unexpected(ids.error());
   Result<std::vector<Paper>> papers = store.PapersByIds(*ids);
   if (!papers) return std::unexpected(papers.error());
@@ -88,6 +95,9 @@ Result<SearchView> LoadSearchView(store::Store& store, search::Searcher& searche
     if (highlighter) {
       card.marks.title = ToMarks(highlighter->Find(card.paper.title));
       card.marks.abstract = ToMarks(highlighter->Find(card.paper.abstract));
+      for (size_t i = 0; i < card.paper.authors.size(); ++i) {
+        if (highlighter->NamesAuthor(card.paper.authors[i])) card.marks.authors.push_back(i);
+      }
     }
     view.cards.push_back(std::move(card));
   }

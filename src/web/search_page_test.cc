@@ -114,6 +114,37 @@ TEST_F(SearchPageTest, HostileQueriesGet400WithAMessage) {
     EXPECT_EQ(response.status, 400) << c.target.substr(0, 60);
     EXPECT_THAT(*response.body, HasSubstr(c.message_part)) << c.target.substr(0, 60);
   }
+  // The page keeps its search box, holding the query, with the reason under it.
+  const std::string page = *Get("/arxiv/search?query=%22paper+2505.00004").body;
+  EXPECT_THAT(page, HasSubstr("name=\"query\" aria-label=\"Search\" value=\"&quot;paper 2505.00004\""));
+  EXPECT_THAT(page, HasSubstr("</form>\n<p class=\"query-error\" role=\"alert\">the query has an unclosed quote"));
+  EXPECT_THAT(page, HasSubstr("<details class=\"search-help\" open><summary>Search syntax</summary>"));
+}
+
+TEST_F(SearchPageTest, AnArxivIdOpensThePaper) {
+  for (const std::string_view target : {"/arxiv/search?query=2505.00003",
+                                        "/arxiv/search?query=arXiv%3A2505.00003v2",
+                                        "/arxiv/search?query=+2505.00003+"}) {
+    const Response response = Get(target);
+    EXPECT_EQ(response.status, 301) << target;
+    EXPECT_THAT(response.headers, Contains(std::pair<std::string, std::string>(
+                                      "Location", "/arxiv/2505.00003")))
+        << target;
+  }
+  // Words and ids together are a search; so is the API's.
+  EXPECT_EQ(Get("/arxiv/search?query=paper+2505.00003").status, 200);
+  EXPECT_EQ(Get("/api/search?query=2505.00003").status, 200);
+}
+
+TEST_F(SearchPageTest, PapersCoolFaqLinksOpenThePaperWithItsFaq) {
+  for (const std::string_view target : {"/arxiv/kimi?paper=2505.00003", "/arxiv/kimi/2505.00003v1"}) {
+    const Response response = Get(target);
+    EXPECT_EQ(response.status, 301) << target;
+    EXPECT_THAT(response.headers, Contains(std::pair<std::string, std::string>(
+                                      "Location", "/arxiv/2505.00003#faq")))
+        << target;
+  }
+  EXPECT_EQ(Get("/arxiv/kimi?paper=nonsense").status, 400);
 }
 
 TEST_F(SearchPageTest, ApiAnswersJsonAndJsonErrors) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <utility>
 
+#include "core/arxiv_id.h"
 #include "web/api/api_json.h"
 #include "web/route_context.h"
 #include "web/search_loader.h"
@@ -24,9 +25,16 @@ std::optional<Result<Route>> SearchRoute(Route route) {
 
 }  // namespace
 
-// /arxiv/search and /api/search. Errors: kInvalidArgument for sort=prefer.
+// /arxiv/search and /api/search. A page search for an arXiv id alone ("2505.18651",
+// "arXiv:2505.18651v2") redirects to the paper's page (fetched from arXiv when the store lacks
+// it): words search titles, abstracts and names, where an id rarely is. Errors: kInvalidArgument for sort=prefer.
 std::optional<Result<Route>> ParseSearch(const RouteTarget& target, Route route) {
   if (target.path != "/arxiv/search" && target.path != "/api/search") return std::nullopt;
+  if (!route.api) {
+    if (Result<ArxivId> id = ArxivId::Parse(route.query)) {
+      return RedirectRoute(kArxivPrefix, id->WithoutVersion().str(), {}, false);
+    }
+  }
   return SearchRoute(std::move(route));
 }
 
@@ -43,6 +51,15 @@ Result<Response> HandleSearch(const RouteContext& context) {
   const Route& route = context.route;
   Result<SearchView> view =
       LoadSearchViewIfIndexed(context.store, context.services.searcher, route);
+  // A query the language refuses comes back in the page's own box, with the reason under it.
+  if (!view && view.error().code == ErrorCode::kInvalidArgument && !route.api) {
+    SearchView refused;
+    refused.query = route.query;
+    refused.sort = route.sort;
+    refused.highlight = route.highlight;
+    refused.error = view.error().message;
+    return MakeUncachedResponse(400, kHtmlType, RenderSearchPage(refused, context.frame));
+  }
   if (!view) return std::unexpected(view.error());
   if (route.api) return MakePageResponse(kJsonType, RenderSearchJson(*view));
   return MakePageResponse(kHtmlType, RenderSearchPage(*view, context.frame));

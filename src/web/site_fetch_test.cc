@@ -70,7 +70,7 @@ class SiteFetchTest : public ::testing::Test {
 };
 
 TEST_F(SiteFetchTest, AnUnknownPaperShowsItsQueuedFetchAndRefreshes) {
-  fetcher_.states["2401.06769"] = PaperFetch{PaperFetch::State::kQueued, 3, 0, ""};
+  fetcher_.states["2401.06769"] = PaperFetch{PaperFetch::State::kQueued, 3, 0, "", std::nullopt};
   const Response response = Get("/arxiv/2401.06769");
   EXPECT_EQ(response.status, 202);
   EXPECT_EQ(response.Header("Refresh"), "3");
@@ -83,7 +83,7 @@ TEST_F(SiteFetchTest, AnUnknownPaperShowsItsQueuedFetchAndRefreshes) {
 
 TEST_F(SiteFetchTest, ARunningFetchSaysSoWithItsLastError) {
   fetcher_.states["2401.06769"] =
-      PaperFetch{PaperFetch::State::kRunning, 0, 2, "arXiv answered 503 <retry>"};
+      PaperFetch{PaperFetch::State::kRunning, 0, 2, "arXiv answered 503 <retry>", std::nullopt};
   const Response response = Get("/arxiv/2401.06769");
   EXPECT_EQ(response.status, 202);
   EXPECT_THAT(*response.body, HasSubstr("Fetching now (attempt 2)"));
@@ -91,7 +91,7 @@ TEST_F(SiteFetchTest, ARunningFetchSaysSoWithItsLastError) {
 }
 
 TEST_F(SiteFetchTest, APaperArxivDoesNotHaveIsA404SayingSo) {
-  fetcher_.states["2401.99999"] = PaperFetch{PaperFetch::State::kNotFound, 0, 1, ""};
+  fetcher_.states["2401.99999"] = PaperFetch{PaperFetch::State::kNotFound, 0, 1, "", std::nullopt};
   const Response response = Get("/arxiv/2401.99999");
   EXPECT_EQ(response.status, 404);
   EXPECT_THAT(*response.body, HasSubstr("arXiv has no paper 2401.99999"));
@@ -99,14 +99,14 @@ TEST_F(SiteFetchTest, APaperArxivDoesNotHaveIsA404SayingSo) {
 
 TEST_F(SiteFetchTest, AFetchThatGaveUpIsA503WithTheReason) {
   fetcher_.states["2401.06769"] =
-      PaperFetch{PaperFetch::State::kFailed, 0, 8, "gave up after 8 attempts: timeout"};
+      PaperFetch{PaperFetch::State::kFailed, 0, 8, "gave up after 8 attempts: timeout", std::nullopt};
   const Response response = Get("/api/arxiv/2401.06769");
   EXPECT_EQ(response.status, 503);
   EXPECT_THAT(*response.body, HasSubstr("gave up after 8 attempts: timeout"));
 }
 
 TEST_F(SiteFetchTest, TheApiReportsTheFetchAsJson) {
-  fetcher_.states["2401.06769"] = PaperFetch{PaperFetch::State::kQueued, 1, 0, ""};
+  fetcher_.states["2401.06769"] = PaperFetch{PaperFetch::State::kQueued, 1, 0, "", std::nullopt};
   const Response response = Get("/api/arxiv/2401.06769");
   EXPECT_EQ(response.status, 202);
   EXPECT_EQ(response.content_type, kJsonType);
@@ -118,7 +118,7 @@ TEST_F(SiteFetchTest, TheApiReportsTheFetchAsJson) {
 
 TEST_F(SiteFetchTest, AStoredFetchShowsThePaperAtOnce) {
   // The fetch finished between the store read and the fetcher's answer: the page is the paper.
-  fetcher_.states["2505.00001"] = PaperFetch{PaperFetch::State::kStored, 0, 1, ""};
+  fetcher_.states["2505.00001"] = PaperFetch{PaperFetch::State::kStored, 0, 1, "", std::nullopt};
   const Response response = Get("/arxiv/2505.00001");
   EXPECT_EQ(response.status, 200);
   EXPECT_THAT(*response.body, HasSubstr("Paper 2505.00001"));

@@ -202,6 +202,34 @@ describe('FAQ panel', { skip: skip ?? false, timeout: 240000 }, () => {
     await second.context().close();
   });
 
+  // Issue #15, upgrade 3: after the test above stored the first paper's answer.
+  test('the paper page: its id and version, where it was listed, its stored FAQ inline, related papers', async () => {
+    const calls = modelCalls(model).length;
+    const page = await openPage(browser, kDesktop, allowRelatedWarmup);
+    await page.goto(`${server.url}/arxiv/${paper.id}`);
+    const { papers: [record] } = await (await fetch(`${server.url}/api/arxiv/${paper.id}`)).json();
+    assert.match(await page.locator('p.paper-info .arxiv-id').textContent(), new RegExp(`^arXiv:${paper.id.replace('.', '\\.')}`));
+    const listedIn = await page.locator('p.paper-info a.listed-in').allTextContents();
+    assert.deepEqual(listedIn, record.categories);
+    assert.equal(await page.locator('p.paper-info a.listed-in').first().getAttribute('href'),
+      `/arxiv/${record.categories[0]}?date=2025-05-27`);
+    // Not a list card numbered "#1".
+    assert.equal(await page.locator('#papers a.index').textContent(), paper.id);
+    // The stored answer opens by itself, without asking the model again.
+    await page.waitForFunction((id) => document.getElementById(id).querySelector(':scope > .faq-panel')?.dataset.state === 'answered', paper.id);
+    assert.equal(modelCalls(model).length, calls);
+    // Related papers open below (or say why not, while the index is built).
+    await page.locator(`[id="${paper.id}"] .related-panel`).waitFor();
+    await screenshot(page, 'paper-page-desktop');
+    // A paper without a stored answer keeps its FAQ closed: nothing is generated for a visit.
+    await page.goto(`${server.url}/arxiv/${broken.id}`);
+    await page.locator(`[id="${broken.id}"] .related-panel`).waitFor();
+    assert.equal(await page.locator(`[id="${broken.id}"] > .faq-panel`).count(), 0);
+    assert.equal(modelCalls(model).length, calls);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
   test('an answer of an older arXiv version stays, and a fresh one is asked for the newest', async () => {
     // arXiv announces version 2 of the paper answered above: its record now lists two versions
     // (the Kaggle snapshot's shape), and version 2's PDF is in the cache.

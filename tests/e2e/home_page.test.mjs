@@ -271,4 +271,40 @@ describe('home page', { skip: skip ?? false, timeout: 180000 }, () => {
       await page.context().close();
     }
   });
+
+  // Issue #15, upgrade 4.
+  for (const [name, options] of [['desktop-light', { ...kDesktop, colorScheme: 'light' }], ['phone-dark', { ...kPhone, colorScheme: 'dark' }]]) {
+    test(`home (${name}): Computer Science first, foldable groups, a search box, feeds, dates that never wrap`, async () => {
+      const page = await openPage(browser, options);
+      await page.goto(server.url);
+      // A first visit: Computer Science leads.
+      const groups = await page.locator('main section.group h2').allTextContents();
+      assert.equal(groups[0], 'Computer Science', groups.join(', '));
+      // A feed link per category with papers; "1 paper", never "1 papers".
+      const withDays = page.locator('li[data-category]:has(a.day)');
+      assert.equal(await page.locator('li[data-category]:has(a.day) a.feed').count(), await withDays.count());
+      assert.equal(await page.locator('li[data-category="cs.CL"] a.feed').getAttribute('href'), '/arxiv/cs.CL/feed');
+      assert.equal(await page.locator('.count', { hasText: /^1 papers$/ }).count(), 0);
+      // Each date stays on one line.
+      const heights = await page.locator('li[data-category] a.day').evaluateAll((links) =>
+        links.map((link) => link.getClientRects().length));
+      assert.ok(heights.every((lines) => lines === 1), 'no date wraps');
+      await screenshot(page, `home-upgrades-${name}`);
+      // Folding a group hides its categories, and the page remembers it.
+      const cs = page.locator('main section.group', { has: page.locator('h2', { hasText: 'Computer Science' }) }).first();
+      await cs.locator('button.group-toggle').click();
+      assert.equal(await cs.locator('li[data-category="cs.CL"]').isVisible(), false);
+      await page.reload();
+      const folded = page.locator('main section.group', { has: page.locator('h2', { hasText: 'Computer Science' }) }).first();
+      assert.equal(await folded.locator('button.group-toggle').getAttribute('aria-expanded'), 'false');
+      await folded.locator('button.group-toggle').click();
+      assert.equal(await folded.locator('li[data-category="cs.CL"]').isVisible(), true);
+      // The search box searches.
+      await page.fill('form.home-search input[name=query]', 'speculative decoding');
+      await page.press('form.home-search input[name=query]', 'Enter');
+      await page.waitForURL(/\/arxiv\/search\?query=speculative\+decoding/);
+      assert.deepEqual(page.errors, []);
+      await page.context().close();
+    });
+  }
 });

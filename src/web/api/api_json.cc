@@ -70,6 +70,7 @@ std::string RenderSearchJson(const SearchView& view) {
       {"query", view.query},
       {"sort", std::string(SearchOrderName(view.sort))},
       {"total", view.total},
+      {"total_exact", view.total_exact},
       {"skip", view.skip},
       {"show", view.show},
       {"papers", std::move(papers)},

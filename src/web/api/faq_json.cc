@@ -41,6 +41,7 @@ json StatusJson(const ArxivId& id, FaqLanguage language, const faq::FaqStatus& s
           {"position", status.position},
           {"question", status.question_index},
           {"questions", status.question_count},
+          {"reading_pdf", status.reading_pdf},
           {"attempts", status.attempts},
           {"error", status.error},
           {"latest_version", status.latest_version},

@@ -25,7 +25,9 @@ void AppendCategory(std::string& out, const HomeCategory& category) {
     out += " (" + id + ")</a> <a class=\"day\" href=\"";
     AppendHtmlEscaped(out, ListUrl(category.id, *category.newest_day));
     out += "\">" + category.newest_day->ToIso() + "</a> <span class=\"count\">" +
-           std::to_string(category.paper_count) + " papers</span>";
+           std::to_string(category.paper_count) +
+           (category.paper_count == 1 ? " paper" : " papers") + "</span> <a class=\"feed\" href=\"/arxiv/" +
+           id + "/feed\" title=\"Atom feed of " + id + "\">feed</a>";
     if (category.harvest && category.harvest->day == *category.newest_day) {
       out += ' ';
       AppendHarvestMark(out, *category.harvest);
@@ -48,7 +50,11 @@ std::string RenderHomePage(const HomeView& view, const PageFrame& frame) {
   out.reserve(48 * 1024);
   AppendPageStart(out, head, frame);
   out += "<p>Read a category's newest day, or several together: <code>/arxiv/cs.AI,cs.CL</code> "
-         "joins lists, <code>/arxiv/cs.AI+cs.LG-cs.CY</code> also leaves out papers in cs.CY.</p>\n";
+         "joins lists, <code>/arxiv/cs.AI+cs.LG-cs.CY</code> also leaves out papers in cs.CY.</p>\n"
+         "<form class=\"search home-search\" action=\"/arxiv/search\" method=\"get\">"
+         "<input type=\"search\" name=\"query\" aria-label=\"Search papers\" "
+         "placeholder=\"Search titles, abstracts, authors, or an arXiv id\">"
+         "<input type=\"hidden\" name=\"highlight\" value=\"1\"><button>Search</button></form>\n";
   for (const HomeGroup& group : view.groups) {
     out += "<section class=\"group\"><h2>";
     AppendHtmlEscaped(out, group.name);

@@ -22,7 +22,9 @@ HomeView TwoGroups() {
   view.groups.push_back({"Physics",
                          {{"astro-ph.CO", "Cosmology", "Astrophysics", std::nullopt, 0},
                           {"hep-th", "High Energy Physics - Theory", "High Energy Physics - Theory",
-                           Day("2025-05-13"), 40}}});
+                           Day("2025-05-13"), 40},
+                          {"hep-ex", "High Energy Physics - Experiment", "High Energy Physics - Experiment",
+                           Day("2025-05-13"), 1}}});
   return view;
 }
 
@@ -30,7 +32,10 @@ TEST(HomePage, LinksCategoriesWithDataToTheirListAndNewestDay) {
   const std::string page = RenderHomePage(TwoGroups(), PageFrame{});
   EXPECT_THAT(page, HasSubstr("<a class=\"category\" href=\"/arxiv/cs.AI\">Artificial Intelligence (cs.AI)</a> "
                               "<a class=\"day\" href=\"/arxiv/cs.AI?date=2025-05-14\">2025-05-14</a> "
-                              "<span class=\"count\">312 papers</span>"));
+                              "<span class=\"count\">312 papers</span> "
+                              "<a class=\"feed\" href=\"/arxiv/cs.AI/feed\" title=\"Atom feed of cs.AI\">feed</a>"));
+  EXPECT_THAT(page, HasSubstr("<span class=\"count\">1 paper</span>"));
+  EXPECT_THAT(page, HasSubstr("<form class=\"search home-search\" action=\"/arxiv/search\""));
   EXPECT_THAT(page, HasSubstr("<span class=\"category empty\">Hardware Architecture (cs.AR)</span>"));
   EXPECT_THAT(page, Not(HasSubstr("href=\"/arxiv/cs.AR\"")));
 }

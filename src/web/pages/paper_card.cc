@@ -13,23 +13,39 @@
 namespace coolpapers::web {
 namespace {
 
-void AppendAuthor(std::string& out, const std::string& name) {
-  out += "<a class=\"author\" href=\"/arxiv/search?query=";
-  std::string query;
-  AppendQueryEncoded(query, name);
-  AppendHtmlEscaped(out, query);
+// The search an author link runs: the name as an author: phrase, so that "Wei Wang" finds
+// Wei Wang's papers and not every Wei and every Wang; highlight=1 marks the name in the results.
+// A double quote inside a name would end the phrase early, so it becomes a space.
+std::string AuthorSearchUrl(std::string_view name) {
+  std::string phrase = "author:\"";
+  for (const char c : name) phrase.push_back(c == '"' ? ' ' : c);
+  phrase += '"';
+  std::string url = "/arxiv/search?query=";
+  AppendQueryEncoded(url, phrase);
+  url += "&highlight=1";
+  return url;
+}
+
+void AppendAuthor(std::string& out, const std::string& name, bool marked) {
+  out += "<a class=\"author\" href=\"";
+  AppendHtmlEscaped(out, AuthorSearchUrl(name));
   out += "\">";
+  if (marked) out += "<mark>";
   AppendHtmlEscaped(out, name);
+  if (marked) out += "</mark>";
   out += "</a>";
 }
 
-void AppendAuthors(std::string& out, const Paper& paper) {
+void AppendAuthors(std::string& out, const Paper& paper, const CardMarks& marks) {
   if (paper.authors.empty()) return;
+  const auto marked = [&marks](size_t i) {
+    return std::ranges::find(marks.authors, i) != marks.authors.end();
+  };
   out += "<p class=\"authors\">Authors: ";
   const size_t shown = std::min(paper.authors.size(), kAuthorsBeforeFold);
   for (size_t i = 0; i < shown; ++i) {
     if (i > 0) out += ", ";
-    AppendAuthor(out, paper.authors[i]);
+    AppendAuthor(out, paper.authors[i], marked(i));
   }
   if (shown < paper.authors.size()) {
     // A hidden checkbox and its label fold the rest: CSS shows .more-authors once it is
@@ -41,7 +57,7 @@ void AppendAuthors(std::string& out, const Paper& paper) {
            std::to_string(paper.authors.size() - shown) + " more)</label><span class=\"more-authors\">";
     for (size_t i = shown; i < paper.authors.size(); ++i) {
       if (i > shown) out += ", ";
-      AppendAuthor(out, paper.authors[i]);
+      AppendAuthor(out, paper.authors[i], marked(i));
     }
     out += "</span>";
   }
@@ -139,7 +155,9 @@ void AppendPaperCard(std::string& out, const Paper& paper, int64_t index,
 
   out += "<div class=\"panel paper\" id=\"" + id + "\">\n<h2 class=\"title\"><a class=\"index\" href=\"";
   AppendHtmlEscaped(out, paper.AbsUrl());
-  out += "\">#" + std::to_string(index) + "</a> <a class=\"title-link\" href=\"/arxiv/" + id + "\">";
+  // A paper's own page numbers nothing: its card says which paper it is.
+  out += index > 0 ? "\">#" + std::to_string(index) : "\">" + id;
+  out += "</a> <a class=\"title-link\" href=\"/arxiv/" + id + "\">";
   AppendMarked(out, paper.title, marks->title);
   out += "</a> <a class=\"title-pdf\" href=\"" + pdf + "\" data=\"" + pdf + "\">[PDF]</a>";
   out += "<span class=\"title-faq\"></span><span class=\"title-copy\"></span><span class=\"title-rel\"></span>";
@@ -149,7 +167,7 @@ void AppendPaperCard(std::string& out, const Paper& paper, int64_t index,
     out += "</span>";
   }
   out += "</h2>\n";
-  AppendAuthors(out, paper);
+  AppendAuthors(out, paper, *marks);
   AppendTextParagraph(out, "summary", "", paper.abstract, marks->abstract);
   AppendTextParagraph(out, "comments", "Comments: ", paper.comments);
   AppendSubjects(out, paper);

@@ -3,7 +3,7 @@
 //     <h2><a class="index" href="https://arxiv.org/abs/ID">#1</a> <a class="title-link"
 //         href="/arxiv/ID">Title</a> <a class="title-pdf" href="PDF" data="PDF">[PDF]</a>
 //         <span class="title-faq"></span><span class="title-copy"></span><span class="title-rel"></span></h2>
-//     <p class="authors">Authors: <a class="author" href="/arxiv/search?query=NAME">NAME</a>, ...</p>
+//     <p class="authors">Authors: <a class="author" href="/arxiv/search?query=author:&quot;NAME&quot;&highlight=1">NAME</a>, ...</p>
 //     <p class="summary">Abstract</p>
 //     <p class="subjects">Subjects: <a href="/arxiv/cs.CL">Computation and Language (cs.CL)</a>, ...</p>
 //     <p class="date">Publish: <span class="date-data">2024-01-12 10:00:00 UTC</span></p>
@@ -32,9 +32,11 @@ using TextMarks = std::vector<std::pair<size_t, size_t>>;
 struct CardMarks {
   TextMarks title;
   TextMarks abstract;
+  std::vector<size_t> authors;  // indexes into paper.authors of the names an author: search named
 };
 
-// Appends the card for `paper`, numbered `index` (#1 for the first card of a day). `type` adds a
+// Appends the card for `paper`, numbered `index` (#1 for the first card of a day; 0 shows the
+// paper's id instead, as a paper's own page does). `type` adds a
 // "cross-list" or "replaced" mark on day lists; nullopt (paper pages) or kNew adds nothing.
 // `marks`, when given, highlights words of the title and abstract. Subjects show each category
 // once, aliases merged into their canonical category, primary first; a category the taxonomy

@@ -38,7 +38,8 @@ TEST(PaperCard, HasTheReferenceMarkup) {
   EXPECT_THAT(card, HasSubstr("<span class=\"title-faq\"></span><span class=\"title-copy\"></span>"
                               "<span class=\"title-rel\"></span>"));
   EXPECT_THAT(card, HasSubstr("<p class=\"authors\">Authors: <a class=\"author\" "
-                              "href=\"/arxiv/search?query=Ada+Lovelace\">Ada Lovelace</a>, "));
+                              "href=\"/arxiv/search?query=author%3A%22Ada+Lovelace%22&amp;"
+                              "highlight=1\">Ada Lovelace</a>, "));
   EXPECT_THAT(card, HasSubstr("<p class=\"summary\">We study $x^2$ on 2401.06769.</p>"));
   EXPECT_THAT(card, HasSubstr("<p class=\"subjects\">Subjects: <a href=\"/arxiv/cs.CL\">"
                               "Computation and Language (cs.CL)</a>, <a href=\"/arxiv/cs.AI\">"));
@@ -60,8 +61,9 @@ TEST(PaperCard, EscapesEveryPieceOfText) {
   EXPECT_THAT(card, HasSubstr("&lt;script&gt;alert(1)&lt;/script&gt; &quot;&gt;&lt;img src=x onerror=alert(1)&gt;"));
   EXPECT_THAT(card, HasSubstr("If $a&lt;b$ &amp; $c&gt;d$"));
   EXPECT_THAT(card, HasSubstr(">O&#39;Brien &amp; Sons</a>"));
-  // In a link the name is percent-encoded first, then escaped.
-  EXPECT_THAT(card, HasSubstr("href=\"/arxiv/search?query=%22%3E%3Cimg+src%3Dx+onerror%3Dalert%281%29%3E\""));
+  // In a link the name is an author: phrase (its own '"' a space), percent-encoded, then escaped.
+  EXPECT_THAT(card, HasSubstr("href=\"/arxiv/search?query=author%3A%22+%3E%3Cimg+src%3Dx+onerror%3D"
+                              "alert%281%29%3E%22&amp;highlight=1\""));
 }
 
 TEST(PaperCard, FoldsAuthorsAfterForty) {

@@ -20,7 +20,10 @@ struct PapersView {
 };
 
 // The page, in the instance's `frame` (layout.h). Thread-safe; all text escaped.
-std::string RenderPaperPage(const PapersView& view, const PageFrame& frame);
+// For one paper, `stored_faq_languages` ("en", "zh") are those its FAQ is stored in, which the
+// page opens inline (single_paper.js) without asking for a generation.
+std::string RenderPaperPage(const PapersView& view, const PageFrame& frame,
+                            const std::vector<std::string>& stored_faq_languages = {});
 
 // The day a paper counts as published, for citation_date: its first listing day, else the day
 // its first version was submitted (UTC), else nullopt.

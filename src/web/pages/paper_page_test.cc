@@ -42,6 +42,24 @@ TEST(PaperPage, DatesByTheFirstVersionWhenNeverListed) {
   EXPECT_THAT(RenderPaperPage({{paper}, {}}, PageFrame{}), Not(HasSubstr("citation_date")));
 }
 
+TEST(PaperPage, OnePaperSaysWhichVersionAndWhereItWasListed) {
+  Paper paper = SamplePaper("2401.06769", {"cs.CL", "cs.AI"});
+  paper.version = 2;
+  const std::string page = RenderPaperPage({{paper}, {}}, PageFrame{});
+  EXPECT_THAT(page, HasSubstr("<span class=\"arxiv-id\">arXiv:2401.06769v2</span>"));
+  EXPECT_THAT(page, HasSubstr("Listed <a class=\"listed-day\" href=\"/arxiv/cs.CL?date=2025-05-14\">"
+                              "Wed, 14 May 2025</a> in <a class=\"listed-in\" "
+                              "href=\"/arxiv/cs.CL?date=2025-05-14\">cs.CL</a>, <a class=\"listed-in\" "
+                              "href=\"/arxiv/cs.AI?date=2025-05-14\">cs.AI</a>"));
+  // Not a list card numbered "#1": the card names the paper.
+  EXPECT_THAT(page, HasSubstr(">2401.06769</a> <a class=\"title-link\""));
+  EXPECT_THAT(page, Not(HasSubstr(">#1</a>")));
+  EXPECT_THAT(page, Not(HasSubstr("shared-heading")));
+  EXPECT_THAT(page, HasSubstr("<p class=\"info paper-info\" data-faq=\"\">"));
+  EXPECT_THAT(RenderPaperPage({{paper}, {}}, PageFrame{}, {"en", "zh"}),
+              HasSubstr("<p class=\"info paper-info\" data-faq=\"en zh\">"));
+}
+
 TEST(PaperPage, ShowsSeveralPapersWithoutCitationTags) {
   const std::string page =
       RenderPaperPage({{SamplePaper("2401.06769"), SamplePaper("1406.2661")}, {"2401.99999"}},
@@ -50,6 +68,8 @@ TEST(PaperPage, ShowsSeveralPapersWithoutCitationTags) {
   EXPECT_THAT(page, HasSubstr(">#1</a> <a class=\"title-link\" href=\"/arxiv/2401.06769\">"));
   EXPECT_THAT(page, HasSubstr(">#2</a> <a class=\"title-link\" href=\"/arxiv/1406.2661\">"));
   EXPECT_THAT(page, HasSubstr("Not found here: <a href=\"https://arxiv.org/abs/2401.99999\">"));
+  EXPECT_THAT(page, HasSubstr("<h1 class=\"shared-heading\">2 papers, shared by link</h1>"));
+  EXPECT_THAT(page, Not(HasSubstr("paper-info")));
 }
 
 TEST(PaperPage, EscapesHostileTextInCardsAndMetaTags) {

@@ -36,6 +36,37 @@ void AppendForm(std::string& out, const SearchView& view) {
     out += "\">";
   }
   out += "<input type=\"hidden\" name=\"highlight\" value=\"1\"><button>Search</button></form>\n";
+  if (!view.error.empty()) {
+    out += "<p class=\"query-error\" role=\"alert\">";
+    AppendHtmlEscaped(out, view.error);
+    out += "</p>\n";
+  }
+}
+
+// What the query language reads (search/query_builder.h), open while there is nothing else to
+// read: on the bare form and under a refused query.
+void AppendSyntaxHelp(std::string& out, const SearchView& view) {
+  out += view.query.empty() || !view.error.empty() ? "<details class=\"search-help\" open>"
+                                                   : "<details class=\"search-help\">";
+  out +=
+      "<summary>Search syntax</summary>\n<dl>"
+      "<dt><code>neural network</code></dt><dd>papers with both words (titles, abstracts, "
+      "authors); &ldquo;images&rdquo; also finds &ldquo;image&rdquo;</dd>"
+      "<dt><code>\"large language model\"</code></dt><dd>the words together, in this order</dd>"
+      "<dt><code>transformer -vision</code></dt><dd>without a word (also <code>NOT vision</code>)"
+      "</dd>"
+      "<dt><code>gemma OR qwen</code></dt><dd>either word (<code>AND</code>, <code>OR</code>, "
+      "<code>NOT</code> in capitals)</dd>"
+      "<dt><code>title:gemma</code> <code>abstract:benchmark</code> "
+      "<code>author:\"Geoffrey Hinton\"</code></dt><dd>one field only</dd>"
+      "<dt><code>cat:cs.CL</code></dt><dd>in a category (several <code>cat:</code> mean any of "
+      "them)</dd>"
+      "<dt><code>date:2025-03..2025-06</code></dt><dd>first listed in those months; also "
+      "<code>date:2025-03-14</code>, <code>date:2025</code>, <code>date:..2025-06</code></dd>"
+      "<dt><code>fulltext:\"ablation study\"</code> <code>faq:limitations</code></dt><dd>the "
+      "PDF's text and the FAQ's answers, for papers whose FAQ has been generated</dd>"
+      "<dt><code>2505.18651</code></dt><dd>an arXiv id opens the paper</dd>"
+      "</dl>\n</details>\n";
 }
 
 void AppendSortLinks(std::string& out, const SearchView& view) {
@@ -70,6 +101,18 @@ std::string_view SearchOrderName(SearchOrder order) {
   return "relevance";
 }
 
+std::string SearchTotalText(const SearchView& view) {
+  if (view.total_exact) return std::to_string(view.total);
+  // An estimate rounded to two significant digits, so that it does not read as a count.
+  int64_t rounded = view.total;
+  int64_t unit = 1;
+  while (rounded >= 100) {
+    rounded /= 10;
+    unit *= 10;
+  }
+  return "about " + std::to_string(rounded * unit);
+}
+
 std::string SearchUrl(const SearchView& view, int64_t skip, std::string_view path) {
   std::string url(path);
   url += "?query=";
@@ -88,7 +131,7 @@ std::string RenderSearchPage(const SearchView& view, const PageFrame& frame) {
   PageHead head;
   head.title = view.query.empty() ? "Search" : "Search: " + view.query;
   head.description = view.query.empty() ? "Search every arXiv paper this instance holds."
-                                        : std::to_string(view.total) + " arXiv papers match \"" +
+                                        : SearchTotalText(view) + " arXiv papers match \"" +
                                               view.query + "\".";
   if (!view.query.empty()) {
     head.feed_url = SearchUrl(view, 0, "/arxiv/search/feed");
@@ -99,20 +142,22 @@ std::string RenderSearchPage(const SearchView& view, const PageFrame& frame) {
   AppendPageStart(out, head, frame);
   out += "<h1>Search</h1>\n";
   AppendForm(out, view);
-  if (view.query.empty()) {
+  AppendSyntaxHelp(out, view);
+  if (view.query.empty() || !view.error.empty()) {
     AppendPageEnd(out);
     return out;
   }
-  out += "<p class=\"info\"><span class=\"total\">Total: " + std::to_string(view.total) + "</span>";
+  out += "<p class=\"info\"><span class=\"total\">Total: " + SearchTotalText(view) + "</span>";
   AppendSortLinks(out, view);
   AppendLink(out, SearchUrl(view, 0, "/arxiv/search/feed"), "feed", "Feed");
   out += "</p>\n";
-  const int64_t shown_total = std::min<int64_t>(view.total, search::kMaxResults);
+  // Pages end where matches are known to end, and at kMaxResults.
+  const int64_t pages_end = std::min<int64_t>(view.total_at_least, search::kMaxResults);
   if (view.total == 0) {
     out += "<p class=\"empty\">No papers match this query.</p>\n";
   } else if (view.cards.empty()) {
-    out +=
-        "<p class=\"empty\">No results past the first " + std::to_string(shown_total) + ".</p>\n";
+    out += "<p class=\"empty\">No results past the first " +
+           std::to_string(std::min<int64_t>(view.total, search::kMaxResults)) + ".</p>\n";
   }
   out += "<div id=\"papers\">\n";
   for (size_t i = 0; i < view.cards.size(); ++i) {
@@ -124,7 +169,7 @@ std::string RenderSearchPage(const SearchView& view, const PageFrame& frame) {
     AppendLink(out, SearchUrl(view, std::max<int64_t>(0, view.skip - view.show)), "previous",
                "&larr; Previous");
   }
-  if (view.skip + view.show < shown_total) {
+  if (view.skip + view.show < pages_end) {
     AppendLink(out, SearchUrl(view, view.skip + view.show), "next",
                "Results " + std::to_string(view.skip + view.show + 1) + " and on &rarr;");
   }

@@ -25,10 +25,13 @@ struct SearchView {
   std::string query;  // as typed; "" shows only the form
   SearchOrder sort = SearchOrder::kRelevance;
   bool highlight = false;
-  int64_t total = 0;  // matches in the whole index: exact up to 100, an estimate past that
+  int64_t total = 0;  // matches in the whole index: exact when total_exact, else an estimate
+  bool total_exact = true;
+  int64_t total_at_least = 0;  // matches known to exist: past this page's end when there are any
   int64_t skip = 0;
   int64_t show = 25;
   std::vector<SearchCard> cards;
+  std::string error;  // why the query was refused (the page is then a 400), shown under the box
 };
 
 // The page, in the instance's `frame` (layout.h). Thread-safe; all text escaped.
@@ -38,6 +41,9 @@ std::string RenderSearchPage(const SearchView& view, const PageFrame& frame);
 // `path` is "/arxiv/search" or a feed's "/arxiv/search/feed".
 std::string SearchUrl(const SearchView& view, int64_t skip,
                       std::string_view path = "/arxiv/search");
+
+// The match count as a reader should read it: "112", or "about 8,000" when estimated.
+std::string SearchTotalText(const SearchView& view);
 
 // "relevance", "time", "stars".
 std::string_view SearchOrderName(SearchOrder order);
