@@ -57,6 +57,8 @@ std::optional<Result<Route>> ParseClicks(const RouteTarget& target, Route route)
 // translation_route.cc
 Result<Response> HandleTranslations(const RouteContext& context);
 std::optional<Result<Route>> ParseTranslations(const RouteTarget& target, Route route);
+// openapi_route.cc
+Result<Response> HandleOpenApi(const RouteContext& context);
 
 namespace {
 
@@ -74,7 +76,7 @@ constexpr std::array kEntries = {
                .cache_key = SearchCacheKey, .handler = HandleSearch},
     RouteEntry{.name = "search_feed", .parse = ParseSearchFeed, .cache = kSearchPages,
                .cache_key = SearchCacheKey, .errors = ErrorFormat::kHtml,
-               .handler = HandleSearchFeed},
+               .keyed_by_origin = true, .handler = HandleSearchFeed},
     RouteEntry{.name = "days", .parse = ParseDays, .cache = kStorePages,
                .cache_key = DaysCacheKey, .handler = HandleDays},
     RouteEntry{.name = "clicks", .parse = ParseClicks, .accepts_post = true,
@@ -89,8 +91,10 @@ constexpr std::array kEntries = {
     RouteEntry{.name = "opensearch", .path = "/opensearch.xml", .handler = HandleOpenSearch},
     RouteEntry{.name = "robots", .path = "/robots.txt", .handler = HandleRobots},
     RouteEntry{.name = "status", .path = "/api/status", .handler = HandleStatus},
+    RouteEntry{.name = "openapi", .path = "/api/openapi.json", .handler = HandleOpenApi},
     RouteEntry{.name = "list_feed", .parse = ParseListFeed, .cache = kStorePages,
-               .cache_key = ListCacheKey, .errors = ErrorFormat::kHtml, .handler = HandleListFeed},
+               .cache_key = ListCacheKey, .errors = ErrorFormat::kHtml, .keyed_by_origin = true,
+               .handler = HandleListFeed},
     RouteEntry{.name = "list", .parse = ParseList, .cache = kStorePages,
                .cache_key = ListCacheKey, .handler = HandleList},
     RouteEntry{.name = "papers", .parse = ParsePapers, .cache = kStorePages,
