@@ -35,7 +35,8 @@ json ResultResponse(const json& id, json result) {
 // the agent reads (a FAQ nobody asked for, 404 with its state, is an answer).
 json ToolResult(int status, const std::string& body) {
   json parsed = json::parse(body, nullptr, false);
-  const bool error = status >= 400 && parsed.is_object() && parsed.contains("error");
+  const bool error = status >= 400 && parsed.is_object() && parsed.contains("error") &&
+                     parsed["error"].is_object();
   json result{{"content", json::array({{{"type", "text"}, {"text", body}}})}, {"isError", error}};
   if (parsed.is_object()) result["structuredContent"] = std::move(parsed);
   return result;

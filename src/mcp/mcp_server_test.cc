@@ -99,6 +99,24 @@ TEST_F(McpServerTest, ToolErrorsAreResultsAndUnknownToolsProtocolErrors) {
   EXPECT_EQ(unknown["error"]["code"], -32602);
 }
 
+// A FAQ nobody asked for answers 404 with its state: an answer for the agent, not an error.
+TEST(McpToolResult, FaqNotAskedIsAnAnswer) {
+  McpServer server(
+      [](const web::Request&) {
+        web::Response response;
+        response.status = 404;
+        response.body = std::make_shared<const std::string>(
+            R"({"id":"2505.00002","state":"not_asked","error":"","answer":null})");
+        return response;
+      },
+      "test");
+  const json result = server.Handle({{"jsonrpc", "2.0"}, {"id", 1}, {"method", "tools/call"},
+                                     {"params", {{"name", "faq"}, {"arguments", {{"id", "2505.00002"}}}}}})
+                          .value()["result"];
+  EXPECT_EQ(result["isError"], false);
+  EXPECT_EQ(result["structuredContent"]["state"], "not_asked");
+}
+
 TEST_F(McpServerTest, SpeaksJsonRpcOverLines) {
   std::istringstream in(
       "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}\n"
