@@ -92,8 +92,8 @@ describe('coolpapers mcp with the SDK client', { skip: skipReason() ?? false, ti
     assert.equal(result.isError, false);
     assert.equal(result.structuredContent.state, 'not_asked');
     assert.equal(result.structuredContent.answer, null);
-    const jobs = await api('/api/status');
-    assert.deepEqual(jobs.jobs.llm ?? {}, {});
+    const { jobs } = await api('/api/status');
+    assert.deepEqual(jobs.llm, { queued: 0, running: 0, done: 0, failed: 0 });
   });
 
   test('bad arguments are tool errors the agent can read; an unknown tool is refused', async () => {
