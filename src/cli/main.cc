@@ -159,11 +159,11 @@ int main(int argc, char** argv) try {
     return RunVenueCommand(venue);
   }
   if (jobs_cmd->parsed()) return RunJobsCommand(jobs);
+  if (mcp_cmd->parsed()) return RunMcpCommand(mcp);
   if (doctor_cmd->parsed()) return RunDoctorCommand(doctor);
   if (harvest_cmd->parsed()) return RunHarvestCommand(harvest);
   if (faq_cmd->parsed()) return RunFaqCommand(faq);
   if (store_copy_cmd->parsed()) return RunStoreCopyCommand(store_copy);
-  if (mcp_cmd->parsed()) return RunMcpCommand(mcp);
   return 2;
 } catch (const std::exception& e) {
   std::fprintf(stderr, "coolpapers: %s\n", e.what());
