@@ -45,7 +45,8 @@ else
 fi
 
 # The npm packages, from each folder's package-lock.json (the npm registry): the front end's,
-# which the build bundles, and the extension's tools (web-ext: lint and packages); and Node.js
+# which the build bundles, the extension's tools (web-ext: lint and packages) and the API's
+# checkers (tests/api: the OpenAPI validator, ajv, the MCP SDK's client); and Node.js
 # itself when the machine lacks it. npm ci runs only when a lock file is newer than what is
 # installed.
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
@@ -54,7 +55,7 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends nodejs npm
 fi
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-for folder in frontend extension; do
+for folder in frontend extension tests/api; do
   installed_lock="$root/$folder/node_modules/.package-lock.json"
   if [[ ! -f "$installed_lock" || "$root/$folder/package-lock.json" -nt "$installed_lock" ]]; then
     echo "install_deps: npm ci in $folder/"

@@ -14,6 +14,16 @@ namespace coolpapers::cli {
 // Creates the folder if needed. Returns kUnavailable with the path when it cannot.
 [[nodiscard]] Result<void> EnsureDataDir(const std::filesystem::path& data_dir);
 
+// How a command meets its store: one that writes (import, serve, harvest) creates the data
+// folder and an empty store; one that only reads (jobs, doctor, venue list, index) needs them to
+// exist, so that a mistyped --data is an error rather than a report on a new, empty store.
+enum class StoreAccess { kCreate, kExisting };
+
+// kCreate: EnsureDataDir. kExisting: kNotFound naming the folder (or the file) when `location`
+// is a SQLite file that is not there; a PostgreSQL store is the server's to check.
+[[nodiscard]] Result<void> PrepareStore(const std::filesystem::path& data_dir,
+                                        const store::StoreLocation& location, StoreAccess access);
+
 inline std::filesystem::path StorePath(const std::filesystem::path& data_dir) {
   return data_dir / "coolpapers.sqlite";
 }

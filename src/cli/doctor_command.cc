@@ -41,7 +41,8 @@ void PrintDay(const json& day) {
 
 int RunDoctorCommand(const DoctorOptions& options) {
   Result<std::unique_ptr<Instance>> instance =
-      LoadAndOpenInstance(options.data_dir, options.config_file, options.store);
+      LoadAndOpenInstance(options.data_dir, options.config_file, options.store, {},
+                          StoreAccess::kExisting);
   if (!instance) {
     PrintError(instance.error());
     return kExitFailed;

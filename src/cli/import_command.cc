@@ -17,7 +17,7 @@ namespace coolpapers::cli {
 namespace {
 
 constexpr int kExitOk = 0;
-constexpr int kExitFailed = 1;  // a file could not be read, or the store failed
+constexpr int kExitFailed = 1;  // a file could not be read, no line of it could, or the store failed
 constexpr int kExitUsage = 2;
 
 int ReportError(const Error& error) {
@@ -43,6 +43,12 @@ int RunImportCommand(const ImportOptions& options) {
   progress.Finish();
   if (!counts) return ReportError(counts.error());
   std::fputs(ingest::RenderImportSummary(*counts, progress.Elapsed()).c_str(), stderr);
+  if (counts->records == 0 && counts->skipped_lines > 0) {
+    std::fputs("coolpapers: no line could be read, nothing was imported: expected JSON Lines "
+               "of papers (Kaggle's arXiv metadata or the daily-listing shape)\n",
+               stderr);
+    return kExitFailed;
+  }
   return kExitOk;
 }
 

@@ -36,9 +36,12 @@ search::IndexProgress PrintProgress(Clock::time_point started) {
 }  // namespace
 
 int RunIndexCommand(const IndexOptions& options) {
-  if (auto made = EnsureDataDir(options.data_dir); !made) return ReportError(made.error());
   auto location = ResolveStoreLocation(options.data_dir, options.store);
   if (!location) return ReportError(location.error());
+  // The index is derived from the store: without one there is nothing to index.
+  if (auto ready = PrepareStore(options.data_dir, *location, StoreAccess::kExisting); !ready) {
+    return ReportError(ready.error());
+  }
   auto store = store::OpenStoreAt(*location);
   if (!store) return ReportError(store.error());
   auto indexer = search::PaperIndexer::Open(IndexPath(options.data_dir));

@@ -23,13 +23,15 @@ void SetArxivRules(net::HostPoliteness& politeness, const Config& config) {
 }  // namespace
 
 Result<std::unique_ptr<Instance>> OpenInstance(const std::filesystem::path& data_dir,
-                                               Config config) {
-  if (Result<void> made = EnsureDataDir(data_dir); !made) return std::unexpected(made.error());
+                                               Config config, StoreAccess access) {
   auto instance = std::make_unique<Instance>();
   instance->data_dir = data_dir;
   instance->config = std::move(config);
   Result<store::StoreLocation> location = StoreLocationOf(data_dir, instance->config.store_url);
   if (!location) return std::unexpected(location.error());
+  if (Result<void> ready = PrepareStore(data_dir, *location, access); !ready) {
+    return std::unexpected(ready.error());
+  }
   instance->store_location = *location;
 
   Result<std::unique_ptr<store::Store>> store = store::OpenStoreAt(*location);
@@ -55,12 +57,12 @@ Result<std::unique_ptr<Instance>> OpenInstance(const std::filesystem::path& data
 
 Result<std::unique_ptr<Instance>> LoadAndOpenInstance(
     const std::filesystem::path& data_dir, const std::optional<std::filesystem::path>& config_file,
-    const std::string& store, const std::function<void(Config&)>& adjust) {
+    const std::string& store, const std::function<void(Config&)>& adjust, StoreAccess access) {
   Result<Config> config = LoadConfig(config_file, data_dir);
   if (!config) return std::unexpected(config.error());
   if (adjust) adjust(*config);
   if (!store.empty()) config->store_url = store;  // --store wins
-  return OpenInstance(data_dir, *std::move(config));
+  return OpenInstance(data_dir, *std::move(config), access);
 }
 
 }  // namespace coolpapers::cli

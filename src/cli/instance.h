@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "cli/config_file.h"
+#include "cli/data_dir.h"
 #include "cli/print_error.h"
 #include "core/error.h"
 #include "harvest/harvester.h"
@@ -37,18 +38,20 @@ struct Instance {
   std::unique_ptr<harvest::Harvester> harvester;
 };
 
-// Creates the data folder if needed and opens everything in it, the store where
-// config.store_url says (StoreLocationOf). Errors carry a message for the
-// terminal (the store's own, or the folder's).
-[[nodiscard]] Result<std::unique_ptr<Instance>> OpenInstance(const std::filesystem::path& data_dir,
-                                                             Config config);
+// Creates the data folder if needed (kCreate; kExisting: PrepareStore's check) and opens
+// everything in it, the store where config.store_url says (StoreLocationOf). Errors carry a
+// message for the terminal (the store's own, or the folder's).
+[[nodiscard]] Result<std::unique_ptr<Instance>> OpenInstance(
+    const std::filesystem::path& data_dir, Config config,
+    StoreAccess access = StoreAccess::kCreate);
 
 // Loads the configuration (`config_file`, else DATA/coolpapers.toml when present), puts `store`
 // (--store) over [store] url when given, lets `adjust` apply the command's own flags (serve's
 // --harvest), and opens the instance. Errors: LoadConfig's and OpenInstance's.
 [[nodiscard]] Result<std::unique_ptr<Instance>> LoadAndOpenInstance(
     const std::filesystem::path& data_dir, const std::optional<std::filesystem::path>& config_file,
-    const std::string& store, const std::function<void(Config&)>& adjust = {});
+    const std::string& store, const std::function<void(Config&)>& adjust = {},
+    StoreAccess access = StoreAccess::kCreate);
 
 }  // namespace coolpapers::cli
 

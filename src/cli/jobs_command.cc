@@ -42,13 +42,14 @@ int RunJobsCommand(const JobsOptions& options) {
       return 2;
     }
   }
-  if (Result<void> made = EnsureDataDir(options.data_dir); !made) {
-    PrintError(made.error());
-    return 1;
-  }
   Result<store::StoreLocation> location = ResolveStoreLocation(options.data_dir, options.store);
   if (!location) {
     PrintError(location.error());
+    return 1;
+  }
+  if (Result<void> ready = PrepareStore(options.data_dir, *location, StoreAccess::kExisting);
+      !ready) {
+    PrintError(ready.error());
     return 1;
   }
   Result<std::unique_ptr<store::JobQueue>> queue = store::OpenJobQueueAt(*location);

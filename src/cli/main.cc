@@ -11,6 +11,7 @@
 #include "cli/import_command.h"
 #include "cli/index_command.h"
 #include "cli/jobs_command.h"
+#include "cli/mcp_command.h"
 #include "cli/serve_command.h"
 #include "cli/store_command.h"
 #include "cli/venue_command.h"
@@ -123,6 +124,14 @@ int main(int argc, char** argv) try {
       ->capture_default_str();
   faq_cmd->add_flag("--fresh", faq.fresh, "Generate again even when an answer is stored");
 
+  McpOptions mcp;
+  CLI::App* mcp_cmd = app.add_subcommand(
+      "mcp", "Serve the Model Context Protocol on stdin/stdout: list-day, paper, search, related "
+             "and FAQ tools for research agents (reads only)");
+  mcp_cmd->add_option("--data", mcp.data_dir, "Data folder (store, index, caches)")
+      ->capture_default_str();
+  add_store_option(mcp_cmd, mcp.store);
+
   StoreCopyOptions store_copy;
   CLI::App* store_cmd = app.add_subcommand("store", "Manage the store itself");
   store_cmd->require_subcommand(1);
@@ -159,6 +168,7 @@ int main(int argc, char** argv) try {
     return RunVenueCommand(venue);
   }
   if (jobs_cmd->parsed()) return RunJobsCommand(jobs);
+  if (mcp_cmd->parsed()) return RunMcpCommand(mcp);
   if (doctor_cmd->parsed()) return RunDoctorCommand(doctor);
   if (harvest_cmd->parsed()) return RunHarvestCommand(harvest);
   if (faq_cmd->parsed()) return RunFaqCommand(faq);

@@ -59,7 +59,12 @@ int RunVenueCommand(const VenueOptions& options) {
                  "[--data DIR] [--edition NAME.YEAR] FILE...\n");
     return kExitUsage;
   }
-  if (auto made = EnsureDataDir(options.data_dir); !made) return ReportError(made.error());
+  const StoreAccess access = options.list ? StoreAccess::kExisting : StoreAccess::kCreate;
+  if (auto ready = PrepareStore(options.data_dir, store::SqliteLocation(StorePath(options.data_dir)),
+                                access);
+      !ready) {
+    return ReportError(ready.error());
+  }
   auto store = store::OpenSqliteVenueStore(StorePath(options.data_dir));
   if (!store) return ReportError(store.error());
   return options.list ? RunList(**store) : RunImport(**store, options);

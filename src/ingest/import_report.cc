@@ -88,7 +88,7 @@ std::string RenderImportSummary(const ImportCounts& counts, Seconds elapsed) {
   std::string text = RenderImportTotals(counts, elapsed);
   text += "coolpapers: papers: " + FormatCount(written.papers_inserted) + " new, " +
           FormatCount(written.papers_updated) + " updated, " +
-          FormatCount(written.papers_unchanged) + " kept (newer in the store); " +
+          FormatCount(written.papers_unchanged) + " unchanged (the same, or newer in the store); " +
           FormatCount(written.listings_written) + " listings written\n";
   if (counts.skipped_lines > 0) {
     text += "coolpapers: skipped " + FormatCount(counts.skipped_lines) +

@@ -27,7 +27,8 @@ std::string RenderImportTotals(const ImportCounts& counts, Seconds elapsed);
 
 // The closing summary, one or more lines each ending in "\n":
 // "coolpapers: imported 11 files (72.3 MB) in 2.0 s: 40,917 records, 20,458 records/s\n"
-// "coolpapers: papers: 40,917 new, 0 updated, 0 kept (newer in the store); 98,123 listings written\n"
+// "coolpapers: papers: 40,917 new, 0 updated, 0 unchanged (the same, or newer in the store);
+//  98,123 listings written\n" (a second import of the same file: all unchanged)
 // "coolpapers: skipped 2 malformed lines\n" (only when some were).
 std::string RenderImportSummary(const ImportCounts& counts, Seconds elapsed);
 

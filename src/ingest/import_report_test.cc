@@ -48,12 +48,12 @@ TEST(ImportReport, SummarisesFilesRecordsPapersAndSkippedLines) {
   counts.bytes_done = counts.bytes_total;
   counts.records = 40'917;
   counts.skipped_lines = 2;
-  counts.written = {.papers_inserted = 40'900, .papers_updated = 17, .papers_unchanged = 0,
+  counts.written = {.papers_inserted = 40'900, .papers_updated = 17, .papers_unchanged = 3,
                     .listings_written = 98'765};
   EXPECT_EQ(RenderImportSummary(counts, Seconds(2.0)),
             "coolpapers: imported 11 files (72.0 MB) in 2.0 s: 40,917 records, 20,458 records/s\n"
-            "coolpapers: papers: 40,900 new, 17 updated, 0 kept (newer in the store); 98,765 "
-            "listings written\n"
+            "coolpapers: papers: 40,900 new, 17 updated, 3 unchanged (the same, or newer in the "
+            "store); 98,765 listings written\n"
             "coolpapers: skipped 2 malformed lines\n");
 }
 

@@ -10,7 +10,8 @@ namespace coolpapers::store {
 namespace {
 
 // One statement per paper: inserted, replaced when the stored version is not newer (version 0
-// never displaces a known one, and replaces another 0), or left alone (no row returned).
+// never displaces a known one, and replaces another 0) and some field differs, or left alone
+// (no row returned: kSelectVersion tells a newer stored paper from an identical one).
 // xmax = 0 only on a row this statement inserted.
 constexpr std::string_view kUpsertPaper =
     "INSERT INTO papers (id, version, title, authors, abstract, categories, comments, "
@@ -19,8 +20,16 @@ constexpr std::string_view kUpsertPaper =
     "authors = EXCLUDED.authors, abstract = EXCLUDED.abstract, "
     "categories = EXCLUDED.categories, comments = EXCLUDED.comments, "
     "journal_ref = EXCLUDED.journal_ref, doi = EXCLUDED.doi, license = EXCLUDED.license "
-    "WHERE papers.version <= EXCLUDED.version "
+    "WHERE papers.version <= EXCLUDED.version AND "
+    "(papers.version, papers.title, papers.authors, papers.abstract, papers.categories, "
+    " papers.comments, papers.journal_ref, papers.doi, papers.license) IS DISTINCT FROM "
+    "(EXCLUDED.version, EXCLUDED.title, EXCLUDED.authors, EXCLUDED.abstract, EXCLUDED.categories, "
+    " EXCLUDED.comments, EXCLUDED.journal_ref, EXCLUDED.doi, EXCLUDED.license) "
     "RETURNING (xmax = 0) AS inserted";
+constexpr std::string_view kSelectVersion = "SELECT version FROM papers WHERE id = $1";
+constexpr std::string_view kSelectVersions =
+    "SELECT version, extract(epoch FROM submitted)::bigint FROM paper_versions "
+    "WHERE paper_id = $1 ORDER BY version";
 constexpr std::string_view kDeleteVersions = "DELETE FROM paper_versions WHERE paper_id = $1";
 constexpr std::string_view kInsertVersion =
     "INSERT INTO paper_versions (paper_id, version, submitted) VALUES ($1, $2, $3::timestamptz) "
@@ -53,6 +62,28 @@ constexpr std::string_view kCountClick =
 constexpr std::string_view kClicksOfPaper =
     "SELECT kind, count FROM paper_clicks WHERE paper_id = $1";
 
+// True when the stored versions of the paper are exactly `paper.versions` (in version order).
+bool SameVersions(PgQuery& query, const Paper& paper) {
+  const pqxx::result stored = query.Run(kSelectVersions, paper.id);
+  if (stored.size() != paper.versions.size()) return false;
+  for (size_t i = 0; i < paper.versions.size(); ++i) {
+    const pqxx::row row = stored[static_cast<pqxx::result::size_type>(i)];
+    if (row[0].as<int>() != paper.versions[i].number ||
+        row[1].as<int64_t>() != paper.versions[i].submitted.time_since_epoch().count()) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// The paper's fields and versions written as the record has them; `inserted` when it is new.
+void WritePaperVersions(PgQuery& query, const Paper& paper, bool inserted) {
+  if (!inserted) query.Run(kDeleteVersions, paper.id);
+  for (const PaperVersion& version : paper.versions) {
+    query.Run(kInsertVersion, paper.id, version.number, FormatRfc3339(version.submitted));
+  }
+}
+
 void WriteRecord(PgQuery& query, const PaperRecord& record, WriteSummary& summary) {
   const Paper& paper = record.paper;
   pqxx::result written =
@@ -60,15 +91,17 @@ void WriteRecord(PgQuery& query, const PaperRecord& record, WriteSummary& summar
                 JoinColumn(paper.authors, kAuthorSeparator), paper.abstract,
                 JoinColumn(paper.categories, kCategorySeparator), paper.comments,
                 paper.journal_ref, paper.doi, paper.license);
-  if (written.empty()) {
-    ++summary.papers_unchanged;
-  } else {
+  if (!written.empty()) {
     const bool inserted = written[0][0].as<bool>();
     ++(inserted ? summary.papers_inserted : summary.papers_updated);
-    if (!inserted) query.Run(kDeleteVersions, paper.id);
-    for (const PaperVersion& version : paper.versions) {
-      query.Run(kInsertVersion, paper.id, version.number, FormatRfc3339(version.submitted));
-    }
+    WritePaperVersions(query, paper, inserted);
+  } else if (query.Run(kSelectVersion, paper.id)[0][0].as<int64_t>() > paper.version) {
+    ++summary.papers_unchanged;
+  } else if (SameVersions(query, paper)) {
+    ++summary.papers_unchanged;  // identical
+  } else {  // the same fields, other versions
+    ++summary.papers_updated;
+    WritePaperVersions(query, paper, false);
   }
   if (const std::optional<Date> first = FirstListedOf(record)) {
     query.Run(kLowerFirstListed, paper.id, first->ToIso());

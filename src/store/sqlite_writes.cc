@@ -17,9 +17,15 @@ constexpr std::string_view kSelectPaperVersion = "SELECT version FROM papers WHE
 constexpr std::string_view kInsertPaper =
     "INSERT INTO papers (id, version, title, authors, abstract, categories, comments, "
     "journal_ref, doi, license) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+// Only when some field differs: an identical record writes nothing (and fires no change trigger).
 constexpr std::string_view kUpdatePaper =
     "UPDATE papers SET version = ?2, title = ?3, authors = ?4, abstract = ?5, categories = ?6, "
-    "comments = ?7, journal_ref = ?8, doi = ?9, license = ?10 WHERE id = ?1";
+    "comments = ?7, journal_ref = ?8, doi = ?9, license = ?10 WHERE id = ?1 AND ("
+    "version IS NOT ?2 OR title IS NOT ?3 OR authors IS NOT ?4 OR abstract IS NOT ?5 OR "
+    "categories IS NOT ?6 OR comments IS NOT ?7 OR journal_ref IS NOT ?8 OR doi IS NOT ?9 OR "
+    "license IS NOT ?10)";
+constexpr std::string_view kSelectVersions =
+    "SELECT version, submitted FROM paper_versions WHERE paper_id = ?1 ORDER BY version";
 constexpr std::string_view kLowerFirstListed =
     "UPDATE papers SET first_listed = ?2 "
     "WHERE id = ?1 AND (first_listed IS NULL OR first_listed > ?2)";
@@ -43,7 +49,26 @@ constexpr std::string_view kCountClick =
     "INSERT INTO paper_clicks (paper_id, kind, count) VALUES (?1, ?2, 1) "
     "ON CONFLICT (paper_id, kind) DO UPDATE SET count = count + 1";
 
-enum class PaperWrite { kInserted, kUpdated, kUnchanged };
+enum class PaperWrite { kInserted, kUpdated, kUnchanged, kIdentical };
+
+// True when the stored versions of the paper are exactly `paper.versions` (in version order).
+Result<bool> SameVersions(SqliteConnection& connection, const Paper& paper) {
+  auto select = connection.Prepare(kSelectVersions);
+  if (!select) return std::unexpected(std::move(select.error()));
+  (*select)->Bind(1, paper.id);
+  size_t i = 0;
+  while (true) {
+    auto row = (*select)->Step();
+    if (!row) return std::unexpected(std::move(row.error()));
+    if (!*row) break;
+    if (i >= paper.versions.size() || (*select)->ColumnInt(0) != paper.versions[i].number ||
+        (*select)->ColumnText(1) != FormatRfc3339(paper.versions[i].submitted)) {
+      return false;
+    }
+    ++i;
+  }
+  return i == paper.versions.size();
+}
 
 // The stored version of a paper, or nullopt when the store does not hold it.
 Result<std::optional<int64_t>> StoredVersion(SqliteConnection& connection, const std::string& id) {
@@ -96,6 +121,11 @@ Result<PaperWrite> UpsertPaper(SqliteConnection& connection, const Paper& paper)
                      .Bind(10, paper.license)
                      .Run();
   if (!written) return std::unexpected(std::move(written.error()));
+  if (*stored && connection.Changes() == 0) {
+    auto same = SameVersions(connection, paper);
+    if (!same) return std::unexpected(std::move(same.error()));
+    if (*same) return PaperWrite::kIdentical;
+  }
   auto versions = ReplaceVersions(connection, paper, stored->has_value());
   if (!versions) return std::unexpected(std::move(versions.error()));
   return *stored ? PaperWrite::kUpdated : PaperWrite::kInserted;
@@ -135,7 +165,8 @@ Result<void> WriteRecord(SqliteConnection& connection, const PaperRecord& record
   switch (*paper) {
     case PaperWrite::kInserted: ++summary.papers_inserted; break;
     case PaperWrite::kUpdated: ++summary.papers_updated; break;
-    case PaperWrite::kUnchanged: ++summary.papers_unchanged; break;
+    case PaperWrite::kUnchanged:  // kept: the store's version is newer
+    case PaperWrite::kIdentical: ++summary.papers_unchanged; break;
   }
   if (const std::optional<Date> first = FirstListedOf(record)) {
     auto lowered = LowerFirstListed(connection, record.paper.id, *first);

@@ -64,8 +64,8 @@ struct CategoryDayKey {
 // What one WriteRecords call changed.
 struct WriteSummary {
   int64_t papers_inserted = 0;
-  int64_t papers_updated = 0;    // an existing paper replaced by a newer or equal version
-  int64_t papers_unchanged = 0;  // an existing paper kept because it is newer than the record
+  int64_t papers_updated = 0;    // an existing paper the record changes (equal or newer version)
+  int64_t papers_unchanged = 0;  // an existing paper the record repeats, or newer than it
   int64_t listings_written = 0;  // listings inserted or changed
 };
 

@@ -170,10 +170,15 @@ TEST_P(StoreContractTest, WritingTwiceChangesNothing) {
   const DayList list_before = List("cs.AI", "2025-05-14");
   const std::vector<Paper> papers_before = Papers({"2505.00001", "2505.00002"});
 
+  const uint64_t stamp_before = store_->ChangeStamp().value();
+  const uint64_t change_before = store_->LatestPaperChange().value();
   const WriteSummary second = Write(records);
   EXPECT_EQ(second.papers_inserted, 0);
-  EXPECT_EQ(second.papers_updated, 2);  // equal versions replace, with the same values
+  EXPECT_EQ(second.papers_updated, 0);
+  EXPECT_EQ(second.papers_unchanged, 2);  // the same records: nothing to write
   EXPECT_EQ(second.listings_written, 0);
+  EXPECT_EQ(store_->ChangeStamp().value(), stamp_before);
+  EXPECT_EQ(store_->LatestPaperChange().value(), change_before);
   EXPECT_EQ(IdsOf(List("cs.AI", "2025-05-14")), IdsOf(list_before));
   const std::vector<Paper> papers_after = Papers({"2505.00001", "2505.00002"});
   ASSERT_EQ(papers_after.size(), papers_before.size());
@@ -182,6 +187,22 @@ TEST_P(StoreContractTest, WritingTwiceChangesNothing) {
     EXPECT_EQ(papers_after[i].versions.size(), papers_before[i].versions.size());
   }
   EXPECT_EQ(store_->PaperCount().value(), 2);
+}
+
+TEST_P(StoreContractTest, EqualVersionWithOtherFieldsOrDatesIsAnUpdate) {
+  PaperRecord record = NewPaperRecord("2505.00001", {"cs.CL"}, Day("2025-05-14"), 1, 1);
+  Write({record});
+  record.paper.title = "Corrected title";
+  EXPECT_EQ(Write({record}).papers_updated, 1);
+  EXPECT_EQ(Papers({"2505.00001"})[0].title, "Corrected title");
+  ASSERT_FALSE(record.paper.versions.empty());
+  record.paper.versions.front().submitted += std::chrono::hours(1);
+  const WriteSummary redated = Write({record});
+  EXPECT_EQ(redated.papers_updated, 1);
+  EXPECT_EQ(redated.papers_unchanged, 0);
+  EXPECT_EQ(Papers({"2505.00001"})[0].versions.front().submitted,
+            record.paper.versions.front().submitted);
+  EXPECT_EQ(Write({record}).papers_unchanged, 1);
 }
 
 TEST_P(StoreContractTest, NewerVersionReplacesPaper) {

@@ -1,6 +1,8 @@
 #include "web/conditional_get.h"
 #include "core/whitespace.h"
 
+#include <cstdio>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -31,6 +33,12 @@ bool IsNotModified(std::string_view if_none_match, std::string_view if_modified_
   if (!if_none_match.empty()) return !etag.empty() && ListNamesTag(if_none_match, etag);
   const std::string_view modified = response.Header("Last-Modified");
   return !if_modified_since.empty() && !modified.empty() && TrimWhitespace(if_modified_since) == modified;
+}
+
+std::string BodyETag(std::string_view body) {
+  char etag[24];
+  std::snprintf(etag, sizeof etag, "\"%016zx\"", std::hash<std::string_view>{}(body));
+  return etag;
 }
 
 void MakeNotModified(Response& response) {

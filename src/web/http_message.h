@@ -29,6 +29,10 @@ struct Request {
   std::string_view range = {};
   std::string_view if_none_match = {};
   std::string_view if_modified_since = {};
+  // The Host header as sent ("papers.example.org:8080") and a proxy's X-Forwarded-Proto
+  // ("https"), "" when absent: what absolute links in feeds are built from (RequestOrigin).
+  std::string_view host = {};
+  std::string_view forwarded_proto = {};
 };
 
 inline constexpr std::string_view kEventStreamType = "text/event-stream; charset=utf-8";

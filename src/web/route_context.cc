@@ -46,6 +46,21 @@ std::string_view CookieValue(std::string_view header, std::string_view name) {
   return {};
 }
 
+std::string RequestOrigin(const Request& request) {
+  constexpr size_t kMaxHostLength = 255;
+  const std::string_view host = request.host;
+  if (host.empty() || host.size() > kMaxHostLength) return {};
+  for (const char c : host) {
+    const bool allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                         (c >= '0' && c <= '9') || c == '.' || c == '-' || c == ':' ||
+                         c == '[' || c == ']';
+    if (!allowed) return {};
+  }
+  std::string origin = request.forwarded_proto == "https" ? "https://" : "http://";
+  origin += host;
+  return origin;
+}
+
 void LogServerError(const Request& request, const Error& error) {
   std::fprintf(stderr, "coolpapers: %.*s %.*s failed: %s (%s)\n",
                static_cast<int>(request.method.size()), request.method.data(),

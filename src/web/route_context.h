@@ -56,6 +56,11 @@ std::string_view CookieValue(std::string_view header, std::string_view name);
 // secret's length only, not on where a guess first differs: timing cannot spell it out.
 bool SameSecret(std::string_view given, std::string_view secret);
 
+// "https://papers.example.org" from the request's Host header (and X-Forwarded-Proto, "http"
+// without it), for the absolute links of a feed; "" when the Host is absent or holds anything
+// but a host name, an IP address and a port, so a forged header cannot inject markup.
+std::string RequestOrigin(const Request& request);
+
 // Writes a failed request to stderr: the error's message and its detail, which never reaches
 // the page.
 void LogServerError(const Request& request, const Error& error);

@@ -58,6 +58,8 @@ std::optional<Result<Route>> ParseClicks(const RouteTarget& target, Route route)
 // translation_route.cc
 Result<Response> HandleTranslations(const RouteContext& context);
 std::optional<Result<Route>> ParseTranslations(const RouteTarget& target, Route route);
+// openapi_route.cc
+Result<Response> HandleOpenApi(const RouteContext& context);
 
 namespace {
 
@@ -75,7 +77,7 @@ constexpr std::array kEntries = {
                .cache_key = SearchCacheKey, .handler = HandleSearch},
     RouteEntry{.name = "search_feed", .parse = ParseSearchFeed, .cache = kSearchPages,
                .cache_key = SearchCacheKey, .errors = ErrorFormat::kHtml,
-               .handler = HandleSearchFeed},
+               .keyed_by_origin = true, .handler = HandleSearchFeed},
     RouteEntry{.name = "days", .parse = ParseDays, .cache = kStorePages,
                .cache_key = DaysCacheKey, .handler = HandleDays},
     RouteEntry{.name = "clicks", .parse = ParseClicks, .accepts_post = true,
@@ -90,10 +92,12 @@ constexpr std::array kEntries = {
     RouteEntry{.name = "opensearch", .path = "/opensearch.xml", .handler = HandleOpenSearch},
     RouteEntry{.name = "robots", .path = "/robots.txt", .handler = HandleRobots},
     RouteEntry{.name = "status", .path = "/api/status", .handler = HandleStatus},
+    RouteEntry{.name = "openapi", .path = "/api/openapi.json", .handler = HandleOpenApi},
     // Before the lists, which would read "kimi" as a category.
     RouteEntry{.name = "faq_link", .parse = ParseFaqLink, .handler = HandleRedirect},
     RouteEntry{.name = "list_feed", .parse = ParseListFeed, .cache = kStorePages,
-               .cache_key = ListCacheKey, .errors = ErrorFormat::kHtml, .handler = HandleListFeed},
+               .cache_key = ListCacheKey, .errors = ErrorFormat::kHtml, .keyed_by_origin = true,
+               .handler = HandleListFeed},
     RouteEntry{.name = "list", .parse = ParseList, .cache = kStorePages,
                .cache_key = ListCacheKey, .handler = HandleList},
     RouteEntry{.name = "papers", .parse = ParsePapers, .cache = kStorePages,

@@ -46,6 +46,9 @@ struct RouteEntry {
   CachePolicy cache = CachePolicy::kNone;
   CacheKeyFunction cache_key = nullptr;              // set exactly when cache is not kNone
   std::optional<ErrorFormat> errors = std::nullopt;  // nullopt: JSON under /api/, HTML elsewhere
+  // The answer holds absolute links built from the request's Host (RequestOrigin, a feed's):
+  // the origin joins its cache key.
+  bool keyed_by_origin = false;
   RouteHandler handler = nullptr;                    // never null
 };
 

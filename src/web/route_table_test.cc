@@ -24,6 +24,7 @@ TEST(RouteTable, HasAnEntryForEveryTargetTheRouterParses) {
       {"/", "home"},
       {"/healthz", "health"},
       {"/api/status", "status"},
+      {"/api/openapi.json", "openapi"},
       {"/arxiv/cs.AI", "list"},
       {"/api/arxiv/cs.AI", "list"},
       {"/arxiv/cs.AI/feed", "list_feed"},

@@ -69,7 +69,9 @@ TEST(ParseRoute, MapsTargetsToRoutes) {
        "search \"author:\"Ada Lovelace\"\" sort=1 highlight skip=25 show=25"},
       {"/api/search?query=gemma&sort=1", "api search \"gemma\" sort=2 skip=0 show=25"},
       {"/arxiv/search", "search \"\" sort=0 skip=0 show=25"},
-      {"/arxiv/search/feed?query=gemma", "search \"gemma\" sort=0 skip=0 show=25 feed"},
+      // A feed is newest first unless a sort is asked.
+      {"/arxiv/search/feed?query=gemma", "search \"gemma\" sort=1 skip=0 show=25 feed"},
+      {"/arxiv/search/feed?query=gemma&sort=relevance", "search \"gemma\" sort=0 skip=0 show=25 feed"},
       {"/arxiv/cs.AI/feed?date=2025-05-14", "list cs.AI date=2025-05-14 skip=0 show=25 feed"},
       {"/arxiv/cs.AI+cs.LG-cs.CY/feed", "list cs.AI+cs.LG-cs.CY date=newest skip=0 show=25 feed"},
       {"/opensearch.xml", "opensearch"},

@@ -38,10 +38,12 @@ std::optional<Result<Route>> ParseSearch(const RouteTarget& target, Route route)
   return SearchRoute(std::move(route));
 }
 
-// /arxiv/search/feed. Errors: kInvalidArgument for sort=prefer.
+// /arxiv/search/feed, newest first unless a sort is asked: a subscriber wants the new papers
+// that match, not the same relevance top 25 forever. Errors: kInvalidArgument for sort=prefer.
 std::optional<Result<Route>> ParseSearchFeed(const RouteTarget& target, Route route) {
   if (target.path != "/arxiv/search/feed") return std::nullopt;
   route.feed = true;
+  if (!target.Parameter("sort")) route.sort = SearchOrder::kTime;
   return SearchRoute(std::move(route));
 }
 

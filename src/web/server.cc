@@ -125,7 +125,9 @@ void Session::HandleRequest() {
                         FromBeast(req[http::field::cookie]),
                         FromBeast(req[http::field::range]),
                         FromBeast(req[http::field::if_none_match]),
-                        FromBeast(req[http::field::if_modified_since])};
+                        FromBeast(req[http::field::if_modified_since]),
+                        FromBeast(req[http::field::host]),
+                        FromBeast(req["X-Forwarded-Proto"])};
   Response response;
   try {
     response = core_.handler(request);

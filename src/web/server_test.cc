@@ -155,6 +155,52 @@ TEST_F(ServerTest, AnswersBadInputWith4xx) {
   EXPECT_EQ(moved[http::field::location], "/arxiv/2505.00003?date=2025-05-14");
 }
 
+// HTML and JSON pages answer conditional requests as feeds do: a reload sends back the ETag and
+// gets 304 without the body, gzip or not.
+TEST_F(ServerTest, AnswersConditionalRequestsForPagesWith304) {
+  StartServer();
+  Client client(server_->port());
+  for (const std::string target : {"/arxiv/cs.CL?date=2025-05-14", "/api/arxiv/cs.CL?date=2025-05-14",
+                                   "/arxiv/2505.00002", "/api/days/cs.CL"}) {
+    const StringResponse page = client.Get(target);
+    ASSERT_EQ(page.result_int(), 200) << target;
+    const std::string etag(page[http::field::etag]);
+    ASSERT_FALSE(etag.empty()) << target;
+    client.WriteRaw("GET " + target + " HTTP/1.1\r\nHost: x\r\nIf-None-Match: " + etag +
+                    "\r\nAccept-Encoding: gzip\r\n\r\n");
+    const StringResponse again = client.Read();
+    EXPECT_EQ(again.result_int(), 304) << target;
+    EXPECT_EQ(again.body(), "") << target;
+    EXPECT_EQ(again[http::field::etag], etag) << target;
+    client.WriteRaw("GET " + target + " HTTP/1.1\r\nHost: x\r\nIf-None-Match: \"other\"\r\n\r\n");
+    EXPECT_EQ(client.Read().result_int(), 200) << target;
+  }
+}
+
+// The API is readable from other origins' pages: Access-Control-Allow-Origin on its answers
+// and a preflight that allows GET; pages and POSTs get no such header.
+TEST_F(ServerTest, OpensTheApiToOtherOriginsForReading) {
+  StartServer();
+  Client client(server_->port());
+  const StringResponse json = client.Get("/api/arxiv/cs.CL?date=2025-05-14");
+  EXPECT_EQ(json[http::field::access_control_allow_origin], "*");
+  EXPECT_EQ(client.Get("/api/arxiv/2401.99999")[http::field::access_control_allow_origin], "*");
+  client.WriteRaw(
+      "OPTIONS /api/arxiv/cs.CL HTTP/1.1\r\nHost: x\r\nOrigin: https://elsewhere.test\r\n"
+      "Access-Control-Request-Method: GET\r\nAccess-Control-Request-Headers: if-none-match\r\n\r\n");
+  const StringResponse preflight = client.Read();
+  EXPECT_EQ(preflight.result_int(), 204);
+  EXPECT_EQ(preflight[http::field::access_control_allow_origin], "*");
+  EXPECT_THAT(std::string(preflight[http::field::access_control_allow_methods]), HasSubstr("GET"));
+  EXPECT_THAT(std::string(preflight[http::field::access_control_allow_headers]),
+              HasSubstr("If-None-Match"));
+  EXPECT_EQ(client.Get("/arxiv/cs.CL?date=2025-05-14")[http::field::access_control_allow_origin], "");
+  EXPECT_EQ(client.Send(http::verb::post, "/api/clicks/2505.00002?kind=pdf")
+                [http::field::access_control_allow_origin],
+            "");
+  EXPECT_EQ(client.Send(http::verb::options, "/arxiv/cs.CL").result_int(), 405);
+}
+
 TEST_F(ServerTest, AnswersHeadWithTheLengthAndNoBody) {
   StartServer();
   Client client(server_->port());

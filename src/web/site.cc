@@ -6,6 +6,7 @@
 #include <string_view>
 #include <utility>
 
+#include "web/conditional_get.h"
 #include "web/http_status.h"
 #include "web/router.h"
 #include "web/static_files.h"
@@ -43,6 +44,26 @@ Result<uint64_t> SearchStamp(store::Store& store, search::Searcher& searcher) {
   return (*store_stamp * 0x9E3779B97F4A7C15ULL) ^ *revision;
 }
 
+// The answer to a CORS preflight (OPTIONS) for an API target: any origin may GET it, with the
+// validators of a conditional request; POSTs stay same-origin.
+Response PreflightResponse() {
+  Response response;
+  response.status = 204;
+  response.content_type = kTextType;
+  response.headers.emplace_back("Access-Control-Allow-Methods", "GET, HEAD");
+  response.headers.emplace_back("Access-Control-Allow-Headers", "If-None-Match, If-Modified-Since");
+  response.headers.emplace_back("Access-Control-Max-Age", "86400");
+  return response;
+}
+
+// A page a reader may keep (not no-store, not streamed) gets an ETag from its body when its
+// handler gave none, so that a reload is answered 304 (server.cc) like a feed's.
+void AddBodyValidator(Response& response) {
+  if (response.status != 200 || response.stream || !response.Header("ETag").empty()) return;
+  if (response.Header("Cache-Control") == "no-store") return;
+  response.headers.emplace_back("ETag", BodyETag(*response.body));
+}
+
 }  // namespace
 
 Site::Site(store::Store& store, SiteOptions options, SiteServices services)
@@ -74,6 +95,10 @@ PageCache* Site::CacheFor(CachePolicy policy) {
 
 Response Site::Handle(const Request& request) {
   Response response = Dispatch(request);
+  // The API is open to pages of any origin, for reading (CORS).
+  if (IsApiTarget(request.target) && (IsReadMethod(request.method) || request.method == "OPTIONS")) {
+    response.headers.emplace_back("Access-Control-Allow-Origin", "*");
+  }
   // Every answer, page or not: no MIME sniffing, no full URLs in Referer to other sites, and
   // no framing by other sites (clickjacking).
   response.headers.emplace_back("X-Content-Type-Options", "nosniff");
@@ -87,6 +112,7 @@ Response Site::Dispatch(const Request& request) {
   Result<Route> route = ParseRoute(request.target);
   const RouteEntry* entry = route ? route->entry : nullptr;
   const bool post = request.method == "POST";
+  if (request.method == "OPTIONS" && api_target) return PreflightResponse();
   // A POST to an /api/ target that does not parse (a click with kind=html) gets the route's
   // error, which says more than a 405 would.
   const bool allowed =
@@ -108,7 +134,8 @@ Response Site::Dispatch(const Request& request) {
   if (!route) return MakeErrorResponse(route.error(), FormatFor(api_target), frame_);
 
   PageCache* cache = CacheFor(entry->cache);
-  const std::optional<std::string> key = cache ? CacheKeyFor(*entry, *route) : std::nullopt;
+  std::optional<std::string> key = cache ? CacheKeyFor(*entry, *route) : std::nullopt;
+  if (key && entry->keyed_by_origin) *key += "|" + RequestOrigin(request);
   if (key) {
     if (std::optional<Response> hit = CachedResponse(*cache, *key, request)) return *hit;
   }
@@ -125,6 +152,7 @@ Response Site::Dispatch(const Request& request) {
     if (HttpStatusFor(response.error().code) >= 500) LogServerError(request, response.error());
     return MakeErrorResponse(response.error(), ErrorFormatFor(*entry, *route), frame_);
   }
+  AddBodyValidator(*response);
   if (key && response->status == 200) {
     cache->Insert(*key, response->body, generation, response->headers, response->content_type);
   }

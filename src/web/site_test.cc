@@ -212,13 +212,13 @@ TEST_F(SiteTest, ServesTheDaysWithDataOfAnExpression) {
   EXPECT_EQ(response.content_type, kJsonType);
   EXPECT_EQ(
       nlohmann::json::parse(*response.body),
-      nlohmann::json::parse(R"({"expr":"cs.CL","days":["2025-05-13","2025-05-14","2025-05-16"]})"));
+      nlohmann::json::parse(R"({"expression":"cs.CL","days":["2025-05-13","2025-05-14","2025-05-16"]})"));
   const Response joined = Get("/api/days/cs.CL,cs.AI");
   EXPECT_EQ(joined.status, 200);
-  EXPECT_EQ(nlohmann::json::parse(*joined.body)["expr"], "cs.AI,cs.CL");
+  EXPECT_EQ(nlohmann::json::parse(*joined.body)["expression"], "cs.AI,cs.CL");
   const Response empty = Get("/api/days/cs.AR");
   EXPECT_EQ(empty.status, 200);
-  EXPECT_EQ(*empty.body, R"({"days":[],"expr":"cs.AR"})");
+  EXPECT_EQ(*empty.body, R"({"days":[],"expression":"cs.AR"})");
   const Response bad = Get("/api/days/cs.XX");
   EXPECT_EQ(bad.status, 400);
   EXPECT_EQ(bad.content_type, kJsonType);

@@ -50,8 +50,12 @@ class FeedTest : public ::testing::Test {
   }
 
   // The feed at `target` as feedparser reads it, after checking the HTTP side.
-  json Feed(std::string_view target) {
-    const Response response = site_->Handle(GetRequest(target));
+  json Feed(std::string_view target, std::string_view host = {},
+            std::string_view forwarded_proto = {}) {
+    Request request = GetRequest(target);
+    request.host = host;
+    request.forwarded_proto = forwarded_proto;
+    const Response response = site_->Handle(request);
     EXPECT_EQ(response.status, 200) << target << ": " << *response.body;
     EXPECT_EQ(response.content_type, "application/atom+xml; charset=utf-8");
     EXPECT_FALSE(response.Header("ETag").empty());
@@ -111,6 +115,49 @@ TEST_F(FeedTest, PagesLinkTheirFeedsAndTheOpenSearchDescription) {
   const Response opensearch = site_->Handle(GetRequest("/opensearch.xml"));
   EXPECT_EQ(opensearch.status, 200);
   EXPECT_THAT(*opensearch.body, HasSubstr("template=\"/arxiv/search?query={searchTerms}"));
+}
+
+TEST_F(FeedTest, LinksAreAbsoluteOnTheRequestsOrigin) {
+  const json feed = Feed("/arxiv/cs.CL/feed?date=2025-05-14", "papers.test:8080");
+  EXPECT_EQ(feed["entries"][0]["link"], "http://papers.test:8080/arxiv/2505.00002");
+  EXPECT_EQ(feed["self"][0], "http://papers.test:8080/arxiv/cs.CL/feed?date=2025-05-14");
+  EXPECT_EQ(feed["alternate"], "http://papers.test:8080/arxiv/cs.CL?date=2025-05-14");
+  // Behind a TLS proxy; and the cached feed of one origin is not served to another.
+  const json proxied = Feed("/arxiv/cs.CL/feed?date=2025-05-14", "papers.example.org", "https");
+  EXPECT_EQ(proxied["entries"][0]["link"], "https://papers.example.org/arxiv/2505.00002");
+  // A Host that is no host name gives relative links rather than someone's markup.
+  const json forged = Feed("/arxiv/cs.CL/feed?date=2025-05-14", "evil\"><x>");
+  EXPECT_EQ(forged["entries"][0]["link"], "/arxiv/2505.00002");
+}
+
+TEST_F(FeedTest, DatedFeedLinksKeepTheirDate) {
+  const json dated = Feed("/arxiv/cs.CL/feed?date=2025-05-13");
+  EXPECT_EQ(dated["self"][0], "/arxiv/cs.CL/feed?date=2025-05-13");
+  EXPECT_EQ(dated["alternate"], "/arxiv/cs.CL?date=2025-05-13");
+  const json newest = Feed("/arxiv/cs.CL/feed");
+  EXPECT_EQ(newest["self"][0], "/arxiv/cs.CL/feed");
+}
+
+TEST_F(FeedTest, SearchFeedIsNewestFirstUnlessAsked) {
+  const json feed = Feed("/arxiv/search/feed?query=paper");
+  ASSERT_EQ(feed["entries"].size(), 5u);
+  // First listed 2025-05-13, the other four 2025-05-14: the oldest comes last, whatever its
+  // relevance.
+  EXPECT_EQ(feed["entries"][4]["id"], "urn:arxiv:2505.00001");
+  const json relevance_first = Feed("/arxiv/search/feed?query=2505.00001+OR+paper&sort=relevance");
+  EXPECT_EQ(relevance_first["entries"][0]["id"], "urn:arxiv:2505.00001");
+  const json time_first = Feed("/arxiv/search/feed?query=2505.00001+OR+paper");
+  EXPECT_EQ(time_first["entries"][4]["id"], "urn:arxiv:2505.00001");
+  EXPECT_EQ(feed["self"][0], "/arxiv/search/feed?query=paper&sort=time");
+  // Relevance when asked, and its self link says so: the feed's default would be time.
+  const json relevance = Feed("/arxiv/search/feed?query=paper&sort=relevance");
+  EXPECT_EQ(relevance["self"][0], "/arxiv/search/feed?query=paper&sort=relevance");
+}
+
+TEST_F(FeedTest, EmptySearchFeedIsDatedByTheStoreNotTheEpoch) {
+  const json feed = Feed("/arxiv/search/feed?query=zebrafish");
+  EXPECT_EQ(feed["entries"].size(), 0u);
+  EXPECT_EQ(feed["updated"], "2025-05-16T00:00:00Z");  // the store's newest listing day
 }
 
 TEST_F(FeedTest, BadSearchFeedGets400) {

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/timestamp.h"
 #include "web/api/json_dump.h"
 
 namespace coolpapers::web {
@@ -14,7 +15,21 @@ using nlohmann::json;
 
 json DayOrNull(const std::optional<Date>& day) { return day ? json(day->ToIso()) : json(nullptr); }
 
+json TimeOrNull(const std::optional<UtcTime>& time) {
+  return time ? json(FormatRfc3339(*time)) : json(nullptr);
+}
+
+// Every version arXiv announced, oldest first: [{"version":1,"submitted":"2024-01-12T18:59:59Z"}].
+json VersionsJson(const std::vector<PaperVersion>& versions) {
+  json list = json::array();
+  for (const PaperVersion& version : versions) {
+    list.push_back({{"version", version.number}, {"submitted", FormatRfc3339(version.submitted)}});
+  }
+  return list;
+}
+
 json PaperJson(const Paper& paper, std::optional<AnnounceType> type) {
+  const bool dated = !paper.versions.empty();
   return json{
       {"id", paper.id},
       {"version", paper.version},
@@ -30,6 +45,10 @@ json PaperJson(const Paper& paper, std::optional<AnnounceType> type) {
       {"abs_url", paper.AbsUrl()},
       {"pdf_url", paper.PdfUrl()},
       {"first_listed", DayOrNull(paper.first_listed)},
+      // v1's submission and the latest version's (arXiv's <published> and <updated>).
+      {"published", TimeOrNull(dated ? std::optional(paper.versions.front().submitted) : std::nullopt)},
+      {"updated", TimeOrNull(dated ? std::optional(paper.versions.back().submitted) : std::nullopt)},
+      {"versions", VersionsJson(paper.versions)},
   };
 }
 
@@ -80,7 +99,7 @@ std::string RenderSearchJson(const SearchView& view) {
 std::string RenderDaysJson(const CategoryExpr& expr, const std::vector<Date>& days) {
   json list = json::array();
   for (const Date& day : days) list.push_back(day.ToIso());
-  return DumpSafeJson(json{{"expr", expr.ToString()}, {"days", std::move(list)}});
+  return DumpSafeJson(json{{"expression", expr.ToString()}, {"days", std::move(list)}});
 }
 
 std::string RenderClickJson(const std::string& id, const store::ClickCounts& counts) {

@@ -5,7 +5,12 @@
 // A paper: {"id":"2401.06769","version":2,"title":"...","authors":["..."],"abstract":"...",
 //   "categories":["cs.CL","cs.AI"],"primary_category":"cs.CL","announce_type":"new"|null,
 //   "comments":"","journal_ref":"","doi":"","abs_url":"https://arxiv.org/abs/2401.06769",
-//   "pdf_url":"https://arxiv.org/pdf/2401.06769","first_listed":"2024-01-15"|null}
+//   "pdf_url":"https://arxiv.org/pdf/2401.06769","first_listed":"2024-01-15"|null,
+//   "published":"2024-01-12T18:59:59Z"|null,"updated":"2024-02-01T10:00:00Z"|null,
+//   "versions":[{"version":1,"submitted":"2024-01-12T18:59:59Z"},...]}
+// (published: v1's submission, updated: the latest version's; null when the store has no dates).
+// The keys are those of docs/openapi.json's Paper schema; the same words everywhere
+// ("expression", never "expr").
 #ifndef COOLPAPERS_WEB_API_API_JSON_H_
 #define COOLPAPERS_WEB_API_API_JSON_H_
 
@@ -39,7 +44,7 @@ std::string RenderSearchJson(const SearchView& view);
 std::string RenderRelatedJson(const std::string& id, const std::vector<std::string>& keywords,
                               const std::vector<Paper>& papers);
 
-// {"expr":"cs.AI,cs.CL","days":["2025-05-13","2025-05-14"]}: the days with listings for the
+// {"expression":"cs.AI,cs.CL","days":["2025-05-13","2025-05-14"]}: the days with listings for the
 // expression (the home page's calendar), in the order given (ascending from the store).
 std::string RenderDaysJson(const CategoryExpr& expr, const std::vector<Date>& days);
 

@@ -54,6 +54,25 @@ TEST(ListJson, CarriesTheDayAndEveryPaperField) {
   EXPECT_EQ(p["abs_url"], "https://arxiv.org/abs/2505.09001");
   EXPECT_EQ(p["pdf_url"], "https://arxiv.org/pdf/2505.09001");
   EXPECT_EQ(p["first_listed"], "2025-05-14");
+  EXPECT_EQ(p["published"], "2025-05-13T17:30:00Z");
+  EXPECT_EQ(p["updated"], "2025-05-13T17:30:00Z");
+  EXPECT_EQ(p["versions"], json::parse(R"([{"version":1,"submitted":"2025-05-13T17:30:00Z"}])"));
+}
+
+TEST(PapersJson, DatesTheFirstAndLatestVersions) {
+  Paper paper = SamplePaper("2401.06769");
+  paper.version = 2;
+  paper.versions.push_back({.number = 2, .submitted = paper.versions.front().submitted + std::chrono::days(20)});
+  const json p = json::parse(RenderPapersJson({{paper}, {}}))["papers"][0];
+  EXPECT_EQ(p["published"], "2025-05-13T17:30:00Z");
+  EXPECT_EQ(p["updated"], "2025-06-02T17:30:00Z");
+  EXPECT_EQ(p["versions"].size(), 2u);
+  EXPECT_EQ(p["versions"][1]["version"], 2);
+  paper.versions.clear();  // a record without dates (a daily listing's)
+  const json undated = json::parse(RenderPapersJson({{paper}, {}}))["papers"][0];
+  EXPECT_TRUE(undated["published"].is_null());
+  EXPECT_TRUE(undated["updated"].is_null());
+  EXPECT_EQ(undated["versions"], json::array());
 }
 
 TEST(PapersJson, ListsPapersAndMissingIds) {
@@ -88,7 +107,7 @@ TEST(DaysJson, NamesTheCanonicalExpressionAndItsDaysInOrder) {
   const CategoryExpr expr = ParseCategoryExpr("cs.CL,cs.AI").value();
   const json document =
       json::parse(RenderDaysJson(expr, {Day("2025-05-13"), Day("2025-05-14"), Day("2025-05-16")}));
-  EXPECT_EQ(document, json::parse(R"({"expr":"cs.AI,cs.CL",
+  EXPECT_EQ(document, json::parse(R"({"expression":"cs.AI,cs.CL",
                                       "days":["2025-05-13","2025-05-14","2025-05-16"]})"));
   EXPECT_EQ(json::parse(RenderDaysJson(expr, {}))["days"], json::array());
 }

@@ -97,7 +97,7 @@ void AppendLink(std::string& out, std::string_view rel, std::string_view type,
   out += "\"/>";
 }
 
-void AppendEntry(std::string& out, const Paper& paper) {
+void AppendEntry(std::string& out, const Paper& paper, const std::string& origin) {
   out += "<entry>";
   AppendElement(out, "id", "urn:arxiv:" + paper.id);
   AppendElement(out, "title", paper.title);
@@ -111,7 +111,7 @@ void AppendEntry(std::string& out, const Paper& paper) {
     out += "</author>";
   }
   AppendElement(out, "summary", paper.abstract);
-  AppendLink(out, "alternate", "text/html", "/arxiv/" + paper.id);
+  AppendLink(out, "alternate", "text/html", origin + "/arxiv/" + paper.id);
   AppendLink(out, "related", "application/pdf", paper.PdfUrl());
   for (const std::string& category : paper.categories) {
     out += "<category term=\"";
@@ -138,10 +138,10 @@ std::string RenderAtomFeed(const FeedView& view) {
   AppendElement(out, "id", "urn:coolpapers:" + view.self_path);
   AppendElement(out, "title", view.title);
   out += "<author><name>coolpapers</name></author><generator>coolpapers</generator>";
-  AppendLink(out, "self", "application/atom+xml", view.self_path);
-  AppendLink(out, "alternate", "text/html", view.html_path);
+  AppendLink(out, "self", "application/atom+xml", view.origin + view.self_path);
+  AppendLink(out, "alternate", "text/html", view.origin + view.html_path);
   out += '\n';
-  for (const Paper& paper : view.papers) AppendEntry(out, paper);
+  for (const Paper& paper : view.papers) AppendEntry(out, paper, view.origin);
   out += "</feed>\n";
   return out;
 }

@@ -1,6 +1,7 @@
 // Atom feeds (RFC 4287) of lists and searches, read by feed readers and RSSHub. Entry ids are
 // "urn:arxiv:<id>", so an entry keeps its id across regenerations and across lists; links are
-// site paths (readers resolve them against the feed's own URL) plus the PDF on arxiv.org.
+// absolute (the request's origin before each site path: not every reader resolves a relative
+// link against the feed's URL) plus the PDF on arxiv.org.
 //
 //   <feed xmlns="http://www.w3.org/2005/Atom"><id>urn:coolpapers:/arxiv/cs.AI/feed</id>
 //     <title>...</title><updated>2025-05-14T00:00:00Z</updated><link rel="self" .../>
@@ -26,6 +27,9 @@ struct FeedView {
   std::string title;          // plain text: "coolpapers: cs.AI"
   std::string self_path;      // the feed's own path and query: "/arxiv/cs.AI/feed"
   std::string html_path;      // the page it follows: "/arxiv/cs.AI"
+  // Put before every site path to make it absolute: "https://papers.example.org"
+  // (RequestOrigin); "" leaves the links relative.
+  std::string origin;
   UtcTime updated;            // when the feed last changed (the newest entry's time, or its day)
   std::vector<Paper> papers;  // the entries, in order
 };

@@ -7,6 +7,8 @@
 #include <string>
 #include <utility>
 
+#include "core/clock.h"
+#include "web/conditional_get.h"
 #include "web/feed/atom_feed.h"
 #include "web/pages/search_page.h"
 #include "web/route_context.h"
@@ -22,22 +24,36 @@ UtcTime NewestOf(const std::vector<Paper>& papers, UtcTime at_least) {
 }
 
 Result<std::string> RenderListFeed(store::Store& store, store::HarvestState* harvest,
-                                   const Route& route) {
+                                   const Route& route, std::string origin) {
   // A feed carries the whole day: readers see every paper, not the page's first slice.
   Result<ListView> list = LoadListView(store, harvest, route.expr, route.date, 0, kMaxShow);
   if (!list) return std::unexpected(list.error());
   FeedView feed;
   const std::string expression = route.expr.ToString();
   feed.title = "coolpapers: " + list->heading;
-  feed.self_path = "/arxiv/" + expression + "/feed";
-  feed.html_path = "/arxiv/" + expression;
+  // A dated feed says so in its links: its self link is what a reader subscribes to.
+  const std::string dated = route.date ? "?date=" + route.date->ToIso() : "";
+  feed.self_path = "/arxiv/" + expression + "/feed" + dated;
+  feed.html_path = "/arxiv/" + expression + dated;
+  feed.origin = std::move(origin);
   for (ListedCard& card : list->cards) feed.papers.push_back(std::move(card.paper));
   feed.updated = NewestOf(feed.papers, UtcTime(list->day.days()));
   return RenderAtomFeed(feed);
 }
 
+// The newest listing day of the whole store, as a time; `fallback` when nothing is listed. An
+// empty search feed's <updated>: it changed no later than the store did, and never in 1970.
+Result<UtcTime> NewestListingTime(store::Store& store, UtcTime fallback) {
+  Result<std::vector<store::CategoryDay>> days = store.NewestDayPerCategory();
+  if (!days) return std::unexpected(days.error());
+  if (days->empty()) return fallback;
+  Date newest = days->front().newest_day;
+  for (const store::CategoryDay& day : *days) newest = std::max(newest, day.newest_day);
+  return UtcTime(newest.days());
+}
+
 Result<std::string> RenderSearchFeed(store::Store& store, search::Searcher* searcher,
-                                     const Route& route) {
+                                     const Route& route, std::string origin, Clock& clock) {
   Result<SearchView> view = LoadSearchViewIfIndexed(store, searcher, route);
   if (!view) return std::unexpected(view.error());
   if (view->query.empty()) {
@@ -47,9 +63,19 @@ Result<std::string> RenderSearchFeed(store::Store& store, search::Searcher* sear
   FeedView feed;
   feed.title = "coolpapers search: " + view->query;
   feed.self_path = SearchUrl(*view, view->skip, "/arxiv/search/feed");
+  // A feed's own default order is time (ParseSearchFeed), so relevance is written out.
+  if (view->sort == SearchOrder::kRelevance) feed.self_path += "&sort=relevance";
   feed.html_path = SearchUrl(*view, view->skip);
+  feed.origin = std::move(origin);
   for (SearchCard& card : view->cards) feed.papers.push_back(std::move(card.paper));
-  feed.updated = NewestOf(feed.papers, UtcTime{});
+  if (feed.papers.empty()) {
+    Result<UtcTime> newest = NewestListingTime(
+        store, std::chrono::floor<std::chrono::seconds>(clock.WallNow()));
+    if (!newest) return std::unexpected(newest.error());
+    feed.updated = *newest;
+  } else {
+    feed.updated = NewestOf(feed.papers, UtcTime{});
+  }
   return RenderAtomFeed(feed);
 }
 
@@ -93,8 +119,8 @@ Response FeedResponse(std::string body) {
 // /arxiv/<expr>/feed: the list's day asked (or the newest), every paper of it.
 // services.harvest_state may be null. Errors as LoadListView.
 Result<Response> HandleListFeed(const RouteContext& context) {
-  Result<std::string> body =
-      RenderListFeed(context.store, context.services.harvest_state, context.route);
+  Result<std::string> body = RenderListFeed(context.store, context.services.harvest_state,
+                                            context.route, RequestOrigin(context.request));
   if (!body) return std::unexpected(body.error());
   return FeedResponse(*std::move(body));
 }
@@ -103,16 +129,15 @@ Result<Response> HandleListFeed(const RouteContext& context) {
 // other errors as LoadSearchView.
 Result<Response> HandleSearchFeed(const RouteContext& context) {
   Result<std::string> body =
-      RenderSearchFeed(context.store, context.services.searcher, context.route);
+      RenderSearchFeed(context.store, context.services.searcher, context.route,
+                       RequestOrigin(context.request), *context.services.clock);
   if (!body) return std::unexpected(body.error());
   return FeedResponse(*std::move(body));
 }
 
 PageHeaders FeedValidators(const std::string& body) {
   PageHeaders headers;
-  char etag[24];
-  std::snprintf(etag, sizeof etag, "\"%016zx\"", std::hash<std::string>{}(body));
-  headers.emplace_back("ETag", etag);
+  headers.emplace_back("ETag", BodyETag(body));
   if (std::string modified = LastModified(body); !modified.empty()) {
     headers.emplace_back("Last-Modified", std::move(modified));
   }

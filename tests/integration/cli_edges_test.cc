@@ -1,0 +1,125 @@
+// The CLI's edges through the real binary (issue #16, point 8): a command that only reads
+// refuses a data folder that is not there instead of creating an empty store; an import in
+// which every line failed exits non-zero; importing the same files again reports the papers
+// unchanged, not updated.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "tests/support/server_process.h"
+#include "tests/support/shared_data.h"
+#include "tests/support/temp_dir.h"
+
+namespace coolpapers::testing {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+// Two daily-listing records, the shape of ../shared/data/metadata/daily-arxiv-cs-2025.
+constexpr char kTwoRecords[] =
+    R"({"id": "2601.00001", "authors": ["Ada Lovelace"], "title": "First", )"
+    R"("categories": ["cs.CL"], "comment": null, "summary": "One.", "listing_date": "2026-01-05"})"
+    "\n"
+    R"({"id": "2601.00002", "authors": ["Charles Babbage"], "title": "Second", )"
+    R"("categories": ["cs.AI", "cs.CL"], "comment": null, "summary": "Two.", )"
+    R"("listing_date": "2026-01-05"})"
+    "\n";
+
+std::filesystem::path WriteFile(const std::filesystem::path& path, const std::string& text) {
+  std::ofstream(path) << text;
+  return path;
+}
+
+TEST(CliEdges, ReadOnlyCommandsRefuseAMissingDataFolder) {
+  TempDir temp;
+  const std::string missing = (temp.path() / "no-such-folder").string();
+  const std::vector<std::vector<std::string>> commands = {
+      {"jobs", "--data", missing},
+      {"doctor", "--data", missing},
+      {"venue", "list", "--data", missing},
+      {"index", "update", "--data", missing},
+      {"index", "rebuild", "--data", missing},
+  };
+  for (const std::vector<std::string>& command : commands) {
+    const CommandResult result = RunCoolpapers(command);
+    EXPECT_EQ(result.exit_code, 1) << command[0] << ": " << result.output;
+    EXPECT_THAT(result.output, HasSubstr("no data folder \"" + missing + "\"")) << command[0];
+    EXPECT_FALSE(std::filesystem::exists(missing)) << command[0] << " created the folder";
+  }
+}
+
+TEST(CliEdges, ReadOnlyCommandsRefuseAFolderWithoutAStore) {
+  TempDir temp;
+  const std::filesystem::path empty = temp.path() / "empty";
+  std::filesystem::create_directories(empty);
+  const CommandResult result = RunCoolpapers({"jobs", "--data", empty.string()});
+  EXPECT_EQ(result.exit_code, 1) << result.output;
+  EXPECT_THAT(result.output, HasSubstr("no store at"));
+  EXPECT_FALSE(std::filesystem::exists(empty / "coolpapers.sqlite"));
+}
+
+TEST(CliEdges, ReadOnlyCommandsReadAnExistingStore) {
+  TempDir temp;
+  const std::string data = (temp.path() / "var").string();
+  const auto file = WriteFile(temp.path() / "two.jsonl", kTwoRecords);
+  ASSERT_EQ(RunCoolpapers({"import", "--data", data, file.string()}).exit_code, 0);
+  const CommandResult jobs = RunCoolpapers({"jobs", "--data", data});
+  EXPECT_EQ(jobs.exit_code, 0) << jobs.output;
+  EXPECT_THAT(jobs.output, HasSubstr("no jobs"));
+  const CommandResult index = RunCoolpapers({"index", "update", "--data", data});
+  EXPECT_EQ(index.exit_code, 0) << index.output;
+}
+
+TEST(CliEdges, AnImportInWhichEveryLineFailedExitsNonZero) {
+  TempDir temp;
+  const std::string data = (temp.path() / "var").string();
+  const auto bad = WriteFile(temp.path() / "bad.jsonl", "not json\n{\"id\": 3}\n");
+  const CommandResult result = RunCoolpapers({"import", "--data", data, bad.string()});
+  EXPECT_EQ(result.exit_code, 1) << result.output;
+  EXPECT_THAT(result.output, HasSubstr("skipped 2 malformed lines"));
+  EXPECT_THAT(result.output, HasSubstr("no line could be read"));
+  // One good line among bad ones is an import, with the bad lines reported.
+  const auto mixed = WriteFile(temp.path() / "mixed.jsonl", std::string("not json\n") + kTwoRecords);
+  const CommandResult partly = RunCoolpapers({"import", "--data", data, mixed.string()});
+  EXPECT_EQ(partly.exit_code, 0) << partly.output;
+  EXPECT_THAT(partly.output, HasSubstr("skipped 1 malformed line"));
+}
+
+TEST(CliEdges, ImportingTheSameFileAgainReportsItUnchanged) {
+  TempDir temp;
+  const std::string data = (temp.path() / "var").string();
+  const auto file = WriteFile(temp.path() / "two.jsonl", kTwoRecords);
+  const CommandResult first = RunCoolpapers({"import", "--data", data, file.string()});
+  EXPECT_EQ(first.exit_code, 0) << first.output;
+  EXPECT_THAT(first.output, HasSubstr("papers: 2 new, 0 updated, 0 unchanged"));
+  const CommandResult again = RunCoolpapers({"import", "--data", data, file.string()});
+  EXPECT_EQ(again.exit_code, 0) << again.output;
+  EXPECT_THAT(again.output, HasSubstr("papers: 0 new, 0 updated, 2 unchanged"));
+  EXPECT_THAT(again.output, HasSubstr("0 listings written"));
+}
+
+// The real files: the Kaggle sample (dated versions) and a month of daily lists, twice.
+TEST(CliEdges, ImportingTheRealFilesAgainChangesNothing) {
+  COOLPAPERS_REQUIRE_SHARED_DATA(shared);
+  TempDir temp;
+  const std::string data = (temp.path() / "var").string();
+  const std::vector<std::string> import = {
+      "import", "--data", data,
+      (shared / "metadata" / "kaggle-oai-snapshot-sample-0704.jsonl").string(),
+      (shared / "metadata" / "daily-arxiv-cs-2025" / "2025-03.jsonl").string()};
+  const CommandResult first = RunCoolpapers(import);
+  ASSERT_EQ(first.exit_code, 0) << first.output;
+  const CommandResult again = RunCoolpapers(import);
+  ASSERT_EQ(again.exit_code, 0) << again.output;
+  EXPECT_THAT(again.output, HasSubstr("papers: 0 new, 0 updated, "));
+  EXPECT_THAT(again.output, HasSubstr("; 0 listings written"));
+  EXPECT_THAT(again.output, Not(HasSubstr("skipped")));
+}
+
+}  // namespace
+}  // namespace coolpapers::testing
