@@ -29,6 +29,11 @@ struct Request {
   std::string_view range = {};
   std::string_view if_none_match = {};
   std::string_view if_modified_since = {};
+  // The client connected from a loopback address, and the request carries no proxy header
+  // (X-Forwarded-For, Forwarded, X-Real-IP): a proxy on this machine is not a local client.
+  bool peer_loopback = false;
+  bool proxied = false;
+  std::string_view authorization = {};  // the Authorization header as sent
 };
 
 inline constexpr std::string_view kEventStreamType = "text/event-stream; charset=utf-8";

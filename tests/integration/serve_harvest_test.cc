@@ -83,7 +83,7 @@ TEST_F(ServeHarvestTest, ANewDayAppearsOnItsOwn) {
   const ArxivDay first = ServeDay(first_day, 0, 150);
   ASSERT_FALSE(first.feeds.at("cs.CL").empty());
 
-  testing::ServerProcess server(data_);
+  testing::ServerProcess server(data_, testing::ServeHarvest::kAsConfigured);
   testing::HttpClient client("127.0.0.1", server.port());
 
   HttpResponse list = WaitFor(client, "/arxiv/cs.CL", [&](const HttpResponse& r) {
@@ -132,7 +132,7 @@ TEST_F(ServeHarvestTest, APaperWeLackIsFetchedOnDemand) {
                   {200, {{"Content-Type", "application/atom+xml"}},
                    testing::RenderApiFeed(std::span<const Paper>{}), false});
 
-  testing::ServerProcess server(data_);
+  testing::ServerProcess server(data_, testing::ServeHarvest::kAsConfigured);
   testing::HttpClient client("127.0.0.1", server.port());
 
   const HttpResponse first = client.Get("/arxiv/" + wanted.id);

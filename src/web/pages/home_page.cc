@@ -1,6 +1,7 @@
 #include "web/pages/home_page.h"
 
 #include "web/html_escape.h"
+#include "web/pages/harvest_banner.h"
 #include "web/pages/layout.h"
 #include "web/pages/list_page.h"
 
@@ -49,6 +50,7 @@ std::string RenderHomePage(const HomeView& view, const PageFrame& frame) {
   AppendPageStart(out, head, frame);
   out += "<p>Read a category's newest day, or several together: <code>/arxiv/cs.AI,cs.CL</code> "
          "joins lists, <code>/arxiv/cs.AI+cs.LG-cs.CY</code> also leaves out papers in cs.CY.</p>\n";
+  if (view.harvest_progress) AppendHarvestBanner(out, *view.harvest_progress);
   for (const HomeGroup& group : view.groups) {
     out += "<section class=\"group\"><h2>";
     AppendHtmlEscaped(out, group.name);
