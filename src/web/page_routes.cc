@@ -23,8 +23,9 @@ constexpr std::string_view kFeedSuffix = "/feed";
 }  // namespace
 
 // /: the categories with their newest days, and how the harvest stands when this instance
-// harvests. While the banner shows, the page refreshes itself every 15 s (the page cache is
-// dropped whenever the progress changes: Site's change stamp). Errors: the store's.
+// harvests. While the banner shows, browsers revalidate it, and while the site fills it
+// refreshes itself every 15 s (the page cache is dropped whenever the progress changes: Site's
+// change stamp). Errors: the store's.
 Result<Response> HandleHome(const RouteContext& context) {
   Result<HomeView> view = LoadHomeView(context.store, context.services.harvest_state);
   if (!view) return std::unexpected(view.error());
@@ -38,7 +39,8 @@ Result<Response> HandleHome(const RouteContext& context) {
     for (auto& [name, value] : response.headers) {
       if (name == "Cache-Control") value = "no-cache";
     }
-    response.headers.emplace_back("Refresh", "15");
+    // While a new site fills, the reader's page follows; a failure alone does not reload it.
+    if (view->harvest_progress->Filling()) response.headers.emplace_back("Refresh", "15");
   }
   return response;
 }

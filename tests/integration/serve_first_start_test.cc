@@ -28,18 +28,6 @@ using ::testing::Not;
 using testing::HttpResponse;
 
 constexpr int kBatch = 20;
-constexpr auto kWaitLimit = std::chrono::seconds(40);
-
-HttpResponse WaitFor(testing::HttpClient& client, const std::string& target,
-                     const std::function<bool(const HttpResponse&)>& done) {
-  const auto deadline = std::chrono::steady_clock::now() + kWaitLimit;
-  HttpResponse response = client.Get(target);
-  while (!done(response) && std::chrono::steady_clock::now() < deadline) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    response = client.Get(target);
-  }
-  return response;
-}
 
 bool Has(const HttpResponse& response, const std::string& text) {
   return response.body.find(text) != std::string::npos;
@@ -86,7 +74,7 @@ TEST(ServeFirstStartTest, HarvestsTheCurrentDayAtOnceWithoutAFlagAndShowsProgres
   EXPECT_THAT(server.Output(), HasSubstr("harvest on"));
   testing::HttpClient client("127.0.0.1", server.port());
 
-  const HttpResponse halfway = WaitFor(client, "/", [](const HttpResponse& r) {
+  const HttpResponse halfway = testing::GetUntil(client, "/", [](const HttpResponse& r) {
     return Has(r, "Harvesting 2 of 3 categories");
   });
   ASSERT_THAT(halfway.body, HasSubstr("Harvesting 2 of 3 categories")) << server.Output();
@@ -95,7 +83,7 @@ TEST(ServeFirstStartTest, HarvestsTheCurrentDayAtOnceWithoutAFlagAndShowsProgres
   // The categories already read are listed with their day.
   EXPECT_THAT(halfway.body, HasSubstr("href=\"/arxiv/cs.CL?date=2025-08-20\""));
 
-  const HttpResponse done = WaitFor(client, "/", [](const HttpResponse& r) {
+  const HttpResponse done = testing::GetUntil(client, "/", [](const HttpResponse& r) {
     return Has(r, "href=\"/arxiv/cs.LG?date=2025-08-20\"") && !Has(r, "harvest-progress");
   });
   for (const std::string& category : categories) {
@@ -118,7 +106,7 @@ TEST(ServeFirstStartTest, OfflineTheHomePageSaysWhyAndWhenItTriesAgain) {
 
   testing::ServerProcess server(data, testing::ServeHarvest::kAsConfigured);
   testing::HttpClient client("127.0.0.1", server.port());
-  const HttpResponse home = WaitFor(client, "/", [](const HttpResponse& r) {
+  const HttpResponse home = testing::GetUntil(client, "/", [](const HttpResponse& r) {
     return Has(r, "harvest-problem");
   });
   ASSERT_THAT(home.body, HasSubstr("class=\"harvest-problem\"")) << server.Output();
@@ -130,6 +118,8 @@ TEST(ServeFirstStartTest, OfflineTheHomePageSaysWhyAndWhenItTriesAgain) {
   EXPECT_THAT(home.body, Not(HasSubstr("127.0.0.1:9")));
   EXPECT_THAT(home.body, Not(HasSubstr("Couldn't connect")));
   EXPECT_THAT(home.body, Not(HasSubstr("Harvesting")));
+  EXPECT_EQ(home.Header("refresh"), "");        // nothing to follow until the next try
+  EXPECT_EQ(home.Header("cache-control"), "no-cache");  // but a reload shows the news
 }
 
 }  // namespace

@@ -4,7 +4,6 @@
 // page-cache hits, refusals, the server's own 431, jobs, the harvest's failing checks, the
 // model's calls and tokens). Only loopback clients without a proxy, or the token, may read it.
 #include <chrono>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -19,6 +18,7 @@
 #include "tests/integration/faq_test_paper.h"
 #include "tests/support/http_client.h"
 #include "tests/support/openai_server.h"
+#include "tests/support/python_check.h"
 #include "tests/support/server_process.h"
 #include "tests/support/shared_data.h"
 #include "tests/support/temp_dir.h"
@@ -33,18 +33,8 @@ using Labels = std::map<std::string, std::string>;
 
 // What parse_metrics.py makes of `text`; fails the test when the parser rejects it.
 json ParseWithPrometheus(const std::string& text, const std::filesystem::path& dir) {
-  const std::filesystem::path file = dir / "metrics.txt";
-  std::ofstream(file, std::ios::binary) << text;
-  const std::string command =
-      "timeout 60 /usr/bin/python3 " COOLPAPERS_PARSE_METRICS " < " + file.string();
-  std::FILE* pipe = popen(command.c_str(), "r");
-  EXPECT_NE(pipe, nullptr);
-  if (pipe == nullptr) return {};
-  std::string output;
-  char buffer[4096];
-  for (size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) output.append(buffer, n);
-  EXPECT_EQ(pclose(pipe), 0) << output << "\n--- the text:\n" << text;
-  return json::parse(output, nullptr, false);
+  return json::parse(testing::RunPythonCheck(COOLPAPERS_PARSE_METRICS, text, dir), nullptr,
+                     false);
 }
 
 // The value of the sample `name` with exactly `labels`; -1 when there is none.

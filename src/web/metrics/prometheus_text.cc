@@ -8,27 +8,15 @@
 namespace coolpapers::web {
 namespace {
 
-void AppendLabelValue(std::string& out, std::string_view value) {
-  for (char c : value) {
+// Label values escape backslashes, line feeds and double quotes; HELP text the first two.
+void AppendEscaped(std::string& out, std::string_view text, bool quotes) {
+  for (char c : text) {
     if (c == '\\') {
       out += "\\\\";
-    } else if (c == '"') {
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '"' && quotes) {
       out += "\\\"";
-    } else if (c == '\n') {
-      out += "\\n";
-    } else {
-      out += c;
-    }
-  }
-}
-
-// HELP text escapes only backslashes and line feeds.
-void AppendHelp(std::string& out, std::string_view help) {
-  for (char c : help) {
-    if (c == '\\') {
-      out += "\\\\";
-    } else if (c == '\n') {
-      out += "\\n";
     } else {
       out += c;
     }
@@ -63,7 +51,7 @@ void PrometheusText::Family(std::string_view name, std::string_view type, std::s
   out_ += "# HELP ";
   out_ += name;
   out_ += ' ';
-  AppendHelp(out_, help);
+  AppendEscaped(out_, help, /*quotes=*/false);
   out_ += "\n# TYPE ";
   out_ += name;
   out_ += ' ';
@@ -82,7 +70,7 @@ void PrometheusText::Sample(std::string_view name, std::span<const MetricLabel> 
       first = false;
       out_ += label;
       out_ += "=\"";
-      AppendLabelValue(out_, label_value);
+      AppendEscaped(out_, label_value, /*quotes=*/true);
       out_ += '"';
     }
     out_ += '}';
