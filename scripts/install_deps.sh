@@ -18,6 +18,8 @@ packages=(
   python3-prometheus-client
   libgtest-dev libgmock-dev libbenchmark-dev
   wrk curl python3 procps
+  # The load balancer of the multi-node test (tests/integration/two_nodes_test.cc) and of deploy/.
+  nginx
   # The browser tests (tests/e2e/) drive Debian's Chromium through playwright-core; fonts so
   # that their screenshots show text, Chinese (FAQ answers, translations) included. Playwright's
   # own browser download is never used.

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <exception>
 
+#include "cli/backup_command.h"
 #include "cli/doctor_command.h"
 #include "cli/faq_command.h"
 #include "cli/harvest_command.h"
@@ -135,6 +136,14 @@ int main(int argc, char** argv) try {
   store_copy_cmd->add_option("--to", store_copy.to, "The PostgreSQL database: postgresql://...")
       ->required();
 
+  BackupOptions backup;
+  CLI::App* backup_cmd = app.add_subcommand(
+      "backup", "Copy the SQLite store to DEST while the instance runs (PostgreSQL: pg_dump)");
+  backup_cmd->add_option("--data", backup.data_dir, "Data folder (store, index, caches)")
+      ->capture_default_str();
+  add_store_option(backup_cmd, backup.store);
+  backup_cmd->add_option("destination", backup.destination, "The new file to write")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -157,6 +166,7 @@ int main(int argc, char** argv) try {
   if (harvest_cmd->parsed()) return RunHarvestCommand(harvest);
   if (faq_cmd->parsed()) return RunFaqCommand(faq);
   if (store_copy_cmd->parsed()) return RunStoreCopyCommand(store_copy);
+  if (backup_cmd->parsed()) return RunBackupCommand(backup);
   return 2;
 } catch (const std::exception& e) {
   std::fprintf(stderr, "coolpapers: %s\n", e.what());

@@ -91,6 +91,8 @@ int RunServeCommand(const ServeOptions& options) {
     if (faq_pool != nullptr) faq_pool->Wake();
   };
   faq_options.wake = wake_llm_pool;
+  // A reader's stream on this node follows generations other nodes run (docs/deploy.md).
+  faq_options.follow_interval = std::chrono::seconds(1);
   faq::FaqJobService faq_service(*instance.store, *instance.jobs, *faq_parts->store,
                                  std::move(faq_options));
   // Translations of titles and abstracts ([translate]): llm jobs too, run by the same pool.

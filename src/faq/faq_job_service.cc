@@ -62,7 +62,26 @@ std::string FaqJobKey(const ArxivId& id, int version, FaqLanguage language) {
 
 FaqJobService::FaqJobService(store::Store& store, store::JobQueue& queue,
                              store::FaqStore& faq_store, FaqJobServiceOptions options)
-    : store_(store), queue_(queue), faq_store_(faq_store), options_(std::move(options)) {}
+    : store_(store), queue_(queue), faq_store_(faq_store), options_(std::move(options)) {
+  if (options_.follow_interval.count() > 0) {
+    follower_ = std::jthread([this](std::stop_token stop) { FollowLoop(stop); });
+  }
+}
+
+FaqJobService::~FaqJobService() {
+  follower_.request_stop();
+  follow_wake_.notify_all();
+}
+
+void FaqJobService::FollowLoop(std::stop_token stop) {
+  while (!stop.stop_requested()) {
+    {
+      MutexLock lock(&follow_mutex_);
+      follow_wake_.wait_for(follow_mutex_, stop, options_.follow_interval, [] { return false; });
+    }
+    if (!stop.stop_requested()) hub_.FollowIdle();
+  }
+}
 
 store::JobTime FaqJobService::Now() const {
   return WallMilliseconds(*options_.clock);
@@ -159,9 +178,23 @@ Result<FaqStatus> FaqJobService::Get(const ArxivId& id, FaqLanguage language) {
     if (std::optional<FaqStatus> live = hub_.LiveStatus(key)) {
       status->question_index = live->question_index;
       status->question_count = live->question_count;
+    } else {
+      AddSavedProgress(*status, id.str(), language, version);
     }
   }
   return status;
+}
+
+void FaqJobService::AddSavedProgress(FaqStatus& status, const std::string& paper_id,
+                                     FaqLanguage language, int version) {
+  if (status.state != FaqStatus::State::kRunning || options_.generator.llm == nullptr) return;
+  const int count =
+      static_cast<int>(options_.generator.questions.For(language).questions.size());
+  Result<std::vector<FaqItem>> done = faq_store_.LoadPartialItems(
+      paper_id, language, version, options_.generator.llm->model());
+  if (!done || count == 0) return;  // the status without progress is still right
+  status.question_count = count;
+  status.question_index = std::min(static_cast<int>(done->size()), count - 1);
 }
 
 Result<FaqStatus> FaqJobService::Request(const ArxivId& id, FaqLanguage language, bool admin,
@@ -219,14 +252,18 @@ Result<std::unique_ptr<FaqWatch>> FaqJobService::Watch(
   const int version = id.version() > 0 ? id.version() : target->latest_version;
   const std::string key = FaqJobKey(id, version, language);
   const int latest_version = target->latest_version;
-  // Called with the hub locked and only when no generation of `key` is live, so it must not
-  // consult the hub (Get does).
-  auto idle_status = [&]() -> FaqStatus {
+  // Called with the hub locked, or by FollowIdle later (so it holds copies, not references),
+  // and only when no generation of `key` is live, so it must not consult the hub (Get does).
+  auto idle_status = [this, id, language, version, key, latest_version]() -> FaqStatus {
     auto answer = faq_store_.LoadAnswer(id.str(), language, id.version());
     if (answer && *answer) return AnsweredStatus(std::move(**answer), latest_version);
     Result<FaqStatus> status = answer ? StatusOfJob(key, latest_version)
                                       : Result<FaqStatus>(std::unexpected(answer.error()));
-    if (status) return std::move(*status);
+    if (status) {
+      // Running but not here: another node generates; its saved questions tell how far.
+      AddSavedProgress(*status, id.str(), language, version);
+      return std::move(*status);
+    }
     FaqStatus failed;
     failed.state = FaqStatus::State::kFailed;
     failed.error = status.error().message;

@@ -5,14 +5,17 @@
 #define COOLPAPERS_FAQ_FAQ_JOB_SERVICE_H_
 
 #include <chrono>
+#include <condition_variable>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
 
 #include "core/arxiv_id.h"
 #include "core/clock.h"
+#include "core/mutex.h"
 #include "faq/faq_generator.h"
 #include "faq/faq_live_hub.h"
 #include "faq/faq_service.h"
@@ -41,6 +44,11 @@ struct FaqJobServiceOptions {
   int today_days = 2;
   // Called after a job was queued (WorkerPool::Wake of the llm pool); may be empty.
   std::function<void()> wake;
+  // How often watchers of a generation that is not running in this process (queued, or run by
+  // another node on the same store) are told where it stands and when it ended
+  // (FaqLiveHub::FollowIdle), on a thread of the service's own; 0: never (one process alone
+  // hears everything live). `serve` sets it.
+  std::chrono::milliseconds follow_interval{0};
   // The queue's times. Not owned; must outlive the service.
   Clock* clock = &RealClock();
 };
@@ -54,6 +62,7 @@ class FaqJobService final : public FaqService {
  public:
   FaqJobService(store::Store& store, store::JobQueue& queue, store::FaqStore& faq_store,
                 FaqJobServiceOptions options);
+  ~FaqJobService() override;  // stops the follower thread
 
   [[nodiscard]] Result<FaqStatus> Get(const ArxivId& id, FaqLanguage language) override;
   [[nodiscard]] Result<FaqStatus> Request(const ArxivId& id, FaqLanguage language, bool admin,
@@ -88,11 +97,21 @@ class FaqJobService final : public FaqService {
   jobs::JobOutcome EndAttempt(const store::Job& job, const Error& error, int latest_version,
                               bool stopped);
 
+  // For a generation running but not in this process (another node's): sets the question it
+  // is at from the questions it saved so far (FaqStore::LoadPartialItems), and their count.
+  void AddSavedProgress(FaqStatus& status, const std::string& paper_id, FaqLanguage language,
+                        int version);
+  // Calls hub_.FollowIdle() every options_.follow_interval until stopped.
+  void FollowLoop(std::stop_token stop);
+
   store::Store& store_;
   store::JobQueue& queue_;
   store::FaqStore& faq_store_;
   FaqJobServiceOptions options_;
   FaqLiveHub hub_;
+  Mutex follow_mutex_;
+  std::condition_variable_any follow_wake_;  // only woken to stop
+  std::jthread follower_;  // last: stops before the hub goes; not started when the interval is 0
 };
 
 }  // namespace coolpapers::faq

@@ -372,6 +372,24 @@ TEST_F(FaqJobServiceTest, ModelFailureRestartsTheGenerationAndTheRetryFinishesIt
   EXPECT_EQ(got->state, FaqStatus::State::kAnswered);
 }
 
+// Nodes sharing one store: a generation another process runs is told from the questions it saved.
+TEST_F(FaqJobServiceTest, AGenerationRunElsewhereShowsTheQuestionsItSaved) {
+  ASSERT_TRUE(service_->Request(Id("2401.06769"), FaqLanguage::kEnglish, false, false));
+  auto claimed = queue_->Claim(store::JobKind::kLlm, "worker-llm-1@other-node:7.beef", Now(),
+                               std::chrono::minutes(1));
+  ASSERT_TRUE(claimed && *claimed);
+  for (int index = 0; index < 2; ++index) {
+    ASSERT_TRUE(faq_store_->SavePartialItem("2401.06769", FaqLanguage::kEnglish, 1,
+                                            "moonshot-v1-8k", index,
+                                            {"q", "Q?", "A [page 1]", {1}, 10, 20}));
+  }
+  auto got = service_->Get(Id("2401.06769"), FaqLanguage::kEnglish);
+  ASSERT_TRUE(got) << got.error().message;
+  EXPECT_EQ(got->state, FaqStatus::State::kRunning);
+  EXPECT_EQ(got->question_index, 2);
+  EXPECT_EQ(static_cast<size_t>(got->question_count), QuestionCount());
+}
+
 TEST_F(FaqJobServiceTest, RetriesRunOutIntoAFailure) {
   llm_.SetScript([](int, const llm::ChatRequest&, const llm::ChatDeltaSink&) -> Result<llm::ChatReply> {
     return Fail(ErrorCode::kTimeout, "the model sent nothing for 60 s");

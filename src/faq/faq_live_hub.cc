@@ -45,6 +45,7 @@ std::unique_ptr<FaqWatch> FaqLiveHub::Subscribe(const std::string& key, Listener
   RecursiveMutexLock call(&slot->call_mutex);
   MutexLock hub_lock(&mutex_);
   Entry& entry = entries_[key];
+  if (!entry.idle_status) entry.idle_status = idle_status;
   if (entry.live) {
     snapshot.push_back({FaqEvent::Kind::kStatus, entry.status.question_index, {}, entry.status});
     for (size_t index = 0; index < entry.texts.size(); ++index) {
@@ -54,6 +55,7 @@ std::unique_ptr<FaqWatch> FaqLiveHub::Subscribe(const std::string& key, Listener
     }
   } else {
     FaqStatus status = idle_status();
+    entry.status = status;
     snapshot.push_back({FaqEvent::Kind::kStatus, status.question_index, {}, std::move(status)});
   }
   entry.slots.push_back(slot);
@@ -67,15 +69,15 @@ std::unique_ptr<FaqWatch> FaqLiveHub::Subscribe(const std::string& key, Listener
 }
 
 void FaqLiveHub::Publish(const std::string& key, const std::function<void(Entry&)>& change,
-                         const FaqEvent& event) {
+                         const FaqEvent& event, const bool* deliver) {
   std::vector<std::shared_ptr<Slot>> slots;
   {
     MutexLock lock(&mutex_);
     auto found = entries_.find(key);
     if (found == entries_.end()) found = entries_.emplace(key, Entry{}).first;
     change(found->second);
-    slots = found->second.slots;
-    if (!found->second.live && slots.empty()) entries_.erase(found);
+    if (deliver == nullptr || *deliver) slots = found->second.slots;
+    if (!found->second.live && found->second.slots.empty()) entries_.erase(found);
   }
   // Outside the hub's lock: a slow listener delays only this generation, never other keys or
   // new watchers.
@@ -153,6 +155,44 @@ void FaqLiveHub::End(const std::string& key, const FaqStatus& status, FaqEvent::
         entry.texts.clear();
       },
       {kind, 0, {}, status});
+}
+
+namespace {
+
+bool Waiting(FaqStatus::State state) {
+  return state == FaqStatus::State::kQueued || state == FaqStatus::State::kRunning;
+}
+
+bool SameProgress(const FaqStatus& a, const FaqStatus& b) {
+  return a.state == b.state && a.position == b.position && a.question_index == b.question_index;
+}
+
+}  // namespace
+
+void FaqLiveHub::FollowIdle() {
+  std::vector<std::pair<std::string, std::function<FaqStatus()>>> idle;
+  {
+    MutexLock lock(&mutex_);
+    for (const auto& [key, entry] : entries_) {
+      if (!entry.live && !entry.slots.empty() && entry.idle_status) {
+        idle.emplace_back(key, entry.idle_status);
+      }
+    }
+  }
+  for (const auto& [key, read_status] : idle) {
+    const FaqStatus status = read_status();  // a store read: not under the hub's lock
+    bool moved = false;
+    Publish(
+        key,
+        [&](Entry& entry) {
+          if (entry.live || SameProgress(entry.status, status)) return;
+          moved = true;
+          entry.status = status;
+        },
+        {Waiting(status.state) ? FaqEvent::Kind::kStatus : FaqEvent::Kind::kFinished,
+         status.question_index, {}, status},
+        &moved);
+  }
 }
 
 std::optional<FaqStatus> FaqLiveHub::LiveStatus(const std::string& key) const {

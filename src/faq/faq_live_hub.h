@@ -30,7 +30,8 @@ class FaqLiveHub {
   // Adds `listener` to `key`. When a generation of `key` is live it first hears a kStatus event
   // of that generation's status, then the text so far of each question as kDelta events;
   // otherwise one kStatus event of `idle_status()`, called with the hub locked, so no event
-  // published meanwhile is missed (it should be quick: a store or queue read). The listener is
+  // published meanwhile is missed (it should be quick: a store or queue read); the hub keeps a
+  // copy for FollowIdle, so it must not refer to the caller's locals. The listener is
   // called until the returned watch is destroyed; destroying it is safe from any thread, also
   // from inside the listener, and once it returns (on another thread) the listener is not
   // running and will not be called again.
@@ -57,6 +58,15 @@ class FaqLiveHub {
   // The live generation's status, std::nullopt when `key` has none.
   std::optional<FaqStatus> LiveStatus(const std::string& key) const;
 
+  // Asks each key that has watchers but no generation live in this process for its status
+  // again (the `idle_status` its first watcher subscribed with, called without the hub's lock)
+  // and tells the watchers when it moved: kStatus while queued or running (state, place or
+  // question changed), kFinished once answered, failed or gone. This is how a reader follows a
+  // generation another process runs (nodes sharing one store): its place, then its end. Called
+  // every second or so by the service; a key whose generation goes live here meanwhile is left
+  // to the live events.
+  void FollowIdle();
+
  private:
   struct Slot;
   struct Entry {
@@ -64,12 +74,15 @@ class FaqLiveHub {
     FaqStatus status;
     std::vector<std::string> texts;  // per question index
     std::vector<std::shared_ptr<Slot>> slots;
+    // While not live: how to read the status again (FollowIdle), from the first watcher.
+    std::function<FaqStatus()> idle_status;
   };
   class Watch;
 
-  // Updates the entry with `change` and delivers `event` to its listeners.
+  // Updates the entry with `change` and delivers `event` to its listeners (only when
+  // `*deliver`, which `change` may set, when `deliver` is given).
   void Publish(const std::string& key, const std::function<void(Entry&)>& change,
-               const FaqEvent& event);
+               const FaqEvent& event, const bool* deliver = nullptr);
   void Unsubscribe(const std::string& key, const std::shared_ptr<Slot>& slot);
   // The attempt is over (Restart, Finish): the entry stops being live and `kind` is heard.
   void End(const std::string& key, const FaqStatus& status, FaqEvent::Kind kind);

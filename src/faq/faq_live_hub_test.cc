@@ -192,5 +192,43 @@ TEST(FaqLiveHub, WatchersJoiningDuringAStreamSeeEveryCharacterOnceInOrder) {
   }
 }
 
+// A generation another process runs (a node sharing the store): the watcher hears its place
+// change and its end from FollowIdle, each once, and nothing while it stands still.
+TEST(FaqLiveHub, FollowIdleTellsWatchersOfAGenerationRunElsewhere) {
+  FaqLiveHub hub;
+  FaqStatus elsewhere = Queued(2);
+  Lines lines;
+  auto watch = hub.Subscribe("faq:1", lines.Listener(), [&elsewhere] { return elsewhere; });
+  hub.FollowIdle();  // unchanged: nothing
+  elsewhere = Queued(0);
+  hub.FollowIdle();
+  elsewhere = Running(0);
+  hub.FollowIdle();
+  hub.FollowIdle();
+  FaqStatus answered;
+  answered.state = FaqStatus::State::kAnswered;
+  elsewhere = answered;
+  hub.FollowIdle();
+  EXPECT_EQ(lines.lines, (std::vector<std::string>{"status queued 2", "status queued 0",
+                                                   "status running 0", "finished"}));
+}
+
+// A generation live in this process is told by its own events only.
+TEST(FaqLiveHub, FollowIdleLeavesALiveGenerationAlone) {
+  FaqLiveHub hub;
+  Lines lines;
+  int reads = 0;
+  auto watch = hub.Subscribe("faq:1", lines.Listener(), [&reads] {
+    ++reads;
+    return Queued(1);
+  });
+  hub.Begin("faq:1", Running(0));
+  hub.FollowIdle();
+  EXPECT_EQ(reads, 1);  // only the subscription's
+  EXPECT_EQ(lines.lines, (std::vector<std::string>{"status queued 1", "status running 0"}));
+  FaqLiveHub unwatched;
+  unwatched.FollowIdle();  // no watchers: nothing to ask
+}
+
 }  // namespace
 }  // namespace coolpapers::faq

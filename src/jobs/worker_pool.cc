@@ -30,9 +30,27 @@ std::string FormatSeconds(milliseconds duration) {
   return text;
 }
 
+// Who this process is among every process sharing the queue: "<host>:<pid>.<random>". Several
+// nodes share one PostgreSQL queue, and a lease holder's name must be unique among them: pids
+// repeat across machines (every container's server may be pid 1) and across restarts, and a
+// worker that only shares a dead or hung worker's name would renew and complete its job.
+const std::string& ProcessIdentity() {
+  static const std::string identity = [] {
+    char host[256] = {};
+    if (::gethostname(host, sizeof host - 1) != 0 || host[0] == '\0') {
+      std::snprintf(host, sizeof host, "host");
+    }
+    char nonce[8];
+    std::snprintf(nonce, sizeof nonce, "%04x",
+                  static_cast<unsigned>(std::random_device{}() & 0xffffu));
+    return std::string(host) + ":" + std::to_string(::getpid()) + "." + nonce;
+  }();
+  return identity;
+}
+
 // One worker thread and what the supervisor needs to know about it.
 struct Worker {
-  std::string name;  // "<prefix>-<kind>-<n>@<pid>", the lease holder in the queue
+  std::string name;  // "<prefix>-<kind>-<n>@<host>:<pid>.<random>", the lease holder in the queue
   std::thread thread;
   // The rest is guarded by Shared::mutex.
   bool busy = false;       // running the handler on `job`
@@ -100,7 +118,7 @@ struct WorkerPool::Shared : std::enable_shared_from_this<Shared> {
 
 void WorkerPool::Shared::SpawnWorker() {
   auto worker = std::make_shared<Worker>();
-  worker->name = name_prefix + std::to_string(next_number++) + "@" + std::to_string(::getpid());
+  worker->name = name_prefix + std::to_string(next_number++) + "@" + ProcessIdentity();
   workers.push_back(worker);
   worker->thread =
       std::thread([self = shared_from_this(), worker] { self->RunWorker(*worker); });

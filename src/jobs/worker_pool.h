@@ -46,7 +46,7 @@ struct WorkerPoolOptions {
   std::chrono::milliseconds max_backoff{std::chrono::minutes(30)};
   // How often an idle worker looks for work when nobody calls Wake().
   std::chrono::milliseconds idle_poll{std::chrono::milliseconds(500)};
-  std::string name_prefix = "worker";  // workers are named "<prefix>-<kind>-<n>@<pid>"
+  std::string name_prefix = "worker";  // "<prefix>-<kind>-<n>@<host>:<pid>.<random>"
   // The job times (claims, leases, backoff) come from this clock; the pool's threads wait in
   // real time. Not owned; must outlive the pool.
   Clock* clock = &RealClock();

@@ -1,5 +1,7 @@
 #include "jobs/worker_pool.h"
 
+#include <unistd.h>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -123,7 +125,9 @@ TEST_F(WorkerPoolTest, RunsJobsAndRecordsTheirResults) {
     EXPECT_EQ(job.state, JobState::kDone);
     EXPECT_EQ(job.result, "read paper:" + std::to_string(i));
     EXPECT_EQ(job.attempts, 1);
-    EXPECT_THAT(job.worker, MatchesRegex("test-arxiv-[1-3]@[0-9]+"));
+    // Named by host, pid and a random tag, so names are unique across nodes and restarts.
+    EXPECT_THAT(job.worker, MatchesRegex("test-arxiv-[1-3]@[^:]+:" + std::to_string(::getpid()) +
+                                         "\\.[0-9a-f]{4}"));
   }
   WorkerPoolStatus status = pool.Status();
   EXPECT_EQ(status.kind, JobKind::kArxiv);
@@ -262,8 +266,8 @@ TEST_F(WorkerPoolTest, ReplacesAWorkerWhoseHandlerThrowsAndRetriesItsJob) {
   EXPECT_EQ(job.last_error, "worker crashed: parser blew up");
   std::vector<Job> attempts = seen_->Attempts();
   ASSERT_EQ(attempts.size(), 2u);
-  EXPECT_THAT(attempts[0].worker, MatchesRegex("test-arxiv-1@[0-9]+"));
-  EXPECT_THAT(attempts[1].worker, MatchesRegex("test-arxiv-2@[0-9]+"));
+  EXPECT_THAT(attempts[0].worker, MatchesRegex("test-arxiv-1@.+"));
+  EXPECT_THAT(attempts[1].worker, MatchesRegex("test-arxiv-2@.+"));
   WorkerPoolStatus status = pool.Status();
   EXPECT_EQ(status.workers_replaced, 1);
   EXPECT_EQ(status.workers, 1);

@@ -44,6 +44,7 @@ class ServerProcess {
   ServerProcess& operator=(const ServerProcess&) = delete;
 
   unsigned short port() const { return port_; }
+  pid_t pid() const { return pid_; }  // -1 once stopped or killed
   // Sends SIGTERM and waits (bounded); returns the exit code, -1 if it had to be killed.
   int Stop(std::chrono::seconds timeout = std::chrono::seconds(10));
   // Sends SIGKILL, as a crash would, and waits for the process to go.
