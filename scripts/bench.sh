@@ -60,7 +60,7 @@ PY
 render=$("$build/bench/render_bench" --data "$work/var" --expr "$category" --date "$day")
 
 # 4. Serve, warm the cache, and load it with wrk.
-"$bin" serve --data "$work/var" --host 127.0.0.1 --port 0 >"$work/serve.log" 2>&1 &
+"$bin" serve --data "$work/var" --host 127.0.0.1 --port 0 --no-harvest >"$work/serve.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 100); do grep -q 'serving http://' "$work/serve.log" && break; sleep 0.1; done
 port=$(grep -o 'serving http://127.0.0.1:[0-9]*' "$work/serve.log" | grep -o '[0-9]*$')

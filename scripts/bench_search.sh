@@ -57,7 +57,7 @@ update_count=$(grep -o 'index updated: [0-9]* papers' "$work/update.log" | grep 
 
 # 4. Feeds: generation alone, then through the server.
 generation=$("$build/bench/feed_bench" --data "$work/var" --entries 500 | cut -f2)
-"$bin" serve --data "$work/var" --host 127.0.0.1 --port 0 >"$work/serve.log" 2>&1 &
+"$bin" serve --data "$work/var" --host 127.0.0.1 --port 0 --no-harvest >"$work/serve.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 100); do grep -q 'serving http://' "$work/serve.log" && break; sleep 0.1; done
 port=$(grep -o 'serving http://127.0.0.1:[0-9]*' "$work/serve.log" | grep -o '[0-9]*$')

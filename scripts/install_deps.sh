@@ -14,6 +14,8 @@ packages=(
   # clang 16 for the thread-safety analysis (tests/architecture) and libFuzzer.
   clang-16 libclang-rt-16-dev
   python3-feedparser libpoppler-cpp-dev
+  # /metrics read by the Prometheus project's own text parser (tests/metrics/).
+  python3-prometheus-client
   libgtest-dev libgmock-dev libbenchmark-dev
   wrk curl python3 procps
   # The load balancer of the multi-node test (tests/integration/two_nodes_test.cc) and of deploy/.

@@ -295,6 +295,13 @@ size_t CountCodePoints(std::string_view text) {
   return count;
 }
 
+Result<void> ReadMetrics(const toml::table* table, const std::string& file, Config& config) {
+  TableReader metrics(table, "metrics", file);
+  FirstError first;
+  first << metrics.String("token", config.metrics_token) << metrics.NoUnknownKeys();
+  return first.result();
+}
+
 constexpr size_t kMaxFaqLabel = 16;  // the label sits in every card's button row
 
 Result<void> ReadSite(const toml::table* table, const std::string& file, Config& config) {
@@ -356,6 +363,7 @@ Result<Config> LoadConfigFile(const std::filesystem::path& file) {
   section(top, "arxiv", [&](const toml::table* t) { return ReadArxiv(t, name, config); });
   section(top, "harvest", [&](const toml::table* t) { return ReadHarvest(t, name, config); });
   section(top, "site", [&](const toml::table* t) { return ReadSite(t, name, config); });
+  section(top, "metrics", [&](const toml::table* t) { return ReadMetrics(t, name, config); });
   section(top, "pdf", [&](const toml::table* t) { return ReadPdf(t, name, config); });
   section(top, "llm", [&](const toml::table* t) { return ReadLlm(t, name, config); });
   section(top, "faq", [&](const toml::table* t) { return ReadFaq(t, name, config); });

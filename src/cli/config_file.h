@@ -16,6 +16,8 @@
 //   initial_backoff = "5s"
 //   [pdf]
 //   cache_max_mb = 2048                   # the PDF cache's bound; least recently used go first
+//   [metrics]
+//   token = "..."                         # /metrics for scrapers elsewhere (default: admin_token)
 //   [site]
 //   faq_label = "Kimi"                    # the [FAQ] button's label, 1 to 16 characters
 //   feedback_url = "https://github.com/me/coolpapers/issues"   # default: no feedback link
@@ -82,9 +84,12 @@ struct Config {
   net::RetryOptions retry;                            // [http] retry_attempts, retry_backoff...
   std::chrono::milliseconds arxiv_min_interval{3000};  // [arxiv] min_interval
   harvest::HarvestOptions harvest;                    // [arxiv] URLs, [harvest] the rest
-  bool harvest_enabled = false;                       // [harvest] enabled
+  bool harvest_enabled = true;                        // [harvest] enabled (serve --no-harvest)
   jobs::WorkerPoolOptions arxiv_jobs;                 // [jobs.arxiv]
   std::string admin_token;                            // [site] admin_token: the magic token
+  // [metrics] token: besides clients on this machine, who may read /metrics (Authorization:
+  // Bearer <token>); "" falls back to admin_token (MetricsToken).
+  std::string metrics_token;
   std::string faq_label = "FAQ";  // [site] faq_label: the [FAQ] button's label, 1..16 characters
   std::string feedback_url;       // [site] feedback_url: http(s) URL of the feedback link; ""
                                   //   means none
@@ -101,6 +106,11 @@ struct Config {
   jobs::WorkerPoolOptions faq_jobs{
       .kind = store::JobKind::kLlm, .workers = 2, .job_timeout = std::chrono::minutes(45)};
 };
+
+// The token /metrics accepts: [metrics] token, else [site] admin_token ("" when neither).
+inline const std::string& MetricsToken(const Config& config) {
+  return config.metrics_token.empty() ? config.admin_token : config.metrics_token;
+}
 
 // The configuration in `file`. Errors (kInvalidArgument) name the file, the key and what is
 // expected: `coolpapers.toml: harvest.poll_interval: expected a duration like "5m", got "5"`.

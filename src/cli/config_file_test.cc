@@ -43,7 +43,7 @@ TEST(ParseDurationTest, RejectsWhatIsNotADuration) {
 TEST_F(ConfigFileTest, NoFileGivesTheDefaults) {
   Result<Config> config = LoadConfig(std::nullopt, dir_.path());
   ASSERT_TRUE(config) << config.error().message;
-  EXPECT_FALSE(config->harvest_enabled);
+  EXPECT_TRUE(config->harvest_enabled);  // the main job runs out of the box
   EXPECT_EQ(config->arxiv_min_interval, milliseconds(3'000));
   EXPECT_EQ(config->harvest.feed_base_url, "https://rss.arxiv.org/atom/");
   EXPECT_EQ(config->arxiv_jobs.kind, store::JobKind::kArxiv);
@@ -62,7 +62,7 @@ api_url = "http://127.0.0.1:9/api/query"
 oai_url = "http://127.0.0.1:9/oai"
 api_batch_size = 50
 [harvest]
-enabled = true
+enabled = false
 categories = ["cs.AI", "stat.ML"]
 poll_interval = "2s"
 [jobs.arxiv]
@@ -72,6 +72,8 @@ initial_backoff = "100ms"
 admin_token = "s3cret"
 faq_label = "Kimi"
 feedback_url = "https://example.org/feedback"
+[metrics]
+token = "scrape-me"
 )");
   // Found beside the data when no file is named.
   Result<Config> config = LoadConfig(std::nullopt, dir_.path());
@@ -84,7 +86,7 @@ feedback_url = "https://example.org/feedback"
   EXPECT_EQ(config->harvest.api_url, "http://127.0.0.1:9/api/query");
   EXPECT_EQ(config->harvest.oai_url, "http://127.0.0.1:9/oai");
   EXPECT_EQ(config->harvest.api_batch_size, 50);
-  EXPECT_TRUE(config->harvest_enabled);
+  EXPECT_FALSE(config->harvest_enabled);  // on unless turned off
   EXPECT_EQ(config->harvest.categories, (std::vector<std::string>{"cs.AI", "stat.ML"}));
   EXPECT_EQ(config->harvest.poll_interval, milliseconds(2'000));
   EXPECT_EQ(config->arxiv_jobs.workers, 2);
@@ -92,6 +94,18 @@ feedback_url = "https://example.org/feedback"
   EXPECT_EQ(config->admin_token, "s3cret");
   EXPECT_EQ(config->faq_label, "Kimi");
   EXPECT_EQ(config->feedback_url, "https://example.org/feedback");
+  EXPECT_EQ(MetricsToken(*config), "scrape-me");
+}
+
+TEST_F(ConfigFileTest, MetricsTokenFallsBackToTheAdminToken) {
+  Write("[site]\nadmin_token = \"s3cret\"\n");
+  Result<Config> config = LoadConfig(std::nullopt, dir_.path());
+  ASSERT_TRUE(config) << config.error().message;
+  EXPECT_EQ(MetricsToken(*config), "s3cret");
+  Write("[metrics]\ntokn = \"x\"\n");
+  Result<Config> typo = LoadConfig(std::nullopt, dir_.path());
+  ASSERT_FALSE(typo);
+  EXPECT_NE(typo.error().message.find("metrics.tokn"), std::string::npos) << typo.error().message;
 }
 
 TEST_F(ConfigFileTest, SiteLabelAndFeedbackLinkHaveDefaultsAndLimits) {

@@ -68,7 +68,7 @@ int RunDoctorCommand(const DoctorOptions& options) {
               static_cast<long long>(*papers));
   std::printf("store     %s\n", in.store_location.Describe().c_str());  // no password shown
   std::printf("harvest   %s, %zu categories from %s\n",
-              harvest_enabled ? "enabled in serve" : "disabled (set [harvest] enabled = true)",
+              harvest_enabled ? "enabled in serve" : "disabled ([harvest] enabled = false)",
               in.config.harvest.categories.size(), in.config.harvest.feed_base_url.c_str());
   std::printf("contact   %s (sent to arXiv in the User-Agent)\n",
               in.config.http.contact_email.c_str());

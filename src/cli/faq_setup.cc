@@ -6,6 +6,7 @@
 
 #include "cli/data_dir.h"
 #include "faq/faq_questions.h"
+#include "llm/metered_llm_client.h"
 #include "net/host_politeness.h"
 #include "store/store_location.h"
 
@@ -31,7 +32,17 @@ Result<PdfParts> OpenPdfParts(Instance& instance) {
   return parts;
 }
 
-Result<FaqParts> OpenFaqParts(Instance& instance, pdf::PdfFetcher& pdfs) {
+namespace {
+
+// The client, counting into `usage` when given.
+std::unique_ptr<llm::LlmClient> Metered(std::unique_ptr<llm::LlmClient> client, ModelUsage* usage) {
+  if (usage == nullptr) return client;
+  return std::make_unique<llm::MeteredLlmClient>(std::move(client), *usage);
+}
+
+}  // namespace
+
+Result<FaqParts> OpenFaqParts(Instance& instance, pdf::PdfFetcher& pdfs, ModelUsage* usage) {
   FaqParts parts;
   Result<std::unique_ptr<store::FaqStore>> faq_store =
       store::OpenFaqStoreAt(instance.store_location);
@@ -47,7 +58,7 @@ Result<FaqParts> OpenFaqParts(Instance& instance, pdf::PdfFetcher& pdfs) {
   if (llm.configured()) {
     Result<std::unique_ptr<llm::LlmClient>> client = llm::MakeOpenAiLlmClient(llm.options);
     if (!client) return std::unexpected(client.error());
-    parts.llm = *std::move(client);
+    parts.llm = Metered(*std::move(client), usage);
   }
   parts.generator.llm = parts.llm.get();
   parts.generator.context_tokens = llm.options.context_tokens;
@@ -58,7 +69,7 @@ Result<FaqParts> OpenFaqParts(Instance& instance, pdf::PdfFetcher& pdfs) {
   return parts;
 }
 
-Result<TranslationParts> OpenTranslationParts(Instance& instance) {
+Result<TranslationParts> OpenTranslationParts(Instance& instance, ModelUsage* usage) {
   TranslationParts parts;
   const TranslateSettings& settings = instance.config.translate;
   if (!settings.enabled) return parts;
@@ -70,7 +81,7 @@ Result<TranslationParts> OpenTranslationParts(Instance& instance) {
   Result<std::unique_ptr<llm::LlmClient>> client = llm::MakeOpenAiLlmClient(std::move(options));
   if (!client) return std::unexpected(client.error());
   parts.store = *std::move(translations);
-  parts.llm = *std::move(client);
+  parts.llm = Metered(*std::move(client), usage);
   return parts;
 }
 

@@ -9,6 +9,7 @@
 #include "cli/instance.h"
 #include "core/error.h"
 #include "faq/faq_generator.h"
+#include "core/model_usage.h"
 #include "llm/llm_client.h"
 #include "pdf/pdf_cache.h"
 #include "pdf/pdf_fetcher.h"
@@ -37,7 +38,9 @@ struct FaqParts {
 // folder, or the built-in questions) and makes the [llm] client. Errors: the store's, the
 // questions file's (naming file, line and key), a malformed [llm]. `pdfs` and `instance` must
 // outlive the parts.
-[[nodiscard]] Result<FaqParts> OpenFaqParts(Instance& instance, pdf::PdfFetcher& pdfs);
+// With `usage`, the model client counts its calls and tokens there (llm/metered_llm_client.h).
+[[nodiscard]] Result<FaqParts> OpenFaqParts(Instance& instance, pdf::PdfFetcher& pdfs,
+                                            ModelUsage* usage = nullptr);
 
 struct TranslationParts {
   std::unique_ptr<store::TranslationStore> store;  // both null when [translate] is off
@@ -46,7 +49,8 @@ struct TranslationParts {
 
 // Opens the translations' store and model when [translate] enabled is set ([llm] is then
 // configured: the configuration file checks it). Errors: the store's, a malformed [llm].
-[[nodiscard]] Result<TranslationParts> OpenTranslationParts(Instance& instance);
+[[nodiscard]] Result<TranslationParts> OpenTranslationParts(Instance& instance,
+                                                            ModelUsage* usage = nullptr);
 
 }  // namespace coolpapers::cli
 

@@ -47,7 +47,7 @@ struct Instance {
 
 // Loads the configuration (`config_file`, else DATA/coolpapers.toml when present), puts `store`
 // (--store) over [store] url when given, lets `adjust` apply the command's own flags (serve's
-// --harvest), and opens the instance. Errors: LoadConfig's and OpenInstance's.
+// --harvest, --no-harvest), and opens the instance. Errors: LoadConfig's and OpenInstance's.
 [[nodiscard]] Result<std::unique_ptr<Instance>> LoadAndOpenInstance(
     const std::filesystem::path& data_dir, const std::optional<std::filesystem::path>& config_file,
     const std::string& store, const std::function<void(Config&)>& adjust = {},

@@ -39,7 +39,10 @@ int main(int argc, char** argv) try {
   serve_cmd->add_option("--config", serve.config_file,
                         "Configuration file (default: DATA/coolpapers.toml when present)");
   serve_cmd->add_flag("--harvest", serve.harvest,
-                      "Harvest arXiv's daily announcements even if the configuration does not");
+                      "Harvest arXiv's daily announcements even if the configuration turns it off");
+  serve_cmd->add_flag("--no-harvest", serve.no_harvest,
+                      "Do not harvest arXiv's daily announcements (the default is to harvest)")
+      ->excludes(serve_cmd->get_option("--harvest"));
 
   ImportOptions import;
   CLI::App* import_cmd =

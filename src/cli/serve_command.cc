@@ -5,6 +5,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include "core/clock.h"
 #include "cli/config_file.h"
@@ -16,6 +17,7 @@
 #include "pdf/on_demand_pdf_fetcher.h"
 #include "faq/faq_job_service.h"
 #include "translate/translation_service.h"
+#include "harvest/harvest_progress_reader.h"
 #include "harvest/harvest_scheduler.h"
 #include "jobs/job_outcome.h"
 #include "jobs/job_router.h"
@@ -24,6 +26,7 @@
 #include "web/pages/layout.h"
 #include "web/server.h"
 #include "web/site.h"
+#include "web/site_metrics.h"
 
 namespace coolpapers::cli {
 
@@ -31,6 +34,7 @@ int RunServeCommand(const ServeOptions& options) {
   Result<std::unique_ptr<Instance>> opened =
       LoadAndOpenInstance(options.data_dir, options.config_file, options.store, [&](Config& config) {
         if (options.harvest) config.harvest_enabled = true;
+        if (options.no_harvest) config.harvest_enabled = false;
       });
   if (!opened) {
     PrintError(opened.error());
@@ -70,8 +74,11 @@ int RunServeCommand(const ServeOptions& options) {
       settings.pdf_jobs);
   pdf_workers.Start();
 
-  // The FAQ: generations queued as llm jobs, run by their own pool.
-  Result<FaqParts> faq_parts = OpenFaqParts(instance, pdf_fetcher);
+  // The FAQ: generations queued as llm jobs, run by their own pool. /metrics counts what each
+  // model client spends.
+  ModelUsage faq_model_usage;
+  ModelUsage translation_model_usage;
+  Result<FaqParts> faq_parts = OpenFaqParts(instance, pdf_fetcher, &faq_model_usage);
   if (!faq_parts) {
     PrintError(faq_parts.error());
     return 1;
@@ -89,7 +96,8 @@ int RunServeCommand(const ServeOptions& options) {
   faq::FaqJobService faq_service(*instance.store, *instance.jobs, *faq_parts->store,
                                  std::move(faq_options));
   // Translations of titles and abstracts ([translate]): llm jobs too, run by the same pool.
-  Result<TranslationParts> translation_parts = OpenTranslationParts(instance);
+  Result<TranslationParts> translation_parts =
+      OpenTranslationParts(instance, &translation_model_usage);
   if (!translation_parts) {
     PrintError(translation_parts.error());
     return 1;
@@ -116,7 +124,17 @@ int RunServeCommand(const ServeOptions& options) {
   faq_pool = &faq_workers;
   faq_workers.Start();
 
+  web::SiteMetrics metrics;  // /metrics; outlives the site and the server that count into it
   web::SiteServices services;
+  services.metrics = &metrics;
+  services.metrics_token = MetricsToken(settings);
+  services.job_queue = instance.jobs.get();
+  services.worker_pools = [&arxiv_workers, &pdf_workers, &faq_workers] {
+    return std::vector<jobs::WorkerPoolStatus>{arxiv_workers.Status(), pdf_workers.Status(),
+                                               faq_workers.Status()};
+  };
+  if (faq_parts->llm) services.model_usage.push_back({"faq", &faq_model_usage});
+  if (translation_parts->llm) services.model_usage.push_back({"translate", &translation_model_usage});
   services.pdf_cache = pdf->cache.get();
   services.faq = &faq_service;
   services.translations = translations ? &*translations : nullptr;
@@ -124,10 +142,16 @@ int RunServeCommand(const ServeOptions& options) {
   services.harvest_state = instance.harvest_state.get();
   services.fetch_paper = harvest::MakeOnDemandPaperFetcher(harvester, *instance.jobs, arxiv_workers);
   services.admin_token = settings.admin_token;
-  services.status = [&instance, &arxiv_workers, &pdf_workers,
-                      &faq_workers]() -> Result<std::string> {
-    const jobs::WorkerPoolStatus pools[] = {arxiv_workers.Status(), pdf_workers.Status(),
-                                            faq_workers.Status()};
+  if (scheduler) {
+    services.harvest_progress = [&instance, &scheduler]() -> Result<HarvestProgress> {
+      std::optional<store::JobTime> next_pass;
+      if (std::optional<UtcTime> next = scheduler->NextCheck()) next_pass = *next;
+      return harvest::ReadHarvestProgress(*instance.jobs, *instance.harvest_state,
+                                          instance.config.harvest, next_pass);
+    };
+  }
+  services.status = [&instance, worker_pools = services.worker_pools]() -> Result<std::string> {
+    const std::vector<jobs::WorkerPoolStatus> pools = worker_pools();
     web::StatusContext context;
     context.harvest_enabled = instance.config.harvest_enabled;
     context.pools = pools;
@@ -150,6 +174,7 @@ int RunServeCommand(const ServeOptions& options) {
   server_options.host = options.host;
   server_options.port = options.port;
   server_options.threads = options.threads;
+  server_options.on_rejected = [&metrics](int status) { metrics.RecordServerAnswer(status); };
   Result<std::unique_ptr<web::Server>> server =
       web::Server::Start(server_options, [&site](const web::Request& request) { return site.Handle(request); });
   if (!server) {

@@ -1,6 +1,6 @@
-// `coolpapers serve [--data DIR] [--config FILE] [--host H] [--port P] [--harvest]`: the web
-// server, with the arXiv workers (on-demand paper fetches) and, when harvesting is enabled,
-// the daily harvester keeping the store current.
+// `coolpapers serve [--data DIR] [--config FILE] [--host H] [--port P] [--no-harvest]`: the
+// web server, with the arXiv workers (on-demand paper fetches) and, unless harvesting is turned
+// off, the daily harvester keeping the store current (its first check at once, at start).
 #ifndef COOLPAPERS_CLI_SERVE_COMMAND_H_
 #define COOLPAPERS_CLI_SERVE_COMMAND_H_
 
@@ -18,7 +18,8 @@ struct ServeOptions {
   uint16_t port = 8080;
   int threads = 0;  // 0: one per core
   std::optional<std::filesystem::path> config_file;  // default: DATA/coolpapers.toml if present
-  bool harvest = false;  // harvest even when the configuration does not enable it
+  bool harvest = false;     // --harvest: harvest even when the configuration turns it off
+  bool no_harvest = false;  // --no-harvest: do not, whatever the configuration says
 };
 
 // Serves until SIGINT or SIGTERM, then shuts down gracefully. Returns the exit code.

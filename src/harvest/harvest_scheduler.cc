@@ -67,9 +67,15 @@ void HarvestScheduler::Stop() {
   {
     MutexLock lock(&mutex_);
     stopping_ = true;
+    next_check_.reset();
   }
   stop_requested_.notify_all();
   if (thread_.joinable()) thread_.join();
+}
+
+std::optional<UtcTime> HarvestScheduler::NextCheck() const {
+  MutexLock lock(&mutex_);
+  return next_check_;
 }
 
 void HarvestScheduler::Run() {
@@ -85,6 +91,7 @@ void HarvestScheduler::Run() {
     }
     const milliseconds delay = NextCheckDelay(std::chrono::floor<std::chrono::seconds>(now), options_);
     lock.Lock();
+    next_check_ = std::chrono::floor<std::chrono::seconds>(now + delay);
     stop_requested_.wait_for(mutex_, delay, [this] {
       mutex_.AssertHeld();
       return stopping_;

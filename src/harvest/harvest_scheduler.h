@@ -7,6 +7,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <functional>
+#include <optional>
 #include <thread>
 
 #include "core/announcement_calendar.h"
@@ -40,15 +41,20 @@ class HarvestScheduler {
   // Ends the thread promptly (it is woken from its wait). Idempotent.
   void Stop();
 
+  // When the thread will queue the next checks; nullopt before the first pass or after Stop.
+  // The home page names it as the next try of a check that failed for good. Thread-safe.
+  std::optional<UtcTime> NextCheck() const;
+
  private:
   void Run();
 
   Harvester& harvester_;
   std::function<void()> wake_pool_;
   const HarvestOptions options_;
-  Mutex mutex_;
+  mutable Mutex mutex_;
   std::condition_variable_any stop_requested_;
   bool stopping_ GUARDED_BY(mutex_) = false;
+  std::optional<UtcTime> next_check_ GUARDED_BY(mutex_);
   std::thread thread_;
 };
 

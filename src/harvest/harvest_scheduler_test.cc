@@ -73,10 +73,20 @@ TEST(HarvestScheduler, ChecksAtOnceAndStopsPromptlyDuringItsWait) {
   scheduler.Start();
   const auto deadline = steady_clock::now() + seconds(10);
   while (wakes.load() == 0 && steady_clock::now() < deadline) std::this_thread::sleep_for(10ms);
+  std::optional<UtcTime> next = scheduler.NextCheck();
+  while (!next && steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(10ms);
+    next = scheduler.NextCheck();
+  }
+  // The next pass is at most the idle interval away (an hour here), and in the future.
+  ASSERT_TRUE(next.has_value());
+  EXPECT_GT(*next, floor<seconds>(system_clock::now()) - seconds(1));
+  EXPECT_LE(*next, floor<seconds>(system_clock::now()) + hours(1) + seconds(1));
   const auto stop_started = steady_clock::now();
   scheduler.Stop();
   EXPECT_LT(steady_clock::now() - stop_started, seconds(2));
   EXPECT_EQ(wakes.load(), 1);
+  EXPECT_FALSE(scheduler.NextCheck().has_value());
   for (const char* key : {"feed:cs.AI", "feed:cs.CL"}) {
     auto job = (*queue)->Find(store::JobKind::kArxiv, key);
     ASSERT_TRUE(job && job->has_value()) << key;

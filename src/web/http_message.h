@@ -33,6 +33,11 @@ struct Request {
   // ("https"), "" when absent: what absolute links in feeds are built from (RequestOrigin).
   std::string_view host = {};
   std::string_view forwarded_proto = {};
+  // The client connected from a loopback address, and the request carries no proxy header
+  // (X-Forwarded-For, Forwarded, X-Real-IP): a proxy on this machine is not a local client.
+  bool peer_loopback = false;
+  bool proxied = false;
+  std::string_view authorization = {};  // the Authorization header as sent
 };
 
 inline constexpr std::string_view kEventStreamType = "text/event-stream; charset=utf-8";

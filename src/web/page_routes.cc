@@ -9,6 +9,7 @@
 
 #include "core/category_expr.h"
 #include "web/api/api_json.h"
+#include "web/pages/harvest_banner.h"
 #include "web/pages/home_page.h"
 #include "web/pages/list_page.h"
 #include "web/route_context.h"
@@ -21,11 +22,27 @@ constexpr std::string_view kFeedSuffix = "/feed";
 
 }  // namespace
 
-// /: the categories with their newest days. Errors: the store's.
+// /: the categories with their newest days, and how the harvest stands when this instance
+// harvests. While the banner shows, browsers revalidate it, and while the site fills it
+// refreshes itself every 15 s (the page cache is dropped whenever the progress changes: Site's
+// change stamp). Errors: the store's.
 Result<Response> HandleHome(const RouteContext& context) {
   Result<HomeView> view = LoadHomeView(context.store, context.services.harvest_state);
   if (!view) return std::unexpected(view.error());
-  return MakePageResponse(kHtmlType, RenderHomePage(*view, context.frame));
+  if (context.services.harvest_progress) {
+    Result<HarvestProgress> progress = context.services.harvest_progress();
+    if (!progress) return std::unexpected(progress.error());
+    view->harvest_progress = *std::move(progress);
+  }
+  Response response = MakePageResponse(kHtmlType, RenderHomePage(*view, context.frame));
+  if (view->harvest_progress && HasHarvestBanner(*view->harvest_progress)) {
+    for (auto& [name, value] : response.headers) {
+      if (name == "Cache-Control") value = "no-cache";
+    }
+    // While a new site fills, the reader's page follows; a failure alone does not reload it.
+    if (view->harvest_progress->Filling()) response.headers.emplace_back("Refresh", "15");
+  }
+  return response;
 }
 
 // /arxiv/<expr> and /api/arxiv/<expr>, expr as LooksLikeCategoryExpr sees one: the list, or a

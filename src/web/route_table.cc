@@ -55,6 +55,8 @@ std::optional<Result<Route>> ParseFaqStream(const RouteTarget& target, Route rou
 // click_route.cc
 Result<Response> HandleClicks(const RouteContext& context);
 std::optional<Result<Route>> ParseClicks(const RouteTarget& target, Route route);
+// metrics_route.cc
+Result<Response> HandleMetrics(const RouteContext& context);
 // translation_route.cc
 Result<Response> HandleTranslations(const RouteContext& context);
 std::optional<Result<Route>> ParseTranslations(const RouteTarget& target, Route route);
@@ -95,6 +97,8 @@ constexpr std::array kEntries = {
     RouteEntry{.name = "openapi", .path = "/api/openapi.json", .handler = HandleOpenApi},
     // Before the lists, which would read "kimi" as a category.
     RouteEntry{.name = "faq_link", .parse = ParseFaqLink, .handler = HandleRedirect},
+    RouteEntry{.name = "metrics", .path = "/metrics", .errors = ErrorFormat::kJson,
+               .handler = HandleMetrics},
     RouteEntry{.name = "list_feed", .parse = ParseListFeed, .cache = kStorePages,
                .cache_key = ListCacheKey, .errors = ErrorFormat::kHtml, .keyed_by_origin = true,
                .handler = HandleListFeed},

@@ -35,6 +35,7 @@ Session::Session(tcp::socket&& socket, Server::Core& core)
   beast::error_code ec;
   const tcp::endpoint remote = stream_.socket().remote_endpoint(ec);
   remote_ = ec ? std::string("-") : remote.address().to_string() + ":" + std::to_string(remote.port());
+  peer_loopback_ = !ec && remote.address().is_loopback();
 }
 
 Session::~Session() {
@@ -127,7 +128,11 @@ void Session::HandleRequest() {
                         FromBeast(req[http::field::if_none_match]),
                         FromBeast(req[http::field::if_modified_since]),
                         FromBeast(req[http::field::host]),
-                        FromBeast(req["X-Forwarded-Proto"])};
+                        FromBeast(req["X-Forwarded-Proto"]),
+                        peer_loopback_,
+                        req.count("X-Forwarded-For") > 0 ||
+                            req.count(http::field::forwarded) > 0 || req.count("X-Real-IP") > 0,
+                        FromBeast(req[http::field::authorization])};
   Response response;
   try {
     response = core_.handler(request);
@@ -146,6 +151,7 @@ void Session::HandleRequest() {
 }
 
 void Session::RejectRequest(int status, std::string_view code, const std::string& message) {
+  if (core_.options.on_rejected) core_.options.on_rejected(status);
   started_ = std::chrono::steady_clock::now();
   method_ = "-";
   target_ = "-";

@@ -39,6 +39,10 @@ struct ServerOptions {
   // The frame of the server's own error pages (a 431, or a 500 when the handler threw); serve
   // gives it the site's (SiteOptions::frame).
   PageFrame page_frame = {};
+  // Told the status of every answer the server gives itself, before the site sees the request
+  // (a header too large: 431; a refusal): /metrics counts them. Called from server threads
+  // concurrently; may be empty.
+  std::function<void(int status)> on_rejected = {};
 };
 
 // Called for each request, from any server thread, concurrently: must be thread-safe. An

@@ -162,6 +162,7 @@ class Session : public std::enable_shared_from_this<Session> {
   std::optional<http::request_parser<http::string_body>> parser_;
   std::optional<http::response<SharedStringBody>> res_;
   std::string remote_;
+  bool peer_loopback_ = false;  // the client connected from 127.0.0.0/8 or ::1
   std::string method_;
   std::string target_;
   int status_ = 0;

@@ -1,14 +1,17 @@
 #include "web/site.h"
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <functional>
 #include <utility>
 
 #include "web/conditional_get.h"
 #include "web/http_status.h"
 #include "web/router.h"
+#include "web/site_metrics.h"
 #include "web/static_files.h"
 
 namespace coolpapers::web {
@@ -64,6 +67,23 @@ void AddBodyValidator(Response& response) {
   response.headers.emplace_back("ETag", BodyETag(*response.body));
 }
 
+// What the store's pages depend on: the store, and on the home page how the harvest stands
+// (its banner), folded into one stamp that moves when either does.
+Result<uint64_t> PageStamp(store::Store& store, const HarvestProgressReader& harvest_progress) {
+  Result<uint64_t> store_stamp = store.ChangeStamp();
+  if (!store_stamp || !harvest_progress) return store_stamp;
+  Result<HarvestProgress> progress = harvest_progress();
+  if (!progress) return std::unexpected(progress.error());
+  uint64_t stamp = *store_stamp;
+  const auto mix = [&stamp](uint64_t value) { stamp = (stamp ^ value) * 0x100000001B3ULL; };
+  mix(static_cast<uint64_t>(progress->checked));
+  mix(static_cast<uint64_t>(progress->pending));
+  mix(static_cast<uint64_t>(progress->failing));
+  mix(std::hash<std::string>{}(progress->problem));
+  mix(progress->retry_at ? static_cast<uint64_t>(progress->retry_at->time_since_epoch().count()) : 0);
+  return stamp;
+}
+
 }  // namespace
 
 Site::Site(store::Store& store, SiteOptions options, SiteServices services)
@@ -71,7 +91,7 @@ Site::Site(store::Store& store, SiteOptions options, SiteServices services)
       services_(std::move(services)),
       frame_(std::move(options.frame)),
       cache_(options.cache),
-      watcher_([this] { return store_.ChangeStamp(); },
+      watcher_([this] { return PageStamp(store_, services_.harvest_progress); },
                [this](uint64_t stamp) { cache_.Invalidate(stamp); }, options.change_poll),
       search_cache_(options.cache) {
   if (services_.searcher) {
@@ -94,7 +114,13 @@ PageCache* Site::CacheFor(CachePolicy policy) {
 }
 
 Response Site::Handle(const Request& request) {
-  Response response = Dispatch(request);
+  const auto started = std::chrono::steady_clock::now();
+  std::string_view route_name = "none";
+  Response response = Dispatch(request, route_name);
+  if (services_.metrics != nullptr) {
+    services_.metrics->RecordRequest(route_name, response.status,
+                                     std::chrono::steady_clock::now() - started);
+  }
   // The API is open to pages of any origin, for reading (CORS).
   if (IsApiTarget(request.target) && (IsReadMethod(request.method) || request.method == "OPTIONS")) {
     response.headers.emplace_back("Access-Control-Allow-Origin", "*");
@@ -107,10 +133,11 @@ Response Site::Handle(const Request& request) {
   return response;
 }
 
-Response Site::Dispatch(const Request& request) {
+Response Site::Dispatch(const Request& request, std::string_view& route_name) {
   const bool api_target = IsApiTarget(request.target);
   Result<Route> route = ParseRoute(request.target);
   const RouteEntry* entry = route ? route->entry : nullptr;
+  if (entry != nullptr) route_name = entry->name;
   const bool post = request.method == "POST";
   if (request.method == "OPTIONS" && api_target) return PreflightResponse();
   // A POST to an /api/ target that does not parse (a click with kind=html) gets the route's
@@ -129,6 +156,7 @@ Response Site::Dispatch(const Request& request) {
   }
   // The front end's files, embedded and immutable: before the route's error and the page cache.
   if (IsAssetTarget(request.target)) {
+    route_name = "asset";
     return StaticAssetResponse(request.target, request.accepts_gzip);
   }
   if (!route) return MakeErrorResponse(route.error(), FormatFor(api_target), frame_);
@@ -137,7 +165,11 @@ Response Site::Dispatch(const Request& request) {
   std::optional<std::string> key = cache ? CacheKeyFor(*entry, *route) : std::nullopt;
   if (key && entry->keyed_by_origin) *key += "|" + RequestOrigin(request);
   if (key) {
-    if (std::optional<Response> hit = CachedResponse(*cache, *key, request)) return *hit;
+    std::optional<Response> hit = CachedResponse(*cache, *key, request);
+    if (services_.metrics != nullptr) {
+      services_.metrics->RecordCacheLookup(cache == &cache_ ? "pages" : "search", hit.has_value());
+    }
+    if (hit) return *std::move(hit);
   }
   const uint64_t generation = key ? cache->generation() : 0;
   const RouteContext context{.route = *route,

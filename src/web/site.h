@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <optional>
+#include <string_view>
 
 #include "store/store.h"
 #include "web/change_watcher.h"
@@ -34,7 +35,7 @@ class Site {
   // compressor and the change watcher.
   explicit Site(store::Store& store, SiteOptions options = {}, SiteServices services = {});
 
-  // Answers one request. GET and HEAD, and POST where the route's entry takes it; 405 with
+  // Answers one request, counted in services.metrics when given. GET and HEAD, and POST where the route's entry takes it; 405 with
   // Allow otherwise. HEAD is answered as GET (the server leaves out the body). Pages carry
   // Cache-Control: max-age=60 and Vary: Accept-Encoding, and come gzip-encoded when the client
   // accepts gzip and the cached page's compression is ready. Never throws for bad input (4xx);
@@ -47,8 +48,9 @@ class Site {
   PageCache& search_cache() { return search_cache_; }
 
  private:
-  // Handle without the headers every answer carries.
-  Response Dispatch(const Request& request);
+  // Handle without the headers every answer carries. Sets `route_name` to the answering
+  // entry's name, or "asset" (SiteMetrics::RecordRequest).
+  Response Dispatch(const Request& request, std::string_view& route_name);
   // The cache the policy names, or null: kNone, or kSearchPages without an index.
   PageCache* CacheFor(CachePolicy policy);
   bool IsAdmin(const Request& request) const;

@@ -6,13 +6,17 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "core/arxiv_id.h"
 #include "core/clock.h"
 #include "core/date.h"
 #include "core/error.h"
+#include "core/harvest_progress.h"
+#include "core/model_usage.h"
 #include "faq/faq_service.h"
 #include "jobs/queued_fetch.h"
+#include "jobs/worker_pool.h"
 #include "translate/translation_service.h"
 #include "search/searcher.h"
 #include "store/harvest_state.h"
@@ -23,6 +27,8 @@ class PdfCache;
 
 namespace coolpapers::web {
 
+class SiteMetrics;
+
 // A reader's fetch of a paper we do not have, or of its PDF (jobs/queued_fetch.h).
 using jobs::PaperFetch;
 using jobs::PaperFetcher;
@@ -30,10 +36,22 @@ using jobs::PaperFetcher;
 // The JSON document of /api/status.
 using StatusReporter = std::function<Result<std::string>()>;
 
+// How the harvest of today's lists stands (harvest/harvest_progress_reader.h). Called on the
+// change watcher's thread every poll (the page cache is dropped when the answer changes) and
+// when the home page is rendered; must be thread-safe.
+using HarvestProgressReader = std::function<Result<HarvestProgress>()>;
+
+// A model client's counters (llm/metered_llm_client.h), named by what it is used for.
+struct NamedModelUsage {
+  std::string use;  // "faq", "translate"
+  const ModelUsage* usage = nullptr;
+};
+
 struct SiteServices {
   store::HarvestState* harvest_state = nullptr;  // "updated" times and incomplete days
   PaperFetcher fetch_paper;                      // /arxiv/<id> for a paper we do not have
   StatusReporter status;                         // /api/status
+  HarvestProgressReader harvest_progress;        // the home page's banner; empty: no harvest
   std::string admin_token;                       // the magic token; "" disables it
   search::Searcher* searcher = nullptr;          // /arxiv/search, /api/search
   pdf::PdfCache* pdf_cache = nullptr;            // /pdf/<id>: the PDFs this instance serves
@@ -42,6 +60,14 @@ struct SiteServices {
   // /api/translations/<ids>; null when no translation service is configured, and the reader's
   // translate setting is then not offered.
   translate::TranslationService* translations = nullptr;
+  // /metrics (Prometheus). Without `metrics` the route answers 404 and nothing is counted.
+  SiteMetrics* metrics = nullptr;                // the site's own counters, filled by Site
+  // Who may read /metrics besides loopback clients that came through no proxy: a request
+  // with "Authorization: Bearer <token>". "" for loopback only.
+  std::string metrics_token;
+  store::JobQueue* job_queue = nullptr;          // the queue's depth by kind and state
+  std::function<std::vector<jobs::WorkerPoolStatus>()> worker_pools;  // runs, failures
+  std::vector<NamedModelUsage> model_usage;      // calls and tokens of each model client
   // Today's UTC date, the day a click counts under (/api/clicks), comes from this clock. Tests
   // move it to see "the next day". Not owned; read from any server thread.
   Clock* clock = &RealClock();

@@ -39,7 +39,8 @@ export async function startServer(months, { config = '' } = {}) {
     '[arxiv]\nfeed_base_url = "http://127.0.0.1:9/atom/"\napi_url = "http://127.0.0.1:9/api/query"\n' +
     `oai_url = "http://127.0.0.1:9/oai"\n${config}`);
   const server = await startProcess(binary,
-    ['serve', '--data', data, '--config', configFile, '--host', '127.0.0.1', '--port', '0'],
+    ['serve', '--data', data, '--config', configFile, '--host', '127.0.0.1', '--port', '0',
+      '--no-harvest'],
     /serving (http:\/\/127\.0\.0\.1:\d+)\//, 'coolpapers serve');
   return {
     url: server.url,

@@ -99,7 +99,7 @@ describe('FAQ panel', { skip: skip ?? false, timeout: 240000 }, () => {
       'oai_url = "http://127.0.0.1:9/oai"\n' +
       `[llm]\nbase_url = "${model.url}"\nmodel = "${kModel}"\napi_key = "loopback"\n` +
       '[pdf]\nsource = "http://127.0.0.1:9/pdf/{id}v{version}"\n');
-    server = await startProcess(binary, ['serve', '--data', data, '--host', '127.0.0.1', '--port', '0'],
+    server = await startProcess(binary, ['serve', '--data', data, '--host', '127.0.0.1', '--port', '0', '--no-harvest'],
       /serving (http:\/\/127\.0\.0\.1:\d+)\//, 'coolpapers serve');
 
     const day = await (await fetch(`${server.url}/api${kDay}`)).json();

@@ -3,10 +3,10 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <cstdio>
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "tests/support/python_check.h"
 #include "tests/support/temp_dir.h"
 #include "web/site.h"
 #include "tests/support/web_test_support.h"
@@ -19,24 +19,8 @@ using ::testing::HasSubstr;
 
 // What check_feed.py says about `feed`; fails the test when the script cannot run.
 json ReadWithFeedparser(const std::string& feed, const std::filesystem::path& dir) {
-  const std::filesystem::path file = dir / "feed.xml";
-  {
-    std::FILE* out = std::fopen(file.c_str(), "wb");
-    EXPECT_NE(out, nullptr);
-    if (out == nullptr) return {};
-    std::fwrite(feed.data(), 1, feed.size(), out);
-    std::fclose(out);
-  }
-  const std::string command =
-      "timeout 60 /usr/bin/python3 " COOLPAPERS_CHECK_FEED " < " + file.string();
-  std::FILE* pipe = popen(command.c_str(), "r");
-  EXPECT_NE(pipe, nullptr);
-  if (pipe == nullptr) return {};
-  std::string output;
-  char buffer[4096];
-  for (size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) output.append(buffer, n);
-  EXPECT_EQ(pclose(pipe), 0) << output;
-  return json::parse(output, nullptr, false);
+  return json::parse(coolpapers::testing::RunPythonCheck(COOLPAPERS_CHECK_FEED, feed, dir),
+                     nullptr, false);
 }
 
 using testing::GetRequest;

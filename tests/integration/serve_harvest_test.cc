@@ -27,20 +27,6 @@ using testing::ArxivDay;
 using testing::HttpResponse;
 
 constexpr int kBatch = 20;
-constexpr auto kWaitLimit = std::chrono::seconds(40);
-
-// Polls `target` until `done` holds for the response, at most kWaitLimit; returns the last
-// response (the caller's assertions then say what was seen instead).
-HttpResponse WaitFor(testing::HttpClient& client, const std::string& target,
-                     const std::function<bool(const HttpResponse&)>& done) {
-  const auto deadline = std::chrono::steady_clock::now() + kWaitLimit;
-  HttpResponse response = client.Get(target);
-  while (!done(response) && std::chrono::steady_clock::now() < deadline) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    response = client.Get(target);
-  }
-  return response;
-}
 
 class ServeHarvestTest : public ::testing::Test {
  protected:
@@ -83,10 +69,10 @@ TEST_F(ServeHarvestTest, ANewDayAppearsOnItsOwn) {
   const ArxivDay first = ServeDay(first_day, 0, 150);
   ASSERT_FALSE(first.feeds.at("cs.CL").empty());
 
-  testing::ServerProcess server(data_);
+  testing::ServerProcess server(data_, testing::ServeHarvest::kAsConfigured);
   testing::HttpClient client("127.0.0.1", server.port());
 
-  HttpResponse list = WaitFor(client, "/arxiv/cs.CL", [&](const HttpResponse& r) {
+  HttpResponse list = testing::GetUntil(client, "/arxiv/cs.CL", [&](const HttpResponse& r) {
     return r.status == 200 && r.body.find(first_day.ToDisplay()) != std::string::npos &&
            r.body.find("class=\"updated\"") != std::string::npos;
   });
@@ -97,7 +83,7 @@ TEST_F(ServeHarvestTest, ANewDayAppearsOnItsOwn) {
 
   // arXiv announces the next day: the harvester's next poll finds it without any nudge.
   const ArxivDay second = ServeDay(second_day, 150, 120);
-  list = WaitFor(client, "/arxiv/cs.CL", [&](const HttpResponse& r) {
+  list = testing::GetUntil(client, "/arxiv/cs.CL", [&](const HttpResponse& r) {
     return r.body.find(second_day.ToDisplay()) != std::string::npos &&
            r.body.find("class=\"updated\"") != std::string::npos;
   });
@@ -132,7 +118,7 @@ TEST_F(ServeHarvestTest, APaperWeLackIsFetchedOnDemand) {
                   {200, {{"Content-Type", "application/atom+xml"}},
                    testing::RenderApiFeed(std::span<const Paper>{}), false});
 
-  testing::ServerProcess server(data_);
+  testing::ServerProcess server(data_, testing::ServeHarvest::kAsConfigured);
   testing::HttpClient client("127.0.0.1", server.port());
 
   const HttpResponse first = client.Get("/arxiv/" + wanted.id);
@@ -142,12 +128,12 @@ TEST_F(ServeHarvestTest, APaperWeLackIsFetchedOnDemand) {
   } else {
     EXPECT_EQ(first.status, 200);  // the workers were quicker than this request
   }
-  const HttpResponse page = WaitFor(client, "/arxiv/" + wanted.id,
+  const HttpResponse page = testing::GetUntil(client, "/arxiv/" + wanted.id,
                                     [](const HttpResponse& r) { return r.status == 200; });
   ASSERT_EQ(page.status, 200) << server.Output();
   EXPECT_THAT(page.body, HasSubstr(wanted.id));
 
-  const HttpResponse absent = WaitFor(client, "/arxiv/" + missing,
+  const HttpResponse absent = testing::GetUntil(client, "/arxiv/" + missing,
                                       [](const HttpResponse& r) { return r.status == 404; });
   EXPECT_EQ(absent.status, 404) << server.Output();
   EXPECT_THAT(absent.body, HasSubstr("arXiv has no paper " + missing));

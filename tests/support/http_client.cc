@@ -7,6 +7,7 @@
 #include <cctype>
 #include <optional>
 #include <stdexcept>
+#include <thread>
 
 namespace coolpapers::testing {
 
@@ -161,5 +162,17 @@ std::string HttpClient::ReadBodySome() {
 }
 
 void HttpClient::Disconnect() { connection_.reset(); }
+
+HttpResponse GetUntil(HttpClient& client, const std::string& target,
+                      const std::function<bool(const HttpResponse&)>& done,
+                      std::chrono::milliseconds limit) {
+  const auto deadline = std::chrono::steady_clock::now() + limit;
+  HttpResponse response = client.Get(target);
+  while (!done(response) && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    response = client.Get(target);
+  }
+  return response;
+}
 
 }  // namespace coolpapers::testing

@@ -4,6 +4,7 @@
 #define COOLPAPERS_TESTS_SUPPORT_HTTP_CLIENT_H_
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -54,6 +55,12 @@ class HttpClient {
   std::chrono::milliseconds timeout_;
   std::unique_ptr<Connection> connection_;
 };
+
+// Asks `client` for `target` every 50 ms until `done` holds for the answer or `limit` passes;
+// returns the last answer (the caller's assertions then say what was seen instead).
+HttpResponse GetUntil(HttpClient& client, const std::string& target,
+                      const std::function<bool(const HttpResponse&)>& done,
+                      std::chrono::milliseconds limit = std::chrono::seconds(40));
 
 }  // namespace coolpapers::testing
 

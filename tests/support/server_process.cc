@@ -93,11 +93,13 @@ CommandResult RunCoolpapers(const std::vector<std::string>& args,
   return result;
 }
 
-ServerProcess::ServerProcess(const std::filesystem::path& data_dir,
+ServerProcess::ServerProcess(const std::filesystem::path& data_dir, ServeHarvest harvest,
                              std::chrono::seconds startup_timeout)
     : log_path_(MakeLogPath()) {
-  pid_ = Spawn({"serve", "--data", data_dir.string(), "--host", "127.0.0.1", "--port", "0"},
-               log_path_);
+  std::vector<std::string> args = {"serve", "--data", data_dir.string(), "--host", "127.0.0.1",
+                                   "--port", "0"};
+  if (harvest == ServeHarvest::kOff) args.push_back("--no-harvest");
+  pid_ = Spawn(args, log_path_);
   static const std::regex kServing(R"(serving http://127\.0\.0\.1:(\d+)/)");
   auto deadline = Clock::now() + startup_timeout;
   while (Clock::now() < deadline) {

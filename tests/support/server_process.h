@@ -26,12 +26,18 @@ struct CommandResult {
 CommandResult RunCoolpapers(const std::vector<std::string>& args,
                             std::chrono::milliseconds timeout = std::chrono::seconds(120));
 
+// Whether the served instance harvests arXiv. `serve` harvests by default, from the real
+// arXiv: a test passes kAsConfigured only when its configuration points arXiv at a loopback
+// server (tests/support/replay_server.h), so no test reaches the internet.
+enum class ServeHarvest { kOff, kAsConfigured };
+
 class ServerProcess {
  public:
-  // Starts `coolpapers serve --data DATA_DIR --host 127.0.0.1 --port 0` and waits (at most
-  // `startup_timeout`) for its "serving http://127.0.0.1:PORT/" line. Throws std::runtime_error
-  // with the server's output when it does not come up.
+  // Starts `coolpapers serve --data DATA_DIR --host 127.0.0.1 --port 0` (with --no-harvest
+  // for kOff) and waits (at most `startup_timeout`) for its "serving http://127.0.0.1:PORT/"
+  // line. Throws std::runtime_error with the server's output when it does not come up.
   explicit ServerProcess(const std::filesystem::path& data_dir,
+                         ServeHarvest harvest = ServeHarvest::kOff,
                          std::chrono::seconds startup_timeout = std::chrono::seconds(20));
   ~ServerProcess();
   ServerProcess(const ServerProcess&) = delete;

@@ -1,6 +1,7 @@
 #include "web/pages/home_page.h"
 
 #include "web/html_escape.h"
+#include "web/pages/harvest_banner.h"
 #include "web/pages/layout.h"
 #include "web/pages/list_page.h"
 
@@ -55,6 +56,7 @@ std::string RenderHomePage(const HomeView& view, const PageFrame& frame) {
          "<input type=\"search\" name=\"query\" aria-label=\"Search papers\" "
          "placeholder=\"Search titles, abstracts, authors, or an arXiv id\">"
          "<input type=\"hidden\" name=\"highlight\" value=\"1\"><button>Search</button></form>\n";
+  if (view.harvest_progress) AppendHarvestBanner(out, *view.harvest_progress);
   for (const HomeGroup& group : view.groups) {
     out += "<section class=\"group\"><h2>";
     AppendHtmlEscaped(out, group.name);

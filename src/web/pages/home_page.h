@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/harvest_progress.h"
 #include "web/pages/harvest_mark.h"
 #include "web/pages/layout.h"
 
@@ -30,10 +31,12 @@ struct HomeGroup {
 
 struct HomeView {
   std::vector<HomeGroup> groups;  // arXiv's display order
+  // How the harvest of today's lists stands, when this instance harvests (harvest_banner.h).
+  std::optional<HarvestProgress> harvest_progress = {};
 };
 
 // The page. Within a group that spans several archives (Physics) each archive gets a
-// sub-heading. Each category's <li> carries data-category="cs.CL", which the front end's
+// sub-heading. Above the groups, the harvest banner when there is one. Each category's <li> carries data-category="cs.CL", which the front end's
 // chooser and calendar read. In the instance's `frame` (layout.h). Thread-safe; all text escaped.
 std::string RenderHomePage(const HomeView& view, const PageFrame& frame);
 

@@ -1,5 +1,6 @@
 #include "web/pages/home_page.h"
 
+#include <chrono>
 #include <string>
 
 #include <gmock/gmock.h>
@@ -57,6 +58,40 @@ TEST(HomePage, GroupsInOrderWithArchiveHeadingsWhereSeveral) {
   EXPECT_THAT(page, HasSubstr("<h3>Astrophysics</h3>"));
   EXPECT_THAT(page, HasSubstr("<h3>High Energy Physics - Theory</h3>"));
   EXPECT_THAT(page, Not(HasSubstr("<h3>Computer Science</h3>")));
+}
+
+TEST(HomePage, SaysHowFarTheFirstHarvestGot) {
+  HomeView view = TwoGroups();
+  view.harvest_progress = HarvestProgress{.categories = 41, .checked = 12, .pending = 29};
+  const std::string page = RenderHomePage(view, PageFrame{});
+  EXPECT_THAT(page, HasSubstr("<p class=\"harvest-progress\" role=\"status\">Harvesting 12 of 41 "
+                              "categories from arXiv; each list appears here as soon as it "
+                              "arrives.</p>"));
+  EXPECT_THAT(page, Not(HasSubstr("harvest-problem")));
+
+  // Once every category was read, routine checks say nothing.
+  view.harvest_progress = HarvestProgress{.categories = 41, .checked = 41, .pending = 41};
+  EXPECT_THAT(RenderHomePage(view, PageFrame{}), Not(HasSubstr("Harvesting")));
+  view.harvest_progress.reset();
+  EXPECT_THAT(RenderHomePage(view, PageFrame{}), Not(HasSubstr("harvest-")));
+}
+
+TEST(HomePage, SaysWhyTheHarvestFailsAndWhenItTriesAgain) {
+  HomeView view = TwoGroups();
+  view.harvest_progress = HarvestProgress{
+      .categories = 41,
+      .checked = 41,
+      .failing = 3,
+      .problem = "arXiv is busy <or> down",
+      .retry_at = std::chrono::sys_time<std::chrono::milliseconds>(std::chrono::sys_days(std::chrono::year(2025) / 8 / 20)) +
+                  std::chrono::hours(15) + std::chrono::minutes(42) + std::chrono::seconds(7)};
+  std::string page = RenderHomePage(view, PageFrame{});
+  EXPECT_THAT(page, HasSubstr("<p class=\"harvest-problem\" role=\"status\">Today's lists could "
+                              "not be fetched for 3 of 41 categories: arXiv is busy &lt;or&gt; "
+                              "down. Next try at 2025-08-20 15:42 UTC.</p>"));
+  view.harvest_progress->retry_at.reset();
+  page = RenderHomePage(view, PageFrame{});
+  EXPECT_THAT(page, HasSubstr("down. It is tried again at the next check.</p>"));
 }
 
 }  // namespace
