@@ -16,10 +16,10 @@ namespace {
 constexpr std::string_view kSelectPaperVersion = "SELECT version FROM papers WHERE id = ?1";
 constexpr std::string_view kInsertPaper =
     "INSERT INTO papers (id, version, title, authors, abstract, categories, comments, "
-    "journal_ref, doi, license) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+    "journal_ref, doi, license, affiliations) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
 constexpr std::string_view kUpdatePaper =
     "UPDATE papers SET version = ?2, title = ?3, authors = ?4, abstract = ?5, categories = ?6, "
-    "comments = ?7, journal_ref = ?8, doi = ?9, license = ?10 WHERE id = ?1";
+    "comments = ?7, journal_ref = ?8, doi = ?9, license = ?10, affiliations = ?11 WHERE id = ?1";
 constexpr std::string_view kLowerFirstListed =
     "UPDATE papers SET first_listed = ?2 "
     "WHERE id = ?1 AND (first_listed IS NULL OR first_listed > ?2)";
@@ -81,6 +81,7 @@ Result<PaperWrite> UpsertPaper(SqliteConnection& connection, const Paper& paper)
 
   const std::string authors = JoinColumn(paper.authors, kAuthorSeparator);
   const std::string categories = JoinColumn(paper.categories, kCategorySeparator);
+  const std::string affiliations = JoinAffiliations(paper);
   auto write = connection.Prepare(*stored ? kUpdatePaper : kInsertPaper);
   if (!write) return std::unexpected(std::move(write.error()));
   auto written = (*write)
@@ -94,6 +95,7 @@ Result<PaperWrite> UpsertPaper(SqliteConnection& connection, const Paper& paper)
                      .Bind(8, paper.journal_ref)
                      .Bind(9, paper.doi)
                      .Bind(10, paper.license)
+                     .Bind(11, affiliations)
                      .Run();
   if (!written) return std::unexpected(std::move(written.error()));
   auto versions = ReplaceVersions(connection, paper, stored->has_value());

@@ -38,7 +38,8 @@ TEST(PaperCard, HasTheReferenceMarkup) {
   EXPECT_THAT(card, HasSubstr("<span class=\"title-faq\"></span><span class=\"title-copy\"></span>"
                               "<span class=\"title-rel\"></span>"));
   EXPECT_THAT(card, HasSubstr("<p class=\"authors\">Authors: <a class=\"author\" "
-                              "href=\"/arxiv/search?query=Ada+Lovelace\">Ada Lovelace</a>, "));
+                              "href=\"/arxiv/search?query=Ada+Lovelace\" data-family=\"Lovelace\" "
+                              "data-given=\"Ada\">Ada Lovelace</a>, "));
   EXPECT_THAT(card, HasSubstr("<p class=\"summary\">We study $x^2$ on 2401.06769.</p>"));
   EXPECT_THAT(card, HasSubstr("<p class=\"subjects\">Subjects: <a href=\"/arxiv/cs.CL\">"
                               "Computation and Language (cs.CL)</a>, <a href=\"/arxiv/cs.AI\">"));
