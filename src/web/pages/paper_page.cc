@@ -33,11 +33,14 @@ void AddCitationTags(PageHead& head, const Paper& paper) {
   head.meta.emplace_back("citation_title", paper.title);
   for (const std::string& author : paper.authors) {
     // "Family, Given": with the comma, Zotero splits the name where we say, not at its last
-    // space ("van den Oord, Aäron"); a group author is one field ("Gemma Team").
+    // space ("van den Oord, Aäron"); a group author or a single word ends in a comma, so it
+    // stays one last name ("Gemma Team,"). A lone citation_author whose two sides of the comma
+    // both hold a space would be read as two authors; the ";" of a list of one prevents that.
     const PersonName person = SplitPersonName(author);
-    head.meta.emplace_back("citation_author", person.group || person.given.empty()
-                                                  ? person.FamilyFirst() + ","
-                                                  : person.FamilyFirst());
+    std::string value = person.FamilyFirst();
+    if (person.group || person.given.empty()) value += ",";
+    if (paper.authors.size() == 1) value += ";";
+    head.meta.emplace_back("citation_author", std::move(value));
   }
   if (const std::string cited = CitedDate(paper); !cited.empty()) {
     head.meta.emplace_back("citation_date", HighwireDate(cited));

@@ -96,9 +96,31 @@ ZoteroItem ReadAsEmbeddedMetadata(const std::string& page) {
       if (auto node = item.fields.extract(base)) item.fields[field] = node.mapped();
     }
   }
+  // One author tag is split at ";" and, when that gives one name with a space on both sides of
+  // a comma, at the comma too (processHighwireCreators); empty and punctuation-only parts drop.
+  std::vector<std::string> names;
   auto [begin, end] = tags.equal_range("citation_author");
   for (auto it = begin; it != end; ++it) {
-    std::string name = it->second;
+    std::vector<std::string> parts(1);  // as JavaScript's split: "a;" is {"a", ""}
+    for (const char c : it->second) {
+      if (c == ';') {
+        parts.emplace_back();
+      } else {
+        parts.back() += c;
+      }
+    }
+    const size_t comma = it->second.find(',');
+    if (parts.size() == 1 && std::next(begin) == end && comma != std::string::npos &&
+        it->second.substr(0, comma).find(' ') != std::string::npos &&
+        it->second.substr(comma + 1).find_first_not_of(' ') < it->second.substr(comma + 1).rfind(' ')) {
+      parts = {it->second.substr(0, comma), it->second.substr(comma + 1)};
+    }
+    for (const std::string& part : parts) {
+      if (part.find_first_not_of(" ,-.;") != std::string::npos) names.push_back(part);
+    }
+  }
+  for (std::string name : names) {
+    while (!name.empty() && name.front() == ' ') name.erase(0, 1);
     const bool use_comma = name.find(',') != std::string::npos;
     while (!name.empty() && (name.back() == ',' || name.back() == ' ')) name.pop_back();
     const size_t split = use_comma ? name.find(',') : name.rfind(' ');
@@ -130,6 +152,13 @@ TEST(PaperPage, ZoteroSavesAPreprintWithEveryArxivField) {
                                                        {"Cesar Jr.", "Roberto M."},
                                                        {"Gemma Team", ""},
                                                        {"Gähler", "Franz"}}));
+}
+
+TEST(PaperPage, ZoteroReadsALoneAuthorAsOne) {
+  Paper paper = SamplePaper("2401.06769");
+  paper.authors = {"Roberto M. Cesar Jr."};
+  const ZoteroItem item = ReadAsEmbeddedMetadata(RenderPaperPage({{paper}, {}}, PageFrame{}));
+  EXPECT_EQ(item.creators, (std::vector<ZoteroCreator>{{"Cesar Jr.", "Roberto M."}}));
 }
 
 TEST(PaperPage, GivesZoteroTheStoredDoi) {
