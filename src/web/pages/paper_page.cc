@@ -1,7 +1,6 @@
 #include "web/pages/paper_page.h"
 
 #include <algorithm>
-#include <chrono>
 
 #include "core/person_name.h"
 #include "web/html_escape.h"
@@ -59,14 +58,6 @@ void AddCitationTags(PageHead& head, const Paper& paper) {
 }
 
 }  // namespace
-
-std::optional<Date> PublishDay(const Paper& paper) {
-  if (paper.first_listed) return paper.first_listed;
-  if (!paper.versions.empty()) {
-    return Date(std::chrono::floor<std::chrono::days>(paper.versions.front().submitted));
-  }
-  return std::nullopt;
-}
 
 std::string RenderPaperPage(const PapersView& view, const PageFrame& frame) {
   PageHead head;

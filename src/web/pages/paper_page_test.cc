@@ -200,14 +200,5 @@ TEST(PaperPage, EscapesHostileTextInCardsAndMetaTags) {
   EXPECT_THAT(page, HasSubstr("<title>&lt;script&gt;alert(1)&lt;/script&gt; &quot;&gt;&lt;img"));
 }
 
-TEST(PublishDay, PrefersTheFirstListingDay) {
-  Paper paper = SamplePaper("2401.06769");
-  EXPECT_EQ(PublishDay(paper), Day("2025-05-14"));
-  paper.first_listed.reset();
-  EXPECT_EQ(PublishDay(paper), Day("2025-05-13"));
-  paper.versions.clear();
-  EXPECT_EQ(PublishDay(paper), std::nullopt);
-}
-
 }  // namespace
 }  // namespace coolpapers::web
