@@ -37,13 +37,18 @@ function cslNames(paper) {
   });
 }
 
+// One line: older abstracts keep arXiv's hard line wraps, and a RIS value must not break.
+function oneLine(text) {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
 export function cslItem(paper) {
   const date = paperDate(paper);
   const item = {
     id: paper.id,
     'citation-key': citationKey(paper),
     type: paper.venue ? 'paper-conference' : 'article',
-    title: paper.title,
+    title: oneLine(paper.title),
     author: cslNames(paper),
     number: paper.id,
     DOI: paper.doi || `10.48550/arXiv.${paper.id}`,
@@ -56,7 +61,7 @@ export function cslItem(paper) {
   }
   if (date.length) item.issued = { 'date-parts': [date] };
   if (paper.version) item.version = String(paper.version);
-  if (paper.abstract) item.abstract = paper.abstract;
+  if (paper.abstract) item.abstract = oneLine(paper.abstract);
   return item;
 }
 
@@ -108,7 +113,9 @@ export function toRis(papers) {
     if (!paper.venue) item['container-title'] = 'arXiv';
     return item;
   });
-  return new Cite(items).format('ris');
+  // citation-js breaks every value after 70 characters; a RIS reader takes one tag per line,
+  // so the pieces are joined back (no value holds a newline of its own: see oneLine).
+  return new Cite(items).format('ris').replace(/\n(?![A-Z][A-Z0-9] {2}- |ER {2}- )/g, '');
 }
 
 export function toCslJson(papers) {

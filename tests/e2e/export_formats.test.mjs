@@ -22,7 +22,8 @@ const papers = [
       { family: 'Cesar', given: 'Roberto M.', suffix: 'Jr.', group: false },
       { family: 'Gemma Team', given: '', suffix: '', group: true },
     ],
-    abstract: 'We study attention.',
+    abstract: 'We study attention, an abstract long enough that citation-js would break it\n' +
+      'over several lines of RIS, which a RIS reader cannot take.',
     categories: ['cs.CL', 'cs.LG'],
     cited: '2025-05-26',
     version: 2,
@@ -119,6 +120,7 @@ test('RIS: names as the RIS spec writes them, read back by an independent parser
   }
   const records = parseRis(text);
   assert.equal(records.length, 3);
+  assert.equal(records[0].abstract, papers[0].abstract.replace(/\s+/g, ' '));
   assert.deepEqual(records[0].author[0], { family: 'Oord', 'non-dropping-particle': 'van den', given: 'Aäron' });
   assert.equal(String(records[1].issued['date-parts'][0][0]), '2018');
   assert.equal(records[1].DOI, '10.1000/example.doi');
