@@ -23,19 +23,16 @@ class Collect(logging.Handler):
 
 def with_pybtex(text):
     warnings = []
-    # pybtex reports recoverable problems through report_error (printed, not raised, outside
-    # strict mode): keep them all.
-    pybtex.errors.set_strict_mode(False)
-    original = pybtex.errors.report_error
-    pybtex.errors.report_error = lambda error: warnings.append(str(error))
+    # pybtex reports recoverable problems (a repeated key, a syntax error it skips) through
+    # report_error, which pybtex.errors.capture() collects instead of printing.
     try:
-        data = parse_string(text, "bibtex")
+        with pybtex.errors.capture() as captured:
+            data = parse_string(text, "bibtex")
         entries = len(data.entries)
+        warnings += [str(error) for error in captured]
     except Exception as error:  # a fatal parse error counts as a warning with nothing read
         warnings.append(f"{type(error).__name__}: {error}")
         entries = 0
-    finally:
-        pybtex.errors.report_error = original
     return {"entries": entries, "warnings": warnings}
 
 
