@@ -63,8 +63,17 @@ const css = await esbuild.build({
 const cssOutputs = Object.keys(css.metafile.outputs).map((path) => path.slice(path.lastIndexOf('/') + 1));
 const katexCss = cssOutputs.find((name) => name.startsWith('katex-') && name.endsWith('.css'));
 
+// citation-js (the star list's exports) imports node-fetch for Node.js; a browser uses its own.
+const nodeFetchInBrowser = {
+  name: 'node-fetch-in-browser',
+  setup(build) {
+    build.onResolve({ filter: /^node-fetch$/ }, () => ({ path: join(here, 'js/node_fetch_shim.js') }));
+  },
+};
+
 const js = await esbuild.build({
   ...common,
+  plugins: [nodeFetchInBrowser],
   entryPoints: [join(here, 'js/main.js')],
   entryNames: '[name]-[hash]',
   chunkNames: 'chunk-[hash]',

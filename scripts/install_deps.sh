@@ -10,12 +10,14 @@ packages=(
   libpqxx-dev postgresql
   nlohmann-json3-dev libcli11-dev libfmt-dev
   libcurl4-openssl-dev libpugixml-dev libxapian-dev libtomlplusplus-dev
-  libhowardhinnant-date-dev tzdata
+  libhowardhinnant-date-dev tzdata libicu-dev
   # clang 16 for the thread-safety analysis (tests/architecture) and libFuzzer.
   clang-16 libclang-rt-16-dev
   python3-feedparser libpoppler-cpp-dev
   # /metrics read by the Prometheus project's own text parser (tests/metrics/).
   python3-prometheus-client
+  # The star list's exports are checked with other tools' readers (tests/citations/).
+  pandoc python3-pybtex python3-bibtexparser
   libgtest-dev libgmock-dev libbenchmark-dev
   wrk curl python3 procps
   # The load balancer of the multi-node test (tests/integration/two_nodes_test.cc) and of deploy/.

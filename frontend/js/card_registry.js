@@ -15,6 +15,18 @@ export function readCard(el) {
     const href = node.getAttribute('href');
     return href ? href.slice(href.lastIndexOf('/') + 1) : node.textContent.trim();
   });
+  // The parts of each name (data attributes, src/web/pages/paper_card.cc) and the COinS span's
+  // date, versioned arXiv id and DOI (src/web/pages/coins.h): what the exports cite.
+  const names = [...el.querySelectorAll('p.authors a.author')].map((a) => ({
+    family: a.dataset.family ?? a.textContent.trim(),
+    given: a.dataset.given ?? '',
+    suffix: a.dataset.suffix ?? '',
+    group: a.hasAttribute('data-group'),
+  }));
+  const coins = new URLSearchParams(el.querySelector('span.Z3988')?.getAttribute('title') ?? '');
+  const ids = coins.getAll('rft_id');
+  const arxiv = /^info:arxiv\/.*v(\d+)$/.exec(ids.find((id) => id.startsWith('info:arxiv/')) ?? '');
+  const doi = ids.find((id) => id.startsWith('info:doi/'))?.slice('info:doi/'.length) ?? '';
   const index = el.querySelector('a.index');
   const pdf = el.querySelector('a.title-pdf');
   const paper = {
@@ -25,6 +37,10 @@ export function readCard(el) {
     abstract: text('p.summary'),
     categories,
     published: text('.date-data'),
+    names,
+    cited: coins.get('rft.date') ?? '',
+    version: arxiv ? Number(arxiv[1]) : 0,
+    doi,
     absUrl: index ? index.getAttribute('href') : `https://arxiv.org/abs/${el.id}`,
     pdfUrl: pdf ? pdf.getAttribute('data') || pdf.getAttribute('href') : `https://arxiv.org/pdf/${el.id}`,
   };

@@ -1,10 +1,9 @@
 // The star list (reference sections 2.3 and 2.12): papers whose [PDF] or [FAQ] the
 // reader opened, kept in localStorage with what the exports need. Each title jumps back to its
 // card (or to its own page when the card is not on this page); ★/☆ unstars and restars; Export
-// gives the share link /arxiv/<id>,<id>,... and BibTeX, RIS and CSL-JSON downloads of the starred
-// papers. The markup keeps papers.cool's div.items > p > a.i-title[href="#<id>"] for Zotero.
+// gives the share link /arxiv/<id>,<id>,... and BibTeX, biblatex, RIS and CSL-JSON downloads of
+// the starred papers (export_formats.js, citation-js: loaded on the first export). The markup keeps papers.cool's div.items > p > a.i-title[href="#<id>"] for Zotero.
 import { findPaper } from './card_registry.js';
-import { toBibtex, toCslJson, toRis } from './export_formats.js';
 import { loadJson, saveJson } from './storage.js';
 
 const kKey = 'coolpapers.stars';
@@ -48,6 +47,10 @@ export function starPaper(paper) {
     abstract: paper.abstract,
     categories: paper.categories,
     published: paper.published,
+    names: paper.names,
+    cited: paper.cited,
+    version: paper.version,
+    doi: paper.doi,
     absUrl: paper.absUrl,
     starred: true,
   });
@@ -124,16 +127,20 @@ function render() {
 // list page (shared_list.js).
 export function appendExportButtons(container, papers, base) {
   const formats = [
-    ['BibTeX', `${base}.bib`, 'application/x-bibtex', toBibtex],
-    ['RIS', `${base}.ris`, 'application/x-research-info-systems', toRis],
-    ['CSL-JSON', `${base}.json`, 'application/vnd.citationstyles.csl+json', toCslJson],
+    ['BibTeX', `${base}.bib`, 'application/x-bibtex', 'toBibtex'],
+    ['biblatex', `${base}-biblatex.bib`, 'application/x-bibtex', 'toBiblatex'],
+    ['RIS', `${base}.ris`, 'application/x-research-info-systems', 'toRis'],
+    ['CSL-JSON', `${base}.json`, 'application/vnd.citationstyles.csl+json', 'toCslJson'],
   ];
-  for (const [label, name, type, format] of formats) {
+  for (const [label, name, type, writer] of formats) {
     const button = document.createElement('button');
     button.type = 'button';
     button.className = `export-${label.toLowerCase()}`;
     button.textContent = label;
-    button.addEventListener('click', () => download(name, type, format(papers())));
+    button.addEventListener('click', async () => {
+      const exportFormats = await import('./export_formats.js');
+      download(name, type, exportFormats[writer](papers()));
+    });
     container.append(button);
   }
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "core/paper.h"
 #include "core/tex_accents.h"
 #include "core/whitespace.h"
 
@@ -15,6 +16,19 @@ constexpr std::array<std::string_view, 8> kNameSuffixes = {"Jr.", "Jr",  "Sr.", 
 
 bool IsNameSuffix(std::string_view piece) {
   return std::ranges::find(kNameSuffixes, piece) != kNameSuffixes.end();
+}
+
+// "et al", "et al.", "et. al.": a byline's way of saying "and others", never an author.
+bool IsEtAl(std::string_view piece) {
+  return piece == "et al" || piece == "et al." || piece == "et. al." || piece == "et.al.";
+}
+
+// "B. Aubert et al" -> "B. Aubert".
+std::string_view WithoutTrailingEtAl(std::string_view name) {
+  for (std::string_view tail : {" et al.", " et al"}) {
+    if (name.ends_with(tail)) return name.substr(0, name.size() - tail.size());
+  }
+  return name;
 }
 
 // Splits on commas and on the word "and", except inside parentheses, where affiliations
@@ -40,37 +54,71 @@ std::vector<std::string> SplitTopLevel(std::string_view text) {
   return pieces;
 }
 
-// Cleans one piece: trims, and drops the "and" that an Oxford comma leaves ("A, B, and C").
-std::string CleanPiece(std::string_view piece) {
-  std::string name = CollapseWhitespace(piece);
-  if (name.starts_with("and ")) name.erase(0, 4);
-  return name;
+// The contents of the parenthesised groups of `text` (from its first "("), joined with "; ":
+// "(1) ((1) Uni A, (2) Uni B)" -> "1; (1) Uni A, (2) Uni B". A group left open (a byline cut
+// short) runs to the end.
+std::string AffiliationText(std::string_view text) {
+  std::string affiliation;
+  int depth = 0;
+  for (const char c : text) {
+    if (c == '(' && depth++ == 0) {
+      if (!affiliation.empty()) affiliation += "; ";
+      continue;
+    }
+    if (c == ')' && depth > 0 && --depth == 0) continue;
+    if (depth > 0) affiliation += c;
+  }
+  return CollapseWhitespace(affiliation);
+}
+
+// One author from one piece of a byline: the name before any "(", the affiliation inside.
+// A piece that names nobody ("et al", an empty piece, a lone affiliation) adds nothing.
+void AddAuthor(std::string_view piece, AuthorList& list) {
+  std::string text = CollapseWhitespace(piece);
+  if (text.starts_with("and ")) text.erase(0, 4);  // the Oxford comma's "A, B, and C"
+  const size_t open = text.find('(');
+  std::string name = CollapseWhitespace(WithoutTrailingEtAl(
+      std::string_view(text).substr(0, open == std::string::npos ? text.size() : open)));
+  if (name.empty() || IsEtAl(name)) return;
+  std::string affiliation =
+      open == std::string::npos ? "" : AffiliationText(std::string_view(text).substr(open));
+  if (IsNameSuffix(name) && !list.names.empty()) {
+    list.names.back() += " " + name;  // "John Smith, Jr." reads as "John Smith Jr."
+    return;
+  }
+  list.Add(std::move(name), std::move(affiliation));
 }
 
 }  // namespace
 
-std::vector<std::string> SplitAuthorList(std::string_view text) {
-  std::vector<std::string> names;
-  for (const std::string& piece : SplitTopLevel(CollapseWhitespace(DecodeTexAccents(text)))) {
-    std::string name = CleanPiece(piece);
-    if (name.empty()) continue;
-    if (IsNameSuffix(name) && !names.empty()) {
-      names.back() += ", " + name;
-      continue;
-    }
-    names.push_back(std::move(name));
+void AuthorList::Add(std::string name, std::string affiliation) {
+  if (!affiliation.empty() && affiliations.size() < names.size()) {
+    affiliations.resize(names.size());
   }
-  return names;
+  names.push_back(std::move(name));
+  if (!affiliation.empty() || !affiliations.empty()) {
+    affiliations.resize(names.size());
+    affiliations.back() = std::move(affiliation);
+  }
 }
 
-std::vector<std::string> NormalizeAuthorNames(const std::vector<std::string>& names) {
-  std::vector<std::string> clean;
-  clean.reserve(names.size());
-  for (const std::string& name : names) {
-    std::string normalized = CollapseWhitespace(DecodeTexAccents(name));
-    if (!normalized.empty()) clean.push_back(std::move(normalized));
+void AuthorList::MoveInto(Paper& paper) && {
+  paper.authors = std::move(names);
+  paper.affiliations = std::move(affiliations);
+}
+
+AuthorList SplitAuthorList(std::string_view text) {
+  AuthorList list;
+  for (const std::string& piece : SplitTopLevel(CollapseWhitespace(DecodeTexAccents(text)))) {
+    AddAuthor(piece, list);
   }
-  return clean;
+  return list;
+}
+
+AuthorList NormalizeAuthorNames(const std::vector<std::string>& names) {
+  AuthorList list;
+  for (const std::string& name : names) AddAuthor(DecodeTexAccents(name), list);
+  return list;
 }
 
 }  // namespace coolpapers

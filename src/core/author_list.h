@@ -1,4 +1,4 @@
-// Author lists from the string forms arXiv metadata uses.
+// Author lists from the forms arXiv metadata uses: names kept apart from affiliations.
 #ifndef COOLPAPERS_CORE_AUTHOR_LIST_H_
 #define COOLPAPERS_CORE_AUTHOR_LIST_H_
 
@@ -8,15 +8,29 @@
 
 namespace coolpapers {
 
-// Splits "A. One, B. Two and C. Three" (also "A and B", "A, B, and C", with "\n" line wraps and
-// runs of spaces) into names, TeX accents decoded and whitespace collapsed. Parenthesised
-// affiliations are kept with their name and commas inside parentheses do not split:
-// "A (MIT, USA), B" -> {"A (MIT, USA)", "B"}. Empty input gives an empty list.
-std::vector<std::string> SplitAuthorList(std::string_view text);
+struct Paper;
 
-// Cleans names that already come as a list: whitespace collapsed, TeX accents decoded, empty
-// names dropped.
-std::vector<std::string> NormalizeAuthorNames(const std::vector<std::string>& names);
+// Names in byline order and, parallel to them, each author's affiliation ("" for an author
+// without one); `affiliations` is empty when no author has one.
+struct AuthorList {
+  std::vector<std::string> names;
+  std::vector<std::string> affiliations;
+
+  // Appends one author; `affiliation` may be empty.
+  void Add(std::string name, std::string affiliation);
+  // Moves the list into `paper.authors` and `paper.affiliations`.
+  void MoveInto(Paper& paper) &&;
+};
+
+// Splits "A. One, B. Two and C. Three" (also "A and B", "A, B, and C", with "\n" line wraps and
+// runs of spaces) into names, TeX accents decoded and whitespace collapsed. A parenthesised part
+// is the author's affiliation, never part of the name, and commas inside it do not split:
+// "A (MIT, USA), B (1)" -> names {"A", "B"}, affiliations {"MIT, USA", "1"}. "et al" is no
+// author. Empty input gives an empty list.
+AuthorList SplitAuthorList(std::string_view text);
+
+// The same for names that already come as a list, one name (and maybe its affiliation) each.
+AuthorList NormalizeAuthorNames(const std::vector<std::string>& names);
 
 }  // namespace coolpapers
 

@@ -23,7 +23,10 @@ struct Paper {
   std::string id;                       // canonical arXiv id without version: "2401.06769"
   int version = 0;                      // latest known version; 0 when the source did not say
   std::string title;                    // TeX accents decoded, whitespace collapsed
-  std::vector<std::string> authors;     // in byline order
+  std::vector<std::string> authors;     // names only, in byline order: "Franz Gähler"
+  // Each author's affiliation, parallel to `authors` ("" for an author without one), or empty
+  // when no author has one: "Institut für Theoretische Physik", or a footnote mark like "1".
+  std::vector<std::string> affiliations;
   std::string abstract;                 // TeX accents decoded; math left as TeX
   std::vector<std::string> categories;  // canonical ids, primary first, no duplicates
   std::string comments;                 // arXiv "comments" field, may be empty
@@ -45,7 +48,13 @@ enum class AnnounceType : int {
   kReplace = 2,  // a later version (replace or replace-cross)
 };
 
-std::string_view AnnounceTypeName(AnnounceType type);  // "new", "cross", "replace"
+std::string_view AnnounceTypeName(AnnounceType type);
+
+// The date a citation gives the paper: its v1 submission day ("2018-12-05"); without version
+// dates, the first listing day when that is in the month its id was issued in, else that month
+// alone ("2018-12" for 1812.06145 listed as a replacement in 2025: listing days of later
+// versions are no publication date); "" when nothing is known.
+std::string CitedDate(const Paper& paper);  // "new", "cross", "replace"
 
 struct Listing {
   Date day;

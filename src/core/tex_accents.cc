@@ -5,41 +5,25 @@
 #include <optional>
 
 #include "core/utf8.h"
+#include "core/unicode_nfc.h"
 
 namespace coolpapers {
 namespace {
 
-// One TeX accent: its command, the Unicode combining mark, and every Latin letter that has a
-// precomposed form with that mark (bases[i] + mark == composed[i], per Unicode's canonical
-// compositions). Letters outside `bases` get the combining mark after them.
+// One TeX accent: its command and the Unicode combining mark it puts on its argument. The
+// decoder writes letter + mark and composes the result to NFC at the end, so \'e becomes the
+// precomposed "é" and a mark on a letter that is already accented (\~ê, Vietnamese) becomes
+// "ễ"; a letter with no precomposed form keeps the combining mark (\"q -> q + U+0308).
 struct Accent {
   std::string_view command;
   char32_t combining_mark;
-  std::string_view bases;
-  std::u32string_view composed;
 };
 
-constexpr std::array<Accent, 13> kAccents = {{
-    {"`", 0x0300, "AEINOUWYaeinouwy", U"ÀÈÌǸÒÙẀỲàèìǹòùẁỳ"},
-    {"'", 0x0301, "ACEGIKLMNOPRSUWYZacegiklmnoprsuwyz", U"ÁĆÉǴÍḰĹḾŃÓṔŔŚÚẂÝŹáćéǵíḱĺḿńóṕŕśúẃýź"},
-    {"^", 0x0302, "ACEGHIJOSUWYZaceghijosuwyz", U"ÂĈÊĜĤÎĴÔŜÛŴŶẐâĉêĝĥîĵôŝûŵŷẑ"},
-    {"~", 0x0303, "AEINOUVYaeinouvy", U"ÃẼĨÑÕŨṼỸãẽĩñõũṽỹ"},
-    {"=", 0x0304, "AEGIOUYaegiouy", U"ĀĒḠĪŌŪȲāēḡīōūȳ"},
-    {"u", 0x0306, "AEGIOUaegiou", U"ĂĔĞĬŎŬăĕğĭŏŭ"},
-    {".", 0x0307, "ABCDEFGHIMNOPRSTWXYZabcdefghmnoprstwxyz",
-     U"ȦḂĊḊĖḞĠḢİṀṄȮṖṘṠṪẆẊẎŻȧḃċḋėḟġḣṁṅȯṗṙṡṫẇẋẏż"},
-    {"\"", 0x0308, "AEHIOUWXYaehiotuwxy", U"ÄËḦÏÖÜẄẌŸäëḧïöẗüẅẍÿ"},
-    {"r", 0x030A, "AUauwy", U"ÅŮåůẘẙ"},
-    {"H", 0x030B, "OUou", U"ŐŰőű"},
-    {"v", 0x030C, "ACDEGHIKLNORSTUZacdeghijklnorstuz", U"ǍČĎĚǦȞǏǨĽŇǑŘŠŤǓŽǎčďěǧȟǐǰǩľňǒřšťǔž"},
-    {"c", 0x0327, "CDEGHKLNRSTcdeghklnrst", U"ÇḐȨĢḨĶĻŅŖŞŢçḑȩģḩķļņŗşţ"},
-    {"k", 0x0328, "AEIOUaeiou", U"ĄĘĮǪŲąęįǫų"},
+constexpr std::array<Accent, 15> kAccents = {{
+    {"`", 0x0300}, {"'", 0x0301}, {"^", 0x0302}, {"~", 0x0303}, {"=", 0x0304},
+    {"u", 0x0306}, {".", 0x0307}, {"\"", 0x0308}, {"r", 0x030A}, {"H", 0x030B},
+    {"v", 0x030C}, {"d", 0x0323}, {"c", 0x0327}, {"k", 0x0328}, {"b", 0x0331},
 }};
-static_assert(std::ranges::all_of(kAccents,
-                                  [](const Accent& accent) {
-                                    return accent.bases.size() == accent.composed.size();
-                                  }),
-              "every base letter needs its composed form");
 
 // Letters TeX spells as control words (arXiv's tex2utf "textlet" set).
 struct SpecialLetter {
@@ -150,23 +134,39 @@ class Decoder {
     // After a letter accent ("\c c") TeX skips spaces to find the argument; a symbol accent
     // ("\'e") takes the very next character.
     const size_t arg = IsLetter(command.front()) ? SkipSpaces(after) : after;
-    std::optional<std::pair<char, size_t>> base = Argument(arg);
+    std::optional<std::pair<std::string_view, size_t>> base = Argument(arg);
     if (!base) return std::nullopt;
-    return Decoded{Compose(*accent, base->first), base->second};
+    std::string letter(base->first);
+    AppendUtf8(accent->combining_mark, letter);
+    return Decoded{std::move(letter), base->second};
   }
 
-  // An accent's argument at `pos`: "e", "{e}", "\i", "{\i}", with spaces allowed inside braces.
-  // Dotless i and j take the accent as plain i and j do. Returns the base letter and the end.
-  std::optional<std::pair<char, size_t>> Argument(size_t pos) const {
-    if (pos < text_.size() && IsLetter(text_[pos])) return std::pair{text_[pos], pos + 1};
+  // The length of the UTF-8 letter at `pos` that can carry an accent: an ASCII letter, or one
+  // non-ASCII character ("ê" in "Nguy\~ên"); 0 for anything else.
+  size_t BaseLetterLength(size_t pos) const {
+    if (pos >= text_.size()) return 0;
+    const auto lead = static_cast<unsigned char>(text_[pos]);
+    if (lead < 0x80) return IsLetter(text_[pos]) ? 1 : 0;
+    size_t end = pos + 1;
+    while (end < text_.size() && (static_cast<unsigned char>(text_[end]) & 0xC0) == 0x80) ++end;
+    return IsSingleLetter(text_.substr(pos, end - pos)) ? end - pos : 0;
+  }
+
+  // An accent's argument at `pos`: "e", "ê", "{e}", "\i", "{\i}", with spaces allowed inside
+  // braces. Dotless i and j take the accent as plain i and j do. Returns the base letter (UTF-8)
+  // and the end.
+  std::optional<std::pair<std::string_view, size_t>> Argument(size_t pos) const {
+    if (const size_t length = BaseLetterLength(pos); length > 0) {
+      return std::pair{text_.substr(pos, length), pos + length};
+    }
     if (At(pos, "\\i") || At(pos, "\\j")) {
       if (pos + 2 < text_.size() && IsLetter(text_[pos + 2])) return std::nullopt;
-      return std::pair{text_[pos + 1], pos + 2};
+      return std::pair{text_.substr(pos + 1, 1), pos + 2};
     }
     if (!At(pos, "{")) return std::nullopt;
     const size_t inner = SkipSpaces(pos + 1);
     if (At(inner, "{")) return std::nullopt;
-    std::optional<std::pair<char, size_t>> base = Argument(inner);
+    std::optional<std::pair<std::string_view, size_t>> base = Argument(inner);
     if (!base) return std::nullopt;
     const size_t close = SkipSpaces(base->second);
     if (!At(close, "}")) return std::nullopt;
@@ -192,17 +192,6 @@ class Decoder {
     return end;
   }
 
-  static std::string Compose(const Accent& accent, char base) {
-    std::string out;
-    if (const size_t i = accent.bases.find(base); i != std::string_view::npos) {
-      AppendUtf8(accent.composed[i], out);
-    } else {
-      out += base;
-      AppendUtf8(accent.combining_mark, out);
-    }
-    return out;
-  }
-
   std::string_view text_;
 };
 
@@ -210,7 +199,7 @@ class Decoder {
 
 std::string DecodeTexAccents(std::string_view text) {
   if (text.find('\\') == std::string_view::npos) return std::string(text);
-  return Decoder(text).Run();
+  return ComposeNfc(Decoder(text).Run());
 }
 
 }  // namespace coolpapers

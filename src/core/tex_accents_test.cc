@@ -121,6 +121,24 @@ TEST(DecodeTexAccents, DecodesRealArxivText) {
   });
 }
 
+TEST(DecodeTexAccents, DecodesTheWholeStandardAccentSet) {
+  ExpectDecodes({
+      {R"(Tol\'ul\d{o}p\'e)", "Tolúlọpé"},  // 2510.02569
+      {R"(\v{s} \H{o} \k{a} \c{s} \r{u} \u{g} \={a} \.{z} \b{k} \d{s})",
+       "š ő ą ş ů ğ ā ż ḵ ṣ"},
+      {R"({\o} {\O} {\l} {\L} {\ss} {\aa} \'{\i} {\i})", "ø Ø ł Ł ß å í ı"},
+  });
+}
+
+TEST(DecodeTexAccents, AccentsLettersThatAreAlreadyAccented) {
+  ExpectDecodes({
+      {R"(Nguy\~ên)", "Nguyễn"},  // 2507.06261
+      {R"(Nguy\~{ê}n Ph\d{ư}\'{ơ}ng)", "Nguyễn Phựớng"},
+      {R"(\'Ω)", "Ώ"},
+      {R"(\'– and \'€)", R"(\'– and \'€)"},  // not letters: no argument
+  });
+}
+
 TEST(DecodeTexAccents, LeavesMathUntouched) {
   ExpectDecodes({
       {R"($\"o$ and \"o)", R"($\"o$ and ö)"},

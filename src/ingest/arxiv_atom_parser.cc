@@ -47,7 +47,7 @@ Result<Paper> ParseEntry(const pugi::xml_node& entry, std::string_view source) {
   for (const pugi::xml_node& author : ChildrenByLocalName(entry, "author")) {
     names.push_back(ChildText(author, "name"));
   }
-  paper.authors = NormalizeAuthorNames(names);
+  NormalizeAuthorNames(names).MoveInto(paper);
 
   std::vector<std::string_view> category_names;  // views into the parsed document
   category_names.emplace_back(

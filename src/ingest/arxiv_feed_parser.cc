@@ -59,7 +59,7 @@ Result<AnnouncementEntry> ParseEntry(const pugi::xml_node& entry, int64_t positi
 
   out.paper.title = CleanText(ChildText(entry, "title"));
   out.paper.abstract = CleanText(StripSummaryHeader(ChildText(entry, "summary")));
-  out.paper.authors = SplitAuthorList(ChildText(entry, "creator"));
+  SplitAuthorList(ChildText(entry, "creator")).MoveInto(out.paper);
   out.paper.license = CollapseWhitespace(ChildText(entry, "rights"));
   std::vector<std::string_view> names;  // views into the parsed document, which outlives them
   for (const pugi::xml_node& category : ChildrenByLocalName(entry, "category")) {

@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <charconv>
+#include <optional>
 #include <nlohmann/json.hpp>
 
 #include "core/announcement_calendar.h"
 #include "core/author_list.h"
 #include "core/quoted_text.h"
+#include "core/tex_accents.h"
 #include "core/whitespace.h"
 #include "ingest/record_fields.h"
 
@@ -56,6 +58,47 @@ Result<std::vector<PaperVersion>> VersionsField(const nlohmann::json& record) {
   return versions;
 }
 
+// The snapshot's "authors_parsed": [[last, first, suffix, affiliation...], ...], arXiv's own
+// split of the byline, so names need no guessing: ["Gähler", "Franz", "", "Institut für ..."]
+// -> "Franz Gähler" with that affiliation; ["Cesar", "Roberto M.", "Jr.", ...] -> "Roberto M.
+// Cesar Jr."; ["The BABAR Collaboration", "", ""] stays whole. nullopt when the field is
+// missing or not of that shape, and the "authors" string is split instead.
+std::optional<AuthorList> AuthorsFromParsed(const nlohmann::json& record) {
+  const auto it = record.find("authors_parsed");
+  if (it == record.end() || !it->is_array() || it->empty()) return std::nullopt;
+  AuthorList list;
+  for (const nlohmann::json& parts : *it) {
+    if (!parts.is_array() || parts.empty() ||
+        !std::ranges::all_of(parts, &nlohmann::json::is_string)) {
+      return std::nullopt;
+    }
+    auto part = [&](size_t i) {
+      if (i >= parts.size()) return std::string();
+      std::string text = CollapseWhitespace(DecodeTexAccents(parts[i].get<std::string>()));
+      // arXiv's split puts a space after every initial, also inside "C.-P.": "C. -P.".
+      for (size_t at = text.find(". -"); at != std::string::npos; at = text.find(". -", at)) {
+        text.erase(at + 1, 1);
+      }
+      return text;
+    };
+    std::string name;
+    for (const std::string& piece : {part(1), part(0), part(2)}) {
+      if (piece.empty()) continue;
+      if (!name.empty()) name += ' ';
+      name += piece;
+    }
+    if (name.empty() || name == "et al" || name == "et al.") continue;
+    std::string affiliation;
+    for (size_t i = 3; i < parts.size(); ++i) {
+      if (!affiliation.empty()) affiliation += "; ";
+      affiliation += part(i);
+    }
+    list.Add(std::move(name), std::move(affiliation));
+  }
+  if (list.names.empty()) return std::nullopt;
+  return list;
+}
+
 }  // namespace
 
 Result<PaperRecord> ParseKaggleRecord(const nlohmann::json& record, int64_t position) {
@@ -71,7 +114,7 @@ Result<PaperRecord> ParseKaggleRecord(const nlohmann::json& record, int64_t posi
   paper.title = std::move(*title);
   auto authors = RequiredString(record, "authors");
   if (!authors) return std::unexpected(std::move(authors.error()));
-  paper.authors = SplitAuthorList(*authors);
+  AuthorsFromParsed(record).value_or(SplitAuthorList(*authors)).MoveInto(paper);
   auto abstract = RequiredString(record, "abstract");
   if (!abstract) return std::unexpected(std::move(abstract.error()));
   paper.abstract = CleanText(*abstract);

@@ -12,7 +12,7 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::FieldsAre;
 
-// The first record of the Kaggle snapshot, as the file spells it (authors_parsed shortened).
+// The first record of the Kaggle snapshot, as the file spells it.
 constexpr std::string_view kRecord =
     R"({"id":"0704.0001","submitter":"Pavel Nadolsky","authors":"C. Bal\\'azs, E. L. Berger,)"
     R"( P. M. Nadolsky, C.-P. Yuan","title":"Calculation of prompt diphoton production cross)"
@@ -23,7 +23,56 @@ constexpr std::string_view kRecord =
     R"(presented for the production of massive photon pairs at hadron colliders.\n",)"
     R"("versions":[{"version":"v2","created":"Tue, 24 Jul 2007 20:10:27 GMT"},)"
     R"({"version":"v1","created":"Mon, 2 Apr 2007 19:18:42 GMT"}],"update_date":"2008-11-26",)"
-    R"("authors_parsed":[["Bal\u00e1zs","C.",""]]})";
+    R"("authors_parsed":[["Bal\u00e1zs","C.",""],["Berger","E. L.",""],["Nadolsky","P. M.",""],)"
+    R"(["Yuan","C. -P.",""]]})";
+
+// A snapshot record with `authors` and `authors_parsed` as given, the rest minimal.
+nlohmann::json RecordWithAuthors(std::string_view authors, std::string_view parsed) {
+  nlohmann::json record = nlohmann::json::parse(kRecord);
+  record["authors"] = authors;
+  record["authors_parsed"] = nlohmann::json::parse(parsed);
+  return record;
+}
+
+TEST(KaggleRecordParser, TakesNamesAndAffiliationsFromAuthorsParsed) {
+  // 0704.0163, 0704.0020 and 0704.0177 of the snapshot sample.
+  auto gahler = ParseKaggleRecord(
+      RecordWithAuthors(R"(Peter Brommer and Franz G\"ahler (Institut f\"ur Theoretische und
+  Angewandte Physik, Universit\"at Stuttgart))",
+                        R"([["Brommer","Peter","","Institut f\u00fcr Theoretische und\n  Angewandte )"
+                        R"(Physik, Universit\u00e4t Stuttgart"],["G\u00e4hler","Franz","","Institut )"
+                        R"(f\u00fcr Theoretische und\n  Angewandte Physik, Universit\u00e4t Stuttgart"]])"),
+      1);
+  ASSERT_TRUE(gahler) << gahler.error().message;
+  EXPECT_THAT(gahler->paper.authors, ElementsAre("Peter Brommer", "Franz Gähler"));
+  EXPECT_THAT(gahler->paper.affiliations,
+              ElementsAre("Institut für Theoretische und Angewandte Physik, Universität Stuttgart",
+                          "Institut für Theoretische und Angewandte Physik, Universität Stuttgart"));
+
+  auto babar = ParseKaggleRecord(
+      RecordWithAuthors("The BABAR Collaboration, B. Aubert, et al",
+                        R"([["The BABAR Collaboration","",""],["Aubert","B.",""]])"),
+      1);
+  ASSERT_TRUE(babar) << babar.error().message;
+  EXPECT_THAT(babar->paper.authors, ElementsAre("The BABAR Collaboration", "B. Aubert"));
+  EXPECT_THAT(babar->paper.affiliations, ::testing::IsEmpty());
+
+  auto suffix = ParseKaggleRecord(
+      RecordWithAuthors("Roberto M. Cesar Jr. and Aa. van den Oord",
+                        R"([["Cesar","Roberto M.","Jr."],["van den Oord","A\\\"aron",""]])"),
+      1);
+  ASSERT_TRUE(suffix) << suffix.error().message;
+  EXPECT_THAT(suffix->paper.authors, ElementsAre("Roberto M. Cesar Jr.", "Aäron van den Oord"));
+}
+
+TEST(KaggleRecordParser, SplitsTheBylineWhenAuthorsParsedIsMissing) {
+  nlohmann::json record = RecordWithAuthors("A. Greilich (1), and M. Bayer (1)", "[]");
+  record.erase("authors_parsed");
+  auto parsed = ParseKaggleRecord(record, 1);
+  ASSERT_TRUE(parsed) << parsed.error().message;
+  EXPECT_THAT(parsed->paper.authors, ElementsAre("A. Greilich", "M. Bayer"));
+  EXPECT_THAT(parsed->paper.affiliations, ElementsAre("1", "1"));
+}
 
 TEST(KaggleRecordParser, ReadsEveryFieldOfASnapshotRecord) {
   auto record = ParseKaggleRecord(nlohmann::json::parse(kRecord), 1);

@@ -10,7 +10,7 @@ namespace coolpapers::ingest {
 namespace {
 
 // A list of names, or (as some crawls write it) one "A, B and C" string.
-Result<std::vector<std::string>> AuthorsField(const nlohmann::json& record) {
+Result<AuthorList> AuthorsField(const nlohmann::json& record) {
   const auto it = record.find("authors");
   if (it != record.end() && it->is_string()) return SplitAuthorList(it->get_ref<const std::string&>());
   if (it == record.end() || !it->is_array()) {
@@ -44,7 +44,7 @@ Result<PaperRecord> ParseListingRecord(const nlohmann::json& record, int64_t pos
   paper.title = std::move(*title);
   auto authors = AuthorsField(record);
   if (!authors) return std::unexpected(std::move(authors.error()));
-  paper.authors = std::move(*authors);
+  std::move(*authors).MoveInto(paper);
   auto summary = RequiredString(record, "summary");
   if (!summary) return std::unexpected(std::move(summary.error()));
   paper.abstract = CleanText(*summary);

@@ -48,7 +48,7 @@ Result<Paper> ParseArxivRaw(const pugi::xml_node& raw, std::string_view source) 
   if (!paper.versions.empty()) paper.version = paper.versions.back().number;
 
   paper.title = CleanText(ChildText(raw, "title"));
-  paper.authors = SplitAuthorList(ChildText(raw, "authors"));
+  SplitAuthorList(ChildText(raw, "authors")).MoveInto(paper);
   paper.abstract = CleanText(ChildText(raw, "abstract"));
   paper.comments = CleanText(ChildText(raw, "comments"));
   paper.journal_ref = CleanText(ChildText(raw, "journal-ref"));

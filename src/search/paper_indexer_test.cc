@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/author_list.h"
 #include "search/index_layout.h"
 #include "tests/support/search_test_papers.h"
 #include "search/searcher.h"
@@ -191,6 +192,23 @@ TEST(Searcher, NewestFirstSortsByDay) {
   std::vector<std::string> ids;
   for (const SearchHit& hit : results->hits) ids.push_back(hit.paper_id);
   EXPECT_THAT(ids, ElementsAre("2507.00012", "2505.00007", "2505.00005", "2503.00001"));
+}
+
+TEST(Searcher, FindsAuthorsWhoseTexAccentsSitOnAccentedLetters) {
+  coolpapers::testing::TempDir dir;
+  std::vector<Paper> papers = SearchTestPapers();
+  // 2507.06261's author list as the daily data spells it: "Nguy\~ên" must read Nguyễn.
+  papers.front().authors = NormalizeAuthorNames({"Gemini Team", "Nguy\\~ên"}).names;
+  auto indexer = OpenIndexer(dir.path());
+  ASSERT_TRUE(indexer->Index(papers));
+  auto searcher = Searcher::Open(dir.path());
+  ASSERT_TRUE(searcher);
+  for (const std::string query : {"Nguyễn", "author:Nguyễn"}) {
+    Result<SearchResults> results = (*searcher)->Search({.text = query});
+    ASSERT_TRUE(results) << query;
+    ASSERT_EQ(results->hits.size(), 1u) << query;
+    EXPECT_EQ(results->hits[0].paper_id, papers.front().id) << query;
+  }
 }
 
 }  // namespace

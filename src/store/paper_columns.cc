@@ -1,5 +1,6 @@
 #include "store/paper_columns.h"
 
+#include <algorithm>
 #include <array>
 
 namespace coolpapers::store {
@@ -23,6 +24,25 @@ std::vector<std::string> SplitColumn(std::string_view text, char separator) {
     if (end == std::string_view::npos) return items;
     start = end + 1;
   }
+}
+
+std::string JoinAffiliations(const Paper& paper) {
+  if (std::ranges::all_of(paper.affiliations, &std::string::empty)) return {};
+  return JoinColumn(paper.affiliations, kAuthorSeparator);
+}
+
+std::vector<std::string> SplitAffiliations(std::string_view text, size_t author_count) {
+  if (text.empty() || author_count == 0) return {};
+  std::vector<std::string> affiliations(1);
+  for (const char c : text) {
+    if (c == kAuthorSeparator) {
+      affiliations.emplace_back();
+    } else {
+      affiliations.back() += c;
+    }
+  }
+  if (affiliations.size() != author_count) return {};
+  return affiliations;
 }
 
 std::string_view ClickKindName(ClickKind kind) {

@@ -23,6 +23,13 @@ std::string JoinColumn(const std::vector<std::string>& items, char separator);
 // The inverse of JoinColumn: "A. One\nB. Two" -> {"A. One", "B. Two"}; "" gives {}.
 std::vector<std::string> SplitColumn(std::string_view text, char separator);
 
+// A paper's affiliations column: '\n'-joined, parallel to its authors; '' when no author has one.
+std::string JoinAffiliations(const Paper& paper);
+
+// Reads the affiliations column back for a paper with `author_count` authors: one entry per
+// author, or {} when the column is empty or does not match the authors (a damaged row).
+std::vector<std::string> SplitAffiliations(std::string_view text, size_t author_count);
+
 // "pdf" or "faq", as the paper_clicks.kind column spells a click.
 std::string_view ClickKindName(ClickKind kind);
 

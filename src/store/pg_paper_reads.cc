@@ -48,7 +48,7 @@ constexpr std::string_view kNewestDayPerCategory =
 // Every query that reads whole papers selects these columns first, in this order.
 #define COOLPAPERS_PAPER_COLUMNS                                                       \
   "p.id, p.version, p.title, p.authors, p.abstract, p.categories, p.comments, "        \
-  "p.journal_ref, p.doi, p.license, to_char(p.first_listed, 'YYYY-MM-DD')"
+  "p.journal_ref, p.doi, p.license, to_char(p.first_listed, 'YYYY-MM-DD'), p.affiliations"
 constexpr std::string_view kPapersByIds =
     "SELECT " COOLPAPERS_PAPER_COLUMNS " FROM jsonb_array_elements_text($1::jsonb) "
     "WITH ORDINALITY AS i(id, n) JOIN papers AS p ON p.id = i.id ORDER BY i.n";
@@ -57,7 +57,7 @@ constexpr std::string_view kPapersAfter =
 constexpr std::string_view kPaperChangesSince =
     "SELECT " COOLPAPERS_PAPER_COLUMNS ", c.sequence FROM paper_changes AS c "
     "JOIN papers AS p ON p.id = c.paper_id WHERE c.sequence > $1 ORDER BY c.sequence LIMIT $2";
-constexpr int kChangeSequenceColumn = 11;
+constexpr int kChangeSequenceColumn = 12;
 #undef COOLPAPERS_PAPER_COLUMNS
 constexpr std::string_view kVersionsOfIds =
     "SELECT paper_id, version, "
@@ -107,6 +107,7 @@ Result<Paper> PaperFieldsFromRow(const pqxx::row& row) {
   paper.journal_ref = row[7].as<std::string>();
   paper.doi = row[8].as<std::string>();
   paper.license = row[9].as<std::string>();
+  paper.affiliations = SplitAffiliations(row[11].c_str(), paper.authors.size());
   if (paper.categories.empty()) return Damaged("paper without categories", paper.id);
   if (!row[10].is_null()) {
     auto first_listed = DateField(row[10]);

@@ -15,16 +15,19 @@ namespace {
 // xmax = 0 only on a row this statement inserted.
 constexpr std::string_view kUpsertPaper =
     "INSERT INTO papers (id, version, title, authors, abstract, categories, comments, "
-    "journal_ref, doi, license) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
+    "journal_ref, doi, license, affiliations) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) "
     "ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, title = EXCLUDED.title, "
     "authors = EXCLUDED.authors, abstract = EXCLUDED.abstract, "
     "categories = EXCLUDED.categories, comments = EXCLUDED.comments, "
-    "journal_ref = EXCLUDED.journal_ref, doi = EXCLUDED.doi, license = EXCLUDED.license "
+    "journal_ref = EXCLUDED.journal_ref, doi = EXCLUDED.doi, license = EXCLUDED.license, "
+    "affiliations = EXCLUDED.affiliations "
     "WHERE papers.version <= EXCLUDED.version AND "
     "(papers.version, papers.title, papers.authors, papers.abstract, papers.categories, "
-    " papers.comments, papers.journal_ref, papers.doi, papers.license) IS DISTINCT FROM "
+    " papers.comments, papers.journal_ref, papers.doi, papers.license, papers.affiliations) "
+    "IS DISTINCT FROM "
     "(EXCLUDED.version, EXCLUDED.title, EXCLUDED.authors, EXCLUDED.abstract, EXCLUDED.categories, "
-    " EXCLUDED.comments, EXCLUDED.journal_ref, EXCLUDED.doi, EXCLUDED.license) "
+    " EXCLUDED.comments, EXCLUDED.journal_ref, EXCLUDED.doi, EXCLUDED.license, "
+    " EXCLUDED.affiliations) "
     "RETURNING (xmax = 0) AS inserted";
 constexpr std::string_view kSelectVersion = "SELECT version FROM papers WHERE id = $1";
 constexpr std::string_view kSelectVersions =
@@ -90,7 +93,7 @@ void WriteRecord(PgQuery& query, const PaperRecord& record, WriteSummary& summar
       query.Run(kUpsertPaper, paper.id, paper.version, paper.title,
                 JoinColumn(paper.authors, kAuthorSeparator), paper.abstract,
                 JoinColumn(paper.categories, kCategorySeparator), paper.comments,
-                paper.journal_ref, paper.doi, paper.license);
+                paper.journal_ref, paper.doi, paper.license, JoinAffiliations(paper));
   if (!written.empty()) {
     const bool inserted = written[0][0].as<bool>();
     ++(inserted ? summary.papers_inserted : summary.papers_updated);

@@ -44,7 +44,7 @@ constexpr std::string_view kNewestDayPerCategory =
 // (PaperFieldsFromRow reads them by position).
 #define COOLPAPERS_PAPER_COLUMNS                                                       \
   "p.id, p.version, p.title, p.authors, p.abstract, p.categories, p.comments, "        \
-  "p.journal_ref, p.doi, p.license, p.first_listed"
+  "p.journal_ref, p.doi, p.license, p.first_listed, p.affiliations"
 constexpr std::string_view kPaperById =
     "SELECT " COOLPAPERS_PAPER_COLUMNS " FROM papers AS p WHERE p.id = ?1";
 // Keyset paging: the primary key serves both the range and the order.
@@ -56,7 +56,7 @@ constexpr std::string_view kVersionsInRange =
 constexpr std::string_view kPaperChangesSince =
     "SELECT " COOLPAPERS_PAPER_COLUMNS ", c.sequence FROM paper_changes AS c "
     "JOIN papers AS p ON p.id = c.paper_id WHERE c.sequence > ?1 ORDER BY c.sequence LIMIT ?2";
-constexpr int kChangeSequenceColumn = 11;
+constexpr int kChangeSequenceColumn = 12;
 #undef COOLPAPERS_PAPER_COLUMNS
 // sqlite_sequence holds AUTOINCREMENT's high-water mark, which stays put when the newest change
 // row is replaced, unlike MAX(sequence) of the rows left.
@@ -124,6 +124,7 @@ Result<Paper> PaperFieldsFromRow(const SqliteStatement& row) {
   paper.journal_ref = row.ColumnText(7);
   paper.doi = row.ColumnText(8);
   paper.license = row.ColumnText(9);
+  paper.affiliations = SplitAffiliations(row.ColumnText(11), paper.authors.size());
   if (paper.categories.empty()) return Damaged("paper without categories", paper.id);
   if (!row.ColumnIsNull(10)) {
     auto first_listed = DateColumn(row, 10);

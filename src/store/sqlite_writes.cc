@@ -16,14 +16,14 @@ namespace {
 constexpr std::string_view kSelectPaperVersion = "SELECT version FROM papers WHERE id = ?1";
 constexpr std::string_view kInsertPaper =
     "INSERT INTO papers (id, version, title, authors, abstract, categories, comments, "
-    "journal_ref, doi, license) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+    "journal_ref, doi, license, affiliations) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
 // Only when some field differs: an identical record writes nothing (and fires no change trigger).
 constexpr std::string_view kUpdatePaper =
     "UPDATE papers SET version = ?2, title = ?3, authors = ?4, abstract = ?5, categories = ?6, "
-    "comments = ?7, journal_ref = ?8, doi = ?9, license = ?10 WHERE id = ?1 AND ("
+    "comments = ?7, journal_ref = ?8, doi = ?9, license = ?10, affiliations = ?11 WHERE id = ?1 AND ("
     "version IS NOT ?2 OR title IS NOT ?3 OR authors IS NOT ?4 OR abstract IS NOT ?5 OR "
     "categories IS NOT ?6 OR comments IS NOT ?7 OR journal_ref IS NOT ?8 OR doi IS NOT ?9 OR "
-    "license IS NOT ?10)";
+    "license IS NOT ?10 OR affiliations IS NOT ?11)";
 constexpr std::string_view kSelectVersions =
     "SELECT version, submitted FROM paper_versions WHERE paper_id = ?1 ORDER BY version";
 constexpr std::string_view kLowerFirstListed =
@@ -106,6 +106,7 @@ Result<PaperWrite> UpsertPaper(SqliteConnection& connection, const Paper& paper)
 
   const std::string authors = JoinColumn(paper.authors, kAuthorSeparator);
   const std::string categories = JoinColumn(paper.categories, kCategorySeparator);
+  const std::string affiliations = JoinAffiliations(paper);
   auto write = connection.Prepare(*stored ? kUpdatePaper : kInsertPaper);
   if (!write) return std::unexpected(std::move(write.error()));
   auto written = (*write)
@@ -119,6 +120,7 @@ Result<PaperWrite> UpsertPaper(SqliteConnection& connection, const Paper& paper)
                      .Bind(8, paper.journal_ref)
                      .Bind(9, paper.doi)
                      .Bind(10, paper.license)
+                     .Bind(11, affiliations)
                      .Run();
   if (!written) return std::unexpected(std::move(written.error()));
   if (*stored && connection.Changes() == 0) {

@@ -376,6 +376,7 @@ TEST_P(StoreContractTest, RoundTripsEveryPaperField) {
   PaperRecord record = NewPaperRecord("0704.0001", {"hep-ph", "hep-th"}, Day("2007-04-03"), 1, 2);
   record.paper.title = "Calculation of prompt diphoton production cross sections";
   record.paper.authors = {"C. Balázs", "E. L. Berger", "P. M. Nadolsky", "C.-P. Yuan"};
+  record.paper.affiliations = {"Southern Methodist University", "", "", "Michigan State, MSU"};
   record.paper.comments = "37 pages, 15 figures; published version";
   record.paper.journal_ref = "Phys.Rev.D76:013009,2007";
   record.paper.doi = "10.1103/PhysRevD.76.013009";
@@ -388,6 +389,7 @@ TEST_P(StoreContractTest, RoundTripsEveryPaperField) {
   EXPECT_EQ(paper.version, 2);
   EXPECT_EQ(paper.title, record.paper.title);
   EXPECT_EQ(paper.authors, record.paper.authors);
+  EXPECT_EQ(paper.affiliations, record.paper.affiliations);
   EXPECT_EQ(paper.abstract, record.paper.abstract);
   EXPECT_EQ(paper.categories, record.paper.categories);
   EXPECT_EQ(paper.comments, record.paper.comments);
@@ -399,6 +401,17 @@ TEST_P(StoreContractTest, RoundTripsEveryPaperField) {
   EXPECT_EQ(paper.versions[0].submitted, record.paper.versions[0].submitted);
   EXPECT_EQ(paper.versions[1].submitted, record.paper.versions[1].submitted);
   EXPECT_EQ(paper.first_listed, Day("2007-04-03"));
+}
+
+TEST_P(StoreContractTest, KeepsNoAffiliationsWhenNoAuthorHasOne) {
+  PaperRecord record = NewPaperRecord("2505.00001", {"cs.CL"}, Day("2025-05-13"), 1, 1);
+  record.paper.authors = {"A. One", "B. Two"};
+  record.paper.affiliations = {"", ""};
+  Write({record});
+  const std::vector<Paper> papers = Papers({"2505.00001"});
+  ASSERT_EQ(papers.size(), 1u);
+  EXPECT_EQ(papers[0].authors, record.paper.authors);
+  EXPECT_TRUE(papers[0].affiliations.empty());
 }
 
 TEST_P(StoreContractTest, KeepsEarliestNewDayAsFirstListed) {

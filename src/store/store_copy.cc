@@ -40,7 +40,8 @@ const std::vector<Table>& CopiedTables() {
   static const std::vector<Table> tables = {
       {"papers",
        {{"id"}, {"version", kInteger}, {"title"}, {"authors"}, {"abstract"}, {"categories"},
-        {"comments"}, {"journal_ref"}, {"doi"}, {"license"}, {"first_listed", kDate}},
+        {"comments"}, {"journal_ref"}, {"doi"}, {"license"}, {"first_listed", kDate},
+        {"affiliations"}},
        1},
       {"paper_versions", {{"paper_id"}, {"version", kInteger}, {"submitted", kTimestamp}}, 2},
       {"listings",

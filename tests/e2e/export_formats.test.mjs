@@ -1,18 +1,44 @@
-// The star list's export formats (frontend/js/export_formats.js) on papers with the awkward
-// parts: unbalanced braces, LaTeX, a one-word author, an old-style id, no publish time.
+// The star list's exports (frontend/js/export_formats.js, citation-js) on papers with the
+// awkward parts: TeX specials and braces in a title, particles, suffixes and a group author, an
+// old-style id, a paper listed years after its v1 (1812.06145), a venue paper, a record starred
+// before names and dates were kept. tests/citations/export_day.test.mjs reads a real day's
+// exports with pandoc, pybtex, bibtexparser and a RIS parser.
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { test } from 'node:test';
 
-import { paperDate, toBibtex, toCslJson, toRis } from '../../frontend/js/export_formats.js';
+import { paperDate, toBiblatex, toBibtex, toCslJson, toRis } from '../../frontend/js/export_formats.js';
+
+// The RIS reader is a front-end dev dependency (frontend/node_modules), as playwright-core is.
+const { parse: parseRis } = createRequire(new URL('../../frontend/package.json', import.meta.url))('astrocite-ris');
 
 const papers = [
   {
     id: '2505.20001',
-    title: 'Scaling $O(n^{2})$ Attention with {Sparse} Kernels',
-    authors: ['Ada Lovelace', 'Alan M. Turing', 'Plato'],
-    abstract: 'We study attention.',
+    title: 'Scaling {Sparse} Kernels: 50% & #1 of a_b for $5',
+    authors: ['Aäron van den Oord', 'Roberto M. Cesar Jr.', 'Gemma Team'],
+    names: [
+      { family: 'van den Oord', given: 'Aäron', suffix: '', group: false },
+      { family: 'Cesar', given: 'Roberto M.', suffix: 'Jr.', group: false },
+      { family: 'Gemma Team', given: '', suffix: '', group: true },
+    ],
+    abstract: 'We study attention, an abstract long enough that citation-js would break it\n' +
+      'over several lines of RIS, which a RIS reader cannot take.',
     categories: ['cs.CL', 'cs.LG'],
-    published: '2025-05-26 17:59:59 UTC',
+    cited: '2025-05-26',
+    version: 2,
+    doi: '',
+  },
+  {
+    id: '1812.06145',
+    title: 'A paper listed again in 2025',
+    authors: ['Ada Lovelace'],
+    names: [{ family: 'Lovelace', given: 'Ada', suffix: '', group: false }],
+    abstract: '',
+    categories: ['cs.CV'],
+    cited: '2018-12',
+    version: 0,
+    doi: '10.1000/example.doi',
   },
   {
     id: 'hep-th/9901001',
@@ -23,48 +49,91 @@ const papers = [
     published: '',
   },
 ];
+const venuePaper = { ...papers[1], id: '2406.00001', venue: 'NeurIPS 2024', cited: '2024-06-01' };
 
-test('paperDate reads the publish time, else a new-style id, else nothing', () => {
+// "@type{key," -> {type, key, fields}; values are read up to the line's closing "},".
+function entries(text) {
+  return [...text.matchAll(/@(\w+)\{([^,]+),\n([\s\S]*?)\n\}/g)].map((m) => ({
+    type: m[1],
+    key: m[2],
+    fields: Object.fromEntries([...m[3].matchAll(/^\s+(\w+) = \{(.*)\},?$/gm)].map((f) => [f[1], f[2]])),
+  }));
+}
+
+test('paperDate reads the cited date, else a legacy publish time, else a new-style id', () => {
   assert.deepEqual(paperDate(papers[0]), [2025, 5, 26]);
+  assert.deepEqual(paperDate(papers[1]), [2018, 12]);
+  assert.deepEqual(paperDate({ id: '2411.01234', published: '2025-05-26 17:59:59 UTC' }), [2025, 5, 26]);
   assert.deepEqual(paperDate({ id: '2411.01234', published: '' }), [2024, 11]);
-  assert.deepEqual(paperDate(papers[1]), []);
+  assert.deepEqual(paperDate(papers[2]), []);
 });
 
-test('BibTeX: one @misc per paper with eprint, authors joined by "and", braces kept balanced', () => {
-  const text = toBibtex(papers);
-  const entries = text.split(/\n(?=@misc\{)/);
-  assert.equal(entries.length, 2);
-  assert.match(entries[0], /^@misc\{arxiv_2505_20001,\n/);
-  assert.match(entries[0], /\n  title = \{\{Scaling \$O\(n\^\{2\}\)\$ Attention with \{Sparse\} Kernels\}\},\n/);
-  assert.match(entries[0], /\n  author = \{Ada Lovelace and Alan M\. Turing and Plato\},\n/);
-  assert.match(entries[0], /\n  year = \{2025\},\n  month = \{5\},\n/);
-  assert.match(entries[0], /\n  doi = \{10\.48550\/arXiv\.2505\.20001\},\n/);
-  assert.match(entries[1], /^@misc\{arxiv_hep_th_9901001,\n  title = \{\{An unbalanced  brace\}\},/);
-  assert.doesNotMatch(entries[1], /year =|abstract =/);
-  // Every entry's braces balance, so a BibTeX parser reads exactly two entries.
-  for (const entry of entries) {
+test('BibTeX: @misc with eprint, archivePrefix, primaryClass; specials escaped; the right year', () => {
+  const [first, old, oldStyle] = entries(toBibtex(papers));
+  assert.equal(first.type, 'misc');
+  assert.equal(first.key, 'arxiv_2505_20001');
+  assert.equal(first.fields.eprint, '2505.20001');
+  assert.equal(first.fields.archivePrefix, 'arXiv');
+  assert.equal(first.fields.primaryClass, 'cs.CL');
+  assert.equal(first.fields.author, 'van den Oord, A{\\" a}ron and Cesar, Jr., Roberto M. and {Gemma Team}');
+  for (const escaped of ['\\&', '50\\%', '\\#1', '\\textunderscore{}', '\\textdollar{}5']) {
+    assert.ok(first.fields.title.includes(escaped), `${escaped} in ${first.fields.title}`);
+  }
+  assert.equal(first.fields.doi, '10.48550/arXiv.2505.20001');
+  assert.equal(old.fields.year, '2018');
+  assert.equal(old.fields.doi, '10.1000/example.doi');
+  assert.equal(oldStyle.fields.eprint, 'hep-th/9901001');
+  assert.equal(oldStyle.fields.year, undefined);
+  // Braces balance in every entry, so a reader finds exactly these three.
+  for (const entry of toBibtex(papers).split(/\n(?=@)/)) {
     let depth = 0;
-    for (const c of entry) depth += c === '{' ? 1 : c === '}' ? -1 : 0;
+    for (const c of entry.replace(/\\[{}]/g, '')) depth += c === '{' ? 1 : c === '}' ? -1 : 0;
     assert.equal(depth, 0, entry);
   }
 });
 
-test('RIS: tagged lines with CRLF, one AU per author, ER closing each record', () => {
-  const lines = toRis(papers).split('\r\n');
-  assert.deepEqual(lines.slice(0, 6), ['TY  - GEN', `TI  - ${papers[0].title}`, 'AU  - Ada Lovelace',
-    'AU  - Alan M. Turing', 'AU  - Plato', 'PY  - 2025']);
-  assert.ok(lines.includes('DA  - 2025/05/26'));
-  assert.equal(lines.filter((line) => line === 'ER  - ').length, 2);
-  assert.ok(lines.includes('UR  - https://arxiv.org/abs/hep-th/9901001'));
+test('biblatex: eprinttype arxiv, eprintclass, version and an ISO date', () => {
+  const [first, old] = entries(toBiblatex(papers));
+  assert.equal(first.type, 'misc');
+  assert.equal(first.fields.eprinttype, 'arxiv');
+  assert.equal(first.fields.eprintclass, 'cs.CL');
+  assert.equal(first.fields.version, '2');
+  assert.equal(first.fields.date, '2025-05-26');
+  assert.equal(old.fields.date, '2018-12');
 });
 
-test('CSL-JSON: items with split names, issued date parts and the arXiv DOI', () => {
+test('a venue paper is @inproceedings with its booktitle', () => {
+  const [entry] = entries(toBibtex([venuePaper]));
+  assert.equal(entry.type, 'inproceedings');
+  assert.equal(entry.fields.booktitle, 'NeurIPS 2024');
+  assert.equal(entry.fields.eprint, '2406.00001');
+  assert.equal(entries(toBiblatex([venuePaper]))[0].type, 'inproceedings');
+  assert.equal(JSON.parse(toCslJson([venuePaper]))[0].type, 'paper-conference');
+});
+
+test('RIS: names as the RIS spec writes them, read back by an independent parser', () => {
+  const text = toRis(papers);
+  // "Lastname, Firstname, Suffix"; a group author has no comma, so no first name.
+  for (const line of ['AU  - van den Oord, Aäron', 'AU  - Cesar, Roberto M., Jr.', 'AU  - Gemma Team',
+    'T2  - arXiv', 'PY  - 2018']) {
+    assert.ok(text.split('\n').includes(line), line);
+  }
+  const records = parseRis(text);
+  assert.equal(records.length, 3);
+  assert.equal(records[0].abstract, papers[0].abstract.replace(/\s+/g, ' '));
+  assert.deepEqual(records[0].author[0], { family: 'Oord', 'non-dropping-particle': 'van den', given: 'Aäron' });
+  assert.equal(String(records[1].issued['date-parts'][0][0]), '2018');
+  assert.equal(records[1].DOI, '10.1000/example.doi');
+});
+
+test('CSL-JSON: split names, issued date parts, version, the arXiv DOI', () => {
   const items = JSON.parse(toCslJson(papers));
-  assert.equal(items.length, 2);
-  assert.deepEqual(items[0].author, [
-    { given: 'Ada', family: 'Lovelace' }, { given: 'Alan M.', family: 'Turing' }, { literal: 'Plato' }]);
+  assert.equal(items.length, 3);
+  assert.equal(items[0].type, 'article');
+  assert.deepEqual(items[0].author[2], { literal: 'Gemma Team' });
   assert.deepEqual(items[0].issued, { 'date-parts': [[2025, 5, 26]] });
+  assert.equal(items[0].version, '2');
   assert.equal(items[0].DOI, '10.48550/arXiv.2505.20001');
-  assert.equal(items[1].issued, undefined);
-  assert.equal(items[1].abstract, undefined);
+  assert.deepEqual(items[2].author, [{ literal: 'E. Witten' }]);
+  assert.equal(items[2].issued, undefined);
 });

@@ -7,7 +7,9 @@
 #include <vector>
 
 #include "core/category.h"
+#include "core/person_name.h"
 #include "web/html_escape.h"
+#include "web/pages/coins.h"
 #include "web/url_codec.h"
 
 namespace coolpapers::web {
@@ -26,14 +28,38 @@ std::string AuthorSearchUrl(std::string_view name) {
   return url;
 }
 
-void AppendAuthor(std::string& out, const std::string& name, bool marked) {
+void AppendDataAttribute(std::string& out, std::string_view name, std::string_view value) {
+  if (value.empty()) return;
+  out += " data-";
+  out += name;
+  out += "=\"";
+  AppendHtmlEscaped(out, value);
+  out += '"';
+}
+
+// One author's link, and the affiliation after it, muted and outside the link: never part of
+// the name that searches, stars and exports read. The link carries the name's parts
+// (core/person_name.h) for the star list's exports, so they split names as Zotero's tags do.
+void AppendAuthor(std::string& out, const Paper& paper, size_t i, bool marked) {
+  const std::string& name = paper.authors[i];
   out += "<a class=\"author\" href=\"";
   AppendHtmlEscaped(out, AuthorSearchUrl(name));
-  out += "\">";
+  out += '"';
+  const PersonName person = SplitPersonName(name);
+  AppendDataAttribute(out, "family", person.family);
+  AppendDataAttribute(out, "given", person.given);
+  AppendDataAttribute(out, "suffix", person.suffix);
+  if (person.group) out += " data-group";
+  out += ">";
   if (marked) out += "<mark>";
   AppendHtmlEscaped(out, name);
   if (marked) out += "</mark>";
   out += "</a>";
+  if (i < paper.affiliations.size() && !paper.affiliations[i].empty()) {
+    out += " <span class=\"affiliation\">(";
+    AppendHtmlEscaped(out, paper.affiliations[i]);
+    out += ")</span>";
+  }
 }
 
 void AppendAuthors(std::string& out, const Paper& paper, const CardMarks& marks) {
@@ -45,7 +71,7 @@ void AppendAuthors(std::string& out, const Paper& paper, const CardMarks& marks)
   const size_t shown = std::min(paper.authors.size(), kAuthorsBeforeFold);
   for (size_t i = 0; i < shown; ++i) {
     if (i > 0) out += ", ";
-    AppendAuthor(out, paper.authors[i], marked(i));
+    AppendAuthor(out, paper, i, marked(i));
   }
   if (shown < paper.authors.size()) {
     // A hidden checkbox and its label fold the rest: CSS shows .more-authors once it is
@@ -57,7 +83,7 @@ void AppendAuthors(std::string& out, const Paper& paper, const CardMarks& marks)
            std::to_string(paper.authors.size() - shown) + " more)</label><span class=\"more-authors\">";
     for (size_t i = shown; i < paper.authors.size(); ++i) {
       if (i > shown) out += ", ";
-      AppendAuthor(out, paper.authors[i], marked(i));
+      AppendAuthor(out, paper, i, marked(i));
     }
     out += "</span>";
   }
@@ -174,7 +200,8 @@ void AppendPaperCard(std::string& out, const Paper& paper, int64_t index,
   if (const std::string publish = PublishText(paper); !publish.empty()) {
     out += "<p class=\"date\">Publish: <span class=\"date-data\">" + publish + "</span></p>\n";
   }
-  out += "</div>\n";
+  AppendCoinsSpan(out, paper);
+  out += "\n</div>\n";
 }
 
 }  // namespace coolpapers::web

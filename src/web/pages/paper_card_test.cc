@@ -39,7 +39,8 @@ TEST(PaperCard, HasTheReferenceMarkup) {
                               "<span class=\"title-rel\"></span>"));
   EXPECT_THAT(card, HasSubstr("<p class=\"authors\">Authors: <a class=\"author\" "
                               "href=\"/arxiv/search?query=author%3A%22Ada+Lovelace%22&amp;"
-                              "highlight=1\">Ada Lovelace</a>, "));
+                              "highlight=1\" data-family=\"Lovelace\" data-given=\"Ada\">"
+                              "Ada Lovelace</a>, "));
   EXPECT_THAT(card, HasSubstr("<p class=\"summary\">We study $x^2$ on 2401.06769.</p>"));
   EXPECT_THAT(card, HasSubstr("<p class=\"subjects\">Subjects: <a href=\"/arxiv/cs.CL\">"
                               "Computation and Language (cs.CL)</a>, <a href=\"/arxiv/cs.AI\">"));

@@ -1,6 +1,9 @@
-// /arxiv/<id>[,<id>...]: one or several papers as cards. A single-paper page also carries the
-// Highwire meta tags Zotero Connector reads (citation_title, one citation_author per author,
-// citation_date, citation_pdf_url, citation_arxiv_id, citation_abstract) and a description.
+// /arxiv/<id>[,<id>...]: one or several papers as cards (each with its COinS span). A
+// single-paper page also carries the meta tags from which Zotero's Embedded Metadata translator
+// saves a preprint (z:itemType, citation_title, one citation_author per author as "Family,
+// Given", citation_date, citation_online_date, citation_publisher, citation_technical_report_number,
+// citation_doi, citation_public_url, citation_pdf_url, citation_abstract; docs/citations.md says
+// which tag gives which field) and a description.
 #ifndef COOLPAPERS_WEB_PAGES_PAPER_PAGE_H_
 #define COOLPAPERS_WEB_PAGES_PAPER_PAGE_H_
 
@@ -24,10 +27,6 @@ struct PapersView {
 // page opens inline (single_paper.js) without asking for a generation.
 std::string RenderPaperPage(const PapersView& view, const PageFrame& frame,
                             const std::vector<std::string>& stored_faq_languages = {});
-
-// The day a paper counts as published, for citation_date: its first listing day, else the day
-// its first version was submitted (UTC), else nullopt.
-std::optional<Date> PublishDay(const Paper& paper);
 
 }  // namespace coolpapers::web
 
