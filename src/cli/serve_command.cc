@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdio>
 #include <functional>
+#include <latch>
 #include <memory>
 #include <optional>
 
@@ -10,6 +11,7 @@
 #include "cli/config_file.h"
 #include "cli/data_dir.h"
 #include "cli/instance.h"
+#include "cli/malloc_tuning.h"
 #include "harvest/on_demand_paper_fetcher.h"
 #include "search/search_service.h"
 #include "cli/faq_setup.h"
@@ -28,6 +30,8 @@
 namespace coolpapers::cli {
 
 int RunServeCommand(const ServeOptions& options) {
+  // Before any thread: large freed buffers go back to the system (cli/malloc_tuning.h).
+  if (!TuneMallocForServing()) std::fprintf(stderr, "coolpapers: malloc tuning refused; memory may stay high\n");
   Result<std::unique_ptr<Instance>> opened =
       LoadAndOpenInstance(options.data_dir, options.config_file, options.store, [&](Config& config) {
         if (options.harvest) config.harvest_enabled = true;
@@ -123,13 +127,14 @@ int RunServeCommand(const ServeOptions& options) {
   services.fetch_paper = harvest::MakeOnDemandPaperFetcher(harvester, *instance.jobs, arxiv_workers);
   services.admin_token = settings.admin_token;
   services.status = [&instance, &arxiv_workers, &pdf_workers,
-                      &faq_workers]() -> Result<std::string> {
+                      &faq_workers](bool admin) -> Result<std::string> {
     const jobs::WorkerPoolStatus pools[] = {arxiv_workers.Status(), pdf_workers.Status(),
                                             faq_workers.Status()};
     web::StatusContext context;
     context.harvest_enabled = instance.config.harvest_enabled;
     context.pools = pools;
     context.now = WallMilliseconds(RealClock());
+    context.details = admin;
     return web::RenderStatusJson(*instance.harvest_state, *instance.jobs, context);
   };
   const std::unique_ptr<search::SearchService> search = search::OpenSearchService(*instance.store,
@@ -148,6 +153,8 @@ int RunServeCommand(const ServeOptions& options) {
   server_options.host = options.host;
   server_options.port = options.port;
   server_options.threads = options.threads;
+  std::latch stop_begun(1);
+  server_options.on_stop = [&stop_begun] { stop_begun.count_down(); };
   Result<std::unique_ptr<web::Server>> server =
       web::Server::Start(server_options, [&site](const web::Request& request) { return site.Handle(request); });
   if (!server) {
@@ -163,11 +170,16 @@ int RunServeCommand(const ServeOptions& options) {
                settings.harvest_enabled ? "on" : "off",
                faq_parts->llm ? faq_parts->llm->model().c_str() : "none, extractive answers",
                translation_parts->llm ? translation_parts->llm->model().c_str() : "off");
-  (*server)->Wait();
+  stop_begun.wait();
+  // The outside work stops while the server lets its last answers finish: a stalled download
+  // or a retry's backoff is cut at once, so serve exits within seconds of SIGTERM whatever the
+  // workers were doing (issue #18 finding 8).
+  instance.shutdown.request_stop();
   if (scheduler) scheduler->Stop();
   faq_workers.Stop();
   pdf_workers.Stop();
   arxiv_workers.Stop();
+  (*server)->Wait();
   std::fprintf(stderr, "coolpapers: stopped\n");
   return 0;
 }

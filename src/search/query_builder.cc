@@ -146,6 +146,27 @@ std::optional<std::string_view> FindEmptyField(std::string_view text) {
   return std::nullopt;
 }
 
+// Space-separated words; the boolean operators (AND, OR, NOT, XOR) are not words.
+std::size_t CountWords(std::string_view text) {
+  std::size_t words = 0;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t end = std::min(text.find(' ', pos), text.size());
+    const std::string_view word = text.substr(pos, end - pos);
+    if (!word.empty() && word != "AND" && word != "OR" && word != "NOT" && word != "XOR") ++words;
+    pos = end + 1;
+  }
+  return words;
+}
+
+std::size_t CountTerms(const Xapian::Query& query) {
+  std::size_t terms = 0;
+  for (auto term = query.get_unique_terms_begin(); term != query.get_unique_terms_end(); ++term) {
+    ++terms;
+  }
+  return terms;
+}
+
 Xapian::QueryParser MakeParser(Xapian::QueryParser::stem_strategy strategy) {
   Xapian::QueryParser parser;
   parser.set_stemmer(Xapian::Stem("english"));
@@ -186,6 +207,11 @@ Result<Xapian::Query> BuildQuery(std::string_view text, const TermFrequency& fre
                 "the query has an unclosed quote (\"): end the phrase with a second \" or "
                 "remove the quote");
   }
+  if (const std::size_t words = CountWords(normalised); words > kMaxQueryWords) {
+    return Fail(ErrorCode::kInvalidArgument,
+                "the query has too many words (" + std::to_string(words) + "): at most " +
+                    std::to_string(kMaxQueryWords));
+  }
   if (const std::optional<std::string_view> field = FindEmptyField(normalised)) {
     return Fail(ErrorCode::kInvalidArgument,
                 std::string(*field) + ": needs something after it, as in " + std::string(*field) +
@@ -204,6 +230,11 @@ Result<Xapian::Query> BuildQuery(std::string_view text, const TermFrequency& fre
                   "the query has nothing to search for: give words, \"a phrase\", or a field "
                   "such as title:word",
                   "empty query from \"" + normalised + "\"");
+    }
+    if (const std::size_t terms = CountTerms(parsed); terms > kMaxQueryTerms) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  "the query is too large to search: fewer words, please",
+                  std::to_string(terms) + " terms, at most " + std::to_string(kMaxQueryTerms));
     }
     Xapian::Query matching = DropStopWords(parsed);
     if (frequency) matching = DropRareAuthorReadings(matching, frequency);

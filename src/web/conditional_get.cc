@@ -36,6 +36,7 @@ bool IsNotModified(std::string_view if_none_match, std::string_view if_modified_
 void MakeNotModified(Response& response) {
   response.status = 304;
   response.body = std::make_shared<const std::string>();
+  response.file.reset();
   response.gzipped = false;
 }
 

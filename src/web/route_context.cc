@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <utility>
 
+#include "web/url_codec.h"
+
 namespace coolpapers::web {
 namespace {
 
@@ -44,6 +46,12 @@ std::string_view CookieValue(std::string_view header, std::string_view name) {
     header.remove_prefix(end + 1);
   }
   return {};
+}
+
+std::string TokenOfCookie(std::string_view cookie_header) {
+  const std::string_view value = CookieValue(cookie_header, kTokenCookie);
+  Result<std::string> decoded = PercentDecode(value, PlusMeans::kSpace);
+  return decoded ? *std::move(decoded) : std::string(value);
 }
 
 void LogServerError(const Request& request, const Error& error) {

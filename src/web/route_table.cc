@@ -54,6 +54,8 @@ std::optional<Result<Route>> ParseFaqStream(const RouteTarget& target, Route rou
 // click_route.cc
 Result<Response> HandleClicks(const RouteContext& context);
 std::optional<Result<Route>> ParseClicks(const RouteTarget& target, Route route);
+// token_route.cc
+Result<Response> HandleToken(const RouteContext& context);
 // translation_route.cc
 Result<Response> HandleTranslations(const RouteContext& context);
 std::optional<Result<Route>> ParseTranslations(const RouteTarget& target, Route route);
@@ -89,6 +91,8 @@ constexpr std::array kEntries = {
     RouteEntry{.name = "opensearch", .path = "/opensearch.xml", .handler = HandleOpenSearch},
     RouteEntry{.name = "robots", .path = "/robots.txt", .handler = HandleRobots},
     RouteEntry{.name = "status", .path = "/api/status", .handler = HandleStatus},
+    RouteEntry{.name = "token", .path = "/api/token", .accepts_post = true,
+               .errors = ErrorFormat::kJson, .handler = HandleToken},
     RouteEntry{.name = "list_feed", .parse = ParseListFeed, .cache = kStorePages,
                .cache_key = ListCacheKey, .errors = ErrorFormat::kHtml, .handler = HandleListFeed},
     RouteEntry{.name = "list", .parse = ParseList, .cache = kStorePages,

@@ -27,8 +27,9 @@ namespace coolpapers::web {
 using jobs::PaperFetch;
 using jobs::PaperFetcher;
 
-// The JSON document of /api/status.
-using StatusReporter = std::function<Result<std::string>()>;
+// The JSON document of /api/status; `admin`: the reader sent the magic token, so the workers'
+// error texts may be shown (web/api/status_json.h).
+using StatusReporter = std::function<Result<std::string>(bool admin)>;
 
 struct SiteServices {
   store::HarvestState* harvest_state = nullptr;  // "updated" times and incomplete days
