@@ -1,5 +1,9 @@
-// coolpapers.toml (cli::LoadConfigFile) on any bytes: a settings file a hand edited wrongly
-// gets a message, never a crash. The loader reads a file, so each input is written to one.
+// A settings file (coolpapers.toml, the FAQ's questions) on any bytes, as every loader reads
+// it: ParseTomlFile (toml++ with the FILE:LINE:COLUMN messages), then every node's line, as the
+// loaders' messages ask it. A file a hand edited wrongly gets a message, never a crash. The
+// parser reads a file, so each input is written to one. cli::LoadConfigFile's typed readers are
+// not linked here: its file also checks a store URL and a PDF source with functions whose
+// files bring the store backends and curl (see docs/fuzzing.md).
 #include <unistd.h>
 
 #include <cstddef>
@@ -9,7 +13,7 @@
 #include <string>
 #include <system_error>
 
-#include "cli/config_file.h"
+#include "core/toml_file.h"
 
 namespace {
 
@@ -32,6 +36,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::ofstream out(file, std::ios::binary | std::ios::trunc);
     out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
   }
-  (void)coolpapers::cli::LoadConfigFile(file);
+  coolpapers::Result<toml::table> table = coolpapers::ParseTomlFile(file.string());
+  if (!table) return 0;
+  table->for_each([](const toml::key&, auto&& node) { (void)coolpapers::LineOf(node); });
   return 0;
 }

@@ -94,8 +94,8 @@ for target in "${targets[@]}"; do
       status=1
     fi
   fi
-  runs=$(grep -a 'stat::number_of_executed_units' "$log" | tail -n 1 | awk '{print $2}')
-  cov=$(grep -aoE 'cov: [0-9]+' "$log" | tail -n 1 | awk '{print $2}')
+  runs=$(grep -a 'stat::number_of_executed_units' "$log" | tail -n 1 | awk '{print $2}' || true)
+  cov=$(grep -aoE 'cov: [0-9]+' "$log" | tail -n 1 | awk '{print $2}' || true)
   found=$(grep -ac 'ERROR: \(AddressSanitizer\|libFuzzer\)\|runtime error:' "$log" || true)
   summary+=("$(printf '%-18s %12s execs  cov %6s  crashes %s' "$target" "${runs:-?}" "${cov:-?}" "$found")")
 done
