@@ -24,6 +24,9 @@ if ! command -v "$clang" >/dev/null; then
 fi
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+# The objects do not depend on the build folder: let ccache share them between folders (CTest's
+# <build>/fuzz and ./build-fuzz), although -g would otherwise hash the folder in.
+export CCACHE_NOHASHDIR=1
 if [[ ! -f $build/build.ninja ]]; then
   cmake -S fuzz -B "$build" -G Ninja -DCMAKE_CXX_COMPILER="$clang" "${launcher[@]}" >/dev/null
 fi
