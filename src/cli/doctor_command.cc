@@ -57,6 +57,7 @@ int RunDoctorCommand(const DoctorOptions& options) {
   web::StatusContext context;
   context.harvest_enabled = harvest_enabled;
   context.now = WallMilliseconds(RealClock());
+  context.details = true;
   Result<std::string> status_text = web::RenderStatusJson(*in.harvest_state, *in.jobs, context);
   if (!status_text) {
     PrintError(status_text.error());

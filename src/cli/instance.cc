@@ -45,11 +45,14 @@ Result<std::unique_ptr<Instance>> OpenInstance(const std::filesystem::path& data
   instance->harvest_state = std::move(*state);
 
   const Config& c = instance->config;
-  instance->http = net::MakeCurlHttpClient(c.http);
-  instance->politeness = std::make_unique<net::HostPoliteness>(RealClock());
+  net::CurlHttpClientOptions http = c.http;
+  http.stop = instance->shutdown.get_token();
+  instance->http = net::MakeCurlHttpClient(std::move(http));
+  instance->clock = std::make_unique<StoppableClock>(RealClock(), instance->shutdown.get_token());
+  instance->politeness = std::make_unique<net::HostPoliteness>(*instance->clock);
   SetArxivRules(*instance->politeness, c);
-  instance->arxiv =
-      std::make_unique<net::PoliteClient>(*instance->http, *instance->politeness, c.retry);
+  instance->arxiv = std::make_unique<net::PoliteClient>(*instance->http, *instance->politeness,
+                                                        c.retry, *instance->clock);
   instance->harvester = std::make_unique<harvest::Harvester>(
       *instance->store, *instance->harvest_state, *instance->jobs, *instance->arxiv, c.harvest);
   return instance;

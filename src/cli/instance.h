@@ -9,6 +9,7 @@
 #include <optional>
 #include <functional>
 #include <memory>
+#include <stop_token>
 
 #include "cli/config_file.h"
 #include "cli/data_dir.h"
@@ -18,6 +19,7 @@
 #include "net/host_politeness.h"
 #include "net/http_client.h"
 #include "net/polite_client.h"
+#include "core/stoppable_clock.h"
 #include "store/harvest_state.h"
 #include "store/job_queue.h"
 #include "store/store.h"
@@ -32,6 +34,10 @@ struct Instance {
   std::unique_ptr<store::Store> store;
   std::unique_ptr<store::JobQueue> jobs;
   std::unique_ptr<store::HarvestState> harvest_state;
+  // Requested when the program stops (serve: SIGTERM): cuts outside transfers under way and
+  // ends the polite client's waits, so stopping never waits on arXiv.
+  std::stop_source shutdown;
+  std::unique_ptr<StoppableClock> clock;  // the real clock, whose sleeps `shutdown` ends
   std::unique_ptr<net::HttpClient> http;           // libcurl, with the configured User-Agent
   std::unique_ptr<net::HostPoliteness> politeness;  // arXiv's hosts get config.arxiv_min_interval
   std::unique_ptr<net::PoliteClient> arxiv;         // every arXiv request goes through it

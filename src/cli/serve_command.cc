@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdio>
 #include <functional>
+#include <latch>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "cli/config_file.h"
 #include "cli/data_dir.h"
 #include "cli/instance.h"
+#include "cli/malloc_tuning.h"
 #include "harvest/on_demand_paper_fetcher.h"
 #include "search/search_service.h"
 #include "cli/faq_setup.h"
@@ -31,6 +33,8 @@
 namespace coolpapers::cli {
 
 int RunServeCommand(const ServeOptions& options) {
+  // Before any thread: large freed buffers go back to the system (cli/malloc_tuning.h).
+  if (!TuneMallocForServing()) std::fprintf(stderr, "coolpapers: malloc tuning refused; memory may stay high\n");
   Result<std::unique_ptr<Instance>> opened =
       LoadAndOpenInstance(options.data_dir, options.config_file, options.store, [&](Config& config) {
         if (options.harvest) config.harvest_enabled = true;
@@ -150,12 +154,13 @@ int RunServeCommand(const ServeOptions& options) {
                                           instance.config.harvest, next_pass);
     };
   }
-  services.status = [&instance, worker_pools = services.worker_pools]() -> Result<std::string> {
+  services.status = [&instance, worker_pools = services.worker_pools](bool admin) -> Result<std::string> {
     const std::vector<jobs::WorkerPoolStatus> pools = worker_pools();
     web::StatusContext context;
     context.harvest_enabled = instance.config.harvest_enabled;
     context.pools = pools;
     context.now = WallMilliseconds(RealClock());
+    context.details = admin;
     return web::RenderStatusJson(*instance.harvest_state, *instance.jobs, context);
   };
   const std::unique_ptr<search::SearchService> search = search::OpenSearchService(*instance.store,
@@ -175,6 +180,8 @@ int RunServeCommand(const ServeOptions& options) {
   server_options.port = options.port;
   server_options.threads = options.threads;
   server_options.on_rejected = [&metrics](int status) { metrics.RecordServerAnswer(status); };
+  std::latch stop_begun(1);
+  server_options.on_stop = [&stop_begun] { stop_begun.count_down(); };
   Result<std::unique_ptr<web::Server>> server =
       web::Server::Start(server_options, [&site](const web::Request& request) { return site.Handle(request); });
   if (!server) {
@@ -190,11 +197,16 @@ int RunServeCommand(const ServeOptions& options) {
                settings.harvest_enabled ? "on" : "off",
                faq_parts->llm ? faq_parts->llm->model().c_str() : "none, extractive answers",
                translation_parts->llm ? translation_parts->llm->model().c_str() : "off");
-  (*server)->Wait();
+  stop_begun.wait();
+  // The outside work stops while the server lets its last answers finish: a stalled download
+  // or a retry's backoff is cut at once, so serve exits within seconds of SIGTERM whatever the
+  // workers were doing (issue #18 finding 8).
+  instance.shutdown.request_stop();
   if (scheduler) scheduler->Stop();
   faq_workers.Stop();
   pdf_workers.Stop();
   arxiv_workers.Stop();
+  (*server)->Wait();
   std::fprintf(stderr, "coolpapers: stopped\n");
   return 0;
 }

@@ -130,6 +130,10 @@ Result<FaqStatus> FaqJobService::StatusOf(const store::Job& job, int latest_vers
       Result<int64_t> position = queue_.PositionOf(job.id);
       if (!position) return std::unexpected(std::move(position.error()));
       status.position = *position;
+      if (!job.last_error.empty()) {  // an attempt failed: waiting for its retry
+        status.error = job.last_error;
+        status.retry_at = job.not_before;
+      }
       break;
     }
     case store::JobState::kRunning:

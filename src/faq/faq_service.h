@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <chrono>
 #include <optional>
 #include <string>
 
@@ -23,7 +24,7 @@ struct FaqStatus {
     kQueued,    // waiting: `position` generations go first
     kRunning,   // `question_index` of `question_count` being answered (0-based)
     kAnswered,  // `answer` is set
-    kFailed,    // every attempt failed; `error` says why (safe to show)
+    kFailed,    // every attempt failed; `error` says why (for the log and admins)
   };
   State state = State::kNotAsked;
   int64_t position = 0;
@@ -31,7 +32,11 @@ struct FaqStatus {
   int question_count = 0;
   bool reading_pdf = false;  // running, and still loading the paper's PDF: no question asked yet
   int attempts = 0;
+  // The latest failure as the worker saw it: it may name the model's address or quote the
+  // provider, so public answers show a reader's sentence instead (web/api/faq_json.h).
   std::string error;
+  // A queued retry of a failed attempt is not claimed before this; nullopt when unknown.
+  std::optional<std::chrono::system_clock::time_point> retry_at;
   std::optional<FaqAnswer> answer;
   // A newer arXiv version exists than the stored answer read: a reader may ask for fresh ones.
   int latest_version = 0;

@@ -22,6 +22,15 @@ size_t AppendBody(char* data, size_t size, size_t count, void* user) {
   return size * count;
 }
 
+// libcurl calls it often during a transfer, stalled or not; non-zero aborts the transfer.
+int AbortOnStop(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  return static_cast<const std::stop_token*>(user)->stop_requested() ? 1 : 0;
+}
+
+std::unexpected<Error> Cancelled(const std::string& url) {
+  return Fail(ErrorCode::kUnavailable, "request to " + url + " cancelled: the program is stopping");
+}
+
 class CurlHttpClient final : public HttpClient {
  public:
   explicit CurlHttpClient(CurlHttpClientOptions options)
@@ -30,6 +39,7 @@ class CurlHttpClient final : public HttpClient {
   }
 
   Result<HttpResponse> Get(const std::string& url) override {
+    if (options_.stop.stop_requested()) return Cancelled(url);
     EasyHandle handle(curl_easy_init());
     if (!handle)
       return Fail(ErrorCode::kInternal, "cannot start an HTTP request", "curl_easy_init");
@@ -44,7 +54,11 @@ class CurlHttpClient final : public HttpClient {
     curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");  // every encoding curl can decode
     curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &AppendBody);
     curl_easy_setopt(h, CURLOPT_WRITEDATA, &response.body);
+    curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, &AbortOnStop);
+    curl_easy_setopt(h, CURLOPT_XFERINFODATA, &options_.stop);
+    curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
     CURLcode code = curl_easy_perform(h);
+    if (code == CURLE_ABORTED_BY_CALLBACK) return Cancelled(url);
     if (code != CURLE_OK) return CurlFailure(code, url, error_buffer);
     long status = 0;
     curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <map>
 #include <memory>
+#include <stop_token>
 #include <string>
 #include <string_view>
 
@@ -45,6 +46,10 @@ struct CurlHttpClientOptions {
   // libcurl reads http_proxy/https_proxy/no_proxy from the environment; tests talking to a
   // loopback server turn that off so a CI proxy cannot intercept them.
   bool use_environment_proxy = true;
+  // Once requested, a transfer under way is cut (within about a second: libcurl's progress
+  // callback) and new ones fail at once, both with kUnavailable "... cancelled": `serve` stops
+  // within seconds even while a PDF download stalls (issue #18 finding 8).
+  std::stop_token stop;
 };
 
 // "coolpapers/0.1 (+https://github.com/coolpapers/coolpapers; mailto:me@example.org)".

@@ -2,8 +2,16 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
+#include <stop_token>
 #include <string>
+#include <thread>
 
+#include <boost/asio/read.hpp>
+#include <boost/asio/write.hpp>
+
+#include "tests/support/loopback_listener.h"
 #include "tests/support/replay_server.h"
 
 namespace coolpapers::net {
@@ -96,6 +104,44 @@ TEST(CurlHttpClient, NetworkFailuresAreErrors) {
     ASSERT_FALSE(response) << c.url;
     EXPECT_EQ(response.error().code, c.code) << c.url << ": " << response.error().detail;
   }
+}
+
+// Issue #18 finding 8: a PDF download that stalled mid-body held SIGTERM for minutes.
+TEST(CurlHttpClient, AStopCutsAStalledTransferAndRefusesNewOnes) {
+  std::atomic<int> connections = 0;
+  testing::LoopbackListener stalling([&connections](boost::asio::ip::tcp::socket& socket) {
+    ++connections;
+    char request[4096];
+    boost::system::error_code ec;
+    socket.read_some(boost::asio::buffer(request), ec);
+    const std::string head = "HTTP/1.1 200 OK\r\nContent-Length: 1000000\r\n\r\n%PDF-1.4\n";
+    boost::asio::write(socket, boost::asio::buffer(head), ec);
+    // Then nothing more, until the client goes.
+    while (!ec) socket.read_some(boost::asio::buffer(request), ec);
+  });
+  std::stop_source stop;
+  CurlHttpClientOptions options = FastOptions();
+  options.total_timeout = milliseconds(120'000);
+  options.stop = stop.get_token();
+  auto client = MakeCurlHttpClient(options);
+  const std::string url = "http://127.0.0.1:" + std::to_string(stalling.port()) + "/pdf/2401.06769v1";
+  std::jthread stopper([&stop] {
+    std::this_thread::sleep_for(milliseconds(300));
+    stop.request_stop();
+  });
+  const auto start = std::chrono::steady_clock::now();
+  auto cut = client->Get(url);
+  const auto took = std::chrono::steady_clock::now() - start;
+  ASSERT_FALSE(cut);
+  EXPECT_EQ(cut.error().code, ErrorCode::kUnavailable);
+  EXPECT_NE(cut.error().message.find("cancelled"), std::string::npos) << cut.error().message;
+  // libcurl looks at its progress callback about once a second while a transfer stalls.
+  EXPECT_LT(took, milliseconds(3000));
+
+  auto refused = client->Get(url);
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.error().message.find("cancelled"), std::string::npos);
+  EXPECT_EQ(connections.load(), 1);  // nothing sent once stopped
 }
 
 }  // namespace

@@ -30,10 +30,17 @@ namespace coolpapers::search {
 
 // Longer queries are refused rather than cut, so no one gets results for half a query.
 inline constexpr std::size_t kMaxQueryBytes = 1024;
+// And queries of more words or terms than any reader's search needs: 100 OR'd common words cost
+// a second per search (issue #18 finding 6). Terms are what the parser makes of the words:
+// each plain word is read in title, abstract and authors, CJK text as n-grams. The parser
+// expands no wildcards or partial words (those flags are off), so nothing else multiplies them.
+inline constexpr std::size_t kMaxQueryWords = 32;
+inline constexpr std::size_t kMaxQueryTerms = 256;
 
 // Builds the query for `text`, e.g. `"language model" cat:cs.CL date:2025-03..2025-06 -survey`.
 // Control characters count as spaces. Returns kInvalidArgument with a message for the reader
-// when the text is longer than kMaxQueryBytes, has nothing to search for (empty, only
+// when the text is longer than kMaxQueryBytes, has more than kMaxQueryWords words or makes more
+// than kMaxQueryTerms terms, has nothing to search for (empty, only
 // punctuation, "author:" alone), has an unclosed quote, names an unknown category or a
 // malformed date. Never throws. With `frequency` (the index's term frequencies), a plain word's
 // author-name reading is left out where it names almost no one (DropRareAuthorReadings).

@@ -149,6 +149,29 @@ struct RejectCase {
   std::string message_part;  // what the reader is told
 };
 
+std::string Repeated(std::string_view piece, int times) {
+  std::string text;
+  for (int i = 0; i < times; ++i) text += piece;
+  return text;
+}
+
+// `count` different CJK ideographs from U+4E00, as UTF-8.
+std::string DistinctCjk(int count) {
+  std::string text;
+  for (int i = 0; i < count; ++i) {
+    const int code = 0x4E00 + i;
+    text += static_cast<char>(0xE0 | (code >> 12));
+    text += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+    text += static_cast<char>(0x80 | (code & 0x3F));
+  }
+  return text;
+}
+
+TEST(QueryBuilder, AcceptsQueriesUpToTheCaps) {
+  EXPECT_TRUE(BuildQuery(Repeated("model ", 32)));
+  EXPECT_TRUE(BuildQuery(Repeated("model OR ", 31) + "data"));
+}
+
 TEST(QueryBuilder, RejectsWithAMessage) {
   const std::vector<RejectCase> cases = {
       {"", "nothing to search for"},
@@ -168,6 +191,10 @@ TEST(QueryBuilder, RejectsWithAMessage) {
       {"\"technical report", "unclosed quote"},
       {"author:\"Alice Smith", "unclosed quote"},
       {"\"a\" \"b", "unclosed quote"},
+      // Issue #18 finding 6: 100 OR'd common words cost a second per search.
+      {Repeated("model OR ", 100) + "data", "too many words (101): at most 32"},
+      {Repeated("w ", 33), "too many words (33)"},
+      {DistinctCjk(100), "too large to search"},  // one word, but hundreds of n-grams
   };
   for (const RejectCase& c : cases) {
     Result<Xapian::Query> query = BuildQuery(c.query);

@@ -46,11 +46,17 @@ Result<void> Refresh(const std::filesystem::path& index_dir, Reader& reader) {
 // Matches counted before the total may be an estimate (get_mset's checkatleast).
 constexpr int kExactCountUpTo = 100;
 
+// Each search's time budget: past it Xapian stops looking further and answers the best matches
+// found so far (a common-word search over millions of papers), so no query holds a server
+// thread for long (issue #18 finding 6). Typical searches take milliseconds.
+constexpr double kSearchTimeLimitSeconds = 0.5;
+
 Xapian::MSet Match(Xapian::Database& database, const Xapian::Query& query, SearchSort sort,
                    int offset, int limit) {
   Xapian::Enquire enquire(database);
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BM25Weight());
+  enquire.set_time_limit(kSearchTimeLimitSeconds);
   // Equal weights (short author fields, or only filters such as cat: and date:) are ordered
   // by the order slot, newest first; Xapian would order them by document number, which depends
   // on how the index was built.

@@ -44,6 +44,7 @@ std::string BodyETag(std::string_view body) {
 void MakeNotModified(Response& response) {
   response.status = 304;
   response.body = std::make_shared<const std::string>();
+  response.file.reset();
   response.gzipped = false;
 }
 

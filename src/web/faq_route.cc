@@ -54,6 +54,10 @@ int StatusCodeFor(State state) {
 
 bool Settled(State state) { return state != State::kQueued && state != State::kRunning; }
 
+Audience AudienceOf(const RouteContext& context) {
+  return context.admin ? Audience::kAdmin : Audience::kPublic;
+}
+
 // Keeps a stream's watch alive until the stream ends. The first status event can arrive
 // inside Watch(), before the watch is handed over: `ended` remembers that the stream already
 // ended so the watch is dropped as soon as it arrives.
@@ -122,7 +126,7 @@ Result<Response> HandleFaq(const RouteContext& context) {
   response.status = StatusCodeFor(status->state);
   response.content_type = kJsonType;
   response.body =
-      std::make_shared<const std::string>(RenderFaqStatusJson(id, route.language, *status));
+      std::make_shared<const std::string>(RenderFaqStatusJson(id, route.language, *status, AudienceOf(context)));
   response.headers.emplace_back("Cache-Control", "no-store");
   return response;
 }
@@ -146,11 +150,12 @@ Result<Response> HandleFaqStream(const RouteContext& context) {
   Response response;
   response.content_type = kEventStreamType;
   response.headers.emplace_back("Cache-Control", "no-store");
-  response.stream = [faq, id, language](std::shared_ptr<StreamWriter> writer) {
+  const Audience audience = AudienceOf(context);
+  response.stream = [faq, id, language, audience](std::shared_ptr<StreamWriter> writer) {
     auto kept = std::make_shared<StreamWatch>();
     Result<std::unique_ptr<faq::FaqWatch>> watch =
-        faq->Watch(id, language, [writer, kept, id, language](const faq::FaqEvent& event) {
-          const bool written = writer->Write(RenderFaqEvent(id, language, event));
+        faq->Watch(id, language, [writer, kept, id, language, audience](const faq::FaqEvent& event) {
+          const bool written = writer->Write(RenderFaqEvent(id, language, event, audience));
           const bool over = event.kind == faq::FaqEvent::Kind::kFinished ||
                             (event.kind == faq::FaqEvent::Kind::kStatus &&
                              Settled(event.status.state));
@@ -165,7 +170,7 @@ Result<Response> HandleFaqStream(const RouteContext& context) {
       failure.kind = faq::FaqEvent::Kind::kFinished;
       failure.status.state = State::kFailed;
       failure.status.error = watch.error().message;
-      writer->Write(RenderFaqEvent(id, language, failure));
+      writer->Write(RenderFaqEvent(id, language, failure, audience));
       writer->Close();
       return;
     }

@@ -1,5 +1,6 @@
 // /api/faq/<id> and its event stream, through the site, with a scripted FAQ service.
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <memory>
 #include <string>
@@ -240,7 +241,8 @@ TEST_F(FaqRouteTest, FailuresAndBadInputGetClearAnswers) {
   faq_.states["2401.06769"].error = "the PDF of arXiv 2401.06769v1 is encrypted";
   const Response failed = Call("GET", "/api/faq/2401.06769");
   EXPECT_EQ(failed.status, 200);
-  EXPECT_EQ(Json(failed)["error"], "the PDF of arXiv 2401.06769v1 is encrypted");
+  EXPECT_EQ(Json(failed)["error"], "the answer could not be generated; ask again later");
+  EXPECT_FALSE(Json(failed).contains("detail"));
 
   const Response unknown = Call("POST", "/api/faq/2401.99999");
   EXPECT_EQ(unknown.status, 404);
@@ -257,6 +259,48 @@ TEST_F(FaqRouteTest, FailuresAndBadInputGetClearAnswers) {
   EXPECT_EQ(post_list.status, 405);
   EXPECT_EQ(post_list.Header("Allow"), "GET, HEAD");
   EXPECT_EQ(Call("POST", "/api/faq/2401.06769/stream").status, 405);
+}
+
+// Issue #18 finding 9: the model's base URL and the provider's words reached strangers.
+constexpr std::string_view kModelError =
+    "the model at http://10.1.2.3:8000/v1 answered 401: {\"error\":\"invalid api key sk-live\"}";
+
+TEST_F(FaqRouteTest, StrangersNeverSeeTheModelsAddressOrTheProvidersWords) {
+  faq::FaqStatus retrying = Status(State::kQueued);
+  retrying.attempts = 2;
+  retrying.error = kModelError;
+  retrying.retry_at = std::chrono::sys_days(std::chrono::year_month_day(
+                          std::chrono::year(2025), std::chrono::month(5), std::chrono::day(14))) +
+                      std::chrono::hours(14) + std::chrono::minutes(5) + std::chrono::seconds(30);
+  faq_.states["2401.06769"] = retrying;
+  faq::FaqStatus failed = Status(State::kFailed);
+  failed.error = kModelError;
+  faq_.states["1406.2661"] = failed;
+
+  for (std::string_view method : {"GET", "POST"}) {
+    const Response waiting = Call(method, "/api/faq/2401.06769");
+    EXPECT_THAT(*waiting.body, Not(HasSubstr("10.1.2.3"))) << method;
+    EXPECT_THAT(*waiting.body, Not(HasSubstr("api key"))) << method;
+    EXPECT_EQ(Json(waiting)["error"], "the answer is unavailable for now; retrying at 14:05 UTC");
+    const Response gave_up = Call(method, "/api/faq/1406.2661");
+    EXPECT_THAT(*gave_up.body, Not(HasSubstr("10.1.2.3"))) << method;
+    EXPECT_EQ(Json(gave_up)["error"], "the answer could not be generated; ask again later");
+  }
+  const Response stream = Call("GET", "/api/faq/2401.06769/stream");
+  ASSERT_TRUE(stream.stream);
+  auto writer = std::make_shared<RecordingWriter>();
+  stream.stream(writer);
+  faq::FaqEvent finished = Event(Kind::kFinished);
+  finished.status = failed;
+  faq_.Send(finished);
+  EXPECT_THAT(writer->body, Not(HasSubstr("10.1.2.3")));
+  EXPECT_THAT(writer->body, HasSubstr("retrying at 14:05 UTC"));
+  EXPECT_THAT(writer->body, HasSubstr("could not be generated"));
+
+  // Admins (the magic token) read the worker's own words as "detail".
+  const nlohmann::json admin = Json(Call("GET", "/api/faq/1406.2661", "coolpapers_token=magic"));
+  EXPECT_EQ(admin["detail"].get<std::string>(), kModelError);
+  EXPECT_EQ(admin["error"], "the answer could not be generated; ask again later");
 }
 
 TEST_F(FaqRouteTest, WithoutAServiceTheFaqIsUnavailable) {

@@ -39,7 +39,7 @@ Result<Response> HandleStatus(const RouteContext& context) {
     return MakeErrorResponse(404, "not_found", "this instance does not report its status",
                              ErrorFormat::kJson);
   }
-  Result<std::string> status = context.services.status();
+  Result<std::string> status = context.services.status(context.admin);
   if (!status) {
     return MakeErrorResponse(503, ErrorCodeName(status.error().code),
                              "the status cannot be read: " + status.error().message,

@@ -6,10 +6,13 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "web/file_slice.h"
 
 namespace coolpapers::web {
 
@@ -38,6 +41,7 @@ struct Request {
   bool peer_loopback = false;
   bool proxied = false;
   std::string_view authorization = {};  // the Authorization header as sent
+  std::string_view body = {};  // a POST's body as sent ("" for GET): /api/token reads it
 };
 
 inline constexpr std::string_view kEventStreamType = "text/event-stream; charset=utf-8";
@@ -65,6 +69,9 @@ struct Response {
   // Shared so a cached page goes to many clients without a copy; never null.
   std::shared_ptr<const std::string> body = std::make_shared<const std::string>();
   bool gzipped = false;  // the body is gzip-encoded: send Content-Encoding: gzip
+  // When set, the body is this part of a file instead (`body` stays empty): sent piece by piece
+  // as the socket drains, never read whole; HEAD reads none of it.
+  std::optional<FileSlice> file;
   // Other headers, e.g. {"Location", "/arxiv/1406.2661"}, {"Cache-Control", "max-age=60"}.
   std::vector<std::pair<std::string, std::string>> headers;
   // When set, `body` is ignored: the headers go out with chunked transfer encoding, no

@@ -17,6 +17,7 @@
 #include "core/timestamp.h"
 #include "pdf/pdf_cache.h"
 #include "web/conditional_get.h"
+#include "web/file_slice.h"
 #include "web/http_status.h"
 #include "web/route_context.h"
 
@@ -78,8 +79,17 @@ Result<ArxivId> ResolveVersion(store::Store& store, const ArxivId& asked) {
 
 // The cached PDF answered in full, in part, or not at all (304, 416); nullopt when it left the
 // cache between the lookup and the read.
-std::optional<Response> CachedPdfResponse(pdf::PdfCache& cache, const ArxivId& id,
-                                          const pdf::CachedPdf& pdf, const Request& request) {
+// The bytes are a slice of the open file, which the server streams: nothing is read here, so
+// a HEAD reads nothing at all, and an eviction after the open does not cut a download.
+std::optional<Response> CachedPdfResponse(const ArxivId& id, const pdf::CachedPdf& cached,
+                                          const Request& request) {
+  Result<std::shared_ptr<const OpenFile>> file = OpenFile::Open(cached.path);
+  if (!file) {
+    if (file.error().code == ErrorCode::kNotFound) return std::nullopt;
+    return StoreError(file.error());
+  }
+  // The open file's size is the truth should the cache have replaced it since the lookup.
+  const pdf::CachedPdf pdf{cached.path, (*file)->size(), cached.modified};
   Response response;
   response.content_type = kPdfType;
   // The size tells a re-download apart should arXiv's bytes for a version ever differ.
@@ -103,20 +113,16 @@ std::optional<Response> CachedPdfResponse(pdf::PdfCache& cache, const ArxivId& i
     response.headers.emplace_back("Content-Range", "bytes */" + std::to_string(pdf.size));
     return response;
   }
-  std::optional<pdf::ByteRange> part;
+  FileSlice slice{*std::move(file), 0, pdf.size};
   if (range.kind == RangeAnswer::Kind::kPart) {
-    part = pdf::ByteRange{range.first, range.last - range.first + 1};
+    slice.offset = range.first;
+    slice.length = range.last - range.first + 1;
     response.status = 206;
     response.headers.emplace_back("Content-Range", "bytes " + std::to_string(range.first) + "-" +
                                                        std::to_string(range.last) + "/" +
                                                        std::to_string(pdf.size));
   }
-  Result<std::string> bytes = cache.Read(id, part);
-  if (!bytes) {
-    if (bytes.error().code == ErrorCode::kNotFound) return std::nullopt;
-    return StoreError(bytes.error());
-  }
-  response.body = std::make_shared<const std::string>(*std::move(bytes));
+  response.file = std::move(slice);
   return response;
 }
 
@@ -216,7 +222,7 @@ Result<Response> HandlePdf(const RouteContext& context) {
   if (!id) return StoreError(id.error());
 
   if (std::optional<pdf::CachedPdf> pdf = services.pdf_cache->Find(*id)) {
-    if (auto response = CachedPdfResponse(*services.pdf_cache, *id, *pdf, request)) {
+    if (auto response = CachedPdfResponse(*id, *pdf, request)) {
       return *std::move(response);
     }
   }
@@ -230,7 +236,7 @@ Result<Response> HandlePdf(const RouteContext& context) {
     case PaperFetch::State::kStored:
       // Downloaded since the lookup above.
       if (std::optional<pdf::CachedPdf> pdf = services.pdf_cache->Find(*id)) {
-        if (auto response = CachedPdfResponse(*services.pdf_cache, *id, *pdf, request)) {
+        if (auto response = CachedPdfResponse(*id, *pdf, request)) {
           return *std::move(response);
         }
       }

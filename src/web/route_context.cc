@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <utility>
 
+#include "web/url_codec.h"
+
 namespace coolpapers::web {
 namespace {
 
@@ -59,6 +61,12 @@ std::string RequestOrigin(const Request& request) {
   std::string origin = request.forwarded_proto == "https" ? "https://" : "http://";
   origin += host;
   return origin;
+}
+
+std::string TokenOfCookie(std::string_view cookie_header) {
+  const std::string_view value = CookieValue(cookie_header, kTokenCookie);
+  Result<std::string> decoded = PercentDecode(value, PlusMeans::kSpace);
+  return decoded ? *std::move(decoded) : std::string(value);
 }
 
 void LogServerError(const Request& request, const Error& error) {

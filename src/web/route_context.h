@@ -52,6 +52,14 @@ Response MakeUncachedResponse(int status, std::string_view content_type, std::st
 // "coolpapers_token") is "xyz"; "" when absent.
 std::string_view CookieValue(std::string_view header, std::string_view name);
 
+// The cookie that carries the magic token, set by POST /api/token (token_route.cc).
+inline constexpr std::string_view kTokenCookie = "coolpapers_token";
+
+// The magic token a Cookie header carries: coolpapers_token's value percent-decoded (the token
+// route encodes it, a space as "+"; a value that does not decode is taken as it is); "" when
+// absent.
+std::string TokenOfCookie(std::string_view cookie_header);
+
 // True when `given` is `secret` (the magic token), compared in a time that depends on the
 // secret's length only, not on where a guess first differs: timing cannot spell it out.
 bool SameSecret(std::string_view given, std::string_view secret);

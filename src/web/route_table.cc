@@ -57,6 +57,8 @@ Result<Response> HandleClicks(const RouteContext& context);
 std::optional<Result<Route>> ParseClicks(const RouteTarget& target, Route route);
 // metrics_route.cc
 Result<Response> HandleMetrics(const RouteContext& context);
+// token_route.cc
+Result<Response> HandleToken(const RouteContext& context);
 // translation_route.cc
 Result<Response> HandleTranslations(const RouteContext& context);
 std::optional<Result<Route>> ParseTranslations(const RouteTarget& target, Route route);
@@ -99,6 +101,8 @@ constexpr std::array kEntries = {
     RouteEntry{.name = "faq_link", .parse = ParseFaqLink, .handler = HandleRedirect},
     RouteEntry{.name = "metrics", .path = "/metrics", .errors = ErrorFormat::kJson,
                .handler = HandleMetrics},
+    RouteEntry{.name = "token", .path = "/api/token", .accepts_post = true,
+               .errors = ErrorFormat::kJson, .handler = HandleToken},
     RouteEntry{.name = "list_feed", .parse = ParseListFeed, .cache = kStorePages,
                .cache_key = ListCacheKey, .errors = ErrorFormat::kHtml, .keyed_by_origin = true,
                .handler = HandleListFeed},

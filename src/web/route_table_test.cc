@@ -25,6 +25,7 @@ TEST(RouteTable, HasAnEntryForEveryTargetTheRouterParses) {
       {"/healthz", "health"},
       {"/api/status", "status"},
       {"/api/openapi.json", "openapi"},
+      {"/api/token", "token"},
       {"/arxiv/cs.AI", "list"},
       {"/api/arxiv/cs.AI", "list"},
       {"/arxiv/cs.AI/feed", "list_feed"},
@@ -81,9 +82,39 @@ TEST(RouteTable, CacheKeysNameTheEntryAndTheFormat) {
   EXPECT_EQ(CacheKeyFor(EntryOf(api), api), "list|json|cs.AI|newest|0|50");
 }
 
+// Issue #18 finding 6: the key was the raw query, so a trailing space missed the cache, and
+// sort=stars was never cached.
+TEST(RouteTable, ASearchsKeyIgnoresSpacingAndParameterOrder) {
+  const Route plain = Parsed("/arxiv/search?query=deep+learning&sort=time&show=50");
+  const auto key = CacheKeyFor(EntryOf(plain), plain);
+  ASSERT_TRUE(key.has_value());
+  for (const char* target : {"/arxiv/search?show=50&sort=time&query=deep+learning",
+                             "/arxiv/search?query=deep%20%20learning%20&sort=time&show=50",
+                             "/arxiv/search?query=%09deep%0Alearning&show=50&sort=time"}) {
+    const Route route = Parsed(target);
+    EXPECT_EQ(route.query, "deep learning") << target;
+    EXPECT_EQ(CacheKeyFor(EntryOf(route), route), key) << target;
+  }
+  const Route other = Parsed("/arxiv/search?query=deep+learning&sort=time&show=25");
+  EXPECT_NE(CacheKeyFor(EntryOf(other), other), key);
+  // Stars: cached too, under the minute (clicks move that order without any stamp).
+  const Route stars = Parsed("/arxiv/search?query=x&sort=stars");
+  const auto stars_key = CacheKeyFor(EntryOf(stars), stars);
+  ASSERT_TRUE(stars_key.has_value());
+  EXPECT_NE(stars_key->find('@'), std::string::npos) << *stars_key;
+}
+
+TEST(RouteTable, ASearchPageHoldsAtMost500Results) {
+  EXPECT_TRUE(ParseRoute("/arxiv/search?query=x&show=500").has_value());
+  const Result<Route> more = ParseRoute("/arxiv/search?query=x&show=2000&highlight=1");
+  ASSERT_FALSE(more.has_value());
+  EXPECT_EQ(more.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_NE(more.error().message.find("expected 1..500"), std::string::npos) << more.error().message;
+  EXPECT_TRUE(ParseRoute("/arxiv/cs.AI?show=2000").has_value());  // lists keep 2000
+}
+
 TEST(RouteTable, LeavesUncachedWhatMustNotBeKept) {
-  for (const char* target : {"/api/clicks/2401.06769", "/api/faq/2401.06769", "/healthz",
-                             "/arxiv/search?query=x&sort=stars"}) {
+  for (const char* target : {"/api/clicks/2401.06769", "/api/faq/2401.06769", "/healthz"}) {
     const Route route = Parsed(target);
     EXPECT_EQ(CacheKeyFor(EntryOf(route), route), std::nullopt) << target;
   }

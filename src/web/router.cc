@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/whitespace.h"
 #include "store/paper_columns.h"
 #include "web/route_table.h"
 #include "web/url_codec.h"
@@ -49,7 +50,9 @@ Result<void> ApplyParameter(const std::string& name, const std::string& value, R
     if (!skip) return std::unexpected(skip.error());
     route.skip = *skip;
   } else if (name == "query") {
-    route.query = value;
+    // Runs of whitespace mean one space to the query language: "a  b " and "a b" are one
+    // search, one cache entry, one page (issue #18 finding 6).
+    route.query = CollapseWhitespace(value);
   } else if (name == "highlight") {
     Result<bool> highlight = ParseFlag(name, value);
     if (!highlight) return std::unexpected(highlight.error());

@@ -2,6 +2,7 @@
 //   /                              home: the categories
 //   /healthz                       liveness and store check
 //   /api/status                    harvester and job queue state (JSON)
+//   /api/token                     POST: the magic token into an HttpOnly cookie; GET: whether set
 //   /arxiv/<expr>                  a category expression's day list: cs.AI, cs.AI,cs.CL, cs.AI+cs.LG-cs.CY
 //   /arxiv/<id>[,<id>...]          papers by arXiv id: 2401.06769, hep-th/9901001
 //   /api/arxiv/<expr>, /api/arxiv/<id>[,...]   the same as JSON
@@ -45,6 +46,7 @@ namespace coolpapers::web {
 
 inline constexpr int64_t kDefaultShow = 25;
 inline constexpr int64_t kMaxShow = 2000;
+inline constexpr int64_t kMaxSearchShow = 500;  // a search page's results (its feed's too)
 inline constexpr int64_t kMaxSkip = 1000000;
 inline constexpr size_t kMaxIdsPerPage = 200;
 inline constexpr size_t kMaxIdsPerClickCount = 2000;  // a whole day's list in one request

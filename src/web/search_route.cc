@@ -1,11 +1,13 @@
 // /arxiv/search and /api/search: the search page or its JSON, from LoadSearchView; and the path
 // of the search's feed, /arxiv/search/feed (answered by feed/feed_route.cc). The entries are in
 // route_table.cc.
+#include <chrono>
 #include <optional>
 #include <string>
 #include <utility>
 
 #include "core/arxiv_id.h"
+#include "core/clock.h"
 #include "web/api/api_json.h"
 #include "web/route_context.h"
 #include "web/search_loader.h"
@@ -14,13 +16,27 @@ namespace coolpapers::web {
 namespace {
 
 // sort=prefer is for day lists (the browser sorts by the reader's keywords); a search says so.
+// A search page holds at most kMaxSearchShow results (the lists' 2000 cost a highlighted search
+// seconds: issue #18 finding 6).
 std::optional<Result<Route>> SearchRoute(Route route) {
   if (route.prefer) {
     return Fail(ErrorCode::kInvalidArgument,
                 "invalid sort \"prefer\" for a search: search sorts by relevance, time or stars "
                 "(prefer sorts day lists by your keywords)");
   }
+  if (route.show > kMaxSearchShow) {
+    return Fail(ErrorCode::kInvalidArgument,
+                "invalid show \"" + std::to_string(route.show) + "\" for a search: expected 1.." +
+                    std::to_string(kMaxSearchShow) + " results a page");
+  }
   return route;
+}
+
+// The minute a stars-sorted page is cached for: that order moves with readers' clicks, which
+// change no stamp the cache watches, so its key carries the minute and a page lives at most one.
+std::string StarsMinute() {
+  const auto minutes = std::chrono::floor<std::chrono::minutes>(RealClock().WallNow());
+  return std::to_string(minutes.time_since_epoch().count());
 }
 
 }  // namespace
@@ -67,14 +83,15 @@ Result<Response> HandleSearch(const RouteContext& context) {
   return MakePageResponse(kHtmlType, RenderSearchPage(*view, context.frame));
 }
 
-// The search's parameters: skip, show, sort, highlight and the query. nullopt when sorted by
-// stars: that order moves with readers' clicks, which change no stamp the cache watches.
+// The search's parameters: skip, show, sort (with the minute for stars, StarsMinute),
+// highlight and the query, whitespace already collapsed by the router; the parameters' order in
+// the URL does not matter.
 std::optional<std::string> SearchCacheKey(const Route& route) {
-  if (route.sort == SearchOrder::kStars) return std::nullopt;
+  std::string sort = std::to_string(static_cast<int>(route.sort));
+  if (route.sort == SearchOrder::kStars) sort += "@" + StarsMinute();
   // The query last: it may hold any character, '|' too.
-  return std::to_string(route.skip) + '|' + std::to_string(route.show) + '|' +
-         std::to_string(static_cast<int>(route.sort)) + (route.highlight ? "|marked|" : "|") +
-         route.query;
+  return std::to_string(route.skip) + '|' + std::to_string(route.show) + '|' + sort +
+         (route.highlight ? "|marked|" : "|") + route.query;
 }
 
 }  // namespace coolpapers::web

@@ -15,6 +15,7 @@
 #include "web/conditional_get.h"
 #include "web/gzip.h"
 #include "web/http_status.h"
+#include "web/request_head.h"
 #include "web/router.h"
 #include "web/session.h"
 
@@ -86,6 +87,24 @@ void Session::OnFirstBytes(beast::error_code ec, std::size_t bytes) {
     return;  // closed, timed out or cancelled: nothing to answer
   }
   buffer_.commit(bytes);
+  // The whole head before Beast parses it (web/request_head.h): a bare LF is refused here.
+  const auto* data = static_cast<const char*>(buffer_.data().data());
+  switch (ScanRequestHead(std::string_view(data, buffer_.size()))) {
+    case RequestHead::kBareLineFeed:
+      reading_ = false;
+      return RejectRequest(400, "bad_request",
+                           "malformed HTTP request: the request's lines must end with CRLF");
+    case RequestHead::kIncomplete:
+      if (buffer_.size() < core_.options.header_limit) {  // past it, Beast answers 431
+        stream_.expires_after(core_.options.request_timeout);
+        stream_.async_read_some(buffer_.prepare(kFirstReadBytes),
+                                beast::bind_front_handler(&Session::OnFirstBytes, shared_from_this()));
+        return;
+      }
+      break;
+    case RequestHead::kComplete:
+      break;
+  }
   ReadRequest();
 }
 
@@ -132,7 +151,8 @@ void Session::HandleRequest() {
                         peer_loopback_,
                         req.count("X-Forwarded-For") > 0 ||
                             req.count(http::field::forwarded) > 0 || req.count("X-Real-IP") > 0,
-                        FromBeast(req[http::field::authorization])};
+                        FromBeast(req[http::field::authorization]),
+                        req.body()};
   Response response;
   try {
     response = core_.handler(request);
@@ -164,7 +184,7 @@ void Session::Send(Response response, unsigned version, bool keep_alive, bool he
     return SendStreamHead(std::move(response), version, keep_alive, head);
   }
   res_.emplace();
-  http::response<SharedStringBody>& res = *res_;
+  http::response<ResponseBody>& res = *res_;
   res.result(static_cast<unsigned>(response.status));
   res.version(version);
   res.set(http::field::server, "coolpapers");
@@ -172,8 +192,10 @@ void Session::Send(Response response, unsigned version, bool keep_alive, bool he
   res.set("X-Content-Type-Options", "nosniff");
   if (response.gzipped) res.set(http::field::content_encoding, "gzip");
   for (const auto& [name, value] : response.headers) res.set(ToBeast(name), ToBeast(value));
-  res.content_length(response.body->size());
-  if (!head) res.body() = std::move(response.body);  // HEAD: the length, without the bytes
+  // HEAD: the length, without the bytes (nor reading a file's)
+  res.body() = {std::move(response.body), std::move(response.file)};
+  res.content_length(ResponseBody::size(res.body()));
+  if (head) res.body() = {};
   res.keep_alive(keep_alive && !stopping_ && !core_.stopping);
   status_ = response.status;
   stream_.expires_after(core_.options.request_timeout);
@@ -324,6 +346,7 @@ void Server::Core::Stop() {
   });
   for (const std::shared_ptr<Session>& session : live) session->PostServerStop();
   changed.notify_all();
+  if (options.on_stop) options.on_stop();
 }
 
 void Server::Core::Wait() {

@@ -35,6 +35,9 @@ struct ServerOptions {
   std::chrono::milliseconds idle_timeout{30000};
   // After a stop, how long responses being written may take before the server quits anyway.
   std::chrono::milliseconds shutdown_grace{3000};
+  // Called once when a stop begins (a signal or Stop()), on the thread that asked: serve stops
+  // its outside work then, alongside the grace period, not after it. Must return promptly.
+  std::function<void()> on_stop = {};
   std::FILE* access_log = stderr;  // one line per request; nullptr for none
   // The frame of the server's own error pages (a 431, or a 500 when the handler threw); serve
   // gives it the site's (SiteOptions::frame).

@@ -4,6 +4,7 @@
 #ifndef COOLPAPERS_WEB_SESSION_H_
 #define COOLPAPERS_WEB_SESSION_H_
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -44,12 +45,22 @@ inline constexpr size_t kFirstReadBytes = 4096;
 inline beast::string_view ToBeast(std::string_view text) { return {text.data(), text.size()}; }
 inline std::string_view FromBeast(beast::string_view text) { return {text.data(), text.size()}; }
 
-// A response body that shares the cached page instead of copying it: the shared_ptr lives in
-// the message, which the session keeps until the write completes.
-struct SharedStringBody {
-  using value_type = std::shared_ptr<const std::string>;
+// A response body: the cached page, shared instead of copied (the shared_ptr lives in the
+// message, which the session keeps until the write completes), or a part of a file, read one
+// piece at a time as the socket drains.
+struct ResponseBody {
+  struct value_type {
+    std::shared_ptr<const std::string> text;
+    std::optional<FileSlice> file;
+  };
 
-  static std::uint64_t size(const value_type& body) { return body ? body->size() : 0; }
+  // The most of a file held in memory per connection.
+  static constexpr std::size_t kFilePieceBytes = 64 * 1024;
+
+  static std::uint64_t size(const value_type& body) {
+    if (body.file) return body.file->length;
+    return body.text ? body.text->size() : 0;
+  }
 
   class writer {
    public:
@@ -62,12 +73,29 @@ struct SharedStringBody {
 
     boost::optional<std::pair<const_buffers_type, bool>> get(beast::error_code& ec) {
       ec = {};
-      if (!body_ || body_->empty()) return boost::none;
-      return std::make_pair(const_buffers_type(body_->data(), body_->size()), false);
+      if (body_.file) return NextFilePiece(ec);
+      if (!body_.text || body_.text->empty()) return boost::none;
+      return std::make_pair(const_buffers_type(body_.text->data(), body_.text->size()), false);
     }
 
    private:
+    boost::optional<std::pair<const_buffers_type, bool>> NextFilePiece(beast::error_code& ec) {
+      const FileSlice& slice = *body_.file;
+      if (sent_ >= slice.length) return boost::none;
+      if (piece_.empty()) piece_.resize(static_cast<std::size_t>(std::min<std::uint64_t>(kFilePieceBytes, slice.length)));
+      const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(piece_.size(), slice.length - sent_));
+      Result<std::size_t> got = slice.file->ReadAt(slice.offset + sent_, {piece_.data(), want});
+      if (!got || *got == 0) {  // unreadable, or shorter than when opened: cut the response
+        ec = beast::errc::make_error_code(beast::errc::io_error);
+        return boost::none;
+      }
+      sent_ += *got;
+      return std::make_pair(const_buffers_type(piece_.data(), *got), sent_ < slice.length);
+    }
+
     const value_type& body_;
+    std::vector<char> piece_;
+    std::uint64_t sent_ = 0;
   };
 };
 
@@ -160,7 +188,7 @@ class Session : public std::enable_shared_from_this<Session> {
   Server::Core& core_;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
-  std::optional<http::response<SharedStringBody>> res_;
+  std::optional<http::response<ResponseBody>> res_;
   std::string remote_;
   bool peer_loopback_ = false;  // the client connected from 127.0.0.0/8 or ::1
   std::string method_;

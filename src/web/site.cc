@@ -193,7 +193,7 @@ Response Site::Dispatch(const Request& request, std::string_view& route_name) {
 
 bool Site::IsAdmin(const Request& request) const {
   return !services_.admin_token.empty() &&
-         SameSecret(CookieValue(request.cookie, "coolpapers_token"), services_.admin_token);
+         SameSecret(TokenOfCookie(request.cookie), services_.admin_token);
 }
 
 }  // namespace coolpapers::web

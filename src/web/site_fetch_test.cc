@@ -53,7 +53,7 @@ class SiteFetchTest : public ::testing::Test {
     services.harvest_state = harvest_.get();
     services.fetch_paper = fetcher_.AsFetcher();
     services.admin_token = "magic";
-    services.status = [this]() -> Result<std::string> { return "{\"ok\":true}"; };
+    services.status = [this](bool) -> Result<std::string> { return "{\"ok\":true}"; };
     site_ = std::make_unique<Site>(*store_, options, services);
   }
 

@@ -33,8 +33,9 @@ class SiteMetrics;
 using jobs::PaperFetch;
 using jobs::PaperFetcher;
 
-// The JSON document of /api/status.
-using StatusReporter = std::function<Result<std::string>()>;
+// The JSON document of /api/status; `admin`: the reader sent the magic token, so the workers'
+// error texts may be shown (web/api/status_json.h).
+using StatusReporter = std::function<Result<std::string>(bool admin)>;
 
 // How the harvest of today's lists stands (harvest/harvest_progress_reader.h). Called on the
 // change watcher's thread every poll (the page cache is dropped when the answer changes) and

@@ -98,6 +98,16 @@ TEST_F(SiteTest, RobotsTxtKeepsCrawlersOffCostlyRoutes) {
   EXPECT_THAT(*response.body, ::testing::Not(::testing::HasSubstr("Disallow: /arxiv/\n")));
 }
 
+// Issue #18 finding 10: a 503 said "try later" when translations are simply off here.
+TEST_F(SiteTest, TranslationsOffAreA404SayingWhy) {
+  for (std::string_view method : {"GET", "POST"}) {
+    const Response response = Get("/api/translations/2401.06769", false, method);
+    EXPECT_EQ(response.status, 404) << method;
+    EXPECT_EQ(response.content_type, kJsonType);
+    EXPECT_THAT(*response.body, ::testing::HasSubstr("translations are off"));
+  }
+}
+
 TEST(SameSecret, MatchesOnlyTheWholeSecret) {
   EXPECT_TRUE(SameSecret("s3cret-token", "s3cret-token"));
   EXPECT_FALSE(SameSecret("s3cret-toke", "s3cret-token"));

@@ -28,13 +28,16 @@ std::optional<Result<Route>> ParseTranslations(const RouteTarget& target, Route 
   return route;
 }
 
-// 200 with the body above; 503 error JSON when services.translations is null (no translation
-// service configured); the service's errors as error JSON, never as an Error. Never cached (an
+// 200 with the body above; 404 error JSON saying why when services.translations is null
+// (translations are off here: nothing to wait for, unlike a 503; issue #18 finding 10); the
+// service's errors as error JSON, never as an Error. Never cached (an
 // admin reader's requests go first).
 Result<Response> HandleTranslations(const RouteContext& context) {
   translate::TranslationService* translations = context.services.translations;
   if (translations == nullptr) {
-    return MakeErrorResponse(503, "unavailable", "this instance does not translate papers",
+    return MakeErrorResponse(404, "not_found",
+                             "this instance does not translate papers: translations are off "
+                             "(the operator's [translate] enabled setting)",
                              ErrorFormat::kJson);
   }
   std::vector<std::string> ids;

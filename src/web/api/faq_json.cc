@@ -1,6 +1,7 @@
 #include "web/api/faq_json.h"
 
 #include <chrono>
+#include <cstdio>
 
 #include <nlohmann/json.hpp>
 
@@ -34,8 +35,19 @@ json AnswerJson(const FaqAnswer& answer) {
           {"closing", answer.closing}};
 }
 
-json StatusJson(const ArxivId& id, FaqLanguage language, const faq::FaqStatus& status) {
-  return {{"id", id.str()},
+// "14:05 UTC"
+std::string ClockTime(std::chrono::system_clock::time_point time) {
+  const auto day = std::chrono::floor<std::chrono::days>(time);
+  const std::chrono::hh_mm_ss clock(std::chrono::floor<std::chrono::minutes>(time - day));
+  char text[16];
+  std::snprintf(text, sizeof text, "%02d:%02d UTC", static_cast<int>(clock.hours().count()),
+                static_cast<int>(clock.minutes().count()));
+  return text;
+}
+
+json StatusJson(const ArxivId& id, FaqLanguage language, const faq::FaqStatus& status,
+                Audience audience) {
+  json document = {{"id", id.str()},
           {"lang", FaqLanguageCode(language)},
           {"state", FaqStateName(status.state)},
           {"position", status.position},
@@ -43,12 +55,23 @@ json StatusJson(const ArxivId& id, FaqLanguage language, const faq::FaqStatus& s
           {"questions", status.question_count},
           {"reading_pdf", status.reading_pdf},
           {"attempts", status.attempts},
-          {"error", status.error},
+          {"error", PublicFaqError(status)},
           {"latest_version", status.latest_version},
           {"answer", status.answer ? AnswerJson(*status.answer) : json(nullptr)}};
+  if (audience == Audience::kAdmin) document["detail"] = status.error;
+  return document;
 }
 
 }  // namespace
+
+std::string PublicFaqError(const faq::FaqStatus& status) {
+  if (status.error.empty()) return {};
+  if (status.state == faq::FaqStatus::State::kFailed) {
+    return "the answer could not be generated; ask again later";
+  }
+  if (status.retry_at) return "the answer is unavailable for now; retrying at " + ClockTime(*status.retry_at);
+  return "the answer is unavailable for now; retrying shortly";
+}
 
 std::string_view FaqStateName(faq::FaqStatus::State state) {
   using State = faq::FaqStatus::State;
@@ -63,15 +86,16 @@ std::string_view FaqStateName(faq::FaqStatus::State state) {
 }
 
 std::string RenderFaqStatusJson(const ArxivId& id, FaqLanguage language,
-                                const faq::FaqStatus& status) {
-  return DumpSafeJson(StatusJson(id, language, status));
+                                const faq::FaqStatus& status, Audience audience) {
+  return DumpSafeJson(StatusJson(id, language, status, audience));
 }
 
-std::string RenderFaqEvent(const ArxivId& id, FaqLanguage language, const faq::FaqEvent& event) {
+std::string RenderFaqEvent(const ArxivId& id, FaqLanguage language, const faq::FaqEvent& event,
+                           Audience audience) {
   using Kind = faq::FaqEvent::Kind;
   switch (event.kind) {
     case Kind::kStatus:
-      return RenderSseEvent("status", DumpSafeJson(StatusJson(id, language, event.status)));
+      return RenderSseEvent("status", DumpSafeJson(StatusJson(id, language, event.status, audience)));
     case Kind::kDelta:
       return RenderSseEvent(
           "delta", DumpSafeJson({{"question", event.question_index}, {"text", event.text}}));
@@ -81,7 +105,7 @@ std::string RenderFaqEvent(const ArxivId& id, FaqLanguage language, const faq::F
     case Kind::kRestart:
       return RenderSseEvent("restart", "{}");
     case Kind::kFinished:
-      return RenderSseEvent("finished", DumpSafeJson(StatusJson(id, language, event.status)));
+      return RenderSseEvent("finished", DumpSafeJson(StatusJson(id, language, event.status, audience)));
   }
   return {};
 }

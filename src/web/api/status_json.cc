@@ -1,5 +1,8 @@
 #include "web/api/status_json.h"
 
+#include <string>
+#include <string_view>
+
 #include <nlohmann/json.hpp>
 
 #include "core/timestamp.h"
@@ -27,18 +30,24 @@ json DayJson(const store::CategoryDayStatus& day) {
           {"checked", FormatRfc3339(day.checked)}};
 }
 
-json JobJson(const store::Job& job) {
+constexpr std::string_view kHidden = "hidden: see the server log";
+
+std::string Shown(const std::string& text, bool details) {
+  return details || text.empty() ? text : std::string(kHidden);
+}
+
+json JobJson(const store::Job& job, bool details) {
   return {{"id", job.id},
           {"kind", store::JobKindName(job.kind)},
           {"key", job.key},
           {"priority", store::JobPriorityName(job.priority)},
           {"state", store::JobStateName(job.state)},
           {"attempts", job.attempts},
-          {"last_error", job.last_error},
+          {"last_error", Shown(job.last_error, details)},
           {"updated", FormatRfc3339(job.updated)}};
 }
 
-json PoolJson(const jobs::WorkerPoolStatus& pool) {
+json PoolJson(const jobs::WorkerPoolStatus& pool, bool details) {
   return {{"kind", store::JobKindName(pool.kind)},
           {"workers", pool.workers},
           {"busy", pool.busy},
@@ -47,7 +56,7 @@ json PoolJson(const jobs::WorkerPoolStatus& pool) {
           {"failed", pool.jobs_failed},
           {"replaced", pool.workers_replaced},
           {"queue_errors", pool.queue_errors},
-          {"last_queue_error", pool.last_queue_error}};
+          {"last_queue_error", Shown(pool.last_queue_error, details)}};
 }
 
 }  // namespace
@@ -85,9 +94,9 @@ Result<std::string> RenderStatusJson(store::HarvestState& harvest, store::JobQue
   }
 
   json recent_failures = json::array();
-  for (const store::Job& job : *failures) recent_failures.push_back(JobJson(job));
+  for (const store::Job& job : *failures) recent_failures.push_back(JobJson(job, context.details));
   json workers = json::array();
-  for (const jobs::WorkerPoolStatus& pool : context.pools) workers.push_back(PoolJson(pool));
+  for (const jobs::WorkerPoolStatus& pool : context.pools) workers.push_back(PoolJson(pool, context.details));
 
   json status = {{"time", FormatRfc3339(context.now)},
                  {"harvest",

@@ -18,6 +18,10 @@ struct StatusContext {
   bool harvest_enabled = false;
   std::span<const jobs::WorkerPoolStatus> pools;  // empty outside `serve`
   store::JobTime now{};
+  // The workers' own error texts (jobs' last_error, pools' last_queue_error): for `doctor` and
+  // admins only, as they may name the model's address or quote a provider (issue #18 finding
+  // 9); others read "hidden: see the server log" where a text exists.
+  bool details = false;
 };
 
 // {"time", "harvest": {"enabled", "incomplete_days", "categories": [...]}, "jobs": {kind:

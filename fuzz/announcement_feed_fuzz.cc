@@ -1,0 +1,12 @@
+// arXiv's announcement feeds, RSS and Atom (ingest::ParseAnnouncementFeed), on any bytes.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "ingest/arxiv_feed_parser.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  const std::string_view xml(reinterpret_cast<const char*>(data), size);
+  (void)coolpapers::ingest::ParseAnnouncementFeed(xml, "fuzz");
+  return 0;
+}

@@ -1,0 +1,27 @@
+// How `serve` asks glibc's malloc to give memory back (issue #18 finding 10: the server grew
+// from 24 to 234 MB over fuzz runs and 528 MB stayed after 200 slow PDF readers left).
+//
+// Why memory stayed: glibc raises its mmap threshold to the size of any mmapped block freed
+// (up to 32 MB), so after the first multi-megabyte buffer (a PDF read whole, a 2,000-card page,
+// its gzip) such buffers come from the heap, where a free in the middle is never returned, and
+// each server thread may get an arena of its own. The rest was by design: two page caches of
+// 64 MB each (web/page_cache.h), which fill over many distinct URLs and stay bounded.
+#ifndef COOLPAPERS_CLI_MALLOC_TUNING_H_
+#define COOLPAPERS_CLI_MALLOC_TUNING_H_
+
+#include <cstddef>
+
+namespace coolpapers::cli {
+
+// Blocks of this size or more are mmapped, so freeing one returns it to the system at once.
+inline constexpr std::size_t kMmapThresholdBytes = 256 * 1024;
+// The most malloc arenas: threads share them instead of each keeping its own free memory.
+inline constexpr int kMaxArenas = 2;
+
+// Fixes the mmap threshold (which turns glibc's dynamic raising off) and caps the arenas.
+// Call once at start, before the threads; affects the whole process. False when glibc refused.
+bool TuneMallocForServing();
+
+}  // namespace coolpapers::cli
+
+#endif  // COOLPAPERS_CLI_MALLOC_TUNING_H_

@@ -1,0 +1,53 @@
+// The malloc settings of `serve` give large freed buffers back (issue #18 finding 10). Before,
+// one freed multi-megabyte block raised glibc's mmap threshold, and the next ones, taken from
+// the heap below a live small block, stayed resident after they were freed.
+#include "cli/malloc_tuning.h"
+
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+namespace coolpapers::cli {
+namespace {
+
+uint64_t ResidentBytes() {
+  std::ifstream status("/proc/self/status");
+  std::string key;
+  uint64_t kilobytes = 0;
+  while (status >> key) {
+    if (key == "VmRSS:") {
+      status >> kilobytes;
+      return kilobytes * 1024;
+    }
+  }
+  return 0;
+}
+
+TEST(MallocTuning, LargeFreedBuffersLeaveTheResidentSet) {
+  ASSERT_TRUE(TuneMallocForServing());
+  constexpr size_t kBlock = 3'300'000;  // the issue's PDF
+  constexpr int kBlocks = 40;           // 132 MB
+  // What raised the threshold before: one larger block, freed.
+  void* first = std::malloc(2 * kBlock);
+  std::memset(first, 1, 2 * kBlock);
+  std::free(first);
+  const uint64_t before = ResidentBytes();
+  std::vector<void*> blocks;
+  for (int i = 0; i < kBlocks; ++i) {
+    blocks.push_back(std::malloc(kBlock));
+    std::memset(blocks.back(), 1, kBlock);
+  }
+  void* pin = std::malloc(64);  // a live block above them, as a busy server always has
+  for (void* block : blocks) std::free(block);
+  const uint64_t after = ResidentBytes();
+  std::free(pin);
+  EXPECT_LT(after, before + 16 * 1024 * 1024) << "before " << before << ", after " << after;
+}
+
+}  // namespace
+}  // namespace coolpapers::cli

@@ -1,0 +1,153 @@
+// A file body through the real server (issue #18 finding 4): sent in pieces as the socket
+// drains, so readers who stall cost no memory per byte of the file; HEAD reads none of it.
+#include <sys/socket.h>
+#include <sys/time.h>
+
+#include <chrono>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/read.hpp>
+#include <boost/asio/read_until.hpp>
+#include <boost/asio/streambuf.hpp>
+#include <boost/asio/write.hpp>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "tests/support/temp_dir.h"
+#include "web/file_slice.h"
+#include "web/server.h"
+
+namespace coolpapers::web {
+namespace {
+
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+using ::testing::HasSubstr;
+
+// The resident set of this process, in bytes (Linux).
+uint64_t ResidentBytes() {
+  std::ifstream status("/proc/self/status");
+  std::string key;
+  uint64_t kilobytes = 0;
+  while (status >> key) {
+    if (key == "VmRSS:") {
+      status >> kilobytes;
+      return kilobytes * 1024;
+    }
+  }
+  return 0;
+}
+
+class ServerFileTest : public ::testing::Test {
+ protected:
+  // A file of `size` bytes where byte i is 'a' + i % 26.
+  std::filesystem::path WriteFile(size_t size) {
+    std::string bytes(size, '\0');
+    for (size_t i = 0; i < size; ++i) bytes[i] = static_cast<char>('a' + i % 26);
+    const std::filesystem::path path = dir_.path() / "file.pdf";
+    std::ofstream(path, std::ios::binary) << bytes;
+    return path;
+  }
+
+  // Serves `slice` for every request.
+  void Serve(FileSlice slice) {
+    ServerOptions options;
+    options.host = "127.0.0.1";
+    options.port = 0;
+    options.handle_signals = false;
+    options.threads = 2;
+    server_ = Server::Start(options, [slice](const Request&) {
+                Response response;
+                response.content_type = kPdfType;
+                response.file = slice;
+                return response;
+              }).value();
+  }
+
+  std::unique_ptr<tcp::socket> Connect() {
+    auto socket = std::make_unique<tcp::socket>(ioc_);
+    socket->connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), server_->port()));
+    const timeval timeout{10, 0};
+    setsockopt(socket->native_handle(), SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+    // A small receive window: the server's writes stall as a slow reader's would.
+    const int window = 16 * 1024;
+    setsockopt(socket->native_handle(), SOL_SOCKET, SO_RCVBUF, &window, sizeof window);
+    return socket;
+  }
+
+  // The head and, unless HEAD, the body of one request on a new connection.
+  std::pair<std::string, std::string> Exchange(const std::string& method) {
+    std::unique_ptr<tcp::socket> socket = Connect();
+    net::write(*socket, net::buffer(method + " /pdf HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+    std::string all;
+    boost::system::error_code ec;
+    char chunk[65536];
+    while (true) {
+      const size_t got = socket->read_some(net::buffer(chunk), ec);
+      if (ec) break;
+      all.append(chunk, got);
+    }
+    const size_t end = all.find("\r\n\r\n");
+    if (end == std::string::npos) return {all, ""};
+    return {all.substr(0, end), all.substr(end + 4)};
+  }
+
+  coolpapers::testing::TempDir dir_;
+  net::io_context ioc_;
+  std::unique_ptr<Server> server_;
+};
+
+TEST_F(ServerFileTest, SendsTheSliceExactly) {
+  const std::filesystem::path path = WriteFile(200'000);
+  Serve(FileSlice{OpenFile::Open(path).value(), 100'001, 99'998});
+  const auto [head, body] = Exchange("GET");
+  EXPECT_THAT(head, HasSubstr("Content-Length: 99998"));
+  ASSERT_EQ(body.size(), 99'998u);
+  EXPECT_EQ(body.front(), static_cast<char>('a' + 100'001 % 26));
+  EXPECT_EQ(body, FileSlice(OpenFile::Open(path).value(), 100'001, 99'998).ReadAll().value());
+}
+
+TEST_F(ServerFileTest, HeadAnnouncesTheLengthAndReadsNothing) {
+  const std::filesystem::path path = WriteFile(5000);
+  Serve(FileSlice{OpenFile::Open(path).value(), 0, 5000});
+  // Emptied after the open: a GET could no longer send 5000 bytes, a HEAD never tries.
+  std::filesystem::resize_file(path, 0);
+  const auto [head, body] = Exchange("HEAD");
+  EXPECT_THAT(head, HasSubstr("HTTP/1.1 200"));
+  EXPECT_THAT(head, HasSubstr("Content-Length: 5000"));
+  EXPECT_EQ(body, "");
+  const auto [get_head, cut] = Exchange("GET");
+  EXPECT_LT(cut.size(), 5000u);  // the body is cut, never padded
+}
+
+// 20 readers of an 8 MB file who read nothing: buffered whole, they would hold 160 MB.
+TEST_F(ServerFileTest, StalledReadersOfALargeFileHoldLittleMemory) {
+  constexpr size_t kFileBytes = 8 << 20;
+  constexpr int kReaders = 20;
+  const std::filesystem::path path = WriteFile(kFileBytes);
+  Serve(FileSlice{OpenFile::Open(path).value(), 0, kFileBytes});
+  const uint64_t before = ResidentBytes();
+  std::vector<std::unique_ptr<tcp::socket>> readers;
+  for (int i = 0; i < kReaders; ++i) {
+    readers.push_back(Connect());
+    net::write(*readers.back(), net::buffer(std::string("GET /pdf HTTP/1.1\r\nHost: x\r\n\r\n")));
+  }
+  // Every reader gets its first bytes: the server is mid-body on all of them.
+  for (auto& reader : readers) {
+    char byte;
+    ASSERT_EQ(net::read(*reader, net::buffer(&byte, 1)), 1u);
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  const uint64_t during = ResidentBytes();
+  EXPECT_LT(during, before + 32 * 1024 * 1024)
+      << "resident set grew from " << before << " to " << during << " bytes";
+}
+
+}  // namespace
+}  // namespace coolpapers::web
