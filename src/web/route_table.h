@@ -17,6 +17,7 @@
 #include <string_view>
 
 #include "web/http_status.h"
+#include "web/rate_limiter.h"
 #include "web/route_context.h"
 #include "web/router.h"
 
@@ -46,6 +47,11 @@ struct RouteEntry {
   CachePolicy cache = CachePolicy::kNone;
   CacheKeyFunction cache_key = nullptr;              // set exactly when cache is not kNone
   std::optional<ErrorFormat> errors = std::nullopt;  // nullopt: JSON under /api/, HTML elsewhere
+  // The client's bucket (rate_limiter.h) a request draws a token from before its handler runs:
+  // answers from the page cache are free, and with limit_posts_only only POSTs pay (a GET of
+  // the FAQ reads, a POST may queue model calls). The admin token pays nothing.
+  LimitClass limit = LimitClass::kNone;
+  bool limit_posts_only = false;
   RouteHandler handler = nullptr;                    // never null
 };
 
