@@ -20,9 +20,10 @@ budget=${STRANGERS_BUDGET:-40}
 work=$(mktemp -d /tmp/coolpapers-strangers.XXXXXX)
 pids=()
 cleanup() {
+  exec 3>&-
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
-  rm -rf "$work"
+  if [[ -n "${STRANGERS_KEEP:-}" ]]; then echo "kept $work" >&2; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
 # The abusers hold thousands of sockets; serve's connection cap follows its own limit.
@@ -41,8 +42,11 @@ PY
 
 python3 bench/strangers_origin.py ../shared/data/pdfs/2304.02623v1.pdf "$work/origin.port" &
 pids+=($!)
-"$build/tests/openai_server_main" --piece-delay-ms 5 > "$work/model.log" &
+# The model server serves until its stdin closes: a fifo this script holds open (fd 3).
+mkfifo "$work/model.stdin"
+"$build/tests/openai_server_main" --piece-delay-ms 5 < "$work/model.stdin" > "$work/model.log" &
 pids+=($!)
+exec 3> "$work/model.stdin"
 for _ in $(seq 100); do
   [[ -s "$work/origin.port" ]] && grep -q listening "$work/model.log" && break
   sleep 0.1

@@ -56,7 +56,9 @@ class ServerLimitsTest : public ::testing::Test {
     server_ = *std::move(server);
   }
 
-  HttpClient MakeClient() { return HttpClient("127.0.0.1", server_->port(), kWait); }
+  std::unique_ptr<HttpClient> MakeClient() {
+    return std::make_unique<HttpClient>("127.0.0.1", server_->port(), kWait);
+  }
 
   std::unique_ptr<Server> server_;
 };
@@ -72,10 +74,10 @@ TEST_F(ServerLimitsTest, RefusesConnectionsPastTheCapPerClientWithAShort503) {
   ServerOptions options;
   options.max_connections_per_client = 3;
   StartServer(Plain, options);
-  std::vector<HttpClient> held;
+  std::vector<std::unique_ptr<HttpClient>> held;
   for (int i = 0; i < 3; ++i) {
     held.push_back(MakeClient());
-    EXPECT_EQ(held.back().Get("/").status, 200) << i;
+    EXPECT_EQ(held.back()->Get("/").status, 200) << i;
   }
   const std::string refused = ReadUntilClosed(server_->port());
   EXPECT_THAT(refused, StartsWith("HTTP/1.1 503 Service Unavailable\r\n"));
@@ -84,12 +86,11 @@ TEST_F(ServerLimitsTest, RefusesConnectionsPastTheCapPerClientWithAShort503) {
   EXPECT_EQ(server_->refused_connections(), 1u);
   EXPECT_EQ(server_->connections(), 3u);
   // A client that lets go of a connection may open another.
-  held.front().Disconnect();
+  held.front()->Disconnect();
   for (int attempt = 0; attempt < 100 && server_->connections() == 3u; ++attempt) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
-  HttpClient again = MakeClient();
-  EXPECT_EQ(again.Get("/").status, 200);
+  EXPECT_EQ(MakeClient()->Get("/").status, 200);
 }
 
 TEST_F(ServerLimitsTest, CapsAllConnectionsButNotTrustedProxiesPerClient) {
@@ -98,10 +99,10 @@ TEST_F(ServerLimitsTest, CapsAllConnectionsButNotTrustedProxiesPerClient) {
   options.max_connections_per_client = 1;
   options.uncapped_peers = {"127.0.0.1"};  // a reverse proxy: every reader comes through it
   StartServer(Plain, options);
-  std::vector<HttpClient> held;
+  std::vector<std::unique_ptr<HttpClient>> held;
   for (int i = 0; i < 4; ++i) {
     held.push_back(MakeClient());
-    EXPECT_EQ(held.back().Get("/").status, 200) << i;
+    EXPECT_EQ(held.back()->Get("/").status, 200) << i;
   }
   EXPECT_THAT(ReadUntilClosed(server_->port()), StartsWith("HTTP/1.1 503"));
 }
@@ -125,11 +126,11 @@ TEST_F(ServerLimitsTest, StreamsSendHeartbeatsAndEndAfterTheirLifetime) {
         return response;
       },
       options);
-  HttpClient client = MakeClient();
+  std::unique_ptr<HttpClient> client = MakeClient();
   const auto start = std::chrono::steady_clock::now();
-  EXPECT_EQ(client.StartRequest("GET", "/events").status, 200);
+  EXPECT_EQ(client->StartRequest("GET", "/events").status, 200);
   std::string body;
-  for (std::string piece = client.ReadBodySome(); !piece.empty(); piece = client.ReadBodySome()) {
+  for (std::string piece = client->ReadBodySome(); !piece.empty(); piece = client->ReadBodySome()) {
     body += piece;
   }
   const auto took = std::chrono::steady_clock::now() - start;

@@ -58,6 +58,7 @@ void Session::OnStreamHead(beast::error_code ec, std::size_t bytes) {
   StreamStarter starter = std::move(stream_starter_);
   stream_starter_ = nullptr;
   if (ec || stream_head_only_) {
+    EndStreamExtras();  // no body: nothing to hold
     LogRequest(bytes, ec);
     if (ec) return;
     if (!keep_alive) return DoClose();
