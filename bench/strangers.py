@@ -159,9 +159,10 @@ def loop_requests(host, port, source, stop, tally, make_request, threads=4):
         worker.join(timeout=15)
 
 
-def hold_sockets(host, port, source, stop, tally, first_bytes, count, trickle=None, read=False):
-    """Opens `count` connections sending `first_bytes`, then (slowloris) a byte of `trickle`
-    every 5 s; never reads the answers unless `read` (then 1 byte every 2 s: a slow reader)."""
+def hold_sockets(host, port, source, stop, tally, first_bytes, count, trickle=None, read=0):
+    """Opens `count` connections sending `first_bytes`, then every 2 s sends `trickle` (a
+    slowloris's next header line) and reads up to `read` bytes (1: a slow reader of a PDF);
+    counts the connections the server closed."""
     sockets = []
     for _ in range(count):
         if stop.is_set():
@@ -182,7 +183,7 @@ def hold_sockets(host, port, source, stop, tally, first_bytes, count, trickle=No
                 if read:
                     s.setblocking(False)
                     try:
-                        chunk = s.recv(1)
+                        chunk = s.recv(read)
                         if not chunk:
                             raise OSError("closed")
                     except BlockingIOError:
@@ -214,7 +215,7 @@ def abuser(name, host, port, source, stop, out, context):
         # Many streams per paper and per client: the caps decide how many stay.
         threads = [threading.Thread(target=hold_sockets, daemon=True,
                                     args=(host, port, source, stop, tally, first(k), 250,
-                                          None, True)) for k in range(4)]
+                                          None, 65536)) for k in range(4)]
         for t in threads:
             t.start()
         for t in threads:
@@ -224,13 +225,13 @@ def abuser(name, host, port, source, stop, out, context):
         loop_requests(host, port, source, stop, tally, lambda: ("GET", path, None, {}))
     elif name == "pdf_slow_readers":
         first = f"GET /pdf/{context['pdf_id']} HTTP/1.1\r\nHost: x\r\n\r\n".encode()
-        hold_sockets(host, port, source, stop, tally, first, 100, None, True)
+        hold_sockets(host, port, source, stop, tally, first, 100, None, 1)
     elif name == "job_flood":
-        counter = [rnd.randrange(10_000, 80_000)]
+        counter = [rnd.randrange(10_000, 50_000)]
 
-        def make():
-            counter[0] += 1
-            return "GET", f"/arxiv/2512.{counter[0]:05d}", None, {}
+        def make():  # ids the store lacks (its records end in May 2025)
+            counter[0] = 10_000 + (counter[0] + 1) % 90_000
+            return "GET", f"/arxiv/2511.{counter[0]:05d}", None, {}
         loop_requests(host, port, source, stop, tally, make)
     elif name == "search_flood":
         words = ["learning", "model", "language", "neural", "data", "network", "training",
