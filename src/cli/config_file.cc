@@ -16,6 +16,26 @@ namespace {
 
 using std::chrono::milliseconds;
 
+// Chains reads so that the first failure is the one reported.
+class FirstError {
+ public:
+  FirstError& operator<<(Result<void> result) {
+    if (!result && ok_) {
+      ok_ = false;
+      error_ = std::move(result.error());
+    }
+    return *this;
+  }
+  Result<void> result() const {
+    if (ok_) return {};
+    return std::unexpected(error_);
+  }
+
+ private:
+  bool ok_ = true;
+  Error error_;
+};
+
 // Reads the keys of one TOML table, remembering which were read so that whatever is left
 // over (a typo, a key from another version) can be reported instead of silently ignored.
 class TableReader {
@@ -49,6 +69,44 @@ class TableReader {
                                  std::to_string(max));
       }
       out = static_cast<int>(value->get());
+      return {};
+    });
+  }
+
+  Result<void> Int64(std::string_view key, int64_t& out, int64_t min, int64_t max) {
+    return Read(key, [&](const toml::node& node) -> Result<void> {
+      const auto* value = node.as_integer();
+      if (value == nullptr || value->get() < min || value->get() > max) {
+        return Expected(key, "a whole number from " + std::to_string(min) + " to " +
+                                 std::to_string(max));
+      }
+      out = value->get();
+      return {};
+    });
+  }
+
+  // A rate as "<name>_per_minute" and "<name>_burst" (whole numbers; a rate of 0 is no limit).
+  Result<void> Bucket(std::string_view name, web::BucketRate& out) {
+    int per_minute = static_cast<int>(out.per_minute);
+    int burst = static_cast<int>(out.burst);
+    FirstError first;
+    first << Int(std::string(name) + "_per_minute", per_minute, 0, 1'000'000)
+          << Int(std::string(name) + "_burst", burst, 1, 1'000'000);
+    out = {.per_minute = static_cast<double>(per_minute), .burst = static_cast<double>(burst)};
+    return first.result();
+  }
+
+  Result<void> Strings(std::string_view key, std::vector<std::string>& out) {
+    return Read(key, [&](const toml::node& node) -> Result<void> {
+      const auto* array = node.as_array();
+      if (array == nullptr) return Expected(key, "a list of strings");
+      std::vector<std::string> strings;
+      for (const toml::node& item : *array) {
+        const auto* text = item.as_string();
+        if (text == nullptr) return Expected(key, "a list of strings");
+        strings.push_back(text->get());
+      }
+      out = std::move(strings);
       return {};
     });
   }
@@ -130,26 +188,6 @@ class TableReader {
   std::string path_;
   std::string file_;
   std::set<std::string> read_;
-};
-
-// Chains reads so that the first failure is the one reported.
-class FirstError {
- public:
-  FirstError& operator<<(Result<void> result) {
-    if (!result && ok_) {
-      ok_ = false;
-      error_ = std::move(result.error());
-    }
-    return *this;
-  }
-  Result<void> result() const {
-    if (ok_) return {};
-    return std::unexpected(error_);
-  }
-
- private:
-  bool ok_ = true;
-  Error error_;
 };
 
 Result<void> ReadHttp(const toml::table* table, const std::string& file, Config& config) {
@@ -288,6 +326,34 @@ Result<void> ReadFaq(const toml::table* table, const std::string& file, Config& 
   return first.result();
 }
 
+Result<void> ReadLimits(const toml::table* table, const std::string& file, Config& config) {
+  TableReader limits(table, "limits", file);
+  LimitsSettings& settings = config.limits;
+  web::RateLimits& rates = settings.rates;
+  FirstError first;
+  first << limits.Strings("trusted_proxies", rates.trusted_proxies)
+        << limits.Bucket("renders", rates.render) << limits.Bucket("searches", rates.search)
+        << limits.Bucket("pdfs", rates.pdf)
+        << limits.Bucket("model_requests", rates.model) << limits.Bucket("clicks", rates.click)
+        << limits.Int("click_readers_per_client", rates.click_readers_per_client, 0, 1'000'000)
+        << limits.Int64("daily_generations", settings.model_budget.daily_generations, 0,
+                        1'000'000'000)
+        << limits.Int64("daily_tokens", settings.model_budget.daily_tokens, 0,
+                        1'000'000'000'000)
+        << limits.Int("pending_fetches", settings.fetches.max_pending, 0, 1'000'000)
+        << limits.Int("pending_fetches_per_client", settings.fetches.max_pending_per_client, 0,
+                      1'000'000)
+        << limits.Int("max_connections", settings.max_connections, 0, 10'000'000)
+        << limits.Int("max_connections_per_client", settings.max_connections_per_client, 0,
+                      10'000'000)
+        << limits.Duration("stream_lifetime", settings.stream_lifetime)
+        << limits.Duration("stream_heartbeat", settings.stream_heartbeat)
+        << limits.Int("faq_streams_per_paper", rates.faq_streams_per_paper, 0, 10'000'000)
+        << limits.Int("faq_streams_per_client", rates.faq_streams_per_client, 0, 10'000'000)
+        << limits.NoUnknownKeys();
+  return first.result();
+}
+
 // Characters as a reader counts them: UTF-8 code points, so "问答" is 2, not 6.
 size_t CountCodePoints(std::string_view text) {
   size_t count = 0;
@@ -369,6 +435,7 @@ Result<Config> LoadConfigFile(const std::filesystem::path& file) {
   section(top, "faq", [&](const toml::table* t) { return ReadFaq(t, name, config); });
   section(top, "translate", [&](const toml::table* t) { return ReadTranslate(t, name, config); });
   section(top, "store", [&](const toml::table* t) { return ReadStore(t, name, config); });
+  section(top, "limits", [&](const toml::table* t) { return ReadLimits(t, name, config); });
   section(top, "jobs", [&](const toml::table* jobs_table) -> Result<void> {
     TableReader jobs(jobs_table, "jobs", name);
     FirstError pools;

@@ -29,6 +29,9 @@
 //   [translate]                           # readers may read titles and abstracts in Chinese
 //   enabled = true                        # translated by the [llm] server
 //   model = "moonshot-v1-8k"              # default: the [llm] model
+//   [limits]                              # what strangers may cost (docs/limits.md)
+//   trusted_proxies = ["127.0.0.1"]       # whose X-Forwarded-For names the client
+//   daily_generations = 2000              # model calls a day, whatever is asked
 //
 // Durations are strings with a unit: "250ms", "3s", "5m", "2h".
 #ifndef COOLPAPERS_CLI_CONFIG_FILE_H_
@@ -43,9 +46,12 @@
 #include "llm/llm_client.h"
 #include "pdf/pdf_fetcher.h"
 #include "harvest/harvest_options.h"
+#include "jobs/queued_fetch.h"
 #include "jobs/worker_pool.h"
+#include "llm/model_budget.h"
 #include "net/http_client.h"
 #include "net/retry_policy.h"
+#include "web/rate_limiter.h"
 
 namespace coolpapers::cli {
 
@@ -79,6 +85,18 @@ struct FaqSettings {
   std::filesystem::path questions_file;  // "" means the built-in questions
 };
 
+// [limits]: what strangers may cost (docs/limits.md): per-client buckets on the costly routes,
+// the daily model budget, waiting fetches, connections and FAQ streams.
+struct LimitsSettings {
+  web::RateLimits rates;  // buckets, trusted_proxies, click_readers_per_client, faq_streams_*
+  llm::ModelBudgetLimits model_budget;  // daily_generations, daily_tokens
+  jobs::FetchLimits fetches;            // pending_fetches, pending_fetches_per_client
+  int max_connections = 0;              // 0: three quarters of the open-file limit
+  int max_connections_per_client = 64;  // trusted proxies are not capped
+  std::chrono::milliseconds stream_lifetime{std::chrono::minutes(30)};
+  std::chrono::milliseconds stream_heartbeat{std::chrono::seconds(15)};
+};
+
 struct Config {
   net::CurlHttpClientOptions http;
   net::RetryOptions retry;                            // [http] retry_attempts, retry_backoff...
@@ -98,6 +116,7 @@ struct Config {
   LlmSettings llm;                                    // [llm]
   FaqSettings faq;                                    // [faq]
   TranslateSettings translate;                        // [translate]; needs [llm]
+  LimitsSettings limits;                              // [limits]
   // [store] url: "sqlite:PATH" or "postgresql://..." (store/store_location.h); "" means
   // sqlite:DATA/coolpapers.sqlite. Commands' --store wins over it.
   std::string store_url;

@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <fstream>
+#include <string>
+#include <vector>
 
 #include "cli/data_dir.h"
 #include "tests/support/temp_dir.h"
@@ -151,6 +154,49 @@ TEST_F(ConfigFileTest, StoreUrlChoosesTheStore) {
   Result<Config> typo = LoadConfigFile(Write("[store]\nurl = \"postgress://db/papers\"\n"));
   ASSERT_FALSE(typo);
   EXPECT_NE(typo.error().message.find("store.url"), std::string::npos) << typo.error().message;
+}
+
+// Issue #18: what strangers may cost is configurable, with defaults when [limits] is absent.
+TEST_F(ConfigFileTest, LimitsHaveDefaultsAndAreRead) {
+  Result<Config> defaults = LoadConfig(std::nullopt, dir_.path());
+  ASSERT_TRUE(defaults);
+  EXPECT_EQ(defaults->limits.rates.search.per_minute, 30);
+  EXPECT_EQ(defaults->limits.model_budget.daily_generations, 2000);
+  EXPECT_TRUE(defaults->limits.rates.trusted_proxies.empty());
+
+  Result<Config> config = LoadConfigFile(Write(
+      "[limits]\ntrusted_proxies = [\"127.0.0.1\", \"::1\"]\nsearches_per_minute = 6\n"
+      "searches_burst = 3\nmodel_requests_per_minute = 0\nclick_readers_per_client = 1\n"
+      "daily_generations = 50\ndaily_tokens = 3000000000\npending_fetches = 10\n"
+      "pending_fetches_per_client = 2\nmax_connections = 500\nmax_connections_per_client = 20\n"
+      "stream_lifetime = \"5m\"\nstream_heartbeat = \"20s\"\nfaq_streams_per_paper = 50\n"
+      "faq_streams_per_client = 4\n"));
+  ASSERT_TRUE(config) << config.error().message;
+  const LimitsSettings& limits = config->limits;
+  EXPECT_EQ(limits.rates.trusted_proxies, (std::vector<std::string>{"127.0.0.1", "::1"}));
+  EXPECT_EQ(limits.rates.search.per_minute, 6);
+  EXPECT_EQ(limits.rates.search.burst, 3);
+  EXPECT_EQ(limits.rates.model.per_minute, 0);
+  EXPECT_EQ(limits.rates.click_readers_per_client, 1);
+  EXPECT_EQ(limits.model_budget.daily_generations, 50);
+  EXPECT_EQ(limits.model_budget.daily_tokens, 3'000'000'000);
+  EXPECT_EQ(limits.fetches.max_pending, 10);
+  EXPECT_EQ(limits.fetches.max_pending_per_client, 2);
+  EXPECT_EQ(limits.max_connections, 500);
+  EXPECT_EQ(limits.max_connections_per_client, 20);
+  EXPECT_EQ(limits.stream_lifetime, std::chrono::minutes(5));
+  EXPECT_EQ(limits.stream_heartbeat, std::chrono::seconds(20));
+  EXPECT_EQ(limits.rates.faq_streams_per_paper, 50);
+  EXPECT_EQ(limits.rates.faq_streams_per_client, 4);
+
+  Result<Config> typo = LoadConfigFile(Write("[limits]\nsearch_per_minute = 6\n"));
+  ASSERT_FALSE(typo);
+  EXPECT_NE(typo.error().message.find("unknown setting limits.search_per_minute"),
+            std::string::npos);
+  Result<Config> proxies = LoadConfigFile(Write("[limits]\ntrusted_proxies = \"127.0.0.1\"\n"));
+  ASSERT_FALSE(proxies);
+  EXPECT_NE(proxies.error().message.find("limits.trusted_proxies: expected a list of strings"),
+            std::string::npos);
 }
 
 // Each bad file names the file and the setting, so the deployer knows what to fix.

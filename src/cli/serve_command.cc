@@ -24,6 +24,8 @@
 #include "jobs/job_outcome.h"
 #include "jobs/job_router.h"
 #include "jobs/worker_pool.h"
+#include "llm/budgeted_llm_client.h"
+#include "llm/model_budget.h"
 #include "web/api/status_json.h"
 #include "web/pages/layout.h"
 #include "web/server.h"
@@ -87,6 +89,13 @@ int RunServeCommand(const ServeOptions& options) {
     PrintError(faq_parts.error());
     return 1;
   }
+  // Every model call, FAQ or translation, is charged to one daily budget ([limits]).
+  llm::ModelBudget model_budget(settings.limits.model_budget);
+  if (faq_parts->llm) {
+    faq_parts->llm =
+        std::make_unique<llm::BudgetedLlmClient>(std::move(faq_parts->llm), model_budget);
+    faq_parts->generator.llm = faq_parts->llm.get();
+  }
   jobs::WorkerPool* faq_pool = nullptr;  // set once the pool exists; wake() runs only after
   faq::FaqJobServiceOptions faq_options;
   faq_options.generator = faq_parts->generator;
@@ -108,6 +117,8 @@ int RunServeCommand(const ServeOptions& options) {
   }
   std::optional<translate::TranslationService> translations;
   if (translation_parts->llm) {
+    translation_parts->llm =
+        std::make_unique<llm::BudgetedLlmClient>(std::move(translation_parts->llm), model_budget);
     translate::TranslationServiceOptions translation_options;
     translation_options.wake = wake_llm_pool;
     translations.emplace(*instance.store, *instance.jobs, *translation_parts->store,
@@ -142,9 +153,12 @@ int RunServeCommand(const ServeOptions& options) {
   services.pdf_cache = pdf->cache.get();
   services.faq = &faq_service;
   services.translations = translations ? &*translations : nullptr;
-  services.fetch_pdf = pdf::MakeOnDemandPdfFetcher(pdf_fetcher, *instance.jobs, pdf_workers);
+  services.fetch_pdf = pdf::MakeOnDemandPdfFetcher(pdf_fetcher, *instance.jobs, pdf_workers,
+                                                   settings.limits.fetches);
   services.harvest_state = instance.harvest_state.get();
-  services.fetch_paper = harvest::MakeOnDemandPaperFetcher(harvester, *instance.jobs, arxiv_workers);
+  services.fetch_paper = harvest::MakeOnDemandPaperFetcher(harvester, *instance.jobs,
+                                                           arxiv_workers, settings.limits.fetches);
+  services.model_budget_spent = [&model_budget] { return !model_budget.CheckAvailable(); };
   services.admin_token = settings.admin_token;
   if (scheduler) {
     services.harvest_progress = [&instance, &scheduler]() -> Result<HarvestProgress> {
@@ -172,10 +186,16 @@ int RunServeCommand(const ServeOptions& options) {
   site_options.frame = {.faq_label = settings.faq_label,
                         .feedback_url = settings.feedback_url,
                         .translation = translations.has_value()};
+  site_options.limits = settings.limits.rates;
   web::ServerOptions server_options;
   server_options.page_frame = site_options.frame;
   web::Site site(*instance.store, std::move(site_options), std::move(services));
 
+  server_options.max_connections = settings.limits.max_connections;
+  server_options.max_connections_per_client = settings.limits.max_connections_per_client;
+  server_options.uncapped_peers = settings.limits.rates.trusted_proxies;
+  server_options.stream_lifetime = settings.limits.stream_lifetime;
+  server_options.stream_heartbeat = settings.limits.stream_heartbeat;
   server_options.host = options.host;
   server_options.port = options.port;
   server_options.threads = options.threads;

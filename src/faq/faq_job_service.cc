@@ -9,6 +9,7 @@
 
 #include "core/quoted_text.h"
 #include "jobs/job_outcome.h"
+#include "jobs/reader_priority.h"
 
 namespace coolpapers::faq {
 namespace {
@@ -104,20 +105,7 @@ Result<FaqJobService::Target> FaqJobService::FindPaper(const ArxivId& id) {
 }
 
 Result<store::JobPriority> FaqJobService::PriorityOf(const Paper& paper, bool admin) {
-  if (admin) return store::JobPriority::kAdmin;
-  if (!paper.first_listed) return store::JobPriority::kHistory;
-  // "Today" is the store's newest listing day rather than the calendar's, so a weekend or an
-  // arXiv holiday does not turn the latest papers into history (reference §4.3).
-  Result<std::vector<store::CategoryDay>> days = store_.NewestDayPerCategory();
-  if (!days) return std::unexpected(std::move(days.error()));
-  std::optional<Date> newest;
-  for (const store::CategoryDay& day : *days) {
-    if (!newest || day.newest_day > *newest) newest = day.newest_day;
-  }
-  if (newest && *paper.first_listed >= newest->AddDays(-(options_.today_days - 1))) {
-    return store::JobPriority::kToday;
-  }
-  return store::JobPriority::kHistory;
+  return jobs::ReaderPriority(store_, paper, admin, options_.today_days);
 }
 
 Result<FaqStatus> FaqJobService::StatusOf(const store::Job& job, int latest_version) {

@@ -7,7 +7,8 @@
 namespace coolpapers::harvest {
 
 jobs::PaperFetcher MakeOnDemandPaperFetcher(Harvester& harvester, store::JobQueue& queue,
-                                   jobs::WorkerPool& arxiv_workers) {
+                                            jobs::WorkerPool& arxiv_workers,
+                                            jobs::FetchLimits limits) {
   auto request = [&harvester, &queue](const ArxivId& id, store::JobPriority priority,
                                       store::JobTime now) -> Result<store::Job> {
     Result<store::Job> job = harvester.RequestPaper(id, priority, now);
@@ -24,8 +25,9 @@ jobs::PaperFetcher MakeOnDemandPaperFetcher(Harvester& harvester, store::JobQueu
   auto read_done = [](const store::Job& job, jobs::PaperFetch& fetch) {
     if (job.result == kPaperNotFoundResult) fetch.state = jobs::PaperFetch::State::kNotFound;
   };
-  return jobs::MakeQueuedFetcher(std::move(request), queue, arxiv_workers, std::move(read_done),
-                                 *harvester.options().clock);
+  return jobs::MakeQueuedFetcher(
+      std::move(request), {.kind = store::JobKind::kArxiv, .key_of = PaperJobKey, .what = "papers"},
+      limits, queue, arxiv_workers, std::move(read_done), *harvester.options().clock);
 }
 
 }  // namespace coolpapers::harvest

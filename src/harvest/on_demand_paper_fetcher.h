@@ -19,9 +19,10 @@ inline constexpr std::chrono::minutes kRetryFailedFetchAfter{10};
 // papers that will carry them, and a link may be followed before its paper is announced.
 inline constexpr std::chrono::hours kRetryNotFoundAfter{24};
 
-// Everything must outlive the returned function.
+// Within `limits` for strangers (jobs/queued_fetch.h). Everything must outlive the returned
+// function.
 jobs::PaperFetcher MakeOnDemandPaperFetcher(Harvester& harvester, store::JobQueue& queue,
-                                   jobs::WorkerPool& arxiv_workers);
+                                   jobs::WorkerPool& arxiv_workers, jobs::FetchLimits limits = {});
 
 }  // namespace coolpapers::harvest
 

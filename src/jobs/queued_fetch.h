@@ -9,10 +9,14 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "core/arxiv_id.h"
 #include "core/clock.h"
 #include "core/error.h"
+#include "core/mutex.h"
 #include "jobs/worker_pool.h"
 #include "store/job_queue.h"
 
@@ -36,9 +40,27 @@ struct PaperFetch {
 };
 
 // Asks for `id` to be fetched (or reports the fetch already asked for). `admin` requests jump
-// the queue (the reader sent the instance's magic token).
+// the queue (the reader sent the instance's magic token) and are not bounded; `client` is who
+// asks (web/client_address.h), for the bound per client (FetchLimits).
 // For PDFs, `id` carries the version whose PDF is wanted ("2401.06769v2").
-using PaperFetcher = std::function<Result<PaperFetch>(const ArxivId& id, bool admin)>;
+using PaperFetcher =
+    std::function<Result<PaperFetch>(const ArxivId& id, bool admin, std::string_view client)>;
+
+// How many fetches strangers may keep waiting (issue #18 finding 5: 1,000 unknown ids queued
+// 1,000 arXiv jobs in 0.7 s). A request that would queue a new job past either bound is refused
+// (kUnavailable, a message for the reader); joining a job already waiting is always allowed.
+struct FetchLimits {
+  int max_pending = 200;           // jobs of the kind queued or running, in all; <= 0: no bound
+  int max_pending_per_client = 5;  // new jobs one client asked for, still waiting; <= 0: none
+};
+
+// The job a fetch of `id` asks for: its kind and key, and what it fetches ("papers", "PDFs"),
+// for the messages.
+struct FetchJobIdentity {
+  store::JobKind kind = store::JobKind::kArxiv;
+  std::function<std::string(const ArxivId& id)> key_of;
+  std::string what = "papers";
+};
 
 // Reads a done job's result into `fetch`, which arrives as kStored with no error.
 using DoneJobReader = std::function<void(const store::Job& job, PaperFetch& fetch)>;
@@ -52,10 +74,33 @@ using DoneJobReader = std::function<void(const store::Job& job, PaperFetch& fetc
 using JobRequester =
     std::function<Result<store::Job>(const ArxivId& id, store::JobPriority, store::JobTime now)>;
 
-// The site's fetcher over `request`: asks (at `clock`'s time), wakes `workers` when the job is
-// queued, and reports FetchOf. Everything must outlive the returned function, which is
-// thread-safe when `request` is.
-PaperFetcher MakeQueuedFetcher(JobRequester request, store::JobQueue& queue, WorkerPool& workers,
+// The bookkeeping of FetchLimits for one kind of fetch: which new jobs each client is waiting
+// for. Memory: at most max_pending_per_client keys per client with jobs waiting. Thread-safe.
+class PendingFetches {
+ public:
+  PendingFetches(FetchJobIdentity identity, FetchLimits limits, store::JobQueue& queue);
+
+  // Calls `ask` (which queues or joins the job of `id`) when that joins a waiting job or stays
+  // within the limits; kUnavailable saying which bound was reached otherwise.
+  [[nodiscard]] Result<store::Job> Ask(const ArxivId& id, std::string_view client,
+                                       const std::function<Result<store::Job>()>& ask);
+
+ private:
+  Result<bool> IsWaiting(const std::string& key) REQUIRES(mutex_);
+  Result<void> Admit(std::string_view client) REQUIRES(mutex_);
+
+  const FetchJobIdentity identity_;
+  const FetchLimits limits_;
+  store::JobQueue& queue_;
+  Mutex mutex_;  // held across the queue's check and the ask, so two asks cannot both slip in
+  std::unordered_map<std::string, std::vector<std::string>> by_client_ GUARDED_BY(mutex_);
+};
+
+// The site's fetcher over `request`: asks (at `clock`'s time) within `limits` for the job
+// `identity` names, wakes `workers` when the job is queued, and reports FetchOf. Everything must
+// outlive the returned function, which is thread-safe when `request` is.
+PaperFetcher MakeQueuedFetcher(JobRequester request, FetchJobIdentity identity, FetchLimits limits,
+                               store::JobQueue& queue, WorkerPool& workers,
                                DoneJobReader read_done, Clock& clock = RealClock());
 
 }  // namespace coolpapers::jobs

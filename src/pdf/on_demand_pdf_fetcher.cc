@@ -21,12 +21,13 @@ void ReadPdfJobResult(const store::Job& job, jobs::PaperFetch& fetch) {
 }  // namespace
 
 jobs::PaperFetcher MakeOnDemandPdfFetcher(PdfFetcher& fetcher, store::JobQueue& queue,
-                                     jobs::WorkerPool& pdf_workers) {
+                                          jobs::WorkerPool& pdf_workers, jobs::FetchLimits limits) {
   return jobs::MakeQueuedFetcher(
       [&fetcher](const ArxivId& id, store::JobPriority priority, store::JobTime now) {
         return fetcher.RequestPdf(id, priority, now);
       },
-      queue, pdf_workers, ReadPdfJobResult);
+      {.kind = store::JobKind::kPdf, .key_of = PdfJobKey, .what = "PDFs"}, limits, queue,
+      pdf_workers, ReadPdfJobResult);
 }
 
 }  // namespace coolpapers::pdf

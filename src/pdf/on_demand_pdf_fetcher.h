@@ -13,9 +13,9 @@ namespace coolpapers::pdf {
 
 // The function the site calls for a PDF not cached: `id` versioned; `admin` asks at admin
 // priority, others at history priority. Everything must outlive the returned function, which
-// is thread-safe.
+// is thread-safe. Strangers stay within `limits` (jobs/queued_fetch.h).
 jobs::PaperFetcher MakeOnDemandPdfFetcher(PdfFetcher& fetcher, store::JobQueue& queue,
-                                     jobs::WorkerPool& pdf_workers);
+                                     jobs::WorkerPool& pdf_workers, jobs::FetchLimits limits = {});
 
 }  // namespace coolpapers::pdf
 

@@ -64,14 +64,14 @@ class SitePdfFetcherTest : public ::testing::Test {
 };
 
 TEST_F(SitePdfFetcherTest, QueuesADownloadAndReportsItsPlaceAdminsFirst) {
-  auto first = fetch_(Id("2401.00001v1"), false);
+  auto first = fetch_(Id("2401.00001v1"), false, "");
   ASSERT_TRUE(first) << first.error().message;
   EXPECT_EQ(first->state, State::kQueued);
   EXPECT_EQ(first->position, 0);
-  auto second = fetch_(Id("2401.00002v1"), false);
+  auto second = fetch_(Id("2401.00002v1"), false, "");
   ASSERT_TRUE(second);
   EXPECT_EQ(second->position, 1);
-  auto admin = fetch_(Id("2401.00003v2"), true);
+  auto admin = fetch_(Id("2401.00003v2"), true, "");
   ASSERT_TRUE(admin);
   EXPECT_EQ(admin->position, 0);
   auto job = queue_->Find(store::JobKind::kPdf, "pdf:2401.00003v2");
@@ -83,15 +83,15 @@ TEST_F(SitePdfFetcherTest, ReportsFinishedDownloads) {
   FinishJob("2401.00004v1", pdf::kPdfNotFoundResult);
   FinishJob("2401.00005v1", pdf::kPdfTooLargeResult);
   FinishJob("2401.00006v1", std::nullopt);
-  auto missing = fetch_(Id("2401.00004v1"), false);
+  auto missing = fetch_(Id("2401.00004v1"), false, "");
   ASSERT_TRUE(missing);
   EXPECT_EQ(missing->state, State::kNotFound);
   EXPECT_EQ(missing->error, "");
-  auto large = fetch_(Id("2401.00005v1"), false);
+  auto large = fetch_(Id("2401.00005v1"), false, "");
   ASSERT_TRUE(large);
   EXPECT_EQ(large->state, State::kNotFound);
   EXPECT_NE(large->error.find("larger than this instance's PDF cache"), std::string::npos);
-  auto failed = fetch_(Id("2401.00006v1"), false);
+  auto failed = fetch_(Id("2401.00006v1"), false, "");
   ASSERT_TRUE(failed);
   EXPECT_EQ(failed->state, State::kFailed);
   EXPECT_EQ(failed->error, "arXiv answered HTTP 503");
@@ -100,11 +100,11 @@ TEST_F(SitePdfFetcherTest, ReportsFinishedDownloads) {
 TEST_F(SitePdfFetcherTest, ACachedDownloadIsStoredUntilEvicted) {
   ASSERT_TRUE(cache_->Put(Id("2401.00007v1"), "%PDF-1.4"));
   FinishJob("2401.00007v1", pdf::kPdfCachedResult);
-  auto stored = fetch_(Id("2401.00007v1"), false);
+  auto stored = fetch_(Id("2401.00007v1"), false, "");
   ASSERT_TRUE(stored);
   EXPECT_EQ(stored->state, State::kStored);
   std::filesystem::remove(dir_.path() / "pdf" / "2401.00007v1.pdf");
-  auto again = fetch_(Id("2401.00007v1"), false);
+  auto again = fetch_(Id("2401.00007v1"), false, "");
   ASSERT_TRUE(again);
   EXPECT_EQ(again->state, State::kQueued);
 }

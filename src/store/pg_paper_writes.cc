@@ -59,6 +59,8 @@ constexpr std::string_view kSelectPaperExists = "SELECT 1 FROM papers WHERE id =
 constexpr std::string_view kRecordClickReader =
     "INSERT INTO paper_click_readers (paper_id, kind, day, reader) VALUES ($1, $2, $3::date, $4) "
     "ON CONFLICT DO NOTHING";
+constexpr std::string_view kPruneClickReaders =
+    "DELETE FROM paper_click_readers WHERE day < $1::date";
 constexpr std::string_view kCountClick =
     "INSERT INTO paper_clicks (paper_id, kind, count) VALUES ($1, $2, 1) "
     "ON CONFLICT (paper_id, kind) DO UPDATE SET count = paper_clicks.count + 1";
@@ -140,6 +142,12 @@ Result<WriteSummary> WritePgPaperRecords(PgConnectionPool& pool,
       query.Run(kBumpChangeStamp);
     }
     return summary;
+  });
+}
+
+Result<int64_t> PrunePgClickReaders(PgConnectionPool& pool, Date before) {
+  return pool.Transact<int64_t>("prune click readers", [&](PgQuery& query) -> Result<int64_t> {
+    return static_cast<int64_t>(query.Run(kPruneClickReaders, before.ToIso()).affected_rows());
   });
 }
 

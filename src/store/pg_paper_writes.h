@@ -24,6 +24,9 @@ namespace coolpapers::store {
     PgConnectionPool& pool, std::span<const PaperRecord> records,
     const std::optional<CategoryDayKey>& replaced_list = std::nullopt);
 
+// Store::PruneClickReaders in one transaction of `pool`.
+[[nodiscard]] Result<int64_t> PrunePgClickReaders(PgConnectionPool& pool, Date before);
+
 // Store::AddClick in one transaction of `pool`.
 [[nodiscard]] Result<ClickCounts> AddPgPaperClick(PgConnectionPool& pool,
                                                   const std::string& paper_id, ClickKind kind,

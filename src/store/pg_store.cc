@@ -1,5 +1,7 @@
 #include "store/pg_store.h"
 
+#include <atomic>
+#include <cstdint>
 #include <utility>
 
 #include "store/pg_migrator.h"
@@ -26,7 +28,19 @@ class PgStore final : public Store {
 
   Result<ClickCounts> AddClick(const std::string& paper_id, ClickKind kind,
                                std::string_view reader, Date day) override {
+    // Once a day per process; two processes pruning the same day is harmless.
+    const int64_t day_number = day.days().time_since_epoch().count();
+    int64_t pruned_on = pruned_on_.load();
+    if (day_number > pruned_on && pruned_on_.compare_exchange_strong(pruned_on, day_number)) {
+      if (Result<int64_t> pruned = PruneClickReaders(day.AddDays(-kClickReaderDays)); !pruned) {
+        return std::unexpected(std::move(pruned.error()));
+      }
+    }
     return AddPgPaperClick(*pool_, paper_id, kind, reader, day);
+  }
+
+  Result<int64_t> PruneClickReaders(Date before) override {
+    return PrunePgClickReaders(*pool_, before);
   }
 
   Result<DayList> ListDay(const CategoryExpr& expr, Date day) override {
@@ -73,6 +87,7 @@ class PgStore final : public Store {
 
  private:
   std::unique_ptr<PgConnectionPool> pool_;
+  std::atomic<int64_t> pruned_on_{INT64_MIN};  // the day (since 1970) AddClick last pruned
 };
 
 }  // namespace

@@ -34,7 +34,19 @@ class SqliteStore final : public Store {
   Result<ClickCounts> AddClick(const std::string& paper_id, ClickKind kind,
                                std::string_view reader, Date day) override {
     MutexLock lock(&writer_mutex_);
+    if (day > pruned_on_) {
+      if (Result<int64_t> pruned = PruneClickReaderRows(writer_, day.AddDays(-kClickReaderDays));
+          !pruned) {
+        return std::unexpected(std::move(pruned.error()));
+      }
+      pruned_on_ = day;
+    }
     return AddPaperClick(writer_, paper_id, kind, reader, day);
+  }
+
+  Result<int64_t> PruneClickReaders(Date before) override {
+    MutexLock lock(&writer_mutex_);
+    return PruneClickReaderRows(writer_, before);
   }
 
   Result<DayList> ListDay(const CategoryExpr& expr, Date day) override {
@@ -84,6 +96,7 @@ class SqliteStore final : public Store {
  private:
   Mutex writer_mutex_;
   SqliteConnection writer_ GUARDED_BY(writer_mutex_);
+  Date pruned_on_ GUARDED_BY(writer_mutex_);  // the day AddClick last pruned click readers
   SqliteReaderPool readers_;
 };
 

@@ -45,6 +45,8 @@ constexpr std::string_view kSelectPaperExists = "SELECT 1 FROM papers WHERE id =
 constexpr std::string_view kRecordClickReader =
     "INSERT OR IGNORE INTO paper_click_readers (paper_id, kind, day, reader) "
     "VALUES (?1, ?2, ?3, ?4)";
+constexpr std::string_view kPruneClickReaders =
+    "DELETE FROM paper_click_readers WHERE day < ?1";
 constexpr std::string_view kCountClick =
     "INSERT INTO paper_clicks (paper_id, kind, count) VALUES (?1, ?2, 1) "
     "ON CONFLICT (paper_id, kind) DO UPDATE SET count = count + 1";
@@ -214,6 +216,14 @@ Result<WriteSummary> WritePaperRecords(SqliteConnection& connection,
   auto committed = transaction->Commit();
   if (!committed) return std::unexpected(std::move(committed.error()));
   return summary;
+}
+
+Result<int64_t> PruneClickReaderRows(SqliteConnection& connection, Date before) {
+  auto prune = connection.Prepare(kPruneClickReaders);
+  if (!prune) return std::unexpected(std::move(prune.error()));
+  auto pruned = (*prune)->Bind(1, before.ToIso()).Run();
+  if (!pruned) return std::unexpected(std::move(pruned.error()));
+  return static_cast<int64_t>(connection.Changes());
 }
 
 Result<ClickCounts> AddPaperClick(SqliteConnection& connection, const std::string& paper_id,

@@ -29,6 +29,9 @@ namespace coolpapers::store {
     SqliteConnection& connection, std::span<const PaperRecord> records,
     const std::optional<CategoryDayKey>& replaced_list = std::nullopt);
 
+// Store::PruneClickReaders on one connection: deletes the rows of days before `before`.
+[[nodiscard]] Result<int64_t> PruneClickReaderRows(SqliteConnection& connection, Date before);
+
 // Store::AddClick on one connection, in one write transaction (see store.h): the reader's row
 // goes into paper_click_readers with INSERT OR IGNORE, and paper_clicks counts only a new row.
 // Returns the paper's counts after it; kNotFound for a paper the store does not hold,

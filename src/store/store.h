@@ -71,6 +71,10 @@ struct WriteSummary {
 
 enum class ClickKind { kPdf, kFaq };
 
+// How many days of click readers AddClick keeps: today's decide repeats; one more day covers
+// clocks that disagree about midnight.
+inline constexpr int kClickReaderDays = 2;
+
 struct ClickCounts {
   int64_t pdf = 0;
   int64_t faq = 0;
@@ -147,8 +151,13 @@ class Store {
   // "f3a9...", Date::FromYmd(2025, 5, 14)) -> {pdf: 3, faq: 1}. kNotFound for a paper the store
   // does not hold, kInvalidArgument for an empty reader. Does not move ChangeStamp (no page
   // shows the counts).
+  // The first click of each day also prunes the readers' rows of days before day -
+  // kClickReaderDays (PruneClickReaders): they served only to refuse that day's repeats.
   [[nodiscard]] virtual Result<ClickCounts> AddClick(const std::string& paper_id, ClickKind kind,
                                                      std::string_view reader, Date day) = 0;
+  // Forgets who clicked on days before `before` (issue #18 finding 7: paper_click_readers grew
+  // for ever); the counts stay. Returns the rows removed.
+  [[nodiscard]] virtual Result<int64_t> PruneClickReaders(Date before) = 0;
   // Click counts for the papers, in the order asked (zeros for unknown papers).
   [[nodiscard]] virtual Result<std::vector<ClickCounts>> ClicksFor(std::span<const std::string> ids) = 0;
 

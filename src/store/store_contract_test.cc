@@ -476,6 +476,29 @@ TEST_P(StoreContractTest, CountsAReaderOncePerPaperKindAndDay) {
   EXPECT_EQ((*clicks)[1].faq, 0);
 }
 
+// Issue #18 finding 7: paper_click_readers grew for ever. The first click of a day forgets
+// the readers of days before the last kClickReaderDays; the counts stay.
+TEST_P(StoreContractTest, PrunesClickReadersOfPastDays) {
+  Write({NewPaperRecord("2505.00001", {"cs.CL"}, Day("2025-05-14"), 1)});
+  ASSERT_TRUE(store_->AddClick("2505.00001", ClickKind::kPdf, "reader-one-0000001", Day("2025-05-10")));
+  ASSERT_TRUE(store_->AddClick("2505.00001", ClickKind::kPdf, "reader-two-0000002", Day("2025-05-13")));
+  // The first click of 05-14 forgets 05-10 (before 05-12) and keeps 05-13.
+  ASSERT_TRUE(store_->AddClick("2505.00001", ClickKind::kFaq, "reader-one-0000001", Day("2025-05-14")));
+  Result<int64_t> none = store_->PruneClickReaders(Day("2025-05-12"));
+  ASSERT_TRUE(none) << none.error().message << " / " << none.error().detail;
+  EXPECT_EQ(*none, 0);
+  // A late click dated 05-10 by the same reader counts again: its row is gone.
+  auto late = store_->AddClick("2505.00001", ClickKind::kPdf, "reader-one-0000001", Day("2025-05-10"));
+  ASSERT_TRUE(late);
+  EXPECT_EQ(late->pdf, 3);
+  Result<int64_t> all = store_->PruneClickReaders(Day("2025-05-15"));
+  ASSERT_TRUE(all);
+  EXPECT_EQ(*all, 3);  // 05-10 again, 05-13 and 05-14
+  const std::vector<std::string> ids = {"2505.00001"};
+  EXPECT_EQ(store_->ClicksFor(ids).value()[0].pdf, 3);
+  EXPECT_EQ(store_->ClicksFor(ids).value()[0].faq, 1);
+}
+
 TEST_P(StoreContractTest, KeepsClickReadersAcrossReopening) {
   Write({NewPaperRecord("2505.00001", {"cs.CL"}, Day("2025-05-14"), 1)});
   ASSERT_TRUE(

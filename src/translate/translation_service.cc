@@ -9,6 +9,7 @@
 #include "core/quoted_text.h"
 #include "translate/paper_translator.h"
 #include "jobs/job_outcome.h"
+#include "jobs/reader_priority.h"
 
 namespace coolpapers::translate {
 namespace {
@@ -70,8 +71,10 @@ Result<TranslationBatch> TranslationService::Collect(std::span<const std::string
     if (translation != nullptr && translation->version >= latest) continue;
 
     // The latest version has no translation: its job tells where it stands.
-    const store::JobSpec spec{store::JobKind::kLlm, JobKey(paper.id, latest),
-                              admin ? store::JobPriority::kAdmin : store::JobPriority::kToday,
+    Result<store::JobPriority> priority =
+        jobs::ReaderPriority(store_, paper, admin, options_.today_days);
+    if (!priority) return std::unexpected(std::move(priority.error()));
+    const store::JobSpec spec{store::JobKind::kLlm, JobKey(paper.id, latest), *priority,
                               PayloadOf(paper.id, latest)};
     Result<std::optional<store::Job>> job = queue_.Find(spec.kind, spec.key);
     if (!job) return std::unexpected(std::move(job.error()));

@@ -38,6 +38,9 @@ struct TranslationBatch {
 struct TranslationServiceOptions {
   // A failed translation is queued again when asked after this long (admins: at once).
   std::chrono::milliseconds retry_failed_after{std::chrono::minutes(10)};
+  // Papers first listed in the store's last `today_days` listing days are today's work; older
+  // papers are history, so strangers asking about old papers wait behind today's readers.
+  int today_days = 2;
   std::function<void()> wake;                  // WorkerPool::Wake of the llm pool; may be empty
   Clock* clock = &RealClock();  // the queue's times; not owned
 };
@@ -56,7 +59,8 @@ class TranslationService {
   [[nodiscard]] Result<TranslationBatch> Get(std::span<const std::string> paper_ids);
 
   // Get, after queueing a translation of each paper that has none of its latest version and
-  // none pending (POST): `admin` goes first, the others as today's work, since a reader waits.
+  // none pending (POST): `admin` goes first, then recent papers, then history
+  // (jobs/reader_priority.h).
   [[nodiscard]] Result<TranslationBatch> Request(std::span<const std::string> paper_ids,
                                                  bool admin);
 

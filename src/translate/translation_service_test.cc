@@ -131,5 +131,24 @@ TEST_F(TranslationServiceTest, AFailedTranslationIsReportedAndAskedAgainLater) {
   EXPECT_THAT(service_->Request(ids, false).value().pending, ElementsAre("2505.00001"));
 }
 
+// Issue #18 finding 1: anonymous translations of old papers got the "today" priority, so
+// strangers could push today's readers back. Now they are history; recent papers and admins
+// keep theirs.
+TEST_F(TranslationServiceTest, OldPapersAskedAnonymouslyAreHistory) {
+  PaperRecord old = Record("2401.00001", 1);
+  old.listings.front().day = *Date::Parse("2024-01-10");
+  ASSERT_TRUE(store_->WriteRecords(std::vector<PaperRecord>{old}));
+  const std::vector<std::string> ids = {"2401.00001", "2505.00001"};
+  ASSERT_TRUE(service_->Request(ids, false));
+  const auto priority_of = [this](const std::string& key) {
+    return queue_->Find(store::JobKind::kLlm, key).value().value().priority;
+  };
+  EXPECT_EQ(priority_of("translate:2401.00001v1"), store::JobPriority::kHistory);
+  EXPECT_EQ(priority_of("translate:2505.00001v1"), store::JobPriority::kToday);
+  const std::vector<std::string> admin_ids = {"2505.00002"};
+  ASSERT_TRUE(service_->Request(admin_ids, true));
+  EXPECT_EQ(priority_of("translate:2505.00002v2"), store::JobPriority::kAdmin);
+}
+
 }  // namespace
 }  // namespace coolpapers::translate

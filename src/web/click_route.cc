@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <optional>
+#include <span>
+#include <string>
 #include <vector>
 
 #include "core/quoted_text.h"
@@ -39,7 +41,8 @@ Result<std::string_view> ParseReaderId(std::string_view value) {
 }
 
 Result<std::string> CountClickRoute(store::Store& store, const Route& route,
-                                    std::string_view reader, Date day) {
+                                    std::string_view reader, Date day, DailyAllowance* allowance,
+                                    std::string_view client) {
   if (route.ids.size() != 1) {
     return Fail(ErrorCode::kInvalidArgument,
                 "a click names " + std::to_string(route.ids.size()) +
@@ -54,6 +57,14 @@ Result<std::string> CountClickRoute(store::Store& store, const Route& route,
   Result<std::string_view> checked = ParseReaderId(reader);
   if (!checked) return std::unexpected(checked.error());
   const std::string& id = route.ids.front().str();
+  const std::string allowance_key =
+      std::string(client) + "|" + id + (*route.click_kind == store::ClickKind::kPdf ? "|pdf" : "|faq");
+  if (allowance != nullptr && !allowance->Take(allowance_key)) {
+    Result<std::vector<store::ClickCounts>> counts = store.ClicksFor(std::span(&id, 1));
+    if (!counts) return std::unexpected(counts.error());
+    if (counts->empty()) return Fail(ErrorCode::kInternal, "the store answered no click counts");
+    return RenderClickJson(id, counts->front());
+  }
   Result<store::ClickCounts> counts = store.AddClick(id, *route.click_kind, *checked, day);
   if (!counts) return std::unexpected(counts.error());
   return RenderClickJson(id, *counts);
@@ -86,7 +97,7 @@ Result<Response> HandleClicks(const RouteContext& context) {
   Result<std::string> body =
       context.post ? CountClickRoute(context.store, context.route,
                                      CookieValue(context.request.cookie, kReaderCookie),
-                                     context.Today())
+                                     context.Today(), context.click_allowance, context.client)
                    : RenderClickCountsRoute(context.store, context.route);
   if (!body) return std::unexpected(body.error());
   return MakeUncachedResponse(200, kJsonType, *std::move(body));

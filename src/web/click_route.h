@@ -12,6 +12,7 @@
 #include "core/date.h"
 #include "core/error.h"
 #include "store/store.h"
+#include "web/daily_allowance.h"
 #include "web/router.h"
 
 namespace coolpapers::web {
@@ -27,9 +28,13 @@ inline constexpr std::string_view kReaderCookie = "coolpapers_reader";
 // POST /api/clicks/<id>?kind=pdf|faq on `day` by the reader whose cookie value is `reader`:
 // {"id":"2401.06769","pdf":3,"faq":1}, the paper's counts after the click. kInvalidArgument for
 // more than one id, no kind or a malformed reader; kNotFound for a paper the store does not
-// hold; store errors pass through. Thread-safe as the store is.
+// hold; store errors pass through. Thread-safe as the store is. With `allowance` (clicks one
+// address may count per paper and kind a day, DailyAllowance) spent for `client`, the click is
+// not counted and the counts come back as they are: made-up cookies cannot inflate them.
 [[nodiscard]] Result<std::string> CountClickRoute(store::Store& store, const Route& route,
-                                                  std::string_view reader, Date day);
+                                                  std::string_view reader, Date day,
+                                                  DailyAllowance* allowance = nullptr,
+                                                  std::string_view client = {});
 
 // GET /api/clicks/<ids>: {"counts":{"2401.06769":{"pdf":3,"faq":1}}}, only papers with a click
 // (unknown ids are simply left out). Store errors pass through. Thread-safe as the store is.

@@ -148,9 +148,22 @@ Result<Response> HandleFaqStream(const RouteContext& context) {
     return MakeErrorResponse(status.error(), ErrorFormat::kJson);
   }
   Response response;
+  if (context.faq_watchers != nullptr) {
+    Result<std::shared_ptr<void>> place = context.faq_watchers->Acquire(
+        context.client, id.str() + "/" + std::string(FaqLanguageCode(language)));
+    if (!place) {
+      Response refused = MakeErrorResponse(429, "too_many_streams", place.error().message,
+                                           ErrorFormat::kJson);
+      refused.headers.emplace_back("Retry-After", "60");
+      return refused;
+    }
+    response.stream_hold = *std::move(place);
+  }
   response.content_type = kEventStreamType;
   response.headers.emplace_back("Cache-Control", "no-store");
   const Audience audience = AudienceOf(context);
+  // Comments are ignored by EventSource; they keep proxies from closing a quiet stream.
+  response.stream_heartbeat = ": keep-alive\n\n";
   response.stream = [faq, id, language, audience](std::shared_ptr<StreamWriter> writer) {
     auto kept = std::make_shared<StreamWatch>();
     Result<std::unique_ptr<faq::FaqWatch>> watch =

@@ -371,5 +371,28 @@ TEST_F(FaqRouteTest, AReaderWhoLeftStopsTheWatch) {
   EXPECT_EQ(faq_.LiveWatches(), 0);
 }
 
+// Issue #18 finding 2: two clients held 20,000 FAQ streams. A client may hold
+// faq_streams_per_client (default 8) at once; a stream's place comes back when it ends (the
+// server drops Response::stream_hold), and another client is not held back.
+TEST_F(FaqRouteTest, StreamsPerClientAreCapped) {
+  faq_.states["2401.06769"] = Status(State::kRunning);
+  std::vector<Response> open;
+  for (int i = 0; i < 8; ++i) {
+    open.push_back(Call("GET", "/api/faq/2401.06769/stream"));
+    ASSERT_TRUE(open.back().stream) << i;
+  }
+  const Response ninth = Call("GET", "/api/faq/2401.06769/stream");
+  EXPECT_EQ(ninth.status, 429);
+  EXPECT_EQ(ninth.content_type, kJsonType);
+  EXPECT_EQ(ninth.Header("Retry-After"), "60");
+  EXPECT_THAT(*ninth.body, HasSubstr("too many FAQ streams are open from your address (8)"));
+  EXPECT_EQ(site_->faq_watchers().held(), 8);
+  Request elsewhere{"GET", "/api/faq/2401.06769/stream"};
+  elsewhere.peer = "198.51.100.1";
+  EXPECT_TRUE(site_->Handle(elsewhere).stream);
+  open.pop_back();  // that stream ended
+  EXPECT_TRUE(Call("GET", "/api/faq/2401.06769/stream").stream);
+}
+
 }  // namespace
 }  // namespace coolpapers::web

@@ -42,6 +42,10 @@ struct Request {
   bool proxied = false;
   std::string_view authorization = {};  // the Authorization header as sent
   std::string_view body = {};  // a POST's body as sent ("" for GET): /api/token reads it
+  // Who sent it: the connection's peer address ("203.0.113.7", "::1"; "" in tests), and the
+  // X-Forwarded-For header as sent, believed only from trusted proxies (client_address.h).
+  std::string_view peer = {};
+  std::string_view forwarded_for = {};
 };
 
 inline constexpr std::string_view kEventStreamType = "text/event-stream; charset=utf-8";
@@ -77,6 +81,11 @@ struct Response {
   // When set, `body` is ignored: the headers go out with chunked transfer encoding, no
   // compression and no request timeout, then `stream` is called with the writer of the body.
   StreamStarter stream;
+  // For a streamed response: what to send when the stream has been silent for the server's
+  // heartbeat interval (": keep-alive\n\n" for server-sent events; "" sends nothing), and an
+  // object the server keeps until the stream ends (a watcher's place in a quota).
+  std::string stream_heartbeat;
+  std::shared_ptr<void> stream_hold;
 
   // The value of header `name` (exact spelling) or "" when absent. For tests and logs.
   std::string_view Header(std::string_view name) const {

@@ -51,7 +51,7 @@ Result<Response> FetchResponse(const RouteContext& context) {
   const Route& route = context.route;
   const ErrorFormat format = route.api ? ErrorFormat::kJson : ErrorFormat::kHtml;
   const ArxivId& id = route.ids.front();
-  Result<PaperFetch> fetch = context.services.fetch_paper(id, context.admin);
+  Result<PaperFetch> fetch = context.services.fetch_paper(id, context.admin, context.client);
   if (!fetch) {
     LogServerError(context.request, fetch.error());
     return MakeErrorResponse(fetch.error(), format, context.frame);

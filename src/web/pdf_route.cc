@@ -51,8 +51,9 @@ Response JsonError(int status, std::string_view code, const std::string& message
 
 Response StoreError(const Error& error) { return MakeErrorResponse(error, ErrorFormat::kJson); }
 
-// The version /pdf/<id> means: the one asked for, else the newest the store knows.
-Result<ArxivId> ResolveVersion(store::Store& store, const ArxivId& asked) {
+// The newest version the store knows of `asked`'s paper; 0 when it never learned it (the daily
+// lists' records carry no version). kNotFound for a paper the store lacks.
+Result<int> NewestKnownVersion(store::Store& store, const ArxivId& asked) {
   const std::string id = asked.str();
   Result<std::vector<Paper>> papers = store.PapersByIds(std::span<const std::string>(&id, 1));
   if (!papers) return std::unexpected(papers.error());
@@ -62,6 +63,13 @@ Result<ArxivId> ResolveVersion(store::Store& store, const ArxivId& asked) {
   const Paper& paper = papers->front();
   int newest = paper.version;
   if (newest <= 0 && !paper.versions.empty()) newest = paper.versions.back().number;
+  return std::max(0, newest);
+}
+
+// The version /pdf/<id> means: the one asked for, else `newest`. kNotFound for a version past
+// `newest` (when known: > 0).
+Result<ArxivId> ResolveVersion(const ArxivId& asked, int newest) {
+  const std::string id = asked.str();
   if (asked.version() > 0) {
     if (newest > 0 && asked.version() > newest) {
       return Fail(ErrorCode::kNotFound, "no version " + std::to_string(asked.version()) +
@@ -218,7 +226,25 @@ Result<Response> HandlePdf(const RouteContext& context) {
   if (services.pdf_cache == nullptr) {
     return JsonError(404, "not_found", "this instance does not serve PDFs");
   }
-  Result<ArxivId> id = ResolveVersion(context.store, context.route.ids.front());
+  const ArxivId& asked = context.route.ids.front();
+  Result<int> newest = NewestKnownVersion(context.store, asked);
+  if (!newest) return StoreError(newest.error());
+  // Issue #18 finding 5: the daily lists' records have no version, and /pdf/<id>v9999 was
+  // queued. Learn the paper's versions from arXiv first (its metadata fetch), then fetch only
+  // a PDF that exists; v1 always does.
+  if (*newest == 0 && asked.version() != 1 && services.fetch_paper) {
+    Result<ArxivId> paper = ArxivId::Parse(asked.str());
+    if (!paper) return StoreError(paper.error());
+    Result<PaperFetch> learned = services.fetch_paper(*paper, context.admin, context.client);
+    if (!learned) return StoreError(learned.error());
+    if (learned->state == PaperFetch::State::kNotFound) {
+      return JsonError(404, "not_found", "arXiv has no paper " + asked.str());
+    }
+    if (learned->state != PaperFetch::State::kStored) return PendingResponse(asked, *learned);
+    newest = NewestKnownVersion(context.store, asked);
+    if (!newest) return StoreError(newest.error());
+  }
+  Result<ArxivId> id = ResolveVersion(asked, *newest);
   if (!id) return StoreError(id.error());
 
   if (std::optional<pdf::CachedPdf> pdf = services.pdf_cache->Find(*id)) {
@@ -230,7 +256,7 @@ Result<Response> HandlePdf(const RouteContext& context) {
     return JsonError(404, "not_found",
                      "the PDF of " + id->WithVersion() + " is not on this instance");
   }
-  Result<PaperFetch> fetch = services.fetch_pdf(*id, context.admin);
+  Result<PaperFetch> fetch = services.fetch_pdf(*id, context.admin, context.client);
   if (!fetch) return StoreError(fetch.error());
   switch (fetch->state) {
     case PaperFetch::State::kStored:

@@ -75,11 +75,15 @@ class PdfRouteTest : public ::testing::Test {
     cache_ = std::move(pdf::PdfCache::Open(dir_.path() / "pdf", 1 << 20).value());
     SiteServices services;
     services.pdf_cache = cache_.get();
-    services.fetch_pdf = [this](const ArxivId& id, bool admin) -> Result<PaperFetch> {
+    services.fetch_pdf = [this](const ArxivId& id, bool admin, std::string_view) -> Result<PaperFetch> {
       requests_.emplace_back(id.WithVersion(), admin);
       auto found = states_.find(id.WithVersion());
       if (found == states_.end()) return PaperFetch{PaperFetch::State::kQueued, 4, 0, "", std::nullopt};
       return found->second;
+    };
+    services.fetch_paper = [this](const ArxivId& id, bool, std::string_view) -> Result<PaperFetch> {
+      paper_requests_.push_back(id.WithVersion());
+      return paper_state_;
     };
     services.admin_token = "magic";
     site_ = std::make_unique<Site>(*store_, SiteOptions{}, std::move(services));
@@ -104,6 +108,8 @@ class PdfRouteTest : public ::testing::Test {
   std::unique_ptr<pdf::PdfCache> cache_;
   std::map<std::string, PaperFetch> states_;
   std::vector<std::pair<std::string, bool>> requests_;  // (versioned id, admin)
+  PaperFetch paper_state_;                  // of every metadata fetch (fetch_paper)
+  std::vector<std::string> paper_requests_;  // the ids fetch_paper was asked for
   std::unique_ptr<Site> site_;
 };
 
@@ -256,6 +262,39 @@ TEST(PdfRoute, AnInstanceWithoutAPdfCacheAnswers404) {
   const Response response = site.Handle(testing::GetRequest("/pdf/2505.00001"));
   EXPECT_EQ(response.status, 404);
   EXPECT_THAT(*response.body, StartsWith("{"));
+}
+
+// Issue #18 finding 5: a daily list's record has no version, and /pdf/<id>v9999 was queued as
+// a download. Now the paper's versions are learned from arXiv first, and only a PDF that
+// exists is fetched; a made-up version is a clear 404.
+TEST_F(PdfRouteTest, LearnsThePapersVersionsBeforeFetchingAndRefusesOnesThatDoNotExist) {
+  Paper daily = testing::SamplePaper("2505.00009");
+  daily.version = 0;
+  daily.versions.clear();
+  ASSERT_TRUE(store_->WriteRecords(
+      std::vector<PaperRecord>{testing::ListedRecord(daily, testing::Day("2025-05-16"), 9)}));
+
+  const Response learning = Get("/pdf/2505.00009v9999");
+  EXPECT_EQ(learning.status, 202);
+  EXPECT_EQ(paper_requests_, std::vector<std::string>{"2505.00009"});
+  EXPECT_TRUE(requests_.empty()) << "no PDF is fetched before the versions are known";
+
+  // The metadata fetch ran: arXiv has v1 and v2.
+  Paper described = testing::SamplePaper("2505.00009");
+  described.version = 2;
+  described.versions.push_back(described.versions.front());
+  described.versions.back().number = 2;
+  ASSERT_TRUE(store_->WriteRecords(std::vector<PaperRecord>{{described, {}}}));
+  paper_state_.state = PaperFetch::State::kStored;
+
+  const Response made_up = Get("/pdf/2505.00009v9999");
+  EXPECT_EQ(made_up.status, 404);
+  EXPECT_EQ(made_up.content_type, kJsonType);
+  EXPECT_THAT(*made_up.body, HasSubstr("no version 9999 of paper 2505.00009 here: the newest is v2"));
+  EXPECT_EQ(Get("/pdf/2505.00009").status, 202);
+  EXPECT_EQ(Get("/pdf/2505.00009v2").status, 202);
+  EXPECT_EQ(requests_, (std::vector<std::pair<std::string, bool>>{{"2505.00009v2", false},
+                                                                   {"2505.00009v2", false}}));
 }
 
 }  // namespace

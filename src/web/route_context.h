@@ -12,10 +12,12 @@
 #include "core/date.h"
 #include "core/error.h"
 #include "store/store.h"
+#include "web/daily_allowance.h"
 #include "web/http_message.h"
 #include "web/pages/layout.h"
 #include "web/router.h"
 #include "web/site_services.h"
+#include "web/watcher_quota.h"
 
 namespace coolpapers::web {
 
@@ -29,6 +31,12 @@ struct RouteContext {
   const PageFrame& frame;  // every HTML page's, error pages' too (SiteOptions::frame)
   bool post = false;   // the method is POST (only for entries that accept it)
   bool admin = false;  // the reader sent the instance's magic token
+  // The client's address (client_address.h), for limits a handler keeps per client.
+  std::string_view client = {};
+  // Readers one client may count per paper, kind and day (/api/clicks); null: no limit.
+  DailyAllowance* click_allowance = nullptr;
+  // Places for FAQ event streams (/api/faq/<id>/stream); null: no cap.
+  WatcherQuota* faq_watchers = nullptr;
 
   // The UTC day a click counts under, by services.clock.
   Date Today() const;

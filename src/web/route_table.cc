@@ -69,30 +69,36 @@ namespace {
 
 using enum CachePolicy;
 
+
 // One entry per route, two or three lines each, so that the table reads as a table. The order
 // is the router's: the first entry that claims a path answers it, so search comes before the
 // lists (/arxiv/search is no category), the feeds before their lists, and faq_stream before faq.
 // clang-format off
 constexpr std::array kEntries = {
     RouteEntry{.name = "home", .path = "/", .cache = kStorePages, .cache_key = NoParameters,
-               .handler = HandleHome},
+               .limit = LimitClass::kRender, .handler = HandleHome},
     RouteEntry{.name = "health", .path = "/healthz", .handler = HandleHealth},
     RouteEntry{.name = "search", .parse = ParseSearch, .cache = kSearchPages,
-               .cache_key = SearchCacheKey, .handler = HandleSearch},
+               .cache_key = SearchCacheKey, .limit = LimitClass::kSearch,
+               .handler = HandleSearch},
     RouteEntry{.name = "search_feed", .parse = ParseSearchFeed, .cache = kSearchPages,
                .cache_key = SearchCacheKey, .errors = ErrorFormat::kHtml,
-               .keyed_by_origin = true, .handler = HandleSearchFeed},
+               .keyed_by_origin = true, .limit = LimitClass::kSearch, .handler = HandleSearchFeed},
     RouteEntry{.name = "days", .parse = ParseDays, .cache = kStorePages,
-               .cache_key = DaysCacheKey, .handler = HandleDays},
+               .cache_key = DaysCacheKey, .limit = LimitClass::kRender, .handler = HandleDays},
     RouteEntry{.name = "clicks", .parse = ParseClicks, .accepts_post = true,
-               .errors = ErrorFormat::kJson, .handler = HandleClicks},
+               .errors = ErrorFormat::kJson, .limit = LimitClass::kClick, .limit_posts_only = true,
+               .handler = HandleClicks},
     RouteEntry{.name = "translations", .parse = ParseTranslations, .accepts_post = true,
+               .limit = LimitClass::kModel, .limit_posts_only = true,
                .handler = HandleTranslations},
     RouteEntry{.name = "related", .parse = ParseRelated, .cache = kSearchPages,
-               .cache_key = RelatedCacheKey, .handler = HandleRelated},
-    RouteEntry{.name = "pdf", .parse = ParsePdf, .handler = HandlePdf},
+               .cache_key = RelatedCacheKey, .limit = LimitClass::kSearch,
+               .handler = HandleRelated},
+    RouteEntry{.name = "pdf", .parse = ParsePdf, .limit = LimitClass::kPdf, .handler = HandlePdf},
     RouteEntry{.name = "faq_stream", .parse = ParseFaqStream, .handler = HandleFaqStream},
-    RouteEntry{.name = "faq", .parse = ParseFaq, .accepts_post = true, .handler = HandleFaq},
+    RouteEntry{.name = "faq", .parse = ParseFaq, .accepts_post = true, .limit = LimitClass::kModel,
+               .limit_posts_only = true, .handler = HandleFaq},
     RouteEntry{.name = "opensearch", .path = "/opensearch.xml", .handler = HandleOpenSearch},
     RouteEntry{.name = "robots", .path = "/robots.txt", .handler = HandleRobots},
     RouteEntry{.name = "status", .path = "/api/status", .handler = HandleStatus},
@@ -105,11 +111,12 @@ constexpr std::array kEntries = {
                .errors = ErrorFormat::kJson, .handler = HandleToken},
     RouteEntry{.name = "list_feed", .parse = ParseListFeed, .cache = kStorePages,
                .cache_key = ListCacheKey, .errors = ErrorFormat::kHtml, .keyed_by_origin = true,
-               .handler = HandleListFeed},
+               .limit = LimitClass::kRender, .handler = HandleListFeed},
     RouteEntry{.name = "list", .parse = ParseList, .cache = kStorePages,
-               .cache_key = ListCacheKey, .handler = HandleList},
+               .cache_key = ListCacheKey, .limit = LimitClass::kRender, .handler = HandleList},
     RouteEntry{.name = "papers", .parse = ParsePapers, .cache = kStorePages,
-               .cache_key = PapersCacheKey, .handler = HandlePapers},
+               .cache_key = PapersCacheKey, .limit = LimitClass::kRender,
+               .handler = HandlePapers},
     // Reached through RedirectRoute, from the list, papers, pdf, search and faq_link parsers.
     RouteEntry{.name = "redirect", .handler = HandleRedirect},
 };

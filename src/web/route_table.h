@@ -17,6 +17,7 @@
 #include <string_view>
 
 #include "web/http_status.h"
+#include "web/rate_limiter.h"
 #include "web/route_context.h"
 #include "web/router.h"
 
@@ -49,6 +50,11 @@ struct RouteEntry {
   // The answer holds absolute links built from the request's Host (RequestOrigin, a feed's):
   // the origin joins its cache key.
   bool keyed_by_origin = false;
+  // The client's bucket (rate_limiter.h) a request draws a token from before its handler runs:
+  // answers from the page cache are free, and with limit_posts_only only POSTs pay (a GET of
+  // the FAQ reads, a POST may queue model calls). The admin token pays nothing.
+  LimitClass limit = LimitClass::kNone;
+  bool limit_posts_only = false;
   RouteHandler handler = nullptr;                    // never null
 };
 

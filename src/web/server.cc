@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <csignal>
+#include <sys/resource.h>
 #include <cstdio>
 #include <exception>
 #include <functional>
@@ -10,6 +11,7 @@
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/write.hpp>
 
 #include "core/mutex.h"
 #include "web/conditional_get.h"
@@ -24,6 +26,14 @@ namespace {
 
 constexpr auto kAcceptRetryDelay = std::chrono::milliseconds(100);
 
+// ServerOptions::max_connections, resolved: three quarters of the open-file limit when 0.
+size_t MaxConnections(const ServerOptions& options) {
+  if (options.max_connections > 0) return static_cast<size_t>(options.max_connections);
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY) return 10'000;
+  return std::max<size_t>(16, static_cast<size_t>(limit.rlim_cur) / 4 * 3);
+}
+
 int ThreadCount(const ServerOptions& options) {
   if (options.threads > 0) return options.threads;
   return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -35,19 +45,44 @@ Session::Session(tcp::socket&& socket, Server::Core& core)
     : stream_(std::move(socket)), core_(core) {
   beast::error_code ec;
   const tcp::endpoint remote = stream_.socket().remote_endpoint(ec);
-  remote_ = ec ? std::string("-") : remote.address().to_string() + ":" + std::to_string(remote.port());
+  peer_ = ec ? std::string() : remote.address().to_string();
+  remote_ = ec ? std::string("-") : peer_ + ":" + std::to_string(remote.port());
   peer_loopback_ = !ec && remote.address().is_loopback();
 }
 
 Session::~Session() {
   if (channel_) channel_->Detach();
-  core_.Unregister(this);
+  if (registered_) core_.Unregister(this, peer_);
 }
 
 void Session::Start() {
-  if (!core_.Register(this, weak_from_this())) return;  // stopping: the socket just closes
+  switch (core_.Register(this, weak_from_this(), peer_)) {
+    case Server::Core::Admission::kStopping:
+      return;  // the socket just closes
+    case Server::Core::Admission::kFull:
+      return net::dispatch(stream_.get_executor(),
+                           beast::bind_front_handler(&Session::RefuseBusy, shared_from_this()));
+    case Server::Core::Admission::kAdmitted:
+      break;
+  }
+  registered_ = true;
   net::dispatch(stream_.get_executor(),
                 beast::bind_front_handler(&Session::DoRead, shared_from_this()));
+}
+
+void Session::RefuseBusy() {
+  // Written without reading the request: the refusal must cost next to nothing.
+  static constexpr std::string_view kBusy =
+      "HTTP/1.1 503 Service Unavailable\r\nServer: coolpapers\r\nRetry-After: 5\r\n"
+      "Content-Type: text/plain; charset=utf-8\r\nContent-Length: 54\r\n"
+      "Connection: close\r\n\r\nToo many connections at once: try again in a moment.\r\n";
+  stream_.expires_after(core_.options.request_timeout);
+  net::async_write(stream_, net::buffer(kBusy.data(), kBusy.size()),
+                   [self = shared_from_this()](beast::error_code, std::size_t) {
+                     beast::error_code ignored;  // the peer may be gone already
+                     self->stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
+                     self->stream_.close();
+                   });
 }
 
 void Session::PostServerStop() {
@@ -152,7 +187,10 @@ void Session::HandleRequest() {
                         req.count("X-Forwarded-For") > 0 ||
                             req.count(http::field::forwarded) > 0 || req.count("X-Real-IP") > 0,
                         FromBeast(req[http::field::authorization]),
-                        req.body()};
+                        req.body(),
+
+                        peer_,
+                        FromBeast(req["X-Forwarded-For"])};
   Response response;
   try {
     response = core_.handler(request);
@@ -237,7 +275,10 @@ Server::Core::Core(const ServerOptions& server_options, Handler site_handler)
       control(net::make_strand(ioc)),
       acceptor(control),
       signals(control),
-      accept_retry(control) {}
+      accept_retry(control) {
+  MutexLock lock(&mutex);  // not shared yet; taken to keep the one rule
+  max_connections = MaxConnections(server_options);
+}
 
 Result<void> Server::Core::Listen() {
   const std::string where = options.host + ":" + std::to_string(options.port);
@@ -312,17 +353,31 @@ void Server::Core::OnAccept(beast::error_code ec, tcp::socket socket) {
   Accept();
 }
 
-bool Server::Core::Register(Session* session, std::weak_ptr<Session> weak) {
+Server::Core::Admission Server::Core::Register(Session* session, std::weak_ptr<Session> weak,
+                                               const std::string& peer) {
   MutexLock lock(&mutex);
-  if (stop_requested) return false;
+  if (stop_requested) return Admission::kStopping;
+  const bool capped_peer =
+      options.max_connections_per_client > 0 &&
+      std::ranges::find(options.uncapped_peers, peer) == options.uncapped_peers.end();
+  int& from_peer = sessions_per_peer[peer];
+  if (sessions.size() >= max_connections ||
+      (capped_peer && from_peer >= options.max_connections_per_client)) {
+    if (from_peer == 0) sessions_per_peer.erase(peer);
+    refused.fetch_add(1, std::memory_order_relaxed);
+    return Admission::kFull;
+  }
+  ++from_peer;
   sessions.emplace(session, std::move(weak));
-  return true;
+  return Admission::kAdmitted;
 }
 
-void Server::Core::Unregister(Session* session) {
+void Server::Core::Unregister(Session* session, const std::string& peer) {
   {
     MutexLock lock(&mutex);
     sessions.erase(session);
+    auto found = sessions_per_peer.find(peer);
+    if (found != sessions_per_peer.end() && --found->second <= 0) sessions_per_peer.erase(found);
   }
   changed.notify_all();
 }
@@ -384,6 +439,15 @@ Server::~Server() {
 uint16_t Server::port() const { return core_->bound_port; }
 
 void Server::Stop() { core_->Stop(); }
+
+size_t Server::connections() const {
+  MutexLock lock(&core_->mutex);
+  return core_->sessions.size();
+}
+
+uint64_t Server::refused_connections() const {
+  return core_->refused.load(std::memory_order_relaxed);
+}
 
 void Server::Wait() { core_->Wait(); }
 

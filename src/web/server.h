@@ -13,6 +13,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/error.h"
 #include "web/http_message.h"
@@ -38,6 +39,21 @@ struct ServerOptions {
   // Called once when a stop begins (a signal or Stop()), on the thread that asked: serve stops
   // its outside work then, alongside the grace period, not after it. Must return promptly.
   std::function<void()> on_stop = {};
+  // Connections open at once (issue #18 finding 2: 20,000 streams ran the server out of file
+  // descriptors). Past the cap a connection gets a short 503 and is closed. 0: three quarters
+  // of the process's open-file limit (getrlimit), leaving the rest to the store, the PDF cache,
+  // the index and outbound requests.
+  int max_connections = 0;
+  // Connections from one peer address at once; 0: no cap. `uncapped_peers` (the trusted
+  // proxies, through which every reader comes) have none.
+  int max_connections_per_client = 64;
+  std::vector<std::string> uncapped_peers = {};
+  // A streamed response (an FAQ's event stream) ends, as a complete body, after this long; the
+  // reader's page asks again where things stand. 0: never.
+  std::chrono::milliseconds stream_lifetime{std::chrono::minutes(30)};
+  // A streamed response that sent nothing for this long sends its Response::stream_heartbeat,
+  // so proxies keep it open and a reader who left is noticed. 0: never.
+  std::chrono::milliseconds stream_heartbeat{std::chrono::seconds(15)};
   std::FILE* access_log = stderr;  // one line per request; nullptr for none
   // The frame of the server's own error pages (a 431, or a 500 when the handler threw); serve
   // gives it the site's (SiteOptions::frame).
@@ -68,6 +84,10 @@ class Server {
   // Begins a graceful stop: no new connections; idle connections close; responses being
   // written finish (within shutdown_grace). Returns at once; thread-safe; idempotent.
   void Stop();
+
+  // Connections open now, and connections refused for a cap so far (for /metrics).
+  size_t connections() const;
+  uint64_t refused_connections() const;
 
   // Blocks until a stop (Stop() or a signal) has completed and every thread has ended.
   // Call from one thread, not from a handler.

@@ -110,8 +110,11 @@ struct Server::Core {
   void Run();
   void Accept();
   void OnAccept(beast::error_code ec, tcp::socket socket);
-  bool Register(Session* session, std::weak_ptr<Session> weak);
-  void Unregister(Session* session);
+  enum class Admission { kAdmitted, kStopping, kFull };
+  // Counts the session in, within max_connections and max_connections_per_client for `peer`.
+  Admission Register(Session* session, std::weak_ptr<Session> weak, const std::string& peer);
+  // For a session Register admitted.
+  void Unregister(Session* session, const std::string& peer);
   void Stop();
   void Wait();
 
@@ -123,6 +126,9 @@ struct Server::Core {
   Mutex mutex;
   std::condition_variable_any changed;
   std::unordered_map<Session*, std::weak_ptr<Session>> sessions GUARDED_BY(mutex);
+  std::unordered_map<std::string, int> sessions_per_peer GUARDED_BY(mutex);
+  size_t max_connections GUARDED_BY(mutex) = 0;  // resolved from options at construction
+  std::atomic<uint64_t> refused{0};
   bool stop_requested GUARDED_BY(mutex) = false;
   bool waited GUARDED_BY(mutex) = false;
 
@@ -144,6 +150,9 @@ class Session : public std::enable_shared_from_this<Session> {
 
   // From Server::Stop, on any thread.
   void PostServerStop();
+
+  // The peer's address, for the connection caps.
+  const std::string& peer() const { return peer_; }
 
  private:
   void OnServerStop();
@@ -184,12 +193,23 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void DoClose();
 
+  // Over a connection cap: a short 503, then close.
+  void RefuseBusy();
+
+  // While a body streams: every heartbeat interval, ends the stream past its lifetime or sends
+  // the heartbeat when nothing went out since the last tick.
+  void ArmStreamTimer();
+  void OnStreamTimer(beast::error_code ec);
+  // When the body ends: drops the hold and the heartbeat, stops the timer.
+  void EndStreamExtras();
+
   beast::tcp_stream stream_;
   Server::Core& core_;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
   std::optional<http::response<ResponseBody>> res_;
-  std::string remote_;
+  std::string peer_;    // the peer's address, "" when unknown
+  std::string remote_;  // address:port, for the access log
   bool peer_loopback_ = false;  // the client connected from 127.0.0.0/8 or ::1
   std::string method_;
   std::string target_;
@@ -217,6 +237,12 @@ class Session : public std::enable_shared_from_this<Session> {
   bool stream_finishing_ = false;  // the write in flight ends the body
   bool watching_ = false;          // a read-ahead (StartWatch) is in flight
   bool continue_after_watch_ = false;  // the body ended; OnWatch goes on with the connection
+  bool registered_ = false;            // counted by Core::Register
+  std::string stream_heartbeat_;       // Response::stream_heartbeat of the body streaming
+  std::shared_ptr<void> stream_hold_;  // Response::stream_hold, dropped when the body ends
+  std::optional<net::steady_timer> stream_timer_;
+  std::chrono::steady_clock::time_point stream_started_;
+  std::size_t stream_bytes_at_tick_ = 0;  // stream_bytes_ at the last tick
 };
 
 }  // namespace coolpapers::web

@@ -1,6 +1,8 @@
 // Session's streamed responses (Response::stream): the head, then the producer's pieces as
 // chunks while a read-ahead watches for a reader who leaves. The pieces arrive through a
 // StreamChannel (stream_channel.h).
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <exception>
 #include <string>
@@ -41,6 +43,8 @@ void Session::SendStreamHead(Response response, unsigned version, bool keep_aliv
   status_ = response.status;
   stream_head_only_ = head;
   stream_starter_ = std::move(response.stream);
+  stream_heartbeat_ = std::move(response.stream_heartbeat);
+  stream_hold_ = std::move(response.stream_hold);
   stream_serializer_.emplace(res);
   stream_.expires_after(core_.options.request_timeout);
   http::async_write_header(stream_, *stream_serializer_,
@@ -54,6 +58,7 @@ void Session::OnStreamHead(beast::error_code ec, std::size_t bytes) {
   StreamStarter starter = std::move(stream_starter_);
   stream_starter_ = nullptr;
   if (ec || stream_head_only_) {
+    EndStreamExtras();  // no body: nothing to hold
     LogRequest(bytes, ec);
     if (ec) return;
     if (!keep_alive) return DoClose();
@@ -72,6 +77,9 @@ void Session::OnStreamHead(beast::error_code ec, std::size_t bytes) {
     };
   }
   StartWatch();
+  stream_started_ = std::chrono::steady_clock::now();
+  stream_bytes_at_tick_ = stream_bytes_;
+  ArmStreamTimer();
   if (stopping_ || core_.stopping) {
     MutexLock lock(&channel_->mutex);
     channel_->ended = true;  // an empty body: no producer is started while stopping
@@ -124,6 +132,7 @@ void Session::OnStreamWrite(beast::error_code ec, std::size_t bytes) {
   LogRequest(stream_bytes_, std::string());
   channel_->Detach();
   channel_.reset();
+  EndStreamExtras();
   if (watching_) {
     continue_after_watch_ = true;  // OnWatch goes on once the read-ahead gives up
     beast::error_code ignored;     // nothing to cancel if it just completed
@@ -169,10 +178,54 @@ void Session::CutStream(const std::string& why) {
   LogRequest(stream_bytes_, why);
   channel_->Detach();
   channel_.reset();
+  EndStreamExtras();
   stream_finishing_ = false;
   beast::error_code ignored;  // the peer may already be gone
   stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
   stream_.close();
+}
+
+void Session::EndStreamExtras() {
+  stream_hold_.reset();
+  stream_heartbeat_.clear();
+  if (stream_timer_) stream_timer_->cancel();
+}
+
+void Session::ArmStreamTimer() {
+  const auto lifetime = core_.options.stream_lifetime;
+  const auto heartbeat = core_.options.stream_heartbeat;
+  if (lifetime.count() <= 0 && (heartbeat.count() <= 0 || stream_heartbeat_.empty())) return;
+  auto tick = heartbeat.count() > 0 && !stream_heartbeat_.empty() ? heartbeat : lifetime;
+  if (lifetime.count() > 0) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        stream_started_ + lifetime - std::chrono::steady_clock::now());
+    tick = std::max(std::chrono::milliseconds(1), std::min(tick, left));
+  }
+  if (!stream_timer_) stream_timer_.emplace(stream_.get_executor());
+  stream_timer_->expires_after(tick);
+  stream_timer_->async_wait(beast::bind_front_handler(&Session::OnStreamTimer, shared_from_this()));
+}
+
+void Session::OnStreamTimer(beast::error_code ec) {
+  if (ec || !channel_) return;  // cancelled: the body ended
+  const auto lifetime = core_.options.stream_lifetime;
+  if (lifetime.count() > 0 && std::chrono::steady_clock::now() - stream_started_ >= lifetime) {
+    {  // a complete body: the reader's page asks again where things stand
+      MutexLock lock(&channel_->mutex);
+      channel_->ended = true;
+    }
+    return PumpStream();
+  }
+  if (!stream_heartbeat_.empty() && stream_bytes_ == stream_bytes_at_tick_ && !stream_writing_) {
+    MutexLock lock(&channel_->mutex);
+    if (!channel_->ended && !channel_->closed) {
+      channel_->pieces.push_back(stream_heartbeat_);
+      channel_->queued_bytes += stream_heartbeat_.size();
+    }
+  }
+  stream_bytes_at_tick_ = stream_bytes_;
+  PumpStream();
+  ArmStreamTimer();
 }
 
 }  // namespace coolpapers::web

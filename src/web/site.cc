@@ -1,13 +1,16 @@
 #include "web/site.h"
 
+#include <algorithm>
 #include <chrono>
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <functional>
 #include <utility>
 
+#include "web/client_address.h"
 #include "web/conditional_get.h"
 #include "web/http_status.h"
 #include "web/router.h"
@@ -84,6 +87,13 @@ Result<uint64_t> PageStamp(store::Store& store, const HarvestProgressReader& har
   return stamp;
 }
 
+// Seconds from now to the next 00:00 UTC, when daily budgets renew; at least 1.
+int64_t SecondsUntilUtcMidnight(Clock& clock) {
+  const auto now = std::chrono::floor<std::chrono::seconds>(clock.WallNow());
+  const auto midnight = std::chrono::floor<std::chrono::days>(now) + std::chrono::days(1);
+  return std::max<int64_t>(1, (midnight - now).count());
+}
+
 }  // namespace
 
 Site::Site(store::Store& store, SiteOptions options, SiteServices services)
@@ -93,7 +103,12 @@ Site::Site(store::Store& store, SiteOptions options, SiteServices services)
       cache_(options.cache),
       watcher_([this] { return PageStamp(store_, services_.harvest_progress); },
                [this](uint64_t stamp) { cache_.Invalidate(stamp); }, options.change_poll),
-      search_cache_(options.cache) {
+      search_cache_(options.cache),
+      limiter_(std::move(options.limits), services_.clock),
+      click_allowance_(limiter_.limits().click_readers_per_client, limiter_.limits().max_clients,
+                       services_.clock),
+      faq_watchers_(std::make_shared<WatcherQuota>(limiter_.limits().faq_streams_per_paper,
+                                                   limiter_.limits().faq_streams_per_client)) {
   if (services_.searcher) {
     search_watcher_.emplace([this] { return SearchStamp(store_, *services_.searcher); },
                             [this](uint64_t stamp) { search_cache_.Invalidate(stamp); },
@@ -172,13 +187,28 @@ Response Site::Dispatch(const Request& request, std::string_view& route_name) {
     if (hit) return *std::move(hit);
   }
   const uint64_t generation = key ? cache->generation() : 0;
+  const bool admin = IsAdmin(request);
+  const std::string client =
+      ClientAddress(request.peer, request.forwarded_for, limiter_.limits().trusted_proxies);
+  if (!admin && (post || !entry->limit_posts_only)) {
+    if (std::optional<std::chrono::seconds> wait = limiter_.Take(client, entry->limit)) {
+      return TooManyRequests(entry->limit, *wait, ErrorFormatFor(*entry, *route));
+    }
+  }
+  if (entry->limit == LimitClass::kModel && post && services_.model_budget_spent &&
+      services_.model_budget_spent()) {
+    return BudgetSpent(ErrorFormatFor(*entry, *route));
+  }
   const RouteContext context{.route = *route,
                              .request = request,
                              .store = store_,
                              .services = services_,
                              .frame = frame_,
                              .post = post,
-                             .admin = IsAdmin(request)};
+                             .admin = admin,
+                             .client = client,
+                             .click_allowance = &click_allowance_,
+                             .faq_watchers = faq_watchers_.get()};
   Result<Response> response = entry->handler(context);
   if (!response) {
     if (HttpStatusFor(response.error().code) >= 500) LogServerError(request, response.error());
@@ -189,6 +219,30 @@ Response Site::Dispatch(const Request& request, std::string_view& route_name) {
     cache->Insert(*key, response->body, generation, response->headers, response->content_type);
   }
   return *std::move(response);
+}
+
+Response Site::TooManyRequests(LimitClass limit, std::chrono::seconds wait,
+                               ErrorFormat format) const {
+  const std::string seconds = std::to_string(wait.count());
+  Response response = MakeErrorResponse(
+      429, "rate_limited",
+      "Too many " + std::string(LimitClassNoun(limit)) +
+          " from your address in a short while. Please wait " + seconds +
+          (wait.count() == 1 ? " second" : " seconds") + " and try again.",
+      format, frame_);
+  response.headers.emplace_back("Retry-After", seconds);
+  return response;
+}
+
+Response Site::BudgetSpent(ErrorFormat format) const {
+  Response response = MakeErrorResponse(
+      429, "model_budget_spent",
+      "Today's budget of model answers is spent. New FAQs and translations can be asked for "
+      "again after 00:00 UTC; the ones already made can still be read.",
+      format, frame_);
+  response.headers.emplace_back("Retry-After",
+                                std::to_string(SecondsUntilUtcMidnight(*services_.clock)));
+  return response;
 }
 
 bool Site::IsAdmin(const Request& request) const {

@@ -7,16 +7,20 @@
 #define COOLPAPERS_WEB_SITE_H_
 
 #include <chrono>
+#include <memory>
 #include <optional>
 #include <string_view>
 
 #include "store/store.h"
 #include "web/change_watcher.h"
+#include "web/daily_allowance.h"
 #include "web/http_message.h"
 #include "web/page_cache.h"
+#include "web/rate_limiter.h"
 #include "web/pages/layout.h"
 #include "web/route_table.h"
 #include "web/site_services.h"
+#include "web/watcher_quota.h"
 
 namespace coolpapers::web {
 
@@ -27,6 +31,8 @@ struct SiteOptions {
   std::chrono::milliseconds change_poll{500};
   // What every HTML page, error pages too, tells the front end about this instance.
   PageFrame frame = {};
+  // The per-client buckets of the costly routes ([limits]); read on services.clock.
+  RateLimits limits = {};
 };
 
 class Site {
@@ -46,6 +52,10 @@ class Site {
   PageCache& cache() { return cache_; }
   // The cache of search results, for tests.
   PageCache& search_cache() { return search_cache_; }
+  // The per-client buckets, for /metrics (refusals()).
+  const RateLimiter& limiter() const { return limiter_; }
+  // The FAQ streams' places, for tests and /metrics (held()).
+  const WatcherQuota& faq_watchers() const { return *faq_watchers_; }
 
  private:
   // Handle without the headers every answer carries. Sets `route_name` to the answering
@@ -54,6 +64,10 @@ class Site {
   // The cache the policy names, or null: kNone, or kSearchPages without an index.
   PageCache* CacheFor(CachePolicy policy);
   bool IsAdmin(const Request& request) const;
+  // 429 for a client whose bucket `limit` is empty (Retry-After: `wait`), in the route's format.
+  Response TooManyRequests(LimitClass limit, std::chrono::seconds wait, ErrorFormat format) const;
+  // 429 while the model budget is spent (SiteServices::model_budget_spent), until 00:00 UTC.
+  Response BudgetSpent(ErrorFormat format) const;
 
   store::Store& store_;
   const SiteServices services_;
@@ -62,6 +76,9 @@ class Site {
   ChangeWatcher watcher_;   // after cache_: it calls into it
   PageCache search_cache_;  // CachePolicy::kSearchPages (SearchStamp in site.cc)
   std::optional<ChangeWatcher> search_watcher_;  // when there is an index; after search_cache_
+  RateLimiter limiter_;
+  DailyAllowance click_allowance_;  // limits().click_readers_per_client
+  std::shared_ptr<WatcherQuota> faq_watchers_;  // limits().faq_streams_per_*
 };
 
 }  // namespace coolpapers::web

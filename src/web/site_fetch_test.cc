@@ -27,7 +27,7 @@ struct ScriptedFetcher {
   std::vector<std::pair<std::string, bool>> requests;  // (id, admin)
 
   PaperFetcher AsFetcher() {
-    return [this](const ArxivId& id, bool admin) -> Result<PaperFetch> {
+    return [this](const ArxivId& id, bool admin, std::string_view) -> Result<PaperFetch> {
       requests.emplace_back(id.str(), admin);
       auto found = states.find(id.str());
       if (found == states.end()) return PaperFetch{};

@@ -69,6 +69,10 @@ struct SiteServices {
   store::JobQueue* job_queue = nullptr;          // the queue's depth by kind and state
   std::function<std::vector<jobs::WorkerPoolStatus>()> worker_pools;  // runs, failures
   std::vector<NamedModelUsage> model_usage;      // calls and tokens of each model client
+  // True while the day's model budget (llm/model_budget.h) is spent: FAQ and translation POSTs
+  // (the route table's LimitClass::kModel) then get 429 until 00:00 UTC, admins too, since
+  // nothing would run. Empty: no budget. Called from any server thread.
+  std::function<bool()> model_budget_spent;
   // Today's UTC date, the day a click counts under (/api/clicks), comes from this clock. Tests
   // move it to see "the next day". Not owned; read from any server thread.
   Clock* clock = &RealClock();

@@ -1,0 +1,149 @@
+// Issue #18 finding 2 at the server: connection caps (total and per client) that answer a
+// short 503 instead of running out of file descriptors, and streams that end after their
+// lifetime, send heartbeats while silent, and let go of what they hold when they end.
+#include <sys/socket.h>
+#include <sys/time.h>
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/read.hpp>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "tests/support/http_client.h"
+#include "web/http_message.h"
+#include "web/server.h"
+
+namespace coolpapers::web {
+namespace {
+
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+using ::testing::HasSubstr;
+using ::testing::StartsWith;
+using HttpClient = coolpapers::testing::HttpClient;
+constexpr auto kWait = std::chrono::seconds(10);
+
+// Everything a fresh connection receives before the server closes it, without sending a byte.
+std::string ReadUntilClosed(uint16_t port) {
+  net::io_context ioc;
+  tcp::socket socket(ioc);
+  socket.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
+  const timeval timeout{10, 0};
+  setsockopt(socket.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+  std::string received;
+  boost::system::error_code ec;
+  net::read(socket, net::dynamic_buffer(received), ec);
+  return received;
+}
+
+class ServerLimitsTest : public ::testing::Test {
+ protected:
+  void StartServer(Handler handler, ServerOptions options) {
+    options.host = "127.0.0.1";
+    options.port = 0;
+    options.handle_signals = false;
+    options.threads = 2;
+    options.access_log = nullptr;
+    Result<std::unique_ptr<Server>> server = Server::Start(options, std::move(handler));
+    ASSERT_TRUE(server.has_value()) << server.error().message;
+    server_ = *std::move(server);
+  }
+
+  std::unique_ptr<HttpClient> MakeClient() {
+    return std::make_unique<HttpClient>("127.0.0.1", server_->port(), kWait);
+  }
+
+  std::unique_ptr<Server> server_;
+};
+
+Response Plain(const Request&) {
+  Response response;
+  response.content_type = kTextType;
+  response.body = std::make_shared<const std::string>("ok");
+  return response;
+}
+
+TEST_F(ServerLimitsTest, RefusesConnectionsPastTheCapPerClientWithAShort503) {
+  ServerOptions options;
+  options.max_connections_per_client = 3;
+  StartServer(Plain, options);
+  std::vector<std::unique_ptr<HttpClient>> held;
+  for (int i = 0; i < 3; ++i) {
+    held.push_back(MakeClient());
+    EXPECT_EQ(held.back()->Get("/").status, 200) << i;
+  }
+  const std::string refused = ReadUntilClosed(server_->port());
+  EXPECT_THAT(refused, StartsWith("HTTP/1.1 503 Service Unavailable\r\n"));
+  EXPECT_THAT(refused, HasSubstr("Retry-After: 5\r\n"));
+  EXPECT_THAT(refused, HasSubstr("Too many connections at once"));
+  EXPECT_EQ(server_->refused_connections(), 1u);
+  EXPECT_EQ(server_->connections(), 3u);
+  // A client that lets go of a connection may open another.
+  held.front()->Disconnect();
+  for (int attempt = 0; attempt < 100 && server_->connections() == 3u; ++attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  EXPECT_EQ(MakeClient()->Get("/").status, 200);
+}
+
+TEST_F(ServerLimitsTest, CapsAllConnectionsButNotTrustedProxiesPerClient) {
+  ServerOptions options;
+  options.max_connections = 4;
+  options.max_connections_per_client = 1;
+  options.uncapped_peers = {"127.0.0.1"};  // a reverse proxy: every reader comes through it
+  StartServer(Plain, options);
+  std::vector<std::unique_ptr<HttpClient>> held;
+  for (int i = 0; i < 4; ++i) {
+    held.push_back(MakeClient());
+    EXPECT_EQ(held.back()->Get("/").status, 200) << i;
+  }
+  EXPECT_THAT(ReadUntilClosed(server_->port()), StartsWith("HTTP/1.1 503"));
+}
+
+// A stream that never ends by itself: heartbeats while silent, ended after its lifetime as a
+// complete body, and what it held let go.
+TEST_F(ServerLimitsTest, StreamsSendHeartbeatsAndEndAfterTheirLifetime) {
+  auto held = std::make_shared<int>(0);
+  std::weak_ptr<int> watch = held;
+  std::shared_ptr<StreamWriter> kept;  // the producer never writes nor closes
+  ServerOptions options;
+  options.stream_lifetime = std::chrono::milliseconds(600);
+  options.stream_heartbeat = std::chrono::milliseconds(100);
+  StartServer(
+      [&](const Request&) {
+        Response response;
+        response.content_type = kEventStreamType;
+        response.stream_heartbeat = ": keep-alive\n\n";
+        response.stream_hold = std::exchange(held, nullptr);
+        response.stream = [&kept](std::shared_ptr<StreamWriter> writer) { kept = writer; };
+        return response;
+      },
+      options);
+  std::unique_ptr<HttpClient> client = MakeClient();
+  const auto start = std::chrono::steady_clock::now();
+  EXPECT_EQ(client->StartRequest("GET", "/events").status, 200);
+  std::string body;
+  for (std::string piece = client->ReadBodySome(); !piece.empty(); piece = client->ReadBodySome()) {
+    body += piece;
+  }
+  const auto took = std::chrono::steady_clock::now() - start;
+  EXPECT_GE(took, std::chrono::milliseconds(550));
+  EXPECT_LT(took, std::chrono::seconds(5));
+  EXPECT_THAT(body, StartsWith(": keep-alive\n\n"));
+  EXPECT_GE(body.size() / std::string(": keep-alive\n\n").size(), 2u) << body;
+  for (int attempt = 0; attempt < 100 && !watch.expired(); ++attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  EXPECT_TRUE(watch.expired()) << "the stream's hold outlived it";
+  EXPECT_FALSE(kept->Write("late"));
+}
+
+}  // namespace
+}  // namespace coolpapers::web
