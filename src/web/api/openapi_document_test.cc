@@ -34,11 +34,13 @@ const std::map<std::string, std::string> kApiTargets = {
     {"faq_stream", "/api/faq/2401.06769/stream"},
     {"status", "/api/status"},
     {"openapi", "/api/openapi.json"},
+    {"token", "/api/token"},
+    {"metrics", "/metrics"},
     {"list_feed", "/arxiv/cs.AI/feed"},
     {"search_feed", "/arxiv/search/feed?query=x"},
     {"health", "/healthz"},
 };
-const std::set<std::string> kPagesOnly = {"home", "pdf", "opensearch", "robots", "redirect"};
+const std::set<std::string> kPagesOnly = {"home", "pdf", "opensearch", "robots", "redirect", "faq_link"};
 
 // True when `path` (no query) matches a path template of the document: "{id}" is one segment.
 bool Documented(const json& paths, const std::string& path) {
