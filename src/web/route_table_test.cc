@@ -104,12 +104,12 @@ TEST(RouteTable, ASearchsKeyIgnoresSpacingAndParameterOrder) {
   EXPECT_NE(stars_key->find('@'), std::string::npos) << *stars_key;
 }
 
-TEST(RouteTable, ASearchPageHoldsAtMost500Results) {
-  EXPECT_TRUE(ParseRoute("/arxiv/search?query=x&show=500").has_value());
+TEST(RouteTable, ASearchPageHoldsAtMost1000Results) {
+  EXPECT_TRUE(ParseRoute("/arxiv/search?query=x&show=1000").has_value());
   const Result<Route> more = ParseRoute("/arxiv/search?query=x&show=2000&highlight=1");
   ASSERT_FALSE(more.has_value());
   EXPECT_EQ(more.error().code, ErrorCode::kInvalidArgument);
-  EXPECT_NE(more.error().message.find("expected 1..500"), std::string::npos) << more.error().message;
+  EXPECT_NE(more.error().message.find("expected 1..1000"), std::string::npos) << more.error().message;
   EXPECT_TRUE(ParseRoute("/arxiv/cs.AI?show=2000").has_value());  // lists keep 2000
 }
 

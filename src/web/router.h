@@ -46,7 +46,7 @@ namespace coolpapers::web {
 
 inline constexpr int64_t kDefaultShow = 25;
 inline constexpr int64_t kMaxShow = 2000;
-inline constexpr int64_t kMaxSearchShow = 500;  // a search page's results (its feed's too)
+inline constexpr int64_t kMaxSearchShow = 1000;  // a search page's results (its feed's too)
 inline constexpr int64_t kMaxSkip = 1000000;
 inline constexpr size_t kMaxIdsPerPage = 200;
 inline constexpr size_t kMaxIdsPerClickCount = 2000;  // a whole day's list in one request

@@ -34,10 +34,12 @@ export async function startServer(months, { config = '' } = {}) {
     throw new Error(`coolpapers import failed (${imported.status}): ${imported.stderr}${imported.stdout}`);
   }
   // Tests never leave loopback: "arXiv" is a closed local port, so on-demand fetches stay pending.
+  // One browser makes every request from one address: the per-address search bucket
+  // (docs/limits.md, tested in site_limits_test.cc) would refuse a test's quick searches.
   const configFile = join(data, 'coolpapers.toml');
   writeFileSync(configFile,
     '[arxiv]\nfeed_base_url = "http://127.0.0.1:9/atom/"\napi_url = "http://127.0.0.1:9/api/query"\n' +
-    `oai_url = "http://127.0.0.1:9/oai"\n${config}`);
+    'oai_url = "http://127.0.0.1:9/oai"\n[limits]\nsearches_per_minute = 0\n' + config);
   const server = await startProcess(binary,
     ['serve', '--data', data, '--config', configFile, '--host', '127.0.0.1', '--port', '0',
       '--no-harvest'],

@@ -77,7 +77,7 @@ describe('stars', { skip: skip ?? false, timeout: 240000 }, () => {
     await page.waitForURL(/\/arxiv\/\d{4}\.\d{5},/);
     assert.equal(await page.locator('h1.shared-heading').textContent(), '3 papers, shared by link');
     const tools = page.locator('.shared-tools');
-    assert.deepEqual(await tools.locator('button').allTextContents(), ['Copy link', 'BibTeX', 'RIS', 'CSL-JSON']);
+    assert.deepEqual(await tools.locator('button').allTextContents(), ['Copy link', 'BibTeX', 'biblatex', 'RIS', 'CSL-JSON']);
     // Every card of the shared list shows its star.
     for (const id of ids) assert.equal(await star(page, id).textContent(), '★');
     await tools.locator('button.copy-link').click();

@@ -95,7 +95,8 @@ TEST_F(MetricsServeTest, CountersMoveWithTheRequestsMade) {
   model.SetAnswerer([](const json&) {
     return std::string("The paper studies expository writing [page 1].");
   });
-  WriteConfig("[llm]\nbase_url = \"" + model.BaseUrl() + "\"\nmodel = \"loopback-model\"\n");
+  WriteConfig("[llm]\nbase_url = \"" + model.BaseUrl() + "\"\nmodel = \"loopback-model\"\n"
+              "[limits]\nsearches_per_minute = 1\nsearches_burst = 1\n");
   testing::ServerProcess server(Data(), testing::ServeHarvest::kAsConfigured);
   testing::HttpClient client("127.0.0.1", server.port());
 
@@ -127,8 +128,10 @@ TEST_F(MetricsServeTest, CountersMoveWithTheRequestsMade) {
   ASSERT_EQ(client.Get("/healthz").status, 200);
   for (int i = 0; i < 3; ++i) ASSERT_EQ(client.Get("/arxiv/cs.CL").status, 200);
   ASSERT_EQ(client.Get("/arxiv/cs.XX").status, 400);  // no such category
-  // A refusal by a route (this instance does not translate), and one by the server itself.
-  ASSERT_EQ(client.Request("POST", "/api/translations/2304.02623").status, 503);
+  // A refusal by a route (a second uncached search within the minute: the bucket holds one),
+  // and one by the server itself.
+  ASSERT_NE(client.Get("/api/search?query=language").status, 429);
+  ASSERT_EQ(client.Get("/api/search?query=models").status, 429);
   ASSERT_EQ(client.Request("GET", "/", {{"X-Big", std::string(20 * 1024, 'x')}}).status, 431);
   // A FAQ generation: six model calls.
   ASSERT_EQ(client.Request("POST", "/api/faq/2304.02623?lang=en").status, 202);
@@ -149,7 +152,7 @@ TEST_F(MetricsServeTest, CountersMoveWithTheRequestsMade) {
   EXPECT_GE(page_hits(after) - std::max(page_hits(before), 0.0), 2);
   EXPECT_GE(Value(after, "coolpapers_page_cache_lookups_total", {{"cache", "pages"}, {"result", "miss"}}), 1);
   EXPECT_EQ(Value(after, "coolpapers_http_requests_total", {{"route", "none"}, {"status", "400"}}), 1);
-  EXPECT_EQ(Value(after, "coolpapers_http_refusals_total", {{"status", "503"}, {"by", "site"}}), 1);
+  EXPECT_EQ(Value(after, "coolpapers_http_refusals_total", {{"status", "429"}, {"by", "site"}}), 1);
   EXPECT_EQ(Value(after, "coolpapers_http_server_answers_total", {{"status", "431"}}), 1);
   EXPECT_EQ(Value(after, "coolpapers_model_calls_total", {{"use", "faq"}, {"outcome", "ok"}}), 6);
   EXPECT_EQ(Value(after, "coolpapers_model_calls_total", {{"use", "faq"}, {"outcome", "failed"}}), 0);
