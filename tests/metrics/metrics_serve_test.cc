@@ -187,5 +187,33 @@ TEST_F(MetricsServeTest, OnlyClientsOnThisMachineOrTheTokenMayReadThem) {
   EXPECT_EQ(Value(later, "coolpapers_http_requests_total", {{"route", "metrics"}, {"status", "403"}}), 3);
 }
 
+// The rate limiter's and the server's own counts: a render refused by the per-client bucket,
+// a connection refused for the per-client cap, and the connections open now.
+TEST_F(MetricsServeTest, RateLimitAndConnectionRefusalsAreExported) {
+  WriteConfig("[limits]\nrenders_per_minute = 1\nrenders_burst = 1\n"
+              "max_connections_per_client = 1\n");
+  testing::ServerProcess server(Data());  // --no-harvest
+  testing::HttpClient client("127.0.0.1", server.port());
+
+  const json before = Scrape(client);
+  EXPECT_EQ(before["families"]["coolpapers_rate_limit_refusals"]["type"], "counter");
+  EXPECT_EQ(before["families"]["coolpapers_http_connections"]["type"], "gauge");
+  EXPECT_EQ(Value(before, "coolpapers_rate_limit_refusals_total"), 0);
+  EXPECT_EQ(Value(before, "coolpapers_http_connections_refused_total"), 0);
+  EXPECT_EQ(Value(before, "coolpapers_http_connections"), 1);  // this client's
+
+  // Two renders in a minute: the second is refused by the bucket.
+  EXPECT_NE(client.Get("/arxiv/cs.CL").status, 429);
+  EXPECT_EQ(client.Get("/arxiv/cs.LG").status, 429);
+  // A second connection from this machine while the first is open: refused at once.
+  testing::HttpClient second("127.0.0.1", server.port());
+  EXPECT_EQ(second.Get("/healthz").status, 503);
+
+  const json after = Scrape(client);
+  EXPECT_EQ(Value(after, "coolpapers_rate_limit_refusals_total"), 1);
+  EXPECT_EQ(Value(after, "coolpapers_http_connections_refused_total"), 1);
+  EXPECT_EQ(Value(after, "coolpapers_http_connections"), 1);
+}
+
 }  // namespace
 }  // namespace coolpapers
