@@ -1,7 +1,7 @@
 // Atom feed generation alone (issue 6: "feed generation <= 2 ms for 500 entries"): the papers
 // are loaded from a store once, then RenderAtomFeed is timed on them, as a cache miss of a
 // feed pays after its query.
-//   feed_bench --data DIR [--entries N] [--runs N]
+//   feed_bench --data DIR [--store URL] [--entries N] [--runs N]
 // Prints "feed generation, N entries<TAB>median ms, p99 ms (B bytes)".
 #include <algorithm>
 #include <chrono>
@@ -10,20 +10,22 @@
 #include <string>
 #include <vector>
 
-#include "store/sqlite_store.h"
+#include "bench_store.h"
 #include "web/feed/atom_feed.h"
 
 int main(int argc, char** argv) {
   std::string data_dir = "var";
+  std::string store_url;
   int entries = 500;
   int runs = 300;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
     if (flag == "--data") data_dir = argv[i + 1];
+    else if (flag == "--store") store_url = argv[i + 1];
     else if (flag == "--entries") entries = std::atoi(argv[i + 1]);
     else if (flag == "--runs") runs = std::atoi(argv[i + 1]);
   }
-  auto store = coolpapers::store::OpenSqliteStore(data_dir + "/coolpapers.sqlite");
+  auto store = coolpapers::bench::OpenBenchStore(store_url, data_dir);
   if (!store) {
     std::fprintf(stderr, "feed_bench: %s\n", store.error().message.c_str());
     return 1;

@@ -9,6 +9,8 @@
 #   ask for gzip).
 # The 2.7M-paper synthetic corpus is not built here (see the closing note of issue 6).
 # Needs ../shared/data beside the checkout; uses the build in $COOLPAPERS_BUILD_DIR (default build).
+# COOLPAPERS_BENCH_STORE=postgresql runs it on a PostgreSQL 15 started for the run
+# (scripts/bench_store.sh); the default is SQLite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=../shared/data/metadata
@@ -17,16 +19,18 @@ build=${COOLPAPERS_BUILD_DIR:-build}
 bin=$build/src/cli/coolpapers
 work=$(mktemp -d)
 server_pid=
-cleanup() { [[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null; rm -rf "$work"; }
+source scripts/bench_store.sh
+cleanup() { [[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null; bench_store_stop; rm -rf "$work"; }
 trap cleanup EXIT
+bench_store_start "$work"
 now() { date +%s.%N; }
 
-"$bin" import --data "$work/var" "$shared"/daily-arxiv-cs-2025/*.jsonl >/dev/null 2>&1
+"$bin" import --data "$work/var" "${store_args[@]}" "$shared"/daily-arxiv-cs-2025/*.jsonl >/dev/null 2>&1
 records=$(cat "$shared"/daily-arxiv-cs-2025/*.jsonl | wc -l)
 
 # 1. Full rebuild.
 start=$(now)
-"$bin" index rebuild --data "$work/var" >"$work/rebuild.log" 2>&1
+"$bin" index rebuild --data "$work/var" "${store_args[@]}" >"$work/rebuild.log" 2>&1
 end=$(now)
 rebuild_rate=$(python3 -c "print(f'{$records/($end-$start):,.0f} papers/s ({$end-$start:.0f} s wall)')")
 index_size=$(du -sm "$work/var/index" | cut -f1)
@@ -48,16 +52,16 @@ for n, line in enumerate(open(sys.argv[1])):
     r["listing_date"] = "2026-01-05"
     print(json.dumps(r))
 PY
-"$bin" import --data "$work/var" "$work/day.jsonl" >/dev/null 2>&1
+"$bin" import --data "$work/var" "${store_args[@]}" "$work/day.jsonl" >/dev/null 2>&1
 start=$(now)
-"$bin" index update --data "$work/var" >"$work/update.log" 2>&1
+"$bin" index update --data "$work/var" "${store_args[@]}" >"$work/update.log" 2>&1
 end=$(now)
 update_time=$(python3 -c "print(f'{$end-$start:.1f} s')")
 update_count=$(grep -o 'index updated: [0-9]* papers' "$work/update.log" | grep -o '[0-9]*')
 
 # 4. Feeds: generation alone, then through the server.
-generation=$("$build/bench/feed_bench" --data "$work/var" --entries 500 | cut -f2)
-"$bin" serve --data "$work/var" --host 127.0.0.1 --port 0 --no-harvest >"$work/serve.log" 2>&1 &
+generation=$("$build/bench/feed_bench" --data "$work/var" "${store_args[@]}" --entries 500 | cut -f2)
+"$bin" serve --data "$work/var" "${store_args[@]}" --host 127.0.0.1 --port 0 --no-harvest >"$work/serve.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 100); do grep -q 'serving http://' "$work/serve.log" && break; sleep 0.1; done
 port=$(grep -o 'serving http://127.0.0.1:[0-9]*' "$work/serve.log" | grep -o '[0-9]*$')
@@ -74,7 +78,7 @@ gzip_p99=$(awk '$1 == "99%" {print $2}' "$work/wrk_gzip.txt")
 gzip_bytes=$(curl -s -H 'Accept-Encoding: gzip' "$base/arxiv/cs.AI/feed" | wc -c)
 feed_entries=$(curl -s "$base/arxiv/cs.AI/feed" | grep -o '<entry>' | wc -l)
 
-printf '\n%-58s %s\n' "benchmark (issue 6)" "measured"
+printf '\n%-58s %s\n' "benchmark (issue 6), store: $bench_store" "measured (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
 printf '%-58s %s\n' "----------------------------------------------------------" "--------------------------------"
 printf '%-58s %s\n' "index rebuild, $records real papers" "$rebuild_rate"
 printf '%-58s %s\n' "index size, $records papers" "$index_size MB"

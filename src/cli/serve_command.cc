@@ -190,6 +190,7 @@ int RunServeCommand(const ServeOptions& options) {
   web::ServerOptions server_options;
   server_options.page_frame = site_options.frame;
   web::Site site(*instance.store, std::move(site_options), std::move(services));
+  metrics.Watch(site.limiter());
 
   server_options.max_connections = settings.limits.max_connections;
   server_options.max_connections_per_client = settings.limits.max_connections_per_client;
@@ -208,6 +209,7 @@ int RunServeCommand(const ServeOptions& options) {
     PrintError(server.error());
     return 1;
   }
+  metrics.Watch(**server);
   const bool ipv6 = options.host.find(':') != std::string::npos;
   std::fprintf(stderr,
                "coolpapers: serving http://%s%s%s:%u/ (data: %s; harvest %s; FAQ model: %s; "

@@ -28,9 +28,21 @@ constexpr std::string_view kDayList =
     "ORDER BY announce_type, position, paper_id";
 constexpr std::string_view kNewestDay =
     "SELECT to_char(MAX(day), 'YYYY-MM-DD') FROM listings WHERE category IN " COOLPAPERS_IN_LIST(1);
+// A DISTINCT over the categories' listings reads every row of them (14,637 for cs.CL in the
+// 2025 data: 30 ms); hopping from one day to the next along the primary key (a loose index
+// scan, as kNewestDayPerCategory) reads one row per day (2 ms; docs/store.md).
 constexpr std::string_view kListingDays =
-    "SELECT DISTINCT to_char(day, 'YYYY-MM-DD') AS iso FROM listings "
-    "WHERE category IN " COOLPAPERS_IN_LIST(1) " ORDER BY iso";
+    "WITH RECURSIVE wanted(category) AS ("
+    "  SELECT DISTINCT jsonb_array_elements_text($1::jsonb)), "
+    "days(category, day) AS ("
+    "  SELECT w.category, (SELECT MIN(l.day) FROM listings AS l WHERE l.category = w.category)"
+    "  FROM wanted AS w"
+    "  UNION ALL"
+    "  SELECT d.category, (SELECT MIN(l.day) FROM listings AS l"
+    "                      WHERE l.category = d.category AND l.day > d.day)"
+    "  FROM days AS d WHERE d.day IS NOT NULL) "
+    "SELECT DISTINCT to_char(day, 'YYYY-MM-DD') AS iso FROM days WHERE day IS NOT NULL "
+    "ORDER BY iso";
 // A GROUP BY would scan every listing; the recursive CTE hops from one category to the next
 // along the primary key (a loose index scan), so the cost follows the number of categories.
 constexpr std::string_view kNewestDayPerCategory =

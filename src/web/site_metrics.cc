@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <string>
 
+#include "web/rate_limiter.h"
+#include "web/server.h"
+
 namespace coolpapers::web {
 namespace {
 
@@ -34,6 +37,20 @@ void SiteMetrics::RecordServerAnswer(int status) {
 }
 
 void SiteMetrics::Append(PrometheusText& out) const {
+  if (const RateLimiter* limiter = limiter_.load()) {
+    out.Family("coolpapers_rate_limit_refusals_total", "counter",
+               "Requests the per-client rate limiter refused (answered 429), every bucket.");
+    out.Sample("coolpapers_rate_limit_refusals_total", {}, static_cast<double>(limiter->refusals()));
+  }
+  if (const Server* server = server_.load()) {
+    out.Family("coolpapers_http_connections", "gauge", "Connections open now.");
+    out.Sample("coolpapers_http_connections", {}, static_cast<double>(server->connections()));
+    out.Family("coolpapers_http_connections_refused_total", "counter",
+               "Connections the server closed at once for a cap ([limits] max_connections, "
+               "max_connections_per_client).");
+    out.Sample("coolpapers_http_connections_refused_total", {},
+               static_cast<double>(server->refused_connections()));
+  }
   MutexLock lock(&mutex_);
   out.Family("coolpapers_http_requests_total", "counter",
              "Answers of the site by route (the route table's name) and HTTP status.");

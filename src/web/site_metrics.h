@@ -6,6 +6,7 @@
 #define COOLPAPERS_WEB_SITE_METRICS_H_
 
 #include <array>
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <map>
@@ -16,6 +17,9 @@
 #include "web/metrics/prometheus_text.h"
 
 namespace coolpapers::web {
+
+class RateLimiter;
+class Server;
 
 class SiteMetrics {
  public:
@@ -33,9 +37,16 @@ class SiteMetrics {
   // request refused before it reached the site.
   void RecordServerAnswer(int status);
 
+  // Counts the limiter and the server keep themselves, read at each Append (their refusals,
+  // the connections open). Each must outlive every later Append; serve sets them before the
+  // first request.
+  void Watch(const RateLimiter& limiter) { limiter_.store(&limiter); }
+  void Watch(const Server& server) { server_.store(&server); }
+
   // coolpapers_http_requests_total, coolpapers_http_request_duration_seconds,
   // coolpapers_page_cache_lookups_total, coolpapers_http_refusals_total and
-  // coolpapers_http_server_answers_total. Thread-safe.
+  // coolpapers_http_server_answers_total; with Watch, coolpapers_rate_limit_refusals_total,
+  // coolpapers_http_connections and coolpapers_http_connections_refused_total. Thread-safe.
   void Append(PrometheusText& out) const;
 
  private:
@@ -44,6 +55,8 @@ class SiteMetrics {
     double sum_seconds = 0;
   };
 
+  std::atomic<const RateLimiter*> limiter_{nullptr};
+  std::atomic<const Server*> server_{nullptr};
   mutable Mutex mutex_;
   std::map<std::pair<std::string_view, int>, uint64_t> requests_ GUARDED_BY(mutex_);
   std::map<std::string_view, Latency> latency_ GUARDED_BY(mutex_);

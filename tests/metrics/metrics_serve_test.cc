@@ -95,8 +95,7 @@ TEST_F(MetricsServeTest, CountersMoveWithTheRequestsMade) {
   model.SetAnswerer([](const json&) {
     return std::string("The paper studies expository writing [page 1].");
   });
-  WriteConfig("[llm]\nbase_url = \"" + model.BaseUrl() + "\"\nmodel = \"loopback-model\"\n"
-              "[limits]\nsearches_per_minute = 1\nsearches_burst = 1\n");
+  WriteConfig("[llm]\nbase_url = \"" + model.BaseUrl() + "\"\nmodel = \"loopback-model\"\n");
   testing::ServerProcess server(Data(), testing::ServeHarvest::kAsConfigured);
   testing::HttpClient client("127.0.0.1", server.port());
 
@@ -128,10 +127,7 @@ TEST_F(MetricsServeTest, CountersMoveWithTheRequestsMade) {
   ASSERT_EQ(client.Get("/healthz").status, 200);
   for (int i = 0; i < 3; ++i) ASSERT_EQ(client.Get("/arxiv/cs.CL").status, 200);
   ASSERT_EQ(client.Get("/arxiv/cs.XX").status, 400);  // no such category
-  // A refusal by a route (a second uncached search within the minute: the bucket holds one),
-  // and one by the server itself.
-  ASSERT_NE(client.Get("/api/search?query=language").status, 429);
-  ASSERT_EQ(client.Get("/api/search?query=models").status, 429);
+  // An answer the server gives itself (the site's refusals: RateLimitAndConnectionRefusals...).
   ASSERT_EQ(client.Request("GET", "/", {{"X-Big", std::string(20 * 1024, 'x')}}).status, 431);
   // A FAQ generation: six model calls.
   ASSERT_EQ(client.Request("POST", "/api/faq/2304.02623?lang=en").status, 202);
@@ -152,7 +148,6 @@ TEST_F(MetricsServeTest, CountersMoveWithTheRequestsMade) {
   EXPECT_GE(page_hits(after) - std::max(page_hits(before), 0.0), 2);
   EXPECT_GE(Value(after, "coolpapers_page_cache_lookups_total", {{"cache", "pages"}, {"result", "miss"}}), 1);
   EXPECT_EQ(Value(after, "coolpapers_http_requests_total", {{"route", "none"}, {"status", "400"}}), 1);
-  EXPECT_EQ(Value(after, "coolpapers_http_refusals_total", {{"status", "429"}, {"by", "site"}}), 1);
   EXPECT_EQ(Value(after, "coolpapers_http_server_answers_total", {{"status", "431"}}), 1);
   EXPECT_EQ(Value(after, "coolpapers_model_calls_total", {{"use", "faq"}, {"outcome", "ok"}}), 6);
   EXPECT_EQ(Value(after, "coolpapers_model_calls_total", {{"use", "faq"}, {"outcome", "failed"}}), 0);
@@ -188,6 +183,35 @@ TEST_F(MetricsServeTest, OnlyClientsOnThisMachineOrTheTokenMayReadThem) {
   // The refusals are counted too.
   const json later = Scrape(client);
   EXPECT_EQ(Value(later, "coolpapers_http_requests_total", {{"route", "metrics"}, {"status", "403"}}), 3);
+}
+
+// The rate limiter's and the server's own counts: a render refused by the per-client bucket,
+// a connection refused for the per-client cap, and the connections open now.
+TEST_F(MetricsServeTest, RateLimitAndConnectionRefusalsAreExported) {
+  WriteConfig("[limits]\nrenders_per_minute = 1\nrenders_burst = 1\n"
+              "max_connections_per_client = 1\n");
+  testing::ServerProcess server(Data());  // --no-harvest
+  testing::HttpClient client("127.0.0.1", server.port());
+
+  const json before = Scrape(client);
+  EXPECT_EQ(before["families"]["coolpapers_rate_limit_refusals"]["type"], "counter");
+  EXPECT_EQ(before["families"]["coolpapers_http_connections"]["type"], "gauge");
+  EXPECT_EQ(Value(before, "coolpapers_rate_limit_refusals_total"), 0);
+  EXPECT_EQ(Value(before, "coolpapers_http_connections_refused_total"), 0);
+  EXPECT_EQ(Value(before, "coolpapers_http_connections"), 1);  // this client's
+
+  // Two renders in a minute: the second is refused by the bucket.
+  EXPECT_NE(client.Get("/arxiv/cs.CL").status, 429);
+  EXPECT_EQ(client.Get("/arxiv/cs.LG").status, 429);
+  // A second connection from this machine while the first is open: refused at once.
+  testing::HttpClient second("127.0.0.1", server.port());
+  EXPECT_EQ(second.Get("/healthz").status, 503);
+
+  const json after = Scrape(client);
+  EXPECT_EQ(Value(after, "coolpapers_rate_limit_refusals_total"), 1);
+  EXPECT_EQ(Value(after, "coolpapers_http_refusals_total", {{"status", "429"}, {"by", "site"}}), 1);
+  EXPECT_EQ(Value(after, "coolpapers_http_connections_refused_total"), 1);
+  EXPECT_EQ(Value(after, "coolpapers_http_connections"), 1);
 }
 
 }  // namespace
