@@ -173,6 +173,14 @@ TEST_F(VenueRouteTest, AVenuePaperPageCarriesConferencePaperTags) {
   EXPECT_THAT(*linked.body, HasSubstr("content=\"International Conference on Learning Representations\""));
 }
 
+TEST_F(VenueRouteTest, TheArxivPageLinksTheVenuePaper) {
+  const Response page = Get("/arxiv/2505.00002");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_THAT(*page.body, HasSubstr("Accepted at <a class=\"venue-version\" "
+                                    "href=\"/venue/oralAAAA01%40OpenReview\">ICLR.2024 - Oral</a>"));
+  EXPECT_THAT(*Get("/arxiv/2505.00003").body, Not(HasSubstr("Accepted at")));
+}
+
 TEST_F(VenueRouteTest, SeveralIdsShareOnePageAndMissingOnesAreNamed) {
   const Response page = Get("/venue/oralAAAA01@OpenReview,2024.naacl-long.431@ACL,gone@OpenReview");
   ASSERT_EQ(page.status, 200);
