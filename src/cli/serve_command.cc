@@ -27,6 +27,7 @@
 #include "llm/budgeted_llm_client.h"
 #include "llm/model_budget.h"
 #include "web/api/status_json.h"
+#include "store/sqlite_venue_store.h"
 #include "web/pages/layout.h"
 #include "web/server.h"
 #include "web/site.h"
@@ -180,6 +181,17 @@ int RunServeCommand(const ServeOptions& options) {
   const std::unique_ptr<search::SearchService> search = search::OpenSearchService(*instance.store,
                                                                    IndexPath(options.data_dir));
   services.searcher = search->searcher.get();
+  // Venues live in the SQLite store only; a PostgreSQL instance's venue routes answer 501.
+  std::unique_ptr<store::VenueStore> venues;
+  if (instance.store_location.kind == store::StoreLocation::Kind::kSqlite) {
+    auto opened = store::OpenSqliteVenueStore(instance.store_location.sqlite_path);
+    if (!opened) {
+      PrintError(opened.error());
+      return 1;
+    }
+    venues = *std::move(opened);
+  }
+  services.venues = venues.get();
   // Every page's <body> tells the front end the [FAQ] label and the feedback link ([site]), and
   // whether titles and abstracts can be translated ([translate]).
   web::SiteOptions site_options;

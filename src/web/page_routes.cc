@@ -34,6 +34,11 @@ Result<Response> HandleHome(const RouteContext& context) {
     if (!progress) return std::unexpected(progress.error());
     view->harvest_progress = *std::move(progress);
   }
+  if (context.services.venues != nullptr) {
+    Result<std::vector<store::VenueEditionSummary>> venues = context.services.venues->ListEditions();
+    if (!venues) return std::unexpected(venues.error());
+    view->venues = *std::move(venues);
+  }
   Response response = MakePageResponse(kHtmlType, RenderHomePage(*view, context.frame));
   if (view->harvest_progress && HasHarvestBanner(*view->harvest_progress)) {
     for (auto& [name, value] : response.headers) {

@@ -35,6 +35,15 @@ std::vector<std::string> StoredFaqLanguages(faq::FaqService* faq, const ArxivId&
   return languages;
 }
 
+// The venue papers linked to arXiv paper `id`; none when the site keeps no venues or cannot
+// read them now (the arXiv page does not fail for want of its conference links).
+std::vector<VenuePaper> VenueVersions(store::VenueStore* venues, const std::string& id) {
+  if (venues == nullptr) return {};
+  const std::string ids[] = {id};
+  Result<std::vector<VenuePaper>> papers = venues->VenuePapersOfArxiv(ids);
+  return papers ? *std::move(papers) : std::vector<VenuePaper>{};
+}
+
 Result<Response> RenderPapers(const RouteContext& context) {
   Result<PapersView> view = LoadPapersView(context.store, context.route.ids);
   if (!view) return std::unexpected(view.error());
@@ -42,6 +51,7 @@ Result<Response> RenderPapers(const RouteContext& context) {
   std::vector<std::string> stored_faq;
   if (view->papers.size() == 1) {
     stored_faq = StoredFaqLanguages(context.services.faq, context.route.ids.front());
+    view->venue_versions = VenueVersions(context.services.venues, view->papers.front().id);
   }
   return MakePageResponse(kHtmlType, RenderPaperPage(*view, context.frame, stored_faq));
 }

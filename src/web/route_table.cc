@@ -64,6 +64,10 @@ Result<Response> HandleTranslations(const RouteContext& context);
 std::optional<Result<Route>> ParseTranslations(const RouteTarget& target, Route route);
 // openapi_route.cc
 Result<Response> HandleOpenApi(const RouteContext& context);
+// venue_route.cc
+Result<Response> HandleVenue(const RouteContext& context);
+std::optional<Result<Route>> ParseVenue(const RouteTarget& target, Route route);
+std::optional<std::string> VenueCacheKey(const Route& route);
 
 namespace {
 
@@ -117,6 +121,8 @@ constexpr std::array kEntries = {
     RouteEntry{.name = "papers", .parse = ParsePapers, .cache = kStorePages,
                .cache_key = PapersCacheKey, .limit = LimitClass::kRender,
                .handler = HandlePapers},
+    RouteEntry{.name = "venue", .parse = ParseVenue, .cache = kStorePages,
+               .cache_key = VenueCacheKey, .limit = LimitClass::kRender, .handler = HandleVenue},
     // Reached through RedirectRoute, from the list, papers, pdf, search and faq_link parsers.
     RouteEntry{.name = "redirect", .handler = HandleRedirect},
 };

@@ -20,6 +20,7 @@
 #include "translate/translation_service.h"
 #include "search/searcher.h"
 #include "store/harvest_state.h"
+#include "store/venue_store.h"
 
 namespace coolpapers::pdf {
 class PdfCache;
@@ -55,6 +56,9 @@ struct SiteServices {
   HarvestProgressReader harvest_progress;        // the home page's banner; empty: no harvest
   std::string admin_token;                       // the magic token; "" disables it
   search::Searcher* searcher = nullptr;          // /arxiv/search, /api/search
+  // /venue/..., /api/venue/... and the home page's venues. Null: the routes answer 501 (venues
+  // are kept in the SQLite store only; a PostgreSQL instance has none yet).
+  store::VenueStore* venues = nullptr;
   pdf::PdfCache* pdf_cache = nullptr;            // /pdf/<id>: the PDFs this instance serves
   PaperFetcher fetch_pdf;                        // /pdf/<id> for a PDF not cached yet
   faq::FaqService* faq = nullptr;                // /api/faq/<id>, its stream

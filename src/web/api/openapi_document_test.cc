@@ -39,6 +39,7 @@ const std::map<std::string, std::string> kApiTargets = {
     {"list_feed", "/arxiv/cs.AI/feed"},
     {"search_feed", "/arxiv/search/feed?query=x"},
     {"health", "/healthz"},
+    {"venue", "/api/venue/ICLR.2024"},
 };
 const std::set<std::string> kPagesOnly = {"home", "pdf", "opensearch", "robots", "redirect", "faq_link"};
 

@@ -6,7 +6,10 @@
 
 #include <string>
 
+#include <string_view>
+
 #include "core/paper.h"
+#include "core/venue.h"
 
 namespace coolpapers::web {
 
@@ -18,6 +21,12 @@ std::string CoinsContextObject(const Paper& paper);
 
 // Appends the span: <span class="Z3988" title="{CoinsContextObject, escaped}"></span>.
 void AppendCoinsSpan(std::string& out, const Paper& paper);
+
+// The ContextObject of a venue paper: a book-format "proceeding" (Zotero: conference paper)
+// with `conference` (the edition's full name, else its tag) as the proceedings title, title,
+// authors as above, the edition's year, pages, DOI and landing page as rft_id.
+std::string CoinsContextObject(const VenuePaper& paper, std::string_view conference);
+void AppendCoinsSpan(std::string& out, const VenuePaper& paper, std::string_view conference);
 
 }  // namespace coolpapers::web
 

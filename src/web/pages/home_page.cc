@@ -41,6 +41,28 @@ void AppendCategory(std::string& out, const HomeCategory& category) {
   out += "</li>\n";
 }
 
+void AppendVenues(std::string& out, const std::vector<store::VenueEditionSummary>& venues) {
+  if (venues.empty()) return;
+  out += "<section class=\"group venues\"><h2>Venues</h2>\n<ul class=\"editions\">\n";
+  for (const store::VenueEditionSummary& summary : venues) {
+    const std::string tag = summary.edition.Tag();
+    out += "<li data-edition=\"";
+    AppendHtmlEscaped(out, tag);
+    out += "\"><a href=\"/venue/";
+    AppendHtmlEscaped(out, tag);
+    out += "\">";
+    AppendHtmlEscaped(out, tag);
+    out += "</a>";
+    if (!summary.edition.full_name.empty()) {
+      out += " <span class=\"name\">";
+      AppendHtmlEscaped(out, summary.edition.full_name);
+      out += "</span>";
+    }
+    out += " <span class=\"count\">" + std::to_string(summary.papers) + " papers</span></li>\n";
+  }
+  out += "</ul>\n</section>\n";
+}
+
 }  // namespace
 
 std::string RenderHomePage(const HomeView& view, const PageFrame& frame) {
@@ -76,6 +98,7 @@ std::string RenderHomePage(const HomeView& view, const PageFrame& frame) {
     }
     out += "</ul>\n</section>\n";
   }
+  AppendVenues(out, view.venues);
   AppendPageEnd(out);
   return out;
 }

@@ -10,6 +10,7 @@
 
 #include "core/date.h"
 #include "core/harvest_progress.h"
+#include "store/venue_store.h"
 #include "web/pages/harvest_mark.h"
 #include "web/pages/layout.h"
 
@@ -33,6 +34,10 @@ struct HomeView {
   std::vector<HomeGroup> groups;  // arXiv's display order
   // How the harvest of today's lists stands, when this instance harvests (harvest_banner.h).
   std::optional<HarvestProgress> harvest_progress = {};
+  // The venue editions this instance keeps (store/venue_store.h), by venue then year, newest
+  // first: a "Venues" group after arXiv's, each edition linked to /venue/<NAME.YEAR> with its
+  // paper count. Empty: no group.
+  std::vector<store::VenueEditionSummary> venues = {};
 };
 
 // The page. Within a group that spans several archives (Physics) each archive gets a

@@ -7,6 +7,7 @@
 #include "web/pages/layout.h"
 #include "web/pages/list_page.h"
 #include "web/pages/paper_card.h"
+#include "web/pages/venue_card.h"
 
 namespace coolpapers::web {
 namespace {
@@ -94,6 +95,25 @@ void AppendPaperInfo(std::string& out, const Paper& paper, const std::vector<std
   out += "</p>\n";
 }
 
+// "Accepted at NAACL.2024 - Long", linked to the venue paper's page.
+void AppendVenueVersions(std::string& out, const std::vector<VenuePaper>& versions) {
+  if (versions.empty()) return;
+  out += "<p class=\"info venue-versions\">Accepted at ";
+  for (size_t i = 0; i < versions.size(); ++i) {
+    if (i > 0) out += ", ";
+    out += "<a class=\"venue-version\" href=\"";
+    AppendHtmlEscaped(out, VenuePaperPath(versions[i].id));
+    out += "\">";
+    AppendHtmlEscaped(out, versions[i].edition);
+    if (!versions[i].group.empty()) {
+      out += " - ";
+      AppendHtmlEscaped(out, versions[i].group);
+    }
+    out += "</a>";
+  }
+  out += "</p>\n";
+}
+
 }  // namespace
 
 std::string RenderPaperPage(const PapersView& view, const PageFrame& frame,
@@ -132,6 +152,7 @@ std::string RenderPaperPage(const PapersView& view, const PageFrame& frame,
   }
   if (view.papers.size() == 1) {
     AppendPaperInfo(out, view.papers.front(), stored_faq_languages);
+    AppendVenueVersions(out, view.venue_versions);
   }
   out += "<div id=\"papers\">\n";
   for (size_t i = 0; i < view.papers.size(); ++i) {

@@ -13,6 +13,7 @@
 
 #include "core/date.h"
 #include "core/paper.h"
+#include "core/venue.h"
 #include "web/pages/layout.h"
 
 namespace coolpapers::web {
@@ -20,6 +21,9 @@ namespace coolpapers::web {
 struct PapersView {
   std::vector<Paper> papers;         // found, in the order asked; never empty
   std::vector<std::string> missing;  // canonical ids asked for but not in the store
+  // One paper's page: the same paper as conferences accepted it (venue_store.h), each linked
+  // to its /venue/ page under the info line.
+  std::vector<VenuePaper> venue_versions = {};
 };
 
 // The page, in the instance's `frame` (layout.h). Thread-safe; all text escaped.
