@@ -1,7 +1,8 @@
 // The card's buttons: [PDF] toggles the inline viewer (pdf_viewer.js, loaded on first use) and
 // stars the paper; [FAQ] does too and opens the answer panel (faq_panel.js, loaded on first
 // use); [Copy] copies it; a collapse button at the card's foot closes what [PDF]
-// opened. Opening [PDF] or [FAQ] also counts a click (click_counts.js) and adds the paper's
+// opened. A "p. 3" mark in the card's FAQ opens the inline viewer at page 3 (a new tab, by a
+// modifier or middle click, gets /pdf/<id>#page=3). Opening [PDF] or [FAQ] also counts a click (click_counts.js) and adds the paper's
 // keywords to the reader's word cloud (word_cloud.js). The [FAQ] button's label is the site's
 // (`<body data-faq-label>`, e.g. "Kimi"). One listener on the document serves every card,
 // lazily inserted ones included.
@@ -50,11 +51,7 @@ function closePdf(card) {
   card.querySelector('.card-collapse')?.remove();
 }
 
-function togglePdf(card, paper) {
-  if (card.querySelector('.pdf-viewer')) {
-    closePdf(card);
-    return;
-  }
+function openPdf(card, paper, page) {
   const viewer = document.createElement('div');
   viewer.className = 'pdf-viewer';
   const collapse = document.createElement('button');
@@ -63,7 +60,26 @@ function togglePdf(card, paper) {
   collapse.textContent = 'Collapse ▲';
   card.append(viewer, collapse);
   viewerModule ??= import('./pdf_viewer.js');
-  viewerModule.then(({ showPdf }) => showPdf(viewer, paper));
+  viewerModule.then(({ showPdf }) => showPdf(viewer, paper, { page }));
+}
+
+function togglePdf(card, paper) {
+  if (card.querySelector('.pdf-viewer')) closePdf(card);
+  else openPdf(card, paper, 1);
+}
+
+// The FAQ's "p. N": the open viewer goes to page N, or one opens there.
+function showPage(card, paper, page) {
+  const viewer = card.querySelector('.pdf-viewer');
+  if (!viewer) {
+    openPdf(card, paper, page);
+    return;
+  }
+  viewerModule.then(({ showPdfPage }) => showPdfPage(viewer, page));
+}
+
+function isPlainClick(event) {
+  return event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey && !event.altKey;
 }
 
 function onClick(event) {
@@ -71,9 +87,15 @@ function onClick(event) {
   if (!(target instanceof Element)) return;
   const card = target.closest('div.panel.paper');
   if (!card) return;
-  if (target.closest('a.title-pdf')) {
+  if (target.closest('a.faq-page')) {
+    if (!isPlainClick(event)) return;
+    event.preventDefault();
+    const paper = paperOf(card);
+    starPaper(paper);
+    showPage(card, paper, Number(target.closest('a.faq-page').dataset.page) || 1);
+  } else if (target.closest('a.title-pdf')) {
     // A new tab or window (modifier keys, middle click) gets arXiv's PDF as the link says.
-    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    if (!isPlainClick(event)) return;
     event.preventDefault();
     const paper = paperOf(card);
     if (card.querySelector('.pdf-viewer')) starPaper(paper);

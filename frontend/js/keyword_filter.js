@@ -4,7 +4,8 @@
 // Highlight API (no change to the cards' markup, so math and selections are left alone), counts
 // the matches and, with "show only matches" (on by default), hides the others. While a filter is
 // active its bar button reads "Filtered 3/350", with a ✕ beside it that clears the filter, so a
-// closed panel never hides its effect (issue #15 point 5). Ctrl/Cmd+F opens it.
+// closed panel never hides its effect (issue #15 point 5). Ctrl/Cmd+F opens it, except in an
+// inline PDF's pages, where the browser's find searches the PDF's text.
 import { allPapers, findPaper, onCardsInserted, paperCount } from './card_registry.js';
 import { ensureAllCards } from './lazy_cards.js';
 import { onMathTypeset } from './math.js';
@@ -191,8 +192,10 @@ export function initKeywordFilter(bar) {
   onMathTypeset(() => active && highlightCards(true));
   document.addEventListener('keydown', (event) => {
     if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f') {
-      // A second Ctrl+F inside the open panel falls through to the browser's own search.
+      // A second Ctrl+F inside the open panel falls through to the browser's own search, and
+      // so does one in a PDF's pages (their text layer, pdf_viewer.js).
       if (entry.isOpen() && panel.contains(document.activeElement)) return;
+      if (document.activeElement?.closest('.pdf-viewer')) return;
       event.preventDefault();
       entry.open();
     }

@@ -3,12 +3,22 @@
 // "retry_at"} with Retry-After while the server fetches it from arXiv, shown as "Fetching PDF…
 // Pending: n", and once an attempt failed, the server's reason and when it tries again. The
 // source PDF's link stays in the toolbar throughout.
-// Pages render one by one as they scroll into view; canvases are never inverted in dark mode.
-import { GlobalWorkerOptions, getDocument } from 'pdfjs-dist';
+// A page is a canvas with pdf.js's text layer over it (transparent text at the glyphs' places),
+// so text can be selected and the browser's find (Ctrl+F with the pages focused) sees it. Pages
+// render as they scroll into view, at "fit width" at first (a phone's screen too); the zoom
+// buttons step the scale, and the toolbar says "Page N of M" for the page at the top. Canvases
+// are never inverted in dark mode. The FAQ's "p. 3" marks open the viewer at that page
+// (card_actions.js calls showPdfPage).
+import { GlobalWorkerOptions, TextLayer, getDocument } from 'pdfjs-dist';
 
 GlobalWorkerOptions.workerSrc = __PDF_WORKER_URL__;
 
 const kMaxPolls = 120;
+// Zoom steps, as the scale of a PDF point to a CSS pixel (1 is "100%").
+const kZoomSteps = [0.5, 0.67, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3, 4];
+
+// The open viewers (element → its document view), for showPdfPage.
+const views = new WeakMap();
 
 function sleep(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -63,25 +73,250 @@ async function fetchPdf(paper, status, viewer) {
   return null;
 }
 
-async function renderPage(doc, number, canvas, width) {
-  const page = await doc.getPage(number);
-  const unscaled = page.getViewport({ scale: 1 });
-  const ratio = window.devicePixelRatio || 1;
-  const viewport = page.getViewport({ scale: (width / unscaled.width) * ratio });
-  canvas.width = Math.floor(viewport.width);
-  canvas.height = Math.floor(viewport.height);
-  canvas.style.width = `${Math.floor(viewport.width / ratio)}px`;
-  await page.render({ canvasContext: canvas.getContext('2d'), viewport }).promise;
-  canvas.dataset.rendered = 'true';
+function button(className, text, title) {
+  const element = document.createElement('button');
+  element.type = 'button';
+  element.className = className;
+  element.textContent = text;
+  element.title = title;
+  element.setAttribute('aria-label', title);
+  return element;
 }
 
-export async function showPdf(viewer, paper) {
+// One page: a box of the page's size at the current scale holding its canvas and text layer.
+// Drawn lazily; a zoom redraws it at the new scale while the old drawing stays, stretched.
+class PageView {
+  constructor(doc, number, size) {
+    this.doc = doc;
+    this.number = number;
+    this.size = size;  // {width, height} in PDF points, page 1's until the page itself is read
+    this.scale = 0;
+    this.drawnScale = 0;
+    this.drawing = null;
+    this.task = null;
+    this.textLayer = null;
+    this.box = document.createElement('div');
+    this.box.className = 'pdf-page';
+    this.box.dataset.page = String(number);
+    this.text = document.createElement('div');
+    this.text.className = 'textLayer';
+    this.box.append(this.text);
+  }
+
+  setScale(scale) {
+    this.scale = scale;
+    this.box.style.setProperty('--scale-factor', String(scale));
+    this.box.style.width = `${Math.floor(this.size.width * scale)}px`;
+    this.box.style.height = `${Math.floor(this.size.height * scale)}px`;
+  }
+
+  // Draws the page at the current scale (once per scale), then its text layer.
+  draw() {
+    if (this.drawnScale === this.scale) return this.drawing;
+    this.drawnScale = this.scale;
+    this.task?.cancel();
+    this.drawing = this.#draw(this.scale).catch((error) => {
+      if (error?.name !== 'RenderingCancelledException') throw error;
+    });
+    return this.drawing;
+  }
+
+  async #draw(scale) {
+    const page = await this.doc.getPage(this.number);
+    const unscaled = page.getViewport({ scale: 1 });
+    this.size = { width: unscaled.width, height: unscaled.height };
+    if (scale !== this.scale) return;
+    this.setScale(scale);
+    const ratio = window.devicePixelRatio || 1;
+    const viewport = page.getViewport({ scale });
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.floor(viewport.width * ratio);
+    canvas.height = Math.floor(viewport.height * ratio);
+    this.task = page.render({
+      canvasContext: canvas.getContext('2d'),
+      viewport,
+      transform: ratio === 1 ? null : [ratio, 0, 0, ratio, 0, 0],
+    });
+    await this.task.promise;
+    this.task = null;
+    if (scale !== this.scale) return;
+    canvas.dataset.rendered = 'true';
+    const old = this.box.querySelector('canvas');
+    if (old) old.replaceWith(canvas);
+    else this.box.prepend(canvas);
+    await this.#layText(page, viewport);
+  }
+
+  // The text layer alone (a page not drawn yet), so that find-in-page sees the whole document.
+  async layText() {
+    if (this.textLayer) return;
+    const page = await this.doc.getPage(this.number);
+    if (!this.textLayer) await this.#layText(page, page.getViewport({ scale: this.scale }));
+  }
+
+  async #layText(page, viewport) {
+    if (this.textLayer) {
+      this.textLayer.update({ viewport });
+      return;
+    }
+    this.textLayer = new TextLayer({ textContentSource: page.streamTextContent(), container: this.text, viewport });
+    await this.textLayer.render();
+    this.box.dataset.text = 'true';
+  }
+}
+
+// A document in a viewer: its pages, the zoom, the page indicator.
+class DocumentView {
+  constructor(doc, viewer, pagesElement, controls) {
+    this.doc = doc;
+    this.viewer = viewer;
+    this.pagesElement = pagesElement;
+    this.controls = controls;
+    this.fitWidth = true;
+    this.scale = 1;
+    this.pages = [];
+    this.observer = new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        if (entry.isIntersecting) this.pages[Number(entry.target.dataset.page) - 1].draw();
+      }
+    }, { root: pagesElement, rootMargin: '400px 0px' });
+    this.indicatorFrame = 0;
+  }
+
+  async open() {
+    const first = await this.doc.getPage(1);
+    const unscaled = first.getViewport({ scale: 1 });
+    const size = { width: unscaled.width, height: unscaled.height };
+    for (let number = 1; number <= this.doc.numPages; ++number) {
+      this.pages.push(new PageView(this.doc, number, size));
+    }
+    this.pagesElement.append(...this.pages.map((page) => page.box));
+    this.applyScale(this.fitScale());
+    this.pages.forEach((page) => this.observer.observe(page.box));
+    this.pagesElement.addEventListener('scroll', () => this.scheduleIndicator(), { passive: true });
+    // "Fit width" follows the viewer's width (a phone turned, a window resized).
+    let width = this.pagesElement.clientWidth;
+    new ResizeObserver(() => {
+      if (!this.fitWidth || this.pagesElement.clientWidth === width || !this.viewer.isConnected) return;
+      width = this.pagesElement.clientWidth;
+      this.applyScale(this.fitScale());
+    }).observe(this.pagesElement);
+    await this.pages[0].draw();
+  }
+
+  // Lays the text of every page, one at a time in idle moments, for find-in-page.
+  async layAllText() {
+    for (const page of this.pages) {
+      if (!this.viewer.isConnected) return;
+      await new Promise((resolve) => (window.requestIdleCallback ?? setTimeout)(resolve));
+      await page.layText();
+    }
+    this.viewer.dataset.text = 'all';
+  }
+
+  fitScale() {
+    const style = getComputedStyle(this.pagesElement);
+    const padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+    const available = Math.max(160, this.pagesElement.clientWidth - padding);
+    return available / this.pages[0].size.width;
+  }
+
+  // Sets every page's box to `scale`, keeping the page at the top in place, and redraws the
+  // pages in view (the observer reports them again).
+  applyScale(scale) {
+    const top = this.currentPage();
+    const within = this.pages.length ? (this.pagesElement.scrollTop - this.pages[top - 1].box.offsetTop) / this.scale : 0;
+    this.scale = scale;
+    for (const page of this.pages) page.setScale(scale);
+    if (this.pages.length) this.pagesElement.scrollTop = this.pages[top - 1].box.offsetTop + within * scale;
+    for (const page of this.pages) {
+      this.observer.unobserve(page.box);
+      this.observer.observe(page.box);
+    }
+    this.controls.zoom.textContent = `${Math.round(scale * 100)}%`;
+    this.controls.fit.setAttribute('aria-pressed', String(this.fitWidth));
+    this.viewer.dataset.scale = scale.toFixed(3);
+    this.scheduleIndicator();
+  }
+
+  zoom(direction) {
+    const current = this.scale;
+    const next = direction > 0
+      ? kZoomSteps.find((step) => step > current * 1.01) ?? kZoomSteps.at(-1)
+      : kZoomSteps.findLast((step) => step < current * 0.99) ?? kZoomSteps[0];
+    this.fitWidth = false;
+    this.applyScale(next);
+  }
+
+  fit() {
+    this.fitWidth = true;
+    this.applyScale(this.fitScale());
+  }
+
+  // The page whose box holds the line a third of the way down the pages' window.
+  currentPage() {
+    const line = this.pagesElement.scrollTop + this.pagesElement.clientHeight / 3;
+    let low = 0;
+    let high = this.pages.length - 1;
+    let found = 0;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (this.pages[middle].box.offsetTop <= line) {
+        found = middle;
+        low = middle + 1;
+      } else {
+        high = middle - 1;
+      }
+    }
+    return found + 1;
+  }
+
+  scheduleIndicator() {
+    if (this.indicatorFrame) return;
+    this.indicatorFrame = requestAnimationFrame(() => {
+      this.indicatorFrame = 0;
+      const number = this.currentPage();
+      this.controls.position.textContent = `Page ${number} of ${this.doc.numPages}`;
+      this.viewer.dataset.page = String(number);
+    });
+  }
+
+  // Scrolls the pages to page `number` (clamped) and brings the viewer into the window.
+  async goTo(number) {
+    const page = this.pages[Math.min(Math.max(1, number), this.pages.length) - 1];
+    this.pagesElement.scrollTop = page.box.offsetTop;
+    await page.draw();
+    // Pages before it may have changed size as they were read: align again.
+    this.pagesElement.scrollTop = page.box.offsetTop;
+    this.viewer.scrollIntoView({ block: 'nearest' });
+    this.scheduleIndicator();
+  }
+}
+
+function zoomControls() {
+  const group = document.createElement('span');
+  group.className = 'pdf-zoom';
+  const out = button('pdf-zoom-out', '−', 'Zoom out');
+  const zoom = document.createElement('span');
+  zoom.className = 'pdf-zoom-level';
+  const into = button('pdf-zoom-in', '+', 'Zoom in');
+  const fit = button('pdf-fit', 'Fit width', 'Fit the page to the width');
+  group.append(out, zoom, into, fit);
+  group.hidden = true;
+  return { group, out, zoom, into, fit };
+}
+
+// Opens `paper`'s PDF in `viewer` (an empty div.pdf-viewer), at page `page`.
+export async function showPdf(viewer, paper, { page = 1 } = {}) {
   viewer.innerHTML = '';
+  viewer.dataset.startPage = String(page);
   const toolbar = document.createElement('div');
   toolbar.className = 'pdf-toolbar';
   const status = document.createElement('span');
   status.className = 'pdf-status';
   status.textContent = 'Loading PDF…';
+  const controls = zoomControls();
+  controls.position = status;
   const download = document.createElement('a');
   download.className = 'pdf-download';
   download.href = `/pdf/${paper.id}`;
@@ -95,7 +330,9 @@ export async function showPdf(viewer, paper) {
   arxiv.textContent = 'Source PDF (arXiv)';
   const pages = document.createElement('div');
   pages.className = 'pdf-pages';
-  toolbar.append(status, download, arxiv);
+  // Focusable, so that a click in the pages sends Ctrl+F to the browser's find, not the filter.
+  pages.tabIndex = 0;
+  toolbar.append(status, controls.group, download, arxiv);
   viewer.append(toolbar, pages);
 
   let data = null;
@@ -114,29 +351,23 @@ export async function showPdf(viewer, paper) {
     return;
   }
   const doc = await getDocument({ data, isEvalSupported: false }).promise;
-  status.textContent = `${doc.numPages} page${doc.numPages === 1 ? '' : 's'}`;
-  const width = Math.max(200, pages.clientWidth - 16);
-  const canvases = [];
-  for (let number = 1; number <= doc.numPages; ++number) {
-    const canvas = document.createElement('canvas');
-    canvas.dataset.page = String(number);
-    canvas.width = 1;
-    canvas.height = 1;
-    canvas.style.width = `${width}px`;
-    canvas.style.aspectRatio = '0.77';
-    canvases.push(canvas);
-  }
-  pages.append(...canvases);
-  const observer = new IntersectionObserver((entries) => {
-    for (const entry of entries) {
-      if (!entry.isIntersecting) continue;
-      observer.unobserve(entry.target);
-      entry.target.style.aspectRatio = '';
-      renderPage(doc, Number(entry.target.dataset.page), entry.target, width);
-    }
-  }, { root: pages, rootMargin: '400px 0px' });
-  canvases.slice(1).forEach((canvas) => observer.observe(canvas));
-  canvases[0].style.aspectRatio = '';
-  await renderPage(doc, 1, canvases[0], width);
+  const view = new DocumentView(doc, viewer, pages, controls);
+  controls.out.addEventListener('click', () => view.zoom(-1));
+  controls.into.addEventListener('click', () => view.zoom(1));
+  controls.fit.addEventListener('click', () => view.fit());
+  controls.group.hidden = false;
+  await view.open();
+  views.set(viewer, view);
+  const start = Number(viewer.dataset.startPage);
+  if (start > 1) await view.goTo(start);
   viewer.dataset.state = 'rendered';
+  view.layAllText();
+}
+
+// Shows page `number` in a viewer opened by showPdf: at once when its document is open, else
+// once it is.
+export function showPdfPage(viewer, number) {
+  const view = views.get(viewer);
+  if (view) view.goTo(number);
+  else viewer.dataset.startPage = String(number);
 }

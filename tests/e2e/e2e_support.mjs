@@ -23,7 +23,8 @@ export function skipReason() {
   return null;
 }
 
-// Imports `months` (["2025-05"]) and starts `coolpapers serve`; returns {url, stop()}.
+// Imports `months` (["2025-05"]) and starts `coolpapers serve`; returns {url, data, stop()}
+// (data: the instance's data directory, e.g. for a PDF put in its cache, data/pdf/).
 // `config` is more TOML for the config file serve reads with --config (e.g. a [site] table).
 export async function startServer(months, { config = '' } = {}) {
   const work = mkdtempSync(join(tmpdir(), 'coolpapers-e2e-'));
@@ -46,6 +47,7 @@ export async function startServer(months, { config = '' } = {}) {
     /serving (http:\/\/127\.0\.0\.1:\d+)\//, 'coolpapers serve');
   return {
     url: server.url,
+    data,
     async stop() {
       await stopProcess(server.child);
       rmSync(work, { recursive: true, force: true });
