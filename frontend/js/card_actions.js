@@ -47,7 +47,9 @@ function toggleFaq(card, paper) {
 }
 
 function closePdf(card) {
-  card.querySelector('.pdf-viewer')?.remove();
+  const viewer = card.querySelector('.pdf-viewer');
+  if (viewer) viewerModule?.then(({ closePdfViewer }) => closePdfViewer(viewer));
+  viewer?.remove();
   card.querySelector('.card-collapse')?.remove();
 }
 

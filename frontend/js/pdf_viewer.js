@@ -16,6 +16,9 @@ GlobalWorkerOptions.workerSrc = __PDF_WORKER_URL__;
 const kMaxPolls = 120;
 // Zoom steps, as the scale of a PDF point to a CSS pixel (1 is "100%").
 const kZoomSteps = [0.5, 0.67, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3, 4];
+// A canvas holds at most this many pixels (pdf.js's own default): past it a page is drawn at a
+// lower resolution and stretched, so a zoomed page on a phone does not take hundreds of MB.
+const kMaxCanvasPixels = 1 << 24;
 
 // The open viewers (element → its document view), for showPdfPage.
 const views = new WeakMap();
@@ -116,7 +119,8 @@ class PageView {
     this.drawnScale = this.scale;
     this.task?.cancel();
     this.drawing = this.#draw(this.scale).catch((error) => {
-      if (error?.name !== 'RenderingCancelledException') throw error;
+      // A newer scale, or a viewer closed meanwhile (its document destroyed), ends a drawing.
+      if (error?.name !== 'RenderingCancelledException' && this.box.isConnected) throw error;
     });
     return this.drawing;
   }
@@ -127,8 +131,8 @@ class PageView {
     this.size = { width: unscaled.width, height: unscaled.height };
     if (scale !== this.scale) return;
     this.setScale(scale);
-    const ratio = window.devicePixelRatio || 1;
     const viewport = page.getViewport({ scale });
+    const ratio = Math.min(window.devicePixelRatio || 1, Math.sqrt(kMaxCanvasPixels / (viewport.width * viewport.height)));
     const canvas = document.createElement('canvas');
     canvas.width = Math.floor(viewport.width * ratio);
     canvas.height = Math.floor(viewport.height * ratio);
@@ -145,6 +149,14 @@ class PageView {
     if (old) old.replaceWith(canvas);
     else this.box.prepend(canvas);
     await this.#layText(page, viewport);
+  }
+
+  // Lets go of the drawing of a page far out of view (its text layer stays, for find).
+  forget() {
+    this.task?.cancel();
+    this.task = null;
+    this.drawnScale = 0;
+    this.box.querySelector('canvas')?.remove();
   }
 
   // The text layer alone (a page not drawn yet), so that find-in-page sees the whole document.
@@ -180,7 +192,15 @@ class DocumentView {
         if (entry.isIntersecting) this.pages[Number(entry.target.dataset.page) - 1].draw();
       }
     }, { root: pagesElement, rootMargin: '400px 0px' });
+    // Drawings are kept while a page is within a few screens, so a long paper read to its end
+    // does not keep every page's canvas.
+    this.keeper = new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) this.pages[Number(entry.target.dataset.page) - 1].forget();
+      }
+    }, { root: pagesElement, rootMargin: '300% 0px' });
     this.indicatorFrame = 0;
+    this.goneTo = null;  // {number, scrollTop}: the page goTo showed, while not scrolled since
   }
 
   async open() {
@@ -192,23 +212,27 @@ class DocumentView {
     }
     this.pagesElement.append(...this.pages.map((page) => page.box));
     this.applyScale(this.fitScale());
-    this.pages.forEach((page) => this.observer.observe(page.box));
+    for (const page of this.pages) {
+      this.observer.observe(page.box);
+      this.keeper.observe(page.box);
+    }
     this.pagesElement.addEventListener('scroll', () => this.scheduleIndicator(), { passive: true });
     // "Fit width" follows the viewer's width (a phone turned, a window resized).
     let width = this.pagesElement.clientWidth;
-    new ResizeObserver(() => {
+    this.resizer = new ResizeObserver(() => {
       if (!this.fitWidth || this.pagesElement.clientWidth === width || !this.viewer.isConnected) return;
       width = this.pagesElement.clientWidth;
       this.applyScale(this.fitScale());
-    }).observe(this.pagesElement);
+    });
+    this.resizer.observe(this.pagesElement);
     await this.pages[0].draw();
   }
 
   // Lays the text of every page, one at a time in idle moments, for find-in-page.
   async layAllText() {
     for (const page of this.pages) {
-      if (!this.viewer.isConnected) return;
       await new Promise((resolve) => (window.requestIdleCallback ?? setTimeout)(resolve));
+      if (!this.viewer.isConnected) return;
       await page.layText();
     }
     this.viewer.dataset.text = 'all';
@@ -253,8 +277,13 @@ class DocumentView {
     this.applyScale(this.fitScale());
   }
 
-  // The page whose box holds the line a third of the way down the pages' window.
+  // The page whose box holds the line a third of the way down the pages' window; the last page
+  // once scrolled to the end (where that line may still be on the one before).
   currentPage() {
+    const el = this.pagesElement;
+    // A page gone to (a "p. 7" near the end) stays the current one until the reader scrolls.
+    if (this.goneTo && Math.abs(el.scrollTop - this.goneTo.scrollTop) < 2) return this.goneTo.number;
+    if (this.pages.length && el.scrollTop > 0 && el.scrollTop + el.clientHeight >= el.scrollHeight - 2) return this.pages.length;
     const line = this.pagesElement.scrollTop + this.pagesElement.clientHeight / 3;
     let low = 0;
     let high = this.pages.length - 1;
@@ -281,6 +310,14 @@ class DocumentView {
     });
   }
 
+  // Frees the document (its worker thread, its pages) once the viewer is closed.
+  destroy() {
+    this.observer.disconnect();
+    this.keeper.disconnect();
+    this.resizer?.disconnect();
+    this.doc.destroy();
+  }
+
   // Scrolls the pages to page `number` (clamped) and brings the viewer into the window.
   async goTo(number) {
     const page = this.pages[Math.min(Math.max(1, number), this.pages.length) - 1];
@@ -288,6 +325,7 @@ class DocumentView {
     await page.draw();
     // Pages before it may have changed size as they were read: align again.
     this.pagesElement.scrollTop = page.box.offsetTop;
+    this.goneTo = { number: page.number, scrollTop: this.pagesElement.scrollTop };
     this.viewer.scrollIntoView({ block: 'nearest' });
     this.scheduleIndicator();
   }
@@ -357,6 +395,10 @@ export async function showPdf(viewer, paper, { page = 1 } = {}) {
   controls.fit.addEventListener('click', () => view.fit());
   controls.group.hidden = false;
   await view.open();
+  if (!viewer.isConnected) {
+    view.destroy();  // closed while it opened
+    return;
+  }
   views.set(viewer, view);
   const start = Number(viewer.dataset.startPage);
   if (start > 1) await view.goTo(start);
@@ -370,4 +412,10 @@ export function showPdfPage(viewer, number) {
   const view = views.get(viewer);
   if (view) view.goTo(number);
   else viewer.dataset.startPage = String(number);
+}
+
+// Closes a viewer opened by showPdf: its document is let go.
+export function closePdfViewer(viewer) {
+  views.get(viewer)?.destroy();
+  views.delete(viewer);
 }

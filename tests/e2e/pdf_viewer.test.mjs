@@ -120,7 +120,12 @@ describe('PDF viewer', { skip: skip ?? false, timeout: 300000 }, () => {
         const filterButton = page.locator('.bottom-bar > button', { hasText: 'Filter' });
         assert.notEqual(await filterButton.getAttribute('aria-expanded'), 'true', 'the filter stays closed');
 
-        // Page N of M follows the scroll.
+        // Page N of M follows the scroll; a page far behind lets go of its drawing, not its text.
+        await pages.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+        await page.waitForFunction((id) => document.getElementById(id).querySelector('.pdf-status').textContent === 'Page 8 of 8', paper.id);
+        await viewer.locator('.pdf-page[data-page="8"] canvas[data-rendered=true]').waitFor();
+        await page.waitForFunction((id) => !document.getElementById(id).querySelector('.pdf-page[data-page="1"] canvas'), paper.id);
+        assert.match(await first.locator('.textLayer').textContent(), /Quantum Criticality/);
         await pages.evaluate((el) => { el.scrollTop = el.querySelector('.pdf-page[data-page="5"]').offsetTop; });
         await page.waitForFunction((id) => document.getElementById(id).querySelector('.pdf-status').textContent === 'Page 5 of 8', paper.id);
         await viewer.locator('.pdf-page[data-page="5"] canvas[data-rendered=true]').waitFor();
