@@ -119,6 +119,20 @@ describe('PDF viewer', { skip: skip ?? false, timeout: 300000 }, () => {
         await page.keyboard.press('Control+f');
         const filterButton = page.locator('.bottom-bar > button', { hasText: 'Filter' });
         assert.notEqual(await filterButton.getAttribute('aria-expanded'), 'true', 'the filter stays closed');
+        // The find (window.find searches the page's text as the find bar does) reaches page 7,
+        // which has never been drawn.
+        const found = await pages.evaluate((el) => {
+          const lines = [...el.querySelectorAll('.pdf-page[data-page="7"] .textLayer span')].map((span) => span.textContent);
+          const line = lines.find((text) => text.length >= 30 && /^[\x20-\x7e]+$/.test(text));
+          window.getSelection().removeAllRanges();
+          const hit = window.find(line.slice(0, 30), true);
+          const node = window.getSelection().anchorNode;
+          return { line, hit, page: node?.parentElement?.closest('.pdf-page')?.dataset.page,
+            drawn: !!el.querySelector('.pdf-page[data-page="7"] canvas') };
+        });
+        assert.ok(found.hit, `find "${found.line}"`);
+        assert.equal(found.page, '7', 'found on page 7');
+        assert.equal(found.drawn, false, 'page 7 was not drawn when found');
 
         // Page N of M follows the scroll; a page far behind lets go of its drawing, not its text.
         await pages.evaluate((el) => { el.scrollTop = el.scrollHeight; });
