@@ -7,7 +7,7 @@
 // "Painted" is measured in the page: the keydown's event.timeStamp (when the browser received the
 // key) to the first task after the next animation frame, i.e. after that frame's style, layout
 // and paint. Prints one table with the load average beside it.
-//   node bench/reader_bench.mjs [--loads N] [--moves N]   (scripts/bench_reader.sh builds first)
+//   node bench/reader_bench.mjs [--loads N] [--moves N] [--verbose]   (scripts/bench_reader.sh builds first)
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 
@@ -19,7 +19,11 @@ const kDesktop = { viewport: { width: 1280, height: 900 } };
 const kFilterWords = ['speculative decoding', 'reasoning', 'multilingual', 'retrieval'];
 
 const { values: args } = parseArgs({
-  options: { loads: { type: 'string', default: '9' }, moves: { type: 'string', default: '60' } },
+  options: {
+    loads: { type: 'string', default: '9' },
+    moves: { type: 'string', default: '60' },
+    verbose: { type: 'boolean', default: false },  // every key's record too
+  },
 });
 
 // Installed before the page's own scripts: for every keydown, into window.__keyToPaint,
@@ -171,6 +175,11 @@ try {
   console.log(row('j/k → next card painted', moves.figures, 16));
   console.log(row('filter keystroke → count painted', filter.figures, 50));
   console.log(`j/k: ${moves.note}. Filter: ${filter.note}.`);
+  if (args.verbose) {
+    for (const record of [...moves.figures, ...filter.figures]) {
+      console.log(`${record.key}\t${record.ms.toFixed(1)}\thandlers ${record.handler.toFixed(1)}\tframe ${record.render.toFixed(1)}`);
+    }
+  }
 } finally {
   await browser.close();
   await server.stop();
