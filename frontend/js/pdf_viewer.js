@@ -388,7 +388,14 @@ export async function showPdf(viewer, paper, { page = 1 } = {}) {
     download.href = paper.pdfUrl;
     return;
   }
-  const doc = await getDocument({ data, isEvalSupported: false }).promise;
+  let doc;
+  try {
+    doc = await getDocument({ data, isEvalSupported: false }).promise;
+  } catch (error) {
+    status.textContent = `This PDF could not be read (${error?.message ?? error}); open the source PDF.`;
+    viewer.dataset.state = 'unreadable';
+    return;
+  }
   const view = new DocumentView(doc, viewer, pages, controls);
   controls.out.addEventListener('click', () => view.zoom(-1));
   controls.into.addEventListener('click', () => view.zoom(1));

@@ -4,7 +4,8 @@
 // mouse drag selects its text), "Page N of M" following the scroll, the zoom buttons and "fit
 // width" (a phone's page fits its screen), Ctrl+F in the pages left to the browser's find, and
 // that the FAQ's "p. N" marks (here from the extractive answer `coolpapers faq` stores, no
-// model) open the inline viewer at page N. Screenshots: e2e-artifacts/pdf_viewer-*.png.
+// model) open the inline viewer at page N; a PDF pdf.js cannot read says so. Screenshots:
+// e2e-artifacts/pdf_viewer-*.png.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -171,6 +172,19 @@ describe('PDF viewer', { skip: skip ?? false, timeout: 300000 }, () => {
       });
     }
   }
+
+  test('a PDF that pdf.js cannot read says so and keeps the source link', async () => {
+    const page = await openPage(browser, kViewports.desktop, allowRelatedWarmup);
+    await page.route(`**/pdf/${paper.id}`, (route) =>
+      route.fulfill({ status: 200, contentType: 'application/pdf', body: 'This is not a PDF.\n' }));
+    await page.goto(server.url + kDay);
+    await card(page).locator('a.title-pdf').click();
+    await card(page).locator('.pdf-viewer[data-state=unreadable]').waitFor();
+    assert.match(await pageIndicator(page), /^This PDF could not be read/);
+    assert.equal(await card(page).locator('a.pdf-source').getAttribute('href'), `https://arxiv.org/pdf/${paper.id}`);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
 
   test('the FAQ\'s "p. N" opens the inline viewer at page N', async () => {
     // The extractive FAQ (no model configured): the paper's own sentences with their pages.
