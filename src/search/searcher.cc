@@ -71,10 +71,12 @@ Xapian::doccount CheckAtLeast(int offset, int limit) {
 
 // The matches in the order readers see: by `sort`, equal weights (short author fields, or only
 // filters such as cat: and date:) by the order slot, newest first; Xapian would order them by
-// document number, which depends on how the index was built.
+// document number, which depends on how the index was built. Matches weighing less than
+// `weight_cutoff` are left out, and out of the counts.
 Xapian::MSet MatchInOrder(Xapian::Database& database, const Xapian::Query& query, SearchSort sort,
-                          int offset, int limit) {
+                          int offset, int limit, double weight_cutoff = 0) {
   Xapian::Enquire enquire = MakeEnquire(database, query);
+  if (weight_cutoff > 0) enquire.set_cutoff(0, weight_cutoff);
   if (sort == SearchSort::kNewest) {
     enquire.set_sort_by_value_then_relevance(kDaySlot, true);
   } else {
@@ -90,6 +92,10 @@ struct Page {
   int64_t lower = 0;
   int64_t upper = 0;
   int64_t estimated = 0;
+  // MatchByWeight only: a weight on the page equals a neighbour's outside it, so `hits` may
+  // not be the tie-broken page; every weight on that page is at least `lowest_weight`.
+  bool tie_at_edge = false;
+  double lowest_weight = 0;
 };
 
 Page PageOf(const Xapian::MSet& matches, std::size_t skip = 0, std::size_t count = SIZE_MAX) {
@@ -108,9 +114,9 @@ Page PageOf(const Xapian::MSet& matches, std::size_t skip = 0, std::size_t count
 // every match that reaches the top (40% of a 1-word search): the page is matched by weight
 // alone, with one neighbour on each side, and is the tie-broken page when no weight on it
 // equals a neighbour's (no document outside could then take a place on it), once the equal
-// weights within it are put in the order slot's order. nullopt when a tie crosses the page's
-// edge (a query of filters only, where every weight is 0): then only the full tie-break is right.
-std::optional<Page> MatchByWeight(Xapian::Database& database, const Xapian::Query& query,
+// weights within it are put in the order slot's order. When a tie crosses the page's edge (a
+// query of filters only, where every weight is 0), only the full tie-break is right: tie_at_edge.
+Page MatchByWeight(Xapian::Database& database, const Xapian::Query& query,
                                   int offset, int limit) {
   const int before = offset > 0 ? 1 : 0;
   Xapian::Enquire enquire = MakeEnquire(database, query);
@@ -119,13 +125,15 @@ std::optional<Page> MatchByWeight(Xapian::Database& database, const Xapian::Quer
                        static_cast<Xapian::doccount>(limit + before + 1),
                        CheckAtLeast(offset, limit));
   std::vector<double> weights;
-  std::vector<std::string> order_keys;
   for (auto it = matches.begin(); it != matches.end(); ++it) weights.push_back(it.get_weight());
   const auto size = static_cast<int>(weights.size());
-  if (before == 1 && size > 1 && weights[0] == weights[1]) return std::nullopt;
-  if (size > before + limit && weights[static_cast<std::size_t>(before + limit)] ==
-                                   weights[static_cast<std::size_t>(before + limit - 1)]) {
-    return std::nullopt;
+  if ((before == 1 && size > 1 && weights[0] == weights[1]) ||
+      (size > before + limit && weights[static_cast<std::size_t>(before + limit)] ==
+                                    weights[static_cast<std::size_t>(before + limit - 1)])) {
+    Page counts = PageOf(matches, 0, 0);
+    counts.tie_at_edge = true;
+    counts.lowest_weight = weights[static_cast<std::size_t>(std::min(size, before + limit) - 1)];
+    return counts;
   }
   Page page = PageOf(matches, static_cast<std::size_t>(before), static_cast<std::size_t>(limit));
   // Runs of equal weights inside the page, newest order key first; ranks stay by position.
@@ -152,10 +160,21 @@ std::optional<Page> MatchByWeight(Xapian::Database& database, const Xapian::Quer
 
 Page Match(Xapian::Database& database, const Xapian::Query& query, SearchSort sort, int offset,
            int limit) {
-  if (sort == SearchSort::kRelevance && limit > 0) {
-    if (std::optional<Page> page = MatchByWeight(database, query, offset, limit)) return *page;
+  if (sort != SearchSort::kRelevance || limit == 0) {
+    return PageOf(MatchInOrder(database, query, sort, offset, limit));
   }
-  return PageOf(MatchInOrder(database, query, sort, offset, limit));
+  Page by_weight = MatchByWeight(database, query, offset, limit);
+  if (!by_weight.tie_at_edge) return by_weight;
+  // The tie-broken match need not look at matches lighter than the page's lightest, which lets
+  // Xapian skip most of a common word's postings from the start; it then counts only the
+  // heavier ones, so the counts are the first match's. (A hair below it, in case the two
+  // matches add a document's term weights in a different order.)
+  Page ordered = PageOf(MatchInOrder(database, query, sort, offset, limit,
+                                     by_weight.lowest_weight * (1 - 1e-9)));
+  ordered.lower = by_weight.lower;
+  ordered.upper = by_weight.upper;
+  ordered.estimated = by_weight.estimated;
+  return ordered;
 }
 
 // The word of a title or abstract term worth relating papers by ("Sretrieval", "XAretrieval"
