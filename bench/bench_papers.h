@@ -25,12 +25,17 @@ struct Quantiles {
   double median_ms = 0;
   double p99_ms = 0;
   double max_ms = 0;
+  // The same for the searching thread's CPU time: on a machine others load too, wall time
+  // counts the waits for a core; CPU time is what the search itself costs.
+  double cpu_median_ms = 0;
+  double cpu_p99_ms = 0;
   int failed = 0;  // queries the searcher rejected or failed (they count as timed all the same)
   std::string slowest;  // the slowest query, to see what the tail is made of
 };
 
 // Runs every query once to warm the caches, then once more timed; the second run's median, p99
-// and max (wall time of Searcher::Search for 25 results), and how many failed.
+// and max (wall time of Searcher::Search for 25 results), its CPU time's median and p99, and how
+// many failed.
 Quantiles TimeQueries(search::Searcher& searcher, const std::vector<std::string>& queries);
 
 }  // namespace coolpapers::bench

@@ -194,6 +194,53 @@ TEST(Searcher, NewestFirstSortsByDay) {
   EXPECT_THAT(ids, ElementsAre("2507.00012", "2505.00007", "2505.00005", "2503.00001"));
 }
 
+// Equal weights rank newest first on every page, whichever page edge the tie crosses and in
+// whatever order the papers were indexed (Xapian alone would order them by document number).
+TEST(Searcher, EqualWeightsAreNewestFirstOnEveryPage) {
+  coolpapers::testing::TempDir dir;
+  std::vector<Paper> papers;
+  const auto paper = [](int n, const std::string& title) {
+    Paper made;
+    made.id = "2501.0000" + std::to_string(n);
+    made.version = 1;
+    made.title = title;
+    made.abstract = "We study widgets.";
+    made.authors = {"Ada Lovelace"};
+    made.categories = {"cs.LG"};
+    made.first_listed = Date::FromYmd(2025, 1, static_cast<unsigned>(n));
+    return made;
+  };
+  // Indexed oldest last in places, so document numbers are not the newest-first order.
+  for (int n : {3, 1, 7, 5, 2, 6}) papers.push_back(paper(n, "A Widget Survey"));
+  papers.push_back(paper(4, "Widget Widget Widget"));  // outweighs the six equal ones
+  papers.push_back(paper(8, "Widget Widget Widget"));
+  auto indexer = OpenIndexer(dir.path());
+  ASSERT_TRUE(indexer->Index(papers));
+  const std::vector<std::string> expected = {"2501.00008", "2501.00004", "2501.00007",
+                                             "2501.00006", "2501.00005", "2501.00003",
+                                             "2501.00002", "2501.00001"};
+  EXPECT_EQ(SearchIds(dir.path(), "widget"), expected);
+  auto searcher = Searcher::Open(dir.path());
+  ASSERT_TRUE(searcher);
+  for (int limit = 1; limit <= 4; ++limit) {
+    for (int offset = 0; offset < 8; ++offset) {
+      Result<SearchResults> page = (*searcher)->Search({.text = "widget", .offset = offset,
+                                                        .limit = limit});
+      ASSERT_TRUE(page);
+      std::vector<std::string> ids;
+      for (const SearchHit& hit : page->hits) {
+        EXPECT_EQ(hit.rank, offset + static_cast<int>(ids.size()));
+        ids.push_back(hit.paper_id);
+      }
+      const auto from = expected.begin() + offset;
+      EXPECT_EQ(ids, std::vector<std::string>(from, from + std::min<int>(limit, 8 - offset)))
+          << "offset " << offset << ", limit " << limit;
+      EXPECT_TRUE(page->total_exact);
+      EXPECT_EQ(page->total_estimate, 8);
+    }
+  }
+}
+
 TEST(Searcher, FindsAuthorsWhoseTexAccentsSitOnAccentedLetters) {
   coolpapers::testing::TempDir dir;
   std::vector<Paper> papers = SearchTestPapers();

@@ -92,7 +92,10 @@ struct ParallelIndexBuild::Impl {
           if (!part) {
             part_path = parts_dir / ("part-" + std::to_string(writer) + "-" +
                                      std::to_string(++part_number));
-            part.emplace(part_path.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+            // No fsync: a part lives only until the merge, and a crash loses the whole build
+            // anyway (the half-built generation is removed), so waiting for the disk on each of
+            // its commits buys nothing.
+            part.emplace(part_path.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
           }
           part->add_document(MakePaperDocument(paper, texts, generator));
           if (++in_part == papers_per_part) {

@@ -3,8 +3,11 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <optional>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "core/mutex.h"
 #include "search/index_layout.h"
@@ -51,27 +54,127 @@ constexpr int kExactCountUpTo = 100;
 // thread for long (issue #18 finding 6). Typical searches take milliseconds.
 constexpr double kSearchTimeLimitSeconds = 0.5;
 
-Xapian::MSet Match(Xapian::Database& database, const Xapian::Query& query, SearchSort sort,
-                   int offset, int limit) {
+Xapian::Enquire MakeEnquire(Xapian::Database& database, const Xapian::Query& query) {
   Xapian::Enquire enquire(database);
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BM25Weight());
   enquire.set_time_limit(kSearchTimeLimitSeconds);
-  // Equal weights (short author fields, or only filters such as cat: and date:) are ordered
-  // by the order slot, newest first; Xapian would order them by document number, which depends
-  // on how the index was built.
+  return enquire;
+}
+
+// Counting at least kExactCountUpTo matches makes a small result set's total exact; past it
+// the total is an estimate (counting up to kMaxResults cost 1-word searches 60% at p50). One
+// match past the page is always counted, so the page knows whether a next one exists.
+Xapian::doccount CheckAtLeast(int offset, int limit) {
+  return static_cast<Xapian::doccount>(std::max<int>(kExactCountUpTo, offset + limit + 1));
+}
+
+// The matches in the order readers see: by `sort`, equal weights (short author fields, or only
+// filters such as cat: and date:) by the order slot, newest first; Xapian would order them by
+// document number, which depends on how the index was built. Matches weighing less than
+// `weight_cutoff` are left out, and out of the counts.
+Xapian::MSet MatchInOrder(Xapian::Database& database, const Xapian::Query& query, SearchSort sort,
+                          int offset, int limit, double weight_cutoff = 0) {
+  Xapian::Enquire enquire = MakeEnquire(database, query);
+  if (weight_cutoff > 0) enquire.set_cutoff(0, weight_cutoff);
   if (sort == SearchSort::kNewest) {
     enquire.set_sort_by_value_then_relevance(kDaySlot, true);
   } else {
     enquire.set_sort_by_relevance_then_value(kOrderSlot, true);
   }
-  // Counting at least kExactCountUpTo matches makes a small result set's total exact; past it
-  // the total is an estimate (counting up to kMaxResults cost 1-word searches 60% at p50). One
-  // match past the page is always counted, so the page knows whether a next one exists.
-  const int check_at_least = std::max<int>(kExactCountUpTo, offset + limit + 1);
   return enquire.get_mset(static_cast<Xapian::doccount>(offset),
-                          static_cast<Xapian::doccount>(limit),
-                          static_cast<Xapian::doccount>(check_at_least));
+                          static_cast<Xapian::doccount>(limit), CheckAtLeast(offset, limit));
+}
+
+// A page of hits and the match counts, as Search reports them.
+struct Page {
+  std::vector<SearchHit> hits;
+  int64_t lower = 0;
+  int64_t upper = 0;
+  int64_t estimated = 0;
+  // MatchByWeight only: a weight on the page equals a neighbour's outside it, so `hits` may
+  // not be the tie-broken page; every weight on that page is at least `lowest_weight`.
+  bool tie_at_edge = false;
+  double lowest_weight = 0;
+};
+
+Page PageOf(const Xapian::MSet& matches, std::size_t skip = 0, std::size_t count = SIZE_MAX) {
+  Page page{{}, matches.get_matches_lower_bound(), matches.get_matches_upper_bound(),
+            matches.get_matches_estimated()};
+  std::size_t i = 0;
+  for (auto it = matches.begin(); it != matches.end(); ++it, ++i) {
+    if (i < skip || page.hits.size() == count) continue;
+    page.hits.push_back(
+        SearchHit{it.get_document().get_data(), static_cast<int>(it.get_rank()), it.get_weight()});
+  }
+  return page;
+}
+
+// The relevance page without Xapian's tie-break by the order slot, which reads the slot of
+// every match that reaches the top (40% of a 1-word search): the page is matched by weight
+// alone, with one neighbour on each side, and is the tie-broken page when no weight on it
+// equals a neighbour's (no document outside could then take a place on it), once the equal
+// weights within it are put in the order slot's order. When a tie crosses the page's edge (a
+// query of filters only, where every weight is 0), only the full tie-break is right: tie_at_edge.
+Page MatchByWeight(Xapian::Database& database, const Xapian::Query& query,
+                                  int offset, int limit) {
+  const int before = offset > 0 ? 1 : 0;
+  Xapian::Enquire enquire = MakeEnquire(database, query);
+  const Xapian::MSet matches =
+      enquire.get_mset(static_cast<Xapian::doccount>(offset - before),
+                       static_cast<Xapian::doccount>(limit + before + 1),
+                       CheckAtLeast(offset, limit));
+  std::vector<double> weights;
+  for (auto it = matches.begin(); it != matches.end(); ++it) weights.push_back(it.get_weight());
+  const auto size = static_cast<int>(weights.size());
+  if ((before == 1 && size > 1 && weights[0] == weights[1]) ||
+      (size > before + limit && weights[static_cast<std::size_t>(before + limit)] ==
+                                    weights[static_cast<std::size_t>(before + limit - 1)])) {
+    Page counts = PageOf(matches, 0, 0);
+    counts.tie_at_edge = true;
+    counts.lowest_weight = weights[static_cast<std::size_t>(std::min(size, before + limit) - 1)];
+    return counts;
+  }
+  Page page = PageOf(matches, static_cast<std::size_t>(before), static_cast<std::size_t>(limit));
+  // Runs of equal weights inside the page, newest order key first; ranks stay by position.
+  for (std::size_t run = 0; run < page.hits.size();) {
+    std::size_t end = run + 1;
+    while (end < page.hits.size() && page.hits[end].score == page.hits[run].score) ++end;
+    if (end - run > 1) {
+      std::vector<std::pair<std::string, SearchHit>> keyed;
+      auto it = matches[static_cast<Xapian::doccount>(before + static_cast<int>(run))];
+      for (std::size_t i = run; i < end; ++i, ++it) {
+        keyed.emplace_back(it.get_document().get_value(kOrderSlot), page.hits[i]);
+      }
+      std::ranges::stable_sort(keyed, [](const auto& a, const auto& b) { return a.first > b.first; });
+      for (std::size_t i = run; i < end; ++i) {
+        const int rank = page.hits[i].rank;
+        page.hits[i] = keyed[i - run].second;
+        page.hits[i].rank = rank;
+      }
+    }
+    run = end;
+  }
+  return page;
+}
+
+Page Match(Xapian::Database& database, const Xapian::Query& query, SearchSort sort, int offset,
+           int limit) {
+  if (sort != SearchSort::kRelevance || limit == 0) {
+    return PageOf(MatchInOrder(database, query, sort, offset, limit));
+  }
+  Page by_weight = MatchByWeight(database, query, offset, limit);
+  if (!by_weight.tie_at_edge) return by_weight;
+  // The tie-broken match need not look at matches lighter than the page's lightest, which lets
+  // Xapian skip most of a common word's postings from the start; it then counts only the
+  // heavier ones, so the counts are the first match's. (A hair below it, in case the two
+  // matches add a document's term weights in a different order.)
+  Page ordered = PageOf(MatchInOrder(database, query, sort, offset, limit,
+                                     by_weight.lowest_weight * (1 - 1e-9)));
+  ordered.lower = by_weight.lower;
+  ordered.upper = by_weight.upper;
+  ordered.estimated = by_weight.estimated;
+  return ordered;
 }
 
 // The word of a title or abstract term worth relating papers by ("Sretrieval", "XAretrieval"
@@ -191,23 +294,18 @@ Result<SearchResults> Searcher::Search(const SearchQuery& query) {
   }
   SearchResults results;
   try {
-    Xapian::MSet matches;
+    Page page;
     try {
-      matches = Match(reader->database, *built, query.sort, query.offset, limit);
+      page = Match(reader->database, *built, query.sort, query.offset, limit);
     } catch (const Xapian::DatabaseModifiedError&) {
       // The writer committed twice while we read; the newest revision is consistent.
       reader->database.reopen();
-      matches = Match(reader->database, *built, query.sort, query.offset, limit);
+      page = Match(reader->database, *built, query.sort, query.offset, limit);
     }
-    results.total_at_least = matches.get_matches_lower_bound();
-    results.total_exact = results.total_at_least == matches.get_matches_upper_bound();
-    results.total_estimate =
-        std::max<int64_t>(matches.get_matches_estimated(), results.total_at_least);
-    results.hits.reserve(matches.size());
-    for (auto it = matches.begin(); it != matches.end(); ++it) {
-      results.hits.push_back(SearchHit{it.get_document().get_data(),
-                                       static_cast<int>(it.get_rank()), it.get_weight()});
-    }
+    results.total_at_least = page.lower;
+    results.total_exact = page.lower == page.upper;
+    results.total_estimate = std::max(page.estimated, page.lower);
+    results.hits = std::move(page.hits);
   } catch (const Xapian::Error& error) {
     return std::unexpected(FromXapianError(error, "search"));
   }
