@@ -5,7 +5,7 @@
 // keywords to the reader's word cloud (word_cloud.js). The [FAQ] button's label is the site's
 // (`<body data-faq-label>`, e.g. "Kimi"). One listener on the document serves every card,
 // lazily inserted ones included.
-import { addCardButton, findPaper, onCardsInserted, readCard } from './card_registry.js';
+import { addCardButton, findPaper, isVenuePaper, onCardsInserted, readCard } from './card_registry.js';
 import { recordClick } from './click_counts.js';
 import { copyPaper } from './copy_paper.js';
 import { starPaper } from './star_list.js';
@@ -76,6 +76,12 @@ function onClick(event) {
     if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
     const paper = paperOf(card);
+    if (isVenuePaper(paper)) {
+      // The source's PDF in a tab of its own: the PDF cache holds arXiv's only.
+      starPaper(paper);
+      window.open(paper.pdfUrl, '_blank', 'noopener');
+      return;
+    }
     if (card.querySelector('.pdf-viewer')) starPaper(paper);
     else opened(paper, 'pdf');
     togglePdf(card, paper);
@@ -111,7 +117,7 @@ export function initCardActions() {
   onCardsInserted((papers) => {
     for (const paper of papers) {
       addCopyButton(paper.el);
-      addFaqButton(paper.el);
+      if (!isVenuePaper(paper)) addFaqButton(paper.el);
     }
   });
   document.addEventListener('click', onClick);

@@ -22,7 +22,8 @@ export function paperDate(paper) {
 }
 
 function citationKey(paper) {
-  return `arxiv_${paper.id.replace(/[^A-Za-z0-9]/g, '_')}`;
+  // A venue paper's id is <local>@<SOURCE> (docs/venues.md).
+  return `${paper.id.includes('@') ? 'venue' : 'arxiv'}_${paper.id.replace(/[^A-Za-z0-9]/g, '_')}`;
 }
 
 // The card's split of each name (core/person_name.h, via data attributes); a record without
@@ -56,6 +57,13 @@ export function cslItem(paper) {
   };
   if (paper.venue) {
     item['container-title'] = paper.venue;
+    // A venue paper (id <local>@<SOURCE>) has no arXiv DOI or page: its own, when known.
+    if (paper.id.includes('@')) {
+      delete item.number;
+      if (!paper.doi) delete item.DOI;
+      if (paper.absUrl) item.URL = paper.absUrl;
+      else delete item.URL;
+    }
   } else {
     item.publisher = 'arXiv';
   }

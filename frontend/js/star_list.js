@@ -52,6 +52,7 @@ export function starPaper(paper) {
     version: paper.version,
     doi: paper.doi,
     absUrl: paper.absUrl,
+    venue: paper.venue,
     starred: true,
   });
   entries = kept.slice(0, kMaxEntries);

@@ -111,6 +111,27 @@ test('a venue paper is @inproceedings with its booktitle', () => {
   assert.equal(JSON.parse(toCslJson([venuePaper]))[0].type, 'paper-conference');
 });
 
+test('a paper of the venue branch cites its proceedings, landing page and DOI, nothing of arXiv', () => {
+  const paper = {
+    id: '2024.naacl-long.431@ACL', title: 'Naive Bayes-based Context Extension for Large Language Models',
+    authors: ['Jianlin Su'], names: [{ family: 'Su', given: 'Jianlin', suffix: '', group: false }],
+    abstract: 'An abstract.', categories: ['NAACL.2024?group=Long'], cited: '2024', version: 0,
+    doi: '10.18653/v1/2024.naacl-long.431', absUrl: 'https://aclanthology.org/2024.naacl-long.431/',
+    venue: 'North American Chapter of the Association for Computational Linguistics',
+  };
+  const [entry] = entries(toBibtex([paper]));
+  assert.equal(entry.type, 'inproceedings');
+  assert.equal(entry.key, 'venue_2024_naacl_long_431_ACL');
+  assert.equal(entry.fields.booktitle, paper.venue);
+  assert.equal(entry.fields.doi, paper.doi);
+  assert.equal(entry.fields.url, paper.absUrl);
+  assert.equal(entry.fields.eprint, undefined);
+  assert.equal(entry.fields.archiveprefix, undefined);
+  const [csl] = JSON.parse(toCslJson([{ ...paper, doi: '' }]));
+  assert.equal(csl.DOI, undefined);
+  assert.equal(csl.URL, paper.absUrl);
+});
+
 test('RIS: names as the RIS spec writes them, read back by an independent parser', () => {
   const text = toRis(papers);
   // "Lastname, Firstname, Suffix"; a group author has no comma, so no first name.
