@@ -105,7 +105,8 @@ TEST_F(VenueRouteTest, AnEditionListsItsPapersAsCardsWithGroupsAndCoins) {
   EXPECT_THAT(html, HasSubstr("<a class=\"title-link\" href=\"/venue/oralAAAA01%40OpenReview\">"
                               "Engines That Think</a>"));
   EXPECT_THAT(html, HasSubstr("href=\"https://openreview.net/pdf?id=oralAAAA01\""));
-  EXPECT_THAT(html, HasSubstr("<span class=\"author\">Ada Lovelace</span> <span "
+  EXPECT_THAT(html, HasSubstr("<span class=\"author\" data-family=\"Lovelace\" data-given=\"Ada\">Ada "
+                              "Lovelace</span> <span "
                               "class=\"affiliation\">(University of London)</span>"));
   EXPECT_THAT(html, HasSubstr("<a class=\"arxiv\" href=\"/arxiv/2505.00002\">arXiv:2505.00002</a>"));
   EXPECT_THAT(html, HasSubstr("ICLR.2024 - Oral</a>"));

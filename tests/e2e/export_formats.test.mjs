@@ -66,6 +66,7 @@ test('paperDate reads the cited date, else a legacy publish time, else a new-sty
   assert.deepEqual(paperDate({ id: '2411.01234', published: '2025-05-26 17:59:59 UTC' }), [2025, 5, 26]);
   assert.deepEqual(paperDate({ id: '2411.01234', published: '' }), [2024, 11]);
   assert.deepEqual(paperDate(papers[2]), []);
+  assert.deepEqual(paperDate({ id: 'xie25a@v305@PMLR', cited: '2025' }), [2025]);
 });
 
 test('BibTeX: @misc with eprint, archivePrefix, primaryClass; specials escaped; the right year', () => {
@@ -122,9 +123,10 @@ test('a paper of the venue branch cites its proceedings, landing page and DOI, n
   const [entry] = entries(toBibtex([paper]));
   assert.equal(entry.type, 'inproceedings');
   assert.equal(entry.key, 'venue_2024_naacl_long_431_ACL');
-  assert.equal(entry.fields.booktitle, paper.venue);
+  assert.equal(entry.fields.booktitle.replace(/[{}]/g, ''), paper.venue);  // capitals braced
   assert.equal(entry.fields.doi, paper.doi);
   assert.equal(entry.fields.url, paper.absUrl);
+  assert.equal(entry.fields.year, '2024');
   assert.equal(entry.fields.eprint, undefined);
   assert.equal(entry.fields.archiveprefix, undefined);
   const [csl] = JSON.parse(toCslJson([{ ...paper, doi: '' }]));
