@@ -38,6 +38,22 @@ describe('a venue edition', { skip: skip ?? false, timeout: 240000 }, () => {
     assert.equal(await page.locator('p.coverage').textContent(), '263 papers');
     assert.equal(await page.locator('#papers div.panel.paper').count(), 25);
 
+    // Sorts over the whole edition: ❤ by the reader's keywords, and back to the proceedings'
+    // order.
+    const sorts = page.locator('p.info .sort-modes button');
+    assert.deepEqual(await sorts.allTextContents(), ['source', '❤ prefer']);
+    const sourceOrder = await page.locator('#papers div.panel.paper').evaluateAll((cards) => cards.map((c) => c.id));
+    await page.evaluate(() => localStorage.setItem('coolpapers.preferenceKeywords', JSON.stringify(['grasp'])));
+    await sorts.nth(1).click();
+    await page.waitForFunction(() => document.querySelectorAll('#papers div.panel.paper').length === 263);
+    assert.match(page.url(), /sort=prefer/);
+    await page.waitForFunction(() => document.getElementById('papers').dataset.sort === 'prefer');
+    const first = await page.locator('#papers div.panel.paper').first().textContent();
+    assert.ok(first.toLowerCase().includes('grasp'), first.slice(0, 200));
+    await sorts.nth(0).click();
+    const again = await page.locator('#papers div.panel.paper').evaluateAll((cards) => cards.slice(0, 25).map((c) => c.id));
+    assert.deepEqual(again, sourceOrder);
+
     // The group chooser.
     await page.locator('nav.groups a', { hasText: 'Oral' }).click();
     await page.waitForURL(`${server.url}${kEdition}?group=Oral`);

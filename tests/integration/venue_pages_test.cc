@@ -152,7 +152,7 @@ TEST_F(VenueUrlRows, AnEditionAndAVenuesNewestEdition) {
 }
 
 TEST_F(VenueUrlRows, VenueSearchSaysItIsNotBuiltYet) {
-  const web::Response search = Get("/venue/search?query=robot");
+  const web::Response search = site_->Handle(web::testing::GetRequest("/venue/search?query=robot"));
   EXPECT_EQ(search.status, 501);
   EXPECT_THAT(*search.body, HasSubstr("venue search is not built yet"));
 }
