@@ -126,8 +126,8 @@ int RunDoctorCommand(const DoctorOptions& options) {
     } else {
       // Not counted as problems: a partial edition is a fact about the data (fetch it again
       // with `coolpapers venue fetch`), not a fault of the instance.
-      std::printf("; %zu differ from the official count of accepted papers:\n",
-                  differing.size());
+      std::printf("; %zu %s from the official count of accepted papers:\n", differing.size(),
+                  differing.size() == 1 ? "differs" : "differ");
       for (const json& edition : differing) {
         std::printf("  %-16s %s\n", edition["edition"].get<std::string>().c_str(),
                     edition["coverage"].get<std::string>().c_str());

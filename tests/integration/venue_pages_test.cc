@@ -14,6 +14,7 @@
 #include "store/sqlite_store.h"
 #include "store/sqlite_venue_store.h"
 #include "tests/integration/venue_sample_files.h"
+#include "tests/support/server_process.h"
 #include "tests/support/shared_data.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/web_test_support.h"
@@ -87,6 +88,25 @@ TEST(VenuePages, RealEditionsAnswerAsPagesAndJson) {
   EXPECT_THAT(*home.body, HasSubstr("<a href=\"/venue/CoRL.2025\">CoRL.2025</a>"));
   EXPECT_THAT(*home.body, HasSubstr("263 papers"));
   EXPECT_THAT(*home.body, HasSubstr("662 papers"));
+}
+
+// `coolpapers doctor` lists the editions whose stored accepted papers differ from the official
+// count: the OpenReview samples of ICLR 2024 hold 3 accepted papers of the 2,260 its listing
+// counts; CoRL 2025 states none and is not listed.
+TEST(VenueDoctor, ListsEditionsWhoseCountDiffersFromTheOfficialOne) {
+  COOLPAPERS_REQUIRE_SHARED_DATA(data);
+  testing::TempDir dir;
+  const std::string data_dir = (dir.path() / "var").string();
+  std::vector<std::string> import = {"venue", "import", "--data", data_dir};
+  for (const std::filesystem::path& file : AllVenueFiles(data)) import.push_back(file.string());
+  const testing::CommandResult imported = testing::RunCoolpapers(import);
+  ASSERT_EQ(imported.exit_code, 0) << imported.output;
+  const testing::CommandResult doctor = testing::RunCoolpapers({"doctor", "--data", data_dir});
+  EXPECT_THAT(doctor.output, HasSubstr("venue editions: 11 stored; 1 differs from the official "
+                                       "count of accepted papers:\n  ICLR.2024        4 of 2,260 "
+                                       "accepted papers (OpenReview API"))
+      << doctor.output;
+  EXPECT_THAT(doctor.output, Not(HasSubstr("  CoRL.2025 "))) << doctor.output;
 }
 
 // Every row of shared/data/venues/URLS.md §1 (the papers.cool venue routes) and §2 (the per-paper
