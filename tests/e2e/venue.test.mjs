@@ -107,6 +107,9 @@ describe('a venue edition', { skip: skip ?? false, timeout: 240000 }, () => {
     assert.ok(!/author = \{\{/.test(bibtex), `names are split, not literal: ${bibtex}`);
     assert.ok(bibtex.replace(/\s+/g, ' ').includes(title.split(':')[0].trim()), `${title} in ${bibtex}`);
     assert.ok(!/archivePrefix|arxiv\.org/i.test(bibtex), bibtex);
+    // The share link opens the starred venue paper's page.
+    assert.equal(await starPanel.locator('a.export-link').getAttribute('href'),
+      `/venue/${encodeURIComponent(id)}`);
     console.log(`venue e2e: ${shown.length} of 42 Oral papers match "${kTitleWords}", the last at card ${lateCard + 1}`);
     assert.deepEqual(page.errors, []);
     await page.context().close();
