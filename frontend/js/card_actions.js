@@ -6,7 +6,7 @@
 // keywords to the reader's word cloud (word_cloud.js). The [FAQ] button's label is the site's
 // (`<body data-faq-label>`, e.g. "Kimi"). One listener on the document serves every card,
 // lazily inserted ones included.
-import { addCardButton, findPaper, onCardsInserted, readCard } from './card_registry.js';
+import { addCardButton, findPaper, isVenuePaper, onCardsInserted, readCard } from './card_registry.js';
 import { recordClick } from './click_counts.js';
 import { copyPaper } from './copy_paper.js';
 import { starPaper } from './star_list.js';
@@ -100,6 +100,12 @@ function onClick(event) {
     if (!isPlainClick(event)) return;
     event.preventDefault();
     const paper = paperOf(card);
+    if (isVenuePaper(paper)) {
+      // The source's PDF in a tab of its own: the PDF cache holds arXiv's only.
+      starPaper(paper);
+      window.open(paper.pdfUrl, '_blank', 'noopener');
+      return;
+    }
     if (card.querySelector('.pdf-viewer')) starPaper(paper);
     else opened(paper, 'pdf');
     togglePdf(card, paper);
@@ -135,7 +141,7 @@ export function initCardActions() {
   onCardsInserted((papers) => {
     for (const paper of papers) {
       addCopyButton(paper.el);
-      addFaqButton(paper.el);
+      if (!isVenuePaper(paper)) addFaqButton(paper.el);
     }
   });
   document.addEventListener('click', onClick);

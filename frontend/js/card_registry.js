@@ -7,9 +7,19 @@ const insertedListeners = [];
 const registeredListeners = [];
 
 // Reads a card (div.panel.paper from src/web/pages/paper_card.cc) into a plain paper record.
+// A paper of the venue branch: its id is <local>@<SOURCE> (docs/venues.md). The instance keeps
+// no PDF, FAQ, clicks, translations or related papers of these yet: their buttons stay off, and
+// [PDF] opens the source's PDF.
+export function isVenuePaper(paper) {
+  return paper.id.includes('@');
+}
+
 export function readCard(el) {
   const text = (selector) => el.querySelector(selector)?.textContent.trim() ?? '';
-  const authors = [...el.querySelectorAll('p.authors a.author')].map((a) => a.textContent.trim());
+  // An arXiv card links each author (a.author); a venue card names them (span.author), their
+  // affiliations apart (src/web/pages/venue_card.h).
+  const authorNodes = [...el.querySelectorAll('p.authors a.author, p.authors span.author')];
+  const authors = authorNodes.map((a) => a.textContent.trim());
   // The subjects' links (or plain spans for unknown ids); subject_choice.js's buttons are not.
   const categories = [...el.querySelectorAll('p.subjects > a, p.subjects > span:not(.subject-choice)')].map((node) => {
     const href = node.getAttribute('href');
@@ -17,7 +27,7 @@ export function readCard(el) {
   });
   // The parts of each name (data attributes, src/web/pages/paper_card.cc) and the COinS span's
   // date, versioned arXiv id and DOI (src/web/pages/coins.h): what the exports cite.
-  const names = [...el.querySelectorAll('p.authors a.author')].map((a) => ({
+  const names = authorNodes.map((a) => ({
     family: a.dataset.family ?? a.textContent.trim(),
     given: a.dataset.given ?? '',
     suffix: a.dataset.suffix ?? '',
@@ -42,6 +52,8 @@ export function readCard(el) {
     version: arxiv ? Number(arxiv[1]) : 0,
     doi,
     absUrl: index ? index.getAttribute('href') : `https://arxiv.org/abs/${el.id}`,
+    // A conference paper's proceedings (its COinS book title): the exports cite it so.
+    venue: coins.get('rft.genre') === 'proceeding' ? coins.get('rft.btitle') ?? '' : '',
     pdfUrl: pdf ? pdf.getAttribute('data') || pdf.getAttribute('href') : `https://arxiv.org/pdf/${el.id}`,
   };
   paper.lower = {

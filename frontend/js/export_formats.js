@@ -14,7 +14,8 @@ import { format as writeBibtexEntries } from '@citation-js/plugin-bibtex/lib/out
 // "2018-12-05", "2018-12" or a legacy "2025-05-26 17:59:59 UTC" -> [2018, 12, 5] / [2018, 12];
 // with none, the year and month of a new-style id ("2505.12345" -> [2025, 5]); else [].
 export function paperDate(paper) {
-  const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(paper.cited || paper.published || '');
+  // A venue paper is cited by its edition's year alone ("2025").
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?!\d)/.exec(paper.cited || paper.published || '');
   if (match) return match.slice(1).filter(Boolean).map(Number);
   const id = /^(\d{2})(\d{2})\.\d{4,5}/.exec(paper.id);
   if (id) return [2000 + Number(id[1]), Number(id[2])];
@@ -22,7 +23,8 @@ export function paperDate(paper) {
 }
 
 function citationKey(paper) {
-  return `arxiv_${paper.id.replace(/[^A-Za-z0-9]/g, '_')}`;
+  // A venue paper's id is <local>@<SOURCE> (docs/venues.md).
+  return `${paper.id.includes('@') ? 'venue' : 'arxiv'}_${paper.id.replace(/[^A-Za-z0-9]/g, '_')}`;
 }
 
 // The card's split of each name (core/person_name.h, via data attributes); a record without
@@ -56,6 +58,13 @@ export function cslItem(paper) {
   };
   if (paper.venue) {
     item['container-title'] = paper.venue;
+    // A venue paper (id <local>@<SOURCE>) has no arXiv DOI or page: its own, when known.
+    if (paper.id.includes('@')) {
+      delete item.number;
+      if (!paper.doi) delete item.DOI;
+      if (paper.absUrl) item.URL = paper.absUrl;
+      else delete item.URL;
+    }
   } else {
     item.publisher = 'arXiv';
   }

@@ -2,7 +2,7 @@
 // keywords and the papers most related to it, from /api/related/<id> (src/web/related_route.h);
 // a second click closes it. While the site has no search index the API answers an error, shown
 // as a message in the panel. One listener on the document serves every card.
-import { addCardButton, onCardsInserted } from './card_registry.js';
+import { addCardButton, isVenuePaper, onCardsInserted } from './card_registry.js';
 
 function addRelButton(card) {
   addCardButton(card, 'title-rel', '[REL]', 'Keywords of this paper and related papers')
@@ -89,7 +89,7 @@ async function toggleRelated(card, button) {
 
 export function initRelatedPanel() {
   onCardsInserted((papers) => {
-    for (const paper of papers) addRelButton(paper.el);
+    for (const paper of papers) if (!isVenuePaper(paper)) addRelButton(paper.el);
   });
   document.addEventListener('click', (event) => {
     const target = event.target;

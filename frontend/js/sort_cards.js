@@ -21,6 +21,13 @@ const kModes = [
   { value: 'time', label: '◷ time', title: 'Sort by publish time, earliest first' },
   { value: 'prefer', label: '❤ prefer', title: 'Sort by your preference keywords (or your word cloud when none are set)' },
 ];
+// A conference edition (/venue/NAME.YEAR, src/web/pages/venue_page.h) sorts the same way, over
+// the whole edition; its papers have no publish time or click counts of their own, so only the
+// proceedings' order and ❤ are offered.
+const kVenueModes = [
+  { value: '', label: 'source', title: 'The order of the proceedings' },
+  kModes[3],
+];
 const kCloudWordsForPrefer = 20;
 
 // The ❤ keywords: the reader's preference keywords, or the top words of their word cloud.
@@ -61,11 +68,11 @@ export function sortedPapers(papers, mode, keywords, stars = () => 0) {
   return list;
 }
 
-function modeFromUrl() {
+function modeFromUrl(modes) {
   let value = new URL(window.location.href).searchParams.get('sort') ?? '';
   if (value === 'relevance') value = 'prefer';  // the ❤ value of older links
   if (value === '1') value = 'stars';  // papers.cool's own links (its home page's ★ links)
-  return kModes.some((mode) => mode.value === value) ? value : '';
+  return modes.some((mode) => mode.value === value) ? value : '';
 }
 
 function withSort(href, mode) {
@@ -78,13 +85,16 @@ function withSort(href, mode) {
 export function initSortCards() {
   const container = document.getElementById('papers');
   const info = document.querySelector('p.info');
-  // Only a day's list has a day line; search pages are sorted by the server.
-  if (!container || !info?.querySelector('span.day')) return;
+  // Only a day's list has a day line, and an edition its venue cards; search pages are sorted
+  // by the server.
+  const edition = Boolean(container?.querySelector(':scope > div.venue-paper'));
+  if (!container || !(info?.querySelector('span.day') || edition)) return;
+  const modes = edition ? kVenueModes : kModes;
   const bar = document.createElement('span');
   bar.className = 'sort-modes';
   bar.setAttribute('role', 'group');
   bar.setAttribute('aria-label', 'Sort');
-  const buttons = kModes.map((mode) => {
+  const buttons = modes.map((mode) => {
     const button = document.createElement('button');
     button.type = 'button';
     button.textContent = mode.label;
@@ -135,7 +145,7 @@ export function initSortCards() {
     apply(mode);
   }
 
-  const initial = modeFromUrl();
+  const initial = modeFromUrl(modes);
   if (initial) choose(initial);
   else {
     current = '';

@@ -3,7 +3,7 @@
 // card (or to its own page when the card is not on this page); ★/☆ unstars and restars; Export
 // gives the share link /arxiv/<id>,<id>,... and BibTeX, biblatex, RIS and CSL-JSON downloads of
 // the starred papers (export_formats.js, citation-js: loaded on the first export). The markup keeps papers.cool's div.items > p > a.i-title[href="#<id>"] for Zotero.
-import { findPaper } from './card_registry.js';
+import { findPaper, isVenuePaper } from './card_registry.js';
 import { loadJson, saveJson } from './storage.js';
 
 const kKey = 'coolpapers.stars';
@@ -38,6 +38,11 @@ export function unstarPaper(id) {
 }
 
 // Stars `paper` (a record from card_registry.js), newest first; a paper starred again moves up.
+// A paper's own page: /arxiv/<id>, or /venue/<id> for a venue paper ("@" as %40).
+function paperPath(id) {
+  return isVenuePaper({ id }) ? `/venue/${encodeURIComponent(id)}` : `/arxiv/${id}`;
+}
+
 export function starPaper(paper) {
   const kept = entries.filter((entry) => entry.id !== paper.id);
   kept.unshift({
@@ -52,6 +57,7 @@ export function starPaper(paper) {
     version: paper.version,
     doi: paper.doi,
     absUrl: paper.absUrl,
+    venue: paper.venue,
     starred: true,
   });
   entries = kept.slice(0, kMaxEntries);
@@ -98,7 +104,7 @@ function render() {
     const title = document.createElement('a');
     title.className = 'i-title';
     const onPage = findPaper(entry.id);
-    title.href = onPage ? `#${entry.id}` : `/arxiv/${entry.id}`;
+    title.href = onPage ? `#${entry.id}` : paperPath(entry.id);
     title.textContent = entry.title || entry.id;
     const toggle = document.createElement('button');
     toggle.type = 'button';
@@ -115,7 +121,11 @@ function render() {
   exports.className = 'star-export';
   const share = document.createElement('a');
   share.className = 'export-link';
-  share.href = `/arxiv/${starred.slice(0, kMaxIdsPerLink).map((p) => p.id).join(',')}`;
+  // The arXiv papers' page; a list of venue papers only, theirs (one page holds one branch).
+  const arxiv = starred.filter((paper) => !isVenuePaper(paper));
+  share.href = arxiv.length
+    ? `/arxiv/${arxiv.slice(0, kMaxIdsPerLink).map((p) => p.id).join(',')}`
+    : `/venue/${starred.slice(0, kMaxIdsPerLink).map((p) => encodeURIComponent(p.id)).join(',')}`;
   share.textContent = 'Export (share link)';
   exports.append(share);
   appendExportButtons(exports, starredPapers, 'coolpapers-stars');

@@ -3,7 +3,7 @@
 // it on in the settings. Cards ask for their translations as they are put in the page (POST
 // /api/translations/<ids>, which queues those not translated yet); the pending ones are asked
 // again with growing pauses. Translations are made once per paper and shared by every reader.
-import { onCardsInserted } from './card_registry.js';
+import { isVenuePaper, onCardsInserted } from './card_registry.js';
 import { typesetElement } from './math.js';
 import { translateTitles } from './storage.js';
 
@@ -92,8 +92,9 @@ function applySetting() {
 export function initTranslations() {
   if (!translationsOffered()) return;
   onCardsInserted((papers) => {
-    for (const paper of papers) inPage.set(paper.id, paper.el);
-    if (translateTitles()) translateCards(papers.map((paper) => paper.id));
+    const arxiv = papers.filter((paper) => !isVenuePaper(paper));
+    for (const paper of arxiv) inPage.set(paper.id, paper.el);
+    if (translateTitles()) translateCards(arxiv.map((paper) => paper.id));
   });
   document.addEventListener('coolpapers:settings', applySetting);
 }

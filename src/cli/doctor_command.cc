@@ -9,6 +9,7 @@
 #include "core/clock.h"
 #include "cli/config_file.h"
 #include "cli/instance.h"
+#include "store/sqlite_venue_store.h"
 #include "web/api/status_json.h"
 
 namespace coolpapers::cli {
@@ -54,7 +55,18 @@ int RunDoctorCommand(const DoctorOptions& options) {
     PrintError(papers.error());
     return kExitFailed;
   }
+  // Venues live in the SQLite store only (serve_command.cc).
+  std::unique_ptr<store::VenueStore> venues;
+  if (in.store_location.kind == store::StoreLocation::Kind::kSqlite) {
+    auto opened = store::OpenSqliteVenueStore(in.store_location.sqlite_path);
+    if (!opened) {
+      PrintError(opened.error());
+      return kExitFailed;
+    }
+    venues = *std::move(opened);
+  }
   web::StatusContext context;
+  context.venues = venues.get();
   context.harvest_enabled = harvest_enabled;
   context.now = WallMilliseconds(RealClock());
   context.details = true;
@@ -103,6 +115,23 @@ int RunDoctorCommand(const DoctorOptions& options) {
                   static_cast<long long>(job["id"].get<int64_t>()),
                   job["kind"].get<std::string>().c_str(), job["key"].get<std::string>().c_str(),
                   job["attempts"].get<int>(), job["last_error"].get<std::string>().c_str());
+    }
+  }
+  if (status.contains("venues")) {
+    const json& differing = status["venues"]["coverage_differs"];
+    std::printf("\nvenue editions: %lld stored",
+                static_cast<long long>(status["venues"]["editions"].get<int64_t>()));
+    if (differing.empty()) {
+      std::printf(", each with the official count of accepted papers or none stated\n");
+    } else {
+      // Not counted as problems: a partial edition is a fact about the data (fetch it again
+      // with `coolpapers venue fetch`), not a fault of the instance.
+      std::printf("; %zu %s from the official count of accepted papers:\n", differing.size(),
+                  differing.size() == 1 ? "differs" : "differ");
+      for (const json& edition : differing) {
+        std::printf("  %-16s %s\n", edition["edition"].get<std::string>().c_str(),
+                    edition["coverage"].get<std::string>().c_str());
+      }
     }
   }
   std::printf("\n%s\n", problems == 0 ? "no problems found" : "problems found (see above)");

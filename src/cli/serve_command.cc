@@ -169,18 +169,6 @@ int RunServeCommand(const ServeOptions& options) {
                                           instance.config.harvest, next_pass);
     };
   }
-  services.status = [&instance, worker_pools = services.worker_pools](bool admin) -> Result<std::string> {
-    const std::vector<jobs::WorkerPoolStatus> pools = worker_pools();
-    web::StatusContext context;
-    context.harvest_enabled = instance.config.harvest_enabled;
-    context.pools = pools;
-    context.now = WallMilliseconds(RealClock());
-    context.details = admin;
-    return web::RenderStatusJson(*instance.harvest_state, *instance.jobs, context);
-  };
-  const std::unique_ptr<search::SearchService> search = search::OpenSearchService(*instance.store,
-                                                                   IndexPath(options.data_dir));
-  services.searcher = search->searcher.get();
   // Venues live in the SQLite store only; a PostgreSQL instance's venue routes answer 501.
   std::unique_ptr<store::VenueStore> venues;
   if (instance.store_location.kind == store::StoreLocation::Kind::kSqlite) {
@@ -192,6 +180,20 @@ int RunServeCommand(const ServeOptions& options) {
     venues = *std::move(opened);
   }
   services.venues = venues.get();
+  services.status = [&instance, worker_pools = services.worker_pools,
+                     venue_store = venues.get()](bool admin) -> Result<std::string> {
+    const std::vector<jobs::WorkerPoolStatus> pools = worker_pools();
+    web::StatusContext context;
+    context.harvest_enabled = instance.config.harvest_enabled;
+    context.pools = pools;
+    context.now = WallMilliseconds(RealClock());
+    context.details = admin;
+    context.venues = venue_store;
+    return web::RenderStatusJson(*instance.harvest_state, *instance.jobs, context);
+  };
+  const std::unique_ptr<search::SearchService> search = search::OpenSearchService(*instance.store,
+                                                                   IndexPath(options.data_dir));
+  services.searcher = search->searcher.get();
   // Every page's <body> tells the front end the [FAQ] label and the feedback link ([site]), and
   // whether titles and abstracts can be translated ([translate]).
   web::SiteOptions site_options;

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/venue_coverage.h"
+
 namespace coolpapers::ingest {
 namespace {
 
@@ -45,15 +47,7 @@ std::string FormatClock(double seconds) {
 
 }  // namespace
 
-std::string FormatCount(int64_t count) {
-  std::string digits = std::to_string(count < 0 ? -count : count);
-  std::string text;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) text += ',';
-    text += digits[i];
-  }
-  return count < 0 ? "-" + text : text;
-}
+std::string FormatCount(int64_t count) { return FormatThousands(count); }
 
 std::string RenderProgressBar(const ImportCounts& counts, Seconds elapsed) {
   const double fraction = Fraction(counts);

@@ -67,7 +67,9 @@ Result<Response> HandleOpenApi(const RouteContext& context);
 // venue_route.cc
 Result<Response> HandleVenue(const RouteContext& context);
 std::optional<Result<Route>> ParseVenue(const RouteTarget& target, Route route);
+std::optional<Result<Route>> ParseVenueFeed(const RouteTarget& target, Route route);
 std::optional<std::string> VenueCacheKey(const Route& route);
+Result<Response> HandleVenueFeed(const RouteContext& context);
 
 namespace {
 
@@ -121,6 +123,10 @@ constexpr std::array kEntries = {
     RouteEntry{.name = "papers", .parse = ParsePapers, .cache = kStorePages,
                .cache_key = PapersCacheKey, .limit = LimitClass::kRender,
                .handler = HandlePapers},
+    // Before venue, which would read "ICLR/feed" as a venue's name.
+    RouteEntry{.name = "venue_feed", .parse = ParseVenueFeed, .cache = kStorePages,
+               .cache_key = VenueCacheKey, .errors = ErrorFormat::kHtml, .keyed_by_origin = true,
+               .limit = LimitClass::kRender, .handler = HandleVenueFeed},
     RouteEntry{.name = "venue", .parse = ParseVenue, .cache = kStorePages,
                .cache_key = VenueCacheKey, .limit = LimitClass::kRender, .handler = HandleVenue},
     // Reached through RedirectRoute, from the list, papers, pdf, search and faq_link parsers.

@@ -14,8 +14,10 @@
 //   /api/faq/<id>                  a paper's FAQ: GET reads (never starts work), POST asks for it
 //   /api/faq/<id>/stream           its generation as server-sent events
 //   /api/days/<expr>               the days with listings for an expression (the calendar), JSON
+//   /venue/                        every conference edition; /venue/<NAME> a venue's newest
 //   /venue/<NAME>.<YEAR>[?group=G] a conference edition's papers (ICLR.2024); /api/venue/... JSON
 //   /venue/<id>@<SOURCE>[,<id>...] venue papers by papers.cool's ids (web/venue_route.cc)
+//   /venue/<NAME[.YEAR]>/feed, /venue/latest/feed   Atom: an edition's papers; the newest editions
 //   /api/clicks/<id>[,<id>...]     GET: the papers' [PDF]/[FAQ] click counts (1..2000 ids);
 //                                  POST /api/clicks/<id>?kind=pdf|faq counts one reader's click
 //   /api/translations/<id>[,...]   titles and abstracts in Chinese (1..200 ids): GET reads,

@@ -1,6 +1,9 @@
-// The venue branch, /venue/<NAME.YEAR>[?group=G&show=N&skip=M] (an edition's papers) and
-// /venue/<id>@<SOURCE>[,<id>...] (venue papers by id), with /api/venue/... as JSON. The entry is
-// in route_table.cc; the pages in pages/venue_page.h, the JSON in api/venue_json.h.
+// The venue branch: /venue/ (every edition), /venue/<NAME.YEAR> and /venue/<NAME> (its newest
+// edition) [?group=G&show=N&skip=M&fragment=1; sort= is the browser's, as on a day list],
+// /venue/<id>@<SOURCE>[,<id>...] (venue papers by id), with /api/venue/... as JSON, and the
+// feeds /venue/<NAME>/feed, /venue/<NAME.YEAR>/feed and /venue/latest/feed. The entries are in
+// route_table.cc; what is read in venue_loader.h, the pages in pages/venue_page.h, the JSON in api/venue_json.h, the
+// feeds in feed/venue_feed.h.
 #include <algorithm>
 #include <optional>
 #include <string>
@@ -10,175 +13,170 @@
 
 #include "core/venue.h"
 #include "web/api/venue_json.h"
+#include "web/feed/feed_route.h"
+#include "web/feed/venue_feed.h"
 #include "web/http_status.h"
 #include "web/pages/venue_page.h"
 #include "web/route_context.h"
+#include "web/venue_loader.h"
 
 namespace coolpapers::web {
 namespace {
 
 constexpr std::string_view kVenuePrefix = "/venue/";
 constexpr std::string_view kApiVenuePrefix = "/api/venue/";
-// route.params[0]: which of the two pages.
-constexpr std::string_view kEditionPage = "edition";
-constexpr std::string_view kPapersPage = "papers";
+constexpr std::string_view kFeedSuffix = "/feed";
+// route.params[0]: which page; the rest are its subject.
+constexpr std::string_view kIndexPage = "index";      // {}
+constexpr std::string_view kEditionPage = "edition";  // {subject, [group]}
+constexpr std::string_view kPapersPage = "papers";    // {id, id, ...}
+// /venue/search: papers.cool's venue-branch search, not built yet (docs/venues.md).
+constexpr std::string_view kSearchPage = "search";
+// The feed of the newest editions (of any venue), /venue/latest/feed.
+constexpr std::string_view kLatest = "latest";
 
-// What exists, for the 404 of an edition the store lacks.
-std::string StoredEditions(store::VenueStore& venues) {
-  Result<std::vector<store::VenueEditionSummary>> editions = venues.ListEditions();
-  if (!editions || editions->empty()) return "this instance has no venue editions yet";
-  std::string text = "stored editions: ";
-  for (size_t i = 0; i < editions->size(); ++i) {
-    if (i > 0) text += ", ";
-    text += (*editions)[i].edition.Tag();
+// The ids of /venue/<id>[,<id>...], each parsed and spelled canonically ("0042@2024@IJCAI" as
+// "42@2024@IJCAI"), duplicates dropped.
+Result<Route> ParseIds(std::string_view subject, Route route) {
+  route.params.emplace_back(kPapersPage);
+  while (true) {
+    const size_t comma = subject.find(',');
+    Result<VenuePaperId> id = ParseVenuePaperId(subject.substr(0, comma));
+    if (!id) return std::unexpected(id.error());
+    std::string text = id->ToString();
+    if (std::ranges::find(route.params, text) == route.params.end()) {
+      if (route.params.size() > kMaxIdsPerPage) {
+        return Fail(ErrorCode::kInvalidArgument,
+                    "too many venue paper ids: expected at most " +
+                        std::to_string(kMaxIdsPerPage) + " on one page");
+      }
+      route.params.push_back(std::move(text));
+    }
+    if (comma == std::string_view::npos) break;
+    subject.remove_prefix(comma + 1);
   }
-  return text;
+  return route;
 }
 
-Result<VenueEditionView> LoadEditionView(store::VenueStore& venues, const Route& route) {
-  const std::string& tag = route.params[1];
-  Result<std::optional<VenueEdition>> edition = venues.LoadEdition(tag);
-  if (!edition) return std::unexpected(edition.error());
-  if (!*edition) {
-    return Fail(ErrorCode::kNotFound, "no venue edition " + tag + ": " + StoredEditions(venues));
-  }
-  VenueEditionView view;
-  view.edition = **std::move(edition);
-  Result<std::vector<store::VenueGroupCount>> groups = venues.GroupCounts(tag);
-  if (!groups) return std::unexpected(groups.error());
-  view.groups = *std::move(groups);
-  if (route.params.size() > 2) view.group = route.params[2];
-  for (const store::VenueGroupCount& count : view.groups) {
-    if (!view.group || count.group == *view.group) view.total += count.papers;
-  }
-  if (view.group && std::ranges::none_of(view.groups, [&](const store::VenueGroupCount& count) {
-        return count.group == *view.group;
-      })) {
-    std::string names;
-    for (const store::VenueGroupCount& count : view.groups) {
-      if (count.group.empty()) continue;
-      names += names.empty() ? "" : ", ";
-      names += count.group;
-    }
-    return Fail(ErrorCode::kNotFound, tag + " has no group \"" + *view.group + "\"" +
-                                          (names.empty() ? ": it has no groups"
-                                                         : "; its groups: " + names));
-  }
-  view.skip = route.skip;
-  view.show = route.show;
-  std::optional<std::string_view> group;
-  if (view.group) group = *view.group;
-  Result<std::vector<VenuePaper>> papers =
-      venues.PapersOfEdition(tag, group, route.skip, route.show);
-  if (!papers) return std::unexpected(papers.error());
-  view.papers = *std::move(papers);
-  return view;
+// 501 when the site keeps no venues (a PostgreSQL store).
+Response NoVenues(const RouteContext& context, ErrorFormat format) {
+  return MakeErrorResponse(501, "not_implemented",
+                           "venues are not yet kept in PostgreSQL: this instance's store has "
+                           "no venue papers (import them into a SQLite store)",
+                           format, context.frame);
 }
 
-Result<VenuePapersView> LoadPapersView(store::VenueStore& venues, const Route& route) {
-  const std::vector<std::string> ids(route.params.begin() + 1, route.params.end());
-  Result<std::vector<VenuePaper>> papers = venues.VenuePapersByIds(ids);
-  if (!papers) return std::unexpected(papers.error());
-  VenuePapersView view;
-  for (const std::string& id : ids) {
-    const bool found = std::ranges::any_of(*papers, [&](const VenuePaper& paper) {
-      if (paper.id.ToString() == id) return true;
-      return std::ranges::any_of(paper.other_ids,
-                                 [&](const VenuePaperId& other) { return other.ToString() == id; });
-    });
-    if (!found) view.missing.push_back(id);
-  }
-  if (papers->empty()) {
-    return Fail(ErrorCode::kNotFound, "no venue paper " + ids.front() +
-                                          (ids.size() > 1 ? " or the others asked for" : "") +
-                                          " in this instance");
-  }
-  for (VenuePaper& paper : *papers) {
-    std::string conference;
-    if (Result<std::optional<VenueEdition>> edition = venues.LoadEdition(paper.edition);
-        edition && *edition) {
-      conference = (*edition)->full_name;
-    }
-    view.papers.emplace_back(std::move(paper), std::move(conference));
-  }
-  return view;
+VenueEditionRequest EditionRequest(const Route& route) {
+  VenueEditionRequest request;
+  request.subject = route.params[1];
+  if (route.params.size() > 2) request.group = route.params[2];
+  request.skip = route.skip;
+  request.show = route.show;
+  return request;
 }
 
 }  // namespace
 
-// /venue/<subject> and /api/venue/<subject>: ids (the subject holds "@"), each parsed and
-// spelled canonically ("0042@2024@IJCAI" as "42@2024@IJCAI"), or an edition tag with the
-// optional ?group=. Errors: ParseVenuePaperId's or ParseEditionTag's kInvalidArgument; too many
-// ids (kMaxIdsPerPage).
+// /venue/<subject> and /api/venue/<subject>: ids (the subject holds "@"), or an edition tag or a
+// venue's name (any other subject: the handler answers 404 naming what exists), with the
+// optional ?group=; /venue/ and /api/venue/ alone, the index. Errors: ParseVenuePaperId's
+// kInvalidArgument; too many ids (kMaxIdsPerPage).
 std::optional<Result<Route>> ParseVenue(const RouteTarget& target, Route route) {
   const std::string_view prefix = route.api ? kApiVenuePrefix : kVenuePrefix;
-  const std::optional<std::string_view> subject = PathSubject(target.path, prefix);
-  if (!subject) return std::nullopt;
-  if (subject->find('@') != std::string_view::npos) {
-    route.params.emplace_back(kPapersPage);
-    std::string_view rest = *subject;
-    while (true) {
-      const size_t comma = rest.find(',');
-      Result<VenuePaperId> id = ParseVenuePaperId(rest.substr(0, comma));
-      if (!id) return std::unexpected(id.error());
-      std::string text = id->ToString();
-      if (std::ranges::find(route.params, text) == route.params.end()) {
-        if (route.params.size() > kMaxIdsPerPage) {
-          return Fail(ErrorCode::kInvalidArgument,
-                      "too many venue paper ids: expected at most " +
-                          std::to_string(kMaxIdsPerPage) + " on one page");
-        }
-        route.params.push_back(std::move(text));
-      }
-      if (comma == std::string_view::npos) break;
-      rest.remove_prefix(comma + 1);
-    }
+  if (target.path == prefix || target.path == prefix.substr(0, prefix.size() - 1)) {
+    route.params.emplace_back(kIndexPage);
     return route;
   }
-  Result<VenueEdition> edition = ParseEditionTag(*subject);
-  if (!edition) {
-    return Fail(ErrorCode::kInvalidArgument,
-                edition.error().message +
-                    " (venue pages are /venue/<NAME>.<YEAR> such as /venue/ICLR.2024, or "
-                    "/venue/<id>@<SOURCE> such as /venue/2024.naacl-long.431@ACL)");
+  const std::optional<std::string_view> subject = PathSubject(target.path, prefix);
+  if (!subject) return std::nullopt;
+  if (subject->find('@') != std::string_view::npos) return ParseIds(*subject, std::move(route));
+  if (*subject == kSearchPage) {
+    route.params.emplace_back(kSearchPage);
+    return route;
   }
   route.params.emplace_back(kEditionPage);
-  route.params.push_back(edition->Tag());
+  route.params.emplace_back(*subject);
   if (std::optional<std::string> group = target.Parameter("group")) {
     route.params.push_back(*std::move(group));
   }
   return route;
 }
 
-// The edition's slice or the papers, as a page or JSON. 501 when the site keeps no venues (a
-// PostgreSQL store); 404 for an edition, group or ids the store lacks, naming what exists.
+// /venue/<NAME>/feed, /venue/<NAME.YEAR>/feed (params {subject}) and /venue/latest/feed
+// (params {"latest"}). Never under /api/.
+std::optional<Result<Route>> ParseVenueFeed(const RouteTarget& target, Route route) {
+  if (route.api) return std::nullopt;
+  const std::optional<std::string_view> subject = PathSubject(target.path, kVenuePrefix);
+  if (!subject || !subject->ends_with(kFeedSuffix)) return std::nullopt;
+  const std::string_view name = subject->substr(0, subject->size() - kFeedSuffix.size());
+  if (name.empty() || name.find('/') != std::string_view::npos) return std::nullopt;
+  route.feed = true;
+  route.params.emplace_back(name);
+  return route;
+}
+
+// The index, the edition's slice (HTML, its fragment, or JSON) or the papers. 501 when the site
+// keeps no venues, and for /venue/search (not built yet); 404 for an edition, venue, group or ids the store lacks, naming what exists.
 Result<Response> HandleVenue(const RouteContext& context) {
   const Route& route = context.route;
   store::VenueStore* venues = context.services.venues;
   if (venues == nullptr) {
+    return NoVenues(context, route.api ? ErrorFormat::kJson : ErrorFormat::kHtml);
+  }
+  const std::string_view page = route.params.front();
+  if (page == kSearchPage) {
     return MakeErrorResponse(501, "not_implemented",
-                             "venues are not yet kept in PostgreSQL: this instance's store has "
-                             "no venue papers (import them into a SQLite store)",
+                             "venue search is not built yet: search the arXiv branch at "
+                             "/arxiv/search, or open an edition from /venue/",
                              route.api ? ErrorFormat::kJson : ErrorFormat::kHtml, context.frame);
   }
-  if (route.params.front() == kEditionPage) {
-    Result<VenueEditionView> view = LoadEditionView(*venues, route);
+  if (page == kIndexPage) {
+    Result<VenueIndexView> view = LoadVenueIndex(*venues);
+    if (!view) return std::unexpected(view.error());
+    if (route.api) return MakePageResponse(kJsonType, RenderVenueIndexJson(*view));
+    return MakePageResponse(kHtmlType, RenderVenueIndexPage(*view, context.frame));
+  }
+  if (page == kEditionPage) {
+    Result<VenueEditionView> view =
+        LoadVenueEditionView(*venues, EditionRequest(route));
     if (!view) return std::unexpected(view.error());
     if (route.api) return MakePageResponse(kJsonType, RenderVenueEditionJson(*view));
+    if (route.fragment) return MakePageResponse(kHtmlType, RenderVenueEditionFragment(*view));
     return MakePageResponse(kHtmlType, RenderVenueEditionPage(*view, context.frame));
   }
-  Result<VenuePapersView> view = LoadPapersView(*venues, route);
+  const std::vector<std::string> ids(route.params.begin() + 1, route.params.end());
+  Result<VenuePapersView> view = LoadVenuePapersView(*venues, ids);
   if (!view) return std::unexpected(view.error());
   if (route.api) return MakePageResponse(kJsonType, RenderVenuePapersJson(*view));
   return MakePageResponse(kHtmlType, RenderVenuePapersPage(*view, context.frame));
 }
 
-// The page, the tag or ids, the group (a "\x1f" apart, so no group name can fake another key),
-// and the slice.
+// An edition's feed (every paper of it) or the latest editions'. Errors as HandleVenue's.
+Result<Response> HandleVenueFeed(const RouteContext& context) {
+  store::VenueStore* venues = context.services.venues;
+  if (venues == nullptr) return NoVenues(context, ErrorFormat::kHtml);
+  const std::string& subject = context.route.params.front();
+  const std::string origin = RequestOrigin(context.request);
+  if (subject == kLatest) {
+    Result<VenueIndexView> index = LoadVenueIndex(*venues);
+    if (!index) return std::unexpected(index.error());
+    return FeedResponse(RenderLatestVenuesFeed(*index, origin));
+  }
+  VenueEditionRequest request;
+  request.subject = subject;
+  request.show = kVenueFeedPapers;
+  Result<VenueEditionView> view = LoadVenueEditionView(*venues, request);
+  if (!view) return std::unexpected(view.error());
+  return FeedResponse(RenderVenueEditionFeed(*view, "/venue/" + subject + "/feed", origin));
+}
+
+// The page, the subject (tag, name or ids) and group, a "\x1f" apart so that no group name can
+// fake another key, then the slice and the fragment flag.
 std::optional<std::string> VenueCacheKey(const Route& route) {
   std::string key;
   for (const std::string& param : route.params) key += param + '\x1f';
-  key += std::to_string(route.skip) + '|' + std::to_string(route.show);
+  key += std::to_string(route.skip) + '|' + std::to_string(route.show) + '|' +
+         (route.fragment && !route.api ? "|fragment" : "");
   return key;
 }
 

@@ -50,7 +50,11 @@ class VenueRouteTest : public ::testing::Test {
     VenueEdition iclr = ParseEditionTag("ICLR.2024").value();
     iclr.full_name = "International Conference on Learning Representations";
     iclr.sources = {"OpenReview"};
+    iclr.official_count = 5;
+    iclr.official_count_source = "OpenReview API";
     ASSERT_TRUE(venues_->WriteEdition(iclr));
+    // An older edition without papers: /venue/ICLR is still 2024's.
+    ASSERT_TRUE(venues_->WriteEdition(ParseEditionTag("ICLR.2023").value()));
     VenueEdition naacl = ParseEditionTag("NAACL.2024").value();
     ASSERT_TRUE(venues_->WriteEdition(naacl));
 
@@ -75,9 +79,8 @@ class VenueRouteTest : public ::testing::Test {
     papers.push_back(acl);
     ASSERT_TRUE(venues_->WriteVenuePapers(papers));
 
-    SiteServices services;
-    services.venues = venues_.get();
-    site_ = std::make_unique<Site>(*store_, SiteOptions{}, services);
+    services_.venues = venues_.get();
+    site_ = std::make_unique<Site>(*store_, SiteOptions{}, services_);
   }
 
   Response Get(std::string_view target) { return site_->Handle(testing::GetRequest(target)); }
@@ -88,6 +91,7 @@ class VenueRouteTest : public ::testing::Test {
   coolpapers::testing::TempDir dir_;
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<store::VenueStore> venues_;
+  SiteServices services_;
   std::unique_ptr<Site> site_;
 };
 
@@ -101,7 +105,8 @@ TEST_F(VenueRouteTest, AnEditionListsItsPapersAsCardsWithGroupsAndCoins) {
   EXPECT_THAT(html, HasSubstr("<a class=\"title-link\" href=\"/venue/oralAAAA01%40OpenReview\">"
                               "Engines That Think</a>"));
   EXPECT_THAT(html, HasSubstr("href=\"https://openreview.net/pdf?id=oralAAAA01\""));
-  EXPECT_THAT(html, HasSubstr("<span class=\"author\">Ada Lovelace</span> <span "
+  EXPECT_THAT(html, HasSubstr("<span class=\"author\" data-family=\"Lovelace\" data-given=\"Ada\">Ada "
+                              "Lovelace</span> <span "
                               "class=\"affiliation\">(University of London)</span>"));
   EXPECT_THAT(html, HasSubstr("<a class=\"arxiv\" href=\"/arxiv/2505.00002\">arXiv:2505.00002</a>"));
   EXPECT_THAT(html, HasSubstr("ICLR.2024 - Oral</a>"));
@@ -139,16 +144,92 @@ TEST_F(VenueRouteTest, AGroupAndASliceNarrowTheEdition) {
 }
 
 TEST_F(VenueRouteTest, UnknownEditionsGroupsAndIdsSayWhatExists) {
-  const Response edition = Get("/venue/ICLR.2031");
-  EXPECT_EQ(edition.status, 404);
-  EXPECT_THAT(*edition.body, HasSubstr("ICLR.2024"));
-  EXPECT_THAT(*edition.body, HasSubstr("NAACL.2024"));
+  // A year the venue lacks, or a year that is no year: the venue's stored editions.
+  for (const char* target : {"/venue/ICLR.2031", "/venue/ICLR.24"}) {
+    const Response edition = Get(target);
+    EXPECT_EQ(edition.status, 404) << target;
+    EXPECT_THAT(*edition.body, HasSubstr("ICLR has ICLR.2024, ICLR.2023")) << target;
+  }
+  // A venue the instance lacks: every stored edition.
+  for (const char* target : {"/venue/CVPR.2024", "/venue/CVPR", "/venue/no such thing"}) {
+    const Response venue = Get(target);
+    EXPECT_EQ(venue.status, 404) << target;
+    EXPECT_THAT(*venue.body, HasSubstr("stored editions: ICLR.2024, ICLR.2023, NAACL.2024"))
+        << target;
+  }
   const Response group = Get("/api/venue/ICLR.2024?group=Findings");
   EXPECT_EQ(group.status, 404);
   EXPECT_THAT(Json(group)["error"]["message"].get<std::string>(), HasSubstr("Oral, Poster"));
+  const Response newest_group = Get("/venue/ICLR?group=Findings");
+  EXPECT_EQ(newest_group.status, 404);
+  EXPECT_THAT(*newest_group.body, HasSubstr("its groups: Oral, Poster"));
   EXPECT_EQ(Get("/venue/nothing@OpenReview").status, 404);
-  EXPECT_EQ(Get("/venue/ICLR").status, 400);
-  EXPECT_EQ(Get("/api/venue/x@Nowhere").status, 400);
+  const Response bad_id = Get("/api/venue/x@Nowhere");
+  EXPECT_EQ(bad_id.status, 400);
+  EXPECT_THAT(Json(bad_id)["error"]["message"].get<std::string>(), HasSubstr("OpenReview"));
+}
+
+TEST_F(VenueRouteTest, TheIndexListsEveryEditionWithItsCoverage) {
+  for (const char* target : {"/venue/", "/venue"}) {
+    const Response index = Get(target);
+    ASSERT_EQ(index.status, 200) << target << ": " << *index.body;
+    const std::string& html = *index.body;
+    EXPECT_THAT(html, HasSubstr("<h2><a href=\"/venue/ICLR\">ICLR</a>"));
+    EXPECT_THAT(html, HasSubstr("<a href=\"/venue/ICLR.2024\">ICLR.2024</a>"));
+    EXPECT_THAT(html, HasSubstr("<span class=\"coverage partial\">3 of 5 accepted papers "
+                                "(OpenReview API)</span>"));
+    EXPECT_THAT(html, HasSubstr("<a href=\"/venue/ICLR.2023\">ICLR.2023</a> <span "
+                                "class=\"coverage\">0 papers</span>"));
+    EXPECT_THAT(html, HasSubstr("<a href=\"/venue/NAACL.2024\">NAACL.2024</a>"));
+    EXPECT_LT(html.find("ICLR.2024"), html.find("ICLR.2023"));
+  }
+  const nlohmann::json index = Json(Get("/api/venue/"));
+  ASSERT_EQ(index["editions"].size(), 3u);
+  EXPECT_EQ(index["editions"][0]["edition"], "ICLR.2024");
+  EXPECT_EQ(index["editions"][0]["papers"], 3);
+  EXPECT_EQ(index["editions"][0]["official_count"], 5);
+  EXPECT_EQ(index["editions"][0]["coverage_differs"], true);
+  EXPECT_EQ(index["editions"][2]["edition"], "NAACL.2024");
+  EXPECT_EQ(index["editions"][2]["coverage"], "1 paper");
+  EXPECT_EQ(index["editions"][2]["coverage_differs"], false);
+}
+
+TEST_F(VenueRouteTest, AVenuesNameOpensItsNewestEdition) {
+  for (const char* target : {"/venue/ICLR", "/venue/iclr"}) {
+    const Response page = Get(target);
+    ASSERT_EQ(page.status, 200) << target;
+    EXPECT_THAT(*page.body, HasSubstr("<h1>ICLR.2024"));
+    EXPECT_THAT(*page.body, HasSubstr("Engines That Think"));
+  }
+  EXPECT_THAT(*Get("/venue/ICLR?group=Oral").body, Not(HasSubstr("Difference Engines")));
+  EXPECT_EQ(Json(Get("/api/venue/ICLR"))["edition"], "ICLR.2024");
+  // The venue's years link each other.
+  EXPECT_THAT(*Get("/venue/ICLR.2023").body,
+              HasSubstr("<nav class=\"editions\">ICLR: <a class=\"edition\" "
+                        "href=\"/venue/ICLR.2024\">2024</a> <a class=\"edition selected\" "
+                        "href=\"/venue/ICLR.2023\">2023</a></nav>"));
+}
+
+TEST_F(VenueRouteTest, TheEditionSaysHowMuchOfItIsHere) {
+  const std::string html = *Get("/venue/ICLR.2024?group=Oral").body;
+  EXPECT_THAT(html, HasSubstr("<p class=\"coverage partial\">3 of 5 accepted papers "
+                              "(OpenReview API)</p>"));
+  const nlohmann::json edition = Json(Get("/api/venue/ICLR.2024"));
+  EXPECT_EQ(edition["coverage"], "3 of 5 accepted papers (OpenReview API)");
+  EXPECT_EQ(edition["papers_stored"], 3);
+  EXPECT_EQ(edition["accepted_stored"], 3);
+  EXPECT_EQ(edition["editions"], nlohmann::json::array({"ICLR.2024", "ICLR.2023"}));
+  EXPECT_THAT(*Get("/venue/NAACL.2024").body, HasSubstr("<p class=\"coverage\">1 paper</p>"));
+}
+
+TEST_F(VenueRouteTest, AFragmentHoldsOnlyTheCardsAndTheNextLink) {
+  const Response fragment = Get("/venue/ICLR.2024?show=2&fragment=1");
+  ASSERT_EQ(fragment.status, 200);
+  EXPECT_EQ(fragment.body->rfind("<div class=\"panel paper venue-paper\"", 0), 0u);
+  EXPECT_THAT(*fragment.body, Not(HasSubstr("<html")));
+  EXPECT_THAT(*fragment.body, HasSubstr("<nav class=\"more\"><a class=\"next\" "
+                                        "href=\"/venue/ICLR.2024?skip=2&amp;show=2\">Papers 3 "
+                                        "and on, of 3</a></nav>"));
 }
 
 TEST_F(VenueRouteTest, AVenuePaperPageCarriesConferencePaperTags) {
@@ -215,7 +296,7 @@ TEST_F(VenueRouteTest, TheApiAnswersTheSameAsJson) {
 TEST_F(VenueRouteTest, TheHomePageListsTheEditions) {
   const Response home = Get("/");
   ASSERT_EQ(home.status, 200);
-  EXPECT_THAT(*home.body, HasSubstr("<h2>Venues</h2>"));
+  EXPECT_THAT(*home.body, HasSubstr("<h2><a href=\"/venue/\">Venues</a></h2>"));
   EXPECT_THAT(*home.body, HasSubstr("<a href=\"/venue/ICLR.2024\">ICLR.2024</a> <span "
                                     "class=\"name\">International Conference on Learning "
                                     "Representations</span> <span class=\"count\">3 papers</span>"));

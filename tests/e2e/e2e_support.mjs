@@ -25,14 +25,23 @@ export function skipReason() {
 
 // Imports `months` (["2025-05"]) and starts `coolpapers serve`; returns {url, data, stop()}
 // (data: the instance's data directory, e.g. for a PDF put in its cache, data/pdf/).
-// `config` is more TOML for the config file serve reads with --config (e.g. a [site] table).
-export async function startServer(months, { config = '' } = {}) {
+// `config` is more TOML for the config file serve reads with --config (e.g. a [site] table);
+// `venues` are venue files under ../shared/data/venues (`coolpapers venue import`).
+export async function startServer(months, { config = '', venues = [] } = {}) {
   const work = mkdtempSync(join(tmpdir(), 'coolpapers-e2e-'));
   const data = join(work, 'var');
   const files = months.map((month) => join(metadataDir, `${month}.jsonl`));
   const imported = spawnSync(binary, ['import', '--data', data, ...files], { encoding: 'utf8', timeout: 120000 });
   if (imported.status !== 0) {
     throw new Error(`coolpapers import failed (${imported.status}): ${imported.stderr}${imported.stdout}`);
+  }
+  if (venues.length) {
+    const venueFiles = venues.map((file) => join(sharedDir, 'data/venues', file));
+    const venueImport = spawnSync(binary, ['venue', 'import', '--data', data, ...venueFiles],
+      { encoding: 'utf8', timeout: 120000 });
+    if (venueImport.status !== 0) {
+      throw new Error(`coolpapers venue import failed (${venueImport.status}): ${venueImport.stderr}${venueImport.stdout}`);
+    }
   }
   // Tests never leave loopback: "arXiv" is a closed local port, so on-demand fetches stay pending.
   // One browser makes every request from one address: the per-address search bucket

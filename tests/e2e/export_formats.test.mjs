@@ -66,6 +66,7 @@ test('paperDate reads the cited date, else a legacy publish time, else a new-sty
   assert.deepEqual(paperDate({ id: '2411.01234', published: '2025-05-26 17:59:59 UTC' }), [2025, 5, 26]);
   assert.deepEqual(paperDate({ id: '2411.01234', published: '' }), [2024, 11]);
   assert.deepEqual(paperDate(papers[2]), []);
+  assert.deepEqual(paperDate({ id: 'xie25a@v305@PMLR', cited: '2025' }), [2025]);
 });
 
 test('BibTeX: @misc with eprint, archivePrefix, primaryClass; specials escaped; the right year', () => {
@@ -109,6 +110,28 @@ test('a venue paper is @inproceedings with its booktitle', () => {
   assert.equal(entry.fields.eprint, '2406.00001');
   assert.equal(entries(toBiblatex([venuePaper]))[0].type, 'inproceedings');
   assert.equal(JSON.parse(toCslJson([venuePaper]))[0].type, 'paper-conference');
+});
+
+test('a paper of the venue branch cites its proceedings, landing page and DOI, nothing of arXiv', () => {
+  const paper = {
+    id: '2024.naacl-long.431@ACL', title: 'Naive Bayes-based Context Extension for Large Language Models',
+    authors: ['Jianlin Su'], names: [{ family: 'Su', given: 'Jianlin', suffix: '', group: false }],
+    abstract: 'An abstract.', categories: ['NAACL.2024?group=Long'], cited: '2024', version: 0,
+    doi: '10.18653/v1/2024.naacl-long.431', absUrl: 'https://aclanthology.org/2024.naacl-long.431/',
+    venue: 'North American Chapter of the Association for Computational Linguistics',
+  };
+  const [entry] = entries(toBibtex([paper]));
+  assert.equal(entry.type, 'inproceedings');
+  assert.equal(entry.key, 'venue_2024_naacl_long_431_ACL');
+  assert.equal(entry.fields.booktitle.replace(/[{}]/g, ''), paper.venue);  // capitals braced
+  assert.equal(entry.fields.doi, paper.doi);
+  assert.equal(entry.fields.url, paper.absUrl);
+  assert.equal(entry.fields.year, '2024');
+  assert.equal(entry.fields.eprint, undefined);
+  assert.equal(entry.fields.archiveprefix, undefined);
+  const [csl] = JSON.parse(toCslJson([{ ...paper, doi: '' }]));
+  assert.equal(csl.DOI, undefined);
+  assert.equal(csl.URL, paper.absUrl);
 });
 
 test('RIS: names as the RIS spec writes them, read back by an independent parser', () => {

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "store/sqlite_venue_store.h"
 #include "tests/support/python_check.h"
 #include "tests/support/temp_dir.h"
 #include "web/site.h"
@@ -147,6 +148,85 @@ TEST_F(FeedTest, EmptySearchFeedIsDatedByTheStoreNotTheEpoch) {
 TEST_F(FeedTest, BadSearchFeedGets400) {
   EXPECT_EQ(site_->Handle(GetRequest("/arxiv/search/feed?query=author%3A")).status, 400);
   EXPECT_EQ(site_->Handle(GetRequest("/arxiv/search/feed")).status, 400);
+}
+
+// The venue feeds (issue #14): an edition's papers, a venue's newest edition, and the newest
+// editions of every venue, over a venue store with two editions of one venue and one of another.
+class VenueFeedTest : public FeedTest {
+ protected:
+  void SetUp() override {
+    FeedTest::SetUp();
+    auto venues = store::OpenSqliteVenueStore(dir_.path() / "venues.sqlite");
+    ASSERT_TRUE(venues) << venues.error().message;
+    venues_ = *std::move(venues);
+    VenueEdition corl = ParseEditionTag("CoRL.2025").value();
+    corl.full_name = "Conference on Robot Learning";
+    corl.published = "2025-10-07";
+    ASSERT_TRUE(venues_->WriteEdition(corl));
+    ASSERT_TRUE(venues_->WriteEdition(ParseEditionTag("CoRL.2024").value()));
+    VenueEdition colt = ParseEditionTag("COLT.2026").value();
+    colt.end_date = "2026-07-03";
+    ASSERT_TRUE(venues_->WriteEdition(colt));
+    std::vector<VenuePaper> papers;
+    for (int i = 1; i <= 3; ++i) {
+      VenuePaper paper;
+      paper.id = ParseVenuePaperId("paper" + std::to_string(i) + "a@v305@PMLR").value();
+      paper.edition = "CoRL.2025";
+      paper.position = i;
+      paper.title = i == 3 ? std::string(testing::kScriptPayload) : "Robots & Learning " + std::to_string(i);
+      paper.authors = {{"Ada Lovelace", "London"}, {"Alan Turing", ""}};
+      paper.abstract = "Control <b>characters</b>\x01 and all.";
+      paper.group = i == 1 ? "Oral" : "Poster";
+      paper.status = "Accept";
+      paper.pdf_url = "https://raw.githubusercontent.com/mlresearch/v305/main/assets/paper" +
+                      std::to_string(i) + "a/paper" + std::to_string(i) + "a.pdf";
+      papers.push_back(std::move(paper));
+    }
+    ASSERT_TRUE(venues_->WriteVenuePapers(papers));
+    SiteServices services;
+    services.venues = venues_.get();
+    venue_site_ = std::make_unique<Site>(*sample_.store, SiteOptions{}, services);
+    site_ = venue_site_.get();
+  }
+
+  std::unique_ptr<store::VenueStore> venues_;
+  std::unique_ptr<Site> venue_site_;
+};
+
+TEST_F(VenueFeedTest, AnEditionsFeedHasEveryPaper) {
+  const json feed = Feed("/venue/CoRL.2025/feed", "papers.example.org");
+  EXPECT_EQ(feed["title"], "coolpapers: CoRL.2025 (Conference on Robot Learning)");
+  EXPECT_EQ(feed["updated"], "2025-10-07T00:00:00Z");
+  EXPECT_EQ(feed["alternate"], "http://papers.example.org/venue/CoRL.2025");
+  ASSERT_EQ(feed["entries"].size(), 3u);
+  const json& first = feed["entries"][0];
+  EXPECT_EQ(first["id"], "urn:coolpapers:venue:paper1a@v305@PMLR");
+  EXPECT_EQ(first["title"], "Robots & Learning 1");
+  EXPECT_EQ(first["link"], "http://papers.example.org/venue/paper1a%40v305%40PMLR");
+  EXPECT_EQ(first["authors"], 2);
+  EXPECT_EQ(first["pdf"][0], "https://raw.githubusercontent.com/mlresearch/v305/main/assets/"
+                             "paper1a/paper1a.pdf");
+}
+
+TEST_F(VenueFeedTest, AVenuesFeedFollowsItsNewestEdition) {
+  const json feed = Feed("/venue/CoRL/feed");
+  EXPECT_EQ(feed["entries"].size(), 3u);
+  EXPECT_EQ(feed["self"][0], "/venue/CoRL/feed");
+  EXPECT_EQ(Feed("/venue/CoRL.2024/feed")["entries"].size(), 0u);
+  const Response unknown = site_->Handle(GetRequest("/venue/CVPR/feed"));
+  EXPECT_EQ(unknown.status, 404);
+  EXPECT_THAT(*unknown.body, HasSubstr("CoRL.2025"));
+}
+
+TEST_F(VenueFeedTest, TheLatestFeedListsTheNewestEditionsFirst) {
+  const json feed = Feed("/venue/latest/feed");
+  ASSERT_EQ(feed["entries"].size(), 3u);
+  EXPECT_EQ(feed["entries"][0]["id"], "urn:coolpapers:venue:COLT.2026");
+  EXPECT_EQ(feed["entries"][0]["updated"], "2026-07-03T00:00:00Z");
+  EXPECT_EQ(feed["entries"][1]["id"], "urn:coolpapers:venue:CoRL.2025");
+  EXPECT_EQ(feed["entries"][1]["link"], "/venue/CoRL.2025");
+  EXPECT_EQ(feed["entries"][2]["id"], "urn:coolpapers:venue:CoRL.2024");
+  EXPECT_EQ(feed["updated"], "2026-07-03T00:00:00Z");
 }
 
 }  // namespace

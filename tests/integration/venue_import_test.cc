@@ -13,25 +13,13 @@
 
 #include "ingest/venue/venue_importer.h"
 #include "store/sqlite_venue_store.h"
+#include "tests/integration/venue_sample_files.h"
 #include "tests/support/server_process.h"
 #include "tests/support/shared_data.h"
 #include "tests/support/temp_dir.h"
 
 namespace coolpapers {
-namespace {
 
-using ::testing::ElementsAre;
-using ::testing::Pair;
-
-class QuietObserver : public ingest::ImportObserver {
- public:
-  void OnProgress(const ingest::ImportCounts&) override {}
-  void OnMalformedLine(const ingest::MalformedLine& line) override {
-    ADD_FAILURE() << line.file << ":" << line.line << ": " << line.message;
-  }
-};
-
-// Every venue file of the samples, in a fixed order.
 std::vector<std::filesystem::path> AllVenueFiles(const std::filesystem::path& data) {
   const std::filesystem::path venues = data / "venues";
   std::vector<std::filesystem::path> files;
@@ -51,6 +39,19 @@ std::vector<std::filesystem::path> AllVenueFiles(const std::filesystem::path& da
   }
   return files;
 }
+
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::Pair;
+
+class QuietObserver : public ingest::ImportObserver {
+ public:
+  void OnProgress(const ingest::ImportCounts&) override {}
+  void OnMalformedLine(const ingest::MalformedLine& line) override {
+    ADD_FAILURE() << line.file << ":" << line.line << ": " << line.message;
+  }
+};
 
 std::string Dump(const std::filesystem::path& path);
 

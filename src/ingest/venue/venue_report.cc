@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/venue_coverage.h"
+
 namespace coolpapers::ingest {
 
 std::string RenderVenueImportSummary(const VenueImportSummary& summary, Seconds elapsed) {
@@ -18,17 +20,7 @@ std::string RenderVenueImportSummary(const VenueImportSummary& summary, Seconds 
 }
 
 std::string RenderCoverage(const store::VenueEditionSummary& summary) {
-  const VenueEdition& edition = summary.edition;
-  if (!edition.official_count) {
-    return FormatCount(summary.papers) + (summary.papers == 1 ? " paper" : " papers");
-  }
-  std::string text = FormatCount(summary.accepted) + " of " + FormatCount(*edition.official_count) +
-                     " accepted papers";
-  if (!edition.official_count_source.empty()) text += " (" + edition.official_count_source + ")";
-  if (summary.papers > summary.accepted) {
-    text += ", and " + FormatCount(summary.papers - summary.accepted) + " not accepted";
-  }
-  return text;
+  return RenderVenueCoverage(summary.edition, summary.papers, summary.accepted);
 }
 
 std::string RenderVenueList(const std::vector<store::VenueEditionSummary>& editions,

@@ -40,6 +40,7 @@ const std::map<std::string, std::string> kApiTargets = {
     {"search_feed", "/arxiv/search/feed?query=x"},
     {"health", "/healthz"},
     {"venue", "/api/venue/ICLR.2024"},
+    {"venue_feed", "/venue/ICLR/feed"},
 };
 const std::set<std::string> kPagesOnly = {"home", "pdf", "opensearch", "robots", "redirect", "faq_link"};
 

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/timestamp.h"
+#include "core/venue_coverage.h"
 
 namespace coolpapers::web {
 namespace {
@@ -59,6 +60,24 @@ json PoolJson(const jobs::WorkerPoolStatus& pool, bool details) {
           {"last_queue_error", Shown(pool.last_queue_error, details)}};
 }
 
+// The editions whose stored accepted papers differ from their official count.
+Result<json> VenuesJson(store::VenueStore& venues) {
+  Result<std::vector<store::VenueEditionSummary>> editions = venues.ListEditions();
+  if (!editions) return std::unexpected(editions.error());
+  json differing = json::array();
+  for (const store::VenueEditionSummary& summary : *editions) {
+    const VenueEdition& edition = summary.edition;
+    if (!VenueCoverageDiffers(edition, summary.accepted)) continue;
+    differing.push_back({{"edition", edition.Tag()},
+                         {"papers", summary.papers},
+                         {"accepted", summary.accepted},
+                         {"official_count", *edition.official_count},
+                         {"official_count_source", edition.official_count_source},
+                         {"coverage", RenderVenueCoverage(edition, summary.papers, summary.accepted)}});
+  }
+  return json{{"editions", editions->size()}, {"coverage_differs", std::move(differing)}};
+}
+
 }  // namespace
 
 Result<std::string> RenderStatusJson(store::HarvestState& harvest, store::JobQueue& queue,
@@ -106,6 +125,11 @@ Result<std::string> RenderStatusJson(store::HarvestState& harvest, store::JobQue
                  {"jobs", std::move(job_counts)},
                  {"recent_failures", std::move(recent_failures)},
                  {"workers", std::move(workers)}};
+  if (context.venues != nullptr) {
+    Result<json> venues = VenuesJson(*context.venues);
+    if (!venues) return std::unexpected(venues.error());
+    status["venues"] = *std::move(venues);
+  }
   return status.dump(2);
 }
 

@@ -11,6 +11,7 @@
 #include "jobs/worker_pool.h"
 #include "store/harvest_state.h"
 #include "store/job_queue.h"
+#include "store/venue_store.h"
 
 namespace coolpapers::web {
 
@@ -22,10 +23,15 @@ struct StatusContext {
   // admins only, as they may name the model's address or quote a provider (issue #18 finding
   // 9); others read "hidden: see the server log" where a text exists.
   bool details = false;
+  // The venue editions, for the editions whose stored accepted papers differ from the official
+  // count; null: no "venues" key (a PostgreSQL store keeps none).
+  store::VenueStore* venues = nullptr;
 };
 
 // {"time", "harvest": {"enabled", "incomplete_days", "categories": [...]}, "jobs": {kind:
-// {state: n}}, "recent_failures": [...], "workers": [...]}. Store errors pass through.
+// {state: n}}, "recent_failures": [...], "workers": [...], "venues": {"editions": N,
+// "coverage_differs": [{"edition", "papers", "accepted", "official_count",
+// "official_count_source", "coverage"}]}}. Store errors pass through.
 [[nodiscard]] Result<std::string> RenderStatusJson(store::HarvestState& harvest,
                                                    store::JobQueue& queue,
                                                    const StatusContext& context);

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/venue_coverage.h"
 #include "web/api/json_dump.h"
 #include "web/pages/venue_card.h"
 
@@ -37,7 +38,33 @@ json VenuePaperJson(const VenuePaper& paper) {
               {"url", VenuePaperPath(paper.id)}};
 }
 
+// The edition's own fields and its coverage, shared by the index and the edition's page.
+json EditionJson(const VenueEdition& edition, int64_t papers, int64_t accepted) {
+  return json{
+      {"edition", edition.Tag()},
+      {"venue", edition.venue},
+      {"year", edition.year},
+      {"full_name", edition.full_name},
+      {"sources", edition.sources},
+      {"official_count", edition.official_count ? json(*edition.official_count) : json(nullptr)},
+      {"official_count_source", edition.official_count_source},
+      {"coverage", RenderVenueCoverage(edition, papers, accepted)},
+      {"coverage_differs", VenueCoverageDiffers(edition, accepted)},
+      {"url", "/venue/" + edition.Tag()}};
+}
+
 }  // namespace
+
+std::string RenderVenueIndexJson(const VenueIndexView& view) {
+  json editions = json::array();
+  for (const store::VenueEditionSummary& summary : view.editions) {
+    json edition = EditionJson(summary.edition, summary.papers, summary.accepted);
+    edition["papers"] = summary.papers;
+    edition["accepted"] = summary.accepted;
+    editions.push_back(std::move(edition));
+  }
+  return DumpSafeJson(json{{"editions", std::move(editions)}});
+}
 
 std::string RenderVenueEditionJson(const VenueEditionView& view) {
   const VenueEdition& edition = view.edition;
@@ -48,19 +75,17 @@ std::string RenderVenueEditionJson(const VenueEditionView& view) {
   }
   json papers = json::array();
   for (const VenuePaper& paper : view.papers) papers.push_back(VenuePaperJson(paper));
-  return DumpSafeJson(json{
-      {"edition", edition.Tag()},
-      {"venue", edition.venue},
-      {"year", edition.year},
-      {"full_name", edition.full_name},
-      {"sources", edition.sources},
-      {"official_count", edition.official_count ? json(*edition.official_count) : json(nullptr)},
-      {"group", view.group ? json(*view.group) : json(nullptr)},
-      {"groups", std::move(groups)},
-      {"total", view.total},
-      {"skip", view.skip},
-      {"show", view.show},
-      {"papers", std::move(papers)}});
+  json document = EditionJson(edition, view.papers_stored, view.accepted_stored);
+  document["papers_stored"] = view.papers_stored;
+  document["accepted_stored"] = view.accepted_stored;
+  document["editions"] = view.siblings;
+  document["group"] = view.group ? json(*view.group) : json(nullptr);
+  document["groups"] = std::move(groups);
+  document["total"] = view.total;
+  document["skip"] = view.skip;
+  document["show"] = view.show;
+  document["papers"] = std::move(papers);
+  return DumpSafeJson(document);
 }
 
 std::string RenderVenuePapersJson(const VenuePapersView& view) {

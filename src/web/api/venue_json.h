@@ -15,8 +15,15 @@
 
 namespace coolpapers::web {
 
+// {"editions":[{"edition":"ICLR.2024","venue","year","full_name","sources","official_count",
+//  "official_count_source","papers","accepted","coverage":"3 of 2,260 accepted papers (...)",
+//  "coverage_differs":bool,"url":"/venue/ICLR.2024"}]}: every stored edition, by venue then year.
+std::string RenderVenueIndexJson(const VenueIndexView& view);
+
 // {"edition":"ICLR.2024","venue":"ICLR","year":2024,"full_name":"...","sources":[...],
-//  "official_count":N|null,"group":"Oral"|null,"groups":[{"group","papers","accepted"}],
+//  "official_count":N|null,"official_count_source":"...","papers_stored":N,"accepted_stored":N,
+//  "coverage":"...","coverage_differs":bool,"editions":["ICLR.2025","ICLR.2024"],
+//  "group":"Oral"|null,"groups":[{"group","papers","accepted"}],
 //  "total":N,"skip":0,"show":25,"papers":[venue paper...]}
 std::string RenderVenueEditionJson(const VenueEditionView& view);
 

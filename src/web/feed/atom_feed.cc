@@ -97,23 +97,21 @@ void AppendLink(std::string& out, std::string_view rel, std::string_view type,
   out += "\"/>";
 }
 
-void AppendEntry(std::string& out, const Paper& paper, const std::string& origin) {
+void AppendEntry(std::string& out, const FeedEntry& entry, const std::string& origin) {
   out += "<entry>";
-  AppendElement(out, "id", "urn:arxiv:" + paper.id);
-  AppendElement(out, "title", paper.title);
-  AppendElement(out, "updated", FormatRfc3339(PaperUpdated(paper)));
-  if (!paper.versions.empty()) {
-    AppendElement(out, "published", FormatRfc3339(paper.versions.front().submitted));
-  }
-  for (const std::string& author : paper.authors) {
+  AppendElement(out, "id", entry.id);
+  AppendElement(out, "title", entry.title);
+  AppendElement(out, "updated", FormatRfc3339(entry.updated));
+  if (entry.published) AppendElement(out, "published", FormatRfc3339(*entry.published));
+  for (const std::string& author : entry.authors) {
     out += "<author>";
     AppendElement(out, "name", author);
     out += "</author>";
   }
-  AppendElement(out, "summary", paper.abstract);
-  AppendLink(out, "alternate", "text/html", origin + "/arxiv/" + paper.id);
-  AppendLink(out, "related", "application/pdf", paper.PdfUrl());
-  for (const std::string& category : paper.categories) {
+  AppendElement(out, "summary", entry.summary);
+  AppendLink(out, "alternate", "text/html", origin + entry.html_path);
+  if (!entry.pdf_url.empty()) AppendLink(out, "related", "application/pdf", entry.pdf_url);
+  for (const std::string& category : entry.categories) {
     out += "<category term=\"";
     AppendXmlEscaped(out, category);
     out += "\"/>";
@@ -122,6 +120,20 @@ void AppendEntry(std::string& out, const Paper& paper, const std::string& origin
 }
 
 }  // namespace
+
+FeedEntry FeedEntryOfPaper(const Paper& paper) {
+  FeedEntry entry;
+  entry.id = "urn:arxiv:" + paper.id;
+  entry.title = paper.title;
+  entry.updated = PaperUpdated(paper);
+  if (!paper.versions.empty()) entry.published = paper.versions.front().submitted;
+  entry.authors = paper.authors;
+  entry.summary = paper.abstract;
+  entry.html_path = "/arxiv/" + paper.id;
+  entry.pdf_url = paper.PdfUrl();
+  entry.categories = paper.categories;
+  return entry;
+}
 
 UtcTime PaperUpdated(const Paper& paper) {
   if (!paper.versions.empty()) return paper.versions.back().submitted;
@@ -141,7 +153,8 @@ std::string RenderAtomFeed(const FeedView& view) {
   AppendLink(out, "self", "application/atom+xml", view.origin + view.self_path);
   AppendLink(out, "alternate", "text/html", view.origin + view.html_path);
   out += '\n';
-  for (const Paper& paper : view.papers) AppendEntry(out, paper, view.origin);
+  for (const Paper& paper : view.papers) AppendEntry(out, FeedEntryOfPaper(paper), view.origin);
+  for (const FeedEntry& entry : view.entries) AppendEntry(out, entry, view.origin);
   out += "</feed>\n";
   return out;
 }

@@ -12,6 +12,7 @@
 #ifndef COOLPAPERS_WEB_FEED_ATOM_FEED_H_
 #define COOLPAPERS_WEB_FEED_ATOM_FEED_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,22 @@ namespace coolpapers::web {
 
 inline constexpr std::string_view kAtomType = "application/atom+xml; charset=utf-8";
 
+// One entry: an arXiv paper's (FeedEntryOfPaper), a venue paper's or an edition's.
+struct FeedEntry {
+  std::string id;                    // "urn:arxiv:2505.00001", "urn:coolpapers:venue:<id>"
+  std::string title;
+  UtcTime updated;
+  std::optional<UtcTime> published;
+  std::vector<std::string> authors;
+  std::string summary;
+  std::string html_path;             // the site's page of the entry: "/arxiv/2505.00001"
+  std::string pdf_url;               // absolute; "" for none
+  std::vector<std::string> categories;
+};
+
+// The entry of an arXiv paper: its id, its page, its PDF on arxiv.org, its categories.
+FeedEntry FeedEntryOfPaper(const Paper& paper);
+
 struct FeedView {
   std::string title;          // plain text: "coolpapers: cs.AI"
   std::string self_path;      // the feed's own path and query: "/arxiv/cs.AI/feed"
@@ -32,6 +49,7 @@ struct FeedView {
   std::string origin;
   UtcTime updated;            // when the feed last changed (the newest entry's time, or its day)
   std::vector<Paper> papers;  // the entries, in order
+  std::vector<FeedEntry> entries;  // entries of other kinds, after the papers
 };
 
 // When a paper last changed, as its entry's <updated>: its latest version's submission, else

@@ -105,15 +105,6 @@ std::string LastModified(const std::string& body) {
   return text;
 }
 
-// Atom, cacheable for a minute, with its validators (FeedValidators).
-Response FeedResponse(std::string body) {
-  PageHeaders validators = FeedValidators(body);
-  Response response = MakePageResponse(kAtomType, std::move(body));
-  // The validators belong to the identity body and hold for both encodings.
-  response.headers.insert(response.headers.end(), validators.begin(), validators.end());
-  return response;
-}
-
 }  // namespace
 
 // /arxiv/<expr>/feed: the list's day asked (or the newest), every paper of it.
@@ -133,6 +124,14 @@ Result<Response> HandleSearchFeed(const RouteContext& context) {
                        RequestOrigin(context.request), *context.services.clock);
   if (!body) return std::unexpected(body.error());
   return FeedResponse(*std::move(body));
+}
+
+Response FeedResponse(std::string body) {
+  PageHeaders validators = FeedValidators(body);
+  Response response = MakePageResponse(kAtomType, std::move(body));
+  // The validators belong to the identity body and hold for both encodings.
+  response.headers.insert(response.headers.end(), validators.begin(), validators.end());
+  return response;
 }
 
 PageHeaders FeedValidators(const std::string& body) {

@@ -8,6 +8,7 @@
 
 #include <string>
 
+#include "web/http_message.h"
 #include "web/page_cache.h"
 
 namespace coolpapers::web {
@@ -15,6 +16,10 @@ namespace coolpapers::web {
 // ETag (a hash of the body, so equal feeds share it) and Last-Modified (the feed's own
 // <updated>) of a feed's body. Computed once per rendering: cached feeds keep them.
 PageHeaders FeedValidators(const std::string& body);
+
+// A feed's answer: Atom, cacheable for a minute, with its validators. For every feed route
+// (the venue feeds' too).
+Response FeedResponse(std::string body);
 
 }  // namespace coolpapers::web
 

@@ -43,7 +43,7 @@ void AppendCategory(std::string& out, const HomeCategory& category) {
 
 void AppendVenues(std::string& out, const std::vector<store::VenueEditionSummary>& venues) {
   if (venues.empty()) return;
-  out += "<section class=\"group venues\"><h2>Venues</h2>\n<ul class=\"editions\">\n";
+  out += "<section class=\"group venues\"><h2><a href=\"/venue/\">Venues</a></h2>\n<ul class=\"editions\">\n";
   for (const store::VenueEditionSummary& summary : venues) {
     const std::string tag = summary.edition.Tag();
     out += "<li data-edition=\"";

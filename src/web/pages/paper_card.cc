@@ -45,11 +45,7 @@ void AppendAuthor(std::string& out, const Paper& paper, size_t i, bool marked) {
   out += "<a class=\"author\" href=\"";
   AppendHtmlEscaped(out, AuthorSearchUrl(name));
   out += '"';
-  const PersonName person = SplitPersonName(name);
-  AppendDataAttribute(out, "family", person.family);
-  AppendDataAttribute(out, "given", person.given);
-  AppendDataAttribute(out, "suffix", person.suffix);
-  if (person.group) out += " data-group";
+  AppendNamePartAttributes(out, name);
   out += ">";
   if (marked) out += "<mark>";
   AppendHtmlEscaped(out, name);
@@ -152,6 +148,14 @@ std::string_view AnnounceMark(std::optional<AnnounceType> type) {
 }
 
 }  // namespace
+
+void AppendNamePartAttributes(std::string& out, std::string_view name) {
+  const PersonName person = SplitPersonName(name);
+  AppendDataAttribute(out, "family", person.family);
+  AppendDataAttribute(out, "given", person.given);
+  AppendDataAttribute(out, "suffix", person.suffix);
+  if (person.group) out += " data-group";
+}
 
 std::string PublishText(const Paper& paper) {
   if (!paper.versions.empty()) {

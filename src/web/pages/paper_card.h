@@ -45,6 +45,11 @@ void AppendPaperCard(std::string& out, const Paper& paper, int64_t index,
                      std::optional<AnnounceType> type = std::nullopt,
                      const CardMarks* marks = nullptr);
 
+// The data-family, data-given, data-suffix (and data-group) attributes of an author's element
+// (core/person_name.h's split), which the star list's exports read (frontend/js/card_registry.js):
+// ' data-family="Smith" data-given="Alice"'. Shared by the arXiv and the venue cards.
+void AppendNamePartAttributes(std::string& out, std::string_view name);
+
 // "2024-01-12 10:00:00 UTC" (first version's submission) when the versions are known, else the
 // first listing day "2024-01-12", else "".
 std::string PublishText(const Paper& paper);

@@ -2,6 +2,7 @@
 
 #include "web/html_escape.h"
 #include "web/pages/coins.h"
+#include "web/pages/paper_card.h"
 #include "web/url_codec.h"
 
 namespace coolpapers::web {
@@ -22,7 +23,9 @@ void AppendAuthors(std::string& out, const VenuePaper& paper) {
   for (size_t i = 0; i < paper.authors.size(); ++i) {
     const VenueAuthor& author = paper.authors[i];
     if (i > 0) out += ", ";
-    out += "<span class=\"author\">";
+    out += "<span class=\"author\"";
+    AppendNamePartAttributes(out, author.name);
+    out += ">";
     AppendHtmlEscaped(out, author.name);
     out += "</span>";
     if (!author.affiliation.empty()) {

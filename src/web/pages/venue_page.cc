@@ -1,6 +1,7 @@
 #include "web/pages/venue_page.h"
 
 #include "core/person_name.h"
+#include "core/venue_coverage.h"
 #include "web/html_escape.h"
 #include "web/pages/venue_card.h"
 
@@ -32,16 +33,38 @@ void AppendGroupChooser(std::string& out, const VenueEditionView& view) {
   out += "</nav>\n";
 }
 
-// The next slice's link, for readers without JavaScript.
-void AppendNextLink(std::string& out, const VenueEditionView& view) {
-  const int64_t next = view.skip + static_cast<int64_t>(view.papers.size());
+// The cards of the slice, then the next slice's link as a day list has it (nav.more, which the
+// browser's lazy loading follows and readers without JavaScript open as a page).
+void AppendEditionCards(std::string& out, const VenueEditionView& view) {
+  for (size_t i = 0; i < view.papers.size(); ++i) {
+    AppendVenueCard(out, view.papers[i], view.skip + static_cast<int64_t>(i) + 1,
+                    view.edition.full_name);
+    out += '\n';
+  }
+  const int64_t next = view.skip + view.show;
   if (view.papers.empty() || next >= view.total) return;
-  std::string url = VenueGroupPath(view.edition.Tag(), view.group.value_or(""));
-  url += url.find('?') == std::string::npos ? '?' : '&';
-  url += "skip=" + std::to_string(next) + "&show=" + std::to_string(view.show);
-  out += "<p class=\"more\"><a class=\"next\" href=\"";
-  AppendHtmlEscaped(out, url);
-  out += "\">Next " + std::to_string(view.show) + " &rarr;</a></p>\n";
+  out += "<nav class=\"more\"><a class=\"next\" href=\"";
+  AppendHtmlEscaped(out, VenueEditionUrl(view, next));
+  out += "\">Papers " + std::to_string(next + 1) + " and on, of " + std::to_string(view.total) +
+         "</a></nav>\n";
+}
+
+// The venue's other stored years, newest first: "ICLR: 2025 2024 2023".
+void AppendSiblings(std::string& out, const VenueEditionView& view) {
+  if (view.siblings.size() < 2) return;
+  out += "<nav class=\"editions\">";
+  AppendHtmlEscaped(out, view.edition.venue);
+  out += ":";
+  const std::string tag = view.edition.Tag();
+  for (const std::string& sibling : view.siblings) {
+    out += sibling == tag ? " <a class=\"edition selected\" href=\"/venue/"
+                          : " <a class=\"edition\" href=\"/venue/";
+    AppendHtmlEscaped(out, sibling);
+    out += "\">";
+    AppendHtmlEscaped(out, sibling.substr(sibling.rfind('.') + 1));
+    out += "</a>";
+  }
+  out += "</nav>\n";
 }
 
 }  // namespace
@@ -82,6 +105,68 @@ std::vector<std::pair<std::string, std::string>> VenueCitationTags(const VenuePa
   return tags;
 }
 
+std::string VenueEditionUrl(const VenueEditionView& view, int64_t skip) {
+  std::string url = VenueGroupPath(view.edition.Tag(), view.group.value_or(""));
+  if (skip > 0) {
+    url += url.find('?') == std::string::npos ? '?' : '&';
+    url += "skip=" + std::to_string(skip) + "&show=" + std::to_string(view.show);
+  }
+  return url;
+}
+
+std::string RenderVenueIndexPage(const VenueIndexView& view, const PageFrame& frame) {
+  PageHead head;
+  head.title = "coolpapers: venues";
+  head.description = std::to_string(view.editions.size()) +
+                     " conference editions: their accepted papers, by group.";
+  head.feed_url = "/venue/latest/feed";
+  head.feed_title = "coolpapers: venue editions";
+  std::string out;
+  AppendPageStart(out, head, frame);
+  out += "<h1>Venues</h1>\n";
+  if (view.editions.empty()) {
+    out += "<p class=\"empty\">This instance has no venue editions yet (`coolpapers venue "
+           "import` reads them in).</p>\n";
+  }
+  std::string venue;
+  for (const store::VenueEditionSummary& summary : view.editions) {
+    const VenueEdition& edition = summary.edition;
+    if (edition.venue != venue) {
+      if (!venue.empty()) out += "</ul>\n</section>\n";
+      venue = edition.venue;
+      out += "<section class=\"venue\" id=\"";
+      AppendHtmlEscaped(out, venue);
+      out += "\"><h2><a href=\"/venue/";
+      AppendHtmlEscaped(out, venue);
+      out += "\">";
+      AppendHtmlEscaped(out, venue);
+      out += "</a> <a class=\"feed\" href=\"/venue/";
+      AppendHtmlEscaped(out, venue);
+      out += "/feed\">feed</a></h2>\n<ul class=\"editions\">\n";
+    }
+    const std::string tag = edition.Tag();
+    out += "<li data-edition=\"";
+    AppendHtmlEscaped(out, tag);
+    out += "\"><a href=\"/venue/";
+    AppendHtmlEscaped(out, tag);
+    out += "\">";
+    AppendHtmlEscaped(out, tag);
+    out += "</a>";
+    if (!edition.full_name.empty()) {
+      out += " <span class=\"name\">";
+      AppendHtmlEscaped(out, edition.full_name);
+      out += "</span>";
+    }
+    out += VenueCoverageDiffers(edition, summary.accepted) ? " <span class=\"coverage partial\">"
+                                                            : " <span class=\"coverage\">";
+    AppendHtmlEscaped(out, RenderVenueCoverage(edition, summary.papers, summary.accepted));
+    out += "</span></li>\n";
+  }
+  if (!venue.empty()) out += "</ul>\n</section>\n";
+  AppendPageEnd(out);
+  return out;
+}
+
 std::string RenderVenueEditionPage(const VenueEditionView& view, const PageFrame& frame) {
   const std::string tag = view.edition.Tag();
   PageHead head;
@@ -91,6 +176,8 @@ std::string RenderVenueEditionPage(const VenueEditionView& view, const PageFrame
                      (view.edition.full_name.empty() ? tag : view.edition.full_name) + " " +
                      std::to_string(view.edition.year) +
                      (view.group ? " in the group " + *view.group : std::string()) + ".";
+  head.feed_url = "/venue/" + tag + "/feed";
+  head.feed_title = "coolpapers: " + tag;
   std::string out;
   out.reserve(8192 + view.papers.size() * 2600);
   AppendPageStart(out, head, frame);
@@ -111,20 +198,32 @@ std::string RenderVenueEditionPage(const VenueEditionView& view, const PageFrame
     }
     out += "</span>";
   }
+  out += " <a class=\"feed\" href=\"";
+  AppendHtmlEscaped(out, head.feed_url);
+  out += "\">Feed</a></p>\n";
+  // Coverage you can trust: how much of the edition is here, against the official count.
+  out += VenueCoverageDiffers(view.edition, view.accepted_stored)
+             ? "<p class=\"coverage partial\">"
+             : "<p class=\"coverage\">";
+  AppendHtmlEscaped(out,
+                    RenderVenueCoverage(view.edition, view.papers_stored, view.accepted_stored));
   out += "</p>\n";
+  AppendSiblings(out, view);
   AppendGroupChooser(out, view);
   if (view.papers.empty()) {
     out += "<p class=\"empty\">No papers after the first " + std::to_string(view.skip) + ".</p>\n";
   }
   out += "<div id=\"papers\">\n";
-  for (size_t i = 0; i < view.papers.size(); ++i) {
-    AppendVenueCard(out, view.papers[i], view.skip + static_cast<int64_t>(i) + 1,
-                    view.edition.full_name);
-    out += '\n';
-  }
+  AppendEditionCards(out, view);
   out += "</div>\n";
-  AppendNextLink(out, view);
   AppendPageEnd(out);
+  return out;
+}
+
+std::string RenderVenueEditionFragment(const VenueEditionView& view) {
+  std::string out;
+  out.reserve(256 + view.papers.size() * 2600);
+  AppendEditionCards(out, view);
   return out;
 }
 

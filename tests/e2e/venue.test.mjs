@@ -1,0 +1,117 @@
+// A conference edition in a real browser (issue #14): CoRL 2025 (PMLR's bib, 263 papers: Oral
+// 42, Poster 221) opened, a group picked from the chooser, the in-page filter finding a paper
+// beyond the first slice (it covers the whole edition), a paper starred and the star list
+// exported as BibTeX: an @inproceedings with the conference as its booktitle.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+
+import { launchBrowser, openPage, screenshot, skipReason, startServer } from './e2e_support.mjs';
+
+const kDesktop = { viewport: { width: 1280, height: 900 } };
+const kEdition = '/venue/CoRL.2025';
+// The last Oral paper of the bib: beyond the first 25 cards of the group.
+const kTitleWords = 'imitation learning';
+
+const skip = skipReason();
+let server;
+let browser;
+
+describe('a venue edition', { skip: skip ?? false, timeout: 240000 }, () => {
+  before(async () => {
+    server = await startServer(['2025-05'], { venues: ['pmlr/v305-corl2025/corl25.bib'] });
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('pick a group, filter the whole group, star a paper and export it', async () => {
+    const page = await openPage(browser, kDesktop);
+    // The index links the edition; the edition says how much of it is here.
+    await page.goto(`${server.url}/venue/`);
+    await page.locator('a[href="/venue/CoRL.2025"]').click();
+    await page.waitForURL(`${server.url}${kEdition}`);
+    assert.match(await page.locator('p.info .total').textContent(), /Total: 263/);
+    assert.equal(await page.locator('p.coverage').textContent(), '263 papers');
+    assert.equal(await page.locator('#papers div.panel.paper').count(), 25);
+
+    // Sorts over the whole edition: ❤ by the reader's keywords, and back to the proceedings'
+    // order.
+    const sorts = page.locator('p.info .sort-modes button');
+    assert.deepEqual(await sorts.allTextContents(), ['source', '❤ prefer']);
+    const sourceOrder = await page.locator('#papers div.panel.paper').evaluateAll((cards) => cards.map((c) => c.id));
+    await page.evaluate(() => localStorage.setItem('coolpapers.preferenceKeywords', JSON.stringify(['grasp'])));
+    await sorts.nth(1).click();
+    await page.waitForFunction(() => document.querySelectorAll('#papers div.panel.paper').length === 263);
+    assert.match(page.url(), /sort=prefer/);
+    await page.waitForFunction(() => document.getElementById('papers').dataset.sort === 'prefer');
+    const first = await page.locator('#papers div.panel.paper').first().textContent();
+    assert.ok(first.toLowerCase().includes('grasp'), first.slice(0, 200));
+    await sorts.nth(0).click();
+    const again = await page.locator('#papers div.panel.paper').evaluateAll((cards) => cards.slice(0, 25).map((c) => c.id));
+    assert.deepEqual(again, sourceOrder);
+
+    // The group chooser.
+    await page.locator('nav.groups a', { hasText: 'Oral' }).click();
+    await page.waitForURL(`${server.url}${kEdition}?group=Oral`);
+    assert.match(await page.locator('p.info .total').textContent(), /Total: 42/);
+    assert.equal(await page.locator('nav.groups a.selected').textContent(), 'Oral 42');
+    const subjects = await page.locator('#papers div.panel.paper p.subjects').allTextContents();
+    assert.ok(subjects.every((text) => text.includes('CoRL.2025 - Oral')), subjects.join('|'));
+
+    // The filter covers the whole group: its 42 cards come into the page, only matches shown.
+    await page.keyboard.press('Control+f');
+    const panel = page.locator('.filter-panel');
+    await panel.waitFor({ state: 'visible' });
+    await panel.locator('.filter-include').fill(kTitleWords);
+    await page.waitForFunction(() => document.querySelectorAll('#papers div.panel.paper').length === 42);
+    const expected = await page.locator('#papers div.panel.paper').evaluateAll((cards, words) =>
+      cards.filter((card) => card.textContent.toLowerCase().includes(words)).map((card) => card.id), kTitleWords);
+    assert.ok(expected.length > 0 && expected.length < 42, `a discriminating filter: ${expected.length}`);
+    await page.waitForFunction((n) =>
+      document.querySelectorAll('#papers div.panel.paper:not([hidden])').length === n, expected.length);
+    const shown = await page.locator('#papers div.panel.paper:not([hidden])').evaluateAll((cards) => cards.map((c) => c.id));
+    assert.deepEqual(shown, expected);
+    assert.ok(shown.some((id) => /@v305@PMLR$/.test(id)), shown.join(','));
+    const lateCard = await page.locator('#papers div.panel.paper').evaluateAll((cards, ids) =>
+      cards.findIndex((card) => card.id === ids[ids.length - 1]), shown);
+    assert.ok(lateCard >= 25, `a match beyond the first slice of 25 cards: card ${lateCard + 1}`);
+    await screenshot(page, 'venue-edition-filtered');
+
+    // Star the paper and export the star list.
+    const id = shown[shown.length - 1];
+    const card = page.locator(`div.panel.paper[id="${id}"]`);
+    await card.locator('button.card-star').click();
+    assert.equal(await card.locator('button.card-star').textContent(), '★');
+    // Copy is there; FAQ and REL are not offered for venue papers yet.
+    assert.equal(await card.locator('.title-copy button').count(), 1);
+    assert.equal(await card.locator('.title-faq button').count(), 0);
+    const title = (await card.locator('a.title-link').textContent()).trim();
+    await page.locator('.bottom-bar button', { hasText: '★' }).click();
+    const starPanel = page.locator('.star-panel');
+    await starPanel.waitFor({ state: 'visible' });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      starPanel.locator('button', { hasText: 'BibTeX' }).first().click(),
+    ]);
+    const bibtex = readFileSync(await download.path(), 'utf8');
+    assert.match(bibtex, /^@inproceedings\{venue_/m, bibtex);
+    // citation-js braces capitals ("{Robot} {Learning}"): read the fields without them.
+    const plain = bibtex.replace(/[{}]/g, '');
+    assert.match(plain, /booktitle = Conference on Robot Learning/, bibtex);
+    assert.match(plain, /year = 2025/, bibtex);
+    // Names split as on the card (data-family, data-given): "Family, Given" or "Given Family".
+    assert.ok(!/author = \{\{/.test(bibtex), `names are split, not literal: ${bibtex}`);
+    assert.ok(bibtex.replace(/\s+/g, ' ').includes(title.split(':')[0].trim()), `${title} in ${bibtex}`);
+    assert.ok(!/archivePrefix|arxiv\.org/i.test(bibtex), bibtex);
+    // The share link opens the starred venue paper's page.
+    assert.equal(await starPanel.locator('a.export-link').getAttribute('href'),
+      `/venue/${encodeURIComponent(id)}`);
+    console.log(`venue e2e: ${shown.length} of 42 Oral papers match "${kTitleWords}", the last at card ${lateCard + 1}`);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+});
