@@ -12,10 +12,12 @@
 #include <cstdio>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/error.h"
+#include "core/thread_priority.h"
 #include "web/http_message.h"
 #include "web/pages/layout.h"
 
@@ -62,10 +64,21 @@ struct ServerOptions {
   // (a header too large: 431; a refusal): /metrics counts them. Called from server threads
   // concurrently; may be empty.
   std::function<void(int status)> on_rejected = {};
+  // Expensive work off the I/O threads (issue #18's strangers benchmark: floods of searches
+  // and model requests held every server thread, and a reader of cached pages waited behind
+  // them). When set, each request is first offered to `quick` on the I/O thread that read it;
+  // what it answers (Site::HandleQuick: a cached page, an asset) goes out at once, and the
+  // rest goes to the handler on `workers` threads of their own, which run `worker_nice` steps
+  // nicer (core/thread_priority.h), so the I/O threads win the CPU whenever a cached reader is
+  // waiting. Unset: every request is handled on the I/O thread.
+  std::function<std::optional<Response>(const Request&)> quick = {};
+  int workers = 0;  // 0: as many as `threads`
+  int worker_nice = kBackgroundNice;
 };
 
-// Called for each request, from any server thread, concurrently: must be thread-safe. An
-// exception it throws is logged and answered with 500; the connection and server live on.
+// Called for each request, from any server thread (a worker's when ServerOptions::quick is
+// set), concurrently: must be thread-safe. An exception it throws is logged and answered with
+// 500; the connection and server live on.
 using Handler = std::function<Response(const Request&)>;
 
 class Server {

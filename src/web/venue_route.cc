@@ -175,7 +175,7 @@ Result<Response> HandleVenue(const RouteContext& context) {
 
 // The page, the tag or ids, the group (a "\x1f" apart, so no group name can fake another key),
 // and the slice.
-std::optional<std::string> VenueCacheKey(const Route& route) {
+std::optional<std::string> VenueCacheKey(const Route& route, Clock&) {
   std::string key;
   for (const std::string& param : route.params) key += param + '\x1f';
   key += std::to_string(route.skip) + '|' + std::to_string(route.show);
