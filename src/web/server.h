@@ -17,7 +17,6 @@
 #include <vector>
 
 #include "core/error.h"
-#include "core/thread_priority.h"
 #include "web/http_message.h"
 #include "web/pages/layout.h"
 
@@ -68,12 +67,15 @@ struct ServerOptions {
   // and model requests held every server thread, and a reader of cached pages waited behind
   // them). When set, each request is first offered to `quick` on the I/O thread that read it;
   // what it answers (Site::HandleQuick: a cached page, an asset) goes out at once, and the
-  // rest goes to the handler on `workers` threads of their own, which run `worker_nice` steps
-  // nicer (core/thread_priority.h), so the I/O threads win the CPU whenever a cached reader is
-  // waiting. Unset: every request is handled on the I/O thread.
+  // rest goes to the handler on `workers` threads of their own. Unset: every request is
+  // handled on the I/O thread.
   std::function<std::optional<Response>(const Request&)> quick = {};
   int workers = 0;  // 0: as many as `threads`
-  int worker_nice = kBackgroundNice;
+  // Nice steps the workers run below the I/O threads (core/thread_priority.h). 0 by default:
+  // the workers hold locks the I/O threads take too (the page cache's, the metrics'), and on a
+  // machine whose cores were busy a nicer worker preempted while holding one made cached readers
+  // wait longer (the strangers benchmark's budget scenario, p50 0.9 to 13 ms), not shorter.
+  int worker_nice = 0;
 };
 
 // Called for each request, from any server thread (a worker's when ServerOptions::quick is
