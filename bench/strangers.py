@@ -240,7 +240,7 @@ def abuser(name, host, port, source, stop, out, context):
         def make():
             query = " OR ".join(rnd.choice(words) for _ in range(100)) + " " * rnd.randrange(3)
             target = ("/arxiv/search?query=" + query.replace(" ", "+") +
-                      "&sort=time&show=2000&highlight=1")
+                      "&sort=time&show=1000&highlight=1")
             return "GET", target, None, {}
         loop_requests(host, port, source, stop, tally, make)
     elif name == "click_inflation":

@@ -31,10 +31,17 @@ class IgnoringSink final : public ingest::VenueRecordSink {
   void OnMalformed(int64_t, std::string) override {}
 };
 
+// Where the input file goes: memory (/dev/shm) when the system has it. Rewriting a file on a
+// disk's file system for every input took a third of the target's time (profiled with perf).
+std::filesystem::path ScratchRoot() {
+  std::error_code ignored;
+  if (std::filesystem::is_directory("/dev/shm", ignored)) return "/dev/shm";
+  return std::filesystem::temp_directory_path();
+}
+
 // A folder of this process's own, removed when it exits.
 struct ScratchDir {
-  std::filesystem::path path = std::filesystem::temp_directory_path() /
-                               ("coolpapers-fuzz-venue-" + std::to_string(getpid()));
+  std::filesystem::path path = ScratchRoot() / ("coolpapers-fuzz-venue-" + std::to_string(getpid()));
   ScratchDir() { std::filesystem::create_directories(path); }
   ~ScratchDir() {
     std::error_code ignored;

@@ -335,6 +335,7 @@ Result<void> ReadLimits(const toml::table* table, const std::string& file, Confi
         << limits.Bucket("renders", rates.render) << limits.Bucket("searches", rates.search)
         << limits.Bucket("pdfs", rates.pdf)
         << limits.Bucket("model_requests", rates.model) << limits.Bucket("clicks", rates.click)
+        << limits.Bucket("token_attempts", rates.token)
         << limits.Int("click_readers_per_client", rates.click_readers_per_client, 0, 1'000'000)
         << limits.Int64("daily_generations", settings.model_budget.daily_generations, 0,
                         1'000'000'000)

@@ -107,6 +107,7 @@ int RunServeCommand(const ServeOptions& options) {
   faq_options.wake = wake_llm_pool;
   // A reader's stream on this node follows generations other nodes run (docs/deploy.md).
   faq_options.follow_interval = std::chrono::seconds(1);
+  faq_options.model_budget = &model_budget;
   faq::FaqJobService faq_service(*instance.store, *instance.jobs, *faq_parts->store,
                                  std::move(faq_options));
   // Translations of titles and abstracts ([translate]): llm jobs too, run by the same pool.
@@ -122,6 +123,7 @@ int RunServeCommand(const ServeOptions& options) {
         std::make_unique<llm::BudgetedLlmClient>(std::move(translation_parts->llm), model_budget);
     translate::TranslationServiceOptions translation_options;
     translation_options.wake = wake_llm_pool;
+    translation_options.model_budget = &model_budget;
     translations.emplace(*instance.store, *instance.jobs, *translation_parts->store,
                          *translation_parts->llm, std::move(translation_options));
   }
@@ -205,6 +207,8 @@ int RunServeCommand(const ServeOptions& options) {
   server_options.page_frame = site_options.frame;
   web::Site site(*instance.store, std::move(site_options), std::move(services));
   metrics.Watch(site.limiter());
+  metrics.Watch(site.faq_watchers());
+  metrics.Watch(faq_service.live_hub());
 
   server_options.max_connections = settings.limits.max_connections;
   server_options.max_connections_per_client = settings.limits.max_connections_per_client;
@@ -215,6 +219,9 @@ int RunServeCommand(const ServeOptions& options) {
   server_options.port = options.port;
   server_options.threads = options.threads;
   server_options.on_rejected = [&metrics](int status) { metrics.RecordServerAnswer(status); };
+  // Cached pages and assets on the I/O threads; renders, searches, PDFs and POSTs on workers
+  // of lower priority, so strangers' expensive requests do not hold back cached readers.
+  server_options.quick = [&site](const web::Request& request) { return site.HandleQuick(request); };
   std::latch stop_begun(1);
   server_options.on_stop = [&stop_begun] { stop_begun.count_down(); };
   Result<std::unique_ptr<web::Server>> server =

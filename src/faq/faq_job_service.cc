@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/quoted_text.h"
+#include "core/thread_priority.h"
 #include "jobs/job_outcome.h"
 #include "jobs/reader_priority.h"
 
@@ -75,6 +76,7 @@ FaqJobService::~FaqJobService() {
 }
 
 void FaqJobService::FollowLoop(std::stop_token stop) {
+  LowerThisThreadsPriority();  // bookkeeping for streams: readers' requests go first
   while (!stop.stop_requested()) {
     {
       MutexLock lock(&follow_mutex_);
@@ -316,6 +318,9 @@ jobs::JobOutcome FaqJobService::HandleJob(const store::Job& job,
 jobs::JobOutcome FaqJobService::EndAttempt(const store::Job& job, const Error& error,
                                            int latest_version, bool stopped) {
   jobs::JobOutcome outcome = jobs::OutcomeOf(error);
+  if (outcome.kind == jobs::JobOutcome::Kind::kRetry && options_.model_budget != nullptr) {
+    outcome.retry_after = options_.model_budget->WaitWhileSpent();
+  }
   FaqStatus ended;
   ended.attempts = job.attempts;
   ended.latest_version = latest_version;

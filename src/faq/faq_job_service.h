@@ -20,6 +20,7 @@
 #include "faq/faq_live_hub.h"
 #include "faq/faq_service.h"
 #include "jobs/worker_pool.h"
+#include "llm/model_budget.h"
 #include "store/faq_store.h"
 #include "store/job_queue.h"
 #include "store/store.h"
@@ -49,6 +50,10 @@ struct FaqJobServiceOptions {
   // (FaqLiveHub::FollowIdle), on a thread of the service's own; 0: never (one process alone
   // hears everything live). `serve` sets it.
   std::chrono::milliseconds follow_interval{0};
+  // The daily budget the model client charges (llm::BudgetedLlmClient), or nullptr: an attempt
+  // that failed while it is spent is retried when it renews (00:00 UTC), not after the normal
+  // backoff. Not owned; must outlive the service.
+  llm::ModelBudget* model_budget = nullptr;
   // The queue's times. Not owned; must outlive the service.
   Clock* clock = &RealClock();
 };
@@ -79,6 +84,9 @@ class FaqJobService final : public FaqService {
   jobs::JobOutcome HandleJob(const store::Job& job, const jobs::JobContext& context);
   // HandleJob as a JobHandler bound to this service.
   jobs::JobHandler Handler();
+
+  // The watchers and generations of this process, for /metrics (SiteMetrics::Watch).
+  const FaqLiveHub& live_hub() const { return hub_; }
 
  private:
   struct Target {

@@ -87,6 +87,17 @@ void FaqLiveHub::Publish(const std::string& key, const std::function<void(Entry&
   }
 }
 
+FaqLiveCounts FaqLiveHub::Counts() const {
+  FaqLiveCounts counts;
+  MutexLock lock(&mutex_);
+  for (const auto& [key, entry] : entries_) {
+    counts.watchers += static_cast<int64_t>(entry.slots.size());
+    counts.watched_keys += entry.slots.empty() ? 0 : 1;
+    counts.live_generations += entry.live ? 1 : 0;
+  }
+  return counts;
+}
+
 void FaqLiveHub::Unsubscribe(const std::string& key, const std::shared_ptr<Slot>& slot) {
   MutexLock lock(&mutex_);
   auto found = entries_.find(key);

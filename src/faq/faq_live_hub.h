@@ -4,6 +4,7 @@
 #ifndef COOLPAPERS_FAQ_FAQ_LIVE_HUB_H_
 #define COOLPAPERS_FAQ_FAQ_LIVE_HUB_H_
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -16,6 +17,13 @@
 #include "faq/faq_service.h"
 
 namespace coolpapers::faq {
+
+// What the hub holds now, for /metrics.
+struct FaqLiveCounts {
+  int64_t watchers = 0;          // listeners subscribed (a reader's event stream each)
+  int64_t watched_keys = 0;      // generations (key: paper, version, language) with a listener
+  int64_t live_generations = 0;  // generations running in this process
+};
 
 // Thread-safe. Events of one key reach each listener in the order published, one at a time.
 class FaqLiveHub {
@@ -57,6 +65,9 @@ class FaqLiveHub {
 
   // The live generation's status, std::nullopt when `key` has none.
   std::optional<FaqStatus> LiveStatus(const std::string& key) const;
+
+  // Listeners, watched keys and live generations now: one pass over the entries.
+  FaqLiveCounts Counts() const;
 
   // Asks each key that has watchers but no generation live in this process for its status
   // again (the `idle_status` its first watcher subscribed with, called without the hub's lock)

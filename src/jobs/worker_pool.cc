@@ -16,6 +16,7 @@
 
 #include "core/backoff.h"
 #include "core/mutex.h"
+#include "core/thread_priority.h"
 
 namespace coolpapers::jobs {
 namespace {
@@ -125,6 +126,7 @@ void WorkerPool::Shared::SpawnWorker() {
 }
 
 void WorkerPool::Shared::RunWorker(Worker& worker) {
+  LowerThisThreadsPriority();  // background work: readers' requests go first
   while (NextJob(worker)) {
     if (!RunJob(worker)) return;  // abandoned or crashed: the thread simply ends
   }

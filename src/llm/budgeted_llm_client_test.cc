@@ -54,6 +54,7 @@ TEST(BudgetedLlmClient, StopsCallingTheModelOnceTheDailyGenerationsAreSpent) {
   EXPECT_EQ(server.Requests().size(), 3u);
   EXPECT_FALSE(budget.CheckAvailable().has_value());
   // The next UTC day the budget is whole again.
+  EXPECT_EQ(budget.WaitWhileSpent(), std::chrono::hours(24));
   clock.Advance(std::chrono::hours(24));
   EXPECT_TRUE(client.Chat(Ask("tomorrow"), nullptr).has_value());
   EXPECT_EQ(server.Requests().size(), 4u);
@@ -74,6 +75,26 @@ TEST(BudgetedLlmClient, ChargesTheServersTokenUsage) {
   const Result<ChatReply> over = client.Chat(Ask("z"), nullptr);
   ASSERT_FALSE(over.has_value());
   EXPECT_EQ(over.error().code, ErrorCode::kUnavailable);
+  EXPECT_EQ(server.Requests().size(), 2u);
+}
+
+// While the budget is spent it says how long until it renews (00:00 UTC), which a job refused
+// for it waits before its retry (the FAQ's and the translations' services).
+TEST(BudgetedLlmClient, ASpentBudgetSaysHowLongUntilItRenews) {
+  testing::OpenAiServer server;
+  testing::FakeClock clock{std::chrono::sys_days{std::chrono::year{2025} / 5 / 14} +
+                           std::chrono::hours(20) + std::chrono::milliseconds(250)};
+  ModelBudget budget({.daily_generations = 1, .daily_tokens = 0}, &clock);
+  BudgetedLlmClient client(ClientOf(server), budget);
+  EXPECT_EQ(budget.WaitWhileSpent(), std::nullopt);
+  ASSERT_TRUE(client.Chat(Ask("first"), nullptr).has_value());
+  EXPECT_FALSE(client.Chat(Ask("second"), nullptr).has_value());
+  EXPECT_EQ(budget.WaitWhileSpent(), std::chrono::hours(4));  // 3:59:59.75, rounded up
+  clock.Advance(std::chrono::hours(3) + std::chrono::minutes(59) + std::chrono::seconds(59));
+  EXPECT_EQ(budget.WaitWhileSpent(), std::chrono::seconds(1));
+  clock.Advance(std::chrono::seconds(1));
+  EXPECT_EQ(budget.WaitWhileSpent(), std::nullopt);
+  EXPECT_TRUE(client.Chat(Ask("tomorrow"), nullptr).has_value());
   EXPECT_EQ(server.Requests().size(), 2u);
 }
 

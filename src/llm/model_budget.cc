@@ -1,5 +1,7 @@
 #include "llm/model_budget.h"
 
+#include "core/utc_day.h"
+
 namespace coolpapers::llm {
 namespace {
 
@@ -45,6 +47,13 @@ Result<void> ModelBudget::CheckAvailable() {
   Roll();
   if (Spent()) return SpentError();
   return {};
+}
+
+std::optional<std::chrono::seconds> ModelBudget::WaitWhileSpent() {
+  MutexLock lock(&mutex_);
+  Roll();
+  if (!Spent()) return std::nullopt;
+  return UntilNextUtcDay(clock_);
 }
 
 ModelBudgetUse ModelBudget::Today() {

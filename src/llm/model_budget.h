@@ -6,7 +6,9 @@
 #ifndef COOLPAPERS_LLM_MODEL_BUDGET_H_
 #define COOLPAPERS_LLM_MODEL_BUDGET_H_
 
+#include <chrono>
 #include <cstdint>
+#include <optional>
 
 #include "core/clock.h"
 #include "core/date.h"
@@ -40,6 +42,11 @@ class ModelBudget {
   void AddTokens(int64_t tokens);
   // kUnavailable (StartCall's message) while the budget is spent; counts nothing.
   [[nodiscard]] Result<void> CheckAvailable();
+  // While the budget is spent, how long until it renews (00:00 UTC): what a model job refused
+  // for it waits before its retry, instead of spending its attempts on the normal backoff of
+  // seconds (FaqJobServiceOptions and TranslationServiceOptions::model_budget). Otherwise
+  // nullopt.
+  std::optional<std::chrono::seconds> WaitWhileSpent();
 
   ModelBudgetUse Today();
   const ModelBudgetLimits& limits() const { return limits_; }

@@ -120,7 +120,13 @@ jobs::JobOutcome TranslationService::HandleJob(const store::Job& job,
   }
   const UtcTime now = std::chrono::floor<std::chrono::seconds>(Now());
   Result<PaperTranslation> translation = TranslatePaper(papers->front(), llm_, now, context.stop);
-  if (!translation) return jobs::OutcomeOf(translation.error());
+  if (!translation) {
+    jobs::JobOutcome outcome = jobs::OutcomeOf(translation.error());
+    if (outcome.kind == jobs::JobOutcome::Kind::kRetry && options_.model_budget != nullptr) {
+      outcome.retry_after = options_.model_budget->WaitWhileSpent();
+    }
+    return outcome;
+  }
   if (Result<void> saved = translations_.SaveTranslation(*translation); !saved) {
     return jobs::OutcomeOf(saved.error());
   }

@@ -17,6 +17,7 @@
 #include "core/error.h"
 #include "core/paper_translation.h"
 #include "llm/llm_client.h"
+#include "llm/model_budget.h"
 #include "jobs/worker_pool.h"
 #include "store/job_queue.h"
 #include "store/store.h"
@@ -42,6 +43,10 @@ struct TranslationServiceOptions {
   // papers are history, so strangers asking about old papers wait behind today's readers.
   int today_days = 2;
   std::function<void()> wake;                  // WorkerPool::Wake of the llm pool; may be empty
+  // The daily budget the model client charges (llm::BudgetedLlmClient), or nullptr: a job that
+  // failed while it is spent is retried when it renews (00:00 UTC), not after the normal
+  // backoff. Not owned.
+  llm::ModelBudget* model_budget = nullptr;
   Clock* clock = &RealClock();  // the queue's times; not owned
 };
 

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "llm/budgeted_llm_client.h"
+#include "llm/model_budget.h"
 #include "tests/support/job_test_support.h"
 #include "tests/support/scripted_llm_client.h"
 #include "store/sqlite_translation_store.h"
@@ -148,6 +150,33 @@ TEST_F(TranslationServiceTest, OldPapersAskedAnonymouslyAreHistory) {
   const std::vector<std::string> admin_ids = {"2505.00002"};
   ASSERT_TRUE(service_->Request(admin_ids, true));
   EXPECT_EQ(priority_of("translate:2505.00002v2"), store::JobPriority::kAdmin);
+}
+
+// A translation refused because the day's model budget is spent waits until the budget renews
+// (00:00 UTC), not the normal backoff (seconds), which would spend its attempts before then.
+TEST_F(TranslationServiceTest, AJobRefusedForASpentBudgetWaitsUntilTheBudgetRenews) {
+  llm::ModelBudget budget({.daily_generations = 1, .daily_tokens = 0}, &clock_);
+  ASSERT_TRUE(budget.StartCall());  // spent
+  auto scripted = std::make_unique<ScriptedLlmClient>("translator-model");
+  ScriptedLlmClient& inner = *scripted;
+  llm::BudgetedLlmClient budgeted(std::move(scripted), budget);
+  TranslationServiceOptions options;
+  options.clock = &clock_;
+  options.model_budget = &budget;
+  TranslationService service(*store_, *queue_, *translations_, budgeted, std::move(options));
+  const std::vector<std::string> ids = {"2505.00001"};
+  ASSERT_THAT(service.Request(ids, false).value().pending, ElementsAre("2505.00001"));
+  const jobs::JobOutcome outcome = jobs::testing::RunNextJob(
+      *queue_,
+      [&](const store::Job& job, const jobs::JobContext& context) {
+        return service.HandleJob(job, context);
+      },
+      Now());
+  EXPECT_EQ(outcome.kind, jobs::JobOutcome::Kind::kRetry);
+  EXPECT_THAT(outcome.text, ::testing::HasSubstr("model budget is spent"));
+  // The clock reads 2025-05-14 05:20 UTC: the budget renews in 18 h 40 min.
+  EXPECT_EQ(outcome.retry_after, std::chrono::hours(18) + std::chrono::minutes(40));
+  EXPECT_EQ(inner.calls(), 0);
 }
 
 }  // namespace

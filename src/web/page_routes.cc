@@ -96,7 +96,7 @@ Result<Response> HandleList(const RouteContext& context) {
 }
 
 // The list's parameters: expression, day, skip, show, and fragment (HTML only).
-std::optional<std::string> ListCacheKey(const Route& route) {
+std::optional<std::string> ListCacheKey(const Route& route, Clock&) {
   return route.expr.ToString() + '|' + (route.date ? route.date->ToIso() : "newest") + '|' +
          std::to_string(route.skip) + '|' + std::to_string(route.show) +
          (route.fragment && !route.api ? "|fragment" : "");
@@ -121,9 +121,11 @@ Result<Response> HandleDays(const RouteContext& context) {
 }
 
 // The expression.
-std::optional<std::string> DaysCacheKey(const Route& route) { return route.expr.ToString(); }
+std::optional<std::string> DaysCacheKey(const Route& route, Clock&) {
+  return route.expr.ToString();
+}
 
 // For pages without parameters (the home page): "".
-std::optional<std::string> NoParameters(const Route&) { return std::string(); }
+std::optional<std::string> NoParameters(const Route&, Clock&) { return std::string(); }
 
 }  // namespace coolpapers::web

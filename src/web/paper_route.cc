@@ -143,7 +143,7 @@ Result<Response> HandlePapers(const RouteContext& context) {
 }
 
 // The ids, in the route's (canonical) order.
-std::optional<std::string> PapersCacheKey(const Route& route) {
+std::optional<std::string> PapersCacheKey(const Route& route, Clock&) {
   std::string key;
   for (const ArxivId& id : route.ids) key += '|' + id.str();
   return key;

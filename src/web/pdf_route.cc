@@ -67,14 +67,18 @@ Result<int> NewestKnownVersion(store::Store& store, const ArxivId& asked) {
 }
 
 // The version /pdf/<id> means: the one asked for, else `newest`. kNotFound for a version past
-// `newest` (when known: > 0).
+// `newest`, or past v1 while no version is known (newest 0: an instance that cannot learn
+// them from arXiv, or a metadata fetch that named none), so a made-up version never reaches
+// the download queue.
 Result<ArxivId> ResolveVersion(const ArxivId& asked, int newest) {
   const std::string id = asked.str();
   if (asked.version() > 0) {
-    if (newest > 0 && asked.version() > newest) {
-      return Fail(ErrorCode::kNotFound, "no version " + std::to_string(asked.version()) +
-                                            " of paper " + id + " here: the newest is v" +
-                                            std::to_string(newest));
+    if (asked.version() > std::max(newest, 1)) {
+      return Fail(ErrorCode::kNotFound,
+                  "no version " + std::to_string(asked.version()) + " of paper " + id +
+                      " here: " +
+                      (newest > 0 ? "the newest is v" + std::to_string(newest)
+                                  : "its versions are not known, only v1 is certain"));
     }
     return asked;
   }

@@ -297,5 +297,38 @@ TEST_F(PdfRouteTest, LearnsThePapersVersionsBeforeFetchingAndRefusesOnesThatDoNo
                                                                    {"2505.00009v2", false}}));
 }
 
+// The gap left above: without an arXiv metadata fetch (an instance that does not fetch on
+// demand), or when the fetch stored the paper without naming its versions, a version past v1
+// was still queued as a download. It is refused with a 404 and nothing is fetched.
+TEST_F(PdfRouteTest, AVersionPastV1IsRefusedWhileNoVersionIsKnown) {
+  Paper daily = testing::SamplePaper("2505.00009");
+  daily.version = 0;
+  daily.versions.clear();
+  ASSERT_TRUE(store_->WriteRecords(
+      std::vector<PaperRecord>{testing::ListedRecord(daily, testing::Day("2025-05-16"), 9)}));
+  paper_state_.state = PaperFetch::State::kStored;  // stored, yet the record still has none
+
+  const Response unknown = Get("/pdf/2505.00009v3");
+  EXPECT_EQ(unknown.status, 404);
+  EXPECT_EQ(unknown.content_type, kJsonType);
+  EXPECT_THAT(*unknown.body,
+              HasSubstr("no version 3 of paper 2505.00009 here: its versions are not known"));
+  EXPECT_EQ(Get("/pdf/2505.00009v1").status, 202);  // v1 exists for every paper
+  EXPECT_EQ(requests_, (std::vector<std::pair<std::string, bool>>{{"2505.00009v1", false}}));
+
+  // An instance that cannot learn versions from arXiv refuses them too.
+  SiteServices services;
+  services.pdf_cache = cache_.get();
+  services.fetch_pdf = [this](const ArxivId& id, bool admin, std::string_view) -> Result<PaperFetch> {
+    requests_.emplace_back(id.WithVersion(), admin);
+    return PaperFetch{PaperFetch::State::kQueued, 1, 0, "", std::nullopt};
+  };
+  Site offline(*store_, SiteOptions{}, std::move(services));
+  const Response refused = offline.Handle(testing::GetRequest("/pdf/2505.00009v9999"));
+  EXPECT_EQ(refused.status, 404);
+  EXPECT_THAT(*refused.body, HasSubstr("no version 9999 of paper 2505.00009 here"));
+  EXPECT_EQ(requests_.size(), 1u);
+}
+
 }  // namespace
 }  // namespace coolpapers::web

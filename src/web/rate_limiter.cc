@@ -15,6 +15,7 @@ std::string_view LimitClassNoun(LimitClass limit) {
     case LimitClass::kPdf: return "PDFs";
     case LimitClass::kModel: return "FAQ and translation requests";
     case LimitClass::kClick: return "clicks";
+    case LimitClass::kToken: return "magic token attempts";
   }
   return "requests";
 }
@@ -28,6 +29,7 @@ const BucketRate& RateLimits::For(LimitClass limit) const {
     case LimitClass::kPdf: return pdf;
     case LimitClass::kModel: return model;
     case LimitClass::kClick: return click;
+    case LimitClass::kToken: return token;
   }
   return kUnlimited;
 }

@@ -31,8 +31,9 @@ enum class LimitClass {
   kPdf,     // a PDF read from the cache or fetched from arXiv
   kModel,   // a FAQ or translation request: may queue model calls
   kClick,   // a click counted
+  kToken,   // a POST of the magic token: a guess, so few a minute
 };
-inline constexpr size_t kLimitClassCount = 6;
+inline constexpr size_t kLimitClassCount = 7;
 
 // "searches", "PDFs", ...: what a reader is told they asked for too often.
 std::string_view LimitClassNoun(LimitClass limit);
@@ -48,6 +49,9 @@ struct RateLimits {
   BucketRate pdf{.per_minute = 60, .burst = 60};
   BucketRate model{.per_minute = 10, .burst = 10};
   BucketRate click{.per_minute = 20, .burst = 20};
+  // Guesses of the magic token (POST /api/token): enough for a reader who mistypes it, too few
+  // to try tokens one after another (the compare is constant-time; this bounds the guessing).
+  BucketRate token{.per_minute = 5, .burst = 5};
   // Readers one client may count per paper, kind and UTC day (/api/clicks, DailyAllowance);
   // more are answered with the counts unchanged. 0: no limit.
   int click_readers_per_client = 3;

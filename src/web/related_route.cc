@@ -45,7 +45,7 @@ Result<Response> HandleRelated(const RouteContext& context) {
 }
 
 // The paper and show.
-std::optional<std::string> RelatedCacheKey(const Route& route) {
+std::optional<std::string> RelatedCacheKey(const Route& route, Clock&) {
   return route.ids.front().str() + '|' + std::to_string(route.show);
 }
 

@@ -18,14 +18,14 @@ Result<Response> HandleDays(const RouteContext& context);
 std::optional<Result<Route>> ParseList(const RouteTarget& target, Route route);
 std::optional<Result<Route>> ParseListFeed(const RouteTarget& target, Route route);
 std::optional<Result<Route>> ParseDays(const RouteTarget& target, Route route);
-std::optional<std::string> ListCacheKey(const Route& route);
-std::optional<std::string> DaysCacheKey(const Route& route);
-std::optional<std::string> NoParameters(const Route& route);
+std::optional<std::string> ListCacheKey(const Route& route, Clock&);
+std::optional<std::string> DaysCacheKey(const Route& route, Clock&);
+std::optional<std::string> NoParameters(const Route& route, Clock&);
 // paper_route.cc
 Result<Response> HandlePapers(const RouteContext& context);
 std::optional<Result<Route>> ParsePapers(const RouteTarget& target, Route route);
 std::optional<Result<Route>> ParseFaqLink(const RouteTarget& target, Route route);
-std::optional<std::string> PapersCacheKey(const Route& route);
+std::optional<std::string> PapersCacheKey(const Route& route, Clock&);
 // fixed_routes.cc
 Result<Response> HandleHealth(const RouteContext& context);
 Result<Response> HandleStatus(const RouteContext& context);
@@ -36,14 +36,14 @@ Result<Response> HandleRedirect(const RouteContext& context);
 Result<Response> HandleSearch(const RouteContext& context);
 std::optional<Result<Route>> ParseSearch(const RouteTarget& target, Route route);
 std::optional<Result<Route>> ParseSearchFeed(const RouteTarget& target, Route route);
-std::optional<std::string> SearchCacheKey(const Route& route);
+std::optional<std::string> SearchCacheKey(const Route& route, Clock& clock);
 // feed/feed_route.cc
 Result<Response> HandleListFeed(const RouteContext& context);
 Result<Response> HandleSearchFeed(const RouteContext& context);
 // related_route.cc
 Result<Response> HandleRelated(const RouteContext& context);
 std::optional<Result<Route>> ParseRelated(const RouteTarget& target, Route route);
-std::optional<std::string> RelatedCacheKey(const Route& route);
+std::optional<std::string> RelatedCacheKey(const Route& route, Clock&);
 // pdf_route.cc
 Result<Response> HandlePdf(const RouteContext& context);
 std::optional<Result<Route>> ParsePdf(const RouteTarget& target, Route route);
@@ -68,7 +68,7 @@ Result<Response> HandleOpenApi(const RouteContext& context);
 Result<Response> HandleVenue(const RouteContext& context);
 std::optional<Result<Route>> ParseVenue(const RouteTarget& target, Route route);
 std::optional<Result<Route>> ParseVenueFeed(const RouteTarget& target, Route route);
-std::optional<std::string> VenueCacheKey(const Route& route);
+std::optional<std::string> VenueCacheKey(const Route& route, Clock&);
 Result<Response> HandleVenueFeed(const RouteContext& context);
 
 namespace {
@@ -114,7 +114,8 @@ constexpr std::array kEntries = {
     RouteEntry{.name = "metrics", .path = "/metrics", .errors = ErrorFormat::kJson,
                .handler = HandleMetrics},
     RouteEntry{.name = "token", .path = "/api/token", .accepts_post = true,
-               .errors = ErrorFormat::kJson, .handler = HandleToken},
+               .errors = ErrorFormat::kJson, .limit = LimitClass::kToken,
+               .limit_posts_only = true, .handler = HandleToken},
     RouteEntry{.name = "list_feed", .parse = ParseListFeed, .cache = kStorePages,
                .cache_key = ListCacheKey, .errors = ErrorFormat::kHtml, .keyed_by_origin = true,
                .limit = LimitClass::kRender, .handler = HandleListFeed},
@@ -154,9 +155,10 @@ ErrorFormat ErrorFormatFor(const RouteEntry& entry, const Route& route) {
   return route.api ? ErrorFormat::kJson : ErrorFormat::kHtml;
 }
 
-std::optional<std::string> CacheKeyFor(const RouteEntry& entry, const Route& route) {
+std::optional<std::string> CacheKeyFor(const RouteEntry& entry, const Route& route,
+                                       Clock& clock) {
   if (entry.cache == kNone || entry.cache_key == nullptr) return std::nullopt;
-  std::optional<std::string> parameters = entry.cache_key(route);
+  std::optional<std::string> parameters = entry.cache_key(route, clock);
   if (!parameters) return std::nullopt;
   std::string key(entry.name);
   key += route.api ? "|json|" : "|html|";

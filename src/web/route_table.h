@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/clock.h"
 #include "web/http_status.h"
 #include "web/rate_limiter.h"
 #include "web/route_context.h"
@@ -33,8 +34,9 @@ enum class CachePolicy {
 
 // Every parameter of `route` that changes the answer's bytes, so two requests share a cached
 // answer exactly when they would get the same one; nullopt when this answer may not be cached
-// (a search sorted by stars). The dispatcher adds the entry's name and route.api.
-using CacheKeyFunction = std::optional<std::string> (*)(const Route& route);
+// (a search sorted by stars). The dispatcher adds the entry's name and route.api. `clock` is the
+// site's, for keys that hold the time (a search sorted by stars keeps its minute).
+using CacheKeyFunction = std::optional<std::string> (*)(const Route& route, Clock& clock);
 
 struct RouteEntry {
   std::string_view name;  // "list", "faq_stream": unique, names the route in cache keys
@@ -72,7 +74,8 @@ ErrorFormat ErrorFormatFor(const RouteEntry& entry, const Route& route);
 
 // The cache key of `route` in the entry's cache, "list|html|cs.AI|newest|0|25"; nullopt when
 // the entry does not cache or the key function declines.
-std::optional<std::string> CacheKeyFor(const RouteEntry& entry, const Route& route);
+std::optional<std::string> CacheKeyFor(const RouteEntry& entry, const Route& route,
+                                       Clock& clock);
 
 }  // namespace coolpapers::web
 

@@ -1,9 +1,12 @@
 #include "web/route_table.h"
 
+#include <chrono>
 #include <set>
 #include <string>
 
 #include <gtest/gtest.h>
+
+#include "tests/support/fake_clock.h"
 
 namespace coolpapers::web {
 namespace {
@@ -15,6 +18,9 @@ Route Parsed(std::string_view target) {
 }
 
 const RouteEntry& EntryOf(const Route& route) { return *route.entry; }
+
+// 2025-05-14 12:00:30 UTC: half a minute into a minute.
+constexpr std::chrono::sys_seconds kNoonAndAHalfMinute{std::chrono::seconds(1'747'224'030)};
 
 TEST(RouteTable, HasAnEntryForEveryTargetTheRouterParses) {
   const struct {
@@ -74,34 +80,55 @@ TEST(AllowedMethods, OffersPostOnlyWhereARouteTakesIt) {
 }
 
 TEST(RouteTable, CacheKeysNameTheEntryAndTheFormat) {
+  coolpapers::testing::FakeClock clock(kNoonAndAHalfMinute);
   const Route list = Parsed("/arxiv/cs.AI?show=50");
-  EXPECT_EQ(CacheKeyFor(EntryOf(list), list), "list|html|cs.AI|newest|0|50");
+  EXPECT_EQ(CacheKeyFor(EntryOf(list), list, clock), "list|html|cs.AI|newest|0|50");
   const Route feed = Parsed("/arxiv/cs.AI/feed?show=50");
-  EXPECT_EQ(CacheKeyFor(EntryOf(feed), feed), "list_feed|html|cs.AI|newest|0|50");
+  EXPECT_EQ(CacheKeyFor(EntryOf(feed), feed, clock), "list_feed|html|cs.AI|newest|0|50");
   const Route api = Parsed("/api/arxiv/cs.AI?show=50");
-  EXPECT_EQ(CacheKeyFor(EntryOf(api), api), "list|json|cs.AI|newest|0|50");
+  EXPECT_EQ(CacheKeyFor(EntryOf(api), api, clock), "list|json|cs.AI|newest|0|50");
 }
 
 // Issue #18 finding 6: the key was the raw query, so a trailing space missed the cache, and
 // sort=stars was never cached.
 TEST(RouteTable, ASearchsKeyIgnoresSpacingAndParameterOrder) {
+  coolpapers::testing::FakeClock clock(kNoonAndAHalfMinute);
   const Route plain = Parsed("/arxiv/search?query=deep+learning&sort=time&show=50");
-  const auto key = CacheKeyFor(EntryOf(plain), plain);
+  const auto key = CacheKeyFor(EntryOf(plain), plain, clock);
   ASSERT_TRUE(key.has_value());
   for (const char* target : {"/arxiv/search?show=50&sort=time&query=deep+learning",
                              "/arxiv/search?query=deep%20%20learning%20&sort=time&show=50",
                              "/arxiv/search?query=%09deep%0Alearning&show=50&sort=time"}) {
     const Route route = Parsed(target);
     EXPECT_EQ(route.query, "deep learning") << target;
-    EXPECT_EQ(CacheKeyFor(EntryOf(route), route), key) << target;
+    EXPECT_EQ(CacheKeyFor(EntryOf(route), route, clock), key) << target;
   }
   const Route other = Parsed("/arxiv/search?query=deep+learning&sort=time&show=25");
-  EXPECT_NE(CacheKeyFor(EntryOf(other), other), key);
+  EXPECT_NE(CacheKeyFor(EntryOf(other), other, clock), key);
   // Stars: cached too, under the minute (clicks move that order without any stamp).
   const Route stars = Parsed("/arxiv/search?query=x&sort=stars");
-  const auto stars_key = CacheKeyFor(EntryOf(stars), stars);
+  const auto stars_key = CacheKeyFor(EntryOf(stars), stars, clock);
   ASSERT_TRUE(stars_key.has_value());
   EXPECT_NE(stars_key->find('@'), std::string::npos) << *stars_key;
+}
+
+// The stars order is kept for the site clock's minute (not the machine's), so a test can
+// drive it: the same key until the minute turns, another one after.
+TEST(RouteTable, AStarsSearchsKeyChangesWithTheSiteClocksMinute) {
+  coolpapers::testing::FakeClock clock(kNoonAndAHalfMinute);
+  const Route stars = Parsed("/arxiv/search?query=x&sort=stars");
+  const auto first = CacheKeyFor(EntryOf(stars), stars, clock);
+  ASSERT_TRUE(first.has_value());
+  EXPECT_NE(first->find("@29120400"), std::string::npos) << *first;  // minutes since 1970
+  clock.Advance(std::chrono::seconds(29));
+  EXPECT_EQ(CacheKeyFor(EntryOf(stars), stars, clock), first);
+  clock.Advance(std::chrono::seconds(1));
+  const auto next = CacheKeyFor(EntryOf(stars), stars, clock);
+  EXPECT_NE(next, first);
+  EXPECT_NE(next->find("@29120401"), std::string::npos) << *next;
+  // Other orders hold no time.
+  const Route time = Parsed("/arxiv/search?query=x&sort=time");
+  EXPECT_EQ(CacheKeyFor(EntryOf(time), time, clock).value().find('@'), std::string::npos);
 }
 
 TEST(RouteTable, ASearchPageHoldsAtMost1000Results) {
@@ -114,9 +141,10 @@ TEST(RouteTable, ASearchPageHoldsAtMost1000Results) {
 }
 
 TEST(RouteTable, LeavesUncachedWhatMustNotBeKept) {
+  coolpapers::testing::FakeClock clock;
   for (const char* target : {"/api/clicks/2401.06769", "/api/faq/2401.06769", "/healthz"}) {
     const Route route = Parsed(target);
-    EXPECT_EQ(CacheKeyFor(EntryOf(route), route), std::nullopt) << target;
+    EXPECT_EQ(CacheKeyFor(EntryOf(route), route, clock), std::nullopt) << target;
   }
 }
 

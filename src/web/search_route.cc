@@ -34,8 +34,8 @@ std::optional<Result<Route>> SearchRoute(Route route) {
 
 // The minute a stars-sorted page is cached for: that order moves with readers' clicks, which
 // change no stamp the cache watches, so its key carries the minute and a page lives at most one.
-std::string StarsMinute() {
-  const auto minutes = std::chrono::floor<std::chrono::minutes>(RealClock().WallNow());
+std::string StarsMinute(Clock& clock) {
+  const auto minutes = std::chrono::floor<std::chrono::minutes>(clock.WallNow());
   return std::to_string(minutes.time_since_epoch().count());
 }
 
@@ -83,12 +83,12 @@ Result<Response> HandleSearch(const RouteContext& context) {
   return MakePageResponse(kHtmlType, RenderSearchPage(*view, context.frame));
 }
 
-// The search's parameters: skip, show, sort (with the minute for stars, StarsMinute),
+// The search's parameters: skip, show, sort (with the clock's minute for stars, StarsMinute),
 // highlight and the query, whitespace already collapsed by the router; the parameters' order in
 // the URL does not matter.
-std::optional<std::string> SearchCacheKey(const Route& route) {
+std::optional<std::string> SearchCacheKey(const Route& route, Clock& clock) {
   std::string sort = std::to_string(static_cast<int>(route.sort));
-  if (route.sort == SearchOrder::kStars) sort += "@" + StarsMinute();
+  if (route.sort == SearchOrder::kStars) sort += "@" + StarsMinute(clock);
   // The query last: it may hold any character, '|' too.
   return std::to_string(route.skip) + '|' + std::to_string(route.show) + '|' + sort +
          (route.highlight ? "|marked|" : "|") + route.query;

@@ -14,6 +14,7 @@
 #include <boost/asio/write.hpp>
 
 #include "core/mutex.h"
+#include "core/thread_priority.h"
 #include "web/conditional_get.h"
 #include "web/gzip.h"
 #include "web/http_status.h"
@@ -37,6 +38,19 @@ size_t MaxConnections(const ServerOptions& options) {
 int ThreadCount(const ServerOptions& options) {
   if (options.threads > 0) return options.threads;
   return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
+
+// Runs `context` until it is stopped; a handler that throws unwinds out of run(): log it and
+// keep this thread serving.
+void RunCatching(net::io_context& context) {
+  while (true) {
+    try {
+      context.run();
+      return;
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "coolpapers: server thread caught: %s\n", e.what());
+    }
+  }
 }
 
 }  // namespace
@@ -191,16 +205,34 @@ void Session::HandleRequest() {
 
                         peer_,
                         FromBeast(req["X-Forwarded-For"])};
-  Response response;
+  if (!core_.options.quick) return Respond(Answer(request));
+  if (std::optional<Response> quick = core_.options.quick(request)) {
+    return Respond(*std::move(quick));
+  }
+  // The request's strings live in parser_, method_ and target_, which nothing touches until
+  // Respond: no read is in flight while a request is being answered.
+  net::post(core_.work, [self = shared_from_this(), request] {
+    Response response = self->Answer(request);
+    net::post(self->stream_.get_executor(), [self, response = std::move(response)]() mutable {
+      self->Respond(std::move(response));
+    });
+  });
+}
+
+Response Session::Answer(const Request& request) {
   try {
-    response = core_.handler(request);
+    return core_.handler(request);
   } catch (const std::exception& e) {
     // The last resort: a bug in one page must not take the connection or the server down.
     std::fprintf(stderr, "coolpapers: %s %s threw: %s\n", method_.c_str(), target_.c_str(), e.what());
-    response = MakeErrorResponse(500, "internal", "the server failed on this request (logged)",
-                                 IsApiTarget(target_) ? ErrorFormat::kJson : ErrorFormat::kHtml,
-                                 core_.options.page_frame);
+    return MakeErrorResponse(500, "internal", "the server failed on this request (logged)",
+                             IsApiTarget(target_) ? ErrorFormat::kJson : ErrorFormat::kHtml,
+                             core_.options.page_frame);
   }
+}
+
+void Session::Respond(Response response) {
+  const http::request<http::string_body>& req = parser_->get();
   if (IsNotModified(FromBeast(req[http::field::if_none_match]),
                     FromBeast(req[http::field::if_modified_since]), response)) {
     MakeNotModified(response);
@@ -315,18 +347,18 @@ void Server::Core::Run() {
     });
   }
   net::dispatch(control, [this] { Accept(); });
+  if (options.quick) {
+    work_guard.emplace(work.get_executor());
+    const int count = options.workers > 0 ? options.workers : ThreadCount(options);
+    for (int i = 0; i < count; ++i) {
+      workers.emplace_back([this] {
+        LowerThisThreadsPriority(options.worker_nice);
+        RunCatching(work);
+      });
+    }
+  }
   for (int i = 0, count = ThreadCount(options); i < count; ++i) {
-    threads.emplace_back([this] {
-      // A handler that throws unwinds out of run(); log it and keep this thread serving.
-      while (true) {
-        try {
-          ioc.run();
-          return;
-        } catch (const std::exception& e) {
-          std::fprintf(stderr, "coolpapers: server thread caught: %s\n", e.what());
-        }
-      }
-    });
+    threads.emplace_back([this] { RunCatching(ioc); });
   }
 }
 
@@ -418,6 +450,10 @@ void Server::Core::Wait() {
     });
     waited = true;
   }
+  // The workers first: what they finish is posted to the I/O threads, dropped once those stop.
+  work_guard.reset();
+  work.stop();
+  for (std::thread& thread : workers) thread.join();
   ioc.stop();
   for (std::thread& thread : threads) thread.join();
 }

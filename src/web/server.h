@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -62,10 +63,24 @@ struct ServerOptions {
   // (a header too large: 431; a refusal): /metrics counts them. Called from server threads
   // concurrently; may be empty.
   std::function<void(int status)> on_rejected = {};
+  // Expensive work off the I/O threads (issue #18's strangers benchmark: floods of searches
+  // and model requests held every server thread, and a reader of cached pages waited behind
+  // them). When set, each request is first offered to `quick` on the I/O thread that read it;
+  // what it answers (Site::HandleQuick: a cached page, an asset) goes out at once, and the
+  // rest goes to the handler on `workers` threads of their own. Unset: every request is
+  // handled on the I/O thread.
+  std::function<std::optional<Response>(const Request&)> quick = {};
+  int workers = 0;  // 0: as many as `threads`
+  // Nice steps the workers run below the I/O threads (core/thread_priority.h). 0 by default:
+  // the workers hold locks the I/O threads take too (the page cache's, the metrics'), and on a
+  // machine whose cores were busy a nicer worker preempted while holding one made cached readers
+  // wait longer (the strangers benchmark's budget scenario, p50 0.9 to 13 ms), not shorter.
+  int worker_nice = 0;
 };
 
-// Called for each request, from any server thread, concurrently: must be thread-safe. An
-// exception it throws is logged and answered with 500; the connection and server live on.
+// Called for each request, from any server thread (a worker's when ServerOptions::quick is
+// set), concurrently: must be thread-safe. An exception it throws is logged and answered with
+// 500; the connection and server live on.
 using Handler = std::function<Response(const Request&)>;
 
 class Server {

@@ -3,7 +3,10 @@
 #include <sys/socket.h>
 #include <sys/time.h>
 
+#include <chrono>
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 
@@ -267,6 +270,64 @@ TEST_F(ServerTest, StopsGracefully) {
   server_->Wait();  // returns: the idle connection does not hold the server up
   EXPECT_TRUE(idle.ServerCloses());
   server_->Stop();  // idempotent
+}
+
+// Issue #18's strangers benchmark: expensive requests held every server thread and a reader of
+// cached pages waited behind them. With ServerOptions::quick, a cached page is answered on the
+// I/O thread while every worker is busy; the expensive answer still comes, on the worker.
+TEST_F(ServerTest, AnswersCachedPagesWhileEveryWorkerIsBusy) {
+  std::mutex mutex;
+  std::condition_variable changed;
+  int slow_started = 0;
+  bool release = false;
+  const auto release_slow = [&] {
+    {
+      std::lock_guard lock(mutex);
+      release = true;
+    }
+    changed.notify_all();
+  };
+  // Whatever fails below, the worker is let go before the server stops.
+  const std::shared_ptr<void> let_go(nullptr, [&](void*) { release_slow(); });
+  ServerOptions options;
+  options.threads = 1;
+  options.workers = 1;
+  options.quick = [this](const Request& request) -> std::optional<Response> {
+    if (request.target == "/slow") return std::nullopt;  // the site would call it a category
+    return site_->HandleQuick(request);
+  };
+  StartServer(options, [&](const Request& request) {
+    if (request.target == "/slow") {
+      std::unique_lock lock(mutex);
+      ++slow_started;
+      changed.notify_all();
+      changed.wait(lock, [&] { return release; });
+      return MakeUncachedResponse(200, kTextType, "slow\n");
+    }
+    return site_->Handle(request);
+  });
+  Client warm(server_->port());
+  ASSERT_EQ(warm.Get("/arxiv/cs.CL?date=2025-05-14").result_int(), 200);  // now cached
+  site_->cache().WaitForCompression();
+
+  Client slow(server_->port());
+  slow.WriteRaw("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n");
+  {
+    std::unique_lock lock(mutex);
+    ASSERT_TRUE(changed.wait_for(lock, std::chrono::seconds(10), [&] { return slow_started == 1; }));
+  }
+  // The only worker is held; the cached page comes from the I/O thread, and an uncached
+  // answer waits for the worker.
+  Client reader(server_->port());
+  const StringResponse page = reader.Get("/arxiv/cs.CL?date=2025-05-14");
+  EXPECT_EQ(page.result_int(), 200);
+  EXPECT_THAT(page.body(), HasSubstr("Total: 4"));
+  EXPECT_EQ(reader.Get("/assets/missing.css").result_int(), 404);  // quick too: no handler
+  Client queued(server_->port());
+  queued.WriteRaw("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+  release_slow();
+  EXPECT_EQ(slow.Read().body(), "slow\n");
+  EXPECT_EQ(queued.Read().result_int(), 200);
 }
 
 TEST_F(ServerTest, ReportsAPortInUse) {

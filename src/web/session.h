@@ -19,6 +19,7 @@
 #include <utility>
 #include <vector>
 
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -138,6 +139,11 @@ struct Server::Core {
   net::signal_set signals;
   net::steady_timer accept_retry;
   std::vector<std::thread> threads;
+  // ServerOptions::quick's workers: the requests the I/O threads did not answer. After ioc, so
+  // a request still queued here, which holds its session, is dropped before the io_context.
+  net::io_context work;
+  std::optional<net::executor_work_guard<net::io_context::executor_type>> work_guard;
+  std::vector<std::thread> workers;
 };
 
 // One connection: read a request, answer it, and again while the client keeps it alive. Its
@@ -161,6 +167,10 @@ class Session : public std::enable_shared_from_this<Session> {
   void ReadRequest();
   void OnRead(beast::error_code ec, std::size_t);
   void HandleRequest();
+  // The handler's answer (a 500 when it throws), on any thread.
+  Response Answer(const Request& request);
+  // Sends the answer to the request parser_ holds, on the session's strand.
+  void Respond(Response response);
   void RejectRequest(int status, std::string_view code, const std::string& message);
   void Send(Response response, unsigned version, bool keep_alive, bool head);
   void OnWrite(beast::error_code ec, std::size_t bytes);

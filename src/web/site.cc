@@ -10,6 +10,7 @@
 #include <string_view>
 #include <utility>
 
+#include "core/utc_day.h"
 #include "web/client_address.h"
 #include "web/conditional_get.h"
 #include "web/http_status.h"
@@ -87,13 +88,6 @@ Result<uint64_t> PageStamp(store::Store& store, const HarvestProgressReader& har
   return stamp;
 }
 
-// Seconds from now to the next 00:00 UTC, when daily budgets renew; at least 1.
-int64_t SecondsUntilUtcMidnight(Clock& clock) {
-  const auto now = std::chrono::floor<std::chrono::seconds>(clock.WallNow());
-  const auto midnight = std::chrono::floor<std::chrono::days>(now) + std::chrono::days(1);
-  return std::max<int64_t>(1, (midnight - now).count());
-}
-
 }  // namespace
 
 Site::Site(store::Store& store, SiteOptions options, SiteServices services)
@@ -131,7 +125,20 @@ PageCache* Site::CacheFor(CachePolicy policy) {
 Response Site::Handle(const Request& request) {
   const auto started = std::chrono::steady_clock::now();
   std::string_view route_name = "none";
-  Response response = Dispatch(request, route_name);
+  std::optional<Response> response = Dispatch(request, route_name, Reach::kEverything);
+  return Finish(request, route_name, started, *std::move(response));
+}
+
+std::optional<Response> Site::HandleQuick(const Request& request) {
+  const auto started = std::chrono::steady_clock::now();
+  std::string_view route_name = "none";
+  std::optional<Response> response = Dispatch(request, route_name, Reach::kQuickOnly);
+  if (!response) return std::nullopt;
+  return Finish(request, route_name, started, *std::move(response));
+}
+
+Response Site::Finish(const Request& request, std::string_view route_name,
+                      std::chrono::steady_clock::time_point started, Response response) const {
   if (services_.metrics != nullptr) {
     services_.metrics->RecordRequest(route_name, response.status,
                                      std::chrono::steady_clock::now() - started);
@@ -148,7 +155,8 @@ Response Site::Handle(const Request& request) {
   return response;
 }
 
-Response Site::Dispatch(const Request& request, std::string_view& route_name) {
+std::optional<Response> Site::Dispatch(const Request& request, std::string_view& route_name,
+                                       Reach reach) {
   const bool api_target = IsApiTarget(request.target);
   Result<Route> route = ParseRoute(request.target);
   const RouteEntry* entry = route ? route->entry : nullptr;
@@ -177,15 +185,18 @@ Response Site::Dispatch(const Request& request, std::string_view& route_name) {
   if (!route) return MakeErrorResponse(route.error(), FormatFor(api_target), frame_);
 
   PageCache* cache = CacheFor(entry->cache);
-  std::optional<std::string> key = cache ? CacheKeyFor(*entry, *route) : std::nullopt;
+  std::optional<std::string> key =
+      cache ? CacheKeyFor(*entry, *route, *services_.clock) : std::nullopt;
   if (key && entry->keyed_by_origin) *key += "|" + RequestOrigin(request);
   if (key) {
     std::optional<Response> hit = CachedResponse(*cache, *key, request);
-    if (services_.metrics != nullptr) {
+    // A quick miss is looked up again by the full dispatch, which counts it.
+    if (services_.metrics != nullptr && (hit || reach == Reach::kEverything)) {
       services_.metrics->RecordCacheLookup(cache == &cache_ ? "pages" : "search", hit.has_value());
     }
     if (hit) return *std::move(hit);
   }
+  if (reach == Reach::kQuickOnly) return std::nullopt;
   const uint64_t generation = key ? cache->generation() : 0;
   const bool admin = IsAdmin(request);
   const std::string client =
@@ -241,7 +252,7 @@ Response Site::BudgetSpent(ErrorFormat format) const {
       "again after 00:00 UTC; the ones already made can still be read.",
       format, frame_);
   response.headers.emplace_back("Retry-After",
-                                std::to_string(SecondsUntilUtcMidnight(*services_.clock)));
+                                std::to_string(UntilNextUtcDay(*services_.clock).count()));
   return response;
 }
 

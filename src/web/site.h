@@ -47,6 +47,12 @@ class Site {
   // accepts gzip and the cached page's compression is ready. Never throws for bad input (4xx);
   // store failures are 5xx. Thread-safe: called from every server thread at once.
   Response Handle(const Request& request);
+  // Handle for what costs next to nothing: a page from the cache, an embedded asset, a refusal
+  // of the method or an unparsable target. nullopt for the rest (a render, a search, a PDF, a
+  // POST, ...), which then goes to Handle. The server calls it on its I/O threads before it
+  // hands a request to its workers (ServerOptions::quick), so a reader of cached pages never
+  // waits behind expensive work. Thread-safe.
+  std::optional<Response> HandleQuick(const Request& request);
 
   // The cache, for tests and the benchmark.
   PageCache& cache() { return cache_; }
@@ -58,9 +64,16 @@ class Site {
   const WatcherQuota& faq_watchers() const { return *faq_watchers_; }
 
  private:
+  enum class Reach { kEverything, kQuickOnly };
   // Handle without the headers every answer carries. Sets `route_name` to the answering
-  // entry's name, or "asset" (SiteMetrics::RecordRequest).
-  Response Dispatch(const Request& request, std::string_view& route_name);
+  // entry's name, or "asset" (SiteMetrics::RecordRequest). With kQuickOnly, nullopt where the
+  // answer would take the handler (HandleQuick); with kEverything never nullopt.
+  std::optional<Response> Dispatch(const Request& request, std::string_view& route_name,
+                                   Reach reach);
+  // Dispatch's answer with what every answer carries (CORS for the API, security headers),
+  // counted in services.metrics.
+  Response Finish(const Request& request, std::string_view route_name,
+                  std::chrono::steady_clock::time_point started, Response response) const;
   // The cache the policy names, or null: kNone, or kSearchPages without an index.
   PageCache* CacheFor(CachePolicy policy);
   bool IsAdmin(const Request& request) const;

@@ -125,6 +125,28 @@ TEST_F(SiteLimitsTest, MadeUpReaderCookiesCannotInflateClickCounts) {
   EXPECT_EQ(nlohmann::json::parse(*tomorrow.body)["pdf"], 5);
 }
 
+// Guessing the magic token costs a token of its own bucket (5 a minute by default): the sixth
+// wrong guess in a row is refused before it is compared, and a reader who already holds the
+// token (the cookie) is exempt like everywhere else.
+TEST_F(SiteLimitsTest, MagicTokenGuessesPastTheBucketGet429WithRetryAfter) {
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(Send("/api/token", "203.0.113.7", "", "POST").status, 200) << i;  // empty: forget
+  }
+  const Response refused = Send("/api/token", "203.0.113.7", "", "POST");
+  EXPECT_EQ(refused.status, 429);
+  EXPECT_EQ(refused.content_type, kJsonType);
+  EXPECT_EQ(refused.Header("Retry-After"), "12");  // one token back at 5 a minute
+  EXPECT_THAT(*refused.body, HasSubstr("Too many magic token attempts from your address"));
+  EXPECT_EQ(Send("/api/token").status, 200);  // asking whether one is admin stays free
+  EXPECT_NE(Send("/api/token", "198.51.100.1", "", "POST").status, 429);  // another address
+  EXPECT_NE(Send("/api/token", "203.0.113.7", "", "POST",
+                 "coolpapers_token=magic-token-0123456789")
+                .status,
+            429);
+  clock_.Advance(std::chrono::seconds(12));
+  EXPECT_NE(Send("/api/token", "203.0.113.7", "", "POST").status, 429);
+}
+
 // Finding 1: once the day's model budget is spent, FAQ and translation requests are told so
 // at once (429 until 00:00 UTC), admins too; reading what exists goes on.
 TEST_F(SiteLimitsTest, ASpentModelBudgetRefusesModelRequestsUntilMidnight) {

@@ -5,6 +5,7 @@
 
 #include "web/rate_limiter.h"
 #include "web/server.h"
+#include "web/watcher_quota.h"
 
 namespace coolpapers::web {
 namespace {
@@ -50,6 +51,26 @@ void SiteMetrics::Append(PrometheusText& out) const {
                "max_connections_per_client).");
     out.Sample("coolpapers_http_connections_refused_total", {},
                static_cast<double>(server->refused_connections()));
+  }
+  if (const WatcherQuota* streams = faq_streams_.load()) {
+    out.Family("coolpapers_faq_streams", "gauge",
+               "FAQ event streams open now ([limits] faq_streams_per_paper, "
+               "faq_streams_per_client).");
+    out.Sample("coolpapers_faq_streams", {}, static_cast<double>(streams->held()));
+  }
+  if (const faq::FaqLiveHub* hub = faq_hub_.load()) {
+    const faq::FaqLiveCounts counts = hub->Counts();
+    out.Family("coolpapers_faq_watchers", "gauge",
+               "Listeners following FAQ generations in this process (a stream each).");
+    out.Sample("coolpapers_faq_watchers", {}, static_cast<double>(counts.watchers));
+    out.Family("coolpapers_faq_watched_generations", "gauge",
+               "FAQ generations (paper, version, language) with at least one listener.");
+    out.Sample("coolpapers_faq_watched_generations", {},
+               static_cast<double>(counts.watched_keys));
+    out.Family("coolpapers_faq_live_generations", "gauge",
+               "FAQ generations running in this process now.");
+    out.Sample("coolpapers_faq_live_generations", {},
+               static_cast<double>(counts.live_generations));
   }
   MutexLock lock(&mutex_);
   out.Family("coolpapers_http_requests_total", "counter",

@@ -14,12 +14,14 @@
 #include <utility>
 
 #include "core/mutex.h"
+#include "faq/faq_live_hub.h"
 #include "web/metrics/prometheus_text.h"
 
 namespace coolpapers::web {
 
 class RateLimiter;
 class Server;
+class WatcherQuota;
 
 class SiteMetrics {
  public:
@@ -42,11 +44,16 @@ class SiteMetrics {
   // first request.
   void Watch(const RateLimiter& limiter) { limiter_.store(&limiter); }
   void Watch(const Server& server) { server_.store(&server); }
+  // The FAQ event streams open (the site's WatcherQuota) and what the FAQ's live hub holds.
+  void Watch(const WatcherQuota& faq_streams) { faq_streams_.store(&faq_streams); }
+  void Watch(const faq::FaqLiveHub& faq_hub) { faq_hub_.store(&faq_hub); }
 
   // coolpapers_http_requests_total, coolpapers_http_request_duration_seconds,
   // coolpapers_page_cache_lookups_total, coolpapers_http_refusals_total and
   // coolpapers_http_server_answers_total; with Watch, coolpapers_rate_limit_refusals_total,
-  // coolpapers_http_connections and coolpapers_http_connections_refused_total. Thread-safe.
+  // coolpapers_http_connections, coolpapers_http_connections_refused_total,
+  // coolpapers_faq_streams, coolpapers_faq_watchers, coolpapers_faq_watched_generations and
+  // coolpapers_faq_live_generations. Thread-safe.
   void Append(PrometheusText& out) const;
 
  private:
@@ -57,6 +64,8 @@ class SiteMetrics {
 
   std::atomic<const RateLimiter*> limiter_{nullptr};
   std::atomic<const Server*> server_{nullptr};
+  std::atomic<const WatcherQuota*> faq_streams_{nullptr};
+  std::atomic<const faq::FaqLiveHub*> faq_hub_{nullptr};
   mutable Mutex mutex_;
   std::map<std::pair<std::string_view, int>, uint64_t> requests_ GUARDED_BY(mutex_);
   std::map<std::string_view, Latency> latency_ GUARDED_BY(mutex_);

@@ -172,7 +172,7 @@ Result<Response> HandleVenueFeed(const RouteContext& context) {
 
 // The page, the subject (tag, name or ids) and group, a "\x1f" apart so that no group name can
 // fake another key, then the slice and the fragment flag.
-std::optional<std::string> VenueCacheKey(const Route& route) {
+std::optional<std::string> VenueCacheKey(const Route& route, Clock&) {
   std::string key;
   for (const std::string& param : route.params) key += param + '\x1f';
   key += std::to_string(route.skip) + '|' + std::to_string(route.show) + '|' +

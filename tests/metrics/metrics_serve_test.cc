@@ -214,5 +214,58 @@ TEST_F(MetricsServeTest, RateLimitAndConnectionRefusalsAreExported) {
   EXPECT_EQ(Value(after, "coolpapers_http_connections"), 1);
 }
 
+// The FAQ's event streams and the live hub's watchers (issue #18 finding 2's caps act on
+// them): two readers following one paper's FAQ while it is generated (a slow model: a piece
+// every half second) are two streams, two watchers, one watched and live generation; once
+// they leave, no stream and no watcher.
+TEST_F(MetricsServeTest, FaqStreamsAndWatchersAreExported) {
+  COOLPAPERS_REQUIRE_SHARED_DATA(shared);
+  testing::PrepareFaqTestPaper(Data(), shared);
+  ASSERT_FALSE(HasFatalFailure());
+  testing::OpenAiServerOptions slow;
+  slow.piece_delay = std::chrono::milliseconds(500);
+  testing::OpenAiServer model(slow);
+  model.SetAnswerer([](const json&) { return std::string(400, 'x'); });
+  WriteConfig("[llm]\nbase_url = \"" + model.BaseUrl() + "\"\nmodel = \"loopback-model\"\n"
+              "[limits]\nstream_heartbeat = \"1s\"\n");
+  testing::ServerProcess server(Data());  // --no-harvest
+  testing::HttpClient client("127.0.0.1", server.port());
+
+  const json before = Scrape(client);
+  EXPECT_EQ(before["families"]["coolpapers_faq_streams"]["type"], "gauge");
+  EXPECT_EQ(before["families"]["coolpapers_faq_watchers"]["type"], "gauge");
+  EXPECT_EQ(Value(before, "coolpapers_faq_streams"), 0);
+  EXPECT_EQ(Value(before, "coolpapers_faq_watchers"), 0);
+  EXPECT_EQ(Value(before, "coolpapers_faq_watched_generations"), 0);
+  EXPECT_EQ(Value(before, "coolpapers_faq_live_generations"), 0);
+
+  ASSERT_EQ(client.Request("POST", "/api/faq/2304.02623?lang=en").status, 202);
+  testing::HttpClient first("127.0.0.1", server.port());
+  testing::HttpClient second("127.0.0.1", server.port());
+  for (testing::HttpClient* reader : {&first, &second}) {
+    const testing::HttpResponse head =
+        reader->StartRequest("GET", "/api/faq/2304.02623/stream?lang=en");
+    ASSERT_EQ(head.status, 200) << server.Output();
+    EXPECT_THAT(head.Header("content-type"), StartsWith("text/event-stream"));
+    EXPECT_THAT(reader->ReadBodySome(), HasSubstr("event: status"));  // where things stand
+  }
+  const json watched = ScrapeUntil([&] { return Scrape(client); }, [](const json& m) {
+    return Value(m, "coolpapers_faq_live_generations") == 1;  // the job was claimed
+  });
+  EXPECT_EQ(Value(watched, "coolpapers_faq_streams"), 2);
+  EXPECT_EQ(Value(watched, "coolpapers_faq_watchers"), 2);
+  EXPECT_EQ(Value(watched, "coolpapers_faq_watched_generations"), 1);
+  EXPECT_EQ(Value(watched, "coolpapers_faq_live_generations"), 1) << server.Output();
+
+  first.Disconnect();
+  second.Disconnect();
+  const json left = ScrapeUntil([&] { return Scrape(client); }, [](const json& m) {
+    return Value(m, "coolpapers_faq_streams") == 0 && Value(m, "coolpapers_faq_watchers") == 0;
+  });
+  EXPECT_EQ(Value(left, "coolpapers_faq_streams"), 0);
+  EXPECT_EQ(Value(left, "coolpapers_faq_watchers"), 0);
+  EXPECT_EQ(Value(left, "coolpapers_faq_watched_generations"), 0);
+}
+
 }  // namespace
 }  // namespace coolpapers
