@@ -73,6 +73,11 @@ int RunDoctorCommand(const DoctorOptions& options) {
               in.config.harvest.categories.size(), in.config.harvest.feed_base_url.c_str());
   std::printf("contact   %s (sent to arXiv in the User-Agent)\n",
               in.config.http.contact_email.c_str());
+  // Venue fetches from OpenReview need a login; whose is not shown, nor the password.
+  std::printf("openreview %s\n", in.config.openreview.Complete()
+                                      ? "login set (venue fetches of OpenReview editions)"
+                                      : ("no login: " + harvest::MissingOpenReviewCredentials())
+                                            .c_str());
 
   int problems = 0;
   const json& categories = status["harvest"]["categories"];
