@@ -27,7 +27,8 @@ constexpr char kPassword[] = "s3cret-Passw0rd";
 
 std::map<std::string, int64_t> GroupCounts(store::VenueStore& venues, std::string_view tag) {
   std::map<std::string, int64_t> counts;
-  for (const store::VenueGroupCount& group : venues.GroupCounts(tag).value()) {
+  const std::vector<store::VenueGroupCount> groups = venues.GroupCounts(tag).value();
+  for (const store::VenueGroupCount& group : groups) {
     counts[group.group] = group.papers;
   }
   return counts;
@@ -126,7 +127,9 @@ TEST_F(VenueHarvesterTest, HarvestsAPmlrVolumeAsAQueuedJob) {
             (std::map<std::string, int64_t>{{"Oral", 42}, {"Poster", 221}}));
 
   // A source that is down is tried again later; an unknown edition never.
-  server_.AddFault("/mlresearch/v305/main/corl25.bib", {.kind = testing::Fault::Kind::kStatus, .status = 503});
+  testing::Fault unavailable;
+  unavailable.status = 503;
+  server_.AddFault("/mlresearch/v305/main/corl25.bib", unavailable);
   EXPECT_EQ(harvester.RunJob(*job, {}).kind, jobs::JobOutcome::Kind::kRetry);
   store::Job unknown = *job;
   unknown.key = "venue:CoRL.1999";
@@ -210,7 +213,9 @@ TEST_F(VenueHarvesterTest, FollowsOaiResumptionTokensThreeSecondsApartAndKeepsTh
   EXPECT_EQ(harvested->written.papers_new, 2);  // 3745 is AAAI.2019's; 27750 has no title
   EXPECT_EQ(harvested->counts.skipped_lines, 1);
   std::vector<std::string> ids;
-  for (const VenuePaper& paper : venues_->PapersOfEdition("AAAI.2024", std::nullopt, 0, 10).value()) {
+  const std::vector<VenuePaper> papers =
+      venues_->PapersOfEdition("AAAI.2024", std::nullopt, 0, 10).value();
+  for (const VenuePaper& paper : papers) {
     ids.push_back(paper.id.ToString());
   }
   EXPECT_THAT(ids, ElementsAre("27749@AAAI", "27751@AAAI"));

@@ -38,7 +38,7 @@ class CurlHttpClient final : public HttpClient {
     InitCurlOnce();
   }
 
-  Result<HttpResponse> Get(const std::string& url) override { return Send(HttpRequest{url}); }
+  Result<HttpResponse> Get(const std::string& url) override { return Send(HttpRequest{url, {}, std::nullopt}); }
 
   Result<HttpResponse> Send(const HttpRequest& request) override {
     const std::string& url = request.url;

@@ -19,7 +19,7 @@ double PoliteClient::NextRandom() {
   return std::uniform_real_distribution<double>(0.0, 1.0)(engine_);
 }
 
-Result<HttpResponse> PoliteClient::Get(const std::string& url) { return Send(HttpRequest{url}); }
+Result<HttpResponse> PoliteClient::Get(const std::string& url) { return Send(HttpRequest{url, {}, std::nullopt}); }
 
 Result<HttpResponse> PoliteClient::Send(const HttpRequest& request) {
   const std::string& url = request.url;

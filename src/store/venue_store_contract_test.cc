@@ -46,12 +46,12 @@ VenueBackend SqliteVenueBackend() {
 VenueBackend PgVenueBackend() {
   return {"Postgres",
           [](const std::filesystem::path& dir) {
-            return OpenPgVenueStore(testing::PgTestDatabaseUrl(dir));
+            return OpenPgVenueStore(coolpapers::testing::PgTestDatabaseUrl(dir));
           },
           [](const std::filesystem::path& dir) {
-            return OpenPgStore(testing::PgTestDatabaseUrl(dir));
+            return OpenPgStore(coolpapers::testing::PgTestDatabaseUrl(dir));
           },
-          testing::PgTestSkipReason};
+          coolpapers::testing::PgTestSkipReason};
 }
 
 VenueEdition Edition(const std::string& venue, int year, const std::string& source) {
