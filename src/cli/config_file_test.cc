@@ -179,7 +179,8 @@ TEST_F(ConfigFileTest, OpenReviewLoginFromTheFileOrTheEnvironment) {
   EXPECT_EQ(from_env->openreview.username, "env@example.org");
   EXPECT_EQ(from_env->openreview.password, "from-env");
 
-  EXPECT_FALSE(LoadConfig(std::nullopt, dir_.path())->openreview.Complete());
+  TempDir without_file;
+  EXPECT_FALSE(LoadConfig(std::nullopt, without_file.path())->openreview.Complete());
   EXPECT_FALSE(LoadConfigFile(Write("[openreview]\nuser = \"x\"\n")));
 }
 
