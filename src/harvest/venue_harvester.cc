@@ -1,6 +1,7 @@
 #include "harvest/venue_harvester.h"
 
-#include <cstdio>
+#include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <optional>
 #include <system_error>
