@@ -314,6 +314,17 @@ Result<void> ReadStore(const toml::table* table, const std::string& file, Config
   return {};
 }
 
+// [openreview] username, password: the login OpenReview's API has required since 2026 (venue
+// fetches); the environment's OPENREVIEW_USERNAME and OPENREVIEW_PASSWORD win over them.
+Result<void> ReadOpenReview(const toml::table* table, const std::string& file, Config& config) {
+  TableReader openreview(table, "openreview", file);
+  FirstError first;
+  first << openreview.String("username", config.openreview.username)
+        << openreview.String("password", config.openreview.password)
+        << openreview.NoUnknownKeys();
+  return first.result();
+}
+
 Result<void> ReadFaq(const toml::table* table, const std::string& file, Config& config) {
   TableReader faq(table, "faq", file);
   std::string questions = config.faq.questions_file.string();
@@ -436,6 +447,7 @@ Result<Config> LoadConfigFile(const std::filesystem::path& file) {
   section(top, "faq", [&](const toml::table* t) { return ReadFaq(t, name, config); });
   section(top, "translate", [&](const toml::table* t) { return ReadTranslate(t, name, config); });
   section(top, "store", [&](const toml::table* t) { return ReadStore(t, name, config); });
+  section(top, "openreview", [&](const toml::table* t) { return ReadOpenReview(t, name, config); });
   section(top, "limits", [&](const toml::table* t) { return ReadLimits(t, name, config); });
   section(top, "jobs", [&](const toml::table* jobs_table) -> Result<void> {
     TableReader jobs(jobs_table, "jobs", name);
@@ -458,9 +470,13 @@ Result<Config> LoadConfigFile(const std::filesystem::path& file) {
 }
 
 void ApplyEnvironment(Config& config) {
-  if (config.llm.api_key_env.empty()) return;
-  const char* key = std::getenv(config.llm.api_key_env.c_str());
-  if (key != nullptr && *key != '\0') config.llm.options.api_key = key;
+  const auto take = [](const char* variable, std::string& setting) {
+    const char* value = std::getenv(variable);
+    if (value != nullptr && *value != '\0') setting = value;
+  };
+  take("OPENREVIEW_USERNAME", config.openreview.username);
+  take("OPENREVIEW_PASSWORD", config.openreview.password);
+  if (!config.llm.api_key_env.empty()) take(config.llm.api_key_env.c_str(), config.llm.options.api_key);
 }
 
 Result<Config> LoadConfig(const std::optional<std::filesystem::path>& explicit_file,

@@ -46,6 +46,7 @@
 #include "llm/llm_client.h"
 #include "pdf/pdf_fetcher.h"
 #include "harvest/harvest_options.h"
+#include "harvest/venue_harvester.h"
 #include "jobs/queued_fetch.h"
 #include "jobs/worker_pool.h"
 #include "llm/model_budget.h"
@@ -120,6 +121,9 @@ struct Config {
   // [store] url: "sqlite:PATH" or "postgresql://..." (store/store_location.h); "" means
   // sqlite:DATA/coolpapers.sqlite. Commands' --store wins over it.
   std::string store_url;
+  // [openreview] username, password (or OPENREVIEW_USERNAME, OPENREVIEW_PASSWORD): the login
+  // venue fetches from OpenReview need. Never logged.
+  harvest::OpenReviewCredentials openreview;
   // [faq] workers, job_timeout: generations run at once and how long one may take (six
   // questions, each a long model call).
   jobs::WorkerPoolOptions faq_jobs{
@@ -141,8 +145,9 @@ inline const std::string& MetricsToken(const Config& config) {
 [[nodiscard]] Result<Config> LoadConfig(const std::optional<std::filesystem::path>& explicit_file,
                                         const std::filesystem::path& data_dir);
 
-// Takes the LLM's API key from the environment variable config.llm.api_key_env when it is set
-// and not empty.
+// Takes the LLM's API key from the environment variable config.llm.api_key_env, and the
+// OpenReview login from OPENREVIEW_USERNAME and OPENREVIEW_PASSWORD, each when set and not
+// empty.
 void ApplyEnvironment(Config& config);
 
 // "250ms", "3s", "5m", "2h" -> milliseconds. kInvalidArgument otherwise.

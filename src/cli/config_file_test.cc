@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
 #include <chrono>
 #include <fstream>
 #include <string>
@@ -154,6 +156,32 @@ TEST_F(ConfigFileTest, StoreUrlChoosesTheStore) {
   Result<Config> typo = LoadConfigFile(Write("[store]\nurl = \"postgress://db/papers\"\n"));
   ASSERT_FALSE(typo);
   EXPECT_NE(typo.error().message.find("store.url"), std::string::npos) << typo.error().message;
+}
+
+// Issue #14: the OpenReview login comes from [openreview] or, winning, the environment.
+TEST_F(ConfigFileTest, OpenReviewLoginFromTheFileOrTheEnvironment) {
+  const std::filesystem::path file =
+      Write("[openreview]\nusername = \"file@example.org\"\npassword = \"from-file\"\n");
+  ::unsetenv("OPENREVIEW_USERNAME");
+  ::unsetenv("OPENREVIEW_PASSWORD");
+  Result<Config> from_file = LoadConfig(file, dir_.path());
+  ASSERT_TRUE(from_file) << from_file.error().message;
+  EXPECT_EQ(from_file->openreview.username, "file@example.org");
+  EXPECT_EQ(from_file->openreview.password, "from-file");
+  EXPECT_TRUE(from_file->openreview.Complete());
+
+  ::setenv("OPENREVIEW_USERNAME", "env@example.org", 1);
+  ::setenv("OPENREVIEW_PASSWORD", "from-env", 1);
+  Result<Config> from_env = LoadConfig(file, dir_.path());
+  ::unsetenv("OPENREVIEW_USERNAME");
+  ::unsetenv("OPENREVIEW_PASSWORD");
+  ASSERT_TRUE(from_env);
+  EXPECT_EQ(from_env->openreview.username, "env@example.org");
+  EXPECT_EQ(from_env->openreview.password, "from-env");
+
+  TempDir without_file;
+  EXPECT_FALSE(LoadConfig(std::nullopt, without_file.path())->openreview.Complete());
+  EXPECT_FALSE(LoadConfigFile(Write("[openreview]\nuser = \"x\"\n")));
 }
 
 // Issue #18: what strangers may cost is configurable, with defaults when [limits] is absent.

@@ -9,7 +9,6 @@
 #include "core/clock.h"
 #include "cli/config_file.h"
 #include "cli/instance.h"
-#include "store/sqlite_venue_store.h"
 #include "web/api/status_json.h"
 
 namespace coolpapers::cli {
@@ -55,18 +54,8 @@ int RunDoctorCommand(const DoctorOptions& options) {
     PrintError(papers.error());
     return kExitFailed;
   }
-  // Venues live in the SQLite store only (serve_command.cc).
-  std::unique_ptr<store::VenueStore> venues;
-  if (in.store_location.kind == store::StoreLocation::Kind::kSqlite) {
-    auto opened = store::OpenSqliteVenueStore(in.store_location.sqlite_path);
-    if (!opened) {
-      PrintError(opened.error());
-      return kExitFailed;
-    }
-    venues = *std::move(opened);
-  }
   web::StatusContext context;
-  context.venues = venues.get();
+  context.venues = in.venues.get();
   context.harvest_enabled = harvest_enabled;
   context.now = WallMilliseconds(RealClock());
   context.details = true;
@@ -85,6 +74,11 @@ int RunDoctorCommand(const DoctorOptions& options) {
               in.config.harvest.categories.size(), in.config.harvest.feed_base_url.c_str());
   std::printf("contact   %s (sent to arXiv in the User-Agent)\n",
               in.config.http.contact_email.c_str());
+  // Venue fetches from OpenReview need a login; whose is not shown, nor the password.
+  std::printf("openreview %s\n", in.config.openreview.Complete()
+                                      ? "login set (venue fetches of OpenReview editions)"
+                                      : ("no login: " + harvest::MissingOpenReviewCredentials())
+                                            .c_str());
 
   int problems = 0;
   const json& categories = status["harvest"]["categories"];

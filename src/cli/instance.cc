@@ -43,6 +43,9 @@ Result<std::unique_ptr<Instance>> OpenInstance(const std::filesystem::path& data
   Result<std::unique_ptr<store::HarvestState>> state = store::OpenHarvestStateAt(*location);
   if (!state) return std::unexpected(state.error());
   instance->harvest_state = std::move(*state);
+  Result<std::unique_ptr<store::VenueStore>> venues = store::OpenVenueStoreAt(*location);
+  if (!venues) return std::unexpected(venues.error());
+  instance->venues = std::move(*venues);
 
   const Config& c = instance->config;
   net::CurlHttpClientOptions http = c.http;
@@ -55,6 +58,12 @@ Result<std::unique_ptr<Instance>> OpenInstance(const std::filesystem::path& data
                                                         c.retry, *instance->clock);
   instance->harvester = std::make_unique<harvest::Harvester>(
       *instance->store, *instance->harvest_state, *instance->jobs, *instance->arxiv, c.harvest);
+  harvest::VenueHarvestOptions venue_options;
+  venue_options.work_dir = data_dir / "venue-fetch";
+  venue_options.openreview = c.openreview;
+  harvest::SetVenueHostRules(*instance->politeness, venue_options);
+  instance->venue_harvester = std::make_unique<harvest::VenueHarvester>(
+      *instance->arxiv, *instance->venues, *instance->jobs, std::move(venue_options));
   return instance;
 }
 

@@ -1,4 +1,4 @@
-// An open coolpapers instance: the data folder's store, job queue and harvest state, the polite
+// An open coolpapers instance: the data folder's store, job queue, harvest state and venues, the polite
 // arXiv client and the harvester, built once from the configuration. Every command that does
 // more than read the store starts here, so they all share one wiring.
 #ifndef COOLPAPERS_CLI_INSTANCE_H_
@@ -16,6 +16,7 @@
 #include "cli/print_error.h"
 #include "core/error.h"
 #include "harvest/harvester.h"
+#include "harvest/venue_harvester.h"
 #include "net/host_politeness.h"
 #include "net/http_client.h"
 #include "net/polite_client.h"
@@ -24,6 +25,7 @@
 #include "store/job_queue.h"
 #include "store/store.h"
 #include "store/store_location.h"
+#include "store/venue_store.h"
 
 namespace coolpapers::cli {
 
@@ -42,6 +44,10 @@ struct Instance {
   std::unique_ptr<net::HostPoliteness> politeness;  // arXiv's hosts get config.arxiv_min_interval
   std::unique_ptr<net::PoliteClient> arxiv;         // every arXiv request goes through it
   std::unique_ptr<harvest::Harvester> harvester;
+  std::unique_ptr<store::VenueStore> venues;
+  // Venue fetches ("venue:<edition>" jobs), through the same polite client; downloads go to
+  // DATA/venue-fetch.
+  std::unique_ptr<harvest::VenueHarvester> venue_harvester;
 };
 
 // Creates the data folder if needed (kCreate; kExisting: PrepareStore's check) and opens

@@ -53,7 +53,7 @@ int main(int argc, char** argv) try {
   import_cmd->add_option("files", import.files, "JSON Lines files to import")->required();
 
   VenueOptions venue;
-  CLI::App* venue_cmd = app.add_subcommand("venue", "Conference proceedings: import files, list editions");
+  CLI::App* venue_cmd = app.add_subcommand("venue", "Conference proceedings: import files, fetch editions, list them");
   venue_cmd->require_subcommand(1);
   CLI::App* venue_import_cmd = venue_cmd->add_subcommand(
       "import", "Import Paper Copilot JSON, ACL Anthology XML, PMLR BibTeX or OpenReview JSON");
@@ -62,9 +62,17 @@ int main(int argc, char** argv) try {
   venue_import_cmd->add_option("files", venue.files, "Venue files to import")->required();
   CLI::App* venue_list_cmd =
       venue_cmd->add_subcommand("list", "List the stored editions with their paper counts");
-  for (CLI::App* sub : {venue_import_cmd, venue_list_cmd}) {
+  CLI::App* venue_fetch_cmd = venue_cmd->add_subcommand(
+      "fetch", "Queue the harvest of one edition from its source (serve runs it), e.g. ICLR.2025");
+  venue_fetch_cmd->add_option("edition", venue.edition, "The edition, e.g. ICLR.2025")->required();
+  venue_fetch_cmd->add_flag("--now", venue.fetch_now,
+                            "Fetch and import it in this process instead of queueing it");
+  venue_fetch_cmd->add_option("--config", venue.config_file,
+                              "Configuration file (default: DATA/coolpapers.toml when present)");
+  for (CLI::App* sub : {venue_import_cmd, venue_list_cmd, venue_fetch_cmd}) {
     sub->add_option("--data", venue.data_dir, "Data folder (store, index, caches)")
         ->capture_default_str();
+    add_store_option(sub, venue.store);
   }
 
   IndexOptions index;
@@ -168,6 +176,7 @@ int main(int argc, char** argv) try {
   }
   if (venue_cmd->parsed()) {
     venue.list = venue_list_cmd->parsed();
+    venue.fetch = venue_fetch_cmd->parsed();
     return RunVenueCommand(venue);
   }
   if (jobs_cmd->parsed()) return RunJobsCommand(jobs);

@@ -27,7 +27,7 @@
 #include "llm/budgeted_llm_client.h"
 #include "llm/model_budget.h"
 #include "web/api/status_json.h"
-#include "store/sqlite_venue_store.h"
+#include "store/store_location.h"
 #include "web/pages/layout.h"
 #include "web/server.h"
 #include "web/site.h"
@@ -52,12 +52,18 @@ int RunServeCommand(const ServeOptions& options) {
 
   // The arXiv workers run whether or not the daily harvest is on: a reader may open any paper.
   harvest::Harvester& harvester = *instance.harvester;
-  jobs::WorkerPool arxiv_workers(
-      *instance.jobs,
-      [&harvester](const store::Job& job, const jobs::JobContext& context) {
-        return harvester.RunJob(job, context);
-      },
-      settings.arxiv_jobs);
+  // Venue fetches ("venue:<edition>", `coolpapers venue fetch`) run on the same workers, through
+  // the same polite client.
+  jobs::JobRouter arxiv_jobs;
+  arxiv_jobs.Route("", [&harvester](const store::Job& job, const jobs::JobContext& context) {
+    return harvester.RunJob(job, context);
+  });
+  harvest::VenueHarvester& venue_harvester = *instance.venue_harvester;
+  arxiv_jobs.Route(std::string(harvest::kVenueJobKeyPrefix),
+                   [&venue_harvester](const store::Job& job, const jobs::JobContext& context) {
+                     return venue_harvester.RunJob(job, context);
+                   });
+  jobs::WorkerPool arxiv_workers(*instance.jobs, arxiv_jobs.Handler(), settings.arxiv_jobs);
   arxiv_workers.Start();
   std::optional<harvest::HarvestScheduler> scheduler;
   if (settings.harvest_enabled) {
@@ -171,19 +177,9 @@ int RunServeCommand(const ServeOptions& options) {
                                           instance.config.harvest, next_pass);
     };
   }
-  // Venues live in the SQLite store only; a PostgreSQL instance's venue routes answer 501.
-  std::unique_ptr<store::VenueStore> venues;
-  if (instance.store_location.kind == store::StoreLocation::Kind::kSqlite) {
-    auto opened = store::OpenSqliteVenueStore(instance.store_location.sqlite_path);
-    if (!opened) {
-      PrintError(opened.error());
-      return 1;
-    }
-    venues = *std::move(opened);
-  }
-  services.venues = venues.get();
+  services.venues = instance.venues.get();
   services.status = [&instance, worker_pools = services.worker_pools,
-                     venue_store = venues.get()](bool admin) -> Result<std::string> {
+                     venue_store = instance.venues.get()](bool admin) -> Result<std::string> {
     const std::vector<jobs::WorkerPoolStatus> pools = worker_pools();
     web::StatusContext context;
     context.harvest_enabled = instance.config.harvest_enabled;

@@ -6,10 +6,12 @@
 
 #include "cli/console_progress.h"
 #include "cli/data_dir.h"
+#include "cli/instance.h"
+#include "core/clock.h"
 #include "cli/print_error.h"
 #include "ingest/venue/venue_importer.h"
 #include "ingest/venue/venue_report.h"
-#include "store/sqlite_venue_store.h"
+#include "store/store_location.h"
 
 namespace coolpapers::cli {
 namespace {
@@ -50,22 +52,46 @@ int RunImport(store::VenueStore& store, const VenueOptions& options) {
   return kExitOk;
 }
 
+int RunFetch(const VenueOptions& options) {
+  auto instance = LoadAndOpenInstance(options.data_dir, options.config_file, options.store);
+  if (!instance) return ReportError(instance.error());
+  harvest::VenueHarvester& harvester = *(*instance)->venue_harvester;
+  if (options.fetch_now) {
+    auto imported = harvester.Harvest(options.edition);
+    if (!imported) return ReportError(imported.error());
+    std::fprintf(stderr, "%s: %lld papers read (%lld new, %lld updated), %lld skipped\n",
+                 options.edition.c_str(), static_cast<long long>(imported->counts.records),
+                 static_cast<long long>(imported->written.papers_new),
+                 static_cast<long long>(imported->written.papers_updated),
+                 static_cast<long long>(imported->counts.skipped_lines));
+    return kExitOk;
+  }
+  auto job = harvester.Request(options.edition, WallMilliseconds(RealClock()));
+  if (!job) return ReportError(job.error());
+  std::fprintf(stderr,
+               "queued %s (job %lld); `coolpapers serve` runs it, `coolpapers jobs` shows "
+               "it\n",
+               job->key.c_str(), static_cast<long long>(job->id));
+  return kExitOk;
+}
+
 }  // namespace
 
 int RunVenueCommand(const VenueOptions& options) {
+  if (options.fetch) return RunFetch(options);
   if (!options.list && options.files.empty()) {
     std::fprintf(stderr,
                  "coolpapers: venue import needs at least one FILE: coolpapers venue import "
                  "[--data DIR] [--edition NAME.YEAR] FILE...\n");
     return kExitUsage;
   }
+  auto location = ResolveStoreLocation(options.data_dir, options.store);
+  if (!location) return ReportError(location.error());
   const StoreAccess access = options.list ? StoreAccess::kExisting : StoreAccess::kCreate;
-  if (auto ready = PrepareStore(options.data_dir, store::SqliteLocation(StorePath(options.data_dir)),
-                                access);
-      !ready) {
+  if (auto ready = PrepareStore(options.data_dir, *location, access); !ready) {
     return ReportError(ready.error());
   }
-  auto store = store::OpenSqliteVenueStore(StorePath(options.data_dir));
+  auto store = store::OpenVenueStoreAt(*location);
   if (!store) return ReportError(store.error());
   return options.list ? RunList(**store) : RunImport(**store, options);
 }

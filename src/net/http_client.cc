@@ -38,7 +38,10 @@ class CurlHttpClient final : public HttpClient {
     InitCurlOnce();
   }
 
-  Result<HttpResponse> Get(const std::string& url) override {
+  Result<HttpResponse> Get(const std::string& url) override { return Send(HttpRequest{url, {}, std::nullopt}); }
+
+  Result<HttpResponse> Send(const HttpRequest& request) override {
+    const std::string& url = request.url;
     if (options_.stop.stop_requested()) return Cancelled(url);
     EasyHandle handle(curl_easy_init());
     if (!handle)
@@ -50,7 +53,20 @@ class CurlHttpClient final : public HttpClient {
                        {url, user_agent_, options_.connect_timeout, options_.total_timeout,
                         options_.use_environment_proxy},
                        error_buffer, &response);
-    curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
+    struct curl_slist* raw_headers = nullptr;
+    for (const auto& [name, value] : request.headers) {
+      raw_headers = curl_slist_append(raw_headers, (name + ": " + value).c_str());
+    }
+    const std::unique_ptr<struct curl_slist, decltype(&curl_slist_free_all)> headers(
+        raw_headers, &curl_slist_free_all);
+    if (headers) curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers.get());
+    if (request.post_body) {
+      curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE,
+                       static_cast<curl_off_t>(request.post_body->size()));
+      curl_easy_setopt(h, CURLOPT_POSTFIELDS, request.post_body->data());
+    } else {
+      curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
+    }
     curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");  // every encoding curl can decode
     curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &AppendBody);
     curl_easy_setopt(h, CURLOPT_WRITEDATA, &response.body);
@@ -72,6 +88,14 @@ class CurlHttpClient final : public HttpClient {
 };
 
 }  // namespace
+
+Result<HttpResponse> HttpClient::Send(const HttpRequest& request) {
+  if (!request.headers.empty() || request.post_body) {
+    return Fail(ErrorCode::kInvalidArgument,
+                "this HTTP client sends only plain GET requests, not the one to " + request.url);
+  }
+  return Get(request.url);
+}
 
 std::unique_ptr<HttpClient> MakeCurlHttpClient(CurlHttpClientOptions options) {
   return std::make_unique<CurlHttpClient>(std::move(options));

@@ -9,6 +9,9 @@
 #include <memory>
 #include <stop_token>
 #include <string>
+#include <utility>
+#include <vector>
+#include <optional>
 #include <string_view>
 
 #include "core/error.h"
@@ -25,9 +28,22 @@ struct HttpResponse {
   std::string_view Header(std::string_view lower_name) const;
 };
 
+// A request with headers or a body, for APIs that need them (OpenReview's login and its bearer
+// token). Header values and the body may hold secrets: no error message or log names them, only
+// the URL.
+struct HttpRequest {
+  std::string url;
+  std::vector<std::pair<std::string, std::string>> headers;  // {"Authorization", "Bearer ..."}
+  std::optional<std::string> post_body;  // when set, a POST of this body (type in `headers`)
+};
+
 class HttpClient {
  public:
   virtual ~HttpClient() = default;
+
+  // Sends `request`, with Get's answers and errors. The default sends a plain GET through Get
+  // and refuses headers or a body (kInvalidArgument): clients that can send them override it.
+  [[nodiscard]] virtual Result<HttpResponse> Send(const HttpRequest& request);
 
   // GETs `url` ("https://export.arxiv.org/api/query?id_list=2401.06769"). Any HTTP status,
   // 4xx and 5xx included, is a response, not an error. Errors: kTimeout when the connect or total

@@ -19,12 +19,15 @@ double PoliteClient::NextRandom() {
   return std::uniform_real_distribution<double>(0.0, 1.0)(engine_);
 }
 
-Result<HttpResponse> PoliteClient::Get(const std::string& url) {
+Result<HttpResponse> PoliteClient::Get(const std::string& url) { return Send(HttpRequest{url, {}, std::nullopt}); }
+
+Result<HttpResponse> PoliteClient::Send(const HttpRequest& request) {
+  const std::string& url = request.url;
   const std::string host = HostOf(url);
   for (int attempt = 1;; ++attempt) {
     Result<HttpResponse> outcome = [&] {
       HostPoliteness::Permit permit = politeness_.Acquire(host);
-      return inner_.Get(url);
+      return inner_.Send(request);
     }();
     if (outcome && !IsRetryable(outcome)) return outcome;
     auto delay = DecideRetry(options_, attempt, outcome, NextRandom(), clock_.WallNow());

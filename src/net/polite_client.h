@@ -1,4 +1,4 @@
-// The client every caller uses for arXiv: an HttpClient that waits its turn per host
+// The client every caller uses for arXiv (and the venue sources): an HttpClient that waits its turn per host
 // (HostPoliteness) and retries what can succeed later (retry_policy.h).
 #ifndef COOLPAPERS_NET_POLITE_CLIENT_H_
 #define COOLPAPERS_NET_POLITE_CLIENT_H_
@@ -32,6 +32,9 @@ class PoliteClient final : public HttpClient {
   // on a network error, that error (kTimeout or kUnavailable) with the attempts added.
   // Thread-safe.
   [[nodiscard]] Result<HttpResponse> Get(const std::string& url) override;
+
+  // The same for a request with headers or a body (the inner client's Send).
+  [[nodiscard]] Result<HttpResponse> Send(const HttpRequest& request) override;
 
  private:
   double NextRandom();

@@ -7,10 +7,8 @@
 namespace coolpapers::store {
 
 std::string SelectVenuePapers(std::string_view rest) {
-  return "SELECT p.paper_key, p.edition, p.position, p.title, p.authors, p.affiliations, "
-         "p.abstract, p.track, p.group_name, p.status, p.presentation, p.keywords, p.pdf_url, "
-         "p.landing_url, p.doi, p.pages, p.arxiv_id, p.arxiv_link, p.field_rank, "
-         "(SELECT group_concat(id, ' ') FROM (SELECT id FROM venue_paper_ids "
+  return "SELECT " + std::string(kVenuePaperColumns) +
+         ", (SELECT group_concat(id, ' ') FROM (SELECT id FROM venue_paper_ids "
          "WHERE paper_key = p.paper_key ORDER BY rank, id)) FROM venue_papers AS p " +
          std::string(rest);
 }
@@ -52,32 +50,83 @@ std::string AuthorAffiliations(const std::vector<VenueAuthor>& authors) {
   return JoinLines(affiliations);
 }
 
+VenueEdition MergeStoredEdition(const VenueEdition& stored, const VenueEdition& incoming) {
+  VenueEdition merged = incoming;
+  const auto keep = [](std::string& field, const std::string& stored_field) {
+    if (field.empty()) field = stored_field;
+  };
+  keep(merged.full_name, stored.full_name);
+  keep(merged.start_date, stored.start_date);
+  keep(merged.end_date, stored.end_date);
+  keep(merged.published, stored.published);
+  keep(merged.location, stored.location);
+  keep(merged.url, stored.url);
+  if (!merged.official_count && stored.official_count) {
+    merged.official_count = stored.official_count;
+    merged.official_count_source = stored.official_count_source;
+  }
+  merged.sources = stored.sources;
+  for (const std::string& source : incoming.sources) {
+    if (!source.empty() && std::ranges::find(merged.sources, source) == merged.sources.end()) {
+      merged.sources.push_back(source);
+    }
+  }
+  return merged;
+}
+
+bool SameStoredFields(const VenuePaper& a, const VenuePaper& b) {
+  return a.edition == b.edition && a.position == b.position && a.title == b.title &&
+         a.authors == b.authors && a.abstract == b.abstract && a.track == b.track &&
+         a.group == b.group && a.status == b.status && a.presentation == b.presentation &&
+         a.keywords == b.keywords && a.pdf_url == b.pdf_url && a.landing_url == b.landing_url &&
+         a.doi == b.doi && a.pages == b.pages && a.arxiv_id == b.arxiv_id &&
+         a.arxiv_link == b.arxiv_link;
+}
+
+namespace {
+
+class SqliteVenuePaperColumns final : public VenuePaperColumns {
+ public:
+  explicit SqliteVenuePaperColumns(const SqliteStatement& row) : row_(row) {}
+  std::string_view Text(int column) const override { return row_.ColumnText(column); }
+  int64_t Int(int column) const override { return row_.ColumnInt(column); }
+
+ private:
+  const SqliteStatement& row_;
+};
+
+}  // namespace
+
 Result<VenuePaperRow> ReadVenuePaperRow(const SqliteStatement& row) {
+  return ReadVenuePaperColumns(SqliteVenuePaperColumns(row));
+}
+
+Result<VenuePaperRow> ReadVenuePaperColumns(const VenuePaperColumns& row) {
   VenuePaperRow read;
-  read.paper_key = row.ColumnInt(0);
+  read.paper_key = row.Int(0);
   VenuePaper& paper = read.paper;
-  paper.edition = std::string(row.ColumnText(1));
-  paper.position = row.ColumnInt(2);
-  paper.title = std::string(row.ColumnText(3));
-  const std::vector<std::string> names = SplitLines(row.ColumnText(4));
-  const std::vector<std::string> affiliations = SplitLines(row.ColumnText(5));
+  paper.edition = std::string(row.Text(1));
+  paper.position = row.Int(2);
+  paper.title = std::string(row.Text(3));
+  const std::vector<std::string> names = SplitLines(row.Text(4));
+  const std::vector<std::string> affiliations = SplitLines(row.Text(5));
   for (size_t i = 0; i < names.size(); ++i) {
     paper.authors.push_back({names[i], i < affiliations.size() ? affiliations[i] : ""});
   }
-  paper.abstract = std::string(row.ColumnText(6));
-  paper.track = std::string(row.ColumnText(7));
-  paper.group = std::string(row.ColumnText(8));
-  paper.status = std::string(row.ColumnText(9));
-  paper.presentation = std::string(row.ColumnText(10));
-  paper.keywords = SplitLines(row.ColumnText(11));
-  paper.pdf_url = std::string(row.ColumnText(12));
-  paper.landing_url = std::string(row.ColumnText(13));
-  paper.doi = std::string(row.ColumnText(14));
-  paper.pages = std::string(row.ColumnText(15));
-  paper.arxiv_id = std::string(row.ColumnText(16));
-  paper.arxiv_link = static_cast<ArxivLink>(row.ColumnInt(17));
-  read.field_rank = static_cast<int>(row.ColumnInt(18));
-  std::string_view ids = row.ColumnText(19);
+  paper.abstract = std::string(row.Text(6));
+  paper.track = std::string(row.Text(7));
+  paper.group = std::string(row.Text(8));
+  paper.status = std::string(row.Text(9));
+  paper.presentation = std::string(row.Text(10));
+  paper.keywords = SplitLines(row.Text(11));
+  paper.pdf_url = std::string(row.Text(12));
+  paper.landing_url = std::string(row.Text(13));
+  paper.doi = std::string(row.Text(14));
+  paper.pages = std::string(row.Text(15));
+  paper.arxiv_id = std::string(row.Text(16));
+  paper.arxiv_link = static_cast<ArxivLink>(row.Int(17));
+  read.field_rank = static_cast<int>(row.Int(18));
+  std::string_view ids = row.Text(19);
   bool first = true;
   while (!ids.empty()) {
     const size_t space = ids.find(' ');

@@ -9,14 +9,12 @@
 #include "core/title_key.h"
 #include "core/venue_merge.h"
 #include "store/change_stamp_sql.h"
+#include "store/sqlite_venue_reads.h"
 #include "store/sqlite_venue_rows.h"
 
 namespace coolpapers::store {
 namespace {
 
-constexpr std::string_view kSelectEdition =
-    "SELECT full_name, sources, start_date, end_date, published, location, url, official_count, "
-    "official_count_source FROM venue_editions WHERE edition = ?1";
 constexpr std::string_view kUpsertEdition =
     "INSERT OR REPLACE INTO venue_editions (edition, venue, year, full_name, sources, start_date, "
     "end_date, published, location, url, official_count, official_count_source) "
@@ -57,14 +55,6 @@ constexpr std::string_view kLinkByTitle =
     "(SELECT count(*) FROM arxiv_title_keys AS k WHERE k.title_key = venue_papers.title_key) = 1";
 constexpr int64_t kTitleKeyChunk = 5000;
 
-std::string JoinUnique(const std::string& stored, const std::vector<std::string>& added) {
-  std::vector<std::string> items = SplitLines(stored);
-  for (const std::string& item : added) {
-    if (!item.empty() && std::ranges::find(items, item) == items.end()) items.push_back(item);
-  }
-  return JoinLines(items);
-}
-
 Result<bool> EditionExists(SqliteConnection& connection, const std::string& edition) {
   auto select = connection.Prepare(kEditionExists);
   if (!select) return std::unexpected(std::move(select.error()));
@@ -101,15 +91,6 @@ Result<VenuePaperRow> LoadPaper(SqliteConnection& connection, int64_t paper_key)
   if (!row) return std::unexpected(std::move(row.error()));
   if (!*row) return Fail(ErrorCode::kInternal, "a venue paper vanished while being written");
   return ReadVenuePaperRow(**select);
-}
-
-bool SameStoredFields(const VenuePaper& a, const VenuePaper& b) {
-  return a.edition == b.edition && a.position == b.position && a.title == b.title &&
-         a.authors == b.authors && a.abstract == b.abstract && a.track == b.track &&
-         a.group == b.group && a.status == b.status && a.presentation == b.presentation &&
-         a.keywords == b.keywords && a.pdf_url == b.pdf_url && a.landing_url == b.landing_url &&
-         a.doi == b.doi && a.pages == b.pages && a.arxiv_id == b.arxiv_id &&
-         a.arxiv_link == b.arxiv_link;
 }
 
 // Binds ?1..?19 in the column order kInsertPaper and kUpdatePaper share. The strings bound must
@@ -252,33 +233,10 @@ Result<void> WriteVenueEdition(SqliteConnection& connection, const VenueEdition&
   const std::string tag = edition.Tag();
   auto transaction = SqliteTransaction::BeginWrite(connection);
   if (!transaction) return std::unexpected(std::move(transaction.error()));
-  VenueEdition merged = edition;
-  std::string sources;
-  {
-    auto select = connection.Prepare(kSelectEdition);
-    if (!select) return std::unexpected(std::move(select.error()));
-    (*select)->Bind(1, tag);
-    auto row = (*select)->Step();
-    if (!row) return std::unexpected(std::move(row.error()));
-    std::string stored_sources;
-    if (*row) {
-      const auto keep = [&](std::string& field, int column) {
-        if (field.empty()) field = std::string((*select)->ColumnText(column));
-      };
-      keep(merged.full_name, 0);
-      stored_sources = std::string((*select)->ColumnText(1));
-      keep(merged.start_date, 2);
-      keep(merged.end_date, 3);
-      keep(merged.published, 4);
-      keep(merged.location, 5);
-      keep(merged.url, 6);
-      if (!merged.official_count && !(*select)->ColumnIsNull(7)) {
-        merged.official_count = (*select)->ColumnInt(7);
-        merged.official_count_source = std::string((*select)->ColumnText(8));
-      }
-    }
-    sources = JoinUnique(stored_sources, edition.sources);
-  }
+  auto stored = ReadVenueEdition(connection, tag);
+  if (!stored) return std::unexpected(std::move(stored.error()));
+  const VenueEdition merged = *stored ? MergeStoredEdition(**stored, edition) : edition;
+  const std::string sources = JoinLines(merged.sources);
   auto upsert = connection.Prepare(kUpsertEdition);
   if (!upsert) return std::unexpected(std::move(upsert.error()));
   (*upsert)

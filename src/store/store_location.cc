@@ -7,11 +7,13 @@
 #include "store/pg_job_queue.h"
 #include "store/pg_store.h"
 #include "store/pg_translation_store.h"
+#include "store/pg_venue_store.h"
 #include "store/sqlite_faq_store.h"
 #include "store/sqlite_harvest_state.h"
 #include "store/sqlite_job_queue.h"
 #include "store/sqlite_store.h"
 #include "store/sqlite_translation_store.h"
+#include "store/sqlite_venue_store.h"
 
 namespace coolpapers::store {
 namespace {
@@ -77,6 +79,12 @@ Result<std::unique_ptr<TranslationStore>> OpenTranslationStoreAt(const StoreLoca
   return OpenPart<TranslationStore>(
       location, [](const auto& path) { return OpenSqliteTranslationStore(path); },
       [](const auto& url) { return OpenPgTranslationStore(url); });
+}
+
+Result<std::unique_ptr<VenueStore>> OpenVenueStoreAt(const StoreLocation& location) {
+  return OpenPart<VenueStore>(
+      location, [](const auto& path) { return OpenSqliteVenueStore(path); },
+      [](const auto& url) { return OpenPgVenueStore(url); });
 }
 
 }  // namespace coolpapers::store

@@ -1,5 +1,5 @@
 // Where an instance keeps its store, SQLite file or PostgreSQL database, and how each part of the
-// store (papers, job queue, harvest state, FAQ answers, translations) is opened there. Commands
+// store (papers, job queue, harvest state, FAQ answers, translations, venues) is opened there. Commands
 // open the store through these, so `[store] url` or `--store` choose the backend in one place.
 //
 //   sqlite:var/coolpapers.sqlite                 the embedded default (DATA/coolpapers.sqlite)
@@ -19,6 +19,7 @@
 #include "store/job_queue.h"
 #include "store/store.h"
 #include "store/translation_store.h"
+#include "store/venue_store.h"
 
 namespace coolpapers::store {
 
@@ -48,6 +49,7 @@ StoreLocation SqliteLocation(const std::filesystem::path& path);
 [[nodiscard]] Result<std::unique_ptr<FaqStore>> OpenFaqStoreAt(const StoreLocation& location);
 [[nodiscard]] Result<std::unique_ptr<TranslationStore>> OpenTranslationStoreAt(
     const StoreLocation& location);
+[[nodiscard]] Result<std::unique_ptr<VenueStore>> OpenVenueStoreAt(const StoreLocation& location);
 
 }  // namespace coolpapers::store
 

@@ -1,6 +1,6 @@
 // The behaviour every VenueStore implementation must have, run against each one through a
-// backend factory. A PostgreSQL venue store joins by adding its backend to
-// INSTANTIATE_TEST_SUITE_P below.
+// backend factory: SQLite, and PostgreSQL in a fresh database of the test process's server
+// (skipped with the reason when PostgreSQL is not installed).
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -10,11 +10,14 @@
 #include <string>
 #include <vector>
 
+#include "store/pg_store.h"
+#include "store/pg_venue_store.h"
 #include "store/sqlite_store.h"
 #include "store/sqlite_venue_store.h"
 #include "store/store.h"
 #include "tests/support/store_test_records.h"
 #include "store/venue_store.h"
+#include "tests/support/pg_test_server.h"
 #include "tests/support/temp_dir.h"
 
 namespace coolpapers::store {
@@ -28,6 +31,8 @@ struct VenueBackend {
   // Open the venues and the arXiv papers kept under `dir`, creating them on first use.
   std::function<Result<std::unique_ptr<VenueStore>>(const std::filesystem::path& dir)> open;
   std::function<Result<std::unique_ptr<Store>>(const std::filesystem::path& dir)> open_papers;
+  // Why the backend cannot run here, or nullopt.
+  std::function<std::optional<std::string>()> skip_reason = [] { return std::nullopt; };
 };
 
 void PrintTo(const VenueBackend& backend, std::ostream* out) { *out << backend.name; }
@@ -36,6 +41,17 @@ VenueBackend SqliteVenueBackend() {
   return {"Sqlite",
           [](const std::filesystem::path& dir) { return OpenSqliteVenueStore(dir / "s.sqlite"); },
           [](const std::filesystem::path& dir) { return OpenSqliteStore(dir / "s.sqlite"); }};
+}
+
+VenueBackend PgVenueBackend() {
+  return {"Postgres",
+          [](const std::filesystem::path& dir) {
+            return OpenPgVenueStore(coolpapers::testing::PgTestDatabaseUrl(dir));
+          },
+          [](const std::filesystem::path& dir) {
+            return OpenPgStore(coolpapers::testing::PgTestDatabaseUrl(dir));
+          },
+          coolpapers::testing::PgTestSkipReason};
 }
 
 VenueEdition Edition(const std::string& venue, int year, const std::string& source) {
@@ -71,6 +87,7 @@ std::vector<std::string> IdsOf(const std::vector<VenuePaper>& papers) {
 class VenueStoreContractTest : public ::testing::TestWithParam<VenueBackend> {
  protected:
   void SetUp() override {
+    if (auto reason = GetParam().skip_reason()) GTEST_SKIP() << *reason;
     auto store = GetParam().open(dir_.path());
     ASSERT_TRUE(store) << store.error().message << " / " << store.error().detail;
     store_ = std::move(*store);
@@ -319,7 +336,7 @@ TEST_P(VenueStoreContractTest, LinksUniqueTitleMatchesToArxivPapers) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, VenueStoreContractTest,
-                         ::testing::Values(SqliteVenueBackend()),
+                         ::testing::Values(SqliteVenueBackend(), PgVenueBackend()),
                          [](const auto& info) { return info.param.name; });
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -61,6 +62,42 @@ TEST(CliEdges, ReadOnlyCommandsRefuseAFolderWithoutAStore) {
   EXPECT_EQ(result.exit_code, 1) << result.output;
   EXPECT_THAT(result.output, HasSubstr("no store at"));
   EXPECT_FALSE(std::filesystem::exists(empty / "coolpapers.sqlite"));
+}
+
+// Issue #14: `venue fetch` queues a known edition as a job and names the known ones for any
+// other; an OpenReview edition needs a login, which `doctor` asks for and neither shows.
+TEST(CliEdges, VenueFetchQueuesKnownEditionsAndSaysWhatAnOpenReviewOneNeeds) {
+  ::unsetenv("OPENREVIEW_USERNAME");
+  ::unsetenv("OPENREVIEW_PASSWORD");
+  TempDir temp;
+  const std::filesystem::path data = temp.path() / "var";
+  const CommandResult unknown = RunCoolpapers({"venue", "fetch", "--data", data.string(), "ICLR.1999"});
+  EXPECT_EQ(unknown.exit_code, 1) << unknown.output;
+  EXPECT_THAT(unknown.output, HasSubstr("NAACL.2024"));
+  const CommandResult queued =
+      RunCoolpapers({"venue", "fetch", "--data", data.string(), "NAACL.2024"});
+  EXPECT_EQ(queued.exit_code, 0) << queued.output;
+  EXPECT_THAT(queued.output, HasSubstr("queued venue:NAACL.2024"));
+  EXPECT_THAT(RunCoolpapers({"jobs", "--data", data.string()}).output,
+              HasSubstr("venue:NAACL.2024"));
+
+  const CommandResult anonymous =
+      RunCoolpapers({"venue", "fetch", "--data", data.string(), "ICLR.2025"});
+  EXPECT_EQ(anonymous.exit_code, 1) << anonymous.output;
+  EXPECT_THAT(anonymous.output, HasSubstr("OPENREVIEW_USERNAME"));
+  EXPECT_THAT(RunCoolpapers({"doctor", "--data", data.string()}).output,
+              HasSubstr("openreview no login"));
+
+  constexpr char kPassword[] = "hunter2-not-shown";
+  WriteFile(data / "coolpapers.toml", std::string("[openreview]\nusername = \"me@example.org\"\n"
+                                                  "password = \"") + kPassword + "\"\n");
+  const CommandResult logged_in =
+      RunCoolpapers({"venue", "fetch", "--data", data.string(), "ICLR.2025"});
+  EXPECT_EQ(logged_in.exit_code, 0) << logged_in.output;
+  EXPECT_THAT(logged_in.output, Not(HasSubstr(kPassword)));
+  const CommandResult doctor = RunCoolpapers({"doctor", "--data", data.string()});
+  EXPECT_THAT(doctor.output, HasSubstr("openreview login set"));
+  EXPECT_THAT(doctor.output, Not(HasSubstr(kPassword)));
 }
 
 TEST(CliEdges, ReadOnlyCommandsReadAnExistingStore) {

@@ -86,7 +86,9 @@ void ReplayServer::Serve(tcp::socket& socket) {
   if (ec) return;
 
   LoggedRequest logged;
+  logged.method = std::string(request.method_string());
   logged.target = std::string(request.target());
+  logged.body = request.body();
   logged.arrived = std::chrono::steady_clock::now();
   for (const auto& field : request) {
     std::string name(field.name_string());

@@ -39,7 +39,9 @@ struct Fault {
 };
 
 struct LoggedRequest {
+  std::string method;  // "GET", "POST"
   std::string target;  // path+query as sent: "/api/query?id_list=1707.08567"
+  std::string body;    // a POST's body
   std::map<std::string, std::string> headers;  // names lower-cased
   std::chrono::steady_clock::time_point arrived;
 };

@@ -7,6 +7,7 @@
 
 #include "core/quoted_text.h"
 #include "ingest/venue/acl_anthology_reader.h"
+#include "ingest/venue/ojs_oai_reader.h"
 #include "ingest/venue/openreview_reader.h"
 #include "ingest/venue/paper_copilot_reader.h"
 #include "ingest/venue/pmlr_bib_reader.h"
@@ -90,6 +91,8 @@ std::string_view VenueFormatName(VenueFormat format) {
       return "PMLR BibTeX";
     case VenueFormat::kOpenReview:
       return "OpenReview API JSON";
+    case VenueFormat::kOjsOai:
+      return "OJS OAI-PMH oai_dc";
   }
   return "?";
 }
@@ -100,9 +103,8 @@ Result<VenueFormat> DetectVenueFormat(const std::filesystem::path& path) {
     return Fail(ErrorCode::kNotFound, "no such file: \"" + path.string() + "\"");
   }
   const std::string extension = path.extension().string();
-  if (extension == ".xml") return VenueFormat::kAclAnthology;
   if (extension == ".bib") return VenueFormat::kPmlrBib;
-  if (extension != ".json") {
+  if (extension != ".json" && extension != ".xml") {
     return Fail(ErrorCode::kInvalidArgument,
                 "cannot tell the format of " + QuoteForMessage(path.string()) +
                     ": expected a .json (Paper Copilot, OpenReview), .xml (ACL Anthology) or "
@@ -113,6 +115,10 @@ Result<VenueFormat> DetectVenueFormat(const std::filesystem::path& path) {
   std::string head(kSniffBytes, '\0');
   head.resize(std::fread(head.data(), 1, head.size(), file));
   std::fclose(file);
+  if (extension == ".xml") {
+    return head.find("<OAI-PMH") != std::string::npos ? VenueFormat::kOjsOai
+                                                      : VenueFormat::kAclAnthology;
+  }
   const size_t first = head.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
   if (first != std::string::npos && head[first] == '{') return VenueFormat::kOpenReview;
   if (first != std::string::npos && head[first] == '[') {
@@ -137,6 +143,8 @@ Result<void> ReadVenueFile(const std::filesystem::path& path, VenueFormat format
       return ReadPmlrBibFile(path, sink);
     case VenueFormat::kOpenReview:
       return ReadOpenReviewFile(path, sink);
+    case VenueFormat::kOjsOai:
+      return ReadOjsOaiFile(path, options, sink);
   }
   return Fail(ErrorCode::kInternal, "unknown venue format");
 }

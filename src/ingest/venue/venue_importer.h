@@ -27,11 +27,13 @@ enum class VenueFormat {
   kAclAnthology,  // acl_anthology_reader.h
   kPmlrBib,       // pmlr_bib_reader.h
   kOpenReview,    // openreview_reader.h
+  kOjsOai,        // ojs_oai_reader.h
 };
 
 std::string_view VenueFormatName(VenueFormat format);  // "Paper Copilot JSON", ...
 
-// The format of `path`: ".xml" is an ACL Anthology collection, ".bib" a PMLR volume, ".json"
+// The format of `path`: ".xml" is an OAI-PMH page (AAAI's OJS) when it holds "<OAI-PMH" in its
+// first 4 KB, else an ACL Anthology collection, ".bib" a PMLR volume, ".json"
 // an OpenReview answer when it opens with an object or its array's first object has
 // "content", else a Paper Copilot list. Errors: kNotFound (missing file), kUnavailable
 // (unreadable), kInvalidArgument (another extension, or JSON that opens with neither "[" nor
