@@ -58,11 +58,12 @@ Result<Route> ParseIds(std::string_view subject, Route route) {
   return route;
 }
 
-// 501 when the site keeps no venues (a PostgreSQL store).
+// 501 when the site was started without a venue store (`serve` always opens one; a Site
+// built for another purpose, e.g. a tool or a test, may not).
 Response NoVenues(const RouteContext& context, ErrorFormat format) {
   return MakeErrorResponse(501, "not_implemented",
-                           "venues are not yet kept in PostgreSQL: this instance's store has "
-                           "no venue papers (import them into a SQLite store)",
+                           "this site serves no conference venues: it was started without a "
+                           "venue store",
                            format, context.frame);
 }
 

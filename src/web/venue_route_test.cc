@@ -305,11 +305,11 @@ TEST_F(VenueRouteTest, TheHomePageListsTheEditions) {
   EXPECT_THAT(*bare.Handle(testing::GetRequest("/")).body, Not(HasSubstr("Venues")));
 }
 
-TEST_F(VenueRouteTest, ASiteWithoutVenuesSaysPostgresqlKeepsNoneYet) {
+TEST_F(VenueRouteTest, ASiteWithoutAVenueStoreSaysItServesNoVenues) {
   Site bare(*store_, SiteOptions{}, SiteServices{});
   const Response page = bare.Handle(testing::GetRequest("/api/venue/ICLR.2024"));
   EXPECT_EQ(page.status, 501);
-  EXPECT_THAT(*page.body, HasSubstr("venues are not yet kept in PostgreSQL"));
+  EXPECT_THAT(*page.body, HasSubstr("serves no conference venues"));
 }
 
 }  // namespace
