@@ -68,7 +68,9 @@ export function initReadingPosition() {
   indicator.className = 'reading-position';
   indicator.setAttribute('aria-hidden', 'true');
   indicator.hidden = true;
-  document.body.append(indicator);
+  // In the bottom bar: on a phone it is a line of the bar (bottom_bar.css) instead of a label
+  // over the text at the top of the window; wider windows still show it at the top centre.
+  (document.querySelector('.bottom-bar') ?? document.body).append(indicator);
   // Scrolling by hand hands the position back to the window.
   window.addEventListener('wheel', () => { current?.classList.remove('current'); current = null; }, { passive: true });
   window.addEventListener('touchmove', () => { current?.classList.remove('current'); current = null; }, { passive: true });

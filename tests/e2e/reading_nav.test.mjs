@@ -17,6 +17,35 @@ const skip = skipReason();
 let server;
 let browser;
 
+// Runs in the page: the card texts (each line of text, each link, button and input) that the
+// reading-position indicator's box overlaps in the part of the window the cards show in (above
+// the bottom bar, which the page keeps clear with its bottom padding).
+function coveredByIndicator() {
+  const indicator = document.querySelector('.reading-position');
+  const box = indicator.getBoundingClientRect();
+  const shown = !indicator.hidden && box.width > 0 && box.height > 0;
+  const barTop = document.querySelector('.bottom-bar')?.getBoundingClientRect().top ?? innerHeight;
+  const overlaps = (rect) => rect.width > 0 && rect.height > 0 && rect.bottom > 0 && rect.top < barTop &&
+    rect.left < box.right && rect.right > box.left && rect.top < box.bottom && rect.bottom > box.top;
+  const texts = [];
+  for (const card of document.querySelectorAll('#papers div.panel.paper')) {
+    if (card.hidden || card.offsetParent === null) continue;
+    const cardBox = card.getBoundingClientRect();
+    if (cardBox.bottom < 0 || cardBox.top > innerHeight) continue;
+    const walker = document.createTreeWalker(card, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.textContent.trim()) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      if ([...range.getClientRects()].some(overlaps)) texts.push(node.textContent.trim().slice(0, 40));
+    }
+    for (const control of card.querySelectorAll('a, button, input, summary, select')) {
+      if (overlaps(control.getBoundingClientRect())) texts.push(`<${control.localName}> ${control.textContent.trim().slice(0, 40)}`);
+    }
+  }
+  return { shown, box: [box.left, box.top, box.right, box.bottom].map(Math.round), texts };
+}
+
 const currentId = (page) => page.evaluate(() => document.querySelector('#papers div.panel.paper.current')?.id ?? null);
 
 describe('reading navigation', { skip: skip ?? false, timeout: 240000 }, () => {
@@ -116,6 +145,15 @@ describe('reading navigation', { skip: skip ?? false, timeout: 240000 }, () => {
       assert.ok(Math.max(...rights) <= buttons, `cards end at ${Math.max(...rights)}px, the buttons start at ${buttons}px`);
       await page.waitForFunction(() => !document.querySelector('.reading-position')?.hidden);
       await screenshot(page, `reading-phone-${scheme}`);
+      // The "#N of 350 · day" indicator covers no card text or control, wherever the reader is.
+      for (const y of [1500, 4000, 9000]) {
+        await page.evaluate((top) => window.scrollTo(0, top), y);
+        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+        const covered = await page.evaluate(coveredByIndicator);
+        assert.ok(covered.shown, `the indicator shows at scroll ${y}`);
+        assert.deepEqual(covered.texts, [], `the indicator at ${JSON.stringify(covered.box)} covers no card text at scroll ${y}`);
+      }
+      await screenshot(page, `reading-phone-indicator-${scheme}`);
       assert.deepEqual(page.errors, []);
       await page.context().close();
     });
