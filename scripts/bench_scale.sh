@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Issue 19's benchmarks: the site at arXiv's size beside the 40k sample, as one table.
+#   bash scripts/bench_scale.sh [N]          (N papers, default 2,700,000)
+# Builds two SQLite stores once and keeps them under $COOLPAPERS_SCALE_DIR (default
+# $TMPDIR/coolpapers-scale; it needs ~5 GB at 2.7M): the 40,717 real records of ../shared alone,
+# and those plus synthetic papers up to N (bench/scale_store_builder.cc: ids of 2015-2023, 25,000
+# a month, ~1.75 listings a paper). A store is rebuilt only when its stamp changes: the schema's
+# migrations, the generator's version or N. Then, for each store, it starts `coolpapers serve
+# --no-harvest --page-cache-mb 0` (nothing cached: every answer is rendered; no search index, so
+# nothing indexes in the background) and runs the row groups below, one function each.
+# COOLPAPERS_BENCH_REQUESTS (default 300) requests of each kind; COOLPAPERS_BENCH_ONLY=TEXT
+# measures only the request kinds whose name contains TEXT.
+#
+# To add rows: write a row group `rows_NAME STORE_DIR PORT` that prints "name<TAB>value" lines
+# and add it to row_groups. The table keeps the rows in the order they were first printed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+shared=../shared/data/metadata/daily-arxiv-cs-2025
+[[ -d $shared ]] || { echo "bench_scale: needs $shared beside the checkout" >&2; exit 1; }
+build=${COOLPAPERS_BUILD_DIR:-build}
+bin=$build/src/cli/coolpapers
+papers=${1:-2700000}
+scale=${COOLPAPERS_SCALE_DIR:-${TMPDIR:-/tmp}/coolpapers-scale}
+requests=${COOLPAPERS_BENCH_REQUESTS:-300}
+only=${COOLPAPERS_BENCH_ONLY:-}
+# Bump when bench/scale_store_builder.cc makes other ids, days or listings.
+generator_version=1
+row_groups=(rows_store rows_pages)
+
+work=$(mktemp -d)
+server_pid=
+cleanup() { [[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+
+# What a store of `papers` is made by: the schema and the generator.
+store_stamp() {
+  echo "schema $(ls src/store/migrations/*.sql | wc -l) ($(ls src/store/migrations | tail -n 1))," \
+       "generator $generator_version, papers $1"
+}
+
+# Builds the store of `papers` papers in `dir` unless the one there has the same stamp.
+ensure_store() {
+  local papers=$1 dir=$2
+  if [[ -f $dir/stamp && $(cat "$dir/stamp") == "$(store_stamp "$papers")" ]]; then return; fi
+  echo "bench_scale: building the store of $papers papers in $dir" >&2
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  nice -n 10 "$build/bench/scale_store_builder" --metadata "$shared" --data "$dir" \
+    --papers "$papers" >"$dir/build.tsv"
+  store_stamp "$papers" >"$dir/stamp"
+}
+
+# Starts serve on the store in `dir`; sets server_pid and port.
+start_server() {
+  local dir=$1 run=$work/run
+  rm -rf "$run"
+  mkdir -p "$run"
+  touch "$run/index"  # a file where the index would be: search is off, nothing is indexed
+  "$bin" serve --data "$run" --store "sqlite:$dir/coolpapers.sqlite" --host 127.0.0.1 --port 0 \
+    --no-harvest --page-cache-mb 0 >"$run/serve.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 600); do grep -q 'serving http://' "$run/serve.log" && break; sleep 0.1; done
+  port=$(grep -o 'serving http://127.0.0.1:[0-9]*' "$run/serve.log" | grep -o '[0-9]*$')
+}
+
+stop_server() { kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=; }
+
+# Row group: the store itself and how long it took to build.
+rows_store() {
+  local dir=$1
+  cat "$dir/build.tsv"
+  printf 'store size on disk\t%s\n' "$(du -sh "$dir" | cut -f1)"
+}
+
+# Row group: every page and API answer, uncached (scripts/bench_scale_requests.py).
+rows_pages() {
+  local dir=$1 port=$2
+  python3 scripts/bench_scale_requests.py --port "$port" --store "$dir/coolpapers.sqlite" \
+    --requests "$requests" --only "$only"
+}
+
+# Measures every row group on the store of `papers` papers into $work/column.<papers>.
+measure() {
+  local papers=$1 dir=$scale/store-$1
+  ensure_store "$papers" "$dir"
+  start_server "$dir"
+  for group in "${row_groups[@]}"; do "$group" "$dir" "$port"; done >"$work/column.$papers"
+  stop_server
+}
+
+measure 40717
+measure "$papers"
+
+printf '\nissue 19 (load average: %s; %s requests of each kind, uncached)\n' \
+  "$(cut -d' ' -f1-3 /proc/loadavg)" "$requests"
+python3 - "$work/column.40717" "$work/column.$papers" "$papers" <<'PY'
+import sys
+columns = []
+for path in sys.argv[1:3]:
+    rows = {}
+    for line in open(path):
+        name, _, value = line.rstrip("\n").partition("\t")
+        rows[name] = value
+    columns.append(rows)
+names = list(dict.fromkeys([*columns[0], *columns[1]]))
+header = ["what", "40k papers", f"{int(sys.argv[3]):,} papers"]
+table = [header] + [[name, columns[0].get(name, "-"), columns[1].get(name, "-")] for name in names]
+widths = [max(len(row[i]) for row in table) for i in range(3)]
+for i, row in enumerate(table):
+    print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+    if i == 0:
+        print("  ".join("-" * width for width in widths))
+PY
