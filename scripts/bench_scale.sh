@@ -50,6 +50,34 @@ ensure_store() {
   store_stamp "$papers" >"$dir/stamp"
 }
 
+# A site that harvested every day it lists has a harvest-state row per (category, day), which
+# the home page and every day page read: record each listed day as harvested and complete, with
+# its counts, as the harvester would (store/harvest_state.h). Once per store (the mark file).
+ensure_harvest_state() {
+  [[ -f $1/harvested ]] && return
+  python3 - "$1/coolpapers.sqlite" <<'PY'
+import sqlite3, sys
+store = sqlite3.connect(sys.argv[1])
+store.execute("""
+  INSERT OR REPLACE INTO category_days (category, day, feed_new, feed_cross, feed_replace,
+    stored_new, stored_cross, stored_replace, complete, attempts, checked_ms)
+  SELECT category, day, SUM(announce_type = 0), SUM(announce_type = 1), SUM(announce_type = 2),
+    SUM(announce_type = 0), SUM(announce_type = 1), SUM(announce_type = 2), 1, 1,
+    CAST(strftime('%s', day, '+1 day') AS INTEGER) * 1000
+  FROM listings GROUP BY category, day""")
+store.commit()
+PY
+  touch "$1/harvested"
+}
+
+# The conference lists of ../shared (Paper Copilot's), imported once (the mark file), for the
+# venue rows: `coolpapers venue import` links them to the store's arXiv papers by title.
+ensure_venues() {
+  [[ -f $1/venues ]] && return
+  "$bin" venue import --data "$1" ../shared/data/venues/papercopilot/*.json >"$1/venues.log" 2>&1
+  touch "$1/venues"
+}
+
 # Starts serve on the store in `dir`; sets server_pid and port.
 start_server() {
   local dir=$1 run=$work/run
@@ -85,6 +113,8 @@ rows_pages() {
 measure() {
   local papers=$1 dir=$scale/store-$1
   ensure_store "$papers" "$dir"
+  ensure_harvest_state "$dir"
+  ensure_venues "$dir"
   start_server "$dir"
   for group in "${row_groups[@]}"; do "$group" "$dir" "$port"; done >"$work/column.$papers"
   stop_server

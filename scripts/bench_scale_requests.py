@@ -39,6 +39,8 @@ class Targets:
         self.big = self.categories[:12]  # where readers go: cs.LG, cs.CV, cs.AI, cs.CL...
         self.busy = self.categories[:30]
         self.days_of = {}
+        self.editions = [row[0] for row in store.execute(
+            "SELECT edition FROM venue_editions ORDER BY edition")]
 
     def days(self, category):
         if category not in self.days_of:
@@ -122,6 +124,16 @@ class Targets:
     def home(self):
         return ["/"] * self.count
 
+    def venues(self):
+        if not self.editions:
+            return []  # none imported: no row
+        return [f"/venue/{self.editions[i % len(self.editions)]}" for i in range(self.count)]
+
+    def api_venues(self):
+        if not self.editions:
+            return []
+        return [f"/api/venue/{self.editions[i % len(self.editions)]}" for i in range(self.count)]
+
 
 # The rows, in the table's order: (name, Targets method).
 KINDS = [
@@ -137,6 +149,8 @@ KINDS = [
     ("/api/arxiv/CAT?date=D", Targets.api_day),
     ("feed /arxiv/CAT/feed", Targets.feeds),
     ("home /", Targets.home),
+    ("venue /venue/NAME.YEAR", Targets.venues),
+    ("venue /api/venue/NAME.YEAR", Targets.api_venues),
 ]
 
 
@@ -175,6 +189,8 @@ def main():
         if args.only not in name:
             continue
         wanted = method(targets)
+        if not wanted:
+            continue
         times, failed = time_targets(args.port, wanted)
         times.sort()
         value = (f"p50 {statistics.median(times):.2f} ms, p99 {quantile(times, 0.99):.2f} ms, "
