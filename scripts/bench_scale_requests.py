@@ -53,13 +53,15 @@ class Targets:
         return self.rng.choice(self.days(category))
 
     def paper_ids(self, count):
-        ids = []
+        ids = []  # distinct: a repeated id is redirected to the list without it
         while len(ids) < count:
             category = self.rng.choice(self.busy)
             day, _ = self.day_of(category)
             rows = self.store.execute(
                 "SELECT paper_id FROM listings WHERE category = ? AND day = ?", (category, day))
-            ids.extend(self.rng.sample([row[0] for row in rows], 1))
+            paper_id = self.rng.choice([row[0] for row in rows])
+            if paper_id not in ids:
+                ids.append(paper_id)
         return ids
 
     def union(self, size):
