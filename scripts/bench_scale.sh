@@ -4,8 +4,8 @@
 # Builds two SQLite stores once and keeps them under $COOLPAPERS_SCALE_DIR (default
 # $TMPDIR/coolpapers-scale; it needs ~5 GB at 2.7M): the 40,717 real records of ../shared alone,
 # and those plus synthetic papers up to N (bench/scale_store_builder.cc: ids of 2015-2023, 25,000
-# a month, ~1.75 listings a paper). A store is rebuilt only when its stamp changes: the schema's
-# migrations, the generator's version or N. Then, for each store, it starts `coolpapers serve
+# a month, ~1.75 listings a paper). A store is rebuilt only when the generator's version or N
+# changes; a new migration is applied to it in place. Then, for each store, it starts `coolpapers serve
 # --no-harvest --page-cache-mb 0` (nothing cached: every answer is rendered; no search index, so
 # nothing indexes in the background) and runs the row groups below, one function each.
 # COOLPAPERS_BENCH_VENUES=1 imports ../shared's conference lists once for the venue rows.
@@ -33,22 +33,31 @@ server_pid=
 cleanup() { [[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 
-# What a store of `papers` is made by: the schema and the generator.
-store_stamp() {
-  echo "schema $(ls src/store/migrations/*.sql | wc -l) ($(ls src/store/migrations | tail -n 1))," \
-       "generator $generator_version, papers $1"
+# What a store of `papers` is made by: the generator, and the schema.
+content_stamp() { echo "generator $generator_version, papers $1"; }
+schema_stamp() {
+  echo "schema $(ls src/store/migrations/*.sql | wc -l) ($(ls src/store/migrations | tail -n 1))"
 }
 
-# Builds the store of `papers` papers in `dir` unless the one there has the same stamp.
+# Builds the store of `papers` papers in `dir` unless the one there was made by the same
+# generator; one of an older schema is migrated in place (as a deployed store would be, which
+# also times the migration), not rebuilt.
 ensure_store() {
   local papers=$1 dir=$2
-  if [[ -f $dir/stamp && $(cat "$dir/stamp") == "$(store_stamp "$papers")" ]]; then return; fi
+  if [[ -f $dir/stamp && $(head -n 1 "$dir/stamp") == "$(content_stamp "$papers")" ]]; then
+    if [[ $(tail -n 1 "$dir/stamp") != "$(schema_stamp)" ]]; then
+      echo "bench_scale: migrating the store in $dir to $(schema_stamp)" >&2
+      "$build/bench/scale_store_builder" --migrate "$dir" >"$dir/migrate.tsv"
+      printf '%s\n%s\n' "$(content_stamp "$papers")" "$(schema_stamp)" >"$dir/stamp"
+    fi
+    return
+  fi
   echo "bench_scale: building the store of $papers papers in $dir" >&2
   rm -rf "$dir"
   mkdir -p "$dir"
   nice -n 10 "$build/bench/scale_store_builder" --metadata "$shared" --data "$dir" \
     --papers "$papers" >"$dir/build.tsv"
-  store_stamp "$papers" >"$dir/stamp"
+  printf '%s\n%s\n' "$(content_stamp "$papers")" "$(schema_stamp)" >"$dir/stamp"
 }
 
 # A site that harvested every day it lists has a harvest-state row per (category, day), which
@@ -102,6 +111,7 @@ stop_server() { kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; serv
 rows_store() {
   local dir=$1
   cat "$dir/build.tsv"
+  [[ -f $dir/migrate.tsv ]] && cat "$dir/migrate.tsv"
   printf 'store size on disk\t%s\n' "$(du -sh "$dir" | cut -f1)"
 }
 
