@@ -43,6 +43,10 @@ int main(int argc, char** argv) try {
   serve_cmd->add_flag("--no-harvest", serve.no_harvest,
                       "Do not harvest arXiv's daily announcements (the default is to harvest)")
       ->excludes(serve_cmd->get_option("--harvest"));
+  serve_cmd->add_option("--page-cache-mb", serve.page_cache_mb,
+                        "Bound of the rendered-page cache in MiB (0: cache nothing, for benchmarks)")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
 
   ImportOptions import;
   CLI::App* import_cmd =

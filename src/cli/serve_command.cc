@@ -199,6 +199,7 @@ int RunServeCommand(const ServeOptions& options) {
                         .feedback_url = settings.feedback_url,
                         .translation = translations.has_value()};
   site_options.limits = settings.limits.rates;
+  site_options.cache.max_bytes = static_cast<size_t>(options.page_cache_mb) * 1024 * 1024;
   web::ServerOptions server_options;
   server_options.page_frame = site_options.frame;
   web::Site site(*instance.store, std::move(site_options), std::move(services));

@@ -20,6 +20,9 @@ struct ServeOptions {
   std::optional<std::filesystem::path> config_file;  // default: DATA/coolpapers.toml if present
   bool harvest = false;     // --harvest: harvest even when the configuration turns it off
   bool no_harvest = false;  // --no-harvest: do not, whatever the configuration says
+  // --page-cache-mb: the bound of each page cache (pages, search results); 0 caches nothing, so
+  // that scripts/bench_scale.sh measures every answer rendered.
+  int page_cache_mb = 64;
 };
 
 // Serves until SIGINT or SIGTERM, then shuts down gracefully. Returns the exit code.

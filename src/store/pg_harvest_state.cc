@@ -24,9 +24,18 @@ constexpr std::string_view kUpsertDay =
   "stored_cross, stored_replace, awaiting_metadata, complete, attempts, note, checked_ms "
 constexpr std::string_view kSelectDay =
     "SELECT " COOLPAPERS_DAY_COLUMNS "FROM category_days WHERE category = $1 AND day = $2::date";
+// A DISTINCT ON would read every row (one per category and day harvested); the recursive CTE
+// hops from one category to the next along the primary key and reads each one's last row.
 constexpr std::string_view kSelectNewestDays =
-    "SELECT DISTINCT ON (category) " COOLPAPERS_DAY_COLUMNS
-    "FROM category_days ORDER BY category, day DESC";
+    "WITH RECURSIVE harvested(name) AS ("
+    "  SELECT MIN(category) FROM category_days"
+    "  UNION ALL"
+    "  SELECT (SELECT MIN(d.category) FROM category_days AS d WHERE d.category > h.name)"
+    "  FROM harvested AS h WHERE h.name IS NOT NULL) "
+    "SELECT c.* FROM harvested AS h CROSS JOIN LATERAL ("
+    "  SELECT " COOLPAPERS_DAY_COLUMNS "FROM category_days AS d WHERE d.category = h.name"
+    "  ORDER BY day DESC LIMIT 1) AS c "
+    "WHERE h.name IS NOT NULL ORDER BY c.category";
 constexpr std::string_view kSelectIncompleteDays =
     "SELECT " COOLPAPERS_DAY_COLUMNS "FROM category_days WHERE NOT complete ORDER BY day, category";
 #undef COOLPAPERS_DAY_COLUMNS

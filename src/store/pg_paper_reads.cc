@@ -26,36 +26,28 @@ constexpr std::string_view kDayList =
     "WHERE NOT string_to_array(best.categories, ' ') && "
     "  ARRAY(SELECT jsonb_array_elements_text($3::jsonb)) "
     "ORDER BY announce_type, position, paper_id";
+// The newest day, the days and the counts come from listing_days (pg_migrations/0007), one row
+// per (category, day), so none of them reads a category's listings.
 constexpr std::string_view kNewestDay =
-    "SELECT to_char(MAX(day), 'YYYY-MM-DD') FROM listings WHERE category IN " COOLPAPERS_IN_LIST(1);
-// A DISTINCT over the categories' listings reads every row of them (14,637 for cs.CL in the
-// 2025 data: 30 ms); hopping from one day to the next along the primary key (a loose index
-// scan, as kNewestDayPerCategory) reads one row per day (2 ms; docs/store.md).
+    "SELECT to_char(MAX(day), 'YYYY-MM-DD') FROM listing_days "
+    "WHERE category IN " COOLPAPERS_IN_LIST(1);
 constexpr std::string_view kListingDays =
-    "WITH RECURSIVE wanted(category) AS ("
-    "  SELECT DISTINCT jsonb_array_elements_text($1::jsonb)), "
-    "days(category, day) AS ("
-    "  SELECT w.category, (SELECT MIN(l.day) FROM listings AS l WHERE l.category = w.category)"
-    "  FROM wanted AS w"
-    "  UNION ALL"
-    "  SELECT d.category, (SELECT MIN(l.day) FROM listings AS l"
-    "                      WHERE l.category = d.category AND l.day > d.day)"
-    "  FROM days AS d WHERE d.day IS NOT NULL) "
-    "SELECT DISTINCT to_char(day, 'YYYY-MM-DD') AS iso FROM days WHERE day IS NOT NULL "
-    "ORDER BY iso";
-// A GROUP BY would scan every listing; the recursive CTE hops from one category to the next
-// along the primary key (a loose index scan), so the cost follows the number of categories.
+    "SELECT DISTINCT to_char(day, 'YYYY-MM-DD') AS iso FROM listing_days "
+    "WHERE category IN " COOLPAPERS_IN_LIST(1) " ORDER BY iso";
+// A GROUP BY would read every row of listing_days; the recursive CTE hops from one category to
+// the next along the primary key (a loose index scan), so the cost follows the number of
+// categories.
 constexpr std::string_view kNewestDayPerCategory =
     "WITH RECURSIVE categories(category) AS ("
-    "  SELECT MIN(category) FROM listings"
+    "  SELECT MIN(category) FROM listing_days"
     "  UNION ALL"
-    "  SELECT (SELECT MIN(l.category) FROM listings AS l WHERE l.category > c.category)"
+    "  SELECT (SELECT MIN(d.category) FROM listing_days AS d WHERE d.category > c.category)"
     "  FROM categories AS c WHERE c.category IS NOT NULL) "
-    "SELECT c.category, to_char(n.day, 'YYYY-MM-DD'),"
-    "  (SELECT COUNT(*) FROM listings AS l WHERE l.category = c.category AND l.day = n.day) "
+    "SELECT c.category, to_char(n.day, 'YYYY-MM-DD'), n.papers "
     "FROM categories AS c "
     "CROSS JOIN LATERAL ("
-    "  SELECT MAX(day) AS day FROM listings AS l WHERE l.category = c.category) AS n "
+    "  SELECT day, papers FROM listing_days AS d WHERE d.category = c.category"
+    "  ORDER BY day DESC LIMIT 1) AS n "
     "WHERE c.category IS NOT NULL ORDER BY c.category";
 // Every query that reads whole papers selects these columns first, in this order.
 #define COOLPAPERS_PAPER_COLUMNS                                                       \

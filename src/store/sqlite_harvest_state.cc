@@ -21,9 +21,18 @@ constexpr std::string_view kUpsertDay =
   "stored_replace, awaiting_metadata, complete, attempts, note, checked_ms "
 constexpr std::string_view kSelectDay =
     "SELECT " COOLPAPERS_DAY_COLUMNS "FROM category_days WHERE category = ?1 AND day = ?2";
+// The home page reads it on every render. A harvested site has a row per category and day (over
+// 300,000 in nine years), so rather than test every row, the recursive CTE hops from one
+// category to the next along the primary key (a skip scan) and reads each one's last row.
 constexpr std::string_view kSelectNewestDays =
-    "SELECT " COOLPAPERS_DAY_COLUMNS "FROM category_days AS c "
-    "WHERE day = (SELECT MAX(day) FROM category_days WHERE category = c.category) "
+    "WITH RECURSIVE harvested(name) AS ("
+    "  SELECT MIN(category) FROM category_days"
+    "  UNION ALL"
+    "  SELECT (SELECT MIN(category) FROM category_days WHERE category > harvested.name)"
+    "  FROM harvested WHERE harvested.name IS NOT NULL) "
+    "SELECT " COOLPAPERS_DAY_COLUMNS "FROM harvested JOIN category_days AS c "
+    "ON c.category = harvested.name "
+    "AND c.day = (SELECT MAX(n.day) FROM category_days AS n WHERE n.category = harvested.name) "
     "ORDER BY category";
 constexpr std::string_view kSelectIncompleteDays =
     "SELECT " COOLPAPERS_DAY_COLUMNS "FROM category_days WHERE complete = 0 "

@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <fstream>
 #include <thread>
@@ -13,6 +14,7 @@
 #include "core/category_expr.h"
 #include "store/migrations.h"
 #include "store/sqlite_faq_store.h"
+#include "store/sqlite_migrator.h"
 #include "store/sqlite_connection.h"
 #include "tests/support/store_test_records.h"
 #include "tests/support/temp_dir.h"
@@ -51,6 +53,37 @@ TEST_F(SqliteStoreTest, CreatesTheFileInWalMode) {
 TEST_F(SqliteStoreTest, RecordsTheLatestSchemaVersion) {
   ASSERT_TRUE(OpenSqliteStore(Path()));
   EXPECT_EQ(QueryText("PRAGMA user_version"), std::to_string(AllMigrations().back().version));
+}
+
+// Migration 0014 fills listing_days from the listings a store already holds.
+TEST_F(SqliteStoreTest, MigrationCountsTheListingsOfAnExistingStore) {
+  {
+    auto connection = SqliteConnection::Open(Path(), SqliteConnection::Mode::kReadWrite, 1000);
+    ASSERT_TRUE(connection);
+    // Every migration before the one that adds listing_days (whatever its number after merges).
+    const std::span<const Migration> all = AllMigrations();
+    const auto listing_days = std::ranges::find_if(
+        all, [](const Migration& m) { return m.name.ends_with("_listing_days"); });
+    ASSERT_NE(listing_days, all.end());
+    ASSERT_TRUE(MigrateSchema(*connection, all.first(static_cast<size_t>(listing_days - all.begin())),
+                              "store"));
+    ASSERT_TRUE(connection->Execute(
+        "INSERT INTO papers (id, title, authors, abstract, categories) VALUES "
+        "('2505.00001', 't', 'a', 'x', 'cs.CL'), ('2505.00002', 't', 'a', 'x', 'cs.CL cs.AI');"
+        "INSERT INTO listings (day, category, paper_id, announce_type, position) VALUES "
+        "('2025-05-14', 'cs.CL', '2505.00001', 0, 0), ('2025-05-15', 'cs.CL', '2505.00002', 0, 0),"
+        "('2025-05-15', 'cs.AI', '2505.00002', 1, 1), ('2025-05-15', 'cs.CL', '2505.00001', 2, 1);"));
+  }
+  auto store = OpenSqliteStore(Path());
+  ASSERT_TRUE(store) << store.error().detail;
+  EXPECT_THAT((*store)->ListingDays(ParseCategoryExpr("cs.CL").value()).value(),
+              ::testing::ElementsAre(Day("2025-05-14"), Day("2025-05-15")));
+  auto newest = (*store)->NewestDayPerCategory();
+  ASSERT_TRUE(newest);
+  ASSERT_EQ(newest->size(), 2u);
+  EXPECT_EQ((*newest)[1].category, "cs.CL");
+  EXPECT_EQ((*newest)[1].newest_day, Day("2025-05-15"));
+  EXPECT_EQ((*newest)[1].paper_count, 2);
 }
 
 TEST_F(SqliteStoreTest, ReportsAFileThatIsNotADatabaseAsCorrupt) {

@@ -363,6 +363,39 @@ TEST_P(StoreContractTest, CountsEachCategorysNewestDay) {
   EXPECT_EQ((*days)[1].paper_count, 2);
 }
 
+// The days, newest days and counts are kept apart from the listings (listing_days): every write
+// must keep them equal to what the listings say.
+TEST_P(StoreContractTest, DaysAndCountsFollowEveryWriteOfTheListings) {
+  const CategoryExpr cl = ParseCategoryExpr("cs.CL").value();
+  const auto cl_count = [&] {
+    const std::vector<CategoryDay> days = store_->NewestDayPerCategory().value();
+    for (const CategoryDay& day : days) {
+      if (day.category == "cs.CL") return std::pair(day.newest_day, day.paper_count);
+    }
+    return std::pair(Date(), int64_t{-1});
+  };
+  Write({NewPaperRecord("2505.00001", {"cs.CL"}, Day("2025-05-14"), 1),
+         NewPaperRecord("2505.00002", {"cs.CL"}, Day("2025-05-15"), 1),
+         NewPaperRecord("2505.00003", {"cs.CL", "cs.AI"}, Day("2025-05-15"), 2)});
+  // Writing the same listings again, or a better position for one, counts nothing twice.
+  Write({NewPaperRecord("2505.00002", {"cs.CL"}, Day("2025-05-15"), 1),
+         NewPaperRecord("2505.00003", {"cs.CL", "cs.AI"}, Day("2025-05-15"), 0)});
+  EXPECT_EQ(cl_count(), std::pair(Day("2025-05-15"), int64_t{2}));
+
+  // A corrected list with one paper fewer.
+  PaperRecord kept = NewPaperRecord("2505.00002", {"cs.CL"}, Day("2025-05-15"), 0);
+  ASSERT_TRUE(store_->WriteDayList({"cs.CL", Day("2025-05-15")}, std::vector{kept}));
+  EXPECT_EQ(cl_count(), std::pair(Day("2025-05-15"), int64_t{1}));
+
+  // An emptied newest day is no day at all: the one before is the newest again.
+  ASSERT_TRUE(store_->WriteDayList({"cs.CL", Day("2025-05-15")}, {}));
+  EXPECT_THAT(store_->ListingDays(cl).value(), ElementsAre(Day("2025-05-14")));
+  EXPECT_EQ(store_->NewestDay(cl).value(), Day("2025-05-14"));
+  EXPECT_EQ(cl_count(), std::pair(Day("2025-05-14"), int64_t{1}));
+  EXPECT_EQ(store_->NewestDay(ParseCategoryExpr("cs.AI").value()).value(), Day("2025-05-15"))
+      << "the other category keeps its listing of that day";
+}
+
 TEST_P(StoreContractTest, ReturnsPapersInTheOrderAskedWithoutMissingOnes) {
   Write({NewPaperRecord("2505.00001", {"cs.CL"}, Day("2025-05-14"), 1),
          NewPaperRecord("2505.00002", {"cs.AI"}, Day("2025-05-14"), 2)});
