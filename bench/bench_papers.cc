@@ -3,10 +3,13 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <cstdio>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "ingest/record_parser.h"
+#include "search/paper_indexer.h"
 
 namespace coolpapers::bench {
 
@@ -70,6 +73,35 @@ Quantiles TimeQueries(search::Searcher& searcher, const std::vector<std::string>
     return ms[static_cast<std::size_t>(q * static_cast<double>(ms.size() - 1))];
   };
   return {at(0.5), at(0.99), ms.back(), failed, slowest};
+}
+
+Result<std::unique_ptr<search::Searcher>> OpenOrBuildIndex(const std::vector<Paper>& papers,
+                                                           const std::filesystem::path& index_dir) {
+  {
+    auto indexer = search::PaperIndexer::Open(index_dir);
+    if (!indexer) return std::unexpected(indexer.error());
+    auto count = (*indexer)->PaperCount();
+    if (!count) return std::unexpected(count.error());
+    if (*count == 0) {
+      const auto start = std::chrono::steady_clock::now();
+      auto built =
+          (*indexer)->Rebuild([&](const search::PaperBatchSink& sink) { return sink(papers, {}); });
+      if (!built) return std::unexpected(built.error());
+      const double seconds =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      std::printf("index build\t%.0f papers/s (%lld papers)\n",
+                  static_cast<double>(*built) / seconds, static_cast<long long>(*built));
+    }
+  }
+  return search::Searcher::Open(index_dir);
+}
+
+std::vector<std::pair<Date, std::vector<std::string>>> DayLists(const std::vector<Paper>& papers) {
+  std::map<Date, std::vector<std::string>> days;
+  for (const Paper& paper : papers) {
+    if (paper.first_listed) days[*paper.first_listed].push_back(paper.id);
+  }
+  return {days.begin(), days.end()};
 }
 
 }  // namespace coolpapers::bench

@@ -4,9 +4,12 @@
 #define COOLPAPERS_BENCH_BENCH_PAPERS_H_
 
 #include <filesystem>
+#include <memory>
+#include <utility>
 #include <string>
 #include <vector>
 
+#include "core/error.h"
 #include "core/paper.h"
 #include "search/searcher.h"
 
@@ -32,6 +35,15 @@ struct Quantiles {
 // Runs every query once to warm the caches, then once more timed; the second run's median, p99
 // and max (wall time of Searcher::Search for 25 results), and how many failed.
 Quantiles TimeQueries(search::Searcher& searcher, const std::vector<std::string>& queries);
+
+// A searcher over `papers`: the index in `index_dir` when it holds papers already, else one built
+// there first (its build rate printed). Errors: the indexer's or the searcher's, as a message.
+Result<std::unique_ptr<search::Searcher>> OpenOrBuildIndex(const std::vector<Paper>& papers,
+                                                           const std::filesystem::path& index_dir);
+
+// The records' listing days in order, each day's ids in listing order (the files' line order,
+// which is arXiv's announcement order). Papers without a listing day are left out.
+std::vector<std::pair<Date, std::vector<std::string>>> DayLists(const std::vector<Paper>& papers);
 
 }  // namespace coolpapers::bench
 
