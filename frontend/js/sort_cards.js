@@ -22,7 +22,7 @@ const kModes = [
   { value: 'stars', label: '★ stars', title: 'Sort by how many readers opened the [PDF] or [FAQ]' },
   { value: 'time', label: '◷ time', title: 'Sort by publish time, earliest first' },
   { value: 'prefer', label: '❤ prefer', title: 'Sort by your preference keywords (or your word cloud when none are set)' },
-  { value: 'like', label: '♥ like my stars', title: 'Rank the day by likeness to your starred papers and preference keywords (ranked by the server, which keeps nothing)' },
+  { value: 'like', label: '♥ my stars', title: 'Rank the day by likeness to your starred papers and preference keywords (ranked by the server, which keeps nothing)' },
 ];
 const kCloudWordsForPrefer = 20;
 

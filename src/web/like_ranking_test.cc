@@ -38,7 +38,8 @@ class LikeRankingTest : public ::testing::Test {
     EXPECT_EQ(response.status, 200) << target << ": " << *response.body;
     std::vector<std::string> ids;
     if (response.status != 200) return ids;
-    for (const auto& paper : nlohmann::json::parse(*response.body)["papers"]) {
+    const nlohmann::json list = nlohmann::json::parse(*response.body);
+    for (const auto& paper : list["papers"]) {
       ids.push_back(paper["id"]);
     }
     return ids;

@@ -46,7 +46,7 @@ describe('like my stars', { skip: skip ?? false, timeout: 300000 }, () => {
       const href = await feed.getAttribute('href');
       assert.equal(href, `/arxiv/cs.CL/feed?sort=like&stars=${ids}`);
 
-      await page.locator('.sort-modes button', { hasText: 'like my stars' }).click();
+      await page.locator('.sort-modes button[data-sort=like]').click();
       await page.waitForFunction(() => document.getElementById('papers').dataset.sort === 'like');
       assert.match(page.url(), /[?&]sort=like\b/);
       assert.doesNotMatch(page.url(), /stars=/, 'the stars stay out of the page URL');
