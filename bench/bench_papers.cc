@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -94,6 +95,44 @@ Result<std::unique_ptr<search::Searcher>> OpenOrBuildIndex(const std::vector<Pap
     }
   }
   return search::Searcher::Open(index_dir);
+}
+
+RealDataFlags ParseRealDataFlags(int argc, char** argv) {
+  RealDataFlags flags;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string arg = argv[i];
+    if (arg == "--metadata") {
+      flags.metadata_dir = argv[i + 1];
+    } else if (arg == "--index") {
+      flags.index_dir = argv[i + 1];
+    } else if (arg == "--every") {
+      flags.every = std::max(1, std::atoi(argv[i + 1]));
+    } else if (arg == "--stars") {
+      flags.stars = std::max(1, std::atoi(argv[i + 1]));
+    } else if (arg == "--runs") {
+      flags.runs = std::max(1, std::atoi(argv[i + 1]));
+    } else {
+      std::fprintf(stderr, "unknown flag %s\n", arg.c_str());
+    }
+  }
+  return flags;
+}
+
+std::optional<RealData> OpenRealData(const RealDataFlags& flags) {
+  RealData data;
+  data.papers = ReadRealPapers(flags.metadata_dir);
+  if (data.papers.empty()) {
+    std::fprintf(stderr, "no records under %s\n", flags.metadata_dir.c_str());
+    return std::nullopt;
+  }
+  auto searcher = OpenOrBuildIndex(data.papers, flags.index_dir);
+  if (!searcher) {
+    std::fprintf(stderr, "%s (%s)\n", searcher.error().message.c_str(),
+                 searcher.error().detail.c_str());
+    return std::nullopt;
+  }
+  data.searcher = *std::move(searcher);
+  return data;
 }
 
 std::vector<std::pair<Date, std::vector<std::string>>> DayLists(const std::vector<Paper>& papers) {

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -22,23 +23,6 @@ namespace {
 namespace bench = coolpapers::bench;
 namespace search = coolpapers::search;
 
-struct Flags {
-  std::string metadata_dir = "../shared/data/metadata/daily-arxiv-cs-2025";
-  std::string index_dir = "var/recs-bench-index";
-  int every = 1;
-};
-
-Flags ParseFlags(int argc, char** argv) {
-  Flags flags;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    const std::string arg = argv[i];
-    if (arg == "--metadata") flags.metadata_dir = argv[i + 1];
-    else if (arg == "--index") flags.index_dir = argv[i + 1];
-    else if (arg == "--every") flags.every = std::max(1, std::atoi(argv[i + 1]));
-    else std::cerr << "recs_eval: unknown flag " << arg << "\n";
-  }
-  return flags;
-}
 
 void Print(const char* name, const bench::RankSummary& summary) {
   std::printf("%s\tMRR %.4f, hit@10 %.3f, median rank %.0f (%zu held-out papers)\n", name,
@@ -48,17 +32,11 @@ void Print(const char* name, const bench::RankSummary& summary) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  const Flags flags = ParseFlags(argc, argv);
-  const std::vector<coolpapers::Paper> papers = bench::ReadRealPapers(flags.metadata_dir);
-  if (papers.empty()) {
-    std::cerr << "recs_eval: no records under " << flags.metadata_dir << "\n";
-    return 1;
-  }
-  auto searcher = bench::OpenOrBuildIndex(papers, flags.index_dir);
-  if (!searcher) {
-    std::cerr << "recs_eval: " << searcher.error().message << "\n";
-    return 1;
-  }
+  const bench::RealDataFlags flags = bench::ParseRealDataFlags(argc, argv);
+  std::optional<bench::RealData> data = bench::OpenRealData(flags);
+  if (!data) return 1;
+  const std::vector<coolpapers::Paper>& papers = data->papers;
+  search::Searcher& searcher = *data->searcher;
   const auto index = bench::PaperIndex(papers);
   std::map<coolpapers::Date, std::vector<std::string>> days;
   for (auto& [day, ids] : bench::DayLists(papers)) days.emplace(day, std::move(ids));
@@ -79,7 +57,7 @@ int main(int argc, char** argv) {
         if (!starred.contains(id)) query.candidates.push_back(id);
       }
       const auto start = std::chrono::steady_clock::now();
-      auto ranking = (*searcher)->RankByStars(query);
+      auto ranking = searcher.RankByStars(query);
       ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
                        .count());
       if (!ranking) {

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -25,38 +26,15 @@ namespace search = coolpapers::search;
 
 constexpr int kRelated = 100;
 
-struct Flags {
-  std::string metadata_dir = "../shared/data/metadata/daily-arxiv-cs-2025";
-  std::string index_dir = "var/recs-bench-index";
-  int every = 1;
-};
-
-Flags ParseFlags(int argc, char** argv) {
-  Flags flags;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    const std::string arg = argv[i];
-    if (arg == "--metadata") flags.metadata_dir = argv[i + 1];
-    else if (arg == "--index") flags.index_dir = argv[i + 1];
-    else if (arg == "--every") flags.every = std::max(1, std::atoi(argv[i + 1]));
-    else std::cerr << "related_eval: unknown flag " << arg << "\n";
-  }
-  return flags;
-}
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  const Flags flags = ParseFlags(argc, argv);
-  const std::vector<coolpapers::Paper> papers = bench::ReadRealPapers(flags.metadata_dir);
-  if (papers.empty()) {
-    std::cerr << "related_eval: no records under " << flags.metadata_dir << "\n";
-    return 1;
-  }
-  auto searcher = bench::OpenOrBuildIndex(papers, flags.index_dir);
-  if (!searcher) {
-    std::cerr << "related_eval: " << searcher.error().message << "\n";
-    return 1;
-  }
+  const bench::RealDataFlags flags = bench::ParseRealDataFlags(argc, argv);
+  std::optional<bench::RealData> data = bench::OpenRealData(flags);
+  if (!data) return 1;
+  const std::vector<coolpapers::Paper>& papers = data->papers;
+  search::Searcher& searcher = *data->searcher;
   const auto index = bench::PaperIndex(papers);
   std::unordered_map<std::string, std::vector<size_t>> by_author;
   for (size_t i = 0; i < papers.size(); ++i) {
@@ -77,7 +55,7 @@ int main(int argc, char** argv) {
       for (const size_t other : by_author[name]) coauthored.insert(papers[other].id);
     }
     coauthored.erase(id);
-    auto related = (*searcher)->Related(id, kRelated);
+    auto related = searcher.Related(id, kRelated);
     if (!related) {
       std::cerr << "related_eval: " << related.error().message << "\n";
       return 1;
@@ -112,7 +90,7 @@ int main(int argc, char** argv) {
               category_share / static_cast<double>(std::max<size_t>(1, queries)));
 
   const std::string example = "2503.19786";
-  if (auto related = (*searcher)->Related(example, 10); related && index.contains(example)) {
+  if (auto related = searcher.Related(example, 10); related && index.contains(example)) {
     std::printf("\n%s %s\nkeywords:", example.c_str(), papers[index.at(example)].title.c_str());
     for (const std::string& keyword : related->keywords) std::printf(" [%s]", keyword.c_str());
     std::printf("\n");

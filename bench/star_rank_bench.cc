@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,25 +23,6 @@ namespace search = coolpapers::search;
 
 constexpr size_t kDayPapers = 350;
 
-struct Flags {
-  std::string metadata_dir = "../shared/data/metadata/daily-arxiv-cs-2025";
-  std::string index_dir = "var/recs-bench-index";
-  size_t stars = 50;
-  int runs = 200;
-};
-
-Flags ParseFlags(int argc, char** argv) {
-  Flags flags;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    const std::string arg = argv[i];
-    if (arg == "--metadata") flags.metadata_dir = argv[i + 1];
-    else if (arg == "--index") flags.index_dir = argv[i + 1];
-    else if (arg == "--stars") flags.stars = static_cast<size_t>(std::max(1, std::atoi(argv[i + 1])));
-    else if (arg == "--runs") flags.runs = std::max(1, std::atoi(argv[i + 1]));
-    else std::cerr << "star_rank_bench: unknown flag " << arg << "\n";
-  }
-  return flags;
-}
 
 void Time(search::Searcher& searcher, const std::string& name, const search::StarQuery& query,
           int runs) {
@@ -64,17 +46,11 @@ void Time(search::Searcher& searcher, const std::string& name, const search::Sta
 }  // namespace
 
 int main(int argc, char** argv) {
-  const Flags flags = ParseFlags(argc, argv);
-  const std::vector<coolpapers::Paper> papers = bench::ReadRealPapers(flags.metadata_dir);
-  if (papers.empty()) {
-    std::cerr << "star_rank_bench: no records under " << flags.metadata_dir << "\n";
-    return 1;
-  }
-  auto searcher = bench::OpenOrBuildIndex(papers, flags.index_dir);
-  if (!searcher) {
-    std::cerr << "star_rank_bench: " << searcher.error().message << "\n";
-    return 1;
-  }
+  const bench::RealDataFlags flags = bench::ParseRealDataFlags(argc, argv);
+  std::optional<bench::RealData> data = bench::OpenRealData(flags);
+  if (!data) return 1;
+  const std::vector<coolpapers::Paper>& papers = data->papers;
+  search::Searcher& searcher = *data->searcher;
   const auto days = bench::DayLists(papers);
   const auto big = std::ranges::find_if(days, [](const auto& day) { return day.second.size() >= kDayPapers; });
   if (big == days.end() || big == days.begin()) {
@@ -86,21 +62,21 @@ int main(int argc, char** argv) {
     earlier.insert(earlier.end(), day->second.begin(), day->second.end());
   }
   search::StarQuery query;
-  const size_t step = std::max<size_t>(1, earlier.size() / flags.stars);
-  for (size_t i = 0; i < earlier.size() && query.stars.size() < flags.stars; i += step) {
+  const size_t step = std::max<size_t>(1, earlier.size() / static_cast<size_t>(flags.stars));
+  for (size_t i = 0; i < earlier.size() && query.stars.size() < static_cast<size_t>(flags.stars); i += step) {
     query.stars.push_back(earlier[i]);
   }
   query.candidates.assign(big->second.begin(), big->second.begin() + kDayPapers);
   const std::string stars = std::to_string(query.stars.size()) + " stars";
-  Time(**searcher, "rank " + std::to_string(kDayPapers) + " papers of " + big->first.ToIso() +
+  Time(searcher, "rank " + std::to_string(kDayPapers) + " papers of " + big->first.ToIso() +
                        ", " + stars, query, flags.runs);
   query.keywords = {"speculative decoding", "diffusion", "retrieval augmented generation"};
-  Time(**searcher, "the same with 3 keywords", query, flags.runs);
+  Time(searcher, "the same with 3 keywords", query, flags.runs);
   const auto largest = std::ranges::max_element(
       days, [](const auto& a, const auto& b) { return a.second.size() < b.second.size(); });
   query.keywords.clear();
   query.candidates = largest->second;
-  Time(**searcher, "rank the largest day (" + std::to_string(largest->second.size()) + " papers, " +
+  Time(searcher, "rank the largest day (" + std::to_string(largest->second.size()) + " papers, " +
                        largest->first.ToIso() + "), " + stars, query, flags.runs);
   return 0;
 }

@@ -6,7 +6,6 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
-#include <regex>
 #include <string>
 #include <vector>
 
@@ -21,6 +20,7 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::Not;
 using ::testing::UnorderedElementsAre;
+using testing::CardIds;
 using testing::GetRequest;
 
 class LikeRankingTest : public ::testing::Test {
@@ -41,15 +41,6 @@ class LikeRankingTest : public ::testing::Test {
     const nlohmann::json list = nlohmann::json::parse(*response.body);
     for (const auto& paper : list["papers"]) {
       ids.push_back(paper["id"]);
-    }
-    return ids;
-  }
-
-  static std::vector<std::string> CardIds(const std::string& html) {
-    static const std::regex kCard(R"re(<div class="panel paper" id="([^"]+)")re");
-    std::vector<std::string> ids;
-    for (std::sregex_iterator it(html.begin(), html.end(), kCard), end; it != end; ++it) {
-      ids.push_back((*it)[1]);
     }
     return ids;
   }
@@ -125,7 +116,8 @@ TEST_F(LikeRankingTest, TheUrlIsBounded) {
 }
 
 TEST_F(LikeRankingTest, WithoutAnIndexOnlyTheUnrankedDayAnswers) {
-  auto store = testing::OpenStoreWith(dir_.path() / "plain", testing::TopicalDays());
+  coolpapers::testing::TempDir plain;
+  auto store = testing::OpenStoreWith(plain.path(), testing::TopicalDays());
   ASSERT_NE(store, nullptr);
   Site site(*store);
   EXPECT_EQ(site.Handle(GetRequest("/api/arxiv/cs.CL?date=2025-06-02&sort=like&stars=2506.00010"))

@@ -3,6 +3,7 @@
 #include <zlib.h>
 
 #include <chrono>
+#include <regex>
 #include <utility>
 
 #include <gtest/gtest.h>
@@ -134,6 +135,15 @@ SearchableSampleSite OpenSearchableSite(const std::filesystem::path& dir,
   services.searcher = sample.searcher.get();
   sample.site = std::make_unique<Site>(*sample.store, SiteOptions{}, std::move(services));
   return sample;
+}
+
+std::vector<std::string> CardIds(const std::string& html) {
+  static const std::regex kCard(R"re(<div class="panel paper" id="([^"]+)")re");
+  std::vector<std::string> ids;
+  for (std::sregex_iterator it(html.begin(), html.end(), kCard), end; it != end; ++it) {
+    ids.push_back((*it)[1]);
+  }
+  return ids;
 }
 
 Request GetRequest(std::string_view target) {

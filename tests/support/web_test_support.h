@@ -73,6 +73,9 @@ SearchableSampleSite OpenSearchableSite(const std::filesystem::path& dir,
 //   2025-05-30  2505.99990 protein structure
 std::vector<PaperRecord> TopicalDays();
 
+// The ids of the paper cards of a page (div.panel.paper), in page order.
+std::vector<std::string> CardIds(const std::string& html);
+
 // A GET of `target`, which must outlive the request.
 Request GetRequest(std::string_view target);
 
