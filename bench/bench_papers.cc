@@ -2,13 +2,17 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <chrono>
+#include <cstdio>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include <time.h>
 
 #include "ingest/record_parser.h"
+#include "search/paper_indexer.h"
 
 namespace coolpapers::bench {
 namespace {
@@ -87,6 +91,73 @@ Quantiles TimeQueries(search::Searcher& searcher, const std::vector<std::string>
   };
   return {at(ms, 0.5), at(ms, 0.99), ms.back(), at(cpu_ms, 0.5), at(cpu_ms, 0.99), failed,
           slowest};
+}
+
+Result<std::unique_ptr<search::Searcher>> OpenOrBuildIndex(const std::vector<Paper>& papers,
+                                                           const std::filesystem::path& index_dir) {
+  {
+    auto indexer = search::PaperIndexer::Open(index_dir);
+    if (!indexer) return std::unexpected(indexer.error());
+    auto count = (*indexer)->PaperCount();
+    if (!count) return std::unexpected(count.error());
+    if (*count == 0) {
+      const auto start = std::chrono::steady_clock::now();
+      auto built =
+          (*indexer)->Rebuild([&](const search::PaperBatchSink& sink) { return sink(papers, {}); });
+      if (!built) return std::unexpected(built.error());
+      const double seconds =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      std::printf("index build\t%.0f papers/s (%lld papers)\n",
+                  static_cast<double>(*built) / seconds, static_cast<long long>(*built));
+    }
+  }
+  return search::Searcher::Open(index_dir);
+}
+
+RealDataFlags ParseRealDataFlags(int argc, char** argv) {
+  RealDataFlags flags;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string arg = argv[i];
+    if (arg == "--metadata") {
+      flags.metadata_dir = argv[i + 1];
+    } else if (arg == "--index") {
+      flags.index_dir = argv[i + 1];
+    } else if (arg == "--every") {
+      flags.every = std::max(1, std::atoi(argv[i + 1]));
+    } else if (arg == "--stars") {
+      flags.stars = std::max(1, std::atoi(argv[i + 1]));
+    } else if (arg == "--runs") {
+      flags.runs = std::max(1, std::atoi(argv[i + 1]));
+    } else {
+      std::fprintf(stderr, "unknown flag %s\n", arg.c_str());
+    }
+  }
+  return flags;
+}
+
+std::optional<RealData> OpenRealData(const RealDataFlags& flags) {
+  RealData data;
+  data.papers = ReadRealPapers(flags.metadata_dir);
+  if (data.papers.empty()) {
+    std::fprintf(stderr, "no records under %s\n", flags.metadata_dir.c_str());
+    return std::nullopt;
+  }
+  auto searcher = OpenOrBuildIndex(data.papers, flags.index_dir);
+  if (!searcher) {
+    std::fprintf(stderr, "%s (%s)\n", searcher.error().message.c_str(),
+                 searcher.error().detail.c_str());
+    return std::nullopt;
+  }
+  data.searcher = *std::move(searcher);
+  return data;
+}
+
+std::vector<std::pair<Date, std::vector<std::string>>> DayLists(const std::vector<Paper>& papers) {
+  std::map<Date, std::vector<std::string>> days;
+  for (const Paper& paper : papers) {
+    if (paper.first_listed) days[*paper.first_listed].push_back(paper.id);
+  }
+  return {days.begin(), days.end()};
 }
 
 }  // namespace coolpapers::bench

@@ -4,9 +4,13 @@
 #define COOLPAPERS_BENCH_BENCH_PAPERS_H_
 
 #include <filesystem>
+#include <memory>
+#include <optional>
+#include <utility>
 #include <string>
 #include <vector>
 
+#include "core/error.h"
 #include "core/paper.h"
 #include "search/searcher.h"
 
@@ -37,6 +41,35 @@ struct Quantiles {
 // and max (wall time of Searcher::Search for 25 results), its CPU time's median and p99, and how
 // many failed.
 Quantiles TimeQueries(search::Searcher& searcher, const std::vector<std::string>& queries);
+
+// A searcher over `papers`: the index in `index_dir` when it holds papers already, else one built
+// there first (its build rate printed). Errors: the indexer's or the searcher's, as a message.
+Result<std::unique_ptr<search::Searcher>> OpenOrBuildIndex(const std::vector<Paper>& papers,
+                                                           const std::filesystem::path& index_dir);
+
+// The flags of the benchmarks over the real records and an index of them (star_rank_bench,
+// recs_eval, related_eval): --metadata DIR, --index DIR, --every N (every N-th author),
+// --stars N, --runs N. Unknown flags are reported on stderr and ignored.
+struct RealDataFlags {
+  std::string metadata_dir = "../shared/data/metadata/daily-arxiv-cs-2025";
+  std::string index_dir = "var/recs-bench-index";
+  int every = 1;
+  int stars = 50;
+  int runs = 200;
+};
+RealDataFlags ParseRealDataFlags(int argc, char** argv);
+
+// The records of flags.metadata_dir and a searcher over them (OpenOrBuildIndex); nullopt, with
+// the reason on stderr, when either is missing.
+struct RealData {
+  std::vector<Paper> papers;
+  std::unique_ptr<search::Searcher> searcher;
+};
+std::optional<RealData> OpenRealData(const RealDataFlags& flags);
+
+// The records' listing days in order, each day's ids in listing order (the files' line order,
+// which is arXiv's announcement order). Papers without a listing day are left out.
+std::vector<std::pair<Date, std::vector<std::string>>> DayLists(const std::vector<Paper>& papers);
 
 }  // namespace coolpapers::bench
 

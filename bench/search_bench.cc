@@ -61,31 +61,10 @@ int main(int argc, char** argv) {
     std::cerr << "search_bench: no records under " << flags.metadata_dir << "\n";
     return 1;
   }
-  {
-    auto indexer = search::PaperIndexer::Open(flags.index_dir);
-    if (!indexer) {
-      std::cerr << "search_bench: " << indexer.error().message << " (" << indexer.error().detail
-                << ")\n";
-      return 1;
-    }
-    auto count = (*indexer)->PaperCount();
-    if (count && *count == 0) {
-      const auto start = std::chrono::steady_clock::now();
-      auto built =
-          (*indexer)->Rebuild([&](const search::PaperBatchSink& sink) { return sink(papers, {}); });
-      const double seconds =
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-      if (!built) {
-        std::cerr << "search_bench: " << built.error().detail << "\n";
-        return 1;
-      }
-      std::printf("index build\t%.0f papers/s (%lld papers)\n",
-                  static_cast<double>(*built) / seconds, static_cast<long long>(*built));
-    }
-  }
-  auto searcher = search::Searcher::Open(flags.index_dir);
+  auto searcher = coolpapers::bench::OpenOrBuildIndex(papers, flags.index_dir);
   if (!searcher) {
-    std::cerr << "search_bench: " << searcher.error().detail << "\n";
+    std::cerr << "search_bench: " << searcher.error().message << " (" << searcher.error().detail
+              << ")\n";
     return 1;
   }
   for (int words = 1; words <= 3; ++words) {

@@ -7,10 +7,12 @@
 //
 // URL values: `stars`, `time`, `prefer` (the router accepts them on lists and ignores them, so a
 // sorted day link never answers 400). Old links with `relevance` read as ❤, papers.cool's
-// `sort=1` as ★.
+// `sort=1` as ★. `like` ("Like my stars", like_sort.js) is ranked by the server from the
+// reader's starred papers and preference keywords, sent with the request.
 import { allPapers } from './card_registry.js';
 import { clickTotal, countsSettled } from './click_counts.js';
 import { ensureAllCards } from './lazy_cards.js';
+import { likeOrder, initPersonalFeedLink } from './like_sort.js';
 import { preferenceKeywords } from './storage.js';
 import { topCloudWords } from './word_cloud.js';
 
@@ -20,6 +22,7 @@ const kModes = [
   { value: 'stars', label: '★ stars', title: 'Sort by how many readers opened the [PDF] or [FAQ]' },
   { value: 'time', label: '◷ time', title: 'Sort by publish time, earliest first' },
   { value: 'prefer', label: '❤ prefer', title: 'Sort by your preference keywords (or your word cloud when none are set)' },
+  { value: 'like', label: '♥ my stars', title: 'Rank the day by likeness to your starred papers and preference keywords (ranked by the server, which keeps nothing)' },
 ];
 // A conference edition (/venue/NAME.YEAR, src/web/pages/venue_page.h) sorts the same way, over
 // the whole edition; its papers have no publish time or click counts of their own, so only the
@@ -51,9 +54,14 @@ export function preferenceScore(paper, keywords) {
 // `papers` (arXiv order) in the order of `mode`; the sort is stable, so ties keep arXiv order.
 // Publish texts ("2025-05-26 17:59:59 UTC", or a day "2025-05-27") compare as strings; a paper
 // without one goes last. `stars(id)` gives a paper's pdf + faq clicks (mode 'stars', descending).
-export function sortedPapers(papers, mode, keywords, stars = () => 0) {
+// `ranked` (mode 'like') is the server's order of ids; papers it does not name go last.
+export function sortedPapers(papers, mode, keywords, stars = () => 0, ranked = []) {
   const list = [...papers];
-  if (mode === 'time') {
+  if (mode === 'like') {
+    const place = new Map(ranked.map((id, i) => [id, i]));
+    const at = (paper) => place.get(paper.id) ?? ranked.length;
+    list.sort((a, b) => at(a) - at(b));
+  } else if (mode === 'time') {
     list.sort((a, b) => {
       if (!a.published || !b.published) return (a.published ? 0 : 1) - (b.published ? 0 : 1);
       return a.published < b.published ? -1 : a.published > b.published ? 1 : 0;
@@ -120,10 +128,18 @@ export function initSortCards() {
       }
       if (mode === 'stars') await countsSettled();
     }
+    let ranked = [];
+    if (mode === 'like') {
+      try {
+        ranked = await likeOrder(container);
+      } catch {
+        // No answer (offline, or an instance without a search index): arXiv order stays.
+      }
+    }
     if (mine !== generation) return;  // a later choice won
     const papers = [...allPapers()].filter((paper) => paper.el.parentNode === container);
     const keywords = mode === 'prefer' ? effectivePreferenceKeywords() : [];
-    const order = sortedPapers(papers, mode, keywords, clickTotal);
+    const order = sortedPapers(papers, mode, keywords, clickTotal, ranked);
     // The cards keep their place relative to whatever else #papers holds: they go, in the new
     // order, where the first of them was.
     const anchor = document.createComment('sorted cards');
@@ -153,7 +169,8 @@ export function initSortCards() {
     for (const button of buttons.slice(1)) button.setAttribute('aria-pressed', 'false');
     container.dataset.sort = 'arxiv';
   }
-  // New preference keywords re-rank a list sorted by them.
-  document.addEventListener('coolpapers:settings', () => current === 'prefer' && choose('prefer', true));
+  // New preference keywords re-rank a list sorted by them (or by stars and keywords).
+  document.addEventListener('coolpapers:settings', () => (current === 'prefer' || current === 'like') && choose(current, true));
+  initPersonalFeedLink(info, container);
 }
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "search/star_ranker.h"
 
 namespace coolpapers::search {
 
@@ -48,7 +49,8 @@ struct SearchResults {
 
 // The papers most related to one paper, and the words that relate them.
 struct RelatedPapers {
-  std::vector<std::string> keywords;  // the paper's most distinctive words, best first (<= 10)
+  // The paper's most specific words and phrases ("speculative decoding"), best first (<= 10).
+  std::vector<std::string> keywords;
   std::vector<SearchHit> hits;        // best first; never the paper itself
 };
 
@@ -72,12 +74,17 @@ class Searcher {
   // Thread-safe: concurrent calls each use their own database handle from a pool.
   [[nodiscard]] Result<SearchResults> Search(const SearchQuery& query);
 
-  // Related papers ([REL]): Xapian's relevance feedback over the paper's own document picks its
-  // kKeywordsPerPaper most distinctive words of its title and abstract (plain words: no names,
-  // stems or numbers), and those words, searched together, rank the other papers. Returns kNotFound when the index
+  // Related papers ([REL]): the paper's kKeywordsPerPaper most specific words and phrases of its
+  // title and abstract (related_terms.h: tf-idf, title weighted, boilerplate and generic words
+  // dropped, phrases the corpus's titles use kept whole; no names, stems or numbers), searched
+  // together with their weights, rank the other papers. Returns kNotFound when the index
   // does not hold `paper_id`, kInvalidArgument for a negative limit, index errors as Search.
   // Thread-safe.
   [[nodiscard]] Result<RelatedPapers> Related(const std::string& paper_id, int limit);
+
+  // The query's candidates ranked by their likeness to its starred papers and keywords
+  // (star_ranker.h). Errors as Search. Thread-safe.
+  [[nodiscard]] Result<StarRanking> RankByStars(const StarQuery& query);
 
   // A number that changes whenever what readers see changes: a commit of the writer, or a
   // rebuilt generation swapped in. Caches of search results compare it (web/site.h). Errors

@@ -9,6 +9,7 @@
 
 #include "core/category_expr.h"
 #include "web/api/api_json.h"
+#include "web/like_ranking.h"
 #include "web/pages/harvest_banner.h"
 #include "web/pages/home_page.h"
 #include "web/pages/list_page.h"
@@ -87,16 +88,25 @@ std::optional<Result<Route>> ParseListFeed(const RouteTarget& target, Route rout
 // kNotFound for a day without listings.
 Result<Response> HandleList(const RouteContext& context) {
   const Route& route = context.route;
-  Result<ListView> view = LoadListView(context.store, context.services.harvest_state, route.expr,
-                                       route.date, route.skip, route.show);
+  // sort=like ranks the whole day, then takes the slice asked.
+  Result<ListView> view =
+      LoadListView(context.store, context.services.harvest_state, route.expr, route.date,
+                   route.like ? 0 : route.skip, route.like ? kMaxShow : route.show);
   if (!view) return std::unexpected(view.error());
+  if (route.like) {
+    if (Result<void> ranked = RankListView(context.services.searcher, route, *view); !ranked) {
+      return std::unexpected(ranked.error());
+    }
+  }
   if (route.api) return MakePageResponse(kJsonType, RenderListJson(*view));
   return MakePageResponse(kHtmlType, route.fragment ? RenderListFragment(*view)
                                                     : RenderListPage(*view, context.frame));
 }
 
-// The list's parameters: expression, day, skip, show, and fragment (HTML only).
+// The list's parameters: expression, day, skip, show, and fragment (HTML only). A list sorted
+// by the reader's stars is not cached: the site keeps nothing of a reader's stars.
 std::optional<std::string> ListCacheKey(const Route& route, Clock&) {
+  if (route.like) return std::nullopt;
   return route.expr.ToString() + '|' + (route.date ? route.date->ToIso() : "newest") + '|' +
          std::to_string(route.skip) + '|' + std::to_string(route.show) +
          (route.fragment && !route.api ? "|fragment" : "");

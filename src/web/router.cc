@@ -4,6 +4,7 @@
 
 #include "core/whitespace.h"
 #include "store/paper_columns.h"
+#include "web/like_ranking.h"
 #include "web/route_table.h"
 #include "web/url_codec.h"
 
@@ -59,7 +60,8 @@ Result<void> ApplyParameter(const std::string& name, const std::string& value, R
     route.highlight = *highlight;
   } else if (name == "sort") {
     route.prefer = value == "prefer";
-    if (value == "relevance" || value.empty() || route.prefer) {
+    route.like = value == "like";
+    if (value == "relevance" || value.empty() || route.prefer || route.like) {
       route.sort = SearchOrder::kRelevance;
     } else if (value == "time" || value == "0") {
       route.sort = SearchOrder::kTime;
@@ -68,8 +70,16 @@ Result<void> ApplyParameter(const std::string& name, const std::string& value, R
     } else {
       return Fail(ErrorCode::kInvalidArgument,
                   "invalid sort \"" + value +
-                      "\": expected relevance, time or stars (day lists also take prefer)");
+                      "\": expected relevance, time or stars (day lists also take prefer or like)");
     }
+  } else if (name == "stars") {
+    Result<std::vector<ArxivId>> stars = ParseStarIds(value);
+    if (!stars) return std::unexpected(stars.error());
+    route.stars = *std::move(stars);
+  } else if (name == "keywords") {
+    Result<std::vector<std::string>> keywords = ParsePreferenceKeywords(value);
+    if (!keywords) return std::unexpected(keywords.error());
+    route.keywords = *std::move(keywords);
   } else if (name == "fragment") {
     Result<bool> fragment = ParseFlag(name, value);
     if (!fragment) return std::unexpected(fragment.error());

@@ -26,7 +26,8 @@
 // default 25), skip=M (0..1000000, default 0), fragment=0|1 (lists: only the cards). Others are
 // ignored. Search also takes query=TEXT, highlight=0|1 and sort=relevance|time|stars (papers.cool's
 // sort=0 is time, sort=1 stars); lists accept and ignore sort (prefer too: the reader's keywords,
-// sorted in the browser) and highlight. The FAQ takes lang=en|zh (default en) and fresh=0|1
+// sorted in the browser) and highlight; sort=like ranks a list or a list's feed by stars=<id>,...
+// and keywords=a,b (web/like_ranking.h). The FAQ takes lang=en|zh (default en) and fresh=0|1
 // (POST: answer the latest version again). Clicks take kind=pdf|faq. Path and query are
 // percent-decoded; in the query '+' is a space. Each path belongs to its entry in the route
 // table (route_table.cc), whose parser reads it; this file holds the walk and the shared pieces.
@@ -83,6 +84,11 @@ struct Route {
   bool highlight = false;  // search: mark the query's words in titles and abstracts
   SearchOrder sort = SearchOrder::kRelevance;  // search
   bool prefer = false;  // sort=prefer: lists only (the browser sorts); sort is then kRelevance
+  // sort=like: lists and their feeds ranked by the reader's stars and keywords (like_ranking.h);
+  // sort is then kRelevance, and searches refuse it.
+  bool like = false;
+  std::vector<ArxivId> stars;         // stars=<id>,<id>...: read by sort=like
+  std::vector<std::string> keywords;  // keywords=a,b phrase: read by sort=like
   bool feed = false;  // list_feed, search_feed: the Atom feed instead of the page
   FaqLanguage language = FaqLanguage::kEnglish;  // faq, faq_stream
   bool fresh = false;                             // faq

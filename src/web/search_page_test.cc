@@ -25,6 +25,7 @@ using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::Not;
 
+using testing::CardIds;
 using testing::GetRequest;
 
 class SearchPageTest : public ::testing::Test {
@@ -35,15 +36,6 @@ class SearchPageTest : public ::testing::Test {
   }
 
   Response Get(std::string_view target) { return sample_.site->Handle(GetRequest(target)); }
-
-  static std::vector<std::string> CardIds(const std::string& html) {
-    static const std::regex kCard(R"re(<div class="panel paper" id="([^"]+)")re");
-    std::vector<std::string> ids;
-    for (std::sregex_iterator it(html.begin(), html.end(), kCard), end; it != end; ++it) {
-      ids.push_back((*it)[1]);
-    }
-    return ids;
-  }
 
   coolpapers::testing::TempDir dir_;
   testing::SearchableSampleSite sample_;

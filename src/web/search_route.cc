@@ -15,7 +15,8 @@
 namespace coolpapers::web {
 namespace {
 
-// sort=prefer is for day lists (the browser sorts by the reader's keywords); a search says so.
+// sort=prefer and sort=like are for day lists (ranked by the reader's keywords or stars); a search
+// says so.
 // A search page holds at most kMaxSearchShow results (the lists' 2000 cost a highlighted search
 // seconds: issue #18 finding 6).
 std::optional<Result<Route>> SearchRoute(Route route) {
@@ -23,6 +24,11 @@ std::optional<Result<Route>> SearchRoute(Route route) {
     return Fail(ErrorCode::kInvalidArgument,
                 "invalid sort \"prefer\" for a search: search sorts by relevance, time or stars "
                 "(prefer sorts day lists by your keywords)");
+  }
+  if (route.like) {
+    return Fail(ErrorCode::kInvalidArgument,
+                "invalid sort \"like\" for a search: search sorts by relevance, time or stars "
+                "(like sorts day lists by your starred papers)");
   }
   if (route.show > kMaxSearchShow) {
     return Fail(ErrorCode::kInvalidArgument,

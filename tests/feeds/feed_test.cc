@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "store/sqlite_venue_store.h"
 #include "tests/support/python_check.h"
@@ -121,6 +122,31 @@ TEST_F(FeedTest, DatedFeedLinksKeepTheirDate) {
   EXPECT_EQ(dated["alternate"], "/arxiv/cs.CL?date=2025-05-13");
   const json newest = Feed("/arxiv/cs.CL/feed");
   EXPECT_EQ(newest["self"][0], "/arxiv/cs.CL/feed");
+}
+
+// Issue #15 upgrade 6: the personal feed, the newest day ranked by the reader's stars and
+// keywords, which only its URL holds.
+TEST_F(FeedTest, PersonalFeedIsBestMatchesFirst) {
+  coolpapers::testing::TempDir topical_dir;
+  testing::SearchableSampleSite topical =
+      testing::OpenSearchableSite(topical_dir.path(), testing::TopicalDays());
+  ASSERT_NE(topical.site, nullptr);
+  site_ = topical.site.get();
+  const json feed = Feed("/arxiv/cs.CL/feed?sort=like&stars=2505.99990&keywords=cloth");
+  ASSERT_EQ(feed["entries"].size(), 5u);
+  // The protein paper (like the star) and the one with "cloth" (the keyword) lead; the rest
+  // follow in arXiv order.
+  std::vector<std::string> links;
+  for (const json& entry : feed["entries"]) links.push_back(entry["link"]);
+  EXPECT_THAT(std::vector<std::string>(links.begin(), links.begin() + 2),
+              ::testing::UnorderedElementsAre("/arxiv/2506.00003", "/arxiv/2506.00005"));
+  EXPECT_THAT(std::vector<std::string>(links.begin() + 2, links.end()),
+              ::testing::ElementsAre("/arxiv/2506.00001", "/arxiv/2506.00002", "/arxiv/2506.00004"));
+  EXPECT_THAT(feed["title"].get<std::string>(), HasSubstr("like my stars"));
+  EXPECT_EQ(feed["self"][0], "/arxiv/cs.CL/feed?sort=like&stars=2505.99990&keywords=cloth");
+  EXPECT_EQ(feed["alternate"], "/arxiv/cs.CL?sort=like&stars=2505.99990&keywords=cloth");
+  const json plain = Feed("/arxiv/cs.CL/feed");
+  EXPECT_EQ(plain["entries"][0]["link"], "/arxiv/2506.00001");
 }
 
 TEST_F(FeedTest, SearchFeedIsNewestFirstUnlessAsked) {

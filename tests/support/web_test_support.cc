@@ -3,6 +3,7 @@
 #include <zlib.h>
 
 #include <chrono>
+#include <regex>
 #include <utility>
 
 #include <gtest/gtest.h>
@@ -63,8 +64,56 @@ std::vector<PaperRecord> SampleDays() {
 }
 
 SearchableSampleSite OpenSearchableSampleSite(const std::filesystem::path& dir) {
+  return OpenSearchableSite(dir, SampleDays());
+}
+
+std::vector<PaperRecord> TopicalDays() {
+  const auto topical = [](const std::string& id, std::string title, std::string abstract) {
+    Paper paper = SamplePaper(id);
+    paper.title = std::move(title);
+    paper.abstract = std::move(abstract);
+    return paper;
+  };
+  std::vector<PaperRecord> records;
+  const Date day = Day("2025-06-02");
+  records.push_back(ListedRecord(
+      topical("2506.00001", "Faster Speculative Decoding with Adaptive Drafts",
+              "Speculative decoding accelerates autoregressive inference: a small draft model "
+              "proposes tokens that the target model verifies in parallel."),
+      day, 1));
+  records.push_back(ListedRecord(
+      topical("2506.00002", "Panoptic Image Segmentation with Diffusion Priors",
+              "We segment every pixel of an image into things and stuff using a diffusion prior."),
+      day, 2));
+  records.push_back(ListedRecord(
+      topical("2506.00003", "Protein Folding from Sequence Alone",
+              "Protein folding predicts the structure of a protein from its amino acid sequence."),
+      day, 3));
+  records.push_back(ListedRecord(
+      topical("2506.00004", "Tree Drafts for Speculative Decoding",
+              "Draft tokens arranged in a tree raise the acceptance rate of speculative decoding "
+              "and the speed of inference."),
+      day, 4));
+  records.push_back(ListedRecord(
+      topical("2506.00005", "Learning to Grasp Deformable Objects",
+              "A robot learns grasping policies for cloth and deformable objects in simulation."),
+      day, 5));
+  records.push_back(ListedRecord(
+      topical("2506.00010", "Speculative Decoding Without a Draft Model",
+              "Self-speculative decoding lets the target model draft its own tokens and verify "
+              "them, speeding up inference with no draft model."),
+      Day("2025-06-01"), 1));
+  records.push_back(ListedRecord(
+      topical("2505.99990", "Protein Structure Prediction at Scale",
+              "Predicting protein structure from amino acid sequence with large models."),
+      Day("2025-05-30"), 1));
+  return records;
+}
+
+SearchableSampleSite OpenSearchableSite(const std::filesystem::path& dir,
+                                        const std::vector<PaperRecord>& records) {
   SearchableSampleSite sample;
-  std::unique_ptr<store::Store> store = OpenSampleStore(dir);
+  std::unique_ptr<store::Store> store = OpenStoreWith(dir, records);
   if (store == nullptr) return sample;
   auto indexer = search::PaperIndexer::Open(dir / "index");
   if (!indexer) {
@@ -88,6 +137,15 @@ SearchableSampleSite OpenSearchableSampleSite(const std::filesystem::path& dir) 
   return sample;
 }
 
+std::vector<std::string> CardIds(const std::string& html) {
+  static const std::regex kCard(R"re(<div class="panel paper" id="([^"]+)")re");
+  std::vector<std::string> ids;
+  for (std::sregex_iterator it(html.begin(), html.end(), kCard), end; it != end; ++it) {
+    ids.push_back((*it)[1]);
+  }
+  return ids;
+}
+
 Request GetRequest(std::string_view target) {
   Request request;
   request.method = "GET";
@@ -96,12 +154,16 @@ Request GetRequest(std::string_view target) {
 }
 
 std::unique_ptr<store::Store> OpenSampleStore(const std::filesystem::path& dir) {
+  return OpenStoreWith(dir, SampleDays());
+}
+
+std::unique_ptr<store::Store> OpenStoreWith(const std::filesystem::path& dir,
+                                            const std::vector<PaperRecord>& records) {
   Result<std::unique_ptr<store::Store>> opened = store::OpenSqliteStore(dir / "coolpapers.sqlite");
   if (!opened) {
     ADD_FAILURE() << "cannot open the store: " << opened.error().message << " " << opened.error().detail;
     return nullptr;
   }
-  const std::vector<PaperRecord> records = SampleDays();
   if (Result<store::WriteSummary> written = (*opened)->WriteRecords(records); !written) {
     ADD_FAILURE() << "cannot write the records: " << written.error().message;
     return nullptr;

@@ -48,6 +48,10 @@ std::vector<PaperRecord> SampleDays();
 // and returns nullptr when the store cannot be opened or written.
 std::unique_ptr<store::Store> OpenSampleStore(const std::filesystem::path& dir);
 
+// The same holding `records`.
+std::unique_ptr<store::Store> OpenStoreWith(const std::filesystem::path& dir,
+                                            const std::vector<PaperRecord>& records);
+
 // OpenSampleStore's store indexed for real under dir/index, and a Site that searches it (for the
 // search page and feed tests). Members are null after a failure, which fails the running test.
 struct SearchableSampleSite {
@@ -56,6 +60,21 @@ struct SearchableSampleSite {
   std::unique_ptr<Site> site;  // last: it uses the two above
 };
 SearchableSampleSite OpenSearchableSampleSite(const std::filesystem::path& dir);
+
+// The same over `records` instead of SampleDays() (the "like my stars" tests' TopicalDays).
+SearchableSampleSite OpenSearchableSite(const std::filesystem::path& dir,
+                                        const std::vector<PaperRecord>& records);
+
+// Papers on distinct subjects, for ranking by likeness (web/like_ranking.h), all in cs.CL:
+//   2025-06-02  2506.00001 speculative decoding, 2506.00002 image segmentation,
+//               2506.00003 protein folding, 2506.00004 speculative decoding again,
+//               2506.00005 robot grasping
+//   2025-06-01  2506.00010 speculative decoding (the star of the tests)
+//   2025-05-30  2505.99990 protein structure
+std::vector<PaperRecord> TopicalDays();
+
+// The ids of the paper cards of a page (div.panel.paper), in page order.
+std::vector<std::string> CardIds(const std::string& html);
 
 // A GET of `target`, which must outlive the request.
 Request GetRequest(std::string_view target);

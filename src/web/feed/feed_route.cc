@@ -10,6 +10,7 @@
 #include "core/clock.h"
 #include "web/conditional_get.h"
 #include "web/feed/atom_feed.h"
+#include "web/like_ranking.h"
 #include "web/pages/search_page.h"
 #include "web/route_context.h"
 #include "web/search_loader.h"
@@ -24,17 +25,30 @@ UtcTime NewestOf(const std::vector<Paper>& papers, UtcTime at_least) {
 }
 
 Result<std::string> RenderListFeed(store::Store& store, store::HarvestState* harvest,
-                                   const Route& route, std::string origin) {
+                                   search::Searcher* searcher, const Route& route,
+                                   std::string origin) {
   // A feed carries the whole day: readers see every paper, not the page's first slice.
   Result<ListView> list = LoadListView(store, harvest, route.expr, route.date, 0, kMaxShow);
   if (!list) return std::unexpected(list.error());
   FeedView feed;
   const std::string expression = route.expr.ToString();
   feed.title = "coolpapers: " + list->heading;
+  // The personal feed: the day ranked by the reader's stars and keywords, best matches first.
+  std::string query = LikeQuery(route);
+  if (route.like) {
+    Route whole_day = route;
+    whole_day.skip = 0;
+    whole_day.show = kMaxShow;
+    if (Result<void> ranked = RankListView(searcher, whole_day, *list); !ranked) {
+      return std::unexpected(ranked.error());
+    }
+    feed.title += ", like my stars";
+  }
   // A dated feed says so in its links: its self link is what a reader subscribes to.
-  const std::string dated = route.date ? "?date=" + route.date->ToIso() : "";
-  feed.self_path = "/arxiv/" + expression + "/feed" + dated;
-  feed.html_path = "/arxiv/" + expression + dated;
+  if (route.date) query = "date=" + route.date->ToIso() + (query.empty() ? "" : "&" + query);
+  const std::string parameters = query.empty() ? "" : "?" + query;
+  feed.self_path = "/arxiv/" + expression + "/feed" + parameters;
+  feed.html_path = "/arxiv/" + expression + parameters;
   feed.origin = std::move(origin);
   for (ListedCard& card : list->cards) feed.papers.push_back(std::move(card.paper));
   feed.updated = NewestOf(feed.papers, UtcTime(list->day.days()));
@@ -107,11 +121,13 @@ std::string LastModified(const std::string& body) {
 
 }  // namespace
 
-// /arxiv/<expr>/feed: the list's day asked (or the newest), every paper of it.
+// /arxiv/<expr>/feed: the list's day asked (or the newest), every paper of it; with sort=like,
+// the reader's personal feed (like_ranking.h).
 // services.harvest_state may be null. Errors as LoadListView.
 Result<Response> HandleListFeed(const RouteContext& context) {
-  Result<std::string> body = RenderListFeed(context.store, context.services.harvest_state,
-                                            context.route, RequestOrigin(context.request));
+  Result<std::string> body =
+      RenderListFeed(context.store, context.services.harvest_state, context.services.searcher,
+                     context.route, RequestOrigin(context.request));
   if (!body) return std::unexpected(body.error());
   return FeedResponse(*std::move(body));
 }

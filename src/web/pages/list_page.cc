@@ -77,7 +77,10 @@ std::string RenderListPage(const ListView& view, const PageFrame& frame) {
     out += "<p class=\"empty\">This day lists " + std::to_string(view.total) +
            " papers; none after the first " + std::to_string(view.skip) + ".</p>\n";
   }
-  out += "<div id=\"papers\">\n";
+  // The day's expression and date, for the scripts that ask the API about this day (like_sort.js).
+  out += "<div id=\"papers\" data-expression=\"";
+  AppendHtmlEscaped(out, view.expression);
+  out += "\" data-day=\"" + view.day.ToIso() + "\">\n";
   AppendCards(out, view);
   out += "</div>\n";
   AppendPageEnd(out);
