@@ -3,6 +3,8 @@
 #include "core/quoted_text.h"
 #include "core/timestamp.h"
 #include "store/change_stamp_sql.h"
+#include "store/page_change_set.h"
+#include "store/pg_page_changes.h"
 #include "store/paper_columns.h"
 #include "store/paper_record_rules.h"
 
@@ -136,10 +138,16 @@ Result<WriteSummary> WritePgPaperRecords(PgConnectionPool& pool,
       list_cleared = query.Run(kDeleteDayList, replaced_list->category,
                                replaced_list->day.ToIso()).affected_rows() > 0;
     }
-    for (const PaperRecord& record : records) WriteRecord(query, record, summary);
-    if (list_cleared ||
-        summary.papers_inserted + summary.papers_updated + summary.listings_written > 0) {
+    PageChangeSet changes;
+    if (list_cleared) changes.AddList(replaced_list->category, replaced_list->day);
+    for (const PaperRecord& record : records) {
+      const WriteSummary before = summary;
+      WriteRecord(query, record, summary);
+      NoteRecordChanges(record, before, summary, changes);
+    }
+    if (!changes.empty()) {
       query.Run(kBumpChangeStamp);
+      RecordPgPageChanges(query, changes);
     }
     return summary;
   });

@@ -6,6 +6,8 @@
 #include "core/quoted_text.h"
 #include "core/timestamp.h"
 #include "store/change_stamp_sql.h"
+#include "store/page_change_set.h"
+#include "store/sqlite_page_changes.h"
 #include "store/paper_columns.h"
 #include "store/paper_record_rules.h"
 #include "store/sqlite_reads.h"
@@ -203,15 +205,22 @@ Result<WriteSummary> WritePaperRecords(SqliteConnection& connection,
     if (!removed) return std::unexpected(std::move(removed.error()));
     list_cleared = connection.Changes() > 0;
   }
+  PageChangeSet changes;
+  if (list_cleared) changes.AddList(replaced_list->category, replaced_list->day);
   for (const PaperRecord& record : records) {
+    const WriteSummary before = summary;
     auto written = WriteRecord(connection, record, summary);
     if (!written) return std::unexpected(std::move(written.error()));
+    NoteRecordChanges(record, before, summary, changes);
   }
-  if (list_cleared || summary.papers_inserted + summary.papers_updated + summary.listings_written > 0) {
+  if (!changes.empty()) {
     auto stamp = connection.Prepare(kBumpChangeStamp);
     if (!stamp) return std::unexpected(std::move(stamp.error()));
     auto bumped = (*stamp)->Run();
     if (!bumped) return std::unexpected(std::move(bumped.error()));
+    if (Result<void> logged = RecordPageChanges(connection, changes); !logged) {
+      return std::unexpected(logged.error());
+    }
   }
   auto committed = transaction->Commit();
   if (!committed) return std::unexpected(std::move(committed.error()));

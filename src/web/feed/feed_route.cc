@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "core/clock.h"
+#include "web/cache_tags.h"
 #include "web/conditional_get.h"
 #include "web/feed/atom_feed.h"
 #include "web/pages/search_page.h"
@@ -23,11 +24,14 @@ UtcTime NewestOf(const std::vector<Paper>& papers, UtcTime at_least) {
   return at_least;
 }
 
+// Sets `cache_tags` to what the feed shows (cache_tags.h).
 Result<std::string> RenderListFeed(store::Store& store, store::HarvestState* harvest,
-                                   const Route& route, std::string origin) {
+                                   const Route& route, std::string origin,
+                                   std::vector<std::string>& cache_tags) {
   // A feed carries the whole day: readers see every paper, not the page's first slice.
   Result<ListView> list = LoadListView(store, harvest, route.expr, route.date, 0, kMaxShow);
   if (!list) return std::unexpected(list.error());
+  cache_tags = ListTags(*list, route.expr, !route.date);
   FeedView feed;
   const std::string expression = route.expr.ToString();
   feed.title = "coolpapers: " + list->heading;
@@ -119,10 +123,14 @@ Response FeedResponse(std::string body) {
 // /arxiv/<expr>/feed: the list's day asked (or the newest), every paper of it.
 // services.harvest_state may be null. Errors as LoadListView.
 Result<Response> HandleListFeed(const RouteContext& context) {
+  std::vector<std::string> cache_tags;
   Result<std::string> body = RenderListFeed(context.store, context.services.harvest_state,
-                                            context.route, RequestOrigin(context.request));
+                                            context.route, RequestOrigin(context.request),
+                                            cache_tags);
   if (!body) return std::unexpected(body.error());
-  return FeedResponse(*std::move(body));
+  Response response = FeedResponse(*std::move(body));
+  response.cache_tags = std::move(cache_tags);
+  return response;
 }
 
 // /arxiv/search/feed: the search's query, sort, skip and show. kUnavailable without a searcher;
