@@ -126,7 +126,7 @@ double Ratio(const Lookups& from, const Lookups& to) {
   return all > 0 ? hits / all : 0;
 }
 
-struct Result {
+struct Outcome {
   double warm = 0;
   double during = 0;
   double after = 0;
@@ -134,7 +134,7 @@ struct Result {
   double requests = 0;
 };
 
-Result RunOnce(const std::filesystem::path& dir, const std::vector<PaperRecord>& past,
+Outcome RunOnce(const std::filesystem::path& dir, const std::vector<PaperRecord>& past,
                const std::vector<std::string>& targets, const testing::ReplayServer& server,
                int readers, bool drop_all) {
   std::filesystem::remove_all(dir);
@@ -181,7 +181,7 @@ Result RunOnce(const std::filesystem::path& dir, const std::vector<PaperRecord>&
       }
     });
   }
-  Result result;
+  Outcome result;
   const Lookups start = ReadLookups(metrics);
   std::this_thread::sleep_for(std::chrono::seconds(2));
   const Lookups warm = ReadLookups(metrics);
@@ -262,7 +262,7 @@ int main(int argc, char** argv) {
   std::printf("%-10s %12s %16s %16s %12s %10s\n", "rule", "hits warm", "hits harvesting",
               "hits after", "harvest (s)", "requests");
   for (const bool drop_all : {true, false}) {
-    const Result r = RunOnce(dir.path() / (drop_all ? "drop-all" : "tagged"), past, targets,
+    const Outcome r = RunOnce(dir.path() / (drop_all ? "drop-all" : "tagged"), past, targets,
                              server, flags.readers, drop_all);
     std::printf("%-10s %11.1f%% %15.1f%% %15.1f%% %12.2f %10.0f\n",
                 drop_all ? "drop-all" : "tagged", 100 * r.warm, 100 * r.during, 100 * r.after,

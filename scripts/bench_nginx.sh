@@ -16,7 +16,7 @@ if [[ -z ${COOLPAPERS_BENCH_NO_BUILD:-} ]]; then
   bash scripts/build.sh >/dev/null
 fi
 build=${COOLPAPERS_BUILD_DIR:-build}
-bin=$build/src/cli/coolpapers
+bin=${COOLPAPERS_BIN:-$build/src/cli/coolpapers}  # COOLPAPERS_BIN: another build to compare
 nginx=${COOLPAPERS_NGINX:-/usr/sbin/nginx}
 read -r -a wrk_args <<<"${WRK_ARGS:--t2 -c64 -d10s}"
 work=$(mktemp -d)

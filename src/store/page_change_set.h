@@ -3,9 +3,12 @@
 #ifndef COOLPAPERS_STORE_PAGE_CHANGE_SET_H_
 #define COOLPAPERS_STORE_PAGE_CHANGE_SET_H_
 
+#include <cstdint>
 #include <set>
 #include <string>
+#include <tuple>
 #include <utility>
+#include <vector>
 
 #include "core/date.h"
 #include "core/paper.h"
@@ -16,6 +19,8 @@ namespace coolpapers::store {
 class PageChangeSet {
  public:
   void AddList(const std::string& category, Date day) { lists_.emplace(category, day.ToIso()); }
+  // A list rewritten as it was (a harvest's recheck of an unchanged day) changed nothing.
+  void RemoveList(const std::string& category, Date day) { lists_.erase({category, day.ToIso()}); }
   void AddPaper(const std::string& paper_id) { papers_.insert(paper_id); }
   // Any paper's page may show the change (what venues list them).
   void AddEveryPaper() { every_paper_ = true; }
@@ -32,6 +37,10 @@ class PageChangeSet {
   std::set<std::string> papers_;
   bool every_paper_ = false;
 };
+
+// A day list's rows as (paper id, announce type, position), by paper id: what WriteDayList
+// compares before and after it rewrites the list.
+using DayListRows = std::vector<std::tuple<std::string, int64_t, int64_t>>;
 
 // Adds to `changes` what writing `record` changed, judged by the write's summary before and
 // after it: its paper when inserted or updated, its lists when one of its listings was written.

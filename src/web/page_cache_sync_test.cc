@@ -21,14 +21,43 @@ using ::testing::ElementsAre;
 using ::testing::Not;
 using testing::Day;
 
+std::shared_ptr<const std::string> Body() { return std::make_shared<const std::string>(10, 'a'); }
+
 ListView ViewOf(Date day, std::optional<Date> previous, std::optional<Date> next,
                 std::vector<std::string> ids) {
   ListView view;
   view.day = day;
   view.previous_day = previous;
   view.next_day = next;
-  for (std::string& id : ids) view.cards.push_back(ListedCard{.paper = {.id = std::move(id)}});
+  for (std::string& id : ids) {
+    ListedCard card;
+    card.paper.id = std::move(id);
+    view.cards.push_back(std::move(card));
+  }
   return view;
+}
+
+TEST(PageCache, DropsOnlyThePagesTaggedWithWhatChanged) {
+  PageCache cache;
+  const uint64_t generation = cache.generation();
+  cache.Insert("list|cs.AI", Body(), generation, {}, {}, {"day:cs.AI|2025-05-14", "paper:1"});
+  cache.Insert("list|cs.CL", Body(), generation, {}, {}, {"day:cs.CL|2025-05-14", "paper:2"});
+  cache.Insert("paper|1", Body(), generation, {}, {}, {"paper:1"});
+  cache.Insert("home", Body(), generation, {}, {}, {"store"});
+  const size_t bytes_before = cache.size_bytes();
+
+  EXPECT_EQ(cache.DropTagged({"paper:1", "cat:cs.LG"}), 2u);
+  EXPECT_FALSE(cache.Lookup("list|cs.AI").has_value());
+  EXPECT_FALSE(cache.Lookup("paper|1").has_value());
+  EXPECT_TRUE(cache.Lookup("list|cs.CL").has_value());
+  EXPECT_TRUE(cache.Lookup("home").has_value());
+  EXPECT_LT(cache.size_bytes(), bytes_before);
+
+  // A page rendered before the drop may show what changed: it is not stored.
+  cache.Insert("list|cs.AI", Body(), generation, {}, {}, {"day:cs.AI|2025-05-14"});
+  EXPECT_FALSE(cache.Lookup("list|cs.AI").has_value());
+  cache.Insert("list|cs.AI", Body(), cache.generation(), {}, {}, {"day:cs.AI|2025-05-14"});
+  EXPECT_TRUE(cache.Lookup("list|cs.AI").has_value());
 }
 
 TEST(CacheTags, ADatedListShowsItsDayTheDaysUpToItsNeighboursAndItsCards) {
@@ -56,11 +85,15 @@ TEST(CacheTags, TheNewestDayOrAMissingOrFarNeighbourShowsTheWholeCategory) {
 }
 
 TEST(CacheTags, AChangeMakesItsListItsCategoryOrItsPaperStale) {
-  store::PageChange list{.list = store::CategoryDayKey{"cs.CL", Day("2025-05-17")}};
+  store::PageChange list;
+  list.list = store::CategoryDayKey{"cs.CL", Day("2025-05-17")};
   EXPECT_THAT(TagsChangedBy(list), ElementsAre("day:cs.CL|2025-05-17", "cat:cs.CL"));
-  EXPECT_THAT(TagsChangedBy(store::PageChange{.paper_id = "2505.00001"}),
-              ElementsAre("paper:2505.00001"));
-  EXPECT_THAT(TagsChangedBy(store::PageChange{.every_paper = true}), ::testing::IsEmpty());
+  store::PageChange paper;
+  paper.paper_id = "2505.00001";
+  EXPECT_THAT(TagsChangedBy(paper), ElementsAre("paper:2505.00001"));
+  store::PageChange every;
+  every.every_paper = true;
+  EXPECT_THAT(TagsChangedBy(every), ::testing::IsEmpty());
 }
 
 class PageCacheSyncTest : public ::testing::Test {

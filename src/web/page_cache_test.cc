@@ -25,29 +25,6 @@ TEST(PageCache, MissesThenHits) {
   EXPECT_EQ(cache.page_count(), 1u);
 }
 
-TEST(PageCache, DropsOnlyThePagesTaggedWithWhatChanged) {
-  PageCache cache;
-  const uint64_t generation = cache.generation();
-  cache.Insert("list|cs.AI", Body(10), generation, {}, {}, {"day:cs.AI|2025-05-14", "paper:1"});
-  cache.Insert("list|cs.CL", Body(10), generation, {}, {}, {"day:cs.CL|2025-05-14", "paper:2"});
-  cache.Insert("paper|1", Body(10), generation, {}, {}, {"paper:1"});
-  cache.Insert("home", Body(10), generation, {}, {}, {"store"});
-  const size_t bytes_before = cache.size_bytes();
-
-  EXPECT_EQ(cache.DropTagged({"paper:1", "cat:cs.LG"}), 2u);
-  EXPECT_FALSE(cache.Lookup("list|cs.AI").has_value());
-  EXPECT_FALSE(cache.Lookup("paper|1").has_value());
-  EXPECT_TRUE(cache.Lookup("list|cs.CL").has_value());
-  EXPECT_TRUE(cache.Lookup("home").has_value());
-  EXPECT_LT(cache.size_bytes(), bytes_before);
-
-  // A page rendered before the drop may show what changed: it is not stored.
-  cache.Insert("list|cs.AI", Body(10), generation, {}, {}, {"day:cs.AI|2025-05-14"});
-  EXPECT_FALSE(cache.Lookup("list|cs.AI").has_value());
-  cache.Insert("list|cs.AI", Body(10), cache.generation(), {}, {}, {"day:cs.AI|2025-05-14"});
-  EXPECT_TRUE(cache.Lookup("list|cs.AI").has_value());
-}
-
 TEST(PageCache, CompressesInTheBackground) {
   PageCache cache;
   const auto body = Body(50000);
