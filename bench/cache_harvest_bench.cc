@@ -127,6 +127,7 @@ double Ratio(const Lookups& from, const Lookups& to) {
 }
 
 struct Outcome {
+  double misses_during = 0;  // pages rendered while the harvest ran
   double warm = 0;
   double during = 0;
   double after = 0;
@@ -209,6 +210,7 @@ Outcome RunOnce(const std::filesystem::path& dir, const std::vector<PaperRecord>
       std::chrono::duration<double>(std::chrono::steady_clock::now() - harvest_start).count();
   const Lookups harvested = ReadLookups(metrics);
   result.during = Ratio(warm, harvested);
+  result.misses_during = harvested.misses - warm.misses;
   std::this_thread::sleep_for(std::chrono::seconds(2));
   result.after = Ratio(harvested, ReadLookups(metrics));
   stop = true;
@@ -259,14 +261,14 @@ int main(int argc, char** argv) {
               "targets, %d reader threads; harvest of %zu entries; load average %s",
               past.size(), kPastDays, kCategories.size(), targets.size(), flags.readers, entries,
               LoadAverage().c_str());
-  std::printf("%-10s %12s %16s %16s %12s %10s\n", "rule", "hits warm", "hits harvesting",
-              "hits after", "harvest (s)", "requests");
+  std::printf("%-10s %10s %16s %18s %12s %12s %10s\n", "rule", "hits warm", "hits harvesting",
+              "renders harvesting", "hits after", "harvest (s)", "requests");
   for (const bool drop_all : {true, false}) {
     const Outcome r = RunOnce(dir.path() / (drop_all ? "drop-all" : "tagged"), past, targets,
                              server, flags.readers, drop_all);
-    std::printf("%-10s %11.1f%% %15.1f%% %15.1f%% %12.2f %10.0f\n",
-                drop_all ? "drop-all" : "tagged", 100 * r.warm, 100 * r.during, 100 * r.after,
-                r.harvest_seconds, r.requests);
+    std::printf("%-10s %9.2f%% %15.2f%% %18.0f %11.2f%% %12.2f %10.0f\n",
+                drop_all ? "drop-all" : "tagged", 100 * r.warm, 100 * r.during, r.misses_during,
+                100 * r.after, r.harvest_seconds, r.requests);
   }
   return 0;
 }

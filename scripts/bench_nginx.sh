@@ -49,6 +49,13 @@ PY
 server_pid=$!
 for _ in $(seq 300); do grep -q 'serving http://' "$work/serve.log" && break; sleep 0.1; done
 port=$(grep -o 'serving http://127.0.0.1:[0-9]*' "$work/serve.log" | grep -o '[0-9]*$')
+# Its background index catch-up would take a core from the measurement: wait until serve's CPU
+# time stops growing (at most 10 minutes on a busy machine), and note its memory then.
+ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
+for _ in $(seq 300); do
+  before=$(ticks); sleep 2; (( $(ticks) - before < 10 )) && break
+done
+idle_rss=$(( $(awk '/^VmRSS/ {print $2}' "/proc/$server_pid/status") / 1024 ))
 page="http://127.0.0.1:$port/arxiv/$category?date=$day"
 curl -s -o /dev/null -H 'Accept-Encoding: gzip' "$page"; sleep 2  # cached, then compressed
 mkdir -p "$work/www"
@@ -106,4 +113,4 @@ printf '\n%-52s %s\n' "cached page vs nginx gzip_static (wrk ${wrk_args[*]}, gzi
 printf '%-52s %s req/s\n' "coolpapers serve" "$best_serve"
 printf '%-52s %s req/s\n' "nginx $("$nginx" -v 2>&1 | sed 's/.*\///')" "$best_nginx"
 printf '%-52s %s (target >= 0.90)\n' "ratio" "$(python3 -c "print(f'{$best_serve/$best_nginx:.2f}')")"
-echo "serve resident memory: $(( $(awk '/^VmRSS/ {print $2}' /proc/$server_pid/status) / 1024 )) MB"
+echo "serve resident memory: $idle_rss MB with the index caught up, $(( $(awk '/^VmRSS/ {print $2}' /proc/$server_pid/status) / 1024 )) MB after wrk"
