@@ -38,6 +38,7 @@ namespace coolpapers::cli {
 int RunServeCommand(const ServeOptions& options) {
   // Before any thread: large freed buffers go back to the system (cli/malloc_tuning.h).
   if (!TuneMallocForServing()) std::fprintf(stderr, "coolpapers: malloc tuning refused; memory may stay high\n");
+  const PeriodicMallocTrim trim;  // freed heap pages back to the system every few seconds
   Result<std::unique_ptr<Instance>> opened =
       LoadAndOpenInstance(options.data_dir, options.config_file, options.store, [&](Config& config) {
         if (options.harvest) config.harvest_enabled = true;
