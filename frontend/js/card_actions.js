@@ -38,7 +38,8 @@ function addFaqButton(card) {
 function opened(paper, kind) {
   starPaper(paper);
   recordClick(paper.id, kind);
-  trackPaperKeywords(paper.id);
+  // /api/related answers arXiv ids only (venue papers have no [REL] yet).
+  if (!isVenuePaper(paper)) trackPaperKeywords(paper.id);
 }
 
 function toggleFaq(card, paper) {
