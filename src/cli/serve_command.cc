@@ -80,6 +80,7 @@ int RunServeCommand(const ServeOptions& options) {
     return 1;
   }
   pdf::PdfFetcher& pdf_fetcher = *pdf->fetcher;
+  pdf_fetcher.EnableVenues(*instance.venues);
   jobs::WorkerPool pdf_workers(
       *instance.jobs,
       [&pdf_fetcher](const store::Job& job, const jobs::JobContext& context) {
@@ -165,6 +166,8 @@ int RunServeCommand(const ServeOptions& options) {
   services.translations = translations ? &*translations : nullptr;
   services.fetch_pdf = pdf::MakeOnDemandPdfFetcher(pdf_fetcher, *instance.jobs, pdf_workers,
                                                    settings.limits.fetches);
+  services.fetch_venue_pdf = pdf::MakeOnDemandVenuePdfFetcher(
+      pdf_fetcher, *instance.jobs, pdf_workers, settings.limits.fetches);
   services.harvest_state = instance.harvest_state.get();
   services.fetch_paper = harvest::MakeOnDemandPaperFetcher(harvester, *instance.jobs,
                                                            arxiv_workers, settings.limits.fetches);
