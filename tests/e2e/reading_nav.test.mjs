@@ -25,8 +25,11 @@ function coveredByIndicator() {
   const box = indicator.getBoundingClientRect();
   const shown = !indicator.hidden && box.width > 0 && box.height > 0;
   const barTop = document.querySelector('.bottom-bar')?.getBoundingClientRect().top ?? innerHeight;
+  // Only the part of a line above the bar can be read: a line the bar half hides is the bar's
+  // doing, not the indicator's, so each rectangle is cut at the bar's top edge.
   const overlaps = (rect) => rect.width > 0 && rect.height > 0 && rect.bottom > 0 && rect.top < barTop &&
-    rect.left < box.right && rect.right > box.left && rect.top < box.bottom && rect.bottom > box.top;
+    rect.left < box.right && rect.right > box.left && rect.top < box.bottom &&
+    Math.min(rect.bottom, barTop) > box.top;
   const texts = [];
   for (const card of document.querySelectorAll('#papers div.panel.paper')) {
     if (card.hidden || card.offsetParent === null) continue;
