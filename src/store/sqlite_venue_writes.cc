@@ -259,6 +259,7 @@ Result<void> WriteVenueEdition(SqliteConnection& connection, const VenueEdition&
   if (auto run = (*upsert)->Run(); !run) return run;
   auto bump = connection.Execute(kBumpChangeStamp);
   if (!bump) return bump;
+  if (auto venue_bump = connection.Execute(kBumpVenueStamp); !venue_bump) return venue_bump;
   return transaction->Commit();
 }
 
@@ -294,6 +295,7 @@ Result<VenueWriteSummary> WriteVenuePaperRows(SqliteConnection& connection,
     }
   }
   if (auto bump = connection.Execute(kBumpChangeStamp); !bump) return std::unexpected(bump.error());
+  if (auto bump = connection.Execute(kBumpVenueStamp); !bump) return std::unexpected(bump.error());
   if (auto committed = transaction->Commit(); !committed) {
     return std::unexpected(std::move(committed.error()));
   }
