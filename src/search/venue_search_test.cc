@@ -4,13 +4,17 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <memory>
+#include <thread>
 #include <string>
 #include <vector>
 
 #include "search/index_sync.h"
+#include "search/index_updater.h"
 #include "search/paper_indexer.h"
 #include "search/searcher.h"
+#include "store/sqlite_store.h"
 #include "store/sqlite_venue_store.h"
 #include "tests/support/search_test_papers.h"
 #include "tests/support/temp_dir.h"
@@ -158,6 +162,22 @@ TEST_F(VenueSearchTest, ARebuiltIndexGetsItsVenuePapersBack) {
   EXPECT_THAT(Ids("branch:venue"), IsEmpty());
   EXPECT_EQ(SyncVenueIndex(*venues_, *indexer_), 3);
   EXPECT_THAT(Ids("gemma"), UnorderedElementsAre("2503.00001", "rhgIgTSSxW@OpenReview"));
+}
+
+// `serve`'s updater follows venue writes (an import in another process, a harvest job) by the
+// venue stamp, as it follows arXiv papers by the change log.
+TEST_F(VenueSearchTest, TheServeUpdaterIndexesNewVenuePapers) {
+  auto store = store::OpenSqliteStore(dir_.path() / "store.sqlite");
+  ASSERT_TRUE(store) << store.error().detail;
+  IndexUpdater updater(**store, *indexer_, std::chrono::milliseconds(20), venues_.get());
+  ASSERT_TRUE(venues_->WriteVenuePapers(std::vector<VenuePaper>{MakeVenuePaper(
+      "2024.naacl-short.9", VenueSource::kAcl, "NAACL.2024", "Tokenizers for Klingon",
+      {"Worf"}, "A tokenizer for an invented language.")}));
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (Ids("klingon").empty() && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  EXPECT_THAT(Ids("klingon"), ElementsAre("2024.naacl-short.9@ACL"));
 }
 
 }  // namespace
