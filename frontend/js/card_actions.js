@@ -38,7 +38,8 @@ function addFaqButton(card) {
 function opened(paper, kind) {
   starPaper(paper);
   recordClick(paper.id, kind);
-  trackPaperKeywords(paper.id);
+  // /api/related answers arXiv ids only (venue papers have no [REL] yet).
+  if (!isVenuePaper(paper)) trackPaperKeywords(paper.id);
 }
 
 function toggleFaq(card, paper) {
@@ -96,16 +97,10 @@ function onClick(event) {
     starPaper(paper);
     showPage(card, paper, Number(target.closest('a.faq-page').dataset.page) || 1);
   } else if (target.closest('a.title-pdf')) {
-    // A new tab or window (modifier keys, middle click) gets arXiv's PDF as the link says.
+    // A new tab or window (modifier keys, middle click) gets the source's PDF as the link says.
     if (!isPlainClick(event)) return;
     event.preventDefault();
     const paper = paperOf(card);
-    if (isVenuePaper(paper)) {
-      // The source's PDF in a tab of its own: the PDF cache holds arXiv's only.
-      starPaper(paper);
-      window.open(paper.pdfUrl, '_blank', 'noopener');
-      return;
-    }
     if (card.querySelector('.pdf-viewer')) starPaper(paper);
     else opened(paper, 'pdf');
     togglePdf(card, paper);

@@ -1,5 +1,5 @@
 // The inline PDF viewer (its own chunk, with pdf.js; the worker is a separate file). It reads
-// /pdf/<id>, the instance's PDF cache: 200 with the PDF, or 202 {"state","position","error",
+// /pdf/<id> (a venue paper's too), the instance's PDF cache: 200 with the PDF, or 202 {"state","position","error",
 // "retry_at"} with Retry-After while the server fetches it from arXiv, shown as "Fetching PDF…
 // Pending: n", and once an attempt failed, the server's reason and when it tries again. The
 // source PDF's link stays in the toolbar throughout.
@@ -56,9 +56,15 @@ function pendingText(state) {
   return text;
 }
 
+// The instance's copy: /pdf/2401.06769, or /pdf/2024.naacl-long.431%40ACL for a venue paper
+// (its id may hold any character but '@', ',' and spaces, so it is encoded whole).
+function pdfPath(paper) {
+  return paper.id.includes('@') ? `/pdf/${encodeURIComponent(paper.id)}` : `/pdf/${paper.id}`;
+}
+
 async function fetchPdf(paper, status, viewer) {
   for (let poll = 0; poll < kMaxPolls && viewer.isConnected; ++poll) {
-    const response = await fetch(`/pdf/${paper.id}`);
+    const response = await fetch(pdfPath(paper));
     if (response.status === 202) {
       const state = await response.json().catch(() => ({}));
       status.textContent = pendingText(state);
@@ -357,15 +363,15 @@ export async function showPdf(viewer, paper, { page = 1 } = {}) {
   controls.position = status;
   const download = document.createElement('a');
   download.className = 'pdf-download';
-  download.href = `/pdf/${paper.id}`;
-  download.download = `${paper.id.replace('/', '_')}.pdf`;
+  download.href = pdfPath(paper);
+  download.download = `${paper.id.replace(/[/\\]/g, '_')}.pdf`;
   download.textContent = 'Download';
   const arxiv = document.createElement('a');
   arxiv.className = 'pdf-source';
   arxiv.href = paper.pdfUrl;
   arxiv.target = '_blank';
   arxiv.rel = 'noopener';
-  arxiv.textContent = 'Source PDF (arXiv)';
+  arxiv.textContent = paper.id.includes('@') ? 'Source PDF' : 'Source PDF (arXiv)';
   const pages = document.createElement('div');
   pages.className = 'pdf-pages';
   // Focusable, so that a click in the pages sends Ctrl+F to the browser's find, not the filter.

@@ -10,4 +10,18 @@ bool TuneMallocForServing() {
   return threshold && arenas;
 }
 
+PeriodicMallocTrim::PeriodicMallocTrim(std::chrono::milliseconds interval)
+    : thread_([this, interval](std::stop_token stop) {
+        while (true) {
+          std::unique_lock lock(mutex_);
+          // Returns early only when the destructor asks the thread to stop.
+          wake_.wait_for(lock, stop, interval, [] { return false; });
+          if (stop.stop_requested()) return;
+          lock.unlock();
+          malloc_trim(0);
+        }
+      }) {}
+
+PeriodicMallocTrim::~PeriodicMallocTrim() = default;
+
 }  // namespace coolpapers::cli

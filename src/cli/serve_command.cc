@@ -38,6 +38,7 @@ namespace coolpapers::cli {
 int RunServeCommand(const ServeOptions& options) {
   // Before any thread: large freed buffers go back to the system (cli/malloc_tuning.h).
   if (!TuneMallocForServing()) std::fprintf(stderr, "coolpapers: malloc tuning refused; memory may stay high\n");
+  const PeriodicMallocTrim trim;  // freed heap pages back to the system every few seconds
   Result<std::unique_ptr<Instance>> opened =
       LoadAndOpenInstance(options.data_dir, options.config_file, options.store, [&](Config& config) {
         if (options.harvest) config.harvest_enabled = true;
@@ -79,6 +80,7 @@ int RunServeCommand(const ServeOptions& options) {
     return 1;
   }
   pdf::PdfFetcher& pdf_fetcher = *pdf->fetcher;
+  pdf_fetcher.EnableVenues(*instance.venues);
   jobs::WorkerPool pdf_workers(
       *instance.jobs,
       [&pdf_fetcher](const store::Job& job, const jobs::JobContext& context) {
@@ -164,6 +166,8 @@ int RunServeCommand(const ServeOptions& options) {
   services.translations = translations ? &*translations : nullptr;
   services.fetch_pdf = pdf::MakeOnDemandPdfFetcher(pdf_fetcher, *instance.jobs, pdf_workers,
                                                    settings.limits.fetches);
+  services.fetch_venue_pdf = pdf::MakeOnDemandVenuePdfFetcher(
+      pdf_fetcher, *instance.jobs, pdf_workers, settings.limits.fetches);
   services.harvest_state = instance.harvest_state.get();
   services.fetch_paper = harvest::MakeOnDemandPaperFetcher(harvester, *instance.jobs,
                                                            arxiv_workers, settings.limits.fetches);

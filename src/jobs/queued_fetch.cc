@@ -95,7 +95,11 @@ Result<void> PendingFetches::Admit(std::string_view client) {
 Result<store::Job> PendingFetches::Ask(const ArxivId& id, std::string_view client,
                                        const std::function<Result<store::Job>()>& ask) {
   if (!identity_.key_of) return ask();
-  const std::string key = identity_.key_of(id);
+  return Ask(identity_.key_of(id), client, ask);
+}
+
+Result<store::Job> PendingFetches::Ask(const std::string& key, std::string_view client,
+                                       const std::function<Result<store::Job>()>& ask) {
   MutexLock lock(&mutex_);
   Result<bool> joins = IsWaiting(key);
   if (!joins) return std::unexpected(joins.error());

@@ -84,6 +84,9 @@ class PendingFetches {
   // within the limits; kUnavailable saying which bound was reached otherwise.
   [[nodiscard]] Result<store::Job> Ask(const ArxivId& id, std::string_view client,
                                        const std::function<Result<store::Job>()>& ask);
+  // The same for the job whose key is `key` (a fetch not named by an arXiv id).
+  [[nodiscard]] Result<store::Job> Ask(const std::string& key, std::string_view client,
+                                       const std::function<Result<store::Job>()>& ask);
 
  private:
   Result<bool> IsWaiting(const std::string& key) REQUIRES(mutex_);

@@ -1,5 +1,6 @@
 #include "pdf/on_demand_pdf_fetcher.h"
 
+#include <memory>
 #include <string>
 
 #include "jobs/queued_fetch.h"
@@ -28,6 +29,26 @@ jobs::PaperFetcher MakeOnDemandPdfFetcher(PdfFetcher& fetcher, store::JobQueue& 
       },
       {.kind = store::JobKind::kPdf, .key_of = PdfJobKey, .what = "PDFs"}, limits, queue,
       pdf_workers, ReadPdfJobResult);
+}
+
+VenuePdfFetcher MakeOnDemandVenuePdfFetcher(PdfFetcher& fetcher, store::JobQueue& queue,
+                                            jobs::WorkerPool& pdf_workers, jobs::FetchLimits limits,
+                                            Clock& clock) {
+  // Keyed by the job's key: FetchJobIdentity's key_of is for arXiv ids only.
+  auto pending = std::make_shared<jobs::PendingFetches>(
+      jobs::FetchJobIdentity{.kind = store::JobKind::kPdf, .key_of = {}, .what = "PDFs"}, limits,
+      queue);
+  return [&fetcher, pending, &queue, &pdf_workers, &clock](
+             const VenuePaperId& id, bool admin,
+             std::string_view client) -> Result<jobs::PaperFetch> {
+    const store::JobPriority priority =
+        admin ? store::JobPriority::kAdmin : store::JobPriority::kHistory;
+    const auto ask = [&]() { return fetcher.RequestVenuePdf(id, priority, WallMilliseconds(clock)); };
+    Result<store::Job> job = admin ? ask() : pending->Ask(VenuePdfJobKey(id), client, ask);
+    if (!job) return std::unexpected(job.error());
+    if (job->state == store::JobState::kQueued) pdf_workers.Wake();
+    return jobs::FetchOf(*job, queue, ReadPdfJobResult);
+  };
 }
 
 }  // namespace coolpapers::pdf

@@ -4,6 +4,11 @@
 #ifndef COOLPAPERS_PDF_ON_DEMAND_PDF_FETCHER_H_
 #define COOLPAPERS_PDF_ON_DEMAND_PDF_FETCHER_H_
 
+#include <functional>
+#include <string_view>
+
+#include "core/clock.h"
+#include "core/venue.h"
 #include "pdf/pdf_fetcher.h"
 #include "jobs/worker_pool.h"
 #include "store/job_queue.h"
@@ -16,6 +21,16 @@ namespace coolpapers::pdf {
 // is thread-safe. Strangers stay within `limits` (jobs/queued_fetch.h).
 jobs::PaperFetcher MakeOnDemandPdfFetcher(PdfFetcher& fetcher, store::JobQueue& queue,
                                      jobs::WorkerPool& pdf_workers, jobs::FetchLimits limits = {});
+
+// The site's "download this venue paper's PDF": `id` is the paper's canonical id; the rest as
+// for MakeOnDemandPdfFetcher. A paper PdfFetcher::RequestVenuePdf refuses (unknown, no PDF URL,
+// a host off the allow-list) is answered with its kNotFound, and nothing is queued.
+using VenuePdfFetcher = std::function<Result<jobs::PaperFetch>(const VenuePaperId& id, bool admin,
+                                                               std::string_view client)>;
+VenuePdfFetcher MakeOnDemandVenuePdfFetcher(PdfFetcher& fetcher, store::JobQueue& queue,
+                                            jobs::WorkerPool& pdf_workers,
+                                            jobs::FetchLimits limits = {},
+                                            Clock& clock = RealClock());
 
 }  // namespace coolpapers::pdf
 

@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <charconv>
 #include <cstring>
+#include <optional>
 #include <system_error>
 #include <utility>
 #include <vector>
@@ -19,6 +21,34 @@ namespace fs = std::filesystem;
 // Files being written carry this prefix until renamed; one still there at Open is a crash's.
 constexpr std::string_view kTempPrefix = ".tmp-";
 constexpr std::string_view kSuffix = ".pdf";
+constexpr std::string_view kVenuePrefix = "venue_";
+// Linux's NAME_MAX (255) less the room Put's temporary name adds.
+constexpr size_t kMaxNameLength = 200;
+
+bool IsPlainVenueByte(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+         c == '.' || c == '@' || c == '-';
+}
+
+// The id VenuePdfFileName wrote into `escaped`, or nullopt for a name it never writes.
+std::optional<VenuePaperId> UnescapeVenueId(std::string_view escaped) {
+  std::string text;
+  for (size_t i = 0; i < escaped.size(); ++i) {
+    if (escaped[i] != '%') {
+      text += escaped[i];
+      continue;
+    }
+    if (i + 2 >= escaped.size()) return std::nullopt;
+    unsigned value = 0;
+    const auto [end, ec] = std::from_chars(escaped.data() + i + 1, escaped.data() + i + 3, value, 16);
+    if (ec != std::errc() || end != escaped.data() + i + 3) return std::nullopt;
+    text += static_cast<char>(value);
+    i += 2;
+  }
+  Result<VenuePaperId> id = ParseVenuePaperId(text);
+  if (!id) return std::nullopt;
+  return *std::move(id);
+}
 
 std::string Errno() { return std::strerror(errno); }
 
@@ -36,9 +66,16 @@ void MarkUsed(const fs::path& path) {
   (void)::utimensat(AT_FDCWD, path.c_str(), times, 0);
 }
 
-// True for the name PdfFileName gives some versioned id; false for files not ours.
+// True for the name PdfFileName gives some versioned id, or VenuePdfFileName some venue id;
+// false for files not ours.
 bool IsPdfName(const std::string& name) {
   if (!name.ends_with(kSuffix) || name.starts_with('.')) return false;
+  if (name.starts_with(kVenuePrefix)) {
+    const std::string_view escaped = std::string_view(name).substr(
+        kVenuePrefix.size(), name.size() - kVenuePrefix.size() - kSuffix.size());
+    const std::optional<VenuePaperId> id = UnescapeVenueId(escaped);
+    return id && VenuePdfFileName(*id) == name;
+  }
   std::string id = name.substr(0, name.size() - kSuffix.size());
   std::replace(id.begin(), id.end(), '_', '/');
   Result<ArxivId> parsed = ArxivId::Parse(id);
@@ -76,6 +113,22 @@ Result<void> WriteWhole(const fs::path& path, std::string_view bytes) {
 std::string PdfFileName(const ArxivId& id) {
   std::string name = id.WithVersion();
   std::replace(name.begin(), name.end(), '/', '_');
+  return name + std::string(kSuffix);
+}
+
+std::string VenuePdfFileName(const VenuePaperId& id) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string name(kVenuePrefix);
+  for (const char c : id.ToString()) {
+    if (IsPlainVenueByte(c)) {
+      name += c;
+    } else {
+      const auto byte = static_cast<unsigned char>(c);
+      name += '%';
+      name += kHex[byte >> 4];
+      name += kHex[byte & 0xF];
+    }
+  }
   return name + std::string(kSuffix);
 }
 
@@ -126,7 +179,14 @@ Result<std::unique_ptr<PdfCache>> PdfCache::Open(const fs::path& dir, uint64_t m
 
 std::optional<CachedPdf> PdfCache::Find(const ArxivId& id) {
   if (id.version() <= 0) return std::nullopt;
-  const std::string name = PdfFileName(id);
+  return FindNamed(PdfFileName(id));
+}
+
+std::optional<CachedPdf> PdfCache::Find(const VenuePaperId& id) {
+  return FindNamed(VenuePdfFileName(id));
+}
+
+std::optional<CachedPdf> PdfCache::FindNamed(const std::string& name) {
   const fs::path path = dir_ / name;
   struct stat info {};
   if (::stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) {
@@ -144,29 +204,39 @@ std::optional<CachedPdf> PdfCache::Find(const ArxivId& id) {
 }
 
 Result<std::string> PdfCache::Read(const ArxivId& id, std::optional<ByteRange> range) {
-  const std::string name = PdfFileName(id);
+  if (id.version() <= 0) {
+    return Fail(ErrorCode::kNotFound, "the PDF of " + id.WithVersion() + " is not cached");
+  }
+  return ReadNamed(PdfFileName(id), id.WithVersion(), range);
+}
+
+Result<std::string> PdfCache::Read(const VenuePaperId& id, std::optional<ByteRange> range) {
+  return ReadNamed(VenuePdfFileName(id), id.ToString(), range);
+}
+
+Result<std::string> PdfCache::ReadNamed(const std::string& name, const std::string& label,
+                                        std::optional<ByteRange> range) {
   const fs::path path = dir_ / name;
   const auto not_cached = [&] {
-    return Fail(ErrorCode::kNotFound, "the PDF of " + id.WithVersion() + " is not cached");
+    return Fail(ErrorCode::kNotFound, "the PDF of " + label + " is not cached");
   };
-  if (id.version() <= 0) return not_cached();
   // Once open, the bytes stay readable even if the file is evicted meanwhile (unlink keeps an
   // open file's data).
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
-    if (errno == ENOENT) {
+    if (errno == ENOENT || errno == ENAMETOOLONG) {
       MutexLock lock(&mutex_);
       ForgetLocked(name);
       return not_cached();
     }
-    return Fail(ErrorCode::kUnavailable, "cannot read the cached PDF of " + id.WithVersion(),
+    return Fail(ErrorCode::kUnavailable, "cannot read the cached PDF of " + label,
                 "open " + path.string() + ": " + Errno());
   }
   struct stat info {};
   if (::fstat(fd, &info) != 0) {
     const std::string why = Errno();
     ::close(fd);
-    return Fail(ErrorCode::kUnavailable, "cannot read the cached PDF of " + id.WithVersion(),
+    return Fail(ErrorCode::kUnavailable, "cannot read the cached PDF of " + label,
                 "fstat " + path.string() + ": " + why);
   }
   const auto size = static_cast<uint64_t>(info.st_size);
@@ -175,7 +245,7 @@ Result<std::string> PdfCache::Read(const ArxivId& id, std::optional<ByteRange> r
     ::close(fd);
     return Fail(ErrorCode::kInvalidArgument,
                 "byte range " + std::to_string(want.offset) + "+" + std::to_string(want.length) +
-                    " is outside the PDF of " + id.WithVersion() + " (" + std::to_string(size) +
+                    " is outside the PDF of " + label + " (" + std::to_string(size) +
                     " bytes)");
   }
   std::string bytes(want.length, '\0');
@@ -187,7 +257,7 @@ Result<std::string> PdfCache::Read(const ArxivId& id, std::optional<ByteRange> r
     if (n <= 0) {
       const std::string why = n == 0 ? "unexpected end of file" : Errno();
       ::close(fd);
-      return Fail(ErrorCode::kUnavailable, "cannot read the cached PDF of " + id.WithVersion(),
+      return Fail(ErrorCode::kUnavailable, "cannot read the cached PDF of " + label,
                   "pread " + path.string() + ": " + why);
     }
     done += static_cast<size_t>(n);
@@ -206,8 +276,22 @@ Result<bool> PdfCache::Put(const ArxivId& id, std::string_view bytes) {
                 "cannot cache the PDF of " + id.str() + ": expected a versioned id such as " +
                     id.str() + "v1");
   }
+  return PutNamed(PdfFileName(id), bytes);
+}
+
+Result<bool> PdfCache::Put(const VenuePaperId& id, std::string_view bytes) {
+  std::string name = VenuePdfFileName(id);
+  if (name.size() > kMaxNameLength) {
+    return Fail(ErrorCode::kInvalidArgument,
+                "cannot cache the PDF of venue paper " + id.ToString() + ": its id is too long (" +
+                    std::to_string(name.size()) + " bytes as a file name, at most " +
+                    std::to_string(kMaxNameLength) + ")");
+  }
+  return PutNamed(name, bytes);
+}
+
+Result<bool> PdfCache::PutNamed(const std::string& name, std::string_view bytes) {
   if (bytes.size() > max_bytes_) return false;
-  const std::string name = PdfFileName(id);
   uint64_t counter = 0;
   {
     MutexLock lock(&mutex_);

@@ -18,6 +18,7 @@
 #include "core/arxiv_id.h"
 #include "core/error.h"
 #include "core/mutex.h"
+#include "core/venue.h"
 
 namespace coolpapers::pdf {
 
@@ -45,6 +46,13 @@ struct ByteRange {
 // unique). Pure.
 std::string PdfFileName(const ArxivId& id);
 
+// The cache's file name of a venue paper (whose PDF has no versions): "venue_" and the id with
+// every byte but [A-Za-z0-9.@-] written %XX, then ".pdf":
+// "Park_SplineGS@CVPR2025@CVF" -> "venue_Park%5FSplineGS@CVPR2025@CVF.pdf". No id can name a
+// file outside the folder ('/' is escaped, and the prefix rules out "." and ".."), no two ids
+// share a name, and no arXiv id's name starts so. Pure.
+std::string VenuePdfFileName(const VenuePaperId& id);
+
 class PdfCache {
  public:
   // Opens (creating when needed) the folder `dir` with a bound of `max_bytes`, reads the sizes
@@ -71,6 +79,13 @@ class PdfCache {
   // has no version; kUnavailable when the file cannot be written.
   [[nodiscard]] Result<bool> Put(const ArxivId& id, std::string_view bytes);
 
+  // The same three for a venue paper's PDF (VenuePdfFileName), which has no versions; Put's
+  // kInvalidArgument is for an id whose file name would be too long for the file system.
+  std::optional<CachedPdf> Find(const VenuePaperId& id);
+  [[nodiscard]] Result<std::string> Read(const VenuePaperId& id,
+                                         std::optional<ByteRange> range = std::nullopt);
+  [[nodiscard]] Result<bool> Put(const VenuePaperId& id, std::string_view bytes);
+
   PdfCacheUsage Usage() const;
   const std::filesystem::path& dir() const { return dir_; }
 
@@ -81,6 +96,11 @@ class PdfCache {
   };
 
   PdfCache(std::filesystem::path dir, uint64_t max_bytes);
+  // Find, Read and Put by file name; `label` names the PDF in messages ("2401.06769v2").
+  std::optional<CachedPdf> FindNamed(const std::string& name);
+  Result<std::string> ReadNamed(const std::string& name, const std::string& label,
+                                std::optional<ByteRange> range);
+  Result<bool> PutNamed(const std::string& name, std::string_view bytes);
   // Records `name` as the most recently used, with `size`.
   void TouchLocked(const std::string& name, uint64_t size) REQUIRES(mutex_);
   void ForgetLocked(const std::string& name) REQUIRES(mutex_);

@@ -5,6 +5,7 @@
 #include "core/quoted_text.h"
 #include "store/change_stamp_sql.h"
 #include "store/pg_migrator.h"
+#include "store/pg_page_changes.h"
 
 namespace coolpapers::store {
 namespace {
@@ -85,6 +86,10 @@ class PgHarvestState final : public HarvestState {
 
   Result<void> RecordDay(const CategoryDayStatus& status) override {
     return pool_->Transact<void>("record a harvested day", [&](PgQuery& query) -> Result<void> {
+      // First, so the paper change lock comes before any row lock, as for writers of papers.
+      PageChangeSet changes;
+      changes.AddList(status.category, status.day);
+      RecordPgPageChanges(query, changes);
       query.Run(kUpsertDay, status.category, status.day.ToIso(), status.feed.new_count,
                 status.feed.cross, status.feed.replace, status.stored.new_count,
                 status.stored.cross, status.stored.replace, status.awaiting_metadata,

@@ -3,6 +3,8 @@
 #include "core/quoted_text.h"
 #include "core/timestamp.h"
 #include "store/change_stamp_sql.h"
+#include "store/page_change_set.h"
+#include "store/pg_page_changes.h"
 #include "store/paper_columns.h"
 #include "store/paper_record_rules.h"
 
@@ -42,6 +44,9 @@ constexpr std::string_view kLowerFirstListed =
     "WHERE id = $1 AND (first_listed IS NULL OR first_listed > $2::date)";
 constexpr std::string_view kDeleteDayList =
     "DELETE FROM listings WHERE category = $1 AND day = $2::date";
+constexpr std::string_view kSelectDayListRows =
+    "SELECT paper_id, announce_type, position FROM listings WHERE category = $1 AND day = $2::date "
+    "ORDER BY paper_id";
 // Keeping the smaller (type, position) makes the row independent of the order records arrive
 // in, which is what lets an interrupted import be re-run to the same result.
 constexpr std::string_view kUpsertListing =
@@ -119,6 +124,14 @@ void WriteRecord(PgQuery& query, const PaperRecord& record, WriteSummary& summar
   }
 }
 
+DayListRows ReadDayListRows(PgQuery& query, const CategoryDayKey& list) {
+  DayListRows listed;
+  for (const pqxx::row& row : query.Run(kSelectDayListRows, list.category, list.day.ToIso())) {
+    listed.emplace_back(row[0].as<std::string>(), row[1].as<int64_t>(), row[2].as<int64_t>());
+  }
+  return listed;
+}
+
 }  // namespace
 
 Result<WriteSummary> WritePgPaperRecords(PgConnectionPool& pool,
@@ -132,14 +145,26 @@ Result<WriteSummary> WritePgPaperRecords(PgConnectionPool& pool,
     summary = WriteSummary{};  // a fresh count when a deadlock made PostgreSQL run this again
     query.Run(kLockPaperChanges);
     bool list_cleared = false;
+    DayListRows list_before;
     if (replaced_list) {
+      list_before = ReadDayListRows(query, *replaced_list);
       list_cleared = query.Run(kDeleteDayList, replaced_list->category,
                                replaced_list->day.ToIso()).affected_rows() > 0;
     }
-    for (const PaperRecord& record : records) WriteRecord(query, record, summary);
-    if (list_cleared ||
-        summary.papers_inserted + summary.papers_updated + summary.listings_written > 0) {
+    PageChangeSet changes;
+    if (list_cleared) changes.AddList(replaced_list->category, replaced_list->day);
+    for (const PaperRecord& record : records) {
+      const WriteSummary before = summary;
+      WriteRecord(query, record, summary);
+      NoteRecordChanges(record, before, summary, changes);
+    }
+    // A list rewritten as it was changes nothing a page shows: no stamp, no page change.
+    if (list_cleared && ReadDayListRows(query, *replaced_list) == list_before) {
+      changes.RemoveList(replaced_list->category, replaced_list->day);
+    }
+    if (!changes.empty()) {
       query.Run(kBumpChangeStamp);
+      RecordPgPageChanges(query, changes);
     }
     return summary;
   });

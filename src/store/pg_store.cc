@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "store/pg_migrator.h"
+#include "store/pg_page_changes.h"
 #include "store/pg_paper_reads.h"
 #include "store/pg_paper_writes.h"
 
@@ -84,6 +85,12 @@ class PgStore final : public Store {
   }
 
   Result<uint64_t> ChangeStamp() override { return ReadPgChangeStamp(*pool_); }
+
+  Result<PageChanges> PageChangesSince(uint64_t since, int limit) override {
+    return ReadPgPageChangesSince(*pool_, since, limit);
+  }
+
+  Result<uint64_t> LatestPageChange() override { return ReadPgLatestPageChange(*pool_); }
 
  private:
   std::unique_ptr<PgConnectionPool> pool_;

@@ -5,6 +5,8 @@
 #include "core/mutex.h"
 #include "core/quoted_text.h"
 #include "store/change_stamp_sql.h"
+#include "store/page_change_set.h"
+#include "store/sqlite_page_changes.h"
 #include "store/migrations.h"
 #include "store/sqlite_connection.h"
 #include "store/sqlite_migrator.h"
@@ -98,6 +100,9 @@ class SqliteHarvestState final : public HarvestState {
     auto bump = connection_.Prepare(kBumpChangeStamp);
     if (!bump) return std::unexpected(std::move(bump.error()));
     if (Result<void> bumped = (*bump)->Run(); !bumped) return bumped;
+    PageChangeSet changes;
+    changes.AddList(status.category, status.day);
+    if (Result<void> logged = RecordPageChanges(connection_, changes); !logged) return logged;
     return transaction->Commit();
   }
 

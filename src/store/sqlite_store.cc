@@ -8,6 +8,7 @@
 #include "store/migrations.h"
 #include "store/sqlite_connection.h"
 #include "store/sqlite_migrator.h"
+#include "store/sqlite_page_changes.h"
 #include "store/sqlite_reader_pool.h"
 #include "store/sqlite_reads.h"
 #include "store/sqlite_writes.h"
@@ -92,6 +93,14 @@ class SqliteStore final : public Store {
   }
 
   Result<uint64_t> ChangeStamp() override { return ReadChangeStamp(*readers_.Borrow()); }
+
+  Result<PageChanges> PageChangesSince(uint64_t since, int limit) override {
+    return ReadPageChangesSince(*readers_.Borrow(), since, limit);
+  }
+
+  Result<uint64_t> LatestPageChange() override {
+    return ReadLatestPageChange(*readers_.Borrow());
+  }
 
  private:
   Mutex writer_mutex_;

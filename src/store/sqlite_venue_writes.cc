@@ -9,11 +9,20 @@
 #include "core/title_key.h"
 #include "core/venue_merge.h"
 #include "store/change_stamp_sql.h"
+#include "store/page_change_set.h"
+#include "store/sqlite_page_changes.h"
 #include "store/sqlite_venue_reads.h"
 #include "store/sqlite_venue_rows.h"
 
 namespace coolpapers::store {
 namespace {
+
+// A paper's page lists the venues that accepted it: a venue write may change any of them.
+Result<void> RecordEveryPaperChanged(SqliteConnection& connection) {
+  PageChangeSet changes;
+  changes.AddEveryPaper();
+  return RecordPageChanges(connection, changes);
+}
 
 constexpr std::string_view kUpsertEdition =
     "INSERT OR REPLACE INTO venue_editions (edition, venue, year, full_name, sources, start_date, "
@@ -296,6 +305,9 @@ Result<VenueWriteSummary> WriteVenuePaperRows(SqliteConnection& connection,
   }
   if (auto bump = connection.Execute(kBumpChangeStamp); !bump) return std::unexpected(bump.error());
   if (auto bump = connection.Execute(kBumpVenueStamp); !bump) return std::unexpected(bump.error());
+  if (auto logged = RecordEveryPaperChanged(connection); !logged) {
+    return std::unexpected(logged.error());
+  }
   if (auto committed = transaction->Commit(); !committed) {
     return std::unexpected(std::move(committed.error()));
   }
@@ -315,6 +327,9 @@ Result<int64_t> LinkVenuePapersByTitle(SqliteConnection& connection) {
   if (linked > 0) {
     if (auto bump = connection.Execute(kBumpChangeStamp); !bump) {
       return std::unexpected(std::move(bump.error()));
+    }
+    if (auto logged = RecordEveryPaperChanged(connection); !logged) {
+      return std::unexpected(logged.error());
     }
   }
   if (auto committed = transaction->Commit(); !committed) {

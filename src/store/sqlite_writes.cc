@@ -6,6 +6,8 @@
 #include "core/quoted_text.h"
 #include "core/timestamp.h"
 #include "store/change_stamp_sql.h"
+#include "store/page_change_set.h"
+#include "store/sqlite_page_changes.h"
 #include "store/paper_columns.h"
 #include "store/paper_record_rules.h"
 #include "store/sqlite_reads.h"
@@ -30,6 +32,9 @@ constexpr std::string_view kLowerFirstListed =
     "UPDATE papers SET first_listed = ?2 "
     "WHERE id = ?1 AND (first_listed IS NULL OR first_listed > ?2)";
 constexpr std::string_view kDeleteDayList = "DELETE FROM listings WHERE category = ?1 AND day = ?2";
+constexpr std::string_view kSelectDayListRows =
+    "SELECT paper_id, announce_type, position FROM listings WHERE category = ?1 AND day = ?2 "
+    "ORDER BY paper_id";
 constexpr std::string_view kDeleteVersions = "DELETE FROM paper_versions WHERE paper_id = ?1";
 constexpr std::string_view kInsertVersion =
     "INSERT OR REPLACE INTO paper_versions (paper_id, version, submitted) VALUES (?1, ?2, ?3)";
@@ -182,6 +187,21 @@ Result<void> WriteRecord(SqliteConnection& connection, const PaperRecord& record
   return {};
 }
 
+Result<DayListRows> ReadDayListRows(SqliteConnection& connection, const CategoryDayKey& list) {
+  auto rows = connection.Prepare(kSelectDayListRows);
+  if (!rows) return std::unexpected(std::move(rows.error()));
+  (*rows)->Bind(1, list.category).Bind(2, list.day.ToIso());
+  DayListRows listed;
+  for (;;) {
+    auto row = (*rows)->Step();
+    if (!row) return std::unexpected(std::move(row.error()));
+    if (!*row) break;
+    listed.emplace_back(std::string((*rows)->ColumnText(0)), (*rows)->ColumnInt(1),
+                        (*rows)->ColumnInt(2));
+  }
+  return listed;
+}
+
 }  // namespace
 
 Result<WriteSummary> WritePaperRecords(SqliteConnection& connection,
@@ -195,7 +215,11 @@ Result<WriteSummary> WritePaperRecords(SqliteConnection& connection,
   auto transaction = SqliteTransaction::BeginWrite(connection);
   if (!transaction) return std::unexpected(std::move(transaction.error()));
   bool list_cleared = false;
+  DayListRows list_before;
   if (replaced_list) {
+    auto rows = ReadDayListRows(connection, *replaced_list);
+    if (!rows) return std::unexpected(std::move(rows.error()));
+    list_before = *std::move(rows);
     const std::string day = replaced_list->day.ToIso();
     auto remove = connection.Prepare(kDeleteDayList);
     if (!remove) return std::unexpected(std::move(remove.error()));
@@ -203,15 +227,28 @@ Result<WriteSummary> WritePaperRecords(SqliteConnection& connection,
     if (!removed) return std::unexpected(std::move(removed.error()));
     list_cleared = connection.Changes() > 0;
   }
+  PageChangeSet changes;
+  if (list_cleared) changes.AddList(replaced_list->category, replaced_list->day);
   for (const PaperRecord& record : records) {
+    const WriteSummary before = summary;
     auto written = WriteRecord(connection, record, summary);
     if (!written) return std::unexpected(std::move(written.error()));
+    NoteRecordChanges(record, before, summary, changes);
   }
-  if (list_cleared || summary.papers_inserted + summary.papers_updated + summary.listings_written > 0) {
+  if (list_cleared) {
+    auto list_after = ReadDayListRows(connection, *replaced_list);
+    if (!list_after) return std::unexpected(std::move(list_after.error()));
+    if (*list_after == list_before) changes.RemoveList(replaced_list->category, replaced_list->day);
+  }
+  // A list rewritten as it was changes nothing a page shows: no stamp, no page change.
+  if (!changes.empty()) {
     auto stamp = connection.Prepare(kBumpChangeStamp);
     if (!stamp) return std::unexpected(std::move(stamp.error()));
     auto bumped = (*stamp)->Run();
     if (!bumped) return std::unexpected(std::move(bumped.error()));
+    if (Result<void> logged = RecordPageChanges(connection, changes); !logged) {
+      return std::unexpected(logged.error());
+    }
   }
   auto committed = transaction->Commit();
   if (!committed) return std::unexpected(std::move(committed.error()));

@@ -69,6 +69,31 @@ struct WriteSummary {
   int64_t listings_written = 0;  // listings inserted or changed
 };
 
+// One thing a committed write changed that pages show (Store::PageChangesSince): a day's list
+// of one category (its listings or its harvest mark), one paper (its row or its FAQ answers),
+// or, after a write of very many papers, every paper.
+struct PageChange {
+  std::optional<CategoryDayKey> list;  // set for a list's change
+  std::string paper_id;                // set for a paper's change
+  bool every_paper = false;            // neither set: any paper may have changed
+};
+
+struct PageChanges {
+  std::vector<PageChange> changes;  // oldest first
+  // The sequence of the last change returned; the `since` of the next call. Equals `since`
+  // when nothing changed after it.
+  uint64_t last_sequence = 0;
+  // Changes after `since` were pruned before this reader saw them: it must assume that
+  // anything changed (and continue from last_sequence).
+  bool pruned = false;
+};
+
+// Beyond this many changed papers, one write records PageChange::every_paper instead of each
+// (a bulk import), which keeps the log small.
+inline constexpr size_t kMaxPaperChangesPerWrite = 5000;
+// How many changes the log keeps; a reader further behind sees PageChanges::pruned.
+inline constexpr int64_t kPageChangesKept = 200000;
+
 enum class ClickKind { kPdf, kFaq };
 
 // How many days of click readers AddClick keeps: today's decide repeats; one more day covers
@@ -164,6 +189,16 @@ class Store {
   // A number that changes whenever anything (this process or another one) commits a change to
   // papers or listings. Caches compare it to know when to drop what they rendered.
   [[nodiscard]] virtual Result<uint64_t> ChangeStamp() = 0;
+
+  // What committed writes (of any process) changed after change `since`, up to `limit` (> 0)
+  // of them, oldest first: the lists and papers whose pages must be drawn again. Every write
+  // that moves ChangeStamp because of papers, listings or harvest marks records its changes
+  // here in the same transaction, and so does a new FAQ answer (which does not move the
+  // stamp). kInvalidArgument when limit <= 0.
+  [[nodiscard]] virtual Result<PageChanges> PageChangesSince(uint64_t since, int limit) = 0;
+  // The sequence of the latest recorded page change; 0 when there is none. Where a reader that
+  // has just drawn everything afresh starts.
+  [[nodiscard]] virtual Result<uint64_t> LatestPageChange() = 0;
 };
 
 }  // namespace coolpapers::store

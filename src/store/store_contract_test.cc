@@ -159,6 +159,45 @@ TEST_P(StoreContractTest, WriteDayListReplacesThatListOnly) {
   EXPECT_GT(store_->ChangeStamp().value(), before_empty);
 }
 
+// What a harvested day changed, as every node's page cache reads it: that list and its papers,
+// nothing of other categories; writing the same again records nothing.
+TEST_P(StoreContractTest, RecordsTheListsAndPapersAWriteChanged) {
+  Write({NewPaperRecord("2505.00001", {"cs.AI"}, Day("2025-05-14"), 0),
+         NewPaperRecord("2505.00002", {"cs.CL"}, Day("2025-05-14"), 0)});
+  const uint64_t start = store_->LatestPageChange().value();
+  EXPECT_GT(start, 0u);
+
+  const std::vector<PaperRecord> day = {
+      NewPaperRecord("2505.00003", {"cs.CL"}, Day("2025-05-15"), 0)};
+  ASSERT_TRUE(store_->WriteDayList({"cs.CL", Day("2025-05-15")}, day));
+  auto changes = store_->PageChangesSince(start, 100);
+  ASSERT_TRUE(changes) << changes.error().message;
+  EXPECT_FALSE(changes->pruned);
+  std::vector<std::string> seen;
+  for (const PageChange& change : changes->changes) {
+    if (change.list) {
+      seen.push_back(change.list->category + "@" + change.list->day.ToIso());
+    } else {
+      seen.push_back(change.paper_id);
+    }
+  }
+  EXPECT_THAT(seen, ::testing::UnorderedElementsAre("cs.CL@2025-05-15", "2505.00003"));
+  EXPECT_EQ(changes->last_sequence, store_->LatestPageChange().value());
+
+  ASSERT_TRUE(store_->WriteDayList({"cs.CL", Day("2025-05-15")}, day));
+  auto again = store_->PageChangesSince(changes->last_sequence, 100);
+  ASSERT_TRUE(again);
+  EXPECT_THAT(again->changes, IsEmpty());
+  EXPECT_EQ(again->last_sequence, changes->last_sequence);
+
+  // Paging: one at a time, in order.
+  auto first = store_->PageChangesSince(start, 1);
+  ASSERT_TRUE(first);
+  ASSERT_EQ(first->changes.size(), 1u);
+  EXPECT_LT(first->last_sequence, changes->last_sequence);
+  EXPECT_FALSE(store_->PageChangesSince(start, 0).has_value());
+}
+
 TEST_P(StoreContractTest, WritingTwiceChangesNothing) {
   const std::vector<PaperRecord> records = {
       NewPaperRecord("2505.00001", {"cs.CL", "cs.AI"}, Day("2025-05-14"), 1),

@@ -5,25 +5,24 @@
 
 namespace coolpapers::web {
 
-ChangeWatcher::ChangeWatcher(ReadStamp read, OnStamp on_stamp, std::chrono::milliseconds interval)
-    : read_(std::move(read)), on_stamp_(std::move(on_stamp)), interval_(interval) {
-  // The first reading lands before the owner serves anything, so a page cached from then on
-  // is never dropped by a "first" stamp that is not a change.
-  Poll();
+ChangeWatcher::ChangeWatcher(Poll poll, std::chrono::milliseconds interval)
+    : poll_(std::move(poll)), interval_(interval) {
+  // The first poll lands before the owner serves anything, so a page cached from then on is
+  // never dropped by a "first" reading that is not a change.
+  PollOnce();
   thread_ = std::jthread([this](std::stop_token stop) { Loop(stop); });
 }
 
 ChangeWatcher::~ChangeWatcher() = default;
 
-void ChangeWatcher::Poll() {
-  Result<uint64_t> stamp = read_();
-  if (stamp) {
+void ChangeWatcher::PollOnce() {
+  Result<void> polled = poll_();
+  if (polled) {
     failing_ = false;
-    on_stamp_(*stamp);
   } else if (!failing_) {
     failing_ = true;
-    std::fprintf(stderr, "coolpapers: cannot read the store's change stamp: %s %s\n",
-                 stamp.error().message.c_str(), stamp.error().detail.c_str());
+    std::fprintf(stderr, "coolpapers: cannot read what changed in the store: %s %s\n",
+                 polled.error().message.c_str(), polled.error().detail.c_str());
   }
 }
 
@@ -34,7 +33,7 @@ void ChangeWatcher::Loop(std::stop_token stop) {
     wake_.wait_for(lock, stop, interval_, [] { return false; });
     if (stop.stop_requested()) return;
     lock.unlock();
-    Poll();
+    PollOnce();
   }
 }
 

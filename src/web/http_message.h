@@ -78,6 +78,9 @@ struct Response {
   std::optional<FileSlice> file;
   // Other headers, e.g. {"Location", "/arxiv/1406.2661"}, {"Cache-Control", "max-age=60"}.
   std::vector<std::pair<std::string, std::string>> headers;
+  // What a cacheable page shows, so the page cache drops it when that changes and not
+  // otherwise (web/cache_tags.h); a cached page without tags goes at every store change.
+  std::vector<std::string> cache_tags;
   // When set, `body` is ignored: the headers go out with chunked transfer encoding, no
   // compression and no request timeout, then `stream` is called with the writer of the body.
   StreamStarter stream;

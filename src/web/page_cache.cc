@@ -33,8 +33,9 @@ std::optional<CachedPage> PageCache::Lookup(std::string_view key) const {
 
 void PageCache::Insert(std::string key, std::shared_ptr<const std::string> body,
                        uint64_t generation, PageHeaders headers,
-                       std::string_view content_type) {
-  const size_t bytes = key.size() + body->size();
+                       std::string_view content_type, std::vector<std::string> tags) {
+  size_t bytes = key.size() + body->size();
+  for (const std::string& tag : tags) bytes += tag.size();
   if (bytes > options_.max_bytes / 4) return;
   const bool compress = body->size() >= options_.min_gzip_bytes;
   {
@@ -47,6 +48,7 @@ void PageCache::Insert(std::string key, std::shared_ptr<const std::string> body,
     entry.gzip = nullptr;
     entry.headers = std::make_shared<const PageHeaders>(std::move(headers));
     entry.content_type = content_type;
+    entry.tags = std::move(tags);
     entry.bytes = bytes;
     entry.last_used.store(clock_.fetch_add(1, std::memory_order_relaxed) + 1,
                           std::memory_order_relaxed);
@@ -67,6 +69,25 @@ void PageCache::Invalidate(uint64_t change_stamp) {
   if (last_stamp_ == change_stamp) return;
   last_stamp_ = change_stamp;
   ClearLocked();
+}
+
+size_t PageCache::DropTagged(const std::unordered_set<std::string>& tags) {
+  WriterMutexLock lock(&mutex_);
+  generation_.fetch_add(1, std::memory_order_release);
+  if (tags.empty()) return 0;
+  size_t dropped = 0;
+  for (auto it = entries_.begin(); it != entries_.end();) {
+    const bool shows = std::any_of(it->second.tags.begin(), it->second.tags.end(),
+                                   [&tags](const std::string& tag) { return tags.contains(tag); });
+    if (shows) {
+      bytes_ -= it->second.bytes;
+      it = entries_.erase(it);
+      ++dropped;
+    } else {
+      ++it;
+    }
+  }
+  return dropped;
 }
 
 void PageCache::Clear() {

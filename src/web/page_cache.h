@@ -3,8 +3,9 @@
 // A miss renders the page and Insert()s it; the cache answers identity-encoded at once and hands
 // the body to its own compressor thread. Later Lookup()s find the gzip next to the body. The
 // cache holds at most `max_bytes` (bodies + gzips + keys); when an insert passes that, the least
-// recently used pages go. Invalidate(stamp) drops everything when the store's change stamp
-// moves; a render that began before the drop cannot put a stale page back (see generation()).
+// recently used pages go. Each page carries tags naming what it shows (web/cache_tags.h);
+// DropTagged drops the pages that show what changed, Invalidate(stamp) everything when a change
+// stamp moves; a render that began before a drop cannot put a stale page back (generation()).
 //
 // Thread-safe: lookups share a reader lock and copy two shared_ptrs; no lock is held while
 // rendering or compressing.
@@ -23,6 +24,7 @@
 #include <string_view>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -65,8 +67,14 @@ class PageCache {
   // max_bytes.
   // `headers` and `content_type` are kept with the page and returned by Lookup; `content_type`
   // must live as long as the cache (one of http_message.h's constants: they live for the program).
+  // `tags` name what the page shows (DropTagged).
   void Insert(std::string key, std::shared_ptr<const std::string> body, uint64_t generation,
-              PageHeaders headers = {}, std::string_view content_type = {});
+              PageHeaders headers = {}, std::string_view content_type = {},
+              std::vector<std::string> tags = {});
+
+  // Drops every page carrying any of `tags`, and (even when none does) keeps pages rendered
+  // before this call out (generation()). Returns how many pages went.
+  size_t DropTagged(const std::unordered_set<std::string>& tags);
 
   // Drops every page unless `change_stamp` equals the stamp of the previous call. Meant to be
   // fed Store::ChangeStamp() periodically.
@@ -87,6 +95,7 @@ class PageCache {
     std::shared_ptr<const std::string> gzip;
     std::shared_ptr<const PageHeaders> headers;
     std::string_view content_type;
+    std::vector<std::string> tags;
     size_t bytes = 0;
     mutable std::atomic<uint64_t> last_used{0};
   };

@@ -10,6 +10,7 @@
 #include "core/category_expr.h"
 #include "web/api/api_json.h"
 #include "web/like_ranking.h"
+#include "web/cache_tags.h"
 #include "web/pages/harvest_banner.h"
 #include "web/pages/home_page.h"
 #include "web/pages/list_page.h"
@@ -98,9 +99,12 @@ Result<Response> HandleList(const RouteContext& context) {
       return std::unexpected(ranked.error());
     }
   }
-  if (route.api) return MakePageResponse(kJsonType, RenderListJson(*view));
-  return MakePageResponse(kHtmlType, route.fragment ? RenderListFragment(*view)
-                                                    : RenderListPage(*view, context.frame));
+  Response response =
+      route.api ? MakePageResponse(kJsonType, RenderListJson(*view))
+                : MakePageResponse(kHtmlType, route.fragment ? RenderListFragment(*view)
+                                                             : RenderListPage(*view, context.frame));
+  response.cache_tags = ListTags(*view, route.expr, !route.date);
+  return response;
 }
 
 // The list's parameters: expression, day, skip, show, and fragment (HTML only). A list sorted
@@ -127,7 +131,9 @@ std::optional<Result<Route>> ParseDays(const RouteTarget& target, Route route) {
 Result<Response> HandleDays(const RouteContext& context) {
   Result<std::vector<Date>> days = context.store.ListingDays(context.route.expr);
   if (!days) return std::unexpected(days.error());
-  return MakePageResponse(kJsonType, RenderDaysJson(context.route.expr, *days));
+  Response response = MakePageResponse(kJsonType, RenderDaysJson(context.route.expr, *days));
+  response.cache_tags = CalendarTags(context.route.expr);
+  return response;
 }
 
 // The expression.

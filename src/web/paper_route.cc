@@ -12,6 +12,7 @@
 #include "core/faq_answer.h"
 #include "faq/faq_service.h"
 #include "web/api/api_json.h"
+#include "web/cache_tags.h"
 #include "web/http_status.h"
 #include "web/pages/fetch_page.h"
 #include "web/pages/paper_page.h"
@@ -47,13 +48,22 @@ std::vector<VenuePaper> VenueVersions(store::VenueStore* venues, const std::stri
 Result<Response> RenderPapers(const RouteContext& context) {
   Result<PapersView> view = LoadPapersView(context.store, context.route.ids);
   if (!view) return std::unexpected(view.error());
-  if (context.route.api) return MakePageResponse(kJsonType, RenderPapersJson(*view));
+  // Every id asked, those the store lacks too: the page changes when one arrives.
+  std::vector<std::string> cache_tags;
+  for (const ArxivId& id : context.route.ids) cache_tags.push_back(PaperTag(id.WithoutVersion().str()));
+  if (context.route.api) {
+    Response response = MakePageResponse(kJsonType, RenderPapersJson(*view));
+    response.cache_tags = std::move(cache_tags);
+    return response;
+  }
   std::vector<std::string> stored_faq;
   if (view->papers.size() == 1) {
     stored_faq = StoredFaqLanguages(context.services.faq, context.route.ids.front());
     view->venue_versions = VenueVersions(context.services.venues, view->papers.front().id);
   }
-  return MakePageResponse(kHtmlType, RenderPaperPage(*view, context.frame, stored_faq));
+  Response response = MakePageResponse(kHtmlType, RenderPaperPage(*view, context.frame, stored_faq));
+  response.cache_tags = std::move(cache_tags);
+  return response;
 }
 
 // A paper we do not have: its fetch from arXiv.

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdint>
 #include <ctime>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -15,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/timestamp.h"
+#include "core/venue.h"
 #include "pdf/pdf_cache.h"
 #include "web/conditional_get.h"
 #include "web/file_slice.h"
@@ -93,7 +95,8 @@ Result<ArxivId> ResolveVersion(const ArxivId& asked, int newest) {
 // cache between the lookup and the read.
 // The bytes are a slice of the open file, which the server streams: nothing is read here, so
 // a HEAD reads nothing at all, and an eviction after the open does not cut a download.
-std::optional<Response> CachedPdfResponse(const ArxivId& id, const pdf::CachedPdf& cached,
+// `tag` names the PDF in its ETag: "2401.06769v2", "2024.naacl-long.431@ACL".
+std::optional<Response> CachedPdfResponse(const std::string& tag, const pdf::CachedPdf& cached,
                                           const Request& request) {
   Result<std::shared_ptr<const OpenFile>> file = OpenFile::Open(cached.path);
   if (!file) {
@@ -106,7 +109,7 @@ std::optional<Response> CachedPdfResponse(const ArxivId& id, const pdf::CachedPd
   response.content_type = kPdfType;
   // The size tells a re-download apart should arXiv's bytes for a version ever differ.
   response.headers.emplace_back("ETag",
-                                "\"" + id.WithVersion() + "-" + std::to_string(pdf.size) + "\"");
+                                "\"" + tag + "-" + std::to_string(pdf.size) + "\"");
   response.headers.emplace_back("Last-Modified", HttpDate(pdf.modified));
   response.headers.emplace_back("Cache-Control", std::string(kPdfCacheControl));
   response.headers.emplace_back("Accept-Ranges", "bytes");
@@ -152,10 +155,11 @@ std::string_view StateName(PaperFetch::State state) {
   return "queued";
 }
 
-Response PendingResponse(const ArxivId& id, const PaperFetch& fetch) {
+// `id`: "2401.06769v2", "2024.naacl-long.431@ACL".
+Response PendingResponse(const std::string& id, const PaperFetch& fetch) {
   // The reader sees why a fetch has not succeeded yet, and when it is tried next.
   const nlohmann::json body = {
-      {"id", id.WithVersion()},
+      {"id", id},
       {"state", StateName(fetch.state)},
       {"position", fetch.position},
       {"attempts", fetch.attempts},
@@ -168,6 +172,60 @@ Response PendingResponse(const ArxivId& id, const PaperFetch& fetch) {
   response.headers.emplace_back("Retry-After", std::to_string(kPdfRetryAfterSeconds));
   response.headers.emplace_back("Cache-Control", "no-store");
   return response;
+}
+
+// The answer to a download's state, for PDFs of either kind: the cached PDF when stored
+// (`cached` looks it up again), 404 when there is none, 202 otherwise.
+Response FetchResponse(const std::string& tag, const PaperFetch& fetch,
+                       const std::function<std::optional<pdf::CachedPdf>()>& cached,
+                       const Request& request, const std::string& missing) {
+  switch (fetch.state) {
+    case PaperFetch::State::kStored:
+      // Downloaded since the lookup above.
+      if (std::optional<pdf::CachedPdf> pdf = cached()) {
+        if (auto response = CachedPdfResponse(tag, *pdf, request)) return *std::move(response);
+      }
+      return PendingResponse(tag, PaperFetch{});
+    case PaperFetch::State::kNotFound:
+      return JsonError(404, "not_found", fetch.error.empty() ? missing : fetch.error);
+    case PaperFetch::State::kQueued:
+    case PaperFetch::State::kRunning:
+    case PaperFetch::State::kFailed:
+      break;
+  }
+  return PendingResponse(tag, fetch);
+}
+
+// /pdf/<id>@<SOURCE>: HandlePdf for a venue paper, whose PDF has no versions and comes from
+// the URL its source gave (pdf/venue_pdf_hosts.h says which hosts are fetched from).
+Result<Response> HandleVenuePdf(const RouteContext& context) {
+  const SiteServices& services = context.services;
+  const std::string& asked = context.route.params.front();
+  if (services.venues == nullptr) {
+    return JsonError(404, "not_found", "this instance serves no conference venues");
+  }
+  Result<std::vector<VenuePaper>> papers =
+      services.venues->VenuePapersByIds(std::span<const std::string>(&asked, 1));
+  if (!papers) return StoreError(papers.error());
+  if (papers->empty()) {
+    return JsonError(404, "not_found", "no venue paper " + asked + " here");
+  }
+  // A paper known through several sources is cached once, under the id it is shown by.
+  const VenuePaperId id = papers->front().id;
+  const std::string tag = id.ToString();
+  const auto cached = [&services, &id] { return services.pdf_cache->Find(id); };
+  if (std::optional<pdf::CachedPdf> pdf = cached()) {
+    if (auto response = CachedPdfResponse(tag, *pdf, context.request)) {
+      return *std::move(response);
+    }
+  }
+  if (!services.fetch_venue_pdf) {
+    return JsonError(404, "not_found", "the PDF of " + tag + " is not on this instance");
+  }
+  Result<PaperFetch> fetch = services.fetch_venue_pdf(id, context.admin, context.client);
+  if (!fetch) return StoreError(fetch.error());
+  return FetchResponse(tag, *fetch, cached, context.request,
+                       std::string(VenueSourceName(id.source)) + " has no PDF of " + tag);
 }
 
 }  // namespace
@@ -200,11 +258,19 @@ RangeAnswer ResolveRange(std::string_view header, uint64_t size) {
 }
 
 // /pdf/<id> and /pdf/<id>v<n>, or a redirect to the id's canonical spelling, version kept
-// ("/pdf/1406.02661v1" to "/pdf/1406.2661v1"). Errors: ArxivId::Parse's.
+// ("/pdf/1406.02661v1" to "/pdf/1406.2661v1"); /pdf/<id>@<SOURCE>, a venue paper's, its id
+// spelled canonically in route.params. Errors: ArxivId::Parse's, ParseVenuePaperId's.
 std::optional<Result<Route>> ParsePdf(const RouteTarget& target, Route route) {
   constexpr std::string_view kPdfPrefix = "/pdf/";
   if (!target.path.starts_with(kPdfPrefix)) return std::nullopt;
   const std::string_view subject = target.path.substr(kPdfPrefix.size());
+  // A venue paper's id always holds '@', an arXiv id never.
+  if (subject.find('@') != std::string_view::npos) {
+    Result<VenuePaperId> venue_id = ParseVenuePaperId(subject);
+    if (!venue_id) return std::unexpected(venue_id.error());
+    route.params.push_back(venue_id->ToString());
+    return route;
+  }
   Result<ArxivId> id = ArxivId::Parse(subject);
   if (!id) return std::unexpected(id.error());
   if (id->WithVersion() != subject) {
@@ -230,6 +296,7 @@ Result<Response> HandlePdf(const RouteContext& context) {
   if (services.pdf_cache == nullptr) {
     return JsonError(404, "not_found", "this instance does not serve PDFs");
   }
+  if (!context.route.params.empty()) return HandleVenuePdf(context);
   const ArxivId& asked = context.route.ids.front();
   Result<int> newest = NewestKnownVersion(context.store, asked);
   if (!newest) return StoreError(newest.error());
@@ -244,7 +311,7 @@ Result<Response> HandlePdf(const RouteContext& context) {
     if (learned->state == PaperFetch::State::kNotFound) {
       return JsonError(404, "not_found", "arXiv has no paper " + asked.str());
     }
-    if (learned->state != PaperFetch::State::kStored) return PendingResponse(asked, *learned);
+    if (learned->state != PaperFetch::State::kStored) return PendingResponse(asked.WithVersion(), *learned);
     newest = NewestKnownVersion(context.store, asked);
     if (!newest) return StoreError(newest.error());
   }
@@ -252,7 +319,7 @@ Result<Response> HandlePdf(const RouteContext& context) {
   if (!id) return StoreError(id.error());
 
   if (std::optional<pdf::CachedPdf> pdf = services.pdf_cache->Find(*id)) {
-    if (auto response = CachedPdfResponse(*id, *pdf, request)) {
+    if (auto response = CachedPdfResponse(id->WithVersion(), *pdf, request)) {
       return *std::move(response);
     }
   }
@@ -262,25 +329,11 @@ Result<Response> HandlePdf(const RouteContext& context) {
   }
   Result<PaperFetch> fetch = services.fetch_pdf(*id, context.admin, context.client);
   if (!fetch) return StoreError(fetch.error());
-  switch (fetch->state) {
-    case PaperFetch::State::kStored:
-      // Downloaded since the lookup above.
-      if (std::optional<pdf::CachedPdf> pdf = services.pdf_cache->Find(*id)) {
-        if (auto response = CachedPdfResponse(*id, *pdf, request)) {
-          return *std::move(response);
-        }
-      }
-      return PendingResponse(*id, PaperFetch{});
-    case PaperFetch::State::kNotFound:
-      return JsonError(404, "not_found",
-                       fetch->error.empty() ? "arXiv has no PDF of " + id->WithVersion()
-                                            : fetch->error);
-    case PaperFetch::State::kQueued:
-    case PaperFetch::State::kRunning:
-    case PaperFetch::State::kFailed:
-      break;
-  }
-  return PendingResponse(*id, *fetch);
+  const ArxivId versioned = *id;
+  return FetchResponse(
+      versioned.WithVersion(), *fetch,
+      [&services, &versioned] { return services.pdf_cache->Find(versioned); }, request,
+      "arXiv has no PDF of " + versioned.WithVersion());
 }
 
 }  // namespace coolpapers::web

@@ -1,7 +1,9 @@
 // /pdf/<id> and /pdf/<id>v<n>: a paper's PDF from this instance's PDF cache, so readers on slow
 // networks load it from us (issue #4; reference §2.11). Only papers the store knows are served
 // (per-instance caching of arXiv's PDFs, never a proxy for arbitrary URLs). A PDF not cached yet
-// is queued for download and answered 202 with the job's state, which the viewer polls. The
+// is queued for download and answered 202 with the job's state, which the viewer polls.
+// /pdf/<id>@<SOURCE> does the same for a venue paper, from the PDF URL its source gave and only
+// from that source's own site (pdf/venue_pdf_hosts.h). The
 // entry, with its parser and handler (pdf_route.cc), is in route_table.cc.
 #ifndef COOLPAPERS_WEB_PDF_ROUTE_H_
 #define COOLPAPERS_WEB_PDF_ROUTE_H_

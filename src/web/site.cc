@@ -9,8 +9,10 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "core/utc_day.h"
+#include "web/cache_tags.h"
 #include "web/client_address.h"
 #include "web/conditional_get.h"
 #include "web/http_status.h"
@@ -95,8 +97,8 @@ Site::Site(store::Store& store, SiteOptions options, SiteServices services)
       services_(std::move(services)),
       frame_(std::move(options.frame)),
       cache_(options.cache),
-      watcher_([this] { return PageStamp(store_, services_.harvest_progress); },
-               [this](uint64_t stamp) { cache_.Invalidate(stamp); }, options.change_poll),
+      page_sync_(store_, cache_, [this] { return PageStamp(store_, services_.harvest_progress); }),
+      watcher_([this] { return page_sync_.Poll(); }, options.change_poll),
       search_cache_(options.cache),
       limiter_(std::move(options.limits), services_.clock),
       click_allowance_(limiter_.limits().click_readers_per_client, limiter_.limits().max_clients,
@@ -104,9 +106,14 @@ Site::Site(store::Store& store, SiteOptions options, SiteServices services)
       faq_watchers_(std::make_shared<WatcherQuota>(limiter_.limits().faq_streams_per_paper,
                                                    limiter_.limits().faq_streams_per_client)) {
   if (services_.searcher) {
-    search_watcher_.emplace([this] { return SearchStamp(store_, *services_.searcher); },
-                            [this](uint64_t stamp) { search_cache_.Invalidate(stamp); },
-                            options.change_poll);
+    search_watcher_.emplace(
+        [this]() -> Result<void> {
+          Result<uint64_t> stamp = SearchStamp(store_, *services_.searcher);
+          if (!stamp) return std::unexpected(stamp.error());
+          search_cache_.Invalidate(*stamp);
+          return {};
+        },
+        options.change_poll);
   }
 }
 
@@ -227,7 +234,10 @@ std::optional<Response> Site::Dispatch(const Request& request, std::string_view&
   }
   AddBodyValidator(*response);
   if (key && response->status == 200) {
-    cache->Insert(*key, response->body, generation, response->headers, response->content_type);
+    std::vector<std::string> tags = std::move(response->cache_tags);
+    if (tags.empty()) tags.emplace_back(kStoreTag);
+    cache->Insert(*key, response->body, generation, response->headers, response->content_type,
+                  std::move(tags));
   }
   return *std::move(response);
 }

@@ -16,6 +16,7 @@
 #include "web/daily_allowance.h"
 #include "web/http_message.h"
 #include "web/page_cache.h"
+#include "web/page_cache_sync.h"
 #include "web/rate_limiter.h"
 #include "web/pages/layout.h"
 #include "web/route_table.h"
@@ -26,8 +27,8 @@ namespace coolpapers::web {
 
 struct SiteOptions {
   PageCacheOptions cache;
-  // How often the store's change stamp is read; the cache is dropped when it moves, so an
-  // import by another process shows within about this long.
+  // How often the store's page changes and change stamp are read (PageCacheSync); what they
+  // make stale is dropped, so an import by another process shows within about this long.
   std::chrono::milliseconds change_poll{500};
   // What every HTML page, error pages too, tells the front end about this instance.
   PageFrame frame = {};
@@ -56,6 +57,8 @@ class Site {
 
   // The cache, for tests and the benchmark.
   PageCache& cache() { return cache_; }
+  // What the cache's sync with the store dropped, for /metrics and the benchmark.
+  const PageCacheSyncCounts& cache_sync_counts() const { return page_sync_.counts(); }
   // The cache of search results, for tests.
   PageCache& search_cache() { return search_cache_; }
   // The per-client buckets, for /metrics (refusals()).
@@ -86,7 +89,8 @@ class Site {
   const SiteServices services_;
   const PageFrame frame_;
   PageCache cache_;         // CachePolicy::kStorePages: lists, papers, days, home, list feeds
-  ChangeWatcher watcher_;   // after cache_: it calls into it
+  PageCacheSync page_sync_;  // drops what each store change makes stale from cache_
+  ChangeWatcher watcher_;   // after cache_ and page_sync_: it calls into them
   PageCache search_cache_;  // CachePolicy::kSearchPages (SearchStamp in site.cc)
   std::optional<ChangeWatcher> search_watcher_;  // when there is an index; after search_cache_
   RateLimiter limiter_;

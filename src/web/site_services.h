@@ -17,6 +17,7 @@
 #include "faq/faq_service.h"
 #include "jobs/queued_fetch.h"
 #include "jobs/worker_pool.h"
+#include "pdf/on_demand_pdf_fetcher.h"
 #include "translate/translation_service.h"
 #include "search/searcher.h"
 #include "store/harvest_state.h"
@@ -61,6 +62,7 @@ struct SiteServices {
   store::VenueStore* venues = nullptr;
   pdf::PdfCache* pdf_cache = nullptr;            // /pdf/<id>: the PDFs this instance serves
   PaperFetcher fetch_pdf;                        // /pdf/<id> for a PDF not cached yet
+  pdf::VenuePdfFetcher fetch_venue_pdf;          // /pdf/<id>@<SOURCE> for one not cached yet
   faq::FaqService* faq = nullptr;                // /api/faq/<id>, its stream
   // /api/translations/<ids>; null when no translation service is configured, and the reader's
   // translate setting is then not offered.

@@ -350,5 +350,6 @@ TEST_F(SiteTest, ShowsAnImportWithoutARestart) {
   EXPECT_THAT(*Get("/arxiv/cs.CL?date=2025-05-16").body, HasSubstr("2505.00007"));
 }
 
+
 }  // namespace
 }  // namespace coolpapers::web

@@ -1,12 +1,14 @@
 // A conference edition in a real browser (issue #14): CoRL 2025 (PMLR's bib, 263 papers: Oral
 // 42, Poster 221) opened, a group picked from the chooser, the in-page filter finding a paper
 // beyond the first slice (it covers the whole edition), a paper starred and the star list
-// exported as BibTeX: an @inproceedings with the conference as its booktitle.
+// exported as BibTeX: an @inproceedings with the conference as its booktitle; a card's [PDF]
+// opening the inline viewer on the PDF from the instance's cache (/pdf/<id>@PMLR).
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { launchBrowser, openPage, screenshot, skipReason, startServer } from './e2e_support.mjs';
+import { launchBrowser, openPage, screenshot, sharedDir, skipReason, startServer } from './e2e_support.mjs';
 
 const kDesktop = { viewport: { width: 1280, height: 900 } };
 const kEdition = '/venue/CoRL.2025';
@@ -112,6 +114,31 @@ describe('a venue edition', { skip: skip ?? false, timeout: 240000 }, () => {
     assert.equal(await starPanel.locator('a.export-link').getAttribute('href'),
       `/venue/${encodeURIComponent(id)}`);
     console.log(`venue e2e: ${shown.length} of 42 Oral papers match "${kTitleWords}", the last at card ${lateCard + 1}`);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test('[PDF] on a venue card opens the inline viewer on the cached PDF', async () => {
+    const page = await openPage(browser, kDesktop);
+    await page.goto(`${server.url}${kEdition}`);
+    const card = page.locator('#papers div.panel.paper').first();
+    const id = await card.getAttribute('id');
+    // What the pdf job stores (pdf/pdf_cache.h VenuePdfFileName): a real 8-page paper stands
+    // in for the source's PDF, which this test cannot download.
+    const escaped = [...new TextEncoder().encode(id)].map((byte) => {
+      const c = String.fromCharCode(byte);
+      return /[A-Za-z0-9.@-]/.test(c) ? c : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    }).join('');
+    mkdirSync(join(server.data, 'pdf'), { recursive: true });
+    copyFileSync(join(sharedDir, 'data/pdfs/1111.2011v2.pdf'), join(server.data, 'pdf', `venue_${escaped}.pdf`));
+    const popups = [];
+    page.on('popup', (popup) => popups.push(popup));
+    await card.locator('a.title-pdf').click();
+    await card.locator('.pdf-viewer[data-state=rendered]').waitFor();
+    assert.match(await card.locator('.pdf-status').textContent(), /of 8/);
+    assert.equal(await card.locator('a.pdf-download').getAttribute('href'), `/pdf/${encodeURIComponent(id)}`);
+    assert.equal(popups.length, 0, 'no tab of its own');
+    await screenshot(page, 'venue-pdf');
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });

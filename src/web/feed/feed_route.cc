@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "core/clock.h"
+#include "web/cache_tags.h"
 #include "web/conditional_get.h"
 #include "web/feed/atom_feed.h"
 #include "web/like_ranking.h"
@@ -24,12 +25,14 @@ UtcTime NewestOf(const std::vector<Paper>& papers, UtcTime at_least) {
   return at_least;
 }
 
+// Sets `cache_tags` to what the feed shows (cache_tags.h).
 Result<std::string> RenderListFeed(store::Store& store, store::HarvestState* harvest,
                                    search::Searcher* searcher, const Route& route,
-                                   std::string origin) {
+                                   std::string origin, std::vector<std::string>& cache_tags) {
   // A feed carries the whole day: readers see every paper, not the page's first slice.
   Result<ListView> list = LoadListView(store, harvest, route.expr, route.date, 0, kMaxShow);
   if (!list) return std::unexpected(list.error());
+  cache_tags = ListTags(*list, route.expr, !route.date);
   FeedView feed;
   const std::string expression = route.expr.ToString();
   feed.title = "coolpapers: " + list->heading;
@@ -127,11 +130,14 @@ std::string LastModified(const std::string& body) {
 // the reader's personal feed (like_ranking.h).
 // services.harvest_state may be null. Errors as LoadListView.
 Result<Response> HandleListFeed(const RouteContext& context) {
+  std::vector<std::string> cache_tags;
   Result<std::string> body =
       RenderListFeed(context.store, context.services.harvest_state, context.services.searcher,
-                     context.route, RequestOrigin(context.request));
+                     context.route, RequestOrigin(context.request), cache_tags);
   if (!body) return std::unexpected(body.error());
-  return FeedResponse(*std::move(body));
+  Response response = FeedResponse(*std::move(body));
+  response.cache_tags = std::move(cache_tags);
+  return response;
 }
 
 // /arxiv/search/feed: the search's query, sort, skip and show. kUnavailable without a searcher;
