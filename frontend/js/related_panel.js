@@ -2,7 +2,7 @@
 // keywords and the papers most related to it, from /api/related/<id> (src/web/related_route.h);
 // a second click closes it. While the site has no search index the API answers an error, shown
 // as a message in the panel. One listener on the document serves every card.
-import { addCardButton, isVenuePaper, onCardsInserted } from './card_registry.js';
+import { addCardButton, onCardsInserted } from './card_registry.js';
 
 function addRelButton(card) {
   addCardButton(card, 'title-rel', '[REL]', 'Keywords of this paper and related papers')
@@ -14,7 +14,8 @@ function errorMessage(body, status) {
   return typeof message === 'string' && message ? message : `the server answered HTTP ${status}`;
 }
 
-// Fills `panel` from the API's answer: {"id", "keywords": [...], "papers": [{id, title}, ...]}.
+// Fills `panel` from the API's answer: {"id", "keywords": [...], "papers": [{id, title}, ...]}
+// (a venue paper's object also has "url").
 function renderRelated(panel, data) {
   panel.replaceChildren();
   const keywords = document.createElement('p');
@@ -32,7 +33,8 @@ function renderRelated(panel, data) {
   for (const paper of papers) {
     const item = document.createElement('li');
     const link = document.createElement('a');
-    link.href = `/arxiv/${encodeURIComponent(paper.id)}`;
+    // A venue paper (related papers cross branches) names its own page.
+    link.href = paper.url ?? `/arxiv/${encodeURIComponent(paper.id)}`;
     link.textContent = paper.title || paper.id;
     item.append(link);
     list.append(item);
@@ -89,7 +91,8 @@ async function toggleRelated(card, button) {
 
 export function initRelatedPanel() {
   onCardsInserted((papers) => {
-    for (const paper of papers) if (!isVenuePaper(paper)) addRelButton(paper.el);
+    // Venue papers too: the index holds both branches, and related papers cross them.
+    for (const paper of papers) addRelButton(paper.el);
   });
   document.addEventListener('click', (event) => {
     const target = event.target;

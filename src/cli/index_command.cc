@@ -73,6 +73,13 @@ int RunIndexCommand(const IndexOptions& options) {
     if (!caught_up) return ReportError(caught_up.error());
     *indexed += *caught_up;
   }
+  // Venue papers: all of them after a rebuild (the new generation has none), those of a changed
+  // store otherwise.
+  auto venues = store::OpenVenueStoreAt(*location);
+  if (!venues) return ReportError(venues.error());
+  Result<int64_t> venue_papers = search::SyncVenueIndex(**venues, **indexer);
+  if (!venue_papers) return ReportError(venue_papers.error());
+  *indexed += *venue_papers;
   const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
   std::fprintf(stderr, "coolpapers: %s: %lld papers indexed in %.1f s; the index holds %lld\n",
                options.rebuild ? "index rebuilt" : "index updated",

@@ -193,8 +193,8 @@ int RunServeCommand(const ServeOptions& options) {
     context.venues = venue_store;
     return web::RenderStatusJson(*instance.harvest_state, *instance.jobs, context);
   };
-  const std::unique_ptr<search::SearchService> search = search::OpenSearchService(*instance.store,
-                                                                   IndexPath(options.data_dir));
+  const std::unique_ptr<search::SearchService> search = search::OpenSearchService(
+      *instance.store, IndexPath(options.data_dir), instance.venues.get());
   services.searcher = search->searcher.get();
   // Every page's <body> tells the front end the [FAQ] label and the feedback link ([site]), and
   // whether titles and abstracts can be translated ([translate]).

@@ -11,6 +11,8 @@
 #include "cli/print_error.h"
 #include "ingest/venue/venue_importer.h"
 #include "ingest/venue/venue_report.h"
+#include "search/index_sync.h"
+#include "search/paper_indexer.h"
 #include "store/store_location.h"
 
 namespace coolpapers::cli {
@@ -38,6 +40,24 @@ int RunList(store::VenueStore& store) {
   return kExitOk;
 }
 
+// Makes the imported papers searchable. A running `serve` holds the index and indexes them
+// itself within a second (its IndexUpdater follows the venue stamp), so a busy index is fine.
+int IndexVenuePapers(store::VenueStore& store, const std::filesystem::path& data_dir) {
+  auto indexer = search::PaperIndexer::Open(IndexPath(data_dir));
+  if (!indexer) {
+    if (indexer.error().code != ErrorCode::kUnavailable) return ReportError(indexer.error());
+    std::fprintf(stderr,
+                 "the search index is in use (a running `coolpapers serve` indexes the venue "
+                 "papers itself)\n");
+    return kExitOk;
+  }
+  auto indexed = search::SyncVenueIndex(store, **indexer);
+  if (!indexed) return ReportError(indexed.error());
+  std::fprintf(stderr, "search index: %lld venue papers indexed\n",
+               static_cast<long long>(*indexed));
+  return kExitOk;
+}
+
 int RunImport(store::VenueStore& store, const VenueOptions& options) {
   ingest::VenueImportOptions import_options;
   if (!options.edition.empty()) {
@@ -49,7 +69,7 @@ int RunImport(store::VenueStore& store, const VenueOptions& options) {
   progress.Finish();
   if (!summary) return ReportError(summary.error());
   std::fputs(ingest::RenderVenueImportSummary(*summary, progress.Elapsed()).c_str(), stderr);
-  return kExitOk;
+  return IndexVenuePapers(store, options.data_dir);
 }
 
 int RunFetch(const VenueOptions& options) {

@@ -1,5 +1,7 @@
 #include "search/index_sync.h"
 
+#include <iterator>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -71,6 +73,31 @@ Result<int64_t> CatchUpIndex(store::Store& store, PaperIndexer& indexer,
     *since = changes->last_sequence;
   }
   return done;
+}
+
+Result<int64_t> SyncVenueIndex(store::VenueStore& venues, PaperIndexer& indexer) {
+  Result<std::optional<uint64_t>> indexed_stamp = indexer.IndexedVenueStamp();
+  if (!indexed_stamp) return std::unexpected(indexed_stamp.error());
+  // Read before the papers: a write after it moves the stamp again, and the next sync sees it.
+  Result<uint64_t> stamp = venues.VenueStamp();
+  if (!stamp) return std::unexpected(stamp.error());
+  if (*indexed_stamp == *stamp) return 0;
+  Result<std::vector<store::VenueEditionSummary>> summaries = venues.ListEditions();
+  if (!summaries) return std::unexpected(summaries.error());
+  std::vector<VenueEdition> editions;
+  std::vector<VenuePaper> papers;
+  for (const store::VenueEditionSummary& summary : *summaries) {
+    editions.push_back(summary.edition);
+    for (int64_t offset = 0;; offset += kSyncBatchPapers) {
+      Result<std::vector<VenuePaper>> page =
+          venues.PapersOfEdition(summary.edition.Tag(), std::nullopt, offset, kSyncBatchPapers);
+      if (!page) return std::unexpected(page.error());
+      papers.insert(papers.end(), std::make_move_iterator(page->begin()),
+                    std::make_move_iterator(page->end()));
+      if (static_cast<int64_t>(page->size()) < kSyncBatchPapers) break;
+    }
+  }
+  return indexer.ReplaceVenuePapers(papers, editions, *stamp);
 }
 
 }  // namespace coolpapers::search

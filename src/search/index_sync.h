@@ -14,6 +14,7 @@
 #include "core/error.h"
 #include "search/paper_indexer.h"
 #include "store/store.h"
+#include "store/venue_store.h"
 
 namespace coolpapers::search {
 
@@ -42,6 +43,13 @@ inline constexpr int kSyncBatchPapers = 5000;
 [[nodiscard]] Result<int64_t> CatchUpIndex(store::Store& store, PaperIndexer& indexer,
                                            const IndexProgress& progress = {},
                                            std::stop_token stop = {});
+
+// Brings the index's venue papers in step with `venues` when its venue stamp
+// (VenueStore::VenueStamp) moved since the index last took them in: every venue paper is read
+// and indexed again (PaperIndexer::ReplaceVenuePapers), which at conference scale (tens of
+// thousands of papers) takes seconds, once per import or harvest. Returns how many venue papers
+// it indexed (0 when up to date). Errors are the store's or the indexer's.
+[[nodiscard]] Result<int64_t> SyncVenueIndex(store::VenueStore& venues, PaperIndexer& indexer);
 
 }  // namespace coolpapers::search
 

@@ -40,9 +40,10 @@ void RebuildIfOutdated(store::Store& store, PaperIndexer& indexer, std::stop_tok
 }  // namespace
 
 IndexUpdater::IndexUpdater(store::Store& store, PaperIndexer& indexer,
-                           std::chrono::milliseconds interval)
+                           std::chrono::milliseconds interval, store::VenueStore* venues)
     : store_(store),
       indexer_(indexer),
+      venues_(venues),
       interval_(interval),
       thread_([this](std::stop_token stop) { Loop(stop); }) {}
 
@@ -75,6 +76,13 @@ void IndexUpdater::Loop(std::stop_token stop) {
     if (!indexed && !failing) {
       std::fprintf(stderr, "coolpapers: cannot update the search index: %s (%s)\n",
                    indexed.error().message.c_str(), indexed.error().detail.c_str());
+    }
+    if (indexed && venues_ != nullptr) {
+      indexed = SyncVenueIndex(*venues_, indexer_);
+      if (!indexed && !failing) {
+        std::fprintf(stderr, "coolpapers: cannot index the venue papers: %s (%s)\n",
+                     indexed.error().message.c_str(), indexed.error().detail.c_str());
+      }
     }
     failing = !indexed;
     MutexLock lock(&mutex_);

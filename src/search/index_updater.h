@@ -15,17 +15,20 @@
 #include "core/mutex.h"
 #include "search/paper_indexer.h"
 #include "store/store.h"
+#include "store/venue_store.h"
 
 namespace coolpapers::search {
 
 class IndexUpdater {
  public:
-  // `store` and `indexer` must outlive the updater. Starts the thread, whose first catch-up
+  // `store` and `indexer` (and `venues`, when given) must outlive the updater. With `venues`,
+  // each round also brings the venue papers in step when they changed (SyncVenueIndex). Starts the thread, whose first catch-up
   // begins at once (a new index is filled from the whole store that way, in the background).
   // Progress of catch-ups larger than one batch and failures go to stderr; a failure is retried
   // at the next interval.
   IndexUpdater(store::Store& store, PaperIndexer& indexer,
-               std::chrono::milliseconds interval = std::chrono::milliseconds(1000));
+               std::chrono::milliseconds interval = std::chrono::milliseconds(1000),
+               store::VenueStore* venues = nullptr);
   ~IndexUpdater();  // stops after the batch in progress and joins the thread
   IndexUpdater(const IndexUpdater&) = delete;
   IndexUpdater& operator=(const IndexUpdater&) = delete;
@@ -38,6 +41,7 @@ class IndexUpdater {
 
   store::Store& store_;
   PaperIndexer& indexer_;
+  store::VenueStore* const venues_;  // null: no venue papers to index
   const std::chrono::milliseconds interval_;
   Mutex mutex_;
   std::condition_variable_any wake_;

@@ -10,27 +10,10 @@
 namespace coolpapers::search {
 namespace {
 
-// Title words count this many times per occurrence, so a query word in the title outranks
-// the same word in the abstract (issue 6: "BM25 ranking with a title boost").
-constexpr Xapian::termcount kTitleWdfInc = 3;
-
 class StopWordStopper final : public Xapian::Stopper {
  public:
   bool operator()(const std::string& word) const override { return IsStopWord(word); }
 };
-
-// Indexes `text` under `prefix`, ASCII-folded, as queries are (query_builder.cc), so that
-// "Schrodinger" and "Schrödinger" find each other. The position gap after it keeps a phrase
-// from spanning two texts (two authors). Stop words get their exact words only where the field
-// keeps them (KeepsStopWords); elsewhere they are left out and not counted in positions, so a
-// phrase matches its other words in order ("language of models" as "language models").
-void IndexText(Xapian::TermGenerator& generator, const std::string& text, Xapian::termcount wdf_inc,
-               std::string_view prefix) {
-  generator.set_stopper_strategy(KeepsStopWords(prefix) ? Xapian::TermGenerator::STOP_STEMMED
-                                                        : Xapian::TermGenerator::STOP_ALL);
-  generator.index_text(FoldToAscii(text), wdf_inc, std::string(prefix));
-  generator.increase_termpos();
-}
 
 // The day as "YYYYMMDD", the form of the day slot and the XD term.
 std::string CompactDay(const Date& day) {
@@ -40,6 +23,19 @@ std::string CompactDay(const Date& day) {
 }
 
 }  // namespace
+
+// ASCII-folded as queries are (query_builder.cc), so that "Schrodinger" and "Schrödinger" find
+// each other. The position gap after it keeps a phrase from spanning two texts (two authors).
+// Stop words get their exact words only where the field keeps them (KeepsStopWords); elsewhere
+// they are left out and not counted in positions, so a phrase matches its other words in order
+// ("language of models" as "language models").
+void IndexPaperText(Xapian::TermGenerator& generator, const std::string& text,
+                    Xapian::termcount wdf_inc, std::string_view prefix) {
+  generator.set_stopper_strategy(KeepsStopWords(prefix) ? Xapian::TermGenerator::STOP_STEMMED
+                                                        : Xapian::TermGenerator::STOP_ALL);
+  generator.index_text(FoldToAscii(text), wdf_inc, std::string(prefix));
+  generator.increase_termpos();
+}
 
 SearchTextsById MapSearchTexts(std::span<const store::PaperSearchText> texts) {
   SearchTextsById by_id;
@@ -59,23 +55,23 @@ Xapian::Document MakePaperDocument(const Paper& paper, const store::PaperSearchT
   generator.set_document(document);
   // Each text once, under its field's prefix: plain query words search all three prefixes
   // (query_builder.cc), which halves the terms an unprefixed copy would add.
-  IndexText(generator, paper.title, kTitleWdfInc, kTitlePrefix);
+  IndexPaperText(generator, paper.title, kTitleWdfInc, kTitlePrefix);
   // Stop words, about a third of an abstract's words, would be its longest posting and position
   // lists; queries never need them there (KeepsStopWords).
-  IndexText(generator, paper.abstract, 1, kAbstractPrefix);
+  IndexPaperText(generator, paper.abstract, 1, kAbstractPrefix);
   for (const std::string& author : paper.authors) {
     // One name at a time with a gap after it, so author:"Jane Doe" matches a name, not the end
     // of one author and the start of the next.
-    IndexText(generator, author, 1, kAuthorPrefix);
+    IndexPaperText(generator, author, 1, kAuthorPrefix);
   }
   if (texts != nullptr) {
     // Searched only by their fields (fulltext:, faq:): plain words rank papers by what every
     // paper has, so a paper the FAQ has read does not outrank the others by its length.
-    IndexText(generator, texts->full_text, 1, kFullTextPrefix);
+    IndexPaperText(generator, texts->full_text, 1, kFullTextPrefix);
     // Answers may be in Chinese, which has no spaces between words: CJK runs are indexed as
     // character n-grams, as the query parser reads them.
     const auto flags = generator.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
-    IndexText(generator, texts->faq_answers, 1, kFaqPrefix);
+    IndexPaperText(generator, texts->faq_answers, 1, kFaqPrefix);
     generator.set_flags(flags);
   }
   for (const std::string& category : paper.categories) {

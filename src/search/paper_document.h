@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include <span>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 
@@ -15,6 +16,16 @@
 #include "store/store.h"
 
 namespace coolpapers::search {
+
+// Title words count this many times per occurrence, so a query word in the title outranks
+// the same word in the abstract (issue 6: "BM25 ranking with a title boost").
+inline constexpr Xapian::termcount kTitleWdfInc = 3;
+
+// Indexes `text` under `prefix`, ASCII-folded, as queries are, with a position gap after it;
+// stop words as the field keeps them (KeepsStopWords). Shared with venue_document.cc, so venue
+// papers are indexed exactly as arXiv papers are.
+void IndexPaperText(Xapian::TermGenerator& generator, const std::string& text,
+                    Xapian::termcount wdf_inc, std::string_view prefix);
 
 // A term generator set up as the index expects (English stems beside the exact words). Not
 // thread-safe: one per thread.

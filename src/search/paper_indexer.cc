@@ -7,6 +7,8 @@
 #include <functional>
 #include <future>
 #include <optional>
+#include <unordered_map>
+#include <unordered_set>
 #include <thread>
 #include <vector>
 #include <string>
@@ -18,6 +20,7 @@
 #include "search/paper_document.h"
 #include "search/parallel_index_build.h"
 #include "search/term_prefixes.h"
+#include "search/venue_document.h"
 #include "search/xapian_error.h"
 
 namespace coolpapers::search {
@@ -31,6 +34,10 @@ constexpr std::size_t kPapersPerCommit = 1000;
 // The metadata key under which the index records the store change sequence it holds every
 // change up to (Store::PaperChangesSince), committed together with the documents.
 constexpr std::string_view kIndexedChangeKey = "coolpapers.indexed_change";
+
+// The metadata key under which the index records the venue stamp its venue papers reflect
+// (ReplaceVenuePapers). A rebuilt generation lacks it, so its venue papers are added again.
+constexpr std::string_view kVenueStampKey = "coolpapers.venue_stamp";
 
 // The metadata key under which an index records its format (kIndexFormat).
 constexpr std::string_view kFormatKey = "coolpapers.format";
@@ -240,6 +247,69 @@ Result<int64_t> PaperIndexer::Rebuild(const PaperSource& source, uint64_t indexe
     return std::unexpected(removed.error());
   }
   return indexed;
+}
+
+Result<int64_t> PaperIndexer::ReplaceVenuePapers(std::span<const VenuePaper> papers,
+                                                 std::span<const VenueEdition> editions,
+                                                 uint64_t venue_stamp) {
+  std::unordered_map<std::string, const VenueEdition*> edition_of_tag;
+  for (const VenueEdition& edition : editions) edition_of_tag.emplace(edition.Tag(), &edition);
+  const std::string branch_term = std::string(kBranchPrefix) + std::string(kVenueBranch);
+  MutexLock lock(&impl_->mutex);
+  Xapian::WritableDatabase& database = impl_->database;
+  int64_t indexed = 0;
+  try {
+    std::unordered_set<std::string> stale;
+    for (auto it = database.postlist_begin(branch_term); it != database.postlist_end(branch_term);
+         ++it) {
+      stale.insert(database.get_document(*it).get_data());
+    }
+    Xapian::TermGenerator generator = MakeTermGenerator();
+    std::size_t in_chunk = 0;
+    database.begin_transaction();
+    for (const VenuePaper& paper : papers) {
+      const auto edition = edition_of_tag.find(paper.edition);
+      if (edition == edition_of_tag.end()) continue;
+      const Xapian::Document document = MakeVenueDocument(paper, *edition->second, generator);
+      AddOrReplace(database, std::string(kIdPrefix) + document.get_data(), document);
+      stale.erase(document.get_data());
+      ++indexed;
+      if (++in_chunk == kPapersPerCommit) {
+        database.commit_transaction();
+        database.begin_transaction();
+        in_chunk = 0;
+      }
+    }
+    for (const std::string& id : stale) database.delete_document(std::string(kIdPrefix) + id);
+    database.set_metadata(std::string(kVenueStampKey), std::to_string(venue_stamp));
+    database.commit_transaction();
+  } catch (const Xapian::Error& error) {
+    try {
+      database.cancel_transaction();
+    } catch (const Xapian::Error&) {
+      // Not in a transaction (it failed before one began): nothing to undo.
+    }
+    return std::unexpected(FromXapianError(error, "index venue papers"));
+  }
+  return indexed;
+}
+
+Result<std::optional<uint64_t>> PaperIndexer::IndexedVenueStamp() {
+  MutexLock lock(&impl_->mutex);
+  std::string value;
+  try {
+    value = impl_->database.get_metadata(std::string(kVenueStampKey));
+  } catch (const Xapian::Error& error) {
+    return std::unexpected(FromXapianError(error, "read the indexed venue stamp"));
+  }
+  if (value.empty()) return std::nullopt;
+  uint64_t stamp = 0;
+  const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), stamp);
+  if (ec != std::errc() || end != value.data() + value.size()) {
+    return Fail(ErrorCode::kCorrupt, "the search index is damaged; rebuild it",
+                "metadata " + std::string(kVenueStampKey) + " = \"" + value + "\"");
+  }
+  return stamp;
 }
 
 Result<uint64_t> PaperIndexer::IndexedChange() {

@@ -13,6 +13,7 @@
 
 #include "core/error.h"
 #include "core/paper.h"
+#include "core/venue.h"
 #include "store/store.h"
 
 namespace coolpapers::search {
@@ -59,6 +60,20 @@ class PaperIndexer {
   // rebuild runs wait for it (the writer is busy), so index them after it returns.
   [[nodiscard]] Result<int64_t> Rebuild(const PaperSource& source, uint64_t indexed_change = 0,
                                         const std::function<void()>& on_merge = {});
+
+  // Makes the index's venue papers exactly `papers` (every venue paper of the store: the ones
+  // indexed before and not among them, such as an OpenReview id a proceedings id replaced, are
+  // deleted), each dated by its edition in `editions` (papers of an edition not given are left
+  // out), and records `venue_stamp` (VenueStore::VenueStamp, read before the papers) with the
+  // last commit. Commits every 1,000 papers. Errors as Index; the stamp is then not recorded, so
+  // the next call does it all again.
+  [[nodiscard]] Result<int64_t> ReplaceVenuePapers(std::span<const VenuePaper> papers,
+                                                   std::span<const VenueEdition> editions,
+                                                   uint64_t venue_stamp);
+
+  // The venue stamp the index's venue papers reflect (ReplaceVenuePapers); nullopt for an index
+  // that has never taken them in (new, rebuilt, or older than venue search).
+  [[nodiscard]] Result<std::optional<uint64_t>> IndexedVenueStamp();
 
   // The store change sequence (store.h, PaperChangesSince) every change up to which the index
   // holds, as last committed; 0 for a new index. kCorrupt when the recorded value is damaged.

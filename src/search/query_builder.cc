@@ -125,6 +125,15 @@ class BranchFieldProcessor : public Xapian::FieldProcessor {
   ParseProblem& problem_;
 };
 
+// venue:ICLR as a filter on the venue term, whatever the case ("venue:iclr" too). A venue the
+// index does not hold finds nothing, as an unknown word does.
+class VenueFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  Xapian::Query operator()(const std::string& text) override {
+    return Xapian::Query(VenueTerm(text));
+  }
+};
+
 // Control characters become spaces, accents are folded, and a lone date ("date:2025-03")
 // becomes the range it means ("date:2025-03..2025-03"), since Xapian ranges need "..".
 std::string Normalise(std::string_view text) {
@@ -154,7 +163,8 @@ std::string Normalise(std::string_view text) {
 
 // Every field the language knows, as MakeParser registers them.
 constexpr std::string_view kFieldNames[] = {"title", "author",  "abstract", "fulltext",
-                                            "faq",   "cat",     "date",     "branch"};
+                                            "faq",   "cat",     "date",     "branch",
+                                            "venue"};
 
 // A field with nothing after it ("author:" alone), which Xapian would read as the word itself.
 std::optional<std::string_view> FindEmptyField(std::string_view text) {
@@ -211,6 +221,7 @@ Xapian::QueryParser MakeParser(Xapian::QueryParser::stem_strategy strategy, Pars
   parser.add_prefix("faq", std::string(kFaqPrefix));
   parser.add_boolean_prefix("cat", (new CategoryFieldProcessor(problem))->release());
   parser.add_boolean_prefix("branch", (new BranchFieldProcessor(problem))->release());
+  parser.add_boolean_prefix("venue", (new VenueFieldProcessor)->release());
   parser.add_rangeprocessor((new DayRangeProcessor(problem))->release());
   return parser;
 }
@@ -246,6 +257,7 @@ Result<Xapian::Query> BuildQuery(std::string_view text, const TermFrequency& fre
                     (*field == "cat"      ? ":cs.CL"
                      : *field == "date"   ? ":2025-03..2025-06"
                      : *field == "branch" ? ":arxiv"
+                     : *field == "venue"  ? ":ICLR"
                                           : ":word"));
   }
   try {

@@ -13,7 +13,9 @@
 //                           cat: filters mean any of them
 //   date:2025-03..2025-06   first listed in March to June 2025; also date:2025-03-14,
 //                           date:2025, date:2025-03-01..2025-03-15, date:..2025-06, date:2025-09..
-//   branch:arxiv            the branch: arxiv, venue (none indexed yet) or both (the default)
+//   branch:arxiv            the branch: arxiv, venue (conference papers) or both (the default)
+//   venue:ICLR              a venue's papers (any case), every edition; with date:2023..2025
+//                           for a span of years (a venue paper's day is its edition's start)
 // Words are stemmed ("images" finds "image"), exact forms in titles rank first; accents are
 // folded ("Schrodinger" finds "Schrödinger"). Common function words (stop_words.h) beside other
 // words are left out ("on the performance" searches "performance"); alone they search titles.

@@ -10,6 +10,7 @@
 #include "search/paper_indexer.h"
 #include "search/searcher.h"
 #include "store/store.h"
+#include "store/venue_store.h"
 
 namespace coolpapers::search {
 
@@ -23,8 +24,11 @@ struct SearchService {
 // when new) and starts keeping it up to date. Never fails: without the writer (a running
 // `coolpapers index rebuild` holds it) or a readable index, it says so on stderr and serves
 // what it can; the site then answers search with 503. `store` must outlive the service.
+// `venues`, when given (and then outliving the service too), has its papers indexed beside the
+// arXiv papers (SyncVenueIndex).
 std::unique_ptr<SearchService> OpenSearchService(store::Store& store,
-                                                 const std::filesystem::path& index_dir);
+                                                 const std::filesystem::path& index_dir,
+                                                 store::VenueStore* venues = nullptr);
 
 }  // namespace coolpapers::search
 

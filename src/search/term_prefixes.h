@@ -5,6 +5,7 @@
 #ifndef COOLPAPERS_SEARCH_TERM_PREFIXES_H_
 #define COOLPAPERS_SEARCH_TERM_PREFIXES_H_
 
+#include <string>
 #include <string_view>
 
 namespace coolpapers::search {
@@ -12,7 +13,9 @@ namespace coolpapers::search {
 // The version of how documents are made from papers (paper_document.cc: these prefixes, the
 // stop words, the folding). Bump it with any such change: an index of another format is rebuilt
 // from the store when `serve` starts (IndexUpdater), since its terms no longer match the
-// queries. 2: stop words out of abstracts, text folded only (issue 6).
+// queries. 2: stop words out of abstracts, text folded only (issue 6). Venue papers (issue 14)
+// did not change it: they are documents of their own, which an index without them gets from
+// the venue sync (index_sync.h, SyncVenueIndex) with no rebuild.
 inline constexpr int kIndexFormat = 2;
 
 // Title, abstract and author names are each indexed once, under their prefix; plain query words
@@ -26,7 +29,8 @@ inline constexpr std::string_view kFaqPrefix = "XF";       // the FAQ's answers 
 inline constexpr std::string_view kIdPrefix = "Q";         // "Q2503.19786": one per document
 inline constexpr std::string_view kCategoryPrefix = "XC";  // "XCcs.CL": boolean, canonical ids
 inline constexpr std::string_view kDayPrefix = "XD";       // "XD20250325": boolean, first listed
-inline constexpr std::string_view kBranchPrefix = "XB";    // "XBarxiv"; "XBvenue" later
+inline constexpr std::string_view kBranchPrefix = "XB";    // "XBarxiv", "XBvenue"
+inline constexpr std::string_view kVenuePrefix = "XV";     // "XVnaacl": venue papers, lower case
 
 // Whether a text field indexes stop words (stop_words.h): titles and author names keep them as
 // exact, positional words (no stems), for phrases and for queries of stop words only; the long
@@ -36,10 +40,19 @@ constexpr bool KeepsStopWords(std::string_view prefix) {
   return prefix == kTitlePrefix || prefix == kAuthorPrefix;
 }
 
-// The branch every paper indexed from arXiv carries, and the one conference papers will carry
-// once venues are imported.
+// The branch every paper indexed from arXiv carries, and the one conference papers carry.
 inline constexpr std::string_view kArxivBranch = "arxiv";
 inline constexpr std::string_view kVenueBranch = "venue";
+
+// The venue term of a venue's short name ("ICLR" -> "XViclr"): venue:ICLR finds it whatever
+// the case either side.
+inline std::string VenueTerm(std::string_view venue) {
+  std::string term(kVenuePrefix);
+  for (const char c : venue) {
+    term += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return term;
+}
 
 // Value slots.
 // The day the paper was first listed as "YYYYMMDD" (sorts as a string); empty when unknown.

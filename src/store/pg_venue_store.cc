@@ -240,6 +240,7 @@ class PgVenueStore final : public VenueStore {
                 merged.location, merged.url, merged.official_count,
                 merged.official_count_source);
       query.Run(kBumpChangeStamp);
+      query.Run(kBumpVenueStamp);
       return {};
     });
   }
@@ -270,6 +271,7 @@ class PgVenueStore final : public VenueStore {
             ++(*written == PaperWrite::kInserted ? summary.papers_new : summary.papers_updated);
           }
           query.Run(kBumpChangeStamp);
+          query.Run(kBumpVenueStamp);
           return summary;
         });
   }
@@ -290,6 +292,12 @@ class PgVenueStore final : public VenueStore {
                                       if (linked > 0) query.Run(kBumpChangeStamp);
                                       return linked;
                                     });
+  }
+
+  Result<uint64_t> VenueStamp() override {
+    return pool_->Autocommit<uint64_t>("read the venue stamp", [&](PgQuery& query) -> Result<uint64_t> {
+      return static_cast<uint64_t>(query.Run(kReadVenueStamp)[0][0].as<int64_t>());
+    });
   }
 
   Result<std::vector<VenueEditionSummary>> ListEditions() override {

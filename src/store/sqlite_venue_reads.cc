@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/change_stamp_sql.h"
 #include "store/sqlite_venue_rows.h"
 
 namespace coolpapers::store {
@@ -142,6 +143,14 @@ Result<std::vector<VenuePaper>> ReadVenuePapersOfArxiv(SqliteConnection& connect
   if (!select) return std::unexpected(std::move(select.error()));
   (*select)->Bind(1, ids_json);
   return ReadPaperRows(**select);
+}
+
+Result<uint64_t> ReadVenueStamp(SqliteConnection& connection) {
+  auto rows = connection.Prepare(kReadVenueStamp);
+  if (!rows) return std::unexpected(std::move(rows.error()));
+  auto row = (*rows)->Step();
+  if (!row) return std::unexpected(std::move(row.error()));
+  return *row ? static_cast<uint64_t>((*rows)->ColumnInt(0)) : 0;
 }
 
 }  // namespace coolpapers::store

@@ -3,6 +3,7 @@
 #ifndef COOLPAPERS_STORE_SQLITE_VENUE_READS_H_
 #define COOLPAPERS_STORE_SQLITE_VENUE_READS_H_
 
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -27,6 +28,8 @@ namespace coolpapers::store {
     int64_t offset, int64_t limit);
 [[nodiscard]] Result<std::vector<VenuePaper>> ReadVenuePapersByIds(
     SqliteConnection& connection, std::span<const std::string> ids);
+// VenueStore::VenueStamp.
+[[nodiscard]] Result<uint64_t> ReadVenueStamp(SqliteConnection& connection);
 [[nodiscard]] Result<std::vector<VenuePaper>> ReadVenuePapersOfArxiv(
     SqliteConnection& connection, std::span<const std::string> arxiv_ids);
 

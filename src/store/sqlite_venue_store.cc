@@ -58,6 +58,8 @@ class SqliteVenueStore final : public VenueStore {
     return ReadVenuePapersByIds(*readers_.Borrow(), ids);
   }
 
+  Result<uint64_t> VenueStamp() override { return ReadVenueStamp(*readers_.Borrow()); }
+
   Result<std::vector<VenuePaper>> VenuePapersOfArxiv(
       std::span<const std::string> arxiv_ids) override {
     return ReadVenuePapersOfArxiv(*readers_.Borrow(), arxiv_ids);

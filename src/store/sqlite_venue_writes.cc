@@ -268,6 +268,7 @@ Result<void> WriteVenueEdition(SqliteConnection& connection, const VenueEdition&
   if (auto run = (*upsert)->Run(); !run) return run;
   auto bump = connection.Execute(kBumpChangeStamp);
   if (!bump) return bump;
+  if (auto venue_bump = connection.Execute(kBumpVenueStamp); !venue_bump) return venue_bump;
   return transaction->Commit();
 }
 
@@ -303,6 +304,7 @@ Result<VenueWriteSummary> WriteVenuePaperRows(SqliteConnection& connection,
     }
   }
   if (auto bump = connection.Execute(kBumpChangeStamp); !bump) return std::unexpected(bump.error());
+  if (auto bump = connection.Execute(kBumpVenueStamp); !bump) return std::unexpected(bump.error());
   if (auto logged = RecordEveryPaperChanged(connection); !logged) {
     return std::unexpected(logged.error());
   }

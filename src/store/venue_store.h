@@ -91,6 +91,10 @@ class VenueStore {
   [[nodiscard]] virtual Result<std::vector<VenuePaper>> VenuePapersByIds(
       std::span<const std::string> ids) = 0;
 
+  // A number that every write of venue papers or editions moves (0 before the first), so the
+  // search index can tell cheaply whether venue papers changed since it last read them.
+  [[nodiscard]] virtual Result<uint64_t> VenueStamp() = 0;
+
   // The venue papers linked to any of `arxiv_ids`, by arXiv id in the order asked.
   [[nodiscard]] virtual Result<std::vector<VenuePaper>> VenuePapersOfArxiv(
       std::span<const std::string> arxiv_ids) = 0;

@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <ostream>
@@ -234,6 +235,27 @@ TEST_P(VenueStoreContractTest, RefusesPaperOfUnknownEditionAndWritesNothing) {
   EXPECT_THAT(ById({"a@OpenReview"}), IsEmpty());
   std::vector<VenuePaper> untitled = {Paper("c@OpenReview", "CoRL.2025", 1, "")};
   EXPECT_EQ(store_->WriteVenuePapers(untitled).error().code, ErrorCode::kInvalidArgument);
+}
+
+// The search index follows venue papers by this stamp (search/index_sync.h, SyncVenueIndex):
+// every write of papers or editions moves it, a refused write does not.
+TEST_P(VenueStoreContractTest, EveryVenueWriteMovesTheVenueStamp) {
+  const auto stamp = [&] {
+    auto read = store_->VenueStamp();
+    if (!read) ADD_FAILURE() << read.error().message << " / " << read.error().detail;
+    return read.value_or(0);
+  };
+  const uint64_t after_edition = stamp();
+  EXPECT_GT(after_edition, 0u);  // SetUp wrote an edition
+  EXPECT_EQ(stamp(), after_edition);  // reading moves nothing
+  Write({Paper("a@OpenReview", "CoRL.2025", 1, "First paper")});
+  const uint64_t after_papers = stamp();
+  EXPECT_GT(after_papers, after_edition);
+  std::vector<VenuePaper> untitled = {Paper("c@OpenReview", "CoRL.2025", 1, "")};
+  EXPECT_FALSE(store_->WriteVenuePapers(untitled));
+  EXPECT_EQ(stamp(), after_papers);
+  ASSERT_TRUE(store_->WriteEdition(Edition("ICLR", 2024, "OpenReview")));
+  EXPECT_GT(stamp(), after_papers);
 }
 
 TEST_P(VenueStoreContractTest, CountsAndPagesGroupsInSourceOrder) {

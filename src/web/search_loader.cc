@@ -3,12 +3,20 @@
 #include <algorithm>
 #include <optional>
 #include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "search/term_highlighter.h"
 
 namespace coolpapers::web {
 namespace {
+
+// What the searcher reads: the query as typed, narrowed to venue papers on /venue/search (a
+// boolean filter applies to the whole query, whatever its ORs).
+std::string SearchText(const Route& route) {
+  return IsVenueSearch(route) ? route.query + " branch:venue" : route.query;
+}
 
 TextMarks ToMarks(const std::vector<search::TextSpan>& spans) {
   TextMarks marks;
@@ -29,7 +37,7 @@ void SetTotals(const search::SearchResults& results, SearchView& view) {
 Result<std::vector<std::string>> IdsByStars(store::Store& store, search::Searcher& searcher,
                                             const Route& route, SearchView& view) {
   Result<search::SearchResults> results =
-      searcher.Search({.text = route.query, .offset = 0, .limit = search::kMaxResults});
+      searcher.Search({.text = SearchText(route), .offset = 0, .limit = search::kMaxResults});
   if (!results) return std::unexpected(results.error());
   SetTotals(*results, view);
   std::vector<std::string> ids;
@@ -53,7 +61,7 @@ Result<std::vector<std::string>> IdsByRank(search::Searcher& searcher, const Rou
                                            SearchView& view) {
   const int offset = static_cast<int>(std::min<int64_t>(route.skip, search::kMaxResults));
   Result<search::SearchResults> results = searcher.Search(
-      {.text = route.query,
+      {.text = SearchText(route),
        .offset = offset,
        .limit = static_cast<int>(std::min<int64_t>(route.show, search::kMaxResults)),
        .sort = route.sort == SearchOrder::kTime ? search::SearchSort::kNewest
@@ -67,9 +75,49 @@ Result<std::vector<std::string>> IdsByRank(search::Searcher& searcher, const Rou
 
 }  // namespace
 
-Result<SearchView> LoadSearchView(store::Store& store, search::Searcher& searcher,
-                                  const Route& route) {
+bool IsVenueSearch(const Route& route) {
+  return !route.params.empty() && route.params.front() == kVenueSearchParam;
+}
+
+Result<std::vector<SearchCard>> LoadCards(store::Store& store, store::VenueStore* venues,
+                                          const std::vector<std::string>& ids) {
+  std::vector<std::string> arxiv_ids;
+  std::vector<std::string> venue_ids;
+  for (const std::string& id : ids) {
+    (id.find('@') == std::string::npos ? arxiv_ids : venue_ids).push_back(id);
+  }
+  Result<std::vector<Paper>> papers = store.PapersByIds(arxiv_ids);
+  if (!papers) return std::unexpected(papers.error());
+  std::vector<VenuePaper> venue_papers;
+  if (venues != nullptr && !venue_ids.empty()) {
+    Result<std::vector<VenuePaper>> read = venues->VenuePapersByIds(venue_ids);
+    if (!read) return std::unexpected(read.error());
+    venue_papers = std::move(*read);
+  }
+  std::unordered_map<std::string, SearchCard> by_id;
+  for (Paper& paper : *papers) {
+    std::string id = paper.id;
+    by_id.emplace(std::move(id), SearchCard{std::move(paper), {}, std::nullopt});
+  }
+  for (VenuePaper& paper : venue_papers) {
+    // Under every id it has, so a hit on an id a later source made secondary still shows.
+    std::vector<std::string> names{paper.id.ToString()};
+    for (const VenuePaperId& other : paper.other_ids) names.push_back(other.ToString());
+    for (const std::string& name : names) by_id.emplace(name, SearchCard{{}, {}, paper});
+  }
+  std::vector<SearchCard> cards;
+  cards.reserve(ids.size());
+  for (const std::string& id : ids) {
+    const auto found = by_id.find(id);
+    if (found != by_id.end()) cards.push_back(std::move(found->second));
+  }
+  return cards;
+}
+
+Result<SearchView> LoadSearchView(store::Store& store, store::VenueStore* venues,
+                                  search::Searcher& searcher, const Route& route) {
   SearchView view;
+  view.venue_branch = IsVenueSearch(route);
   view.query = route.query;
   view.sort = route.sort;
   view.highlight = route.highlight;
@@ -87,12 +135,11 @@ Result<SearchView> LoadSearchView(store::Store& store, search::Searcher& searche
                                              ? IdsByStars(store, searcher, route, view)
                                              : IdsByRank(searcher, route, view);
   if (!ids) return std::unexpected(ids.error());
-  Result<std::vector<Paper>> papers = store.PapersByIds(*ids);
-  if (!papers) return std::unexpected(papers.error());
-  view.cards.reserve(papers->size());
-  for (Paper& paper : *papers) {
-    SearchCard card{std::move(paper), {}};
-    if (highlighter) {
+  Result<std::vector<SearchCard>> cards = LoadCards(store, venues, *ids);
+  if (!cards) return std::unexpected(cards.error());
+  view.cards.reserve(cards->size());
+  for (SearchCard& card : *cards) {
+    if (highlighter && !card.venue) {
       card.marks.title = ToMarks(highlighter->Find(card.paper.title));
       card.marks.abstract = ToMarks(highlighter->Find(card.paper.abstract));
       for (size_t i = 0; i < card.paper.authors.size(); ++i) {
@@ -104,13 +151,13 @@ Result<SearchView> LoadSearchView(store::Store& store, search::Searcher& searche
   return view;
 }
 
-Result<SearchView> LoadSearchViewIfIndexed(store::Store& store, search::Searcher* searcher,
-                                           const Route& route) {
+Result<SearchView> LoadSearchViewIfIndexed(store::Store& store, store::VenueStore* venues,
+                                           search::Searcher* searcher, const Route& route) {
   if (searcher == nullptr) {
     return Fail(ErrorCode::kUnavailable, "search is not available on this instance yet",
                 "the site was started without a search index");
   }
-  return LoadSearchView(store, *searcher, route);
+  return LoadSearchView(store, venues, *searcher, route);
 }
 
 }  // namespace coolpapers::web

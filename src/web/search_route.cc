@@ -1,4 +1,4 @@
-// /arxiv/search and /api/search: the search page or its JSON, from LoadSearchView; and the path
+// /arxiv/search and /api/search (and /venue/search, /api/venue/search): the search page or its JSON, from LoadSearchView; and the path
 // of the search's feed, /arxiv/search/feed (answered by feed/feed_route.cc). The entries are in
 // route_table.cc.
 #include <chrono>
@@ -50,7 +50,13 @@ std::string StarsMinute(Clock& clock) {
 // /arxiv/search and /api/search. A page search for an arXiv id alone ("2505.18651",
 // "arXiv:2505.18651v2") redirects to the paper's page (fetched from arXiv when the store lacks
 // it): words search titles, abstracts and names, where an id rarely is. Errors: kInvalidArgument for sort=prefer.
+// /venue/search and /api/venue/search are the same search narrowed to branch:venue (papers.cool's
+// venue-branch search), marked in route.params (IsVenueSearch).
 std::optional<Result<Route>> ParseSearch(const RouteTarget& target, Route route) {
+  if (target.path == "/venue/search" || target.path == "/api/venue/search") {
+    route.params.emplace_back(kVenueSearchParam);
+    return SearchRoute(std::move(route));
+  }
   if (target.path != "/arxiv/search" && target.path != "/api/search") return std::nullopt;
   if (!route.api) {
     if (Result<ArxivId> id = ArxivId::Parse(route.query)) {
@@ -74,11 +80,13 @@ std::optional<Result<Route>> ParseSearchFeed(const RouteTarget& target, Route ro
 Result<Response> HandleSearch(const RouteContext& context) {
   const Route& route = context.route;
   Result<SearchView> view =
-      LoadSearchViewIfIndexed(context.store, context.services.searcher, route);
+      LoadSearchViewIfIndexed(context.store, context.services.venues, context.services.searcher,
+                              route);
   // A query the language refuses comes back in the page's own box, with the reason under it.
   if (!view && view.error().code == ErrorCode::kInvalidArgument && !route.api) {
     SearchView refused;
     refused.query = route.query;
+    refused.venue_branch = IsVenueSearch(route);
     refused.sort = route.sort;
     refused.highlight = route.highlight;
     refused.error = view.error().message;
@@ -96,7 +104,8 @@ std::optional<std::string> SearchCacheKey(const Route& route, Clock& clock) {
   std::string sort = std::to_string(static_cast<int>(route.sort));
   if (route.sort == SearchOrder::kStars) sort += "@" + StarsMinute(clock);
   // The query last: it may hold any character, '|' too.
-  return std::to_string(route.skip) + '|' + std::to_string(route.show) + '|' + sort +
+  return std::string(IsVenueSearch(route) ? "venue|" : "") + std::to_string(route.skip) + '|' +
+         std::to_string(route.show) + '|' + sort +
          (route.highlight ? "|marked|" : "|") + route.query;
 }
 

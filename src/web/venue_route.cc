@@ -30,8 +30,6 @@ constexpr std::string_view kFeedSuffix = "/feed";
 constexpr std::string_view kIndexPage = "index";      // {}
 constexpr std::string_view kEditionPage = "edition";  // {subject, [group]}
 constexpr std::string_view kPapersPage = "papers";    // {id, id, ...}
-// /venue/search: papers.cool's venue-branch search, not built yet (docs/venues.md).
-constexpr std::string_view kSearchPage = "search";
 // The feed of the newest editions (of any venue), /venue/latest/feed.
 constexpr std::string_view kLatest = "latest";
 
@@ -91,10 +89,6 @@ std::optional<Result<Route>> ParseVenue(const RouteTarget& target, Route route) 
   const std::optional<std::string_view> subject = PathSubject(target.path, prefix);
   if (!subject) return std::nullopt;
   if (subject->find('@') != std::string_view::npos) return ParseIds(*subject, std::move(route));
-  if (*subject == kSearchPage) {
-    route.params.emplace_back(kSearchPage);
-    return route;
-  }
   route.params.emplace_back(kEditionPage);
   route.params.emplace_back(*subject);
   if (std::optional<std::string> group = target.Parameter("group")) {
@@ -117,7 +111,7 @@ std::optional<Result<Route>> ParseVenueFeed(const RouteTarget& target, Route rou
 }
 
 // The index, the edition's slice (HTML, its fragment, or JSON) or the papers. 501 when the site
-// keeps no venues, and for /venue/search (not built yet); 404 for an edition, venue, group or ids the store lacks, naming what exists.
+// keeps no venues; 404 for an edition, venue, group or ids the store lacks, naming what exists.
 Result<Response> HandleVenue(const RouteContext& context) {
   const Route& route = context.route;
   store::VenueStore* venues = context.services.venues;
@@ -125,12 +119,6 @@ Result<Response> HandleVenue(const RouteContext& context) {
     return NoVenues(context, route.api ? ErrorFormat::kJson : ErrorFormat::kHtml);
   }
   const std::string_view page = route.params.front();
-  if (page == kSearchPage) {
-    return MakeErrorResponse(501, "not_implemented",
-                             "venue search is not built yet: search the arXiv branch at "
-                             "/arxiv/search, or open an edition from /venue/",
-                             route.api ? ErrorFormat::kJson : ErrorFormat::kHtml, context.frame);
-  }
   if (page == kIndexPage) {
     Result<VenueIndexView> view = LoadVenueIndex(*venues);
     if (!view) return std::unexpected(view.error());

@@ -88,7 +88,8 @@ describe('a venue edition', { skip: skip ?? false, timeout: 240000 }, () => {
     const card = page.locator(`div.panel.paper[id="${id}"]`);
     await card.locator('button.card-star').click();
     assert.equal(await card.locator('button.card-star').textContent(), '★');
-    // Copy is there; FAQ and REL are not offered for venue papers yet.
+    // Copy is there; FAQ is not offered for venue papers yet ([REL] is: related papers cross
+    // branches, when the site has a search index).
     assert.equal(await card.locator('.title-copy button').count(), 1);
     assert.equal(await card.locator('.title-faq button').count(), 0);
     const title = (await card.locator('a.title-link').textContent()).trim();

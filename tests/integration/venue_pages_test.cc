@@ -11,6 +11,9 @@
 #include <nlohmann/json.hpp>
 
 #include "ingest/venue/venue_importer.h"
+#include "search/index_sync.h"
+#include "search/paper_indexer.h"
+#include "search/searcher.h"
 #include "store/sqlite_store.h"
 #include "store/sqlite_venue_store.h"
 #include "tests/integration/venue_sample_files.h"
@@ -111,8 +114,7 @@ TEST(VenueDoctor, ListsEditionsWhoseCountDiffersFromTheOfficialOne) {
 
 // Every row of shared/data/venues/URLS.md §1 (the papers.cool venue routes) and §2 (the per-paper
 // id forms), against every venue sample imported, answering as the row describes. Rows not
-// served here: /venue/search (venue search is not built yet: 501 saying so) and the
-// state-changing POST /venue/star, /venue/kimi, /venue/progress ("not for import").
+// served here: the state-changing POST /venue/star, /venue/kimi, /venue/progress ("not for import").
 class VenueUrlRows : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -127,8 +129,19 @@ class VenueUrlRows : public ::testing::Test {
     venues_ = *std::move(venues);
     FailOnMalformed observer;
     ASSERT_TRUE(ingest::ImportVenueFiles(*venues_, AllVenueFiles(*data), observer));
+    // The search index as `venue import` leaves it (/venue/search).
+    {
+      auto indexer = search::PaperIndexer::Open(dir_.path() / "index");
+      ASSERT_TRUE(indexer) << indexer.error().message;
+      auto indexed = search::SyncVenueIndex(*venues_, **indexer);
+      ASSERT_TRUE(indexed) << indexed.error().message;
+    }
+    auto searcher = search::Searcher::Open(dir_.path() / "index");
+    ASSERT_TRUE(searcher) << searcher.error().message;
+    searcher_ = *std::move(searcher);
     web::SiteServices services;
     services.venues = venues_.get();
+    services.searcher = searcher_.get();
     site_ = std::make_unique<web::Site>(*store_, web::SiteOptions{}, services);
   }
 
@@ -147,6 +160,7 @@ class VenueUrlRows : public ::testing::Test {
   testing::TempDir dir_;
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<store::VenueStore> venues_;
+  std::unique_ptr<search::Searcher> searcher_;
   std::unique_ptr<web::Site> site_;
 };
 
@@ -171,10 +185,30 @@ TEST_F(VenueUrlRows, AnEditionAndAVenuesNewestEdition) {
   EXPECT_THAT(*index.body, HasSubstr("197 papers"));  // COLT 2026
 }
 
-TEST_F(VenueUrlRows, VenueSearchSaysItIsNotBuiltYet) {
-  const web::Response search = site_->Handle(web::testing::GetRequest("/venue/search?query=robot"));
-  EXPECT_EQ(search.status, 501);
-  EXPECT_THAT(*search.body, HasSubstr("venue search is not built yet"));
+// /venue/search?query= is branch:venue over every imported sample; venue: and date: narrow it.
+TEST_F(VenueUrlRows, VenueSearchFindsAKnownTitle) {
+  const web::Response found = Get(
+      "/venue/search?query=%22Naive+Bayes-based+Context+Extension%22+venue%3ANAACL");
+  ASSERT_EQ(found.status, 200);
+  EXPECT_THAT(*found.body, HasSubstr("<div class=\"panel paper venue-paper\" "
+                                     "id=\"2024.naacl-long.431@ACL\""));
+  EXPECT_THAT(*found.body, HasSubstr("Total: 1<"));
+  EXPECT_THAT(*found.body, HasSubstr("action=\"/venue/search\""));
+  // Another venue, or other years, do not hold it.
+  EXPECT_THAT(*Get("/venue/search?query=%22Naive+Bayes-based%22+venue%3Aiclr").body,
+              HasSubstr("No papers match"));
+  EXPECT_THAT(*Get("/venue/search?query=%22Naive+Bayes-based%22+date%3A2025..2026").body,
+              HasSubstr("No papers match"));
+  EXPECT_THAT(*Get("/venue/search?query=%22Naive+Bayes-based%22+date%3A2023..2024").body,
+              HasSubstr("id=\"2024.naacl-long.431@ACL\""));
+  // The JSON: the venue paper's own fields and its page.
+  const web::Response api = Get("/api/venue/search?query=venue%3Acolt&show=5");
+  ASSERT_EQ(api.status, 200);
+  const nlohmann::json json = nlohmann::json::parse(*api.body);
+  EXPECT_EQ(json["total"], 197);
+  ASSERT_EQ(json["papers"].size(), 5u);
+  EXPECT_EQ(json["papers"][0]["edition"], "COLT.2026");
+  EXPECT_THAT(json["papers"][0]["url"].get<std::string>(), ::testing::StartsWith("/venue/"));
 }
 
 TEST_F(VenueUrlRows, TheFeeds) {

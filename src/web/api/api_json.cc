@@ -7,6 +7,7 @@
 
 #include "core/timestamp.h"
 #include "web/api/json_dump.h"
+#include "web/api/venue_json.h"
 
 namespace coolpapers::web {
 namespace {
@@ -75,16 +76,27 @@ std::string RenderPapersJson(const PapersView& view) {
   return DumpSafeJson(json{{"papers", std::move(papers)}, {"missing", view.missing}});
 }
 
+// A result's object: an arXiv paper's, or a venue paper's (VenuePaperJson) with "branch":
+// "venue" so a reader of mixed results can tell them apart.
+namespace {
+json CardJson(const SearchCard& card) {
+  if (!card.venue) return PaperJson(card.paper, std::nullopt);
+  json paper = VenuePaperJson(*card.venue);
+  paper["branch"] = "venue";
+  return paper;
+}
+}  // namespace
+
 std::string RenderRelatedJson(const std::string& id, const std::vector<std::string>& keywords,
-                              const std::vector<Paper>& papers) {
+                              const std::vector<SearchCard>& papers) {
   json list = json::array();
-  for (const Paper& paper : papers) list.push_back(PaperJson(paper, std::nullopt));
+  for (const SearchCard& card : papers) list.push_back(CardJson(card));
   return DumpSafeJson(json{{"id", id}, {"keywords", keywords}, {"papers", std::move(list)}});
 }
 
 std::string RenderSearchJson(const SearchView& view) {
   json papers = json::array();
-  for (const SearchCard& card : view.cards) papers.push_back(PaperJson(card.paper, std::nullopt));
+  for (const SearchCard& card : view.cards) papers.push_back(CardJson(card));
   return DumpSafeJson(json{
       {"query", view.query},
       {"sort", std::string(SearchOrderName(view.sort))},

@@ -40,9 +40,10 @@ std::string RenderPapersJson(const PapersView& view);
 // (total: the match count, an estimate past the first pages; at most 1000 can be paged to).
 std::string RenderSearchJson(const SearchView& view);
 
-// {"id", "keywords": [...], "papers": [...]}: the papers related to `id`, best first.
+// {"id", "keywords": [...], "papers": [...]}: the papers related to `id`, best first, arXiv and
+// venue papers alike (a venue paper's object carries "branch": "venue" and its "url").
 std::string RenderRelatedJson(const std::string& id, const std::vector<std::string>& keywords,
-                              const std::vector<Paper>& papers);
+                              const std::vector<SearchCard>& papers);
 
 // {"expression":"cs.AI,cs.CL","days":["2025-05-13","2025-05-14"]}: the days with listings for the
 // expression (the home page's calendar), in the order given (ascending from the store).

@@ -7,8 +7,6 @@
 #include "web/pages/venue_card.h"
 
 namespace coolpapers::web {
-namespace {
-
 using nlohmann::json;
 
 json VenuePaperJson(const VenuePaper& paper) {
@@ -37,6 +35,8 @@ json VenuePaperJson(const VenuePaper& paper) {
               {"arxiv_link", ArxivLinkName(paper.arxiv_link)},
               {"url", VenuePaperPath(paper.id)}};
 }
+
+namespace {
 
 // The edition's own fields and its coverage, shared by the index and the edition's page.
 json EditionJson(const VenueEdition& edition, int64_t papers, int64_t accepted) {

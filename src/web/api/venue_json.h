@@ -9,11 +9,17 @@
 #ifndef COOLPAPERS_WEB_API_VENUE_JSON_H_
 #define COOLPAPERS_WEB_API_VENUE_JSON_H_
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <string>
 
 #include "web/pages/venue_page.h"
 
 namespace coolpapers::web {
+
+// One venue paper's object, as /api/venue/<id> gives it: ids, edition, title, authors with
+// affiliations, ..., and "url", its page. Also the venue papers of search and related answers.
+nlohmann::json VenuePaperJson(const VenuePaper& paper);
 
 // {"editions":[{"edition":"ICLR.2024","venue","year","full_name","sources","official_count",
 //  "official_count_source","papers","accepted","coverage":"3 of 2,260 accepted papers (...)",

@@ -71,7 +71,9 @@ Result<UtcTime> NewestListingTime(store::Store& store, UtcTime fallback) {
 
 Result<std::string> RenderSearchFeed(store::Store& store, search::Searcher* searcher,
                                      const Route& route, std::string origin, Clock& clock) {
-  Result<SearchView> view = LoadSearchViewIfIndexed(store, searcher, route);
+  // An Atom entry is an arXiv paper's (atom_feed.h): the venue papers a query matches are left
+  // out (no venue store given), and the venue feeds are /venue/<NAME>/feed.
+  Result<SearchView> view = LoadSearchViewIfIndexed(store, nullptr, searcher, route);
   if (!view) return std::unexpected(view.error());
   if (view->query.empty()) {
     return Fail(ErrorCode::kInvalidArgument,

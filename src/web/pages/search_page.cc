@@ -5,6 +5,7 @@
 #include "search/searcher.h"
 #include "web/html_escape.h"
 #include "web/pages/layout.h"
+#include "web/pages/venue_card.h"
 #include "web/url_codec.h"
 
 namespace coolpapers::web {
@@ -23,8 +24,10 @@ void AppendLink(std::string& out, const std::string& url, std::string_view css_c
 }
 
 void AppendForm(std::string& out, const SearchView& view) {
+  out += "<form class=\"search\" action=\"";
+  out += SearchPath(view);
   out +=
-      "<form class=\"search\" action=\"/arxiv/search\" method=\"get\">"
+      "\" method=\"get\">"
       "<input type=\"search\" name=\"query\" aria-label=\"Search\" value=\"";
   AppendHtmlEscaped(out, view.query);
   out +=
@@ -63,6 +66,9 @@ void AppendSyntaxHelp(std::string& out, const SearchView& view) {
       "them)</dd>"
       "<dt><code>date:2025-03..2025-06</code></dt><dd>first listed in those months; also "
       "<code>date:2025-03-14</code>, <code>date:2025</code>, <code>date:..2025-06</code></dd>"
+      "<dt><code>branch:venue</code> <code>venue:ICLR</code></dt><dd>conference papers only "
+      "(<code>branch:arxiv</code>: arXiv papers only; both by default), of one venue; with "
+      "<code>date:2023..2025</code> for its editions in those years</dd>"
       "<dt><code>fulltext:\"ablation study\"</code> <code>faq:limitations</code></dt><dd>the "
       "PDF's text and the FAQ's answers, for papers whose FAQ has been generated</dd>"
       "<dt><code>2505.18651</code></dt><dd>an arXiv id opens the paper</dd>"
@@ -113,8 +119,12 @@ std::string SearchTotalText(const SearchView& view) {
   return "about " + std::to_string(rounded * unit);
 }
 
+std::string_view SearchPath(const SearchView& view) {
+  return view.venue_branch ? "/venue/search" : "/arxiv/search";
+}
+
 std::string SearchUrl(const SearchView& view, int64_t skip, std::string_view path) {
-  std::string url(path);
+  std::string url(path.empty() ? SearchPath(view) : path);
   url += "?query=";
   AppendQueryEncoded(url, view.query);
   if (view.sort != SearchOrder::kRelevance) {
@@ -129,18 +139,22 @@ std::string SearchUrl(const SearchView& view, int64_t skip, std::string_view pat
 
 std::string RenderSearchPage(const SearchView& view, const PageFrame& frame) {
   PageHead head;
-  head.title = view.query.empty() ? "Search" : "Search: " + view.query;
-  head.description = view.query.empty() ? "Search every arXiv paper this instance holds."
-                                        : SearchTotalText(view) + " arXiv papers match \"" +
-                                              view.query + "\".";
-  if (!view.query.empty()) {
+  const std::string paper = view.venue_branch ? "conference paper" : "arXiv paper";
+  head.title = std::string(view.venue_branch ? "Venue search" : "Search") +
+               (view.query.empty() ? "" : ": " + view.query);
+  head.description = view.query.empty() ? "Search every " + paper + " this instance holds."
+                                         : SearchTotalText(view) + " " + paper + "s match \"" +
+                                               view.query + "\".";
+  // The search feed carries arXiv papers (feed/feed_route.cc): none for the venue branch.
+  const bool has_feed = !view.venue_branch;
+  if (!view.query.empty() && has_feed) {
     head.feed_url = SearchUrl(view, 0, "/arxiv/search/feed");
     head.feed_title = "coolpapers search: " + view.query;
   }
   std::string out;
   out.reserve(8192 + view.cards.size() * 2600);
   AppendPageStart(out, head, frame);
-  out += "<h1>Search</h1>\n";
+  out += view.venue_branch ? "<h1>Venue search</h1>\n" : "<h1>Search</h1>\n";
   AppendForm(out, view);
   AppendSyntaxHelp(out, view);
   if (view.query.empty() || !view.error.empty()) {
@@ -149,7 +163,7 @@ std::string RenderSearchPage(const SearchView& view, const PageFrame& frame) {
   }
   out += "<p class=\"info\"><span class=\"total\">Total: " + SearchTotalText(view) + "</span>";
   AppendSortLinks(out, view);
-  AppendLink(out, SearchUrl(view, 0, "/arxiv/search/feed"), "feed", "Feed");
+  if (has_feed) AppendLink(out, SearchUrl(view, 0, "/arxiv/search/feed"), "feed", "Feed");
   out += "</p>\n";
   // Pages end where matches are known to end, and at kMaxResults.
   const int64_t pages_end = std::min<int64_t>(view.total_at_least, search::kMaxResults);
@@ -161,6 +175,10 @@ std::string RenderSearchPage(const SearchView& view, const PageFrame& frame) {
   }
   out += "<div id=\"papers\">\n";
   for (size_t i = 0; i < view.cards.size(); ++i) {
+    if (view.cards[i].venue) {
+      AppendVenueCard(out, *view.cards[i].venue, view.skip + static_cast<int64_t>(i) + 1, "");
+      continue;
+    }
     AppendPaperCard(out, view.cards[i].paper, view.skip + static_cast<int64_t>(i) + 1, std::nullopt,
                     view.highlight ? &view.cards[i].marks : nullptr);
   }
