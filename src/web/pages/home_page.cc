@@ -4,6 +4,7 @@
 #include "web/pages/harvest_banner.h"
 #include "web/pages/layout.h"
 #include "web/pages/list_page.h"
+#include "web/pages/venue_page.h"
 
 namespace coolpapers::web {
 namespace {
@@ -45,19 +46,7 @@ void AppendVenues(std::string& out, const std::vector<store::VenueEditionSummary
   if (venues.empty()) return;
   out += "<section class=\"group venues\"><h2><a href=\"/venue/\">Venues</a></h2>\n<ul class=\"editions\">\n";
   for (const store::VenueEditionSummary& summary : venues) {
-    const std::string tag = summary.edition.Tag();
-    out += "<li data-edition=\"";
-    AppendHtmlEscaped(out, tag);
-    out += "\"><a href=\"/venue/";
-    AppendHtmlEscaped(out, tag);
-    out += "\">";
-    AppendHtmlEscaped(out, tag);
-    out += "</a>";
-    if (!summary.edition.full_name.empty()) {
-      out += " <span class=\"name\">";
-      AppendHtmlEscaped(out, summary.edition.full_name);
-      out += "</span>";
-    }
+    AppendEditionItemStart(out, summary.edition);
     out += " <span class=\"count\">" + std::to_string(summary.papers) + " papers</span></li>\n";
   }
   out += "</ul>\n</section>\n";

@@ -114,6 +114,22 @@ std::string VenueEditionUrl(const VenueEditionView& view, int64_t skip) {
   return url;
 }
 
+void AppendEditionItemStart(std::string& out, const VenueEdition& edition) {
+  const std::string tag = edition.Tag();
+  out += "<li data-edition=\"";
+  AppendHtmlEscaped(out, tag);
+  out += "\"><a href=\"/venue/";
+  AppendHtmlEscaped(out, tag);
+  out += "\">";
+  AppendHtmlEscaped(out, tag);
+  out += "</a>";
+  if (!edition.full_name.empty()) {
+    out += " <span class=\"name\">";
+    AppendHtmlEscaped(out, edition.full_name);
+    out += "</span>";
+  }
+}
+
 std::string RenderVenueIndexPage(const VenueIndexView& view, const PageFrame& frame) {
   PageHead head;
   head.title = "coolpapers: venues";
@@ -144,19 +160,7 @@ std::string RenderVenueIndexPage(const VenueIndexView& view, const PageFrame& fr
       AppendHtmlEscaped(out, venue);
       out += "/feed\">feed</a></h2>\n<ul class=\"editions\">\n";
     }
-    const std::string tag = edition.Tag();
-    out += "<li data-edition=\"";
-    AppendHtmlEscaped(out, tag);
-    out += "\"><a href=\"/venue/";
-    AppendHtmlEscaped(out, tag);
-    out += "\">";
-    AppendHtmlEscaped(out, tag);
-    out += "</a>";
-    if (!edition.full_name.empty()) {
-      out += " <span class=\"name\">";
-      AppendHtmlEscaped(out, edition.full_name);
-      out += "</span>";
-    }
+    AppendEditionItemStart(out, edition);
     out += VenueCoverageDiffers(edition, summary.accepted) ? " <span class=\"coverage partial\">"
                                                             : " <span class=\"coverage\">";
     AppendHtmlEscaped(out, RenderVenueCoverage(edition, summary.papers, summary.accepted));

@@ -41,6 +41,11 @@ struct VenueEditionView {
 // `skip` (left out when 0).
 std::string VenueEditionUrl(const VenueEditionView& view, int64_t skip);
 
+// `<li data-edition="ICLR.2024"><a href="/venue/ICLR.2024">ICLR.2024</a>` and the full name: the
+// opening of an edition's line in every list of editions (the venue index, the home page), which
+// each closes with its own count.
+void AppendEditionItemStart(std::string& out, const VenueEdition& edition);
+
 // Every venue with its editions, each with its coverage (core/venue_coverage.h).
 std::string RenderVenueIndexPage(const VenueIndexView& view, const PageFrame& frame);
 
