@@ -6,6 +6,8 @@
 #   scripts/fuzz.sh --regression   CI (CTest fuzz_regression): replay each repo corpus and the
 #                                  crashes fixed so far (fuzz/crashes), then fuzz each target 3 s
 #   FUZZ_TARGETS="sse query" scripts/fuzz.sh ...   only those targets
+#   FUZZ_RUNS=10000000 scripts/fuzz.sh 3600         stop each target at that many executions or
+#                                                   after SECONDS, whichever comes first
 # New inputs go to build-fuzz/corpus/<target>, crashes to build-fuzz/crashes/; the repo's corpus
 # is never written. Exits 1 when any target crashed.
 set -euo pipefail
@@ -85,6 +87,7 @@ for target in "${targets[@]}"; do
   mkdir -p "$(dirname "$log")"
   flags=(-print_final_stats=1 -rss_limit_mb=2048 -timeout=10 "-max_len=$(max_len "$target")"
          "-artifact_prefix=$crashes/$target-")
+  [[ $mode == run && -n ${FUZZ_RUNS:-} ]] && flags+=("-runs=$FUZZ_RUNS")
   if [[ $mode == regression ]]; then
     # libFuzzer first runs every input of the corpus directories, then fuzzes from them; new
     # inputs go to a scratch directory, never into the repo.
@@ -114,7 +117,8 @@ for target in "${targets[@]}"; do
   runs=$(grep -a 'stat::number_of_executed_units' "$log" | tail -n 1 | awk '{print $2}' || true)
   cov=$(grep -aoE 'cov: [0-9]+' "$log" | tail -n 1 | awk '{print $2}' || true)
   found=$(grep -ac 'ERROR: \(AddressSanitizer\|libFuzzer\)\|runtime error:' "$log" || true)
-  summary+=("$(printf '%-18s %12s execs  cov %6s  crashes %s' "$target" "${runs:-?}" "${cov:-?}" "$found")")
+  took=$(grep -a 'Done [0-9]* runs in' "$log" | tail -n 1 | grep -oE 'in [0-9]+ second' | awk '{print $2}' || true)
+  summary+=("$(printf '%-18s %12s execs  %6s s  cov %6s  crashes %s' "$target" "${runs:-?}" "${took:-?}" "${cov:-?}" "$found")")
 done
 printf '%s\n' "${summary[@]}"
 [[ $status == 0 ]] || echo "fuzz.sh: crashes or failures: see $build/logs and $build/crashes" >&2
