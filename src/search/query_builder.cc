@@ -10,6 +10,7 @@
 #include <string>
 
 #include "core/category.h"
+#include "core/utf8.h"
 #include "search/ascii_fold.h"
 #include "search/query_rewrites.h"
 #include "search/term_prefixes.h"
@@ -237,6 +238,12 @@ Result<Xapian::Query> BuildQuery(std::string_view text, const TermFrequency& fre
     return Fail(ErrorCode::kInvalidArgument, "the query is too long (" +
                                                  std::to_string(text.size()) + " bytes): at most " +
                                                  std::to_string(kMaxQueryBytes));
+  }
+  // Xapian's parser leaks memory on some invalid UTF-8 (found by the query fuzz target), and
+  // no reader types such bytes.
+  if (!IsValidUtf8(text)) {
+    return Fail(ErrorCode::kInvalidArgument,
+                "the query is not valid UTF-8 text: type it again or paste it as plain text");
   }
   const std::string normalised = Normalise(text);
   // Xapian would read an unclosed phrase to the end of the query, which searches for something

@@ -3,34 +3,20 @@
 #include <algorithm>
 
 #include "core/timestamp.h"
+#include "core/utf8.h"
 
 namespace coolpapers::web {
 namespace {
 
-// The length of the valid UTF-8 sequence at text[i], or 0 when it is not one.
-size_t Utf8Length(std::string_view text, size_t i) {
-  const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char lead = byte(i);
-  size_t length = 0;
-  if (lead >= 0xC2 && lead <= 0xDF)
-    length = 2;
-  else if (lead >= 0xE0 && lead <= 0xEF)
-    length = 3;
-  else if (lead >= 0xF0 && lead <= 0xF4)
-    length = 4;
-  else
+// The length of the UTF-8 sequence at text[i] that is also an XML character, or 0.
+size_t XmlCharacterLength(std::string_view text, size_t i) {
+  const size_t length = Utf8SequenceLength(text, i);
+  // U+FFFE and U+FFFF are UTF-8 but not XML characters.
+  if (length == 3 && static_cast<unsigned char>(text[i]) == 0xEF &&
+      static_cast<unsigned char>(text[i + 1]) == 0xBF &&
+      static_cast<unsigned char>(text[i + 2]) >= 0xBE) {
     return 0;
-  if (i + length > text.size()) return 0;
-  for (size_t k = 1; k < length; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
   }
-  // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8.
-  if (lead == 0xE0 && byte(i + 1) < 0xA0) return 0;
-  if (lead == 0xED && byte(i + 1) > 0x9F) return 0;
-  if (lead == 0xF0 && byte(i + 1) < 0x90) return 0;
-  if (lead == 0xF4 && byte(i + 1) > 0x8F) return 0;
-  // U+FFFE and U+FFFF are not XML characters either.
-  if (lead == 0xEF && byte(i + 1) == 0xBF && byte(i + 2) >= 0xBE) return 0;
   return length;
 }
 
@@ -50,7 +36,7 @@ void AppendXmlEscaped(std::string& out, std::string_view text) {
       if (IsPlainAscii(c)) {
         ++i;
       } else if (c >= 0x80) {
-        const size_t length = Utf8Length(text, i);
+        const size_t length = XmlCharacterLength(text, i);
         if (length == 0) break;
         i += length;
       } else {
