@@ -8,6 +8,9 @@
 # changes; a new migration is applied to it in place. Then, for each store, it starts `coolpapers serve
 # --no-harvest --page-cache-mb 0` (nothing cached: every answer is rendered; no search index, so
 # nothing indexes in the background) and runs the row groups below, one function each.
+# rows_search also indexes each store once (`coolpapers index rebuild`, ~30 minutes at 2.7M on
+# 2 quiet cores, ~25 GB) into $COOLPAPERS_SCALE_INDEX_DIR/index-N (default $COOLPAPERS_SCALE_DIR)
+# and searches it from a second serve (docs/search.md, "At arXiv's size").
 # COOLPAPERS_BENCH_VENUES=1 imports ../shared's conference lists once for the venue rows.
 # COOLPAPERS_BENCH_REQUESTS (default 300) requests of each kind; COOLPAPERS_BENCH_ONLY=TEXT
 # measures only the request kinds whose name contains TEXT.
