@@ -139,6 +139,12 @@ ensure_search_index() {
   made="format $(sed -n 's/.*kIndexFormat = \([0-9]*\);.*/\1/p' src/search/term_prefixes.h)"
   made+=", $(head -n 1 "$dir/stamp")"
   [[ -d $index && $(cat "$index.format" 2>/dev/null) == "$made" ]] && return
+  if [[ -e $index && ! -f $index.format ]]; then
+    # Not one this script made: someone else's index is not deleted.
+    echo "bench_scale: $index was not made by this script; to search it as it is, write" \
+         "'$made' into $index.format" >&2
+    exit 1
+  fi
   echo "bench_scale: indexing the store in $dir into $index" >&2
   rm -rf "$index" "$index.format" "$work/indexing"
   mkdir -p "$index" "$work/indexing"
