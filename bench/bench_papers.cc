@@ -8,6 +8,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <utility>
 
 #include <time.h>
 
@@ -84,13 +85,25 @@ Quantiles TimeQueries(search::Searcher& searcher, const std::vector<std::string>
     }
   }
   if (ms.empty()) return {};
+  std::vector<std::pair<double, std::string>> by_cpu;
+  for (std::size_t i = 0; i < queries.size(); ++i) by_cpu.emplace_back(cpu_ms[i], queries[i]);
+  constexpr std::size_t kCostliest = 5;
+  const std::size_t costly = std::min(kCostliest, by_cpu.size());
+  std::partial_sort(by_cpu.begin(), by_cpu.begin() + static_cast<std::ptrdiff_t>(costly),
+                    by_cpu.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<std::string> costliest;
+  for (std::size_t i = 0; i < costly; ++i) {
+    char cost[32];
+    std::snprintf(cost, sizeof cost, " (%.2f ms)", by_cpu[i].first);
+    costliest.push_back(by_cpu[i].second + cost);
+  }
   std::sort(ms.begin(), ms.end());
   std::sort(cpu_ms.begin(), cpu_ms.end());
   auto at = [](const std::vector<double>& sorted, double q) {
     return sorted[static_cast<std::size_t>(q * static_cast<double>(sorted.size() - 1))];
   };
   return {at(ms, 0.5), at(ms, 0.99), ms.back(), at(cpu_ms, 0.5), at(cpu_ms, 0.99), failed,
-          slowest};
+          slowest, std::move(costliest)};
 }
 
 Result<std::unique_ptr<search::Searcher>> OpenOrBuildIndex(const std::vector<Paper>& papers,

@@ -35,6 +35,9 @@ struct Quantiles {
   double cpu_p99_ms = 0;
   int failed = 0;  // queries the searcher rejected or failed (they count as timed all the same)
   std::string slowest;  // the slowest query, to see what the tail is made of
+  // The queries that cost the most CPU time, costliest first, as "query (N.NN ms)": on a loaded
+  // machine the slowest by wall time is whichever a preemption hit, these are the real tail.
+  std::vector<std::string> costliest;
 };
 
 // Runs every query once to warm the caches, then once more timed; the second run's median, p99

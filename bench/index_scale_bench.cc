@@ -4,9 +4,11 @@
 // latency for 1-, 2- and 3-word queries and 2- and 3-word phrases from real titles, then an
 // incremental day of 1,200 new papers.
 //   index_scale_bench --metadata DIR --index DIR [--papers N] [--every K] [--reuse 1]
+//                     [--queries FILE]
 // --index must be empty or absent (the rebuild is what is measured), unless --reuse 1: then an
 // index this benchmark built before is searched as it is (no rebuild, no incremental day), so
-// query-side changes are measured in seconds rather than after a rebuild. The papers come from
+// query-side changes are measured in seconds rather than after a rebuild; with --queries, only
+// each query of FILE (one a line) is timed on its own, 21 times, to profile a costly few. The papers come from
 // memory rather than a store; scripts/bench_search.sh times the same rebuild fed by the SQLite
 // store at 40k papers. Progress goes to stderr; the results are printed as "name<TAB>value"
 // lines (scripts/bench_search_scale.sh makes them a table).
@@ -14,9 +16,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <memory>
 #include <string>
 #include <system_error>
+#include <utility>
 #include <vector>
 
 #include "bench/bench_papers.h"
@@ -36,6 +41,7 @@ struct Flags {
   int64_t papers = 2'700'000;
   int every = 40;  // every 40th real title gives a query: ~1,000 queries per shape
   bool reuse = false;
+  std::string queries_file;  // only these queries, one a line (to profile a costly few)
 };
 
 bool ParseFlags(int argc, char** argv, Flags& flags) {
@@ -50,6 +56,8 @@ bool ParseFlags(int argc, char** argv, Flags& flags) {
       flags.papers = std::atoll(value.c_str());
     } else if (name == "--every") {
       flags.every = std::atoi(value.c_str());
+    } else if (name == "--queries") {
+      flags.queries_file = value;
     } else if (name == "--reuse") {
       flags.reuse = value == "1";
     } else {
@@ -140,7 +148,7 @@ int main(int argc, char** argv) {
   Flags flags;
   if (!ParseFlags(argc, argv, flags)) {
     std::cerr << "usage: index_scale_bench --metadata DIR --index DIR [--papers N] [--every K] "
-                 "[--reuse 1]\n";
+                 "[--reuse 1] [--queries FILE]\n";
     return 2;
   }
   if (!flags.reuse && std::filesystem::exists(flags.index_dir) &&
@@ -155,10 +163,14 @@ int main(int argc, char** argv) {
   }
   const bench::SyntheticCorpus corpus(std::move(real));
 
-  auto indexer = search::PaperIndexer::Open(flags.index_dir);
-  if (!indexer) return Fail("open the index", indexer.error());
+  // A kept index is only read: no writer (and its lock), so one another process keeps can be
+  // searched too.
+  std::unique_ptr<search::PaperIndexer> indexer;
   if (!flags.reuse) {
-    if (const int failed = BuildIndex(flags, corpus, **indexer); failed != 0) return failed;
+    auto opened = search::PaperIndexer::Open(flags.index_dir);
+    if (!opened) return Fail("open the index", opened.error());
+    indexer = *std::move(opened);
+    if (const int failed = BuildIndex(flags, corpus, *indexer); failed != 0) return failed;
   }
 
   // 2. Warm search latency.
@@ -171,7 +183,18 @@ int main(int argc, char** argv) {
                 q.slowest.c_str(), q.cpu_median_ms, q.cpu_p99_ms,
                 q.failed ? (", " + std::to_string(q.failed) + " failed").c_str() : "");
     std::fflush(stdout);
+    for (const std::string& query : q.costliest) {
+      std::fprintf(stderr, "index_scale_bench: %s, costly: %s\n", name.c_str(), query.c_str());
+    }
   };
+  if (!flags.queries_file.empty()) {
+    std::ifstream lines(flags.queries_file);
+    for (std::string line; std::getline(lines, line);) {
+      constexpr std::size_t kRepeats = 21;  // its median, warm
+      if (!line.empty()) report(line, std::vector<std::string>(kRepeats, line));
+    }
+    return 0;
+  }
   for (int words = 1; words <= 3; ++words) {
     report("search " + std::to_string(words) + " word" + (words == 1 ? "" : "s"),
            bench::TitleQueries(corpus.real(), words, flags.every));
@@ -190,5 +213,5 @@ int main(int argc, char** argv) {
   }
 
   if (flags.reuse) return 0;
-  return IndexDay(flags, corpus, **indexer);
+  return IndexDay(flags, corpus, *indexer);
 }

@@ -8,6 +8,9 @@
 # changes; a new migration is applied to it in place. Then, for each store, it starts `coolpapers serve
 # --no-harvest --page-cache-mb 0` (nothing cached: every answer is rendered; no search index, so
 # nothing indexes in the background) and runs the row groups below, one function each.
+# rows_search also indexes each store once (`coolpapers index rebuild`, ~30 minutes at 2.7M on
+# 2 quiet cores, ~25 GB) into $COOLPAPERS_SCALE_INDEX_DIR/index-N (default $COOLPAPERS_SCALE_DIR)
+# and searches it from a second serve (docs/search.md, "At arXiv's size").
 # COOLPAPERS_BENCH_VENUES=1 imports ../shared's conference lists once for the venue rows.
 # COOLPAPERS_BENCH_REQUESTS (default 300) requests of each kind; COOLPAPERS_BENCH_ONLY=TEXT
 # measures only the request kinds whose name contains TEXT.
@@ -26,7 +29,7 @@ requests=${COOLPAPERS_BENCH_REQUESTS:-300}
 only=${COOLPAPERS_BENCH_ONLY:-}
 # Bump when bench/scale_store_builder.cc makes other ids, days or listings.
 generator_version=1
-row_groups=(rows_store rows_pages)
+row_groups=(rows_store rows_pages rows_search)
 
 work=$(mktemp -d)
 server_pid=
@@ -90,12 +93,17 @@ ensure_venues() {
   touch "$1/venues"
 }
 
-# Starts serve on the store in `dir`; sets server_pid and port.
+# Starts serve on the store in `dir`; sets server_pid and port. With `index` (a folder
+# ensure_search_index made) it searches that index; without, search is off.
 start_server() {
-  local dir=$1 run=$work/run
+  local dir=$1 index=${2:-} run=$work/run${2:+-search}
   rm -rf "$run"
   mkdir -p "$run"
-  touch "$run/index"  # a file where the index would be: search is off, nothing is indexed
+  if [[ -n $index ]]; then
+    ln -s "$index" "$run/index"
+  else
+    touch "$run/index"  # a file where the index would be: search is off, nothing is indexed
+  fi
   # One client asks for thousands of renders: no per-client buckets.
   printf '[limits]\nrenders_per_minute = 0\nsearches_per_minute = 0\n' >"$run/coolpapers.toml"
   "$bin" serve --data "$run" --store "sqlite:$dir/coolpapers.sqlite" --host 127.0.0.1 --port 0 \
@@ -120,6 +128,49 @@ rows_pages() {
   local dir=$1 port=$2
   python3 scripts/bench_scale_requests.py --port "$port" --store "$dir/coolpapers.sqlite" \
     --requests "$requests" --only "$only"
+}
+
+# The search index of the store in `dir`, in the folder `index`, made by `coolpapers index
+# rebuild` unless the one there was made of the same store content (its stamp's first line) in
+# the index format the code makes (kIndexFormat). Kept between runs like the stores; a migrated
+# store's changes are caught up by serve's updater.
+ensure_search_index() {
+  local dir=$1 index=$2 made
+  made="format $(sed -n 's/.*kIndexFormat = \([0-9]*\);.*/\1/p' src/search/term_prefixes.h)"
+  made+=", $(head -n 1 "$dir/stamp")"
+  [[ -d $index && $(cat "$index.format" 2>/dev/null) == "$made" ]] && return
+  if [[ -e $index && ! -f $index.format ]]; then
+    # Not one this script made: someone else's index is not deleted.
+    echo "bench_scale: $index was not made by this script; to search it as it is, write" \
+         "'$made' into $index.format" >&2
+    exit 1
+  fi
+  echo "bench_scale: indexing the store in $dir into $index" >&2
+  rm -rf "$index" "$index.format" "$work/indexing"
+  mkdir -p "$index" "$work/indexing"
+  ln -s "$index" "$work/indexing/index"
+  nice -n 10 "$bin" index rebuild --data "$work/indexing" --store "sqlite:$dir/coolpapers.sqlite" \
+    >"$work/indexing/rebuild.log" 2>&1
+  echo "$made" >"$index.format"
+}
+
+# Row group: search (issue 19 target 3) on the store's index, kept in
+# $COOLPAPERS_SCALE_INDEX_DIR/index-N (default $scale). The engine alone (bench/index_scale_bench:
+# 1-3 words, 2-10 words and phrases of real titles, warm), then /api/search's first page over HTTP
+# from a serve of the store and that index (scripts/bench_scale_search.py: distinct queries of
+# 2-10 words, nothing cached), each with the CPU time beside the wall time.
+rows_search() {
+  local dir=$1 index saved_pid=$server_pid saved_port=$port
+  [[ -z $only || search == *"$only"* ]] || return 0
+  index=${COOLPAPERS_SCALE_INDEX_DIR:-$scale}/index-${dir##*store-}
+  ensure_search_index "$dir" "$index"
+  "$build/bench/index_scale_bench" --metadata "$shared" --index "$index" --papers 1 --reuse 1 \
+    2>"$work/engine.log" | sed 's/^/engine, /'
+  start_server "$dir" "$index"
+  python3 scripts/bench_scale_search.py --port "$port" --pid "$server_pid" --metadata "$shared" \
+    --requests "$requests"
+  stop_server
+  server_pid=$saved_pid port=$saved_port
 }
 
 # Measures every row group on the store of `papers` papers into $work/column.<papers>.

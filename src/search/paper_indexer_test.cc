@@ -241,6 +241,43 @@ TEST(Searcher, EqualWeightsAreNewestFirstOnEveryPage) {
   }
 }
 
+// The same when the equal weights run far past the page (more than the matches past the page
+// that the first match reads), so the page comes from the match with Xapian's tie-break.
+TEST(Searcher, EqualWeightsLongerThanThePageAreNewestFirst) {
+  coolpapers::testing::TempDir dir;
+  const auto id = [](int n) {
+    const std::string digits = std::to_string(n);
+    return "2501." + std::string(5 - digits.size(), '0') + digits;
+  };
+  std::vector<Paper> papers;
+  for (int n = 0; n < 80; ++n) {
+    Paper made;
+    made.id = id((n * 37) % 80 + 1);  // indexed out of id order
+    made.version = 1;
+    made.title = "A Widget Survey";
+    made.abstract = "We study widgets.";
+    made.authors = {"Ada Lovelace"};
+    made.categories = {"cs.LG"};
+    made.first_listed = Date::FromYmd(2025, 1, 2);
+    papers.push_back(made);
+  }
+  auto indexer = OpenIndexer(dir.path());
+  ASSERT_TRUE(indexer->Index(papers));
+  auto searcher = Searcher::Open(dir.path());
+  ASSERT_TRUE(searcher);
+  for (const int limit : {1, 10, 25}) {
+    Result<SearchResults> page = (*searcher)->Search({.text = "widget", .limit = limit});
+    ASSERT_TRUE(page);
+    ASSERT_EQ(page->hits.size(), static_cast<std::size_t>(limit));
+    for (int i = 0; i < limit; ++i) {
+      EXPECT_EQ(page->hits[static_cast<std::size_t>(i)].paper_id, id(80 - i))
+          << "limit " << limit;
+      EXPECT_EQ(page->hits[static_cast<std::size_t>(i)].rank, i);
+    }
+    EXPECT_EQ(page->total_estimate, 80);
+  }
+}
+
 TEST(Searcher, FindsAuthorsWhoseTexAccentsSitOnAccentedLetters) {
   coolpapers::testing::TempDir dir;
   std::vector<Paper> papers = SearchTestPapers();
