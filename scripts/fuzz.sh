@@ -116,7 +116,7 @@ for target in "${targets[@]}"; do
   fi
   runs=$(grep -a 'stat::number_of_executed_units' "$log" | tail -n 1 | awk '{print $2}' || true)
   cov=$(grep -aoE 'cov: [0-9]+' "$log" | tail -n 1 | awk '{print $2}' || true)
-  found=$(grep -ac 'ERROR: \(AddressSanitizer\|libFuzzer\)\|runtime error:' "$log" || true)
+  found=$(grep -ac 'ERROR: \(AddressSanitizer\|LeakSanitizer\|libFuzzer\)\|runtime error:' "$log" || true)
   took=$(grep -a 'Done [0-9]* runs in' "$log" | tail -n 1 | grep -oE 'in [0-9]+ second' | awk '{print $2}' || true)
   summary+=("$(printf '%-18s %12s execs  %6s s  cov %6s  crashes %s' "$target" "${runs:-?}" "${took:-?}" "${cov:-?}" "$found")")
 done
