@@ -27,6 +27,8 @@ only=${COOLPAPERS_BENCH_ONLY:-}
 # Bump when bench/scale_store_builder.cc makes other ids, days or listings.
 generator_version=1
 row_groups=(rows_store rows_pages)
+# rows_index and rows_memory (the index's build, serve's resident memory) live in their own file.
+source scripts/bench_scale_index.sh
 
 work=$(mktemp -d)
 server_pid=
