@@ -88,7 +88,7 @@ stop_memory_server() {
 }
 
 # Samples the resident memory of `pid` each second for `seconds` while the request mix runs
-# against `port`; prints "max X MB, median Y MB (N samples)".
+# against `port`; prints "max X MB, median Y MB (N samples, R rounds of the request mix)".
 sample_memory_under_requests() {
   local dir=$1 pid=$2 port=$3 seconds=$4 samples=$work/rss.$2
   : >"$samples"
@@ -97,17 +97,17 @@ sample_memory_under_requests() {
      awk '/^VmRSS/ {print $2}' "/proc/$pid/status" >>"$samples" 2>/dev/null
      sleep 1
    done) &
-  local sampler=$!
+  local sampler=$! rounds=0
   while ((SECONDS < end)) && kill -0 "$pid" 2>/dev/null; do
     python3 scripts/bench_scale_requests.py --port "$port" --store "$dir/coolpapers.sqlite" \
-      --requests "$requests" --seed "$SECONDS" >/dev/null 2>&1 || true
+      --requests "$requests" --seed "$SECONDS" >/dev/null 2>&1 && rounds=$((rounds + 1))
   done
   wait "$sampler"
-  python3 - "$samples" <<'PY'
+  python3 - "$samples" "$rounds" <<'PY'
 import statistics, sys
 kb = [int(line) for line in open(sys.argv[1]) if line.strip()]
 print(f"max {max(kb) // 1024} MB, median {int(statistics.median(kb)) // 1024} MB "
-      f"({len(kb)} samples)" if kb else "no samples")
+      f"({len(kb)} samples, {sys.argv[2]} rounds of the request mix)" if kb else "no samples")
 PY
 }
 
