@@ -29,7 +29,12 @@ requests=${COOLPAPERS_BENCH_REQUESTS:-300}
 only=${COOLPAPERS_BENCH_ONLY:-}
 # Bump when bench/scale_store_builder.cc makes other ids, days or listings.
 generator_version=1
-row_groups=(rows_store rows_pages rows_search)
+row_groups=(rows_store rows_pages)
+# rows_index and rows_memory (the index's build, serve's resident memory) live in their own file;
+# the index rows come before the search rows, so that the index the search rows read is built
+# (and timed) once.
+source scripts/bench_scale_index.sh
+row_groups+=(rows_search)
 
 work=$(mktemp -d)
 server_pid=
@@ -94,7 +99,7 @@ ensure_venues() {
 }
 
 # Starts serve on the store in `dir`; sets server_pid and port. With `index` (a folder
-# ensure_search_index made) it searches that index; without, search is off.
+# ensure_timed_index made) it searches that index; without, search is off.
 start_server() {
   local dir=$1 index=${2:-} run=$work/run${2:+-search}
   rm -rf "$run"
@@ -130,30 +135,6 @@ rows_pages() {
     --requests "$requests" --only "$only"
 }
 
-# The search index of the store in `dir`, in the folder `index`, made by `coolpapers index
-# rebuild` unless the one there was made of the same store content (its stamp's first line) in
-# the index format the code makes (kIndexFormat). Kept between runs like the stores; a migrated
-# store's changes are caught up by serve's updater.
-ensure_search_index() {
-  local dir=$1 index=$2 made
-  made="format $(sed -n 's/.*kIndexFormat = \([0-9]*\);.*/\1/p' src/search/term_prefixes.h)"
-  made+=", $(head -n 1 "$dir/stamp")"
-  [[ -d $index && $(cat "$index.format" 2>/dev/null) == "$made" ]] && return
-  if [[ -e $index && ! -f $index.format ]]; then
-    # Not one this script made: someone else's index is not deleted.
-    echo "bench_scale: $index was not made by this script; to search it as it is, write" \
-         "'$made' into $index.format" >&2
-    exit 1
-  fi
-  echo "bench_scale: indexing the store in $dir into $index" >&2
-  rm -rf "$index" "$index.format" "$work/indexing"
-  mkdir -p "$index" "$work/indexing"
-  ln -s "$index" "$work/indexing/index"
-  nice -n 10 "$bin" index rebuild --data "$work/indexing" --store "sqlite:$dir/coolpapers.sqlite" \
-    >"$work/indexing/rebuild.log" 2>&1
-  echo "$made" >"$index.format"
-}
-
 # Row group: search (issue 19 target 3) on the store's index, kept in
 # $COOLPAPERS_SCALE_INDEX_DIR/index-N (default $scale). The engine alone (bench/index_scale_bench:
 # 1-3 words, 2-10 words and phrases of real titles, warm), then /api/search's first page over HTTP
@@ -162,8 +143,8 @@ ensure_search_index() {
 rows_search() {
   local dir=$1 index saved_pid=$server_pid saved_port=$port
   [[ -z $only || search == *"$only"* ]] || return 0
-  index=${COOLPAPERS_SCALE_INDEX_DIR:-$scale}/index-${dir##*store-}
-  ensure_search_index "$dir" "$index"
+  index=$(kept_index "$dir")
+  ensure_timed_index "$dir" "$index"
   "$build/bench/index_scale_bench" --metadata "$shared" --index "$index" --papers 1 --reuse 1 \
     2>"$work/engine.log" | sed 's/^/engine, /'
   start_server "$dir" "$index"
