@@ -23,7 +23,11 @@ bool SameName(std::string_view a, std::string_view b) {
 }
 
 bool SplitsHead(std::string_view text) {
-  return text.find_first_of(std::string_view("\r\n\0", 3)) != std::string_view::npos;
+  // A plain loop: find_first_of calls memchr once per character, a tenth of the head's cost.
+  for (const char c : text) {
+    if (c == '\r' || c == '\n' || c == '\0') return true;
+  }
+  return false;
 }
 
 std::string_view Trimmed(std::string_view value) {

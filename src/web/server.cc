@@ -88,7 +88,7 @@ std::vector<std::unique_ptr<net::io_context>> MakeContexts(int count) {
 
 }  // namespace
 
-Session::Session(tcp::socket&& socket, Server::Core& core)
+Session::Session(Socket&& socket, Server::Core& core)
     : stream_(std::move(socket)), core_(core) {
   beast::error_code ec;
   const tcp::endpoint remote = stream_.socket().remote_endpoint(ec);
@@ -240,6 +240,9 @@ void Session::HandleRequest() {
                         FromBeast(req["X-Forwarded-For"])};
   if (!core_.options.quick) return Respond(Answer(request));
   if (std::optional<Response> quick = core_.options.quick(request)) {
+    // Answered within microseconds of the read: the request's deadline, armed at its first
+    // byte, is as good for the write as a fresh one (one timer arm fewer per cached page).
+    deadline_fresh_ = true;
     return Respond(*std::move(quick));
   }
   // The request's strings live in parser_, method_ and target_, which nothing touches until
@@ -283,12 +286,13 @@ void Session::RejectRequest(int status, std::string_view code, const std::string
 }
 
 void Session::Send(Response response, unsigned version, bool keep_alive, bool head) {
+  const bool deadline_fresh = std::exchange(deadline_fresh_, false);
   if (response.stream && response.status != 304) {
     return SendStreamHead(std::move(response), version, keep_alive, head);
   }
   keep_alive_ = keep_alive && !stopping_ && !core_.stopping;
   status_ = response.status;
-  stream_.expires_after(core_.options.request_timeout);
+  if (!deadline_fresh) stream_.expires_after(core_.options.request_timeout);
   // A body in memory (every page, cached or not): the head written here and the body in one
   // write call. A file's part goes through Beast, which reads it piece by piece.
   if (!response.file &&
@@ -430,12 +434,12 @@ void Server::Core::Run() {
 
 void Server::Core::Accept() {
   net::io_context& context = *contexts[next_context++ % contexts.size()];
-  acceptor.async_accept(context, [this](beast::error_code ec, tcp::socket socket) {
+  acceptor.async_accept(context, [this](beast::error_code ec, Socket socket) {
     OnAccept(ec, std::move(socket));
   });
 }
 
-void Server::Core::OnAccept(beast::error_code ec, tcp::socket socket) {
+void Server::Core::OnAccept(beast::error_code ec, Socket socket) {
   if (ec == net::error::operation_aborted || !acceptor.is_open()) return;
   if (ec) {
     // Typically out of file descriptors: pause instead of spinning, then accept again.

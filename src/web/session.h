@@ -38,6 +38,12 @@ namespace beast = boost::beast;
 namespace http = beast::http;
 namespace net = boost::asio;
 using tcp = net::ip::tcp;
+// A connection's socket and stream, bound to its io_context's executor by type rather than
+// through Asio's type-erased any_io_executor, whose copies cost on every handler (issue #19
+// target 5's profile).
+using IoExecutor = net::io_context::executor_type;
+using Socket = net::basic_stream_socket<tcp, IoExecutor>;
+using Stream = beast::basic_stream<tcp, IoExecutor>;
 
 // What a session reads at once while it waits for a request (or watches a stream's reader).
 inline constexpr size_t kFirstReadBytes = 4096;
@@ -109,7 +115,7 @@ struct Server::Core {
   [[nodiscard]] Result<void> Listen();
   void Run();
   void Accept();
-  void OnAccept(beast::error_code ec, tcp::socket socket);
+  void OnAccept(beast::error_code ec, Socket socket);
   enum class Admission { kAdmitted, kStopping, kFull };
   // Counts the session in, within max_connections and max_connections_per_client for `peer`.
   Admission Register(Session* session, std::weak_ptr<Session> weak, const std::string& peer);
@@ -155,7 +161,7 @@ struct Server::Core {
 // handlers run on its io_context's one thread, one at a time, so its members need no lock.
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket&& socket, Server::Core& core);
+  Session(Socket&& socket, Server::Core& core);
   ~Session();
   void Start();
 
@@ -218,7 +224,7 @@ class Session : public std::enable_shared_from_this<Session> {
   // When the body ends: drops the hold and the heartbeat, stops the timer.
   void EndStreamExtras();
 
-  beast::tcp_stream stream_;
+  Stream stream_;
   Server::Core& core_;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
@@ -228,6 +234,7 @@ class Session : public std::enable_shared_from_this<Session> {
   std::string head_;
   std::shared_ptr<const std::string> body_;
   bool keep_alive_ = false;  // of the response being written
+  bool deadline_fresh_ = false;  // Send keeps the request's deadline for the write
   std::string peer_;    // the peer's address, "" when unknown
   std::string remote_;  // address:port, for the access log
   bool peer_loopback_ = false;  // the client connected from 127.0.0.0/8 or ::1
