@@ -2,10 +2,11 @@
 # Issue #19 target 5: cached pages at >= 0.9x nginx. `coolpapers serve` (SQLite, the 40,717 real
 # daily-listing records) answers the largest single-category day's first page from its cache;
 # nginx, on another loopback port from a temp dir, serves the very bytes serve sent (gzip_static
-# on, the .gz saved from serve's gzip answer). One wrk setting for both, side by side, twice in
-# turn (the better of each counts), with the load average beside the figures.
+# on, the .gz saved from serve's gzip answer). One wrk setting for both, side by side, in turn
+# for a few rounds (the best of each counts; each round's ratio shows the spread), with the load
+# average beside the figures.
 #   scripts/bench_nginx.sh            (COOLPAPERS_BENCH_NO_BUILD=1: use the build as it is;
-#                                      WRK_ARGS="-t2 -c64 -d10s" by default)
+#                                      WRK_ARGS="-t2 -c64 -d10s" by default; ROUNDS=3 by default)
 # Needs ../shared/data beside the checkout, nginx and wrk (scripts/install_deps.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -102,9 +103,10 @@ rps() {  # url -> requests per second
   wrk "${wrk_args[@]}" -H 'Accept-Encoding: gzip' "$1" | awk '/Requests\/sec/ {printf "%.0f", $2}'
 }
 best_serve=0; best_nginx=0
-for round in 1 2; do
+for round in $(seq "${ROUNDS:-3}"); do
   s=$(rps "$page"); n=$(rps "$nginx_url")
-  echo "round $round: serve $s req/s, nginx $n req/s (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
+  echo "round $round: serve $s req/s, nginx $n req/s, ratio $(python3 -c "print(f'{$s/$n:.2f}')")" \
+    "(load average: $(cut -d' ' -f1-3 /proc/loadavg))"
   (( s > best_serve )) && best_serve=$s
   (( n > best_nginx )) && best_nginx=$n
 done
