@@ -2,10 +2,11 @@
 # Issue #19 target 5: cached pages at >= 0.9x nginx. `coolpapers serve` (SQLite, the 40,717 real
 # daily-listing records) answers the largest single-category day's first page from its cache;
 # nginx, on another loopback port from a temp dir, serves the very bytes serve sent (gzip_static
-# on, the .gz saved from serve's gzip answer). One wrk setting for both, side by side, twice in
-# turn (the better of each counts), with the load average beside the figures.
+# on, the .gz saved from serve's gzip answer). One wrk setting for both, side by side, in turn
+# for a few rounds (the best of each counts; each round's ratio shows the spread), with the load
+# average and each side's CPU time per request beside the figures.
 #   scripts/bench_nginx.sh            (COOLPAPERS_BENCH_NO_BUILD=1: use the build as it is;
-#                                      WRK_ARGS="-t2 -c64 -d10s" by default)
+#                                      WRK_ARGS="-t2 -c64 -d10s" by default; ROUNDS=3 by default)
 # Needs ../shared/data beside the checkout, nginx and wrk (scripts/install_deps.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -98,13 +99,25 @@ nginx_url="http://127.0.0.1:$nginx_port/page"
 cmp <(curl -s -H 'Accept-Encoding: gzip' "$nginx_url") "$work/www/page.html.gz" ||
   { echo "bench_nginx: nginx does not send serve's gzip bytes" >&2; exit 1; }
 
-rps() {  # url -> requests per second
-  wrk "${wrk_args[@]}" -H 'Accept-Encoding: gzip' "$1" | awk '/Requests\/sec/ {printf "%.0f", $2}'
+# One wrk run against `url`: "requests/s CPU-µs-per-request", the CPU time (user + system) the
+# given processes spent during the run divided by the requests answered.
+measure() {  # url pid... -> rps us
+  local url=$1; shift
+  cpu_ticks() { for pid in "$@"; do awk '{print $14 + $15}' "/proc/$pid/stat"; done | awk '{t += $1} END {print t}'; }
+  local before out after
+  before=$(cpu_ticks "$@")
+  out=$(wrk "${wrk_args[@]}" -H 'Accept-Encoding: gzip' "$url")
+  after=$(cpu_ticks "$@")
+  python3 -c "import sys; rps, n = sys.argv[1:3]; print(f'{float(rps):.0f} {($after - $before) / $(getconf CLK_TCK) / int(n) * 1e6:.1f}')" \
+    "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" "$(awk '/requests in/ {print $1}' <<<"$out")"
 }
+mapfile -t nginx_workers < <(pgrep -P "$nginx_pid")
 best_serve=0; best_nginx=0
-for round in 1 2; do
-  s=$(rps "$page"); n=$(rps "$nginx_url")
-  echo "round $round: serve $s req/s, nginx $n req/s (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
+for round in $(seq "${ROUNDS:-3}"); do
+  read -r s s_us < <(measure "$page" "$server_pid")
+  read -r n n_us < <(measure "$nginx_url" "${nginx_workers[@]}")
+  echo "round $round: serve $s req/s ($s_us us CPU each), nginx $n req/s ($n_us us CPU each)," \
+    "ratio $(python3 -c "print(f'{$s/$n:.2f}')") (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
   (( s > best_serve )) && best_serve=$s
   (( n > best_nginx )) && best_nginx=$n
 done

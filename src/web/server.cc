@@ -1,6 +1,8 @@
 #include "web/server.h"
 
 #include <algorithm>
+#include <array>
+#include <charconv>
 #include <csignal>
 #include <sys/resource.h>
 #include <cstdio>
@@ -15,10 +17,12 @@
 
 #include "core/mutex.h"
 #include "core/thread_priority.h"
+#include "web/access_log.h"
 #include "web/conditional_get.h"
 #include "web/gzip.h"
 #include "web/http_status.h"
 #include "web/request_head.h"
+#include "web/response_head.h"
 #include "web/router.h"
 #include "web/session.h"
 
@@ -53,9 +57,38 @@ void RunCatching(net::io_context& context) {
   }
 }
 
+// The access log lines of this I/O thread not yet written (web/access_log.h); null on other
+// threads, which write theirs at once.
+thread_local AccessLogBuffer* this_thread_log = nullptr;
+
+// RunCatching for an I/O thread: writes the access log's waiting lines whenever the thread has
+// run everything that was ready.
+void RunIoThread(net::io_context& context, std::FILE* access_log) {
+  std::optional<AccessLogBuffer> log;
+  if (access_log != nullptr) this_thread_log = &log.emplace(access_log);
+  while (true) {
+    try {
+      while (context.run_one() > 0) {
+        context.poll();
+        if (log) log->Flush();
+      }
+      break;
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "coolpapers: server thread caught: %s\n", e.what());
+    }
+  }
+  this_thread_log = nullptr;
+}
+
+std::vector<std::unique_ptr<net::io_context>> MakeContexts(int count) {
+  std::vector<std::unique_ptr<net::io_context>> contexts;
+  for (int i = 0; i < count; ++i) contexts.push_back(std::make_unique<net::io_context>(1));
+  return contexts;
+}
+
 }  // namespace
 
-Session::Session(tcp::socket&& socket, Server::Core& core)
+Session::Session(Socket&& socket, Server::Core& core)
     : stream_(std::move(socket)), core_(core) {
   beast::error_code ec;
   const tcp::endpoint remote = stream_.socket().remote_endpoint(ec);
@@ -207,6 +240,9 @@ void Session::HandleRequest() {
                         FromBeast(req["X-Forwarded-For"])};
   if (!core_.options.quick) return Respond(Answer(request));
   if (std::optional<Response> quick = core_.options.quick(request)) {
+    // Answered within microseconds of the read: the request's deadline, armed at its first
+    // byte, is as good for the write as a fresh one (one timer arm fewer per cached page).
+    deadline_fresh_ = true;
     return Respond(*std::move(quick));
   }
   // The request's strings live in parser_, method_ and target_, which nothing touches until
@@ -250,8 +286,28 @@ void Session::RejectRequest(int status, std::string_view code, const std::string
 }
 
 void Session::Send(Response response, unsigned version, bool keep_alive, bool head) {
+  const bool deadline_fresh = std::exchange(deadline_fresh_, false);
   if (response.stream && response.status != 304) {
     return SendStreamHead(std::move(response), version, keep_alive, head);
+  }
+  keep_alive_ = keep_alive && !stopping_ && !core_.stopping;
+  status_ = response.status;
+  if (!deadline_fresh) stream_.expires_after(core_.options.request_timeout);
+  // A body in memory (every page, cached or not): the head written here and the body in one
+  // write call. A file's part goes through Beast, which reads it piece by piece.
+  if (!response.file &&
+      WriteResponseHead(response,
+                        {.reason = FromBeast(http::obsolete_reason(
+                             http::int_to_status(static_cast<unsigned>(response.status)))),
+                         .version = version,
+                         .keep_alive = keep_alive_,
+                         .content_length = response.body->size()},
+                        head_)) {
+    body_ = std::move(response.body);
+    const std::array<net::const_buffer, 2> buffers = {
+        net::buffer(head_), head ? net::const_buffer() : net::buffer(*body_)};
+    return net::async_write(stream_, buffers,
+                            beast::bind_front_handler(&Session::OnWrite, shared_from_this()));
   }
   res_.emplace();
   http::response<ResponseBody>& res = *res_;
@@ -266,18 +322,16 @@ void Session::Send(Response response, unsigned version, bool keep_alive, bool he
   res.body() = {std::move(response.body), std::move(response.file)};
   res.content_length(ResponseBody::size(res.body()));
   if (head) res.body() = {};
-  res.keep_alive(keep_alive && !stopping_ && !core_.stopping);
-  status_ = response.status;
-  stream_.expires_after(core_.options.request_timeout);
+  res.keep_alive(keep_alive_);
   http::async_write(stream_, res, beast::bind_front_handler(&Session::OnWrite, shared_from_this()));
 }
 
 void Session::OnWrite(beast::error_code ec, std::size_t bytes) {
   LogRequest(bytes, ec);
   if (ec) return;
-  const bool keep_alive = res_->keep_alive();
   res_.reset();
-  if (!keep_alive) return DoClose();
+  body_.reset();
+  if (!keep_alive_) return DoClose();
   first_request_ = false;
   DoRead();
 }
@@ -291,9 +345,24 @@ void Session::LogRequest(std::size_t bytes, const std::string& failure) {
   const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
                           std::chrono::steady_clock::now() - started_)
                           .count();
-  std::fprintf(core_.options.access_log, "%s \"%s %s\" %d %zu %lldus%s%s\n", remote_.c_str(),
-               method_.c_str(), target_.c_str(), status_, bytes, static_cast<long long>(micros),
-               failure.empty() ? "" : " ", failure.c_str());
+  std::optional<AccessLogBuffer> at_once;  // off the I/O threads (none today)
+  AccessLogBuffer& log =
+      this_thread_log != nullptr ? *this_thread_log : at_once.emplace(core_.options.access_log);
+  // remote "METHOD target" status bytes micros"us"[ failure]
+  std::string& line = log.line();
+  char number[24];
+  const auto append_number = [&line, &number](auto value) {
+    line.append(number, std::to_chars(number, number + sizeof number, value).ptr);
+  };
+  line.append(remote_).append(" \"").append(method_).append(" ").append(target_).append("\" ");
+  append_number(status_);
+  line.push_back(' ');
+  append_number(bytes);
+  line.push_back(' ');
+  append_number(static_cast<long long>(micros));
+  line.append("us");
+  if (!failure.empty()) line.append(" ").append(failure);
+  log.Commit();
 }
 
 void Session::DoClose() {
@@ -303,8 +372,8 @@ void Session::DoClose() {
 Server::Core::Core(const ServerOptions& server_options, Handler site_handler)
     : options(server_options),
       handler(std::move(site_handler)),
-      ioc(ThreadCount(server_options)),
-      control(net::make_strand(ioc)),
+      contexts(MakeContexts(ThreadCount(server_options))),
+      control(contexts.front()->get_executor()),
       acceptor(control),
       signals(control),
       accept_retry(control) {
@@ -318,7 +387,7 @@ Result<void> Server::Core::Listen() {
     return Fail(ErrorCode::kUnavailable, "cannot listen on " + where + ": " + ec.message());
   };
   beast::error_code ec;
-  tcp::resolver resolver(ioc);
+  tcp::resolver resolver(control);
   const auto endpoints = resolver.resolve(options.host, std::to_string(options.port),
                                           tcp::resolver::passive | tcp::resolver::numeric_service, ec);
   if (ec) return failed(ec);
@@ -357,18 +426,20 @@ void Server::Core::Run() {
       });
     }
   }
-  for (int i = 0, count = ThreadCount(options); i < count; ++i) {
-    threads.emplace_back([this] { RunCatching(ioc); });
+  for (const std::unique_ptr<net::io_context>& context : contexts) {
+    context_guards.push_back(net::make_work_guard(*context));
+    threads.emplace_back([this, &context = *context] { RunIoThread(context, options.access_log); });
   }
 }
 
 void Server::Core::Accept() {
-  acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+  net::io_context& context = *contexts[next_context++ % contexts.size()];
+  acceptor.async_accept(context, [this](beast::error_code ec, Socket socket) {
     OnAccept(ec, std::move(socket));
   });
 }
 
-void Server::Core::OnAccept(beast::error_code ec, tcp::socket socket) {
+void Server::Core::OnAccept(beast::error_code ec, Socket socket) {
   if (ec == net::error::operation_aborted || !acceptor.is_open()) return;
   if (ec) {
     // Typically out of file descriptors: pause instead of spinning, then accept again.
@@ -454,7 +525,8 @@ void Server::Core::Wait() {
   work_guard.reset();
   work.stop();
   for (std::thread& thread : workers) thread.join();
-  ioc.stop();
+  context_guards.clear();
+  for (const std::unique_ptr<net::io_context>& context : contexts) context->stop();
   for (std::thread& thread : threads) thread.join();
 }
 

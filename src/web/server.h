@@ -1,8 +1,9 @@
-// The HTTP/1.1 server: Boost.Beast/Asio underneath, the site's Handler on top. One io_context
-// run by `threads` threads; one session per connection with keep-alive; limits on header size,
-// body size, request time and idle time, so a slow or idle client holds back nobody; an access
-// log line per request; graceful shutdown on SIGINT/SIGTERM or Stop(). Beast types stay in
-// server.cc, session.h and session_stream.cc (streamed bodies).
+// The HTTP/1.1 server: Boost.Beast/Asio underneath, the site's Handler on top. `threads` I/O
+// threads, each running an io_context of its own that the connections are dealt to in turn;
+// one session per connection with keep-alive; limits on header size, body size, request time
+// and idle time, so a slow or idle client holds back nobody; an access log line per request;
+// graceful shutdown on SIGINT/SIGTERM or Stop(). Beast types stay in server.cc, session.h and
+// session_stream.cc (streamed bodies).
 #ifndef COOLPAPERS_WEB_SERVER_H_
 #define COOLPAPERS_WEB_SERVER_H_
 
@@ -55,7 +56,9 @@ struct ServerOptions {
   // A streamed response that sent nothing for this long sends its Response::stream_heartbeat,
   // so proxies keep it open and a reader who left is noticed. 0: never.
   std::chrono::milliseconds stream_heartbeat{std::chrono::seconds(15)};
-  std::FILE* access_log = stderr;  // one line per request; nullptr for none
+  // One line per request; nullptr for none. Each I/O thread gathers its lines and writes them
+  // in one call whenever it has run everything that was ready, or at 4 KiB (web/access_log.h).
+  std::FILE* access_log = stderr;
   // The frame of the server's own error pages (a 431, or a 500 when the handler threw); serve
   // gives it the site's (SiteOptions::frame).
   PageFrame page_frame = {};
@@ -68,7 +71,7 @@ struct ServerOptions {
   // them). When set, each request is first offered to `quick` on the I/O thread that read it;
   // what it answers (Site::HandleQuick: a cached page, an asset) goes out at once, and the
   // rest goes to the handler on `workers` threads of their own. Unset: every request is
-  // handled on the I/O thread.
+  // handled on the I/O thread, where a slow one holds up that thread's other connections.
   std::function<std::optional<Response>(const Request&)> quick = {};
   int workers = 0;  // 0: as many as `threads`
   // Nice steps the workers run below the I/O threads (core/thread_priority.h). 0 by default:

@@ -2,13 +2,17 @@
 
 #include <sys/socket.h>
 #include <sys/time.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <stdexcept>
 #include <string>
+#include <thread>
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -129,6 +133,60 @@ TEST_F(ServerTest, AnswersPipelinedRequestsInOrder) {
       "GET /arxiv/2401.99999 HTTP/1.1\r\nHost: x\r\n\r\n");
   EXPECT_EQ(client.Read().result_int(), 200);
   EXPECT_EQ(client.Read().result_int(), 404);
+}
+
+// HTTP/1.0 keeps a connection only when asked, and the answer says so (web/response_head.h
+// writes the Connection header Beast wrote).
+TEST_F(ServerTest, KeepsAnHttp10ConnectionOnlyWhenAsked) {
+  StartServer();
+  Client client(server_->port());
+  client.WriteRaw("GET /healthz HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
+  const StringResponse kept = client.Read();
+  EXPECT_EQ(kept.result_int(), 200);
+  EXPECT_EQ(kept.version(), 10);
+  EXPECT_EQ(kept[http::field::connection], "keep-alive");
+  client.WriteRaw("GET /healthz HTTP/1.0\r\n\r\n");
+  const StringResponse last = client.Read();
+  EXPECT_EQ(last.result_int(), 200);
+  EXPECT_EQ(last[http::field::connection], "");
+  EXPECT_TRUE(client.ServerCloses());
+}
+
+// Each I/O thread gathers its access log lines and writes them once it has nothing else ready:
+// on a quiet server every answer's line is there as soon as the answer is.
+TEST_F(ServerTest, WritesAnAccessLogLinePerAnswer) {
+  std::FILE* log = std::tmpfile();
+  ASSERT_NE(log, nullptr);
+  const std::shared_ptr<std::FILE> closes(log, [](std::FILE* file) { std::fclose(file); });
+  ServerOptions options;
+  options.access_log = log;
+  StartServer(options);
+  Client first(server_->port());
+  Client second(server_->port());  // dealt to the other I/O thread
+  EXPECT_EQ(first.Get("/healthz").result_int(), 200);
+  EXPECT_EQ(second.Get("/arxiv/2401.99999").result_int(), 404);
+  EXPECT_EQ(first.Get("/healthz").result_int(), 200);
+  const auto text = [log] {
+    std::string all;
+    char block[4096];
+    for (off_t offset = 0;;) {
+      const ssize_t got = pread(fileno(log), block, sizeof block, offset);
+      if (got <= 0) return all;
+      all.append(block, static_cast<size_t>(got));
+      offset += got;
+    }
+  };
+  // The line is written just after the answer's last byte: allow the thread that moment.
+  std::string lines = text();
+  for (int i = 0; i < 1000 && std::count(lines.begin(), lines.end(), '\n') < 3; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    lines = text();
+  }
+  EXPECT_EQ(std::count(lines.begin(), lines.end(), '\n'), 3) << lines;
+  EXPECT_THAT(lines, ::testing::MatchesRegex(
+                         "(127\\.0\\.0\\.1:[0-9]+ \"GET /(healthz\" 200|arxiv/2401\\.99999\" 404) "
+                         "[0-9]+ [0-9]+us\n){3}"));
+  server_.reset();  // before the log closes
 }
 
 TEST_F(ServerTest, SendsGzipWhenAskedOnceCompressed) {

@@ -24,7 +24,6 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
@@ -39,6 +38,12 @@ namespace beast = boost::beast;
 namespace http = beast::http;
 namespace net = boost::asio;
 using tcp = net::ip::tcp;
+// A connection's socket and stream, bound to its io_context's executor by type rather than
+// through Asio's type-erased any_io_executor, whose copies cost on every handler (issue #19
+// target 5's profile).
+using IoExecutor = net::io_context::executor_type;
+using Socket = net::basic_stream_socket<tcp, IoExecutor>;
+using Stream = beast::basic_stream<tcp, IoExecutor>;
 
 // What a session reads at once while it waits for a request (or watches a stream's reader).
 inline constexpr size_t kFirstReadBytes = 4096;
@@ -110,7 +115,7 @@ struct Server::Core {
   [[nodiscard]] Result<void> Listen();
   void Run();
   void Accept();
-  void OnAccept(beast::error_code ec, tcp::socket socket);
+  void OnAccept(beast::error_code ec, Socket socket);
   enum class Admission { kAdmitted, kStopping, kFull };
   // Counts the session in, within max_connections and max_connections_per_client for `peer`.
   Admission Register(Session* session, std::weak_ptr<Session> weak, const std::string& peer);
@@ -133,13 +138,19 @@ struct Server::Core {
   bool stop_requested GUARDED_BY(mutex) = false;
   bool waited GUARDED_BY(mutex) = false;
 
-  net::io_context ioc;
-  net::strand<net::io_context::executor_type> control;  // acceptor, signals, retry timer
+  // One io_context per I/O thread, each run by its thread alone: a connection lives on one of
+  // them (handed out in turn as they are accepted), so its handlers never need a strand nor
+  // contend for a shared queue (issue #19 target 5). Each is kept running by its guard until
+  // Wait.
+  std::vector<std::unique_ptr<net::io_context>> contexts;
+  std::vector<net::executor_work_guard<net::io_context::executor_type>> context_guards;
+  size_t next_context = 0;  // the context of the next connection; only the acceptor's handler
+  net::io_context::executor_type control;  // the first context's: acceptor, signals, retry timer
   tcp::acceptor acceptor;
   net::signal_set signals;
   net::steady_timer accept_retry;
   std::vector<std::thread> threads;
-  // ServerOptions::quick's workers: the requests the I/O threads did not answer. After ioc, so
+  // ServerOptions::quick's workers: the requests the I/O threads did not answer. After contexts, so
   // a request still queued here, which holds its session, is dropped before the io_context.
   net::io_context work;
   std::optional<net::executor_work_guard<net::io_context::executor_type>> work_guard;
@@ -147,10 +158,10 @@ struct Server::Core {
 };
 
 // One connection: read a request, answer it, and again while the client keeps it alive. Its
-// handlers run on its own strand, one at a time, so its members need no lock.
+// handlers run on its io_context's one thread, one at a time, so its members need no lock.
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket&& socket, Server::Core& core);
+  Session(Socket&& socket, Server::Core& core);
   ~Session();
   void Start();
 
@@ -169,7 +180,7 @@ class Session : public std::enable_shared_from_this<Session> {
   void HandleRequest();
   // The handler's answer (a 500 when it throws), on any thread.
   Response Answer(const Request& request);
-  // Sends the answer to the request parser_ holds, on the session's strand.
+  // Sends the answer to the request parser_ holds, on the session's thread.
   void Respond(Response response);
   void RejectRequest(int status, std::string_view code, const std::string& message);
   void Send(Response response, unsigned version, bool keep_alive, bool head);
@@ -213,11 +224,17 @@ class Session : public std::enable_shared_from_this<Session> {
   // When the body ends: drops the hold and the heartbeat, stops the timer.
   void EndStreamExtras();
 
-  beast::tcp_stream stream_;
+  Stream stream_;
   Server::Core& core_;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
-  std::optional<http::response<ResponseBody>> res_;
+  std::optional<http::response<ResponseBody>> res_;  // a file's part being written
+  // A body in memory being written: its head (web/response_head.h; the string's capacity kept
+  // from one response to the next) and the body, held until the write completes.
+  std::string head_;
+  std::shared_ptr<const std::string> body_;
+  bool keep_alive_ = false;  // of the response being written
+  bool deadline_fresh_ = false;  // Send keeps the request's deadline for the write
   std::string peer_;    // the peer's address, "" when unknown
   std::string remote_;  // address:port, for the access log
   bool peer_loopback_ = false;  // the client connected from 127.0.0.0/8 or ::1
