@@ -38,6 +38,8 @@ mkdir -p "$work/queries"
 engine=$("$build/bench/venue_search_bench" --metadata "$shared/metadata/daily-arxiv-cs-2025" \
   --data "$work/var" --queries-out "$work/queries")
 
+# One client asks for thousands of searches: no per-client buckets.
+printf '[limits]\nsearches_per_minute = 0\n' >"$work/var/coolpapers.toml"
 "$bin" serve --data "$work/var" --host 127.0.0.1 --port 0 --no-harvest >"$work/serve.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 200); do grep -q 'serving http://' "$work/serve.log" && break; sleep 0.1; done

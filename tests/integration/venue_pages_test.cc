@@ -306,7 +306,8 @@ TEST_F(VenueUrlRows, UsenixEditionsAndIds) {
     "author": "Haichuan Xu; Test Author",
     "pdf": "https://www.usenix.org/system/files/usenixsecurity24-xu-haichuan.pdf"}])";
   FailOnMalformed observer;
-  ASSERT_TRUE(ingest::ImportVenueFiles(*venues_, {file}, observer));
+  const std::vector<std::filesystem::path> files = {file};
+  ASSERT_TRUE(ingest::ImportVenueFiles(*venues_, files, observer));
   for (const char* target : {"/venue/xu-haichuan%40usenixsecurity24%40USENIX",
                              "/venue/xu-haichuan@usenixsecurity24@USENIX",
                              "/venue/USENIX-Sec.2024", "/venue/USENIX-Sec"}) {
