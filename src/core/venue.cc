@@ -15,7 +15,7 @@ struct SourceSpelling {
   bool has_qualifier;  // the three-part forms
 };
 
-constexpr std::array<SourceSpelling, 7> kSources = {{
+constexpr std::array<SourceSpelling, 8> kSources = {{
     {VenueSource::kAcl, "ACL", false},
     {VenueSource::kPmlr, "PMLR", true},
     {VenueSource::kCvf, "CVF", true},
@@ -23,11 +23,12 @@ constexpr std::array<SourceSpelling, 7> kSources = {{
     {VenueSource::kIjcai, "IJCAI", true},
     {VenueSource::kAaai, "AAAI", false},
     {VenueSource::kOpenReview, "OpenReview", false},
+    {VenueSource::kUsenix, "USENIX", true},
 }};
 
 constexpr std::string_view kExpectedForms =
     "expected <id>@OpenReview, <id>@ACL, <n>@AAAI, <n>@<year>@IJCAI, <slug>@v<NN>@PMLR, "
-    "<stem>@<CONF><YEAR>@CVF or <hash>@<year>@NeurIPS";
+    "<stem>@<CONF><YEAR>@CVF, <hash>@<year>@NeurIPS or <slug>@<conference><yy>@USENIX";
 
 bool AllOf(std::string_view text, int (*predicate)(int)) {
   if (text.empty()) return false;
@@ -43,6 +44,12 @@ bool IsYear(std::string_view text) { return text.size() == 4 && AllOf(text, isdi
 bool IsConferenceYear(std::string_view text) {
   if (text.size() < 5 || !IsYear(text.substr(text.size() - 4))) return false;
   return AllOf(text.substr(0, text.size() - 4), isupper);
+}
+
+// USENIX's conference and two-digit year, as in its URLs: "usenixsecurity24", "osdi25", "atc24".
+bool IsUsenixConference(std::string_view text) {
+  return text.size() > 2 && AllOf(text.substr(text.size() - 2), isdigit) &&
+         AllOf(text.substr(0, text.size() - 2), islower);
 }
 
 bool IsLowerHex32(std::string_view text) {
@@ -84,6 +91,8 @@ bool NormaliseParts(VenuePaperId& id) {
     case VenueSource::kNeurIps:
       for (char& c : id.local) c = static_cast<char>(tolower(static_cast<unsigned char>(c)));
       return IsYear(id.qualifier) && IsLowerHex32(id.local);
+    case VenueSource::kUsenix:
+      return IsUsenixConference(id.qualifier);
     case VenueSource::kAcl:
     case VenueSource::kOpenReview:
       return true;
@@ -100,7 +109,10 @@ std::string_view VenueSourceName(VenueSource source) {
   return "?";
 }
 
-int VenueSourceRank(VenueSource source) { return static_cast<int>(source); }
+int VenueSourceRank(VenueSource source) {
+  return source == VenueSource::kUsenix ? VenueSourceRank(VenueSource::kAaai)
+                                        : static_cast<int>(source);
+}
 
 std::string VenuePaperId::ToString() const {
   std::string text = local;

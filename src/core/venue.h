@@ -22,13 +22,18 @@ enum class VenueSource : int {
   kIjcai,       // ijcai.org/proceedings:  123@2024@IJCAI
   kAaai,        // ojs.aaai.org:           38818@AAAI
   kOpenReview,  // openreview.net/forum:   rhgIgTSSxW@OpenReview
+  // usenix.org/conference/<conf><yy>/presentation/<slug>: xu-haichuan@usenixsecurity24@USENIX.
+  // Last in the enum so that the other sources keep their numbers; ranked as a proceedings
+  // site (VenueSourceRank), before OpenReview.
+  kUsenix,
 };
 
-// "ACL", "PMLR", "CVF", "NeurIPS", "IJCAI", "AAAI", "OpenReview": the id's last part.
+// "ACL", "PMLR", "CVF", "NeurIPS", "IJCAI", "AAAI", "OpenReview", "USENIX": the id's last part.
 std::string_view VenueSourceName(VenueSource source);
 
 // A venue paper's id. `qualifier` is the middle part of the three-part forms: the year (IJCAI,
-// NeurIPS), "v<NN>" (PMLR) or "<CONF><YEAR>" (CVF); empty for the two-part forms.
+// NeurIPS), "v<NN>" (PMLR), "<CONF><YEAR>" (CVF) or "<conf><yy>" (USENIX: "usenixsecurity24",
+// "osdi25"); empty for the two-part forms.
 struct VenuePaperId {
   VenueSource source = VenueSource::kOpenReview;
   std::string local;      // forum id, Anthology id, slug, file stem, hash or number
@@ -41,13 +46,15 @@ struct VenuePaperId {
 
 // Parses every form above: "rhgIgTSSxW@OpenReview", "2024.naacl-long.431@ACL",
 // "0042@2024@IJCAI" (read as 42@2024@IJCAI), "xie25a@v305@PMLR", "Park_SplineGS@CVPR2025@CVF",
-// "38818@AAAI", "8b16ebc056e613024c057be590b542eb@2018@NeurIPS" (hash lower-cased). The local
+// "38818@AAAI", "8b16ebc056e613024c057be590b542eb@2018@NeurIPS" (hash lower-cased),
+// "xu-haichuan@usenixsecurity24@USENIX". The local
 // part may not be empty or hold "@", "," or whitespace. Returns kInvalidArgument quoting the
 // text and naming the expected form otherwise. Pure; thread-safe.
 [[nodiscard]] Result<VenuePaperId> ParseVenuePaperId(std::string_view text);
 
 // When one paper is known through several sources (CoRL 2025 on PMLR and OpenReview), the id
-// it is shown under: the published proceedings before OpenReview. Smaller ranks first.
+// it is shown under: the published proceedings before OpenReview. Smaller ranks first. (Stored
+// with each id: a source's rank never changes. USENIX shares AAAI's: no paper has both.)
 int VenueSourceRank(VenueSource source);
 
 // A conference edition: the unit of /venue/<NAME>.<YEAR>.
@@ -66,6 +73,7 @@ struct VenueEdition {
 
   // "ICLR.2024".
   std::string Tag() const;
+  bool operator==(const VenueEdition&) const = default;
 };
 
 // Splits "ICLR.2024" or "USENIX-Sec.2023" at its last "." into venue and year. Returns

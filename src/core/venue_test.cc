@@ -43,13 +43,19 @@ INSTANTIATE_TEST_SUITE_P(
         IdCase{"38818@AAAI", VenueSource::kAaai, "38818", "", "38818@AAAI"},
         IdCase{"8B16EBC056E613024C057BE590B542EB@2018@NeurIPS", VenueSource::kNeurIps,
                "8b16ebc056e613024c057be590b542eb", "2018",
-               "8b16ebc056e613024c057be590b542eb@2018@NeurIPS"}));
+               "8b16ebc056e613024c057be590b542eb@2018@NeurIPS"},
+        // URLS.md §2: /venue/xu-haichuan%40usenixsecurity24%40USENIX.
+        IdCase{"xu-haichuan@usenixsecurity24@USENIX", VenueSource::kUsenix, "xu-haichuan",
+               "usenixsecurity24", "xu-haichuan@usenixsecurity24@USENIX"},
+        IdCase{"zhang-wei@osdi25@USENIX", VenueSource::kUsenix, "zhang-wei", "osdi25",
+               "zhang-wei@osdi25@USENIX"}));
 
 TEST(VenuePaperId, RejectsMalformedIds) {
   for (const char* text : {"", "abc", "abc@", "@ACL", "abc@Arxiv", "x@ACL@", "a b@ACL",
                            "x@2024@ACL@", "1@24@IJCAI", "1@IJCAI", "abc@2024@IJCAI",
                            "xie25a@305@PMLR", "x@2019@CVF", "x@iccv2019@CVF", "12ab@2018@NeurIPS",
-                           "x1@AAAI"}) {
+                           "x1@AAAI", "xu-haichuan@USENIX", "x@usenixsecurity@USENIX",
+                           "x@UsenixSecurity24@USENIX", "x@2024@USENIX", "x@osdi2025@USENIX"}) {
     Result<VenuePaperId> id = ParseVenuePaperId(text);
     EXPECT_FALSE(id) << text;
     if (!id) {
@@ -61,6 +67,7 @@ TEST(VenuePaperId, RejectsMalformedIds) {
 TEST(VenuePaperId, RanksProceedingsBeforeOpenReview) {
   EXPECT_LT(VenueSourceRank(VenueSource::kPmlr), VenueSourceRank(VenueSource::kOpenReview));
   EXPECT_LT(VenueSourceRank(VenueSource::kAcl), VenueSourceRank(VenueSource::kOpenReview));
+  EXPECT_LT(VenueSourceRank(VenueSource::kUsenix), VenueSourceRank(VenueSource::kOpenReview));
 }
 
 TEST(VenueEdition, ParsesAndPrintsTags) {

@@ -23,6 +23,8 @@ const VenuePdfAllowList& DefaultVenuePdfAllowList() {
       {VenueSource::kIjcai, "https://ijcai.org/"},
       {VenueSource::kAaai, "https://ojs.aaai.org/"},
       {VenueSource::kOpenReview, "https://openreview.net/"},
+      // https://www.usenix.org/system/files/<conf><yy>-<slug>.pdf
+      {VenueSource::kUsenix, "https://www.usenix.org/"},
   };
   return kAllow;
 }

@@ -96,6 +96,8 @@ TEST(CheckVenuePdfUrl, AllowsOnlyTheSourcesOwnSites) {
   EXPECT_TRUE(CheckVenuePdfUrl(
       allow, VenueSource::kCvf,
       "https://openaccess.thecvf.com/content/CVPR2025/papers/Park_CVPR_2025_paper.pdf"));
+  EXPECT_TRUE(CheckVenuePdfUrl(allow, VenueSource::kUsenix,
+                               "https://www.usenix.org/system/files/usenixsecurity24-xu-haichuan.pdf"));
   const std::pair<VenueSource, std::string_view> refused[] = {
       {VenueSource::kAcl, "https://evil.example/2024.naacl-long.431.pdf"},
       {VenueSource::kAcl, "https://aclanthology.org.evil.example/x.pdf"},
@@ -107,6 +109,7 @@ TEST(CheckVenuePdfUrl, AllowsOnlyTheSourcesOwnSites) {
       {VenueSource::kPmlr, "https://raw.githubusercontent.com/someone/else/x.pdf"},
       {VenueSource::kOpenReview, "file:///etc/passwd"},
       {VenueSource::kOpenReview, "http://127.0.0.1/pdf"},
+      {VenueSource::kUsenix, "https://usenix.org.evil.example/system/files/x.pdf"},
   };
   for (const auto& [source, url] : refused) {
     Result<void> checked = CheckVenuePdfUrl(allow, source, url);

@@ -85,19 +85,17 @@ Result<int64_t> SyncVenueIndex(store::VenueStore& venues, PaperIndexer& indexer)
   Result<std::vector<store::VenueEditionSummary>> summaries = venues.ListEditions();
   if (!summaries) return std::unexpected(summaries.error());
   std::vector<VenueEdition> editions;
-  std::vector<VenuePaper> papers;
-  for (const store::VenueEditionSummary& summary : *summaries) {
-    editions.push_back(summary.edition);
-    for (int64_t offset = 0;; offset += kSyncBatchPapers) {
-      Result<std::vector<VenuePaper>> page =
-          venues.PapersOfEdition(summary.edition.Tag(), std::nullopt, offset, kSyncBatchPapers);
-      if (!page) return std::unexpected(page.error());
-      papers.insert(papers.end(), std::make_move_iterator(page->begin()),
-                    std::make_move_iterator(page->end()));
-      if (static_cast<int64_t>(page->size()) < kSyncBatchPapers) break;
-    }
+  for (store::VenueEditionSummary& summary : *summaries) {
+    editions.push_back(std::move(summary.edition));
   }
-  return indexer.ReplaceVenuePapers(papers, editions, *stamp);
+  // An index that never took venue papers in, or whose stamp is ahead of this store's (another
+  // store's index, a store restored from a backup), is made whole; else only the changes.
+  const bool whole = !*indexed_stamp || **indexed_stamp > *stamp;
+  Result<std::vector<VenuePaper>> papers =
+      venues.VenuePapersChangedSince(whole ? 0 : **indexed_stamp);
+  if (!papers) return std::unexpected(papers.error());
+  return whole ? indexer.ReplaceVenuePapers(*papers, editions, *stamp)
+               : indexer.UpdateVenuePapers(*papers, editions, *stamp);
 }
 
 }  // namespace coolpapers::search

@@ -45,10 +45,12 @@ inline constexpr int kSyncBatchPapers = 5000;
                                            std::stop_token stop = {});
 
 // Brings the index's venue papers in step with `venues` when its venue stamp
-// (VenueStore::VenueStamp) moved since the index last took them in: every venue paper is read
-// and indexed again (PaperIndexer::ReplaceVenuePapers), which at conference scale (tens of
-// thousands of papers) takes seconds, once per import or harvest. Returns how many venue papers
-// it indexed (0 when up to date). Errors are the store's or the indexer's.
+// (VenueStore::VenueStamp) moved since the index last took them in: the venue papers changed
+// since that stamp are indexed again (VenueStore::VenuePapersChangedSince,
+// PaperIndexer::UpdateVenuePapers), so the cost follows the change, not the venue store. An index
+// without a venue stamp (new or rebuilt), or with a stamp ahead of the store's, takes every venue
+// paper in (PaperIndexer::ReplaceVenuePapers). Returns how many venue papers it indexed (0 when
+// up to date). Errors are the store's or the indexer's.
 [[nodiscard]] Result<int64_t> SyncVenueIndex(store::VenueStore& venues, PaperIndexer& indexer);
 
 }  // namespace coolpapers::search

@@ -252,6 +252,18 @@ Result<int64_t> PaperIndexer::Rebuild(const PaperSource& source, uint64_t indexe
 Result<int64_t> PaperIndexer::ReplaceVenuePapers(std::span<const VenuePaper> papers,
                                                  std::span<const VenueEdition> editions,
                                                  uint64_t venue_stamp) {
+  return WriteVenuePapers(papers, editions, venue_stamp, /*whole=*/true);
+}
+
+Result<int64_t> PaperIndexer::UpdateVenuePapers(std::span<const VenuePaper> changed,
+                                                std::span<const VenueEdition> editions,
+                                                uint64_t venue_stamp) {
+  return WriteVenuePapers(changed, editions, venue_stamp, /*whole=*/false);
+}
+
+Result<int64_t> PaperIndexer::WriteVenuePapers(std::span<const VenuePaper> papers,
+                                               std::span<const VenueEdition> editions,
+                                               uint64_t venue_stamp, bool whole) {
   std::unordered_map<std::string, const VenueEdition*> edition_of_tag;
   for (const VenueEdition& edition : editions) edition_of_tag.emplace(edition.Tag(), &edition);
   const std::string branch_term = std::string(kBranchPrefix) + std::string(kVenueBranch);
@@ -260,9 +272,15 @@ Result<int64_t> PaperIndexer::ReplaceVenuePapers(std::span<const VenuePaper> pap
   int64_t indexed = 0;
   try {
     std::unordered_set<std::string> stale;
-    for (auto it = database.postlist_begin(branch_term); it != database.postlist_end(branch_term);
-         ++it) {
-      stale.insert(database.get_document(*it).get_data());
+    if (whole) {
+      for (auto it = database.postlist_begin(branch_term);
+           it != database.postlist_end(branch_term); ++it) {
+        stale.insert(database.get_document(*it).get_data());
+      }
+    } else {
+      for (const VenuePaper& paper : papers) {
+        for (const VenuePaperId& other : paper.other_ids) stale.insert(other.ToString());
+      }
     }
     Xapian::TermGenerator generator = MakeTermGenerator();
     std::size_t in_chunk = 0;

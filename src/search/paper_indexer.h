@@ -71,6 +71,14 @@ class PaperIndexer {
                                                    std::span<const VenueEdition> editions,
                                                    uint64_t venue_stamp);
 
+  // The same for the venue papers changed since the recorded stamp
+  // (VenueStore::VenuePapersChangedSince): each is indexed again under the id it is shown by,
+  // the documents under its other ids (an OpenReview id a proceedings id replaced) are deleted,
+  // and the other venue papers are left as they are. Returns how many papers it indexed.
+  [[nodiscard]] Result<int64_t> UpdateVenuePapers(std::span<const VenuePaper> changed,
+                                                  std::span<const VenueEdition> editions,
+                                                  uint64_t venue_stamp);
+
   // The venue stamp the index's venue papers reflect (ReplaceVenuePapers); nullopt for an index
   // that has never taken them in (new, rebuilt, or older than venue search).
   [[nodiscard]] Result<std::optional<uint64_t>> IndexedVenueStamp();
@@ -91,6 +99,11 @@ class PaperIndexer {
 
  private:
   struct Impl;
+  // ReplaceVenuePapers (`whole`: every venue document not in `papers` is stale) and
+  // UpdateVenuePapers (the documents under the papers' other ids are).
+  [[nodiscard]] Result<int64_t> WriteVenuePapers(std::span<const VenuePaper> papers,
+                                                 std::span<const VenueEdition> editions,
+                                                 uint64_t venue_stamp, bool whole);
   explicit PaperIndexer(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };

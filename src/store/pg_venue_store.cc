@@ -27,14 +27,14 @@ constexpr std::string_view kEditionColumns =
     "e.location, e.url, e.official_count, e.official_count_source";
 constexpr std::string_view kUpsertEdition =
     "INSERT INTO venue_editions (edition, venue, year, full_name, sources, start_date, "
-    "end_date, published, location, url, official_count, official_count_source) "
-    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "
+    "end_date, published, location, url, official_count, official_count_source, venue_stamp) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) "
     "ON CONFLICT (edition) DO UPDATE SET venue = EXCLUDED.venue, year = EXCLUDED.year, "
     "full_name = EXCLUDED.full_name, sources = EXCLUDED.sources, "
     "start_date = EXCLUDED.start_date, end_date = EXCLUDED.end_date, "
     "published = EXCLUDED.published, location = EXCLUDED.location, url = EXCLUDED.url, "
     "official_count = EXCLUDED.official_count, "
-    "official_count_source = EXCLUDED.official_count_source";
+    "official_count_source = EXCLUDED.official_count_source, venue_stamp = EXCLUDED.venue_stamp";
 constexpr std::string_view kEditionExists = "SELECT 1 FROM venue_editions WHERE edition = $1";
 constexpr std::string_view kSelectPaperKeyOfIds =
     "SELECT i.paper_key FROM jsonb_array_elements_text($1::jsonb) WITH ORDINALITY AS a(id, n) "
@@ -42,14 +42,25 @@ constexpr std::string_view kSelectPaperKeyOfIds =
 constexpr std::string_view kInsertPaper =
     "INSERT INTO venue_papers (edition, position, title, title_key, authors, affiliations, "
     "abstract, track, group_name, status, presentation, keywords, pdf_url, landing_url, doi, "
-    "pages, arxiv_id, arxiv_link, field_rank) "
+    "pages, arxiv_id, arxiv_link, field_rank, venue_stamp) "
     "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, "
-    "$19) RETURNING paper_key";
+    "$19, $20) RETURNING paper_key";
 constexpr std::string_view kUpdatePaper =
     "UPDATE venue_papers SET edition = $1, position = $2, title = $3, title_key = $4, "
     "authors = $5, affiliations = $6, abstract = $7, track = $8, group_name = $9, status = $10, "
     "presentation = $11, keywords = $12, pdf_url = $13, landing_url = $14, doi = $15, "
-    "pages = $16, arxiv_id = $17, arxiv_link = $18, field_rank = $19 WHERE paper_key = $20";
+    "pages = $16, arxiv_id = $17, arxiv_link = $18, field_rank = $19, venue_stamp = $20 "
+    "WHERE paper_key = $21";
+// A paper given a new id: the id it is shown under may have changed.
+constexpr std::string_view kStampPaper =
+    "UPDATE venue_papers SET venue_stamp = $2 WHERE paper_key = $1";
+// Moves the venue stamp and returns its new value, which marks the rows the transaction changes.
+constexpr std::string_view kBumpVenueStampReturning =
+    "INSERT INTO meta (key, value) VALUES ('venue_stamp', 1) "
+    "ON CONFLICT (key) DO UPDATE SET value = meta.value + 1 RETURNING value";
+constexpr std::string_view kChangedSince =
+    "WHERE p.venue_stamp > $1 OR p.edition IN "
+    "(SELECT edition FROM venue_editions WHERE venue_stamp > $1) ORDER BY p.paper_key";
 // The ids and their ranks come as two parallel JSON arrays: one statement per paper.
 constexpr std::string_view kInsertIds =
     "INSERT INTO venue_paper_ids (id, paper_key, rank) "
@@ -148,9 +159,11 @@ std::vector<std::string> IdsOfPaper(const VenuePaper& paper) {
   return ids;
 }
 
-// Runs kInsertPaper or kUpdatePaper (then with `paper_key` as $20) for `paper`.
+// Runs kInsertPaper or kUpdatePaper (then with `paper_key` as $21) for `paper`, marking the row
+// with `venue_stamp`.
 pqxx::result WritePaperColumns(PgQuery& query, std::string_view sql, const VenuePaper& paper,
-                               int field_rank, std::optional<int64_t> paper_key = std::nullopt) {
+                               int field_rank, int64_t venue_stamp,
+                               std::optional<int64_t> paper_key = std::nullopt) {
   const std::optional<std::string> arxiv_id =
       paper.arxiv_id.empty() ? std::nullopt : std::optional<std::string>(paper.arxiv_id);
   const auto run = [&](auto&&... key) {
@@ -159,14 +172,14 @@ pqxx::result WritePaperColumns(PgQuery& query, std::string_view sql, const Venue
                      paper.abstract, paper.track, paper.group, paper.status, paper.presentation,
                      JoinLines(paper.keywords), paper.pdf_url, paper.landing_url, paper.doi,
                      paper.pages, arxiv_id, static_cast<int>(paper.arxiv_link), field_rank,
-                     key...);
+                     venue_stamp, key...);
   };
   return paper_key ? run(*paper_key) : run();
 }
 
 enum class PaperWrite { kInserted, kMerged };
 
-Result<PaperWrite> WriteOnePaper(PgQuery& query, const VenuePaper& paper) {
+Result<PaperWrite> WriteOnePaper(PgQuery& query, const VenuePaper& paper, int64_t venue_stamp) {
   const int rank = VenueRecordRank(paper);
   const std::vector<std::string> ids = IdsOfPaper(paper);
   std::vector<std::string> ranks;
@@ -179,7 +192,7 @@ Result<PaperWrite> WriteOnePaper(PgQuery& query, const VenuePaper& paper) {
   const pqxx::result found = query.Run(kSelectPaperKeyOfIds, ids_json);
   if (found.empty()) {
     const int64_t paper_key =
-        WritePaperColumns(query, kInsertPaper, paper, rank)[0][0].as<int64_t>();
+        WritePaperColumns(query, kInsertPaper, paper, rank, venue_stamp)[0][0].as<int64_t>();
     query.Run(kInsertIds, ids_json, paper_key, ranks_json);
     return PaperWrite::kInserted;
   }
@@ -193,10 +206,13 @@ Result<PaperWrite> WriteOnePaper(PgQuery& query, const VenuePaper& paper) {
   if (!stored) return std::unexpected(std::move(stored.error()));
   const VenuePaper merged = MergeVenuePapers(stored->paper, stored->field_rank, paper, rank);
   const int merged_rank = std::min(stored->field_rank, rank);
-  if (!SameStoredFields(merged, stored->paper) || merged_rank != stored->field_rank) {
-    WritePaperColumns(query, kUpdatePaper, merged, merged_rank, paper_key);
+  const bool fields_changed =
+      !SameStoredFields(merged, stored->paper) || merged_rank != stored->field_rank;
+  if (fields_changed) {
+    WritePaperColumns(query, kUpdatePaper, merged, merged_rank, venue_stamp, paper_key);
   }
-  query.Run(kInsertIds, ids_json, paper_key, ranks_json);
+  const bool ids_added = query.Run(kInsertIds, ids_json, paper_key, ranks_json).affected_rows() > 0;
+  if (ids_added && !fields_changed) query.Run(kStampPaper, paper_key, venue_stamp);
   return PaperWrite::kMerged;
 }
 
@@ -235,12 +251,14 @@ class PgVenueStore final : public VenueStore {
       query.Run(kLockVenueWrites);
       const std::optional<VenueEdition> stored = LoadEditionIn(query, tag);
       const VenueEdition merged = stored ? MergeStoredEdition(*stored, edition) : edition;
+      query.Run(kBumpChangeStamp);
+      const int64_t venue_stamp = query.Run(kBumpVenueStampReturning)[0][0].as<int64_t>();
+      // An unchanged edition keeps its stamp: its papers' documents need not be made again.
+      if (stored && *stored == merged) return {};
       query.Run(kUpsertEdition, tag, merged.venue, merged.year, merged.full_name,
                 JoinLines(merged.sources), merged.start_date, merged.end_date, merged.published,
                 merged.location, merged.url, merged.official_count,
-                merged.official_count_source);
-      query.Run(kBumpChangeStamp);
-      query.Run(kBumpVenueStamp);
+                merged.official_count_source, venue_stamp);
       return {};
     });
   }
@@ -250,6 +268,7 @@ class PgVenueStore final : public VenueStore {
     return pool_->Transact<VenueWriteSummary>(
         "store venue papers", [&](PgQuery& query) -> Result<VenueWriteSummary> {
           query.Run(kLockVenueWrites);
+          const int64_t venue_stamp = query.Run(kBumpVenueStampReturning)[0][0].as<int64_t>();
           VenueWriteSummary summary;
           std::unordered_set<std::string> known_editions;
           for (const VenuePaper& paper : papers) {
@@ -266,12 +285,11 @@ class PgVenueStore final : public VenueStore {
               }
               known_editions.insert(paper.edition);
             }
-            auto written = WriteOnePaper(query, paper);
+            auto written = WriteOnePaper(query, paper, venue_stamp);
             if (!written) return std::unexpected(std::move(written.error()));
             ++(*written == PaperWrite::kInserted ? summary.papers_new : summary.papers_updated);
           }
           query.Run(kBumpChangeStamp);
-          query.Run(kBumpVenueStamp);
           return summary;
         });
   }
@@ -298,6 +316,14 @@ class PgVenueStore final : public VenueStore {
     return pool_->Autocommit<uint64_t>("read the venue stamp", [&](PgQuery& query) -> Result<uint64_t> {
       return static_cast<uint64_t>(query.Run(kReadVenueStamp)[0][0].as<int64_t>());
     });
+  }
+
+  Result<std::vector<VenuePaper>> VenuePapersChangedSince(uint64_t stamp) override {
+    static const std::string kSelect = SelectPgVenuePapers(kChangedSince);
+    return pool_->Autocommit<std::vector<VenuePaper>>(
+        "read the changed venue papers", [&](PgQuery& query) -> Result<std::vector<VenuePaper>> {
+          return ReadPaperRows(query.Run(kSelect, static_cast<int64_t>(stamp)));
+        });
   }
 
   Result<std::vector<VenueEditionSummary>> ListEditions() override {

@@ -145,6 +145,17 @@ Result<std::vector<VenuePaper>> ReadVenuePapersOfArxiv(SqliteConnection& connect
   return ReadPaperRows(**select);
 }
 
+Result<std::vector<VenuePaper>> ReadVenuePapersChangedSince(SqliteConnection& connection,
+                                                            uint64_t stamp) {
+  static const std::string kSelect = SelectVenuePapers(
+      "WHERE p.venue_stamp > ?1 OR p.edition IN "
+      "(SELECT edition FROM venue_editions WHERE venue_stamp > ?1) ORDER BY p.paper_key");
+  auto select = connection.Prepare(kSelect);
+  if (!select) return std::unexpected(std::move(select.error()));
+  (*select)->Bind(1, static_cast<int64_t>(stamp));
+  return ReadPaperRows(**select);
+}
+
 Result<uint64_t> ReadVenueStamp(SqliteConnection& connection) {
   auto rows = connection.Prepare(kReadVenueStamp);
   if (!rows) return std::unexpected(std::move(rows.error()));

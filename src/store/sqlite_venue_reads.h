@@ -28,6 +28,8 @@ namespace coolpapers::store {
     int64_t offset, int64_t limit);
 [[nodiscard]] Result<std::vector<VenuePaper>> ReadVenuePapersByIds(
     SqliteConnection& connection, std::span<const std::string> ids);
+[[nodiscard]] Result<std::vector<VenuePaper>> ReadVenuePapersChangedSince(
+    SqliteConnection& connection, uint64_t stamp);
 // VenueStore::VenueStamp.
 [[nodiscard]] Result<uint64_t> ReadVenueStamp(SqliteConnection& connection);
 [[nodiscard]] Result<std::vector<VenuePaper>> ReadVenuePapersOfArxiv(

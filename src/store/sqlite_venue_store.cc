@@ -60,6 +60,10 @@ class SqliteVenueStore final : public VenueStore {
 
   Result<uint64_t> VenueStamp() override { return ReadVenueStamp(*readers_.Borrow()); }
 
+  Result<std::vector<VenuePaper>> VenuePapersChangedSince(uint64_t stamp) override {
+    return ReadVenuePapersChangedSince(*readers_.Borrow(), stamp);
+  }
+
   Result<std::vector<VenuePaper>> VenuePapersOfArxiv(
       std::span<const std::string> arxiv_ids) override {
     return ReadVenuePapersOfArxiv(*readers_.Borrow(), arxiv_ids);

@@ -26,22 +26,26 @@ Result<void> RecordEveryPaperChanged(SqliteConnection& connection) {
 
 constexpr std::string_view kUpsertEdition =
     "INSERT OR REPLACE INTO venue_editions (edition, venue, year, full_name, sources, start_date, "
-    "end_date, published, location, url, official_count, official_count_source) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+    "end_date, published, location, url, official_count, official_count_source, venue_stamp) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
 constexpr std::string_view kEditionExists = "SELECT 1 FROM venue_editions WHERE edition = ?1";
 constexpr std::string_view kSelectPaperKeyOfId =
     "SELECT paper_key FROM venue_paper_ids WHERE id = ?1";
 constexpr std::string_view kInsertPaper =
     "INSERT INTO venue_papers (edition, position, title, title_key, authors, affiliations, "
     "abstract, track, group_name, status, presentation, keywords, pdf_url, landing_url, doi, "
-    "pages, arxiv_id, arxiv_link, field_rank) "
+    "pages, arxiv_id, arxiv_link, field_rank, venue_stamp) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
-    "?19) RETURNING paper_key";
+    "?19, ?21) RETURNING paper_key";
 constexpr std::string_view kUpdatePaper =
     "UPDATE venue_papers SET edition = ?1, position = ?2, title = ?3, title_key = ?4, "
     "authors = ?5, affiliations = ?6, abstract = ?7, track = ?8, group_name = ?9, status = ?10, "
     "presentation = ?11, keywords = ?12, pdf_url = ?13, landing_url = ?14, doi = ?15, "
-    "pages = ?16, arxiv_id = ?17, arxiv_link = ?18, field_rank = ?19 WHERE paper_key = ?20";
+    "pages = ?16, arxiv_id = ?17, arxiv_link = ?18, field_rank = ?19, venue_stamp = ?21 "
+    "WHERE paper_key = ?20";
+// A paper given a new id: the id it is shown under may have changed.
+constexpr std::string_view kStampPaper =
+    "UPDATE venue_papers SET venue_stamp = ?2 WHERE paper_key = ?1";
 constexpr std::string_view kInsertId =
     "INSERT OR IGNORE INTO venue_paper_ids (id, paper_key, rank) VALUES (?1, ?2, ?3)";
 
@@ -63,6 +67,17 @@ constexpr std::string_view kLinkByTitle =
     "WHERE arxiv_id IS NULL AND length(title_key) >= 12 AND "
     "(SELECT count(*) FROM arxiv_title_keys AS k WHERE k.title_key = venue_papers.title_key) = 1";
 constexpr int64_t kTitleKeyChunk = 5000;
+
+// Moves the venue stamp (in the caller's transaction) and returns its new value, which marks
+// the rows the transaction changes.
+Result<int64_t> BumpVenueStamp(SqliteConnection& connection) {
+  if (auto bump = connection.Execute(kBumpVenueStamp); !bump) return std::unexpected(bump.error());
+  auto read = connection.Prepare(kReadVenueStamp);
+  if (!read) return std::unexpected(std::move(read.error()));
+  auto row = (*read)->Step();
+  if (!row) return std::unexpected(std::move(row.error()));
+  return (*read)->ColumnInt(0);
+}
 
 Result<bool> EditionExists(SqliteConnection& connection, const std::string& edition) {
   auto select = connection.Prepare(kEditionExists);
@@ -132,25 +147,31 @@ void BindPaperFields(SqliteStatement& statement, const VenuePaper& paper, int fi
   statement.Bind(18, static_cast<int64_t>(paper.arxiv_link)).Bind(19, field_rank);
 }
 
-Result<void> AddIds(SqliteConnection& connection, const VenuePaper& paper, int64_t paper_key) {
+// Files the paper under each of its ids it is not filed under yet; true when there was one.
+Result<bool> AddIds(SqliteConnection& connection, const VenuePaper& paper, int64_t paper_key) {
   auto insert = connection.Prepare(kInsertId);
   if (!insert) return std::unexpected(std::move(insert.error()));
+  bool added_any = false;
   const auto add = [&](const VenuePaperId& id) -> Result<void> {
     const std::string text = id.ToString();
     (*insert)->Reset();
     (*insert)->Bind(1, text).Bind(2, paper_key).Bind(3, VenueSourceRank(id.source));
-    return (*insert)->Run();
+    if (auto run = (*insert)->Run(); !run) return run;
+    added_any = added_any || connection.Changes() > 0;
+    return {};
   };
-  if (auto added = add(paper.id); !added) return added;
+  if (auto added = add(paper.id); !added) return std::unexpected(added.error());
   for (const VenuePaperId& id : paper.other_ids) {
-    if (auto added = add(id); !added) return added;
+    if (auto added = add(id); !added) return std::unexpected(added.error());
   }
-  return {};
+  return added_any;
 }
 
 enum class PaperWrite { kInserted, kMerged };
 
-Result<PaperWrite> WriteOnePaper(SqliteConnection& connection, const VenuePaper& paper) {
+// Writes `paper` (inserted or merged), marking the row with `venue_stamp` when it changed.
+Result<PaperWrite> WriteOnePaper(SqliteConnection& connection, const VenuePaper& paper,
+                                 int64_t venue_stamp) {
   const int rank = VenueRecordRank(paper);
   std::vector<std::string> scratch;
   auto found = FindPaperKey(connection, paper);
@@ -161,6 +182,7 @@ Result<PaperWrite> WriteOnePaper(SqliteConnection& connection, const VenuePaper&
       auto insert = connection.Prepare(kInsertPaper);
       if (!insert) return std::unexpected(std::move(insert.error()));
       BindPaperFields(**insert, paper, rank, scratch);
+      (*insert)->Bind(21, venue_stamp);
       auto row = (*insert)->Step();
       if (!row) return std::unexpected(std::move(row.error()));
       paper_key = (*insert)->ColumnInt(0);
@@ -172,14 +194,24 @@ Result<PaperWrite> WriteOnePaper(SqliteConnection& connection, const VenuePaper&
   if (!stored) return std::unexpected(std::move(stored.error()));
   const VenuePaper merged = MergeVenuePapers(stored->paper, stored->field_rank, paper, rank);
   const int merged_rank = std::min(stored->field_rank, rank);
-  if (!SameStoredFields(merged, stored->paper) || merged_rank != stored->field_rank) {
+  const bool fields_changed =
+      !SameStoredFields(merged, stored->paper) || merged_rank != stored->field_rank;
+  if (fields_changed) {
     auto update = connection.Prepare(kUpdatePaper);
     if (!update) return std::unexpected(std::move(update.error()));
     BindPaperFields(**update, merged, merged_rank, scratch);
-    (*update)->Bind(20, **found);
+    (*update)->Bind(20, **found).Bind(21, venue_stamp);
     if (auto run = (*update)->Run(); !run) return std::unexpected(run.error());
   }
-  if (auto ids = AddIds(connection, paper, **found); !ids) return std::unexpected(ids.error());
+  auto ids_added = AddIds(connection, paper, **found);
+  if (!ids_added) return std::unexpected(ids_added.error());
+  if (*ids_added && !fields_changed) {
+    auto stamp = connection.Prepare(kStampPaper);
+    if (!stamp) return std::unexpected(std::move(stamp.error()));
+    if (auto run = (*stamp)->Bind(1, **found).Bind(2, venue_stamp).Run(); !run) {
+      return std::unexpected(run.error());
+    }
+  }
   return PaperWrite::kMerged;
 }
 
@@ -245,6 +277,12 @@ Result<void> WriteVenueEdition(SqliteConnection& connection, const VenueEdition&
   auto stored = ReadVenueEdition(connection, tag);
   if (!stored) return std::unexpected(std::move(stored.error()));
   const VenueEdition merged = *stored ? MergeStoredEdition(**stored, edition) : edition;
+  auto bump = connection.Execute(kBumpChangeStamp);
+  if (!bump) return bump;
+  auto venue_stamp = BumpVenueStamp(connection);
+  if (!venue_stamp) return std::unexpected(venue_stamp.error());
+  // An unchanged edition keeps its stamp: its papers' documents need not be made again.
+  if (*stored && **stored == merged) return transaction->Commit();
   const std::string sources = JoinLines(merged.sources);
   auto upsert = connection.Prepare(kUpsertEdition);
   if (!upsert) return std::unexpected(std::move(upsert.error()));
@@ -264,11 +302,8 @@ Result<void> WriteVenueEdition(SqliteConnection& connection, const VenueEdition&
   } else {
     (*upsert)->BindNull(11);
   }
-  (*upsert)->Bind(12, merged.official_count_source);
+  (*upsert)->Bind(12, merged.official_count_source).Bind(13, *venue_stamp);
   if (auto run = (*upsert)->Run(); !run) return run;
-  auto bump = connection.Execute(kBumpChangeStamp);
-  if (!bump) return bump;
-  if (auto venue_bump = connection.Execute(kBumpVenueStamp); !venue_bump) return venue_bump;
   return transaction->Commit();
 }
 
@@ -278,6 +313,8 @@ Result<VenueWriteSummary> WriteVenuePaperRows(SqliteConnection& connection,
   if (papers.empty()) return summary;
   auto transaction = SqliteTransaction::BeginWrite(connection);
   if (!transaction) return std::unexpected(std::move(transaction.error()));
+  auto venue_stamp = BumpVenueStamp(connection);
+  if (!venue_stamp) return std::unexpected(std::move(venue_stamp.error()));
   std::unordered_set<std::string> known_editions;
   for (const VenuePaper& paper : papers) {
     if (paper.title.empty()) {
@@ -295,7 +332,7 @@ Result<VenueWriteSummary> WriteVenuePaperRows(SqliteConnection& connection,
       }
       known_editions.insert(paper.edition);
     }
-    auto written = WriteOnePaper(connection, paper);
+    auto written = WriteOnePaper(connection, paper, *venue_stamp);
     if (!written) return std::unexpected(std::move(written.error()));
     if (*written == PaperWrite::kInserted) {
       ++summary.papers_new;
@@ -304,7 +341,6 @@ Result<VenueWriteSummary> WriteVenuePaperRows(SqliteConnection& connection,
     }
   }
   if (auto bump = connection.Execute(kBumpChangeStamp); !bump) return std::unexpected(bump.error());
-  if (auto bump = connection.Execute(kBumpVenueStamp); !bump) return std::unexpected(bump.error());
   if (auto logged = RecordEveryPaperChanged(connection); !logged) {
     return std::unexpected(logged.error());
   }

@@ -95,6 +95,13 @@ class VenueStore {
   // search index can tell cheaply whether venue papers changed since it last read them.
   [[nodiscard]] virtual Result<uint64_t> VenueStamp() = 0;
 
+  // The venue papers that writes after the venue stamp was `stamp` changed: added, merged into
+  // with a change of field, or given a new id (so perhaps shown under another one), and every
+  // paper of an edition such a write changed; each once, under its best-ranked id. With 0,
+  // every paper. What the search index takes in to follow the store (SyncVenueIndex).
+  [[nodiscard]] virtual Result<std::vector<VenuePaper>> VenuePapersChangedSince(
+      uint64_t stamp) = 0;
+
   // The venue papers linked to any of `arxiv_ids`, by arXiv id in the order asked.
   [[nodiscard]] virtual Result<std::vector<VenuePaper>> VenuePapersOfArxiv(
       std::span<const std::string> arxiv_ids) = 0;

@@ -258,6 +258,48 @@ TEST_P(VenueStoreContractTest, EveryVenueWriteMovesTheVenueStamp) {
   EXPECT_GT(stamp(), after_papers);
 }
 
+// The search index takes in only what changed since its stamp (SyncVenueIndex): new papers,
+// papers a write changed or gave a new id, and every paper of a changed edition; never a paper
+// a write left as it was.
+TEST_P(VenueStoreContractTest, ChangedSinceAStampAreThePapersAndEditionsWritesChanged) {
+  const auto stamp = [&] { return store_->VenueStamp().value(); };
+  const auto changed = [&](uint64_t since) {
+    auto papers = store_->VenuePapersChangedSince(since);
+    if (!papers) ADD_FAILURE() << papers.error().message << " / " << papers.error().detail;
+    return IdsOf(papers.value_or(std::vector<VenuePaper>{}));
+  };
+  const uint64_t start = stamp();
+  Write({Paper("a@OpenReview", "CoRL.2025", 1, "First paper"),
+         Paper("b@OpenReview", "CoRL.2025", 2, "Second paper")});
+  EXPECT_THAT(changed(start), ElementsAre("a@OpenReview", "b@OpenReview"));
+  const uint64_t written = stamp();
+  EXPECT_THAT(changed(written), IsEmpty());
+  // The same records again, and the edition as it is: the stamp moves, nothing changed.
+  Write({Paper("a@OpenReview", "CoRL.2025", 1, "First paper")});
+  ASSERT_TRUE(store_->WriteEdition(Edition("CoRL", 2025, "PMLR v305")));
+  EXPECT_GT(stamp(), written);
+  EXPECT_THAT(changed(written), IsEmpty());
+  // b published in the proceedings: shown under its PMLR id now, the OpenReview one its other.
+  const uint64_t before_merge = stamp();
+  VenuePaper proceedings = Paper("b25a@v305@PMLR", "CoRL.2025", 2, "Second paper");
+  proceedings.other_ids = {Id("b@OpenReview")};
+  Write({proceedings});
+  const std::vector<VenuePaper> merged = store_->VenuePapersChangedSince(before_merge).value();
+  ASSERT_EQ(merged.size(), 1u);
+  EXPECT_EQ(merged[0].id.ToString(), "b25a@v305@PMLR");
+  ASSERT_EQ(merged[0].other_ids.size(), 1u);
+  EXPECT_EQ(merged[0].other_ids[0].ToString(), "b@OpenReview");
+  // A changed edition (its dates date its papers in the index) changes all its papers.
+  const uint64_t before_dates = stamp();
+  VenueEdition dated = Edition("CoRL", 2025, "PMLR v305");
+  dated.start_date = "2025-09-27";
+  ASSERT_TRUE(store_->WriteEdition(dated));
+  ASSERT_TRUE(store_->WriteEdition(Edition("ICLR", 2024, "OpenReview")));
+  EXPECT_THAT(changed(before_dates), ElementsAre("a@OpenReview", "b25a@v305@PMLR"));
+  // From 0: every paper.
+  EXPECT_THAT(changed(0), ElementsAre("a@OpenReview", "b25a@v305@PMLR"));
+}
+
 TEST_P(VenueStoreContractTest, CountsAndPagesGroupsInSourceOrder) {
   Write({Paper("a@OpenReview", "CoRL.2025", 3, "Third", "Poster"),
          Paper("b@OpenReview", "CoRL.2025", 1, "First", "Oral"),

@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <memory>
 #include <string>
 #include <vector>
@@ -113,8 +114,9 @@ TEST(VenueDoctor, ListsEditionsWhoseCountDiffersFromTheOfficialOne) {
 }
 
 // Every row of shared/data/venues/URLS.md §1 (the papers.cool venue routes) and §2 (the per-paper
-// id forms), against every venue sample imported, answering as the row describes. Rows not
-// served here: the state-changing POST /venue/star, /venue/kimi, /venue/progress ("not for import").
+// id forms), against every venue sample imported, answering as the row describes. The
+// state-changing POST /venue/star and /venue/progress ("not for import") are refused
+// (TheStateChangingRowsAreRefused); /venue/kimi is the venue FAQ's.
 class VenueUrlRows : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -276,8 +278,9 @@ TEST_F(VenueUrlRows, PapersByEveryIdForm) {
   }
   ASSERT_THAT(singan, HasSubstr("%40ICCV2019%40CVF"));
   EXPECT_THAT(*Get(singan).body, HasSubstr("SinGAN"));
-  // Forms no sample holds (IJCAI, AAAI): read, and answered 404 naming the index.
-  for (const char* target : {"/venue/42@2024@IJCAI", "/venue/38818@AAAI"}) {
+  // Forms no sample holds (IJCAI, AAAI, USENIX): read, and answered 404 naming the index.
+  for (const char* target : {"/venue/42@2024@IJCAI", "/venue/38818@AAAI",
+                             "/venue/xu-haichuan%40usenixsecurity24%40USENIX"}) {
     const web::Response missing = Get(target);
     EXPECT_EQ(missing.status, 404) << target;
     EXPECT_THAT(*missing.body, HasSubstr("/venue/")) << target;
@@ -291,6 +294,57 @@ TEST_F(VenueUrlRows, PapersByEveryIdForm) {
   const web::Response bad = Get("/venue/xie25a@PMLR");
   EXPECT_EQ(bad.status, 400);
   EXPECT_THAT(*bad.body, HasSubstr("@v&lt;NN&gt;@PMLR"));
+}
+
+// URLS.md §1's edition rows name USENIX Security and OSDI editions, and §2's USENIX id form
+// "<slug>@usenixsecurity24@USENIX": no sample holds one, so a Paper Copilot record of our own
+// with a USENIX presentation page is imported beside them.
+TEST_F(VenueUrlRows, UsenixEditionsAndIds) {
+  const std::filesystem::path file = dir_.path() / "usenixsecurity2024.json";
+  std::ofstream(file) << R"([{"title": "A Fixture Paper for the USENIX Id Form", "status": "Poster",
+    "site": "https://www.usenix.org/conference/usenixsecurity24/presentation/xu-haichuan",
+    "author": "Haichuan Xu; Test Author",
+    "pdf": "https://www.usenix.org/system/files/usenixsecurity24-xu-haichuan.pdf"}])";
+  FailOnMalformed observer;
+  const std::vector<std::filesystem::path> files = {file};
+  ASSERT_TRUE(ingest::ImportVenueFiles(*venues_, files, observer));
+  for (const char* target : {"/venue/xu-haichuan%40usenixsecurity24%40USENIX",
+                             "/venue/xu-haichuan@usenixsecurity24@USENIX",
+                             "/venue/USENIX-Sec.2024", "/venue/USENIX-Sec"}) {
+    const web::Response page = Get(target);
+    ASSERT_EQ(page.status, 200) << target;
+    EXPECT_THAT(*page.body, HasSubstr("A Fixture Paper for the USENIX Id Form")) << target;
+    EXPECT_EQ(Count(*page.body, kCard), 1u) << target;
+  }
+  const nlohmann::json api =
+      nlohmann::json::parse(*Get("/api/venue/xu-haichuan@usenixsecurity24@USENIX").body);
+  EXPECT_EQ(api["papers"][0]["pdf_url"],
+            "https://www.usenix.org/system/files/usenixsecurity24-xu-haichuan.pdf");
+  // /venue/USENIX-Sec.2023 and /venue/OSDI.2025: editions this instance lacks, 404 naming
+  // what it has.
+  const web::Response year = Get("/venue/USENIX-Sec.2023");
+  EXPECT_EQ(year.status, 404);
+  EXPECT_THAT(*year.body, HasSubstr("USENIX-Sec.2024"));
+  const web::Response osdi = Get("/venue/OSDI.2025");
+  EXPECT_EQ(osdi.status, 404);
+  EXPECT_THAT(*osdi.body, HasSubstr("CoRL.2025"));
+  // A malformed USENIX id: 400 naming the forms, USENIX's among them.
+  const web::Response bad = Get("/venue/xu-haichuan@USENIX");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_THAT(*bad.body, HasSubstr("@&lt;conference&gt;&lt;yy&gt;@USENIX"));
+}
+
+// URLS.md §1: "POST /venue/star, POST /venue/kimi, /venue/progress: state-changing or costly;
+// not for import". Stars live in the reader's browser here: a POST to /venue/star changes
+// nothing and is refused, and /venue/progress is no venue.
+TEST_F(VenueUrlRows, TheStateChangingRowsAreRefused) {
+  web::Request post = web::testing::GetRequest("/venue/star");
+  post.method = "POST";
+  const web::Response star = site_->Handle(post);
+  EXPECT_EQ(star.status, 405);
+  const web::Response progress = Get("/venue/progress");
+  EXPECT_EQ(progress.status, 404);
+  EXPECT_THAT(*progress.body, HasSubstr("CoRL.2025"));
 }
 
 }  // namespace

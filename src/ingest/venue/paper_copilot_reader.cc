@@ -63,6 +63,15 @@ std::optional<VenuePaperId> NeurIpsId(std::string_view url) {
   return VenuePaperId{VenueSource::kNeurIps, std::string(hash), std::string(year)};
 }
 
+// USENIX presentation page "https://www.usenix.org/conference/usenixsecurity24/presentation/
+// xu-haichuan": "xu-haichuan@usenixsecurity24@USENIX" (shared/data/venues/URLS.md §2).
+std::optional<VenuePaperId> UsenixId(std::string_view url) {
+  const std::string_view conference = Between(url, "usenix.org/conference/", "/?#");
+  const std::string_view slug = Between(url, "/presentation/", "/?#");
+  if (conference.empty() || slug.empty()) return std::nullopt;
+  return VenuePaperId{VenueSource::kUsenix, std::string(slug), std::string(conference)};
+}
+
 // The record's id, from its links, and the landing page that goes with it.
 std::optional<VenuePaperId> IdOfRecord(const json& record, std::string& landing) {
   const std::string_view site = Text(record, "site");
@@ -73,6 +82,10 @@ std::optional<VenuePaperId> IdOfRecord(const json& record, std::string& landing)
       return id;
     }
     if (auto id = NeurIpsId(page)) {
+      landing = page;
+      return id;
+    }
+    if (auto id = UsenixId(page)) {
       landing = page;
       return id;
     }
@@ -122,7 +135,7 @@ Result<VenuePaper> ParsePaperCopilotRecord(std::string_view text, const VenueEdi
   if (!id) {
     return Fail(ErrorCode::kInvalidArgument,
                 "cannot tell the source of " + QuoteForMessage(paper.title) +
-                    ": expected an OpenReview, PMLR, ACL Anthology, CVF or NeurIPS link in "
+                    ": expected an OpenReview, PMLR, ACL Anthology, CVF, NeurIPS or USENIX link in "
                     "\"site\" or \"oa\"");
   }
   Result<VenuePaperId> checked = ParseVenuePaperId(id->ToString());

@@ -92,6 +92,19 @@ TEST(PaperCopilotReader, ReadsNeurIpsShapeUnderTheProceedingsHash) {
   EXPECT_EQ(spotlight.abstract, "");
 }
 
+// URLS.md §2: a USENIX paper is "<slug>@<conference><yy>@USENIX", the slug and conference of
+// its presentation page.
+TEST(PaperCopilotReader, ReadsAUsenixPresentationPageAsItsId) {
+  const CollectingSink sink = Read("papercopilot/usenixsecurity2024-usenix.json");
+  ASSERT_EQ(sink.papers.size(), 1u);
+  EXPECT_EQ(sink.editions[0].Tag(), "USENIX-Sec.2024");
+  const VenuePaper& paper = sink.papers[0];
+  EXPECT_EQ(paper.id.ToString(), "xu-haichuan@usenixsecurity24@USENIX");
+  EXPECT_EQ(paper.landing_url,
+            "https://www.usenix.org/conference/usenixsecurity24/presentation/xu-haichuan");
+  EXPECT_EQ(paper.pdf_url, "https://www.usenix.org/system/files/usenixsecurity24-xu-haichuan.pdf");
+}
+
 TEST(PaperCopilotReader, ReadsAclAndPmlrShapesWithDoiAndPagesFromTheirBibtex) {
   const CollectingSink acl = Read("papercopilot/naacl2024-acl-anthology.json");
   const VenuePaper& findings = acl.Paper("2024.findings-naacl.30@ACL");

@@ -16,6 +16,11 @@ bool SpansSeveralArchives(const HomeGroup& group) {
   return false;
 }
 
+// "1 paper", "350 papers": the count of a category's newest day or of an edition.
+std::string PaperCount(int64_t papers) {
+  return std::to_string(papers) + (papers == 1 ? " paper" : " papers");
+}
+
 void AppendCategory(std::string& out, const HomeCategory& category) {
   std::string id;
   AppendHtmlEscaped(id, category.id);
@@ -27,8 +32,7 @@ void AppendCategory(std::string& out, const HomeCategory& category) {
     out += " (" + id + ")</a> <a class=\"day\" href=\"";
     AppendHtmlEscaped(out, ListUrl(category.id, *category.newest_day));
     out += "\">" + category.newest_day->ToIso() + "</a> <span class=\"count\">" +
-           std::to_string(category.paper_count) +
-           (category.paper_count == 1 ? " paper" : " papers") + "</span> <a class=\"feed\" href=\"/arxiv/" +
+           PaperCount(category.paper_count) + "</span> <a class=\"feed\" href=\"/arxiv/" +
            id + "/feed\" title=\"Atom feed of " + id + "\">feed</a>";
     if (category.harvest && category.harvest->day == *category.newest_day) {
       out += ' ';
@@ -47,7 +51,7 @@ void AppendVenues(std::string& out, const std::vector<store::VenueEditionSummary
   out += "<section class=\"group venues\"><h2><a href=\"/venue/\">Venues</a></h2>\n<ul class=\"editions\">\n";
   for (const store::VenueEditionSummary& summary : venues) {
     AppendEditionItemStart(out, summary.edition);
-    out += " <span class=\"count\">" + std::to_string(summary.papers) + " papers</span></li>\n";
+    out += " <span class=\"count\">" + PaperCount(summary.papers) + "</span></li>\n";
   }
   out += "</ul>\n</section>\n";
 }

@@ -94,5 +94,22 @@ TEST(HomePage, SaysWhyTheHarvestFailsAndWhenItTriesAgain) {
   EXPECT_THAT(page, HasSubstr("down. It is tried again at the next check.</p>"));
 }
 
+// An edition's count reads as a category's does: "1 paper", "263 papers".
+TEST(HomePage, CountsEachEditionsPapersInTheVenuesSection) {
+  HomeView view = TwoGroups();
+  VenueEdition corl;
+  corl.venue = "CoRL";
+  corl.year = 2025;
+  VenueEdition osact;
+  osact.venue = "OSACT";
+  osact.year = 2024;
+  view.venues = {{corl, 263, 263}, {osact, 1, 1}};
+  const std::string page = RenderHomePage(view, PageFrame{});
+  EXPECT_THAT(page, HasSubstr("href=\"/venue/CoRL.2025\">CoRL.2025</a>"));
+  EXPECT_THAT(page, HasSubstr("<span class=\"count\">263 papers</span></li>"));
+  EXPECT_THAT(page, HasSubstr("<span class=\"count\">1 paper</span></li>"));
+  EXPECT_THAT(page, Not(HasSubstr("1 papers")));
+}
+
 }  // namespace
 }  // namespace coolpapers::web
