@@ -173,10 +173,8 @@ class Store {
   // the other kind counts again. `reader` is an opaque, non-empty id of the reader (the web
   // layer checks its form); `day` is the click's day (UTC). Writes in one transaction and
   // returns the paper's counts after the click: AddClick("2401.06769", ClickKind::kPdf,
-  // "f3a9...", Date::FromYmd(2025, 5, 14)) -> {pdf: 3, faq: 1}. `paper_id` may also be a venue
-  // paper's id ("2024.naacl-long.431@ACL"; counted under the id given: the site sends the one
-  // the paper is shown by). kNotFound for a paper the store (or its venue tables) does not hold,
-  // kInvalidArgument for an empty reader. Does not move ChangeStamp (no page
+  // "f3a9...", Date::FromYmd(2025, 5, 14)) -> {pdf: 3, faq: 1}. kNotFound for a paper the store
+  // does not hold, kInvalidArgument for an empty reader. Does not move ChangeStamp (no page
   // shows the counts).
   // The first click of each day also prunes the readers' rows of days before day -
   // kClickReaderDays (PruneClickReaders): they served only to refuse that day's repeats.

@@ -74,8 +74,7 @@ struct Route {
   // faq_stream: the one paper (pdf and faq keep its version, 0 meaning the newest)
   std::vector<ArxivId> ids;
   // Path parameters of an entry that keeps them in no field of its own: a route
-  // /venue/<name>/<edition> would keep {"NeurIPS", "2024"}; pdf, faq, faq_stream: a venue
-  // paper's id, canonical, instead of ids; clicks: the venue papers' ids beside the arXiv ids.
+  // /venue/<name>/<edition> would keep {"NeurIPS", "2024"}.
   std::vector<std::string> params;
   std::optional<Date> date;   // list: nullopt means the newest day with data
   int64_t show = kDefaultShow;
