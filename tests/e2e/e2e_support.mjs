@@ -31,6 +31,7 @@ export function skipReason() {
 export async function startServer(months, { config = '', venues = [] } = {}) {
   const work = mkdtempSync(join(tmpdir(), 'coolpapers-e2e-'));
   const data = join(work, 'var');
+  mkdirSync(data, { recursive: true });
   const files = months.map((month) => join(metadataDir, `${month}.jsonl`));
   const imported = files.length
     ? spawnSync(binary, ['import', '--data', data, ...files], { encoding: 'utf8', timeout: 120000 })
