@@ -95,9 +95,9 @@ export function initSortCards() {
   const container = document.getElementById('papers');
   const info = document.querySelector('p.info');
   // Only a day's list has a day line, and an edition its venue cards; search pages are sorted
-  // by the server.
+  // by the server, and a venue paper's own page (venue cards, no info line) has nothing to sort.
   const edition = Boolean(container?.querySelector(':scope > div.venue-paper'));
-  if (!container || !(info?.querySelector('span.day') || edition)) return;
+  if (!container || !info || !(info.querySelector('span.day') || edition)) return;
   const modes = edition ? kVenueModes : kModes;
   const bar = document.createElement('span');
   bar.className = 'sort-modes';
