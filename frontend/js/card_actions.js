@@ -136,7 +136,7 @@ export function initCardActions() {
   onCardsInserted((papers) => {
     for (const paper of papers) {
       addCopyButton(paper.el);
-      if (!isVenuePaper(paper)) addFaqButton(paper.el);
+      addFaqButton(paper.el);
     }
   });
   document.addEventListener('click', onClick);

@@ -7,9 +7,9 @@ const insertedListeners = [];
 const registeredListeners = [];
 
 // Reads a card (div.panel.paper from src/web/pages/paper_card.cc) into a plain paper record.
-// A paper of the venue branch: its id is <local>@<SOURCE> (docs/venues.md). The instance keeps
-// no PDF, FAQ, clicks, translations or related papers of these yet: their buttons stay off, and
-// [PDF] opens the source's PDF.
+// A paper of the venue branch: its id is <local>@<SOURCE> (docs/venues.md). [PDF], [FAQ] and
+// their click counts work on these as on arXiv papers; translations and the word cloud's
+// keywords stay arXiv's.
 export function isVenuePaper(paper) {
   return paper.id.includes('@');
 }

@@ -4,7 +4,7 @@
 // /api/clicks/<id>?kind=pdf|faq and shows the answer's counts; the counts of every card the page
 // knows come from GET /api/clicks/<id>,<id>,... after the first paint, and for the rest of the
 // day as lazy_cards.js brings its cards. The ★ sort (sort_cards.js) ranks by these counts.
-import { allPapers, findPaper, isVenuePaper, onCardsInserted, onCardsRegistered } from './card_registry.js';
+import { allPapers, findPaper, onCardsInserted, onCardsRegistered } from './card_registry.js';
 
 const kReaderCookie = 'coolpapers_reader';
 const kReaderMaxAge = 400 * 24 * 3600;  // Chromium's ceiling for a cookie's lifetime
@@ -109,11 +109,11 @@ function flush() {
   if (chunk.length) inFlight.push(fetchChunk(chunk));
 }
 
-// Asks for the counts of `ids` not asked for yet, batched into the fewest requests. Venue
-// papers have no counts (isVenuePaper).
+// Asks for the counts of `ids` not asked for yet (arXiv and venue papers alike), batched into
+// the fewest requests.
 function request(ids) {
   for (const id of ids) {
-    if (requested.has(id) || isVenuePaper({ id })) continue;
+    if (requested.has(id)) continue;
     requested.add(id);
     queued.push(id);
   }
@@ -141,7 +141,6 @@ export async function countsSettled() {
 // Records that the reader opened paper `id`'s PDF or FAQ (`kind` 'pdf' | 'faq') and shows the
 // counts the server answers.
 export async function recordClick(id, kind) {
-  if (isVenuePaper({ id })) return;
   readerId();
   try {
     const response = await fetch(`/api/clicks/${encodeURIComponent(id)}?kind=${kind}`, { method: 'POST' });

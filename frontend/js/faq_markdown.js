@@ -98,7 +98,8 @@ export function renderFaqMarkdown(text, paperId, onMathLoaded) {
   source = source.replace(kPagePattern, (whole, list) => {
     const first = /\d+/.exec(list)[0];
     const label = `p. ${list.replace(/\s+/g, ' ')}`;
-    const href = `/pdf/${paperId}#page=${first}`;
+    // A venue paper's id ("2024.naacl-long.431@ACL") may hold any byte: it goes percent-encoded.
+    const href = `/pdf/${paperId.includes('@') ? encodeURIComponent(paperId) : paperId}#page=${first}`;
     return keep(`<a class="faq-page" href="${escapeHtml(href)}" data-page="${first}" title="${escapeHtml(whole)}">${escapeHtml(label)}</a>`);
   });
   if (hasMath && !katex) requestKatex(onMathLoaded);

@@ -6,6 +6,7 @@
 // with its model, version and closing note when the generation finishes; a failure shows the
 // server's message and a retry button. An answer of an older arXiv version offers a fresh one
 // for the newest. The server keeps generating when the panel closes.
+import { isVenuePaper } from './card_registry.js';
 import { frameRenderer, renderFaqMarkdown } from './faq_markdown.js';
 import { faqLanguage } from './storage.js';
 
@@ -21,9 +22,11 @@ const kQuestions = {
 
 const panels = new WeakMap();  // panel element -> its state (for close)
 
-// `version` names one version's answer (0: the newest stored); `fresh` asks for it anew.
+// `version` names one version's answer (0: the newest stored); `fresh` asks for it anew. A venue
+// paper's id ("2024.naacl-long.431@ACL") has no versions and goes percent-encoded.
 function faqUrl(paper, lang, { suffix = '', version = 0, fresh = false } = {}) {
-  const id = version > 0 ? `${paper.id}v${version}` : paper.id;
+  const id = isVenuePaper(paper) ? encodeURIComponent(paper.id)
+    : version > 0 ? `${paper.id}v${version}` : paper.id;
   return `/api/faq/${id}${suffix}?lang=${encodeURIComponent(lang)}${fresh ? '&fresh=1' : ''}`;
 }
 
@@ -118,7 +121,7 @@ class FaqPanel {
     const model = element('span', 'faq-model', answer.model);
     meta.append('Answered by ', model);
     if (answer.extractive) meta.append(' ', element('span', 'faq-extractive', 'extractive'));
-    meta.append(` · ${this.paper.id}v${answer.version}`);
+    meta.append(` · ${isVenuePaper(this.paper) ? this.paper.id : `${this.paper.id}v${answer.version}`}`);
     if (answer.created) meta.append(` · ${answer.created.slice(0, 10)}`);
     this.footer.replaceChildren(closing, meta);
     // A newer arXiv version than the answer read: the old answer stays, a new one on request.

@@ -25,10 +25,11 @@ const kModes = [
   { value: 'like', label: '♥ my stars', title: 'Rank the day by likeness to your starred papers and preference keywords (ranked by the server, which keeps nothing)' },
 ];
 // A conference edition (/venue/NAME.YEAR, src/web/pages/venue_page.h) sorts the same way, over
-// the whole edition; its papers have no publish time or click counts of their own, so only the
-// proceedings' order and ❤ are offered.
+// the whole edition: the proceedings' order, ★ by its papers' clicks (counted as an arXiv
+// paper's are) and ❤; its papers have no publish time.
 const kVenueModes = [
   { value: '', label: 'source', title: 'The order of the proceedings' },
+  kModes[1],
   kModes[3],
 ];
 const kCloudWordsForPrefer = 20;
@@ -94,9 +95,9 @@ export function initSortCards() {
   const container = document.getElementById('papers');
   const info = document.querySelector('p.info');
   // Only a day's list has a day line, and an edition its venue cards; search pages are sorted
-  // by the server.
+  // by the server, and a venue paper's own page (venue cards, no info line) has nothing to sort.
   const edition = Boolean(container?.querySelector(':scope > div.venue-paper'));
-  if (!container || !(info?.querySelector('span.day') || edition)) return;
+  if (!container || !info || !(info.querySelector('span.day') || edition)) return;
   const modes = edition ? kVenueModes : kModes;
   const bar = document.createElement('span');
   bar.className = 'sort-modes';

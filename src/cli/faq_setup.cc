@@ -63,8 +63,10 @@ Result<FaqParts> OpenFaqParts(Instance& instance, pdf::PdfFetcher& pdfs, ModelUs
   parts.generator.llm = parts.llm.get();
   parts.generator.context_tokens = llm.options.context_tokens;
   parts.generator.max_tokens = llm.max_tokens;
-  parts.generator.load_pdf = [&pdfs](const ArxivId& id, std::stop_token stop) {
-    return pdfs.Load(id, std::move(stop));
+  // A venue paper's PDF comes from its source's own site (PdfFetcher::EnableVenues).
+  parts.generator.load_pdf = [&pdfs](const FaqPaper& paper, std::stop_token stop) {
+    return paper.is_venue() ? pdfs.LoadVenue(paper.venue(), std::move(stop))
+                            : pdfs.Load(paper.arxiv(), std::move(stop));
   };
   return parts;
 }

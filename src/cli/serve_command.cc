@@ -116,6 +116,7 @@ int RunServeCommand(const ServeOptions& options) {
   // A reader's stream on this node follows generations other nodes run (docs/deploy.md).
   faq_options.follow_interval = std::chrono::seconds(1);
   faq_options.model_budget = &model_budget;
+  faq_options.venues = instance.venues.get();
   faq::FaqJobService faq_service(*instance.store, *instance.jobs, *faq_parts->store,
                                  std::move(faq_options));
   // Translations of titles and abstracts ([translate]): llm jobs too, run by the same pool.

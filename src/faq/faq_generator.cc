@@ -19,9 +19,9 @@ UtcTime NowOf(const FaqGeneratorOptions& options) {
   return WallSeconds(*options.clock);
 }
 
-Result<void> Cancelled(const ArxivId& id) {
+Result<void> Cancelled(const FaqPaper& id) {
   return Fail(ErrorCode::kUnavailable,
-              "the FAQ generation of arXiv " + id.WithVersion() + " was cancelled");
+              "the FAQ generation of " + id.Describe() + " was cancelled");
 }
 
 FaqAnswer AnswerOf(const FaqGeneration& what, const FaqPrompts& prompts, std::string model,
@@ -83,7 +83,7 @@ Result<FaqAnswer> GenerateFaq(const FaqGeneration& what, const FaqGeneratorOptio
   Result<std::string> pdf = options.load_pdf(what.id, stop);
   if (!pdf) return std::unexpected(std::move(pdf.error()));
   if (stop.stop_requested()) return std::unexpected(Cancelled(what.id).error());
-  Result<pdf::PaperText> paper = pdf::ExtractPaperText(*pdf, "arXiv " + what.id.WithVersion());
+  Result<pdf::PaperText> paper = pdf::ExtractPaperText(*pdf, what.id.Describe());
   if (!paper) return std::unexpected(std::move(paper.error()));
   pdf->clear();
   // Kept for the search index (fulltext:); a paper the store does not hold has no index entry

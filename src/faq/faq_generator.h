@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/arxiv_id.h"
+#include "core/faq_paper.h"
 #include "core/clock.h"
 #include "core/error.h"
 #include "core/faq_answer.h"
@@ -20,14 +20,15 @@
 
 namespace coolpapers::faq {
 
-// The PDF of `id_with_version` ("2401.06769v2"), as bytes. Errors as the fetcher reports them:
-// kUnavailable/kTimeout (try later), kNotFound (arXiv has no such PDF). `stop` cancels.
+// The PDF of `paper` (an arXiv id with its version, "2401.06769v2", or a venue paper), as bytes.
+// Errors as the fetcher reports them: kUnavailable/kTimeout (try later), kNotFound (the source
+// has no such PDF). `stop` cancels.
 using PdfLoader =
-    std::function<Result<std::string>(const ArxivId& id_with_version, std::stop_token stop)>;
+    std::function<Result<std::string>(const FaqPaper& paper, std::stop_token stop)>;
 
 // What to generate: the paper at one version, in one language.
 struct FaqGeneration {
-  ArxivId id;             // with the version to read: "2401.06769v2"
+  FaqPaper id;            // with the version to read: "2401.06769v2"; a venue paper at v1
   std::string title;      // from the store: fills the prompt's "{title}"
   std::string abstract;   // from the store: the extractive summary's fallback
   FaqLanguage language = FaqLanguage::kEnglish;

@@ -42,8 +42,8 @@ class FaqGeneratorTest : public ::testing::Test {
     auto store = store::OpenSqliteFaqStore(dir_.path() / "coolpapers.db");
     ASSERT_TRUE(store) << store.error().message;
     faq_store_ = std::move(*store);
-    options_.load_pdf = [this](const ArxivId& id, std::stop_token) -> Result<std::string> {
-      loaded_.push_back(id.WithVersion());
+    options_.load_pdf = [this](const FaqPaper& id, std::stop_token) -> Result<std::string> {
+      loaded_.push_back(id.arxiv().WithVersion());
       return pdf_;
     };
     options_.llm = &llm_;
@@ -220,7 +220,7 @@ TEST_F(FaqGeneratorTest, PdfProblemsAreReportedAndNoQuestionIsAsked) {
 }
 
 TEST_F(FaqGeneratorTest, LoaderErrorsPassThrough) {
-  options_.load_pdf = [](const ArxivId&, std::stop_token) -> Result<std::string> {
+  options_.load_pdf = [](const FaqPaper&, std::stop_token) -> Result<std::string> {
     return Fail(ErrorCode::kUnavailable, "arxiv.org did not answer");
   };
   auto answer = Generate();

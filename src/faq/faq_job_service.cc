@@ -15,14 +15,14 @@
 namespace coolpapers::faq {
 namespace {
 
-std::string PayloadOf(const ArxivId& id, int version, FaqLanguage language) {
+std::string PayloadOf(const FaqPaper& id, int version, FaqLanguage language) {
   return nlohmann::json{{"paper", id.str()}, {"version", version},
                         {"language", FaqLanguageCode(language)}}
       .dump();
 }
 
 struct JobTarget {
-  ArxivId id;  // with its version
+  FaqPaper id;  // with its version
   FaqLanguage language = FaqLanguage::kEnglish;
 };
 
@@ -40,11 +40,10 @@ Result<JobTarget> ParsePayload(const store::Job& job) {
     return invalid();
   }
   const int version = json["version"].get<int>();
-  Result<ArxivId> id =
-      ArxivId::Parse(json["paper"].get<std::string>() + "v" + std::to_string(version));
+  Result<FaqPaper> id = FaqPaper::Parse(json["paper"].get<std::string>());
   std::optional<FaqLanguage> language = ParseFaqLanguage(json["language"].get<std::string>());
-  if (!id || version < 1 || !language) return invalid();
-  return JobTarget{*id, *language};
+  if (!id || id->version() != 0 || version < 1 || !language) return invalid();
+  return JobTarget{id->AtVersion(version), *language};
 }
 
 FaqStatus AnsweredStatus(FaqAnswer answer, int latest_version) {
@@ -58,8 +57,9 @@ FaqStatus AnsweredStatus(FaqAnswer answer, int latest_version) {
 
 }  // namespace
 
-std::string FaqJobKey(const ArxivId& id, int version, FaqLanguage language) {
-  return std::string(kFaqJobKeyPrefix) + id.str() + "v" + std::to_string(version) + ":" + std::string(FaqLanguageCode(language));
+std::string FaqJobKey(const FaqPaper& id, int version, FaqLanguage language) {
+  const std::string paper = id.is_venue() ? id.str() : id.str() + "v" + std::to_string(version);
+  return std::string(kFaqJobKeyPrefix) + paper + ":" + std::string(FaqLanguageCode(language));
 }
 
 FaqJobService::FaqJobService(store::Store& store, store::JobQueue& queue,
@@ -90,7 +90,8 @@ store::JobTime FaqJobService::Now() const {
   return WallMilliseconds(*options_.clock);
 }
 
-Result<FaqJobService::Target> FaqJobService::FindPaper(const ArxivId& id) {
+Result<FaqJobService::Target> FaqJobService::FindPaper(const FaqPaper& id) {
+  if (id.is_venue()) return FindVenuePaper(id);
   const std::string paper_id = id.str();
   Result<std::vector<Paper>> papers = store_.PapersByIds(std::span(&paper_id, 1));
   if (!papers) return std::unexpected(std::move(papers.error()));
@@ -98,16 +99,38 @@ Result<FaqJobService::Target> FaqJobService::FindPaper(const ArxivId& id) {
     return Fail(ErrorCode::kNotFound,
                 "paper " + QuoteForMessage(paper_id) + " is not in the store: fetch it first");
   }
-  Target target{std::move(papers->front()), 1};
-  target.latest_version = std::max(target.latest_version, target.paper.version);
-  for (const PaperVersion& version : target.paper.versions) {
+  Paper& paper = papers->front();
+  Target target{id, paper.title, paper.abstract, std::nullopt, std::max(1, paper.version)};
+  for (const PaperVersion& version : paper.versions) {
     target.latest_version = std::max(target.latest_version, version.number);
   }
+  target.arxiv = std::move(paper);
   return target;
 }
 
-Result<store::JobPriority> FaqJobService::PriorityOf(const Paper& paper, bool admin) {
-  return jobs::ReaderPriority(store_, paper, admin, options_.today_days);
+Result<FaqJobService::Target> FaqJobService::FindVenuePaper(const FaqPaper& id) {
+  const std::string asked = id.str();
+  if (options_.venues == nullptr) {
+    return Fail(ErrorCode::kNotFound, "venue paper " + QuoteForMessage(asked) +
+                                          " is not here: this instance keeps no venue papers");
+  }
+  Result<std::vector<VenuePaper>> papers =
+      options_.venues->VenuePapersByIds(std::span(&asked, 1));
+  if (!papers) return std::unexpected(std::move(papers.error()));
+  if (papers->empty()) {
+    return Fail(ErrorCode::kNotFound, "venue paper " + QuoteForMessage(asked) +
+                                          " is not in the store: import its edition first");
+  }
+  VenuePaper& paper = papers->front();
+  // A paper known through several sources has one FAQ, under the id it is shown by (and its
+  // PDF is cached under it).
+  return Target{FaqPaper(paper.id, id.version()), std::move(paper.title),
+                std::move(paper.abstract), std::nullopt, 1};
+}
+
+Result<store::JobPriority> FaqJobService::PriorityOf(const Target& target, bool admin) {
+  if (!target.arxiv) return admin ? store::JobPriority::kAdmin : store::JobPriority::kHistory;
+  return jobs::ReaderPriority(store_, *target.arxiv, admin, options_.today_days);
 }
 
 Result<FaqStatus> FaqJobService::StatusOf(const store::Job& job, int latest_version) {
@@ -159,9 +182,10 @@ Result<FaqStatus> FaqJobService::StatusOfJob(const std::string& key, int latest_
   return StatusOf(**job, latest_version);
 }
 
-Result<FaqStatus> FaqJobService::Get(const ArxivId& id, FaqLanguage language) {
-  Result<Target> target = FindPaper(id);
+Result<FaqStatus> FaqJobService::Get(const FaqPaper& asked, FaqLanguage language) {
+  Result<Target> target = FindPaper(asked);
   if (!target) return std::unexpected(std::move(target.error()));
+  const FaqPaper& id = target->id;
   auto answer = faq_store_.LoadAnswer(id.str(), language, id.version());
   if (!answer) return std::unexpected(std::move(answer.error()));
   if (*answer) return AnsweredStatus(std::move(**answer), target->latest_version);
@@ -192,10 +216,11 @@ void FaqJobService::AddSavedProgress(FaqStatus& status, const std::string& paper
   status.question_index = std::min(static_cast<int>(done->size()), count - 1);
 }
 
-Result<FaqStatus> FaqJobService::Request(const ArxivId& id, FaqLanguage language, bool admin,
+Result<FaqStatus> FaqJobService::Request(const FaqPaper& asked, FaqLanguage language, bool admin,
                                          bool fresh) {
-  Result<Target> target = FindPaper(id);
+  Result<Target> target = FindPaper(asked);
   if (!target) return std::unexpected(std::move(target.error()));
+  const FaqPaper& id = target->id;
   const int version = id.version() > 0 ? id.version() : target->latest_version;
   if (version > target->latest_version) {
     return Fail(ErrorCode::kNotFound, "paper " + QuoteForMessage(id.str()) + " has no version " +
@@ -209,7 +234,7 @@ Result<FaqStatus> FaqJobService::Request(const ArxivId& id, FaqLanguage language
   if (!answer) return std::unexpected(std::move(answer.error()));
   if (*answer) return AnsweredStatus(std::move(**answer), target->latest_version);
 
-  Result<store::JobPriority> priority = PriorityOf(target->paper, admin);
+  Result<store::JobPriority> priority = PriorityOf(*target, admin);
   if (!priority) return std::unexpected(std::move(priority.error()));
   const store::JobSpec spec{store::JobKind::kLlm, FaqJobKey(id, version, language), *priority,
                             PayloadOf(id, version, language)};
@@ -242,9 +267,10 @@ Result<FaqStatus> FaqJobService::Request(const ArxivId& id, FaqLanguage language
 }
 
 Result<std::unique_ptr<FaqWatch>> FaqJobService::Watch(
-    const ArxivId& id, FaqLanguage language, std::function<void(const FaqEvent&)> listener) {
-  Result<Target> target = FindPaper(id);
+    const FaqPaper& asked, FaqLanguage language, std::function<void(const FaqEvent&)> listener) {
+  Result<Target> target = FindPaper(asked);
   if (!target) return std::unexpected(std::move(target.error()));
+  const FaqPaper id = target->id;
   const int version = id.version() > 0 ? id.version() : target->latest_version;
   const std::string key = FaqJobKey(id, version, language);
   const int latest_version = target->latest_version;
@@ -301,8 +327,7 @@ jobs::JobOutcome FaqJobService::HandleJob(const store::Job& job,
   progress.on_item_done = [&](int index, const FaqItem& item) {
     hub_.ItemDone(key, index, item.answer);
   };
-  const FaqGeneration what{target->id, paper->paper.title, paper->paper.abstract,
-                           target->language};
+  const FaqGeneration what{target->id, paper->title, paper->abstract, target->language};
   Result<FaqAnswer> answer =
       GenerateFaq(what, options_.generator, faq_store_, progress, context.stop);
   if (answer) {

@@ -13,7 +13,7 @@
 #include <string_view>
 #include <thread>
 
-#include "core/arxiv_id.h"
+#include "core/faq_paper.h"
 #include "core/clock.h"
 #include "core/mutex.h"
 #include "faq/faq_generator.h"
@@ -24,12 +24,14 @@
 #include "store/faq_store.h"
 #include "store/job_queue.h"
 #include "store/store.h"
+#include "store/venue_store.h"
 
 namespace coolpapers::faq {
 
 // The queue key of the generation of `id` at `version` in `language`: "faq:2401.06769v2:en".
-// A new version is new work, so it gets a new job.
-std::string FaqJobKey(const ArxivId& id, int version, FaqLanguage language);
+// A new version is new work, so it gets a new job. A venue paper has one version, and no
+// version in its key: "faq:2024.naacl-long.431@ACL:en".
+std::string FaqJobKey(const FaqPaper& id, int version, FaqLanguage language);
 // What every FAQ job key starts with (jobs/job_router.h).
 inline constexpr std::string_view kFaqJobKeyPrefix = "faq:";
 
@@ -54,13 +56,19 @@ struct FaqJobServiceOptions {
   // that failed while it is spent is retried when it renews (00:00 UTC), not after the normal
   // backoff. Not owned; must outlive the service.
   llm::ModelBudget* model_budget = nullptr;
+  // Where venue papers are read (their title, abstract and canonical id), or nullptr: a venue
+  // paper's FAQ is then kNotFound. Not owned; must outlive the service.
+  store::VenueStore* venues = nullptr;
   // The queue's times. Not owned; must outlive the service.
   Clock* clock = &RealClock();
 };
 
 // An id with a version ("2401.06769v1") names that version's answer and generation; without
 // one, Get and Watch read the newest answer and Request asks for the latest version the store
-// knows. Request for a version newer than the store knows returns kNotFound.
+// knows. Request for a version newer than the store knows returns kNotFound. A venue paper
+// (options.venues) is asked for by any of its ids and answered under the one it is shown by, at
+// version 1, from the PDF its source gives (the generator's PdfLoader); its jobs go at history
+// priority (admins first), like an old arXiv paper's.
 // Thread-safe. `store`, `queue` and `faq_store` (and the options' model) must outlive the
 // service, and the service must outlive the worker pool running its handler and every watch.
 class FaqJobService final : public FaqService {
@@ -69,11 +77,11 @@ class FaqJobService final : public FaqService {
                 FaqJobServiceOptions options);
   ~FaqJobService() override;  // stops the follower thread
 
-  [[nodiscard]] Result<FaqStatus> Get(const ArxivId& id, FaqLanguage language) override;
-  [[nodiscard]] Result<FaqStatus> Request(const ArxivId& id, FaqLanguage language, bool admin,
+  [[nodiscard]] Result<FaqStatus> Get(const FaqPaper& id, FaqLanguage language) override;
+  [[nodiscard]] Result<FaqStatus> Request(const FaqPaper& id, FaqLanguage language, bool admin,
                                           bool fresh) override;
   [[nodiscard]] Result<std::unique_ptr<FaqWatch>> Watch(
-      const ArxivId& id, FaqLanguage language,
+      const FaqPaper& id, FaqLanguage language,
       std::function<void(const FaqEvent&)> listener) override;
 
   // Runs one attempt of an `llm` job queued by Request (the JobHandler of the llm WorkerPool):
@@ -89,12 +97,17 @@ class FaqJobService final : public FaqService {
   const FaqLiveHub& live_hub() const { return hub_; }
 
  private:
+  // The paper asked for, as stored.
   struct Target {
-    Paper paper;
+    FaqPaper id;  // as asked (its version kept); a venue paper under the id it is shown by
+    std::string title;
+    std::string abstract;
+    std::optional<Paper> arxiv;  // an arXiv paper's row: its listing days set its priority
     int latest_version = 1;
   };
-  Result<Target> FindPaper(const ArxivId& id);
-  Result<store::JobPriority> PriorityOf(const Paper& paper, bool admin);
+  Result<Target> FindPaper(const FaqPaper& id);
+  Result<Target> FindVenuePaper(const FaqPaper& id);
+  Result<store::JobPriority> PriorityOf(const Target& target, bool admin);
   // The state of the job of `key`, or kNotAsked when there is none.
   Result<FaqStatus> StatusOfJob(const std::string& key, int latest_version);
   Result<FaqStatus> StatusOf(const store::Job& job, int latest_version);

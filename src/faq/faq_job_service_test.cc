@@ -129,9 +129,9 @@ class FaqJobServiceTest : public ::testing::Test {
 
   std::unique_ptr<FaqJobService> MakeService(llm::LlmClient* llm) {
     FaqJobServiceOptions options;
-    options.generator.load_pdf = [this](const ArxivId& id, std::stop_token) -> Result<std::string> {
+    options.generator.load_pdf = [this](const FaqPaper& id, std::stop_token) -> Result<std::string> {
       ++pdf_loads_;
-      last_pdf_id_ = id.WithVersion();
+      last_pdf_id_ = id.arxiv().WithVersion();
       return pdf_;
     };
     options.generator.llm = llm;
@@ -167,6 +167,19 @@ TEST_F(FaqJobServiceTest, FaqJobKeyNamesPaperVersionAndLanguage) {
   EXPECT_EQ(FaqJobKey(Id("2401.06769"), 2, FaqLanguage::kEnglish), "faq:2401.06769v2:en");
   EXPECT_EQ(FaqJobKey(Id("hep-th/9901001v1"), 3, FaqLanguage::kChinese),
             "faq:hep-th/9901001v3:zh");
+  // A venue paper's PDF has one version: its key names none.
+  const FaqPaper venue = FaqPaper::Parse("2024.naacl-long.431@ACL").value();
+  EXPECT_EQ(FaqJobKey(venue, 1, FaqLanguage::kEnglish), "faq:2024.naacl-long.431@ACL:en");
+}
+
+TEST_F(FaqJobServiceTest, AVenuePaperIsNotFoundWithoutAVenueStore) {
+  const FaqPaper venue = FaqPaper::Parse("2024.naacl-long.431@ACL").value();
+  auto got = service_->Request(venue, FaqLanguage::kEnglish, false, false);
+  ASSERT_FALSE(got);
+  EXPECT_EQ(got.error().code, ErrorCode::kNotFound);
+  EXPECT_NE(got.error().message.find("keeps no venue papers"), std::string::npos)
+      << got.error().message;
+  EXPECT_TRUE(queue_->List({}).value().empty());
 }
 
 TEST_F(FaqJobServiceTest, GetForANeverAskedPaperIsNotAskedAndQueuesNothing) {

@@ -11,7 +11,7 @@
 #include <optional>
 #include <string>
 
-#include "core/arxiv_id.h"
+#include "core/faq_paper.h"
 #include "core/error.h"
 #include "core/faq_answer.h"
 
@@ -67,16 +67,17 @@ class FaqService {
  public:
   virtual ~FaqService() = default;
 
+  // `id` is an arXiv paper or a venue paper (core/faq_paper.h); both take the same path.
   // The stored answer for `id` (the newest version answered when `id` has none) or the state of
   // its generation; never starts work (GET /api/faq). kNotFound for a paper the store lacks.
-  [[nodiscard]] virtual Result<FaqStatus> Get(const ArxivId& id, FaqLanguage language) = 0;
+  [[nodiscard]] virtual Result<FaqStatus> Get(const FaqPaper& id, FaqLanguage language) = 0;
 
   // Returns the stored answer, or queues a generation (or joins the one queued or running) and
   // returns its state (POST /api/faq). `admin` goes first; otherwise papers first listed in the
-  // last two days go before history. `fresh` asks again for the paper's latest version when
+  // last two days go before history (venue papers are history). `fresh` asks again for the paper's latest version when
   // the stored answer read an older one (the old answer is kept). kNotFound for a paper the
   // store lacks.
-  [[nodiscard]] virtual Result<FaqStatus> Request(const ArxivId& id, FaqLanguage language,
+  [[nodiscard]] virtual Result<FaqStatus> Request(const FaqPaper& id, FaqLanguage language,
                                                   bool admin, bool fresh) = 0;
 
   // Calls `listener` (from the generating thread; must not block) with every event of the
@@ -84,7 +85,7 @@ class FaqService {
   // and, when the generation is running, the text produced so far as kDelta events. The watch
   // ends when the returned object is destroyed (safe from any thread, also from the listener).
   [[nodiscard]] virtual Result<std::unique_ptr<FaqWatch>> Watch(
-      const ArxivId& id, FaqLanguage language, std::function<void(const FaqEvent&)> listener) = 0;
+      const FaqPaper& id, FaqLanguage language, std::function<void(const FaqEvent&)> listener) = 0;
 };
 
 }  // namespace coolpapers::faq

@@ -16,12 +16,13 @@ class StoredFaqService : public FaqService {
   StoredFaqService(store::Store& store, store::FaqStore& faq_store);
 
   // The stored answer read from id's version (the newest answered without one), else kNotAsked;
-  // latest_version is the store's. kNotFound for a paper the store lacks.
-  Result<FaqStatus> Get(const ArxivId& id, FaqLanguage language) override;
+  // latest_version is the store's. kNotFound for an arXiv paper the store lacks; a venue paper
+  // is read by the id it is shown by (its answers' key) and is kNotAsked under any other.
+  Result<FaqStatus> Get(const FaqPaper& id, FaqLanguage language) override;
   // kUnavailable: this service only reads.
-  Result<FaqStatus> Request(const ArxivId& id, FaqLanguage language, bool admin,
+  Result<FaqStatus> Request(const FaqPaper& id, FaqLanguage language, bool admin,
                             bool fresh) override;
-  Result<std::unique_ptr<FaqWatch>> Watch(const ArxivId& id, FaqLanguage language,
+  Result<std::unique_ptr<FaqWatch>> Watch(const FaqPaper& id, FaqLanguage language,
                                           std::function<void(const FaqEvent&)> listener) override;
 
  private:

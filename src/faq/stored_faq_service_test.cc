@@ -71,6 +71,25 @@ TEST_F(StoredFaqServiceTest, SaysNotAskedWithoutAnAnswerAndNotFoundWithoutThePap
   EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
 }
 
+TEST_F(StoredFaqServiceTest, ReadsAVenuePapersStoredAnswerAtItsOneVersion) {
+  FaqAnswer answer;
+  answer.paper_id = "2024.naacl-long.431@ACL";
+  answer.version = 1;
+  answer.model = "loopback-model";
+  answer.items = {FaqItem{"problem", "What problem?", "Context length.", {}, 0, 0}};
+  ASSERT_TRUE(faq_store_->SaveAnswer(answer));
+  const FaqPaper venue = FaqPaper::Parse("2024.naacl-long.431@ACL").value();
+  Result<FaqStatus> status = service_->Get(venue, FaqLanguage::kEnglish);
+  ASSERT_TRUE(status) << status.error().message;
+  EXPECT_EQ(status->state, FaqStatus::State::kAnswered);
+  EXPECT_EQ(status->latest_version, 1);
+  EXPECT_EQ(status->answer->items.at(0).answer, "Context length.");
+  Result<FaqStatus> other =
+      service_->Get(FaqPaper::Parse("2024.naacl-long.9@ACL").value(), FaqLanguage::kEnglish);
+  ASSERT_TRUE(other);
+  EXPECT_EQ(other->state, FaqStatus::State::kNotAsked);
+}
+
 TEST_F(StoredFaqServiceTest, NeverStartsWork) {
   Result<FaqStatus> asked =
       service_->Request(ArxivId::Parse("2401.00001").value(), FaqLanguage::kEnglish, true, false);

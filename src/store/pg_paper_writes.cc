@@ -60,7 +60,9 @@ constexpr std::string_view kUpsertListing =
 // before they lock any row, as SQLite's one writer does. Taken later, by the change trigger
 // alone, it would let two writers lock rows in opposite orders and deadlock.
 constexpr std::string_view kLockPaperChanges = "SELECT pg_advisory_xact_lock(7007)";
-constexpr std::string_view kSelectPaperExists = "SELECT 1 FROM papers WHERE id = $1";
+// A click names an arXiv paper or a venue paper (any of its ids; the site sends the shown one).
+constexpr std::string_view kSelectClickedPaperExists =
+    "SELECT 1 FROM papers WHERE id = $1 UNION ALL SELECT 1 FROM venue_paper_ids WHERE id = $1";
 constexpr std::string_view kRecordClickReader =
     "INSERT INTO paper_click_readers (paper_id, kind, day, reader) VALUES ($1, $2, $3::date, $4) "
     "ON CONFLICT DO NOTHING";
@@ -184,9 +186,9 @@ Result<ClickCounts> AddPgPaperClick(PgConnectionPool& pool, const std::string& p
   }
   const std::string kind_name(ClickKindName(kind));
   return pool.Transact<ClickCounts>("count a click", [&](PgQuery& query) -> Result<ClickCounts> {
-    if (query.Run(kSelectPaperExists, paper_id).empty()) {
+    if (query.Run(kSelectClickedPaperExists, paper_id).empty()) {
       return Fail(ErrorCode::kNotFound, "no paper " + QuoteForMessage(paper_id) +
-                                            " in the store: expected a listed paper");
+                                            " in the store: expected a listed paper or a venue paper");
     }
     // The reader's row was already there: a repeat the same day, which does not count again.
     if (query.Run(kRecordClickReader, paper_id, kind_name, day.ToIso(), std::string(reader))

@@ -46,7 +46,9 @@ constexpr std::string_view kUpsertListing =
     "ON CONFLICT (category, day, paper_id) DO UPDATE "
     "SET announce_type = excluded.announce_type, position = excluded.position "
     "WHERE (excluded.announce_type, excluded.position) < (listings.announce_type, listings.position)";
-constexpr std::string_view kSelectPaperExists = "SELECT 1 FROM papers WHERE id = ?1";
+// A click names an arXiv paper or a venue paper (any of its ids; the site sends the shown one).
+constexpr std::string_view kSelectClickedPaperExists =
+    "SELECT 1 FROM papers WHERE id = ?1 UNION ALL SELECT 1 FROM venue_paper_ids WHERE id = ?1";
 constexpr std::string_view kRecordClickReader =
     "INSERT OR IGNORE INTO paper_click_readers (paper_id, kind, day, reader) "
     "VALUES (?1, ?2, ?3, ?4)";
@@ -272,13 +274,13 @@ Result<ClickCounts> AddPaperClick(SqliteConnection& connection, const std::strin
   auto transaction = SqliteTransaction::BeginWrite(connection);
   if (!transaction) return std::unexpected(std::move(transaction.error()));
   {
-    auto exists = connection.Prepare(kSelectPaperExists);
+    auto exists = connection.Prepare(kSelectClickedPaperExists);
     if (!exists) return std::unexpected(std::move(exists.error()));
     auto row = (*exists)->Bind(1, paper_id).Step();
     if (!row) return std::unexpected(std::move(row.error()));
     if (!*row) {
       return Fail(ErrorCode::kNotFound, "no paper " + QuoteForMessage(paper_id) +
-                                            " in the store: expected a listed paper");
+                                            " in the store: expected a listed paper or a venue paper");
     }
   }
   const std::string_view kind_name = ClickKindName(kind);

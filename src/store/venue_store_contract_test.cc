@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -11,8 +12,10 @@
 #include <string>
 #include <vector>
 
+#include "store/pg_faq_store.h"
 #include "store/pg_store.h"
 #include "store/pg_venue_store.h"
+#include "store/sqlite_faq_store.h"
 #include "store/sqlite_store.h"
 #include "store/sqlite_venue_store.h"
 #include "store/store.h"
@@ -32,6 +35,7 @@ struct VenueBackend {
   // Open the venues and the arXiv papers kept under `dir`, creating them on first use.
   std::function<Result<std::unique_ptr<VenueStore>>(const std::filesystem::path& dir)> open;
   std::function<Result<std::unique_ptr<Store>>(const std::filesystem::path& dir)> open_papers;
+  std::function<Result<std::unique_ptr<FaqStore>>(const std::filesystem::path& dir)> open_faq;
   // Why the backend cannot run here, or nullopt.
   std::function<std::optional<std::string>()> skip_reason = [] { return std::nullopt; };
 };
@@ -41,7 +45,8 @@ void PrintTo(const VenueBackend& backend, std::ostream* out) { *out << backend.n
 VenueBackend SqliteVenueBackend() {
   return {"Sqlite",
           [](const std::filesystem::path& dir) { return OpenSqliteVenueStore(dir / "s.sqlite"); },
-          [](const std::filesystem::path& dir) { return OpenSqliteStore(dir / "s.sqlite"); }};
+          [](const std::filesystem::path& dir) { return OpenSqliteStore(dir / "s.sqlite"); },
+          [](const std::filesystem::path& dir) { return OpenSqliteFaqStore(dir / "s.sqlite"); }};
 }
 
 VenueBackend PgVenueBackend() {
@@ -51,6 +56,9 @@ VenueBackend PgVenueBackend() {
           },
           [](const std::filesystem::path& dir) {
             return OpenPgStore(coolpapers::testing::PgTestDatabaseUrl(dir));
+          },
+          [](const std::filesystem::path& dir) {
+            return OpenPgFaqStore(coolpapers::testing::PgTestDatabaseUrl(dir));
           },
           coolpapers::testing::PgTestSkipReason};
 }
@@ -397,6 +405,84 @@ TEST_P(VenueStoreContractTest, LinksUniqueTitleMatchesToArxivPapers) {
   ASSERT_TRUE((*papers)->WriteRecords(records));
   EXPECT_EQ(store_->LinkArxivByTitle().value(), 1);
   EXPECT_EQ(ById({"c@OpenReview"}).at(0).arxiv_id, "2502.00004");
+}
+
+// Issue #14: [PDF] and [FAQ] clicks on venue cards count as an arXiv paper's do (migrations
+// 0017 / pg 0010 dropped the foreign key to papers that refused them).
+TEST_P(VenueStoreContractTest, ClicksOnVenuePapersCountOncePerReaderKindAndDay) {
+  VenuePaper paper = Paper("xie25a@v305@PMLR", "CoRL.2025", 1, "Latent Action Diffusion");
+  paper.other_ids = {Id("wnWYoetLhC@OpenReview")};
+  Write({paper});
+  auto papers = GetParam().open_papers(dir_.path());
+  ASSERT_TRUE(papers) << papers.error().message << " / " << papers.error().detail;
+  Store& clicks = **papers;
+  const Date day = testing::Day("2025-05-14");
+  const struct {
+    std::string reader;
+    ClickKind kind;
+    Date day;
+    int64_t pdf_after;
+    int64_t faq_after;
+  } kClicks[] = {
+      {"reader-one-0000001", ClickKind::kPdf, day, 1, 0},
+      {"reader-one-0000001", ClickKind::kPdf, day, 1, 0},  // the same reader the same day
+      {"reader-two-0000002", ClickKind::kPdf, day, 2, 0},
+      {"reader-one-0000001", ClickKind::kFaq, day, 2, 1},
+      {"reader-one-0000001", ClickKind::kPdf, testing::Day("2025-05-15"), 3, 1},
+  };
+  for (const auto& click : kClicks) {
+    auto counts = clicks.AddClick("xie25a@v305@PMLR", click.kind, click.reader, click.day);
+    ASSERT_TRUE(counts) << counts.error().message << " / " << counts.error().detail;
+    EXPECT_EQ(counts->pdf, click.pdf_after) << click.reader;
+    EXPECT_EQ(counts->faq, click.faq_after) << click.reader;
+  }
+  auto unknown = clicks.AddClick("nope25a@v305@PMLR", ClickKind::kPdf, "reader-one-0000001", day);
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().code, ErrorCode::kNotFound);
+
+  const std::vector<std::string> ids = {"xie25a@v305@PMLR", "nope25a@v305@PMLR"};
+  const std::vector<ClickCounts> counted = clicks.ClicksFor(ids).value();
+  ASSERT_EQ(counted.size(), 2u);
+  EXPECT_EQ(counted[0].pdf, 3);
+  EXPECT_EQ(counted[0].faq, 1);
+  EXPECT_EQ(counted[1].pdf, 0);
+}
+
+// Issue #14: a venue paper's FAQ is stored under its id, at version 1, beside arXiv answers.
+TEST_P(VenueStoreContractTest, FaqAnswersOfVenuePapersAreStoredAndReadBack) {
+  Write({Paper("xie25a@v305@PMLR", "CoRL.2025", 1, "Latent Action Diffusion")});
+  auto faq = GetParam().open_faq(dir_.path());
+  ASSERT_TRUE(faq) << faq.error().message << " / " << faq.error().detail;
+  FaqAnswer answer;
+  answer.paper_id = "xie25a@v305@PMLR";
+  answer.version = 1;
+  answer.language = FaqLanguage::kChinese;
+  answer.model = "loopback-model";
+  answer.created = UtcTime(std::chrono::seconds(1'747'200'000));
+  answer.items = {{"problem", "这篇论文试图解决什么问题？", "Latent actions [page 2].", {2}, 900, 40}};
+  answer.closing = "Check the cited pages.";
+  ASSERT_TRUE((*faq)->SavePartialItem("xie25a@v305@PMLR", FaqLanguage::kChinese, 1,
+                                      "loopback-model", 0, answer.items[0]));
+  Result<void> saved = (*faq)->SaveAnswer(answer);
+  ASSERT_TRUE(saved) << saved.error().message << " / " << saved.error().detail;
+
+  auto loaded = (*faq)->LoadAnswer("xie25a@v305@PMLR", FaqLanguage::kChinese);
+  ASSERT_TRUE(loaded) << loaded.error().message;
+  ASSERT_TRUE(*loaded);
+  EXPECT_EQ((*loaded)->version, 1);
+  EXPECT_EQ((*loaded)->model, "loopback-model");
+  ASSERT_EQ((*loaded)->items.size(), 1u);
+  EXPECT_EQ((*loaded)->items[0].answer, "Latent actions [page 2].");
+  EXPECT_EQ((*loaded)->items[0].pages, std::vector<int>{2});
+  EXPECT_FALSE((*faq)->LoadAnswer("xie25a@v305@PMLR", FaqLanguage::kEnglish).value());
+  EXPECT_TRUE((*faq)
+                  ->LoadPartialItems("xie25a@v305@PMLR", FaqLanguage::kChinese, 1, "loopback-model")
+                  .value()
+                  .empty());
+  // The search index keeps arXiv papers' texts only: a venue paper's is not kept, and says so.
+  Result<void> text = (*faq)->SavePaperText("xie25a@v305@PMLR", 1, "[page 1]\nLatent actions");
+  ASSERT_FALSE(text);
+  EXPECT_EQ(text.error().code, ErrorCode::kNotFound);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, VenueStoreContractTest,

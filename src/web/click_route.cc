@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/quoted_text.h"
+#include "core/venue.h"
 #include "web/api/api_json.h"
 #include "web/route_context.h"
 
@@ -43,20 +44,21 @@ Result<std::string_view> ParseReaderId(std::string_view value) {
 Result<std::string> CountClickRoute(store::Store& store, const Route& route,
                                     std::string_view reader, Date day, DailyAllowance* allowance,
                                     std::string_view client) {
-  if (route.ids.size() != 1) {
+  const size_t papers = route.ids.size() + route.params.size();
+  if (papers != 1) {
     return Fail(ErrorCode::kInvalidArgument,
-                "a click names " + std::to_string(route.ids.size()) +
+                "a click names " + std::to_string(papers) +
                     " papers: expected exactly one, as in POST /api/clicks/2401.06769?kind=pdf");
   }
+  const std::string& id = route.ids.empty() ? route.params.front() : route.ids.front().str();
   if (!route.click_kind) {
     return Fail(ErrorCode::kInvalidArgument,
                 "a click has no kind: expected kind=pdf or kind=faq, as in "
                 "POST /api/clicks/" +
-                    route.ids.front().str() + "?kind=pdf");
+                    id + "?kind=pdf");
   }
   Result<std::string_view> checked = ParseReaderId(reader);
   if (!checked) return std::unexpected(checked.error());
-  const std::string& id = route.ids.front().str();
   const std::string allowance_key =
       std::string(client) + "|" + id + (*route.click_kind == store::ClickKind::kPdf ? "|pdf" : "|faq");
   if (allowance != nullptr && !allowance->Take(allowance_key)) {
@@ -72,21 +74,51 @@ Result<std::string> CountClickRoute(store::Store& store, const Route& route,
 
 Result<std::string> RenderClickCountsRoute(store::Store& store, const Route& route) {
   std::vector<std::string> ids;
-  ids.reserve(route.ids.size());
+  ids.reserve(route.ids.size() + route.params.size());
   for (const ArxivId& id : route.ids) ids.push_back(id.str());
+  ids.insert(ids.end(), route.params.begin(), route.params.end());
   Result<std::vector<store::ClickCounts>> counts = store.ClicksFor(ids);
   if (!counts) return std::unexpected(counts.error());
   return RenderClickCountsJson(ids, *counts);
 }
 
-// /api/clicks/<ids>, 1..2000 ids (a whole day's list), canonicalised in place (not redirected: a
-// POST must not be sent elsewhere). Errors: ParseIds's.
+// /api/clicks/<ids>, 1..2000 ids (a whole day's list, or an edition's), canonicalised in place
+// (not redirected: a POST must not be sent elsewhere): arXiv ids in route.ids, venue papers'
+// ids ("2024.naacl-long.431@ACL": they hold '@', arXiv ids never) in route.params. Errors:
+// ParseIds's, ParseVenuePaperId's, too many ids.
 std::optional<Result<Route>> ParseClicks(const RouteTarget& target, Route route) {
   constexpr std::string_view kClicks = "/api/clicks/";
   if (!target.path.starts_with(kClicks)) return std::nullopt;
-  Result<std::string> ids =
-      ParseIds(target.path.substr(kClicks.size()), route, kMaxIdsPerClickCount);
-  if (!ids) return std::unexpected(ids.error());
+  std::string_view subject = target.path.substr(kClicks.size());
+  std::string arxiv;  // the arXiv ids, for ParseIds
+  bool any_arxiv = false;
+  while (true) {
+    const size_t comma = subject.find(',');
+    const std::string_view part = subject.substr(0, comma);
+    if (part.find('@') == std::string_view::npos) {
+      if (any_arxiv) arxiv += ',';
+      arxiv += part;
+      any_arxiv = true;
+    } else {
+      Result<VenuePaperId> id = ParseVenuePaperId(part);
+      if (!id) return std::unexpected(id.error());
+      std::string canonical = id->ToString();
+      if (std::find(route.params.begin(), route.params.end(), canonical) == route.params.end()) {
+        route.params.push_back(std::move(canonical));
+      }
+    }
+    if (comma == std::string_view::npos) break;
+    subject.remove_prefix(comma + 1);
+  }
+  if (any_arxiv) {
+    Result<std::string> ids = ParseIds(arxiv, route, kMaxIdsPerClickCount);
+    if (!ids) return std::unexpected(ids.error());
+  }
+  if (route.ids.size() + route.params.size() > kMaxIdsPerClickCount) {
+    return Fail(ErrorCode::kInvalidArgument, "too many paper ids: expected at most " +
+                                                 std::to_string(kMaxIdsPerClickCount) +
+                                                 " in one request");
+  }
   return route;
 }
 

@@ -1,4 +1,5 @@
-// /api/clicks/<ids>: the [PDF] and [FAQ] click counters on the cards (issue #5, reference §2.2).
+// /api/clicks/<ids>: the [PDF] and [FAQ] click counters on the cards (issue #5, reference §2.2),
+// arXiv papers' and venue papers' (issue #14).
 // GET reads the counts of up to a whole day's papers; POST /api/clicks/<id>?kind=pdf|faq counts
 // one reader's click, once per reader, paper, kind and UTC day (Store::AddClick). The entry, with
 // its parser and handler (click_route.cc), is in route_table.cc. The reader is
@@ -26,7 +27,8 @@ inline constexpr std::string_view kReaderCookie = "coolpapers_reader";
 [[nodiscard]] Result<std::string_view> ParseReaderId(std::string_view value);
 
 // POST /api/clicks/<id>?kind=pdf|faq on `day` by the reader whose cookie value is `reader`:
-// {"id":"2401.06769","pdf":3,"faq":1}, the paper's counts after the click. kInvalidArgument for
+// {"id":"2401.06769","pdf":3,"faq":1}, the paper's counts after the click; a venue paper's id
+// ("2024.naacl-long.431@ACL", in route.params) is counted the same way. kInvalidArgument for
 // more than one id, no kind or a malformed reader; kNotFound for a paper the store does not
 // hold; store errors pass through. Thread-safe as the store is. With `allowance` (clicks one
 // address may count per paper and kind a day, DailyAllowance) spent for `client`, the click is
@@ -36,7 +38,8 @@ inline constexpr std::string_view kReaderCookie = "coolpapers_reader";
                                                   DailyAllowance* allowance = nullptr,
                                                   std::string_view client = {});
 
-// GET /api/clicks/<ids>: {"counts":{"2401.06769":{"pdf":3,"faq":1}}}, only papers with a click
+// GET /api/clicks/<ids>: {"counts":{"2401.06769":{"pdf":3,"faq":1}}}, arXiv and venue papers
+// alike, only papers with a click
 // (unknown ids are simply left out). Store errors pass through. Thread-safe as the store is.
 [[nodiscard]] Result<std::string> RenderClickCountsRoute(store::Store& store, const Route& route);
 

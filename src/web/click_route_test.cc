@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "store/sqlite_venue_store.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/web_test_support.h"
 
@@ -118,6 +119,48 @@ TEST_F(ClickRouteTest, ReadsCountsOfClickedPapersOnly) {
       RenderClickCountsRoute(*store_, ClickOn("/api/clicks/2505.00002,2505.00003,2401.99999"));
   ASSERT_TRUE(counts) << counts.error().message;
   EXPECT_EQ(json::parse(*counts), json::parse(R"({"counts":{"2505.00003":{"pdf":0,"faq":2}}})"));
+}
+
+// Issue #14: venue cards count their [PDF] and [FAQ] clicks too, by the id they are shown by
+// ("@" plain or as %40), and read them beside arXiv papers' in one request.
+TEST_F(ClickRouteTest, CountsAndReadsVenuePapersClicks) {
+  auto venues = store::OpenSqliteVenueStore(dir_.path() / "coolpapers.sqlite");
+  ASSERT_TRUE(venues) << venues.error().message;
+  ASSERT_TRUE((*venues)->WriteEdition(ParseEditionTag("NAACL.2024").value()));
+  VenuePaper paper;
+  paper.id = ParseVenuePaperId("2024.naacl-long.431@ACL").value();
+  paper.edition = "NAACL.2024";
+  paper.title = "Naive Bayes-based Context Extension for Large Language Models";
+  ASSERT_TRUE((*venues)->WriteVenuePapers(std::vector<VenuePaper>{paper}));
+
+  const Route faq = ClickOn("/api/clicks/2024.naacl-long.431%40ACL?kind=faq");
+  Result<std::string> first = CountClickRoute(*store_, faq, kReader, Day("2025-05-14"));
+  ASSERT_TRUE(first) << first.error().message;
+  EXPECT_EQ(json::parse(*first),
+            json::parse(R"({"id":"2024.naacl-long.431@ACL","pdf":0,"faq":1})"));
+  Result<std::string> again = CountClickRoute(*store_, faq, kReader, Day("2025-05-14"));
+  ASSERT_TRUE(again);
+  EXPECT_EQ(json::parse(*again)["faq"], 1) << "once per reader a day, as for arXiv";
+  ASSERT_TRUE(CountClickRoute(*store_, ClickOn("/api/clicks/2024.naacl-long.431@ACL?kind=pdf"),
+                              "another-reader-0001", Day("2025-05-14")));
+  ASSERT_TRUE(store_->AddClick("2505.00003", store::ClickKind::kPdf, kReader, Day("2025-05-14")));
+
+  Result<std::string> counts = RenderClickCountsRoute(
+      *store_, ClickOn("/api/clicks/2505.00003,2024.naacl-long.431%40ACL,2024.naacl-long.9@ACL"));
+  ASSERT_TRUE(counts) << counts.error().message;
+  EXPECT_EQ(json::parse(*counts), json::parse(R"({"counts":{
+      "2505.00003":{"pdf":1,"faq":0},"2024.naacl-long.431@ACL":{"pdf":1,"faq":1}}})"));
+
+  Result<std::string> unknown = CountClickRoute(
+      *store_, ClickOn("/api/clicks/2024.naacl-long.9@ACL?kind=pdf"), kReader, Day("2025-05-14"));
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().code, ErrorCode::kNotFound);
+  Result<std::string> two = CountClickRoute(
+      *store_, ClickOn("/api/clicks/2505.00003,2024.naacl-long.431@ACL?kind=pdf"), kReader,
+      Day("2025-05-14"));
+  ASSERT_FALSE(two);
+  EXPECT_NE(two.error().message.find("expected exactly one"), std::string::npos);
+  EXPECT_FALSE(ParseRoute("/api/clicks/x@Nowhere?kind=pdf"));
 }
 
 }  // namespace

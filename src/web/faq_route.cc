@@ -1,6 +1,7 @@
-// /api/faq/<id>: a paper's FAQ. GET reads what exists and never starts work, so crawlers cannot
-// spend the model's budget; POST asks for it; /stream follows a generation as server-sent
-// events. Bodies are the JSON of web/api/faq_json.h. The entries are in route_table.cc.
+// /api/faq/<id>: a paper's FAQ, an arXiv paper's or a venue paper's (<id>@<SOURCE>). GET reads
+// what exists and never starts work, so crawlers cannot spend the model's budget; POST asks for
+// it; /stream follows a generation as server-sent events. Bodies are the JSON of
+// web/api/faq_json.h. The entries are in route_table.cc.
 #include <memory>
 #include <optional>
 #include <string>
@@ -8,6 +9,7 @@
 #include <utility>
 
 #include "core/arxiv_id.h"
+#include "core/faq_paper.h"
 #include "core/error.h"
 #include "core/mutex.h"
 #include "faq/faq_service.h"
@@ -25,12 +27,24 @@ using State = faq::FaqStatus::State;
 constexpr std::string_view kFaqPrefix = "/api/faq/";
 constexpr std::string_view kStreamSuffix = "/stream";
 
-// The paper of a FAQ path, its version kept when given. Errors: ArxivId::Parse's.
+// The paper of a FAQ path: an arXiv paper in route.ids, its version kept when given, or a
+// venue paper ("2024.naacl-long.431@ACL", the '@' plain or as %40) spelled canonically in
+// route.params, as /pdf/ keeps it. Errors: FaqPaper::Parse's.
 Result<Route> FaqRoute(std::string_view subject, Route route) {
-  Result<ArxivId> id = ArxivId::Parse(subject);
-  if (!id) return std::unexpected(id.error());
-  route.ids.push_back(*std::move(id));
+  Result<FaqPaper> paper = FaqPaper::Parse(subject);
+  if (!paper) return std::unexpected(paper.error());
+  if (paper->is_venue()) {
+    route.params.push_back(paper->str());
+  } else {
+    route.ids.push_back(paper->arxiv());
+  }
   return route;
+}
+
+// The paper FaqRoute put in the route.
+FaqPaper FaqPaperOf(const Route& route) {
+  if (!route.params.empty()) return FaqPaper(ParseVenuePaperId(route.params.front()).value());
+  return route.ids.front();
 }
 
 Response Unavailable() {
@@ -117,7 +131,7 @@ Result<Response> HandleFaq(const RouteContext& context) {
   faq::FaqService* faq = context.services.faq;
   if (faq == nullptr) return Unavailable();
   const Route& route = context.route;
-  const ArxivId& id = route.ids.front();
+  const FaqPaper id = FaqPaperOf(route);
   Result<faq::FaqStatus> status =
       context.post ? faq->Request(id, route.language, context.admin, route.fresh)
                    : faq->Get(id, route.language);
@@ -141,7 +155,7 @@ Result<Response> HandleFaqStream(const RouteContext& context) {
   faq::FaqService* faq = context.services.faq;
   if (faq == nullptr) return Unavailable();
   const Route& route = context.route;
-  const ArxivId id = route.ids.front();
+  const FaqPaper id = FaqPaperOf(route);
   const FaqLanguage language = route.language;
   // Checked before the stream starts, so an unknown paper is a plain 404.
   if (Result<faq::FaqStatus> status = faq->Get(id, language); !status) {

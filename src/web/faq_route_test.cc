@@ -52,13 +52,13 @@ class ScriptedFaqService final : public faq::FaqService {
   std::vector<Call> requests;
   std::string unknown_id = "2401.99999";  // the store lacks it
 
-  Result<faq::FaqStatus> Get(const ArxivId& id, FaqLanguage) override {
+  Result<faq::FaqStatus> Get(const FaqPaper& id, FaqLanguage) override {
     if (id.str() == unknown_id) return Fail(ErrorCode::kNotFound, "no paper " + id.str());
     auto found = states.find(id.str());
     return found == states.end() ? faq::FaqStatus{} : found->second;
   }
 
-  Result<faq::FaqStatus> Request(const ArxivId& id, FaqLanguage language, bool admin,
+  Result<faq::FaqStatus> Request(const FaqPaper& id, FaqLanguage language, bool admin,
                                  bool fresh) override {
     requests.push_back({id.str(), language, admin, fresh});
     if (id.str() == unknown_id) return Fail(ErrorCode::kNotFound, "no paper " + id.str());
@@ -85,7 +85,7 @@ class ScriptedFaqService final : public faq::FaqService {
   };
 
   Result<std::unique_ptr<faq::FaqWatch>> Watch(
-      const ArxivId& id, FaqLanguage language,
+      const FaqPaper& id, FaqLanguage language,
       std::function<void(const faq::FaqEvent&)> listener) override {
     Result<faq::FaqStatus> status = Get(id, language);
     if (!status) return std::unexpected(status.error());
@@ -357,6 +357,35 @@ TEST_F(FaqRouteTest, TheStreamEndsAtOnceWhenNothingRuns) {
   EXPECT_EQ(faq_.LiveWatches(), 0);
 
   EXPECT_EQ(Call("GET", "/api/faq/2401.99999/stream").status, 404);
+}
+
+TEST_F(FaqRouteTest, AVenuePaperTakesTheSamePathUnderItsCanonicalId) {
+  for (std::string_view target :
+       {"/api/faq/2024.naacl-long.431@ACL", "/api/faq/2024.naacl-long.431%40ACL?lang=zh"}) {
+    const Response queued = Call("POST", target);
+    EXPECT_EQ(queued.status, 202) << target;
+    EXPECT_EQ(Json(queued)["id"], "2024.naacl-long.431@ACL") << target;
+  }
+  ASSERT_EQ(faq_.requests.size(), 2u);
+  EXPECT_EQ(faq_.requests[0].id, "2024.naacl-long.431@ACL");
+  EXPECT_EQ(faq_.requests[1].language, FaqLanguage::kChinese);
+  EXPECT_EQ(Call("GET", "/api/faq/2024.naacl-long.431@ACL").status, 202);
+
+  // IJCAI's number is read without its zeros, as the venue pages spell it.
+  EXPECT_EQ(Call("GET", "/api/faq/0042@2024@IJCAI").status, 404);
+  faq_.states["42@2024@IJCAI"] = Answered();
+  EXPECT_EQ(Call("GET", "/api/faq/0042@2024@IJCAI").status, 200);
+
+  const Response stream = Call("GET", "/api/faq/42@2024@IJCAI/stream");
+  EXPECT_EQ(stream.content_type, kEventStreamType);
+  auto writer = std::make_shared<RecordingWriter>();
+  stream.stream(writer);
+  EXPECT_THAT(EventNames(writer->body), ElementsAre("status"));
+  EXPECT_THAT(writer->body, HasSubstr("\"id\":\"42@2024@IJCAI\""));
+
+  const Response malformed = Call("POST", "/api/faq/x@Nowhere");
+  EXPECT_EQ(malformed.status, 400);
+  EXPECT_THAT(Json(malformed)["error"]["message"].get<std::string>(), HasSubstr("x@Nowhere"));
 }
 
 TEST_F(FaqRouteTest, AReaderWhoLeftStopsTheWatch) {

@@ -23,15 +23,19 @@ export function skipReason() {
   return null;
 }
 
-// Imports `months` (["2025-05"]) and starts `coolpapers serve`; returns {url, data, stop()}
+// Imports `months` (["2025-05"]; none: only the venues) and starts `coolpapers serve`; returns
+// {url, data, stop()}
 // (data: the instance's data directory, e.g. for a PDF put in its cache, data/pdf/).
 // `config` is more TOML for the config file serve reads with --config (e.g. a [site] table);
 // `venues` are venue files under ../shared/data/venues (`coolpapers venue import`).
 export async function startServer(months, { config = '', venues = [] } = {}) {
   const work = mkdtempSync(join(tmpdir(), 'coolpapers-e2e-'));
   const data = join(work, 'var');
+  mkdirSync(data, { recursive: true });
   const files = months.map((month) => join(metadataDir, `${month}.jsonl`));
-  const imported = spawnSync(binary, ['import', '--data', data, ...files], { encoding: 'utf8', timeout: 120000 });
+  const imported = files.length
+    ? spawnSync(binary, ['import', '--data', data, ...files], { encoding: 'utf8', timeout: 120000 })
+    : { status: 0 };
   if (imported.status !== 0) {
     throw new Error(`coolpapers import failed (${imported.status}): ${imported.stderr}${imported.stdout}`);
   }
@@ -62,6 +66,17 @@ export async function startServer(months, { config = '', venues = [] } = {}) {
       rmSync(work, { recursive: true, force: true });
     },
   };
+}
+
+// The file the pdf job caches a venue paper's PDF in under the data folder's pdf/ (pdf/pdf_cache.h
+// VenuePdfFileName): every byte of the id but [A-Za-z0-9.@-] written %XX. A test puts a real PDF
+// there in place of the source's, which it cannot download.
+export function venuePdfFileName(id) {
+  const escaped = [...new TextEncoder().encode(id)].map((byte) => {
+    const c = String.fromCharCode(byte);
+    return /[A-Za-z0-9.@-]/.test(c) ? c : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  }).join('');
+  return `venue_${escaped}.pdf`;
 }
 
 // Debian's Chromium with the flags this machine needs (no background networking: its network is

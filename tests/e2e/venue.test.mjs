@@ -8,7 +8,9 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { launchBrowser, openPage, screenshot, sharedDir, skipReason, startServer } from './e2e_support.mjs';
+import {
+  launchBrowser, openPage, screenshot, sharedDir, skipReason, startServer, venuePdfFileName,
+} from './e2e_support.mjs';
 
 const kDesktop = { viewport: { width: 1280, height: 900 } };
 const kEdition = '/venue/CoRL.2025';
@@ -40,13 +42,13 @@ describe('a venue edition', { skip: skip ?? false, timeout: 240000 }, () => {
     assert.equal(await page.locator('p.coverage').textContent(), '263 papers');
     assert.equal(await page.locator('#papers div.panel.paper').count(), 25);
 
-    // Sorts over the whole edition: ❤ by the reader's keywords, and back to the proceedings'
-    // order.
+    // Sorts over the whole edition: ★ by readers' clicks, ❤ by the reader's keywords, and back
+    // to the proceedings' order.
     const sorts = page.locator('p.info .sort-modes button');
-    assert.deepEqual(await sorts.allTextContents(), ['source', '❤ prefer']);
+    assert.deepEqual(await sorts.allTextContents(), ['source', '★ stars', '❤ prefer']);
     const sourceOrder = await page.locator('#papers div.panel.paper').evaluateAll((cards) => cards.map((c) => c.id));
     await page.evaluate(() => localStorage.setItem('coolpapers.preferenceKeywords', JSON.stringify(['grasp'])));
-    await sorts.nth(1).click();
+    await sorts.nth(2).click();
     await page.waitForFunction(() => document.querySelectorAll('#papers div.panel.paper').length === 263);
     assert.match(page.url(), /sort=prefer/);
     await page.waitForFunction(() => document.getElementById('papers').dataset.sort === 'prefer');
@@ -88,10 +90,10 @@ describe('a venue edition', { skip: skip ?? false, timeout: 240000 }, () => {
     const card = page.locator(`div.panel.paper[id="${id}"]`);
     await card.locator('button.card-star').click();
     assert.equal(await card.locator('button.card-star').textContent(), '★');
-    // Copy is there; FAQ is not offered for venue papers yet ([REL] is: related papers cross
-    // branches, when the site has a search index).
+    // Copy and FAQ are there, as on an arXiv card ([REL] too: related papers cross branches,
+    // when the site has a search index).
     assert.equal(await card.locator('.title-copy button').count(), 1);
-    assert.equal(await card.locator('.title-faq button').count(), 0);
+    assert.equal(await card.locator('.title-faq button').count(), 1);
     const title = (await card.locator('a.title-link').textContent()).trim();
     await page.locator('.bottom-bar button', { hasText: '★' }).click();
     const starPanel = page.locator('.star-panel');
@@ -123,14 +125,9 @@ describe('a venue edition', { skip: skip ?? false, timeout: 240000 }, () => {
     await page.goto(`${server.url}${kEdition}`);
     const card = page.locator('#papers div.panel.paper').first();
     const id = await card.getAttribute('id');
-    // What the pdf job stores (pdf/pdf_cache.h VenuePdfFileName): a real 8-page paper stands
-    // in for the source's PDF, which this test cannot download.
-    const escaped = [...new TextEncoder().encode(id)].map((byte) => {
-      const c = String.fromCharCode(byte);
-      return /[A-Za-z0-9.@-]/.test(c) ? c : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-    }).join('');
+    // A real 8-page paper stands in for the source's PDF, which this test cannot download.
     mkdirSync(join(server.data, 'pdf'), { recursive: true });
-    copyFileSync(join(sharedDir, 'data/pdfs/1111.2011v2.pdf'), join(server.data, 'pdf', `venue_${escaped}.pdf`));
+    copyFileSync(join(sharedDir, 'data/pdfs/1111.2011v2.pdf'), join(server.data, 'pdf', venuePdfFileName(id)));
     const popups = [];
     page.on('popup', (popup) => popups.push(popup));
     await card.locator('a.title-pdf').click();

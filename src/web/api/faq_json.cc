@@ -45,7 +45,7 @@ std::string ClockTime(std::chrono::system_clock::time_point time) {
   return text;
 }
 
-json StatusJson(const ArxivId& id, FaqLanguage language, const faq::FaqStatus& status,
+json StatusJson(const FaqPaper& id, FaqLanguage language, const faq::FaqStatus& status,
                 Audience audience) {
   json document = {{"id", id.str()},
           {"lang", FaqLanguageCode(language)},
@@ -85,12 +85,12 @@ std::string_view FaqStateName(faq::FaqStatus::State state) {
   return "unknown";
 }
 
-std::string RenderFaqStatusJson(const ArxivId& id, FaqLanguage language,
+std::string RenderFaqStatusJson(const FaqPaper& id, FaqLanguage language,
                                 const faq::FaqStatus& status, Audience audience) {
   return DumpSafeJson(StatusJson(id, language, status, audience));
 }
 
-std::string RenderFaqEvent(const ArxivId& id, FaqLanguage language, const faq::FaqEvent& event,
+std::string RenderFaqEvent(const FaqPaper& id, FaqLanguage language, const faq::FaqEvent& event,
                            Audience audience) {
   using Kind = faq::FaqEvent::Kind;
   switch (event.kind) {

@@ -15,7 +15,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/arxiv_id.h"
+#include "core/faq_paper.h"
 #include "faq/faq_service.h"
 
 namespace coolpapers::web {
@@ -31,13 +31,13 @@ std::string PublicFaqError(const faq::FaqStatus& status);
 enum class Audience { kPublic, kAdmin };
 
 // The status document above for the FAQ of `id` in `language`.
-std::string RenderFaqStatusJson(const ArxivId& id, FaqLanguage language,
+std::string RenderFaqStatusJson(const FaqPaper& id, FaqLanguage language,
                                 const faq::FaqStatus& status, Audience audience);
 
 // One event of a generation as a server-sent event (web/sse_event.h): the event name is
 // "status", "delta", "item", "restart" or "finished"; its data is the status document (status,
 // finished), {"question":i,"text":"..."} (delta, item) or {} (restart).
-std::string RenderFaqEvent(const ArxivId& id, FaqLanguage language, const faq::FaqEvent& event,
+std::string RenderFaqEvent(const FaqPaper& id, FaqLanguage language, const faq::FaqEvent& event,
                            Audience audience);
 
 }  // namespace coolpapers::web
