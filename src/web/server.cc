@@ -1,8 +1,10 @@
 #include "web/server.h"
 
+#include <pthread.h>
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <csignal>
-#include <sys/resource.h>
 #include <cstdio>
 #include <exception>
 #include <functional>
@@ -38,6 +40,16 @@ size_t MaxConnections(const ServerOptions& options) {
 int ThreadCount(const ServerOptions& options) {
   if (options.threads > 0) return options.threads;
   return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
+
+// sendfile(2), which sends file bodies (session_file.cc), has no MSG_NOSIGNAL: writing to a
+// reader who left would raise SIGPIPE, whose default ends the process. A write's SIGPIPE goes
+// to the thread that wrote, so blocked in the I/O threads the call just fails with EPIPE.
+void BlockSigpipeInThisThread() {
+  sigset_t pipe{};
+  sigemptyset(&pipe);
+  sigaddset(&pipe, SIGPIPE);
+  pthread_sigmask(SIG_BLOCK, &pipe, nullptr);
 }
 
 // Runs `context` until it is stopped; a handler that throws unwinds out of run(): log it and
@@ -262,19 +274,26 @@ void Session::Send(Response response, unsigned version, bool keep_alive, bool he
   res.set("X-Content-Type-Options", "nosniff");
   if (response.gzipped) res.set(http::field::content_encoding, "gzip");
   for (const auto& [name, value] : response.headers) res.set(ToBeast(name), ToBeast(value));
+  res.content_length(response.file ? response.file->length : ResponseBody::size(response.body));
   // HEAD: the length, without the bytes (nor reading a file's)
-  res.body() = {std::move(response.body), std::move(response.file)};
-  res.content_length(ResponseBody::size(res.body()));
-  if (head) res.body() = {};
+  if (!head) res.body() = std::move(response.body);
   res.keep_alive(keep_alive && !stopping_ && !core_.stopping);
   status_ = response.status;
-  stream_.expires_after(core_.options.request_timeout);
+  const auto deadline = std::chrono::steady_clock::now() + core_.options.request_timeout;
+  stream_.expires_at(deadline);
+  if (response.file && response.file->length > 0 && !head) {
+    return SendFile(*std::move(response.file), deadline);
+  }
   http::async_write(stream_, res, beast::bind_front_handler(&Session::OnWrite, shared_from_this()));
 }
 
 void Session::OnWrite(beast::error_code ec, std::size_t bytes) {
   LogRequest(bytes, ec);
   if (ec) return;
+  AfterResponse();
+}
+
+void Session::AfterResponse() {
   const bool keep_alive = res_->keep_alive();
   res_.reset();
   if (!keep_alive) return DoClose();
@@ -358,7 +377,10 @@ void Server::Core::Run() {
     }
   }
   for (int i = 0, count = ThreadCount(options); i < count; ++i) {
-    threads.emplace_back([this] { RunCatching(ioc); });
+    threads.emplace_back([this] {
+      BlockSigpipeInThisThread();
+      RunCatching(ioc);
+    });
   }
 }
 
