@@ -158,6 +158,30 @@ TEST_F(ServerFileTest, StalledReadersOfALargeFileHoldLittleMemory) {
       << "resident set grew from " << before << " to " << during << " bytes";
 }
 
+// After a file body the connection goes on: the next request on it is answered (and a Range's
+// body is its part of the file).
+TEST_F(ServerFileTest, AKeptAliveConnectionGoesOnAfterAFileBody) {
+  constexpr size_t kFileBytes = 1 << 20;
+  const std::filesystem::path path = WriteFile(kFileBytes);
+  Serve(FileSlice{OpenFile::Open(path).value(), 0, kFileBytes});
+  std::unique_ptr<tcp::socket> reader = Connect();
+  for (int i = 0; i < 3; ++i) {
+    net::write(*reader, net::buffer(std::string("GET /pdf HTTP/1.1\r\nHost: x\r\n\r\n")));
+    net::streambuf received;
+    const size_t head = net::read_until(*reader, received, "\r\n\r\n");
+    const std::string text(net::buffers_begin(received.data()),
+                           net::buffers_begin(received.data()) + static_cast<std::ptrdiff_t>(head));
+    EXPECT_THAT(text, HasSubstr("Content-Length: 1048576")) << i;
+    received.consume(head);
+    const size_t missing = kFileBytes - received.size();
+    net::read(*reader, received.prepare(missing));
+    received.commit(missing);
+    ASSERT_EQ(received.size(), kFileBytes) << i;
+    const std::string body(net::buffers_begin(received.data()), net::buffers_end(received.data()));
+    EXPECT_EQ(body, FileSlice(OpenFile::Open(path).value(), 0, kFileBytes).ReadAll().value()) << i;
+  }
+}
+
 // The strangers benchmark: 2 × 60 slow readers of a 936 KB PDF each took the whole file at once
 // into their sockets' buffers, and the server read it 64 KB at a time and copied each piece
 // into the socket, 112 MB in the attack's first second, while cached readers waited. The file
