@@ -5,7 +5,6 @@
 #ifndef COOLPAPERS_WEB_SESSION_H_
 #define COOLPAPERS_WEB_SESSION_H_
 
-#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
