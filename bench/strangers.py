@@ -3,7 +3,8 @@
 
 For each scenario two abusive clients (each from its own loopback address, 127.0.0.2 and
 127.0.0.3) attack the server while a normal reader (127.0.0.1) fetches a cached page at a low
-rate; printed per scenario: the reader's p50/p99 before and during, whether /healthz answered
+rate (20 GETs a second, so a phase of 15 s holds 300 reads and its p99 is not just its worst
+read); printed per scenario: the reader's p50/p99/max before and during, whether /healthz answered
 during, the abusers' answers by status, model calls made (the loopback model server's count)
 against the budget, and serve's memory (RSS) and open fds before, during and after.
 
@@ -63,11 +64,12 @@ def load_average():
 # ---- the normal reader ------------------------------------------------------------------------
 
 def reader(host, port, target, rate, stop, out):
-    """GETs `target` every 1/rate s from 127.0.0.1 until `stop`; latencies (ms) into `out`."""
+    """GETs `target` every 1/rate s from 127.0.0.1 until `stop`; into `out` the reads as
+    (seconds since the first, latency in ms) and the count of failures."""
     latencies = []
     failures = 0
     conn = None
-    next_at = time.monotonic()
+    next_at = first = time.monotonic()
     while not stop.is_set():
         try:
             if conn is None:
@@ -76,12 +78,12 @@ def reader(host, port, target, rate, stop, out):
             status, _ = request(conn, "GET", target, headers={"Accept-Encoding": "gzip"})
             elapsed = (time.monotonic() - start) * 1000
             if status == 200:
-                latencies.append(elapsed)
+                latencies.append((start - first, elapsed))
             else:
                 failures += 1
         except (OSError, http.client.HTTPException):
             failures += 1
-            latencies.append(10_000.0)  # a failed read counts as very slow
+            latencies.append((time.monotonic() - first, 10_000.0))  # failed: very slow
             conn = None
         next_at += 1.0 / rate
         time.sleep(max(0.0, next_at - time.monotonic()))
@@ -97,9 +99,15 @@ def measure_reader(host, port, target, rate, seconds, during=None):
     extra = during() if during else None
     time.sleep(seconds)
     stop.set()
-    latencies, failures = out.get()
+    reads, failures = out.get()
     proc.join()
-    return latencies, failures, extra
+    return reads, failures, extra
+
+
+def slowest(reads, count=5):
+    """The `count` slowest reads as [seconds into the phase, ms]: when a phase's tail happened
+    (all at the attack's start, or throughout) says more about its cause than the p99 alone."""
+    return [[round(at, 2), round(ms, 2)] for at, ms in sorted(reads, key=lambda r: -r[1])[:count]]
 
 
 def percentile(values, p):
@@ -293,12 +301,20 @@ def run_scenario(name, args, context):
     time.sleep(args.settle)
     rss_after, fds_after = proc_stats(args.pid)
     calls = model_calls(args.model_log) - calls_before
+    quiet_ms = [ms for _, ms in quiet]
+    during_ms = [ms for _, ms in during]
     result = {
         "scenario": name,
-        "reader_quiet_p50_ms": round(percentile(quiet, 50), 2),
-        "reader_quiet_p99_ms": round(percentile(quiet, 99), 2),
-        "reader_during_p50_ms": round(percentile(during, 50), 2),
-        "reader_during_p99_ms": round(percentile(during, 99), 2),
+        "reader_quiet_p50_ms": round(percentile(quiet_ms, 50), 2),
+        "reader_quiet_p99_ms": round(percentile(quiet_ms, 99), 2),
+        "reader_quiet_max_ms": round(max(quiet_ms, default=float("nan")), 2),
+        "reader_quiet_reads": len(quiet_ms),
+        "reader_during_p50_ms": round(percentile(during_ms, 50), 2),
+        "reader_during_p99_ms": round(percentile(during_ms, 99), 2),
+        "reader_during_max_ms": round(max(during_ms, default=float("nan")), 2),
+        "reader_during_reads": len(during_ms),
+        "reader_slowest_quiet": slowest(quiet),
+        "reader_slowest_during": slowest(during),
         "reader_failures": quiet_failures + during_failures,
         "healthz_during": sample.get("healthz"),
         "model_calls": calls,
@@ -325,9 +341,11 @@ def main():
     parser.add_argument("--pdf-id", default="2504.00001v1")
     parser.add_argument("--scenario", action="append")
     parser.add_argument("--seconds", type=float, default=20)
-    parser.add_argument("--quiet", type=float, default=10)
+    # 20 reads a second for 15 s quiet and 20 s (STRANGERS_SECONDS) during: 300 and 400 reads,
+    # so a p99 is the 3rd or 4th worst read, not the one worst stall of a busy machine.
+    parser.add_argument("--quiet", type=float, default=15)
     parser.add_argument("--settle", type=float, default=5)
-    parser.add_argument("--rate", type=float, default=5)
+    parser.add_argument("--rate", type=float, default=20)
     args = parser.parse_args()
     host_port = args.server.split("//", 1)[1].rstrip("/")
     args.host, port = host_port.rsplit(":", 1)
@@ -339,21 +357,28 @@ def main():
     conn = connect(args.host, args.port, READER)
     request(conn, "GET", args.page)
     total_calls_before = model_calls(args.model_log)
-    print("scenario          quiet p50/p99 ms   during p50/p99 ms  healthz  model calls  "
-          "RSS MB before/during/after  fds before/during/after")
+    print("scenario          reader quiet p50/p99/max ms (reads)   during p50/p99/max ms (reads)"
+          "  healthz  model calls  RSS MB before/during/after  fds before/during/after")
     results = []
     for name in args.scenario or SCENARIOS:
         result = run_scenario(name, args, context)
         results.append(result)
-        print(f"{name:17} {result['reader_quiet_p50_ms']:7.2f} / {result['reader_quiet_p99_ms']:7.2f}"
-              f"  {result['reader_during_p50_ms']:7.2f} / {result['reader_during_p99_ms']:7.2f}"
+
+        def phase(which):
+            return (f"{result[f'reader_{which}_p50_ms']:6.2f} / {result[f'reader_{which}_p99_ms']:6.2f}"
+                    f" / {result[f'reader_{which}_max_ms']:7.2f} ({result[f'reader_{which}_reads']:3})")
+        print(f"{name:17} {phase('quiet')}   {phase('during')}"
               f"  {str(result['healthz_during']):7}  {result['model_calls']:5}"
               f"        {result['rss_mb'][0]:6.1f} / {result['rss_mb'][1]:6.1f} / "
               f"{result['rss_mb'][2]:6.1f}   {result['fds'][0]} / {result['fds'][1]} / "
-              f"{result['fds'][2]}   (load {result['load']})", flush=True)
+              f"{result['fds'][2]}   (load {result['load']})")
+        print("  slowest reads during (s into the attack: ms): " +
+              ", ".join(f"{at:.1f}: {ms:.1f}" for at, ms in result["reader_slowest_during"]),
+              flush=True)
     total = model_calls(args.model_log) - total_calls_before
     print(f"model calls in all: {total} (daily budget {args.budget})")
-    print(json.dumps(results, indent=1))
+    for result in results:  # one line each, the slowest reads with them
+        print(json.dumps(result))
 
 
 if __name__ == "__main__":

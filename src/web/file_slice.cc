@@ -1,11 +1,13 @@
 #include "web/file_slice.h"
 
 #include <fcntl.h>
+#include <sys/sendfile.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
+#include <string>
 
 namespace coolpapers::web {
 
@@ -40,6 +42,22 @@ Result<size_t> OpenFile::ReadAt(uint64_t offset, std::span<char> into) const {
     done += static_cast<size_t>(got);
   }
   return done;
+}
+
+Result<size_t> OpenFile::SendTo(int socket, uint64_t offset, size_t count) const {
+  while (true) {
+    off_t from = static_cast<off_t>(offset);
+    const ssize_t sent = ::sendfile(socket, fd_, &from, count);
+    if (sent > 0) return static_cast<size_t>(sent);
+    if (sent == 0) {
+      if (count == 0) return 0;
+      return Fail(ErrorCode::kUnavailable, "the file ended at byte " + std::to_string(offset) +
+                                               ": it shrank since it was opened");
+    }
+    if (errno == EINTR) continue;
+    if (errno == EAGAIN || errno == EWOULDBLOCK) return 0;
+    return Fail(ErrorCode::kUnavailable, std::string("cannot send a file: ") + std::strerror(errno));
+  }
 }
 
 Result<std::string> FileSlice::ReadAll() const {

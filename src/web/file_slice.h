@@ -1,6 +1,7 @@
 // A part of an open file as a response body (a PDF, whole or a Range of it): the server sends
-// it in small pieces read as the socket drains, so a slow reader of a large file costs one
-// piece of memory, not the file (issue #18 finding 4).
+// it with sendfile(2) as the socket drains, from the page cache to the socket without a copy
+// through the process, so a slow reader of a large file costs no memory per byte (issue #18
+// finding 4) and a crowd of readers little CPU (the strangers benchmark's PDF readers).
 #ifndef COOLPAPERS_WEB_FILE_SLICE_H_
 #define COOLPAPERS_WEB_FILE_SLICE_H_
 
@@ -33,6 +34,13 @@ class OpenFile {
   // Reads up to into.size() bytes at `offset` (fewer only at the end of the file); returns how
   // many. Thread-safe (positioned reads). Errors: kUnavailable.
   [[nodiscard]] Result<size_t> ReadAt(uint64_t offset, std::span<char> into) const;
+
+  // Sends up to `count` bytes at `offset` to the non-blocking socket `socket` with sendfile(2),
+  // no copy through this process; returns how many went, 0 when the socket's buffer is full
+  // (wait until it is writable). Thread-safe (the file's offset is not used). Errors:
+  // kUnavailable when the socket fails or the file ends before `offset` + 1 (it shrank since
+  // it was opened).
+  [[nodiscard]] Result<size_t> SendTo(int socket, uint64_t offset, size_t count) const;
 
  private:
   OpenFile(int fd, uint64_t size) : fd_(fd), size_(size) {}

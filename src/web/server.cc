@@ -1,10 +1,12 @@
 #include "web/server.h"
 
+#include <pthread.h>
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <array>
 #include <charconv>
 #include <csignal>
-#include <sys/resource.h>
 #include <cstdio>
 #include <exception>
 #include <functional>
@@ -42,6 +44,16 @@ size_t MaxConnections(const ServerOptions& options) {
 int ThreadCount(const ServerOptions& options) {
   if (options.threads > 0) return options.threads;
   return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
+
+// sendfile(2), which sends file bodies (session_file.cc), has no MSG_NOSIGNAL: writing to a
+// reader who left would raise SIGPIPE, whose default ends the process. A write's SIGPIPE goes
+// to the thread that wrote, so blocked in the I/O threads the call just fails with EPIPE.
+void BlockSigpipeInThisThread() {
+  sigset_t pipe{};
+  sigemptyset(&pipe);
+  sigaddset(&pipe, SIGPIPE);
+  pthread_sigmask(SIG_BLOCK, &pipe, nullptr);
 }
 
 // Runs `context` until it is stopped; a handler that throws unwinds out of run(): log it and
@@ -294,7 +306,7 @@ void Session::Send(Response response, unsigned version, bool keep_alive, bool he
   status_ = response.status;
   if (!deadline_fresh) stream_.expires_after(core_.options.request_timeout);
   // A body in memory (every page, cached or not): the head written here and the body in one
-  // write call. A file's part goes through Beast, which reads it piece by piece.
+  // write call. A file's part: its head through Beast, its bytes by sendfile (SendFile).
   if (!response.file &&
       WriteResponseHead(response,
                         {.reason = FromBeast(http::obsolete_reason(
@@ -318,17 +330,25 @@ void Session::Send(Response response, unsigned version, bool keep_alive, bool he
   res.set("X-Content-Type-Options", "nosniff");
   if (response.gzipped) res.set(http::field::content_encoding, "gzip");
   for (const auto& [name, value] : response.headers) res.set(ToBeast(name), ToBeast(value));
+  res.content_length(response.file ? response.file->length : ResponseBody::size(response.body));
   // HEAD: the length, without the bytes (nor reading a file's)
-  res.body() = {std::move(response.body), std::move(response.file)};
-  res.content_length(ResponseBody::size(res.body()));
-  if (head) res.body() = {};
+  if (!head) res.body() = std::move(response.body);
   res.keep_alive(keep_alive_);
+  if (response.file && response.file->length > 0 && !head) {
+    // The whole body within request_timeout from now (session_file.cc).
+    return SendFile(*std::move(response.file),
+                    std::chrono::steady_clock::now() + core_.options.request_timeout);
+  }
   http::async_write(stream_, res, beast::bind_front_handler(&Session::OnWrite, shared_from_this()));
 }
 
 void Session::OnWrite(beast::error_code ec, std::size_t bytes) {
   LogRequest(bytes, ec);
   if (ec) return;
+  AfterResponse();
+}
+
+void Session::AfterResponse() {
   res_.reset();
   body_.reset();
   if (!keep_alive_) return DoClose();
@@ -428,7 +448,10 @@ void Server::Core::Run() {
   }
   for (const std::unique_ptr<net::io_context>& context : contexts) {
     context_guards.push_back(net::make_work_guard(*context));
-    threads.emplace_back([this, &context = *context] { RunIoThread(context, options.access_log); });
+    threads.emplace_back([this, &context = *context] {
+      BlockSigpipeInThisThread();
+      RunIoThread(context, options.access_log);
+    });
   }
 }
 

@@ -1,10 +1,14 @@
 // Issue #18 finding 2 at the server: connection caps (total and per client) that answer a
-// short 503 instead of running out of file descriptors, and streams that end after their
-// lifetime, send heartbeats while silent, and let go of what they hold when they end.
+// short 503 instead of running out of file descriptors, an accept loop that pauses when it
+// does run out, and streams that end after their lifetime, send heartbeats while silent, and
+// let go of what they hold when they end.
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/time.h>
 
 #include <chrono>
+#include <filesystem>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <thread>
@@ -13,6 +17,7 @@
 
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/read.hpp>
+#include <boost/asio/write.hpp>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -68,6 +73,65 @@ Response Plain(const Request&) {
   response.content_type = kTextType;
   response.body = std::make_shared<const std::string>("ok");
   return response;
+}
+
+// Issue #18 finding 2: out of file descriptors ("accept failed: Too many open files"), the
+// accept loop retried at once, spinning a thread for as long as the connection waited. It now
+// pauses 100 ms between attempts (one log line each), and accepts again once fds are free.
+TEST_F(ServerLimitsTest, TheAcceptLoopPausesWhileOutOfFileDescriptors) {
+  ServerOptions options;
+  options.max_connections = 100'000;  // the caps would otherwise keep the fds from running out
+  options.max_connections_per_client = 0;
+  StartServer(Plain, options);
+  net::io_context ioc;
+  const tcp::endpoint server(net::ip::make_address("127.0.0.1"), server_->port());
+  ::testing::internal::CaptureStderr();  // its file first: it needs a descriptor
+  rlimit saved{};
+  ASSERT_EQ(getrlimit(RLIMIT_NOFILE, &saved), 0);
+  const auto open_fds = [] {
+    return static_cast<rlim_t>(std::distance(std::filesystem::directory_iterator("/proc/self/fd"),
+                                             std::filesystem::directory_iterator()));
+  };
+  rlimit low = saved;
+  low.rlim_cur = open_fds() + 16;
+  ASSERT_EQ(setrlimit(RLIMIT_NOFILE, &low), 0);
+  // Clients until no descriptor is left: each connection the server accepts takes one too.
+  std::vector<std::unique_ptr<tcp::socket>> clients;
+  boost::system::error_code ec;
+  while (true) {
+    auto client = std::make_unique<tcp::socket>(ioc);
+    client->open(tcp::v4(), ec);
+    if (ec) break;
+    client->connect(server, ec);
+    if (ec) break;
+    clients.push_back(std::move(client));
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));  // accepted meanwhile
+  }
+  // One descriptor freed and taken again by a client whose connection the server then cannot
+  // accept: it waits in the backlog while the accept loop fails.
+  ASSERT_FALSE(clients.empty());
+  clients.pop_back();
+  auto waiting = std::make_unique<tcp::socket>(ioc);
+  waiting->connect(server, ec);
+  ASSERT_FALSE(ec) << ec.message();
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  setrlimit(RLIMIT_NOFILE, &saved);
+  const std::string log = ::testing::internal::GetCapturedStderr();
+  size_t failures = 0;
+  for (size_t at = log.find("accept failed"); at != std::string::npos;
+       at = log.find("accept failed", at + 1)) {
+    ++failures;
+  }
+  EXPECT_GE(failures, 1u) << "the server never ran out of descriptors: the test proves nothing";
+  EXPECT_LE(failures, 10u) << "the accept loop spun: " << failures << " failures in 500 ms";
+  // With descriptors back, the waiting connection is accepted and answered.
+  clients.clear();
+  net::write(*waiting, net::buffer(std::string("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")));
+  const timeval timeout{10, 0};
+  setsockopt(waiting->native_handle(), SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+  std::string answer;
+  net::read(*waiting, net::dynamic_buffer(answer), ec);
+  EXPECT_THAT(answer, StartsWith("HTTP/1.1 200"));
 }
 
 TEST_F(ServerLimitsTest, RefusesConnectionsPastTheCapPerClientWithAShort503) {

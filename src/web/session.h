@@ -1,10 +1,10 @@
-// The server's insides, shared by server.cc (listening, threads, connections, their timeouts)
-// and session_stream.cc (streamed bodies): Server::Core and Session, one connection. Only those
-// two files include it; Beast and Asio types stay in these three files.
+// The server's insides, shared by server.cc (listening, threads, connections, their timeouts),
+// session_stream.cc (streamed bodies) and session_file.cc (file bodies): Server::Core and
+// Session, one connection. Only those three files include it; Beast and Asio types stay in
+// these four files.
 #ifndef COOLPAPERS_WEB_SESSION_H_
 #define COOLPAPERS_WEB_SESSION_H_
 
-#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -51,22 +51,13 @@ inline constexpr size_t kFirstReadBytes = 4096;
 inline beast::string_view ToBeast(std::string_view text) { return {text.data(), text.size()}; }
 inline std::string_view FromBeast(beast::string_view text) { return {text.data(), text.size()}; }
 
-// A response body: the cached page, shared instead of copied (the shared_ptr lives in the
-// message, which the session keeps until the write completes), or a part of a file, read one
-// piece at a time as the socket drains.
+// A response body held in memory: the cached page, shared instead of copied (the shared_ptr
+// lives in the message, which the session keeps until the write completes). A file body
+// (Response::file) is not one of these: the session sends it itself (session_file.cc).
 struct ResponseBody {
-  struct value_type {
-    std::shared_ptr<const std::string> text;
-    std::optional<FileSlice> file;
-  };
+  using value_type = std::shared_ptr<const std::string>;
 
-  // The most of a file held in memory per connection.
-  static constexpr std::size_t kFilePieceBytes = 64 * 1024;
-
-  static std::uint64_t size(const value_type& body) {
-    if (body.file) return body.file->length;
-    return body.text ? body.text->size() : 0;
-  }
+  static std::uint64_t size(const value_type& body) { return body ? body->size() : 0; }
 
   class writer {
    public:
@@ -79,29 +70,12 @@ struct ResponseBody {
 
     boost::optional<std::pair<const_buffers_type, bool>> get(beast::error_code& ec) {
       ec = {};
-      if (body_.file) return NextFilePiece(ec);
-      if (!body_.text || body_.text->empty()) return boost::none;
-      return std::make_pair(const_buffers_type(body_.text->data(), body_.text->size()), false);
+      if (!body_ || body_->empty()) return boost::none;
+      return std::make_pair(const_buffers_type(body_->data(), body_->size()), false);
     }
 
    private:
-    boost::optional<std::pair<const_buffers_type, bool>> NextFilePiece(beast::error_code& ec) {
-      const FileSlice& slice = *body_.file;
-      if (sent_ >= slice.length) return boost::none;
-      if (piece_.empty()) piece_.resize(static_cast<std::size_t>(std::min<std::uint64_t>(kFilePieceBytes, slice.length)));
-      const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(piece_.size(), slice.length - sent_));
-      Result<std::size_t> got = slice.file->ReadAt(slice.offset + sent_, {piece_.data(), want});
-      if (!got || *got == 0) {  // unreadable, or shorter than when opened: cut the response
-        ec = beast::errc::make_error_code(beast::errc::io_error);
-        return boost::none;
-      }
-      sent_ += *got;
-      return std::make_pair(const_buffers_type(piece_.data(), *got), sent_ < slice.length);
-    }
-
     const value_type& body_;
-    std::vector<char> piece_;
-    std::uint64_t sent_ = 0;
   };
 };
 
@@ -185,10 +159,26 @@ class Session : public std::enable_shared_from_this<Session> {
   void RejectRequest(int status, std::string_view code, const std::string& message);
   void Send(Response response, unsigned version, bool keep_alive, bool head);
   void OnWrite(beast::error_code ec, std::size_t bytes);
+  // After a response went out whole: the next request, or the end of the connection.
+  void AfterResponse();
   void LogRequest(std::size_t bytes, beast::error_code ec);
 
   // `failure` is "" or what went wrong, appended to the line.
   void LogRequest(std::size_t bytes, const std::string& failure);
+
+  // File bodies (Response::file), in session_file.cc.
+  // res_'s head, whose Content-Length is the file's part, then the part with sendfile(2)
+  // as the socket drains; the whole answer within the request timeout from `deadline`.
+  void SendFile(FileSlice file, std::chrono::steady_clock::time_point deadline);
+  void OnFileHead(beast::error_code ec, std::size_t bytes);
+  // Sends what the socket takes, at most kFileSendBytes before yielding the thread to other
+  // connections; waits for the socket to drain when it is full.
+  void PumpFile();
+  void OnFileWritable(beast::error_code ec);
+  void OnFileTimeout(beast::error_code ec);
+  // Ends a file body: `failure` "" (sent whole: the connection goes on) or what went wrong
+  // (the connection closes, the reader sees the body cut).
+  void EndFile(const std::string& failure);
 
   // Streamed responses, in session_stream.cc.
   // A streamed response (Response::stream): the head now, with chunked transfer encoding and
@@ -228,13 +218,21 @@ class Session : public std::enable_shared_from_this<Session> {
   Server::Core& core_;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
-  std::optional<http::response<ResponseBody>> res_;  // a file's part being written
+  std::optional<http::response<ResponseBody>> res_;  // a head Beast writes (a file's, or rare)
   // A body in memory being written: its head (web/response_head.h; the string's capacity kept
   // from one response to the next) and the body, held until the write completes.
   std::string head_;
   std::shared_ptr<const std::string> body_;
   bool keep_alive_ = false;  // of the response being written
   bool deadline_fresh_ = false;  // Send keeps the request's deadline for the write
+
+  // A file body being sent (SendFile): the serializer of res_'s head, the part of the file,
+  // how much of it went, the head's bytes (for the access log) and the write's deadline.
+  std::optional<http::response_serializer<ResponseBody>> file_head_;
+  std::optional<FileSlice> file_;
+  std::uint64_t file_sent_ = 0;
+  std::size_t file_head_bytes_ = 0;
+  std::optional<net::steady_timer> file_timer_;
   std::string peer_;    // the peer's address, "" when unknown
   std::string remote_;  // address:port, for the access log
   bool peer_loopback_ = false;  // the client connected from 127.0.0.0/8 or ::1
