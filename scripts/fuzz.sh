@@ -94,20 +94,7 @@ for target in "${targets[@]}"; do
     replay=("$repo_corpus")
     [[ -d $root/fuzz/crashes/$target ]] && replay+=("$root/fuzz/crashes/$target")
     scratch=$(mktemp -d)
-    fuzz_flags=()
-    if [[ $target == query ]]; then
-      # Xapian 1.4's QueryParser leaks 96 bytes on a syntax error beside CJK text ("AND D 模 D";
-      # docs/fuzzing.md, not fixed yet): a few random seconds may find it, so the query target
-      # replays its inputs with leak detection first, then fuzzes without it.
-      mapfile -t inputs < <(find "${replay[@]}" -type f)
-      if ! "$binary" "${flags[@]}" "${inputs[@]}" > "$log.replay" 2>&1; then
-        status=1
-        echo "fuzz.sh: $target failed replaying its inputs (log: $log.replay):" >&2
-        tail -n 30 "$log.replay" >&2
-      fi
-      fuzz_flags=(-detect_leaks=0)
-    fi
-    if ! "$binary" "${flags[@]}" "${fuzz_flags[@]}" -max_total_time="$seconds" "$scratch" "${replay[@]}" > "$log" 2>&1; then
+    if ! "$binary" "${flags[@]}" -max_total_time="$seconds" "$scratch" "${replay[@]}" > "$log" 2>&1; then
       status=1
       echo "fuzz.sh: $target failed (log: $log):" >&2
       tail -n 30 "$log" >&2

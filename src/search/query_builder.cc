@@ -162,6 +162,53 @@ std::string Normalise(std::string_view text) {
   return out;
 }
 
+// Whether the parser reads `c` as CJK text (n-grams): the union of the ranges Xapian 1.4's
+// releases treat so, narrowed to word characters as Xapian narrows them. A wider set than the
+// installed Xapian's only quotes a word that needs no quotes.
+bool IsCjkWordChar(unsigned c) {
+  const bool cjk = (c >= 0x0E00 && c <= 0x0E7F) || (c >= 0x1100 && c <= 0x11FF) ||
+                   (c >= 0x2E80 && c <= 0x2FDF) || (c >= 0x3000 && c <= 0x9FFF) ||
+                   (c >= 0xA700 && c <= 0xA71F) || (c >= 0xA960 && c <= 0xA97F) ||
+                   (c >= 0xAC00 && c <= 0xD7FF) || (c >= 0xF900 && c <= 0xFAFF) ||
+                   (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFFEF) ||
+                   (c >= 0x20000 && c <= 0x2FFFF);
+  return cjk && Xapian::Unicode::is_wordchar(c);
+}
+
+// Puts each run of CJK text outside a phrase in quotes: D 模型 D becomes D "模型" D.
+// Xapian 1.4's parser cannot parse a bare run between two words ("parse error"), and when a
+// query with a bare run has any syntax error ("AND D 模 D") it leaks 96 bytes of the failed
+// parse (found by the query fuzz target); a quoted run parses anywhere and leaks nothing. A
+// quoted run is the phrase of its characters, which the n-gram index matches where the bare
+// run's characters and pairs match (FAQ answers in Chinese: docs/search.md). Wants valid UTF-8.
+std::string QuoteCjkRuns(const std::string& text) {
+  std::string out;
+  out.reserve(text.size() + 8);
+  bool in_phrase = false;
+  Xapian::Utf8Iterator it(text);
+  const Xapian::Utf8Iterator end;
+  while (it != end) {
+    if (in_phrase || !IsCjkWordChar(*it)) {
+      if (*it == '"') in_phrase = !in_phrase;
+      Xapian::Unicode::append_utf8(out, *it);
+      ++it;
+      continue;
+    }
+    // A run right after a word or a closing quote is a word of its own, as Xapian reads it.
+    if (!out.empty() && std::string_view(" :+-(").find(out.back()) == std::string_view::npos) {
+      out.push_back(' ');
+    }
+    out.push_back('"');
+    while (it != end && IsCjkWordChar(*it)) {
+      Xapian::Unicode::append_utf8(out, *it);
+      ++it;
+    }
+    out.push_back('"');
+    if (it != end && *it != ' ' && *it != ')') out.push_back(' ');
+  }
+  return out;
+}
+
 // Every field the language knows, as MakeParser registers them.
 constexpr std::string_view kFieldNames[] = {"title", "author",  "abstract", "fulltext",
                                             "faq",   "cat",     "date",     "branch",
@@ -245,7 +292,7 @@ Result<Xapian::Query> BuildQuery(std::string_view text, const TermFrequency& fre
     return Fail(ErrorCode::kInvalidArgument,
                 "the query is not valid UTF-8 text: type it again or paste it as plain text");
   }
-  const std::string normalised = Normalise(text);
+  const std::string normalised = QuoteCjkRuns(Normalise(text));
   // Xapian would read an unclosed phrase to the end of the query, which searches for something
   // the reader did not ask; issue 6 wants such a query refused with a message.
   if (std::ranges::count(normalised, '"') % 2 != 0) {
