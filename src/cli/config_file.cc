@@ -358,6 +358,7 @@ Result<void> ReadLimits(const toml::table* table, const std::string& file, Confi
         << limits.Int("max_connections", settings.max_connections, 0, 10'000'000)
         << limits.Int("max_connections_per_client", settings.max_connections_per_client, 0,
                       10'000'000)
+        << limits.Duration("refusal_hold", rates.refusal_hold)
         << limits.Duration("stream_lifetime", settings.stream_lifetime)
         << limits.Duration("stream_heartbeat", settings.stream_heartbeat)
         << limits.Int("faq_streams_per_paper", rates.faq_streams_per_paper, 0, 10'000'000)

@@ -192,6 +192,7 @@ TEST_F(ConfigFileTest, LimitsHaveDefaultsAndAreRead) {
   EXPECT_EQ(defaults->limits.rates.token.per_minute, 5);
   EXPECT_EQ(defaults->limits.model_budget.daily_generations, 2000);
   EXPECT_TRUE(defaults->limits.rates.trusted_proxies.empty());
+  EXPECT_EQ(defaults->limits.rates.refusal_hold, std::chrono::seconds(1));
 
   Result<Config> config = LoadConfigFile(Write(
       "[limits]\ntrusted_proxies = [\"127.0.0.1\", \"::1\"]\nsearches_per_minute = 6\n"
@@ -199,7 +200,8 @@ TEST_F(ConfigFileTest, LimitsHaveDefaultsAndAreRead) {
       "daily_generations = 50\ndaily_tokens = 3000000000\npending_fetches = 10\n"
       "pending_fetches_per_client = 2\nmax_connections = 500\nmax_connections_per_client = 20\n"
       "stream_lifetime = \"5m\"\nstream_heartbeat = \"20s\"\nfaq_streams_per_paper = 50\n"
-      "faq_streams_per_client = 4\ntoken_attempts_per_minute = 2\ntoken_attempts_burst = 3\n"));
+      "faq_streams_per_client = 4\ntoken_attempts_per_minute = 2\ntoken_attempts_burst = 3\n"
+      "refusal_hold = \"250ms\"\n"));
   ASSERT_TRUE(config) << config.error().message;
   const LimitsSettings& limits = config->limits;
   EXPECT_EQ(limits.rates.trusted_proxies, (std::vector<std::string>{"127.0.0.1", "::1"}));
@@ -219,6 +221,7 @@ TEST_F(ConfigFileTest, LimitsHaveDefaultsAndAreRead) {
   EXPECT_EQ(limits.rates.faq_streams_per_client, 4);
   EXPECT_EQ(limits.rates.token.per_minute, 2);
   EXPECT_EQ(limits.rates.token.burst, 3);
+  EXPECT_EQ(limits.rates.refusal_hold, std::chrono::milliseconds(250));
 
   Result<Config> typo = LoadConfigFile(Write("[limits]\nsearch_per_minute = 6\n"));
   ASSERT_FALSE(typo);

@@ -3,6 +3,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "core/mutex.h"
+#include "search/deadline_weight.h"
 #include "search/index_layout.h"
 #include "search/related_terms.h"
 #include "search/query_builder.h"
@@ -49,16 +51,19 @@ Result<void> Refresh(const std::filesystem::path& index_dir, Reader& reader) {
 // Matches counted before the total may be an estimate (get_mset's checkatleast).
 constexpr int kExactCountUpTo = 100;
 
-// Each search's time budget: past it Xapian stops looking further and answers the best matches
-// found so far (a common-word search over millions of papers), so no query holds a server
-// thread for long (issue #18 finding 6). Typical searches take milliseconds.
-constexpr double kSearchTimeLimitSeconds = 0.5;
+// When the search must be done (SearcherOptions::time_limit from its start); nullopt: never.
+using Deadline = std::optional<std::chrono::steady_clock::time_point>;
 
-Xapian::Enquire MakeEnquire(Xapian::Database& database, const Xapian::Query& query) {
+// BM25, and past `deadline` the match throws SearchDeadlinePassed (deadline_weight.h).
+Xapian::Enquire MakeEnquire(Xapian::Database& database, const Xapian::Query& query,
+                            const Deadline& deadline) {
   Xapian::Enquire enquire(database);
   enquire.set_query(query);
-  enquire.set_weighting_scheme(Xapian::BM25Weight());
-  enquire.set_time_limit(kSearchTimeLimitSeconds);
+  if (deadline) {
+    enquire.set_weighting_scheme(DeadlineWeight(*deadline));
+  } else {
+    enquire.set_weighting_scheme(Xapian::BM25Weight());
+  }
   return enquire;
 }
 
@@ -74,8 +79,9 @@ Xapian::doccount CheckAtLeast(int offset, int limit) {
 // document number, which depends on how the index was built. Matches weighing less than
 // `weight_cutoff` are left out, and out of the counts.
 Xapian::MSet MatchInOrder(Xapian::Database& database, const Xapian::Query& query, SearchSort sort,
-                          int offset, int limit, double weight_cutoff = 0) {
-  Xapian::Enquire enquire = MakeEnquire(database, query);
+                          int offset, int limit, const Deadline& deadline,
+                          double weight_cutoff = 0) {
+  Xapian::Enquire enquire = MakeEnquire(database, query, deadline);
   if (weight_cutoff > 0) enquire.set_cutoff(0, weight_cutoff);
   if (sort == SearchSort::kNewest) {
     enquire.set_sort_by_value_then_relevance(kDaySlot, true);
@@ -116,10 +122,10 @@ Page PageOf(const Xapian::MSet& matches, std::size_t skip = 0, std::size_t count
 // equals a neighbour's (no document outside could then take a place on it), once the equal
 // weights within it are put in the order slot's order. When a tie crosses the page's edge (a
 // query of filters only, where every weight is 0), only the full tie-break is right: tie_at_edge.
-Page MatchByWeight(Xapian::Database& database, const Xapian::Query& query,
-                                  int offset, int limit) {
+Page MatchByWeight(Xapian::Database& database, const Xapian::Query& query, int offset, int limit,
+                   const Deadline& deadline) {
   const int before = offset > 0 ? 1 : 0;
-  Xapian::Enquire enquire = MakeEnquire(database, query);
+  Xapian::Enquire enquire = MakeEnquire(database, query, deadline);
   const Xapian::MSet matches =
       enquire.get_mset(static_cast<Xapian::doccount>(offset - before),
                        static_cast<Xapian::doccount>(limit + before + 1),
@@ -158,18 +164,19 @@ Page MatchByWeight(Xapian::Database& database, const Xapian::Query& query,
   return page;
 }
 
+// Throws SearchDeadlinePassed past `deadline`.
 Page Match(Xapian::Database& database, const Xapian::Query& query, SearchSort sort, int offset,
-           int limit) {
+           int limit, const Deadline& deadline) {
   if (sort != SearchSort::kRelevance || limit == 0) {
-    return PageOf(MatchInOrder(database, query, sort, offset, limit));
+    return PageOf(MatchInOrder(database, query, sort, offset, limit, deadline));
   }
-  Page by_weight = MatchByWeight(database, query, offset, limit);
+  Page by_weight = MatchByWeight(database, query, offset, limit, deadline);
   if (!by_weight.tie_at_edge) return by_weight;
   // The tie-broken match need not look at matches lighter than the page's lightest, which lets
   // Xapian skip most of a common word's postings from the start; it then counts only the
   // heavier ones, so the counts are the first match's. (A hair below it, in case the two
   // matches add a document's term weights in a different order.)
-  Page ordered = PageOf(MatchInOrder(database, query, sort, offset, limit,
+  Page ordered = PageOf(MatchInOrder(database, query, sort, offset, limit, deadline,
                                      by_weight.lowest_weight * (1 - 1e-9)));
   ordered.lower = by_weight.lower;
   ordered.upper = by_weight.upper;
@@ -207,6 +214,7 @@ RelatedPapers MatchRelated(Xapian::Database& database, Xapian::docid paper, cons
 
 struct Searcher::Impl {
   std::filesystem::path index_dir;
+  SearcherOptions options;
   Mutex mutex;
   std::vector<std::unique_ptr<Reader>> idle GUARDED_BY(mutex);
 
@@ -226,9 +234,11 @@ struct Searcher::Impl {
 Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Searcher::~Searcher() = default;
 
-Result<std::unique_ptr<Searcher>> Searcher::Open(const std::filesystem::path& index_dir) {
+Result<std::unique_ptr<Searcher>> Searcher::Open(const std::filesystem::path& index_dir,
+                                                 SearcherOptions options) {
   auto impl = std::make_unique<Impl>();
   impl->index_dir = index_dir;
+  impl->options = options;
   auto reader = std::make_unique<Reader>();
   if (Result<void> opened = Refresh(index_dir, *reader); !opened) {
     return std::unexpected(opened.error());
@@ -259,19 +269,30 @@ Result<SearchResults> Searcher::Search(const SearchQuery& query) {
     return std::unexpected(built.error());
   }
   SearchResults results;
+  const std::chrono::microseconds time_limit = impl_->options.time_limit;
+  const Deadline deadline =
+      time_limit.count() > 0 ? Deadline(std::chrono::steady_clock::now() + time_limit)
+                             : std::nullopt;
   try {
     Page page;
     try {
-      page = Match(reader->database, *built, query.sort, query.offset, limit);
+      page = Match(reader->database, *built, query.sort, query.offset, limit, deadline);
     } catch (const Xapian::DatabaseModifiedError&) {
       // The writer committed twice while we read; the newest revision is consistent.
       reader->database.reopen();
-      page = Match(reader->database, *built, query.sort, query.offset, limit);
+      page = Match(reader->database, *built, query.sort, query.offset, limit, deadline);
     }
     results.total_at_least = page.lower;
     results.total_exact = page.lower == page.upper;
     results.total_estimate = std::max(page.estimated, page.lower);
     results.hits = std::move(page.hits);
+  } catch (const SearchDeadlinePassed&) {
+    impl_->Return(std::move(reader));
+    return Fail(ErrorCode::kTimeout,
+                "this search reads too many papers to answer in time: add a word, a \"phrase\" "
+                "or a filter such as cat:cs.CL or date:2025 to narrow it",
+                "search past its time limit of " + std::to_string(time_limit.count()) +
+                    " us: " + query.text);
   } catch (const Xapian::Error& error) {
     return std::unexpected(FromXapianError(error, "search"));
   }

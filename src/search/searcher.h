@@ -4,6 +4,7 @@
 #ifndef COOLPAPERS_SEARCH_SEARCHER_H_
 #define COOLPAPERS_SEARCH_SEARCHER_H_
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -57,12 +58,20 @@ struct RelatedPapers {
 // Keywords per paper, as papers.cool gives 10 for [REL] and preference sorting.
 inline constexpr int kKeywordsPerPaper = 10;
 
+struct SearcherOptions {
+  // Each search's time budget: past it the search stops and answers kTimeout with a message
+  // that says how to narrow it, so no query holds a server thread for long (issue #18 finding
+  // 6; deadline_weight.h). Searches take milliseconds (at 2.7M papers the slowest benchmark
+  // phrase took 264 ms). 0: no budget.
+  std::chrono::microseconds time_limit{500'000};
+};
+
 class Searcher {
  public:
   // Opens the index the indexer keeps in `index_dir` (paper_indexer.h). Returns kUnavailable
   // when there is no index there yet or it cannot be opened, kCorrupt when it is damaged.
   [[nodiscard]] static Result<std::unique_ptr<Searcher>> Open(
-      const std::filesystem::path& index_dir);
+      const std::filesystem::path& index_dir, SearcherOptions options = {});
 
   ~Searcher();
   Searcher(const Searcher&) = delete;
@@ -70,7 +79,8 @@ class Searcher {
 
   // Runs the query. Returns kInvalidArgument (with a message for the reader) for a query the
   // language rejects or a negative offset or limit; kUnavailable or kCorrupt when the index
-  // fails. An offset at or past kMaxResults gives no hits but the true estimate.
+  // fails, kTimeout past the time budget (SearcherOptions::time_limit). An offset at or past
+  // kMaxResults gives no hits but the true estimate.
   // Thread-safe: concurrent calls each use their own database handle from a pool.
   [[nodiscard]] Result<SearchResults> Search(const SearchQuery& query);
 

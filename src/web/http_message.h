@@ -4,6 +4,7 @@
 #ifndef COOLPAPERS_WEB_HTTP_MESSAGE_H_
 #define COOLPAPERS_WEB_HTTP_MESSAGE_H_
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -89,6 +90,10 @@ struct Response {
   // object the server keeps until the stream ends (a watcher's place in a quota).
   std::string stream_heartbeat;
   std::shared_ptr<void> stream_hold;
+  // How long the server waits before sending this answer, on a timer (no thread waits): a
+  // refusal for a client's rate (RateLimits::refusal_hold) goes out late, so a client that
+  // ignores Retry-After sends one request a connection per hold instead of thousands a second.
+  std::chrono::milliseconds hold{0};
 
   // The value of header `name` (exact spelling) or "" when absent. For tests and logs.
   std::string_view Header(std::string_view name) const {

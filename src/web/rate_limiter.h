@@ -58,6 +58,11 @@ struct RateLimits {
   // FAQ event streams open at once on one paper and from one client (WatcherQuota); 0: no cap.
   int faq_streams_per_paper = 200;
   int faq_streams_per_client = 8;
+  // How long a refusal for a client's rate or the spent model budget (429) is held before it
+  // is sent (Response::hold): a flood of refused requests from a few connections took the cores
+  // from readers (issue #18's strangers benchmark, "budget": ~18,000 429s a second on 8
+  // connections); held, each connection sends at most one request per hold. 0: sent at once.
+  std::chrono::milliseconds refusal_hold{1000};
   // Peers whose X-Forwarded-For names the client (a reverse proxy on this host: "127.0.0.1").
   std::vector<std::string> trusted_proxies = {};
   // Clients remembered at once; past it the buckets that are full again are forgotten (a full

@@ -152,6 +152,7 @@ void Session::OnServerStop() {
   stopping_ = true;
   // Waiting for a request: give up now. Handling or writing one: OnWrite closes afterwards.
   if (reading_) stream_.cancel();
+  if (held_) hold_timer_->cancel();
   if (channel_) {  // streaming: send what is queued and the last chunk, then close
     {
       MutexLock lock(&channel_->mutex);
@@ -280,12 +281,27 @@ Response Session::Answer(const Request& request) {
 }
 
 void Session::Respond(Response response) {
+  if (response.hold.count() > 0 && !stopping_ && !core_.stopping) {
+    if (!hold_timer_) hold_timer_.emplace(stream_.get_executor());
+    hold_timer_->expires_after(std::exchange(response.hold, {}));
+    held_ = std::move(response);
+    deadline_fresh_ = false;  // the request's deadline may pass while it waits
+    return hold_timer_->async_wait(
+        beast::bind_front_handler(&Session::OnHoldEnd, shared_from_this()));
+  }
   const http::request<http::string_body>& req = parser_->get();
   if (IsNotModified(FromBeast(req[http::field::if_none_match]),
                     FromBeast(req[http::field::if_modified_since]), response)) {
     MakeNotModified(response);
   }
   Send(std::move(response), req.version(), req.keep_alive(), req.method() == http::verb::head);
+}
+
+void Session::OnHoldEnd(beast::error_code) {
+  // Expired, or cancelled as the server stops: either way the answer goes now.
+  Response response = *std::move(held_);
+  held_.reset();
+  Respond(std::move(response));
 }
 
 void Session::RejectRequest(int status, std::string_view code, const std::string& message) {

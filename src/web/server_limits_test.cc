@@ -75,6 +75,67 @@ Response Plain(const Request&) {
   return response;
 }
 
+// Issue #18's strangers benchmark ("budget"): thousands of refused requests a second from a
+// few connections took the cores from readers. A refusal now carries a hold (Response::hold),
+// waited out on a timer: the held connections wait, and everyone else is answered meanwhile,
+// even with every I/O thread's connections held.
+TEST_F(ServerLimitsTest, AHeldAnswerWaitsOnATimerNotOnAThread) {
+  constexpr auto kHold = std::chrono::milliseconds(800);
+  StartServer(
+      [&](const Request& request) {
+        Response response = Plain(request);
+        if (request.target == "/held") {
+          response.status = 429;
+          response.hold = kHold;
+        }
+        return response;
+      },
+      ServerOptions{});
+  const auto sent = std::chrono::steady_clock::now();
+  std::vector<std::thread> held;
+  std::vector<int> statuses(6, 0);
+  std::vector<std::chrono::milliseconds> waited(6);
+  for (size_t i = 0; i < statuses.size(); ++i) {  // three a thread: more than the I/O threads
+    held.emplace_back([&, i] {
+      HttpClient client("127.0.0.1", server_->port(), kWait);
+      statuses[i] = client.Get("/held").status;
+      waited[i] = std::chrono::duration_cast<std::chrono::milliseconds>(
+          std::chrono::steady_clock::now() - sent);
+    });
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));  // the held requests arrive
+  const auto plain = MakeClient()->Get("/plain");
+  const auto plain_waited = std::chrono::steady_clock::now() - sent;
+  for (std::thread& thread : held) thread.join();
+  EXPECT_EQ(plain.status, 200);
+  for (size_t i = 0; i < statuses.size(); ++i) {
+    EXPECT_EQ(statuses[i], 429);
+    EXPECT_GE(waited[i], kHold);                 // held as long as asked
+    EXPECT_LT(plain_waited, waited[i]) << i;     // and the plain request went first
+  }
+}
+
+// A stopping server sends what it holds at once instead of waiting out the hold.
+TEST_F(ServerLimitsTest, AStoppingServerSendsItsHeldAnswersAtOnce) {
+  StartServer(
+      [](const Request& request) {
+        Response response = Plain(request);
+        response.status = 429;
+        response.hold = std::chrono::minutes(5);
+        return response;
+      },
+      ServerOptions{});
+  int status = 0;
+  std::thread client([&] { status = MakeClient()->Get("/held").status; });
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  const auto stopped = std::chrono::steady_clock::now();
+  server_->Stop();
+  server_->Wait();
+  client.join();  // the client's own timeout (10 s) would fail the request otherwise
+  EXPECT_EQ(status, 429);
+  EXPECT_LT(std::chrono::steady_clock::now() - stopped, std::chrono::seconds(5));
+}
+
 // Issue #18 finding 2: out of file descriptors ("accept failed: Too many open files"), the
 // accept loop retried at once, spinning a thread for as long as the connection waited. It now
 // pauses 100 ms between attempts (one log line each), and accepts again once fds are free.

@@ -154,8 +154,10 @@ class Session : public std::enable_shared_from_this<Session> {
   void HandleRequest();
   // The handler's answer (a 500 when it throws), on any thread.
   Response Answer(const Request& request);
-  // Sends the answer to the request parser_ holds, on the session's thread.
+  // Sends the answer to the request parser_ holds, on the session's thread; one with a hold
+  // (Response::hold) after it, unless the server stops first.
   void Respond(Response response);
+  void OnHoldEnd(beast::error_code ec);
   void RejectRequest(int status, std::string_view code, const std::string& message);
   void Send(Response response, unsigned version, bool keep_alive, bool head);
   void OnWrite(beast::error_code ec, std::size_t bytes);
@@ -233,6 +235,9 @@ class Session : public std::enable_shared_from_this<Session> {
   std::uint64_t file_sent_ = 0;
   std::size_t file_head_bytes_ = 0;
   std::optional<net::steady_timer> file_timer_;
+  // An answer waiting out its hold (Respond), and the timer it waits on.
+  std::optional<Response> held_;
+  std::optional<net::steady_timer> hold_timer_;
   std::string peer_;    // the peer's address, "" when unknown
   std::string remote_;  // address:port, for the access log
   bool peer_loopback_ = false;  // the client connected from 127.0.0.0/8 or ::1

@@ -252,6 +252,7 @@ Response Site::TooManyRequests(LimitClass limit, std::chrono::seconds wait,
           (wait.count() == 1 ? " second" : " seconds") + " and try again.",
       format, frame_);
   response.headers.emplace_back("Retry-After", seconds);
+  response.hold = limiter_.limits().refusal_hold;
   return response;
 }
 
@@ -263,6 +264,7 @@ Response Site::BudgetSpent(ErrorFormat format) const {
       format, frame_);
   response.headers.emplace_back("Retry-After",
                                 std::to_string(UntilNextUtcDay(*services_.clock).count()));
+  response.hold = limiter_.limits().refusal_hold;
   return response;
 }
 

@@ -66,6 +66,10 @@ TEST_F(SiteLimitsTest, SearchesPastTheBucketGet429WithRetryAfterAndAReadableMess
   EXPECT_EQ(api.status, 429);
   EXPECT_EQ(api.content_type, kJsonType);
   EXPECT_THAT(*api.body, HasSubstr(R"("code":"rate_limited")"));
+  // Sent a second late (RateLimits::refusal_hold), so a client that does not wait sends few.
+  EXPECT_EQ(page.hold, std::chrono::seconds(1));
+  EXPECT_EQ(api.hold, std::chrono::seconds(1));
+  EXPECT_EQ(Send("/arxiv/search?query=b", "203.0.113.8").hold, std::chrono::seconds(0));
   clock_.Advance(std::chrono::seconds(10));
   EXPECT_NE(Send("/arxiv/search?query=e").status, 429);
 }
@@ -159,6 +163,7 @@ TEST_F(SiteLimitsTest, ASpentModelBudgetRefusesModelRequestsUntilMidnight) {
     EXPECT_EQ(faq.content_type, kJsonType);
     EXPECT_EQ(faq.Header("Retry-After"), "14400");  // 20:00 UTC: 4 hours to go
     EXPECT_THAT(*faq.body, HasSubstr("Today's budget of model answers is spent"));
+    EXPECT_EQ(faq.hold, std::chrono::seconds(1));
     EXPECT_EQ(Send("/api/translations/2505.00002", "203.0.113.7", "", "POST", cookie).status, 429);
   }
   EXPECT_NE(Send("/api/faq/2505.00002").status, 429);
