@@ -44,7 +44,8 @@ int main(int argc, char** argv) try {
                       "Do not harvest arXiv's daily announcements (the default is to harvest)")
       ->excludes(serve_cmd->get_option("--harvest"));
   serve_cmd->add_option("--page-cache-mb", serve.page_cache_mb,
-                        "Bound of the rendered-page cache in MiB (0: cache nothing, for benchmarks)")
+                        "Bound of the caches of rendered pages and search results together, in MiB "
+                        "(three quarters for pages; 0: cache nothing, for benchmarks)")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
 

@@ -4,8 +4,9 @@
 // Why memory stayed: glibc raises its mmap threshold to the size of any mmapped block freed
 // (up to 32 MB), so after the first multi-megabyte buffer (a PDF read whole, a 2,000-card page,
 // its gzip) such buffers come from the heap, where a free in the middle is never returned, and
-// each server thread may get an arena of its own. The rest was by design: two page caches of
-// 64 MB each (web/page_cache.h), which fill over many distinct URLs and stay bounded.
+// each server thread may get an arena of its own. The rest was by design: the page caches
+// (web/page_cache.h; 64 MB in all since issue #19), which fill over many distinct URLs and stay
+// bounded.
 #ifndef COOLPAPERS_CLI_MALLOC_TUNING_H_
 #define COOLPAPERS_CLI_MALLOC_TUNING_H_
 

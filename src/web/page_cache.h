@@ -88,6 +88,7 @@ class PageCache {
 
   size_t size_bytes() const;
   size_t page_count() const;
+  size_t max_bytes() const { return options_.max_bytes; }
 
  private:
   struct Entry {

@@ -25,6 +25,12 @@ namespace {
 
 ErrorFormat FormatFor(bool api) { return api ? ErrorFormat::kJson : ErrorFormat::kHtml; }
 
+// `options` with `share` of its byte bound.
+PageCacheOptions WithBudget(PageCacheOptions options, double share) {
+  options.max_bytes = static_cast<size_t>(static_cast<double>(options.max_bytes) * share);
+  return options;
+}
+
 
 // The page stored under `key`, gzip-encoded when the client takes gzip and it is ready.
 std::optional<Response> CachedResponse(const PageCache& cache, const std::string& key,
@@ -96,10 +102,10 @@ Site::Site(store::Store& store, SiteOptions options, SiteServices services)
     : store_(store),
       services_(std::move(services)),
       frame_(std::move(options.frame)),
-      cache_(options.cache),
+      cache_(WithBudget(options.cache, kPageCacheShare)),
       page_sync_(store_, cache_, [this] { return PageStamp(store_, services_.harvest_progress); }),
       watcher_([this] { return page_sync_.Poll(); }, options.change_poll),
-      search_cache_(options.cache),
+      search_cache_(WithBudget(options.cache, 1 - kPageCacheShare)),
       limiter_(std::move(options.limits), services_.clock),
       click_allowance_(limiter_.limits().click_readers_per_client, limiter_.limits().max_clients,
                        services_.clock),

@@ -108,5 +108,26 @@ TEST_F(SiteCacheTest, AnFaqAnswerDropsOnlyItsPapersPage) {
 }
 
 
+// Issue #19 target 6: the page caches' bound is one, shared: pages get three quarters of it,
+// search results the rest (each had the whole bound, so serve held up to twice what
+// --page-cache-mb says).
+TEST(SiteCacheBudget, PagesAndSearchResultsShareOneBound) {
+  coolpapers::testing::TempDir dir;
+  auto store = testing::OpenSampleStore(dir.path());
+  ASSERT_NE(store, nullptr);
+  SiteOptions options;
+  options.cache.max_bytes = 64 * 1024;
+  Site site(*store, options);
+  EXPECT_EQ(site.cache().max_bytes(), 48 * 1024u);
+  EXPECT_EQ(site.search_cache().max_bytes(), 16 * 1024u);
+  // Pages past the bound push older ones out rather than grow the cache.
+  for (const char* target : {"/arxiv/cs.CL", "/arxiv/cs.AI", "/arxiv/cs.LG", "/api/days/cs.CL",
+                             "/arxiv/2505.00001", "/arxiv/2505.00002", "/", "/arxiv/cs.CV"}) {
+    site.Handle(Request{"GET", target, false});
+  }
+  EXPECT_GT(site.cache().page_count(), 0u);
+  EXPECT_LE(site.cache().size_bytes(), 48 * 1024u);
+}
+
 }  // namespace
 }  // namespace coolpapers::web
