@@ -216,12 +216,13 @@ std::optional<Response> Site::Dispatch(const Request& request, std::string_view&
       ClientAddress(request.peer, request.forwarded_for, limiter_.limits().trusted_proxies);
   if (!admin && (post || !entry->limit_posts_only)) {
     if (std::optional<std::chrono::seconds> wait = limiter_.Take(client, entry->limit)) {
-      return TooManyRequests(entry->limit, *wait, ErrorFormatFor(*entry, *route));
+      return Held(TooManyRequests(entry->limit, *wait, ErrorFormatFor(*entry, *route)),
+                  request.peer);
     }
   }
   if (entry->limit == LimitClass::kModel && post && services_.model_budget_spent &&
       services_.model_budget_spent()) {
-    return BudgetSpent(ErrorFormatFor(*entry, *route));
+    return Held(BudgetSpent(ErrorFormatFor(*entry, *route)), request.peer);
   }
   const RouteContext context{.route = *route,
                              .request = request,
@@ -258,8 +259,15 @@ Response Site::TooManyRequests(LimitClass limit, std::chrono::seconds wait,
           (wait.count() == 1 ? " second" : " seconds") + " and try again.",
       format, frame_);
   response.headers.emplace_back("Retry-After", seconds);
-  response.hold = limiter_.limits().refusal_hold;
   return response;
+}
+
+Response Site::Held(Response refusal, std::string_view peer) const {
+  const std::vector<std::string>& proxies = limiter_.limits().trusted_proxies;
+  if (std::ranges::find(proxies, peer) == proxies.end()) {
+    refusal.hold = limiter_.limits().refusal_hold;
+  }
+  return refusal;
 }
 
 Response Site::BudgetSpent(ErrorFormat format) const {
@@ -270,7 +278,6 @@ Response Site::BudgetSpent(ErrorFormat format) const {
       format, frame_);
   response.headers.emplace_back("Retry-After",
                                 std::to_string(UntilNextUtcDay(*services_.clock).count()));
-  response.hold = limiter_.limits().refusal_hold;
   return response;
 }
 

@@ -91,6 +91,10 @@ class Site {
   Response TooManyRequests(LimitClass limit, std::chrono::seconds wait, ErrorFormat format) const;
   // 429 while the model budget is spent (SiteServices::model_budget_spent), until 00:00 UTC.
   Response BudgetSpent(ErrorFormat format) const;
+  // `refusal` with RateLimits::refusal_hold, unless it goes to a trusted proxy: a proxy's
+  // connections carry many clients, and holding them would turn a flood of refused requests
+  // into a flood of held connections, up to the connection cap that everyone shares.
+  Response Held(Response refusal, std::string_view peer) const;
 
   store::Store& store_;
   const SiteServices services_;

@@ -70,6 +70,12 @@ TEST_F(SiteLimitsTest, SearchesPastTheBucketGet429WithRetryAfterAndAReadableMess
   EXPECT_EQ(page.hold, std::chrono::seconds(1));
   EXPECT_EQ(api.hold, std::chrono::seconds(1));
   EXPECT_EQ(Send("/arxiv/search?query=b", "203.0.113.8").hold, std::chrono::seconds(0));
+  // Not to a trusted proxy, whose connections carry other readers too.
+  EXPECT_NE(Send("/arxiv/search?query=f", "127.0.0.1", "198.51.100.4").status, 429);
+  EXPECT_NE(Send("/arxiv/search?query=g", "127.0.0.1", "198.51.100.4").status, 429);
+  const Response proxied = Send("/arxiv/search?query=h", "127.0.0.1", "198.51.100.4");
+  EXPECT_EQ(proxied.status, 429);
+  EXPECT_EQ(proxied.hold, std::chrono::seconds(0));
   clock_.Advance(std::chrono::seconds(10));
   EXPECT_NE(Send("/arxiv/search?query=e").status, 429);
 }
