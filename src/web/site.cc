@@ -195,7 +195,21 @@ std::optional<Response> Site::Dispatch(const Request& request, std::string_view&
     route_name = "asset";
     return StaticAssetResponse(request.target, request.accepts_gzip);
   }
-  if (!route) return MakeErrorResponse(route.error(), FormatFor(api_target), frame_);
+  if (!route) {
+    // A target that does not parse costs a token of the renders bucket, as a render would:
+    // no reader mistypes thousands a second, and a flood of hostile paths (the strangers
+    // benchmark's 15 KB category expressions, each refused in microseconds) then gets held
+    // 429s instead of taking the cores from readers.
+    if (!IsAdmin(request)) {
+      const std::string client =
+          ClientAddress(request.peer, request.forwarded_for, limiter_.limits().trusted_proxies);
+      if (std::optional<std::chrono::seconds> wait = limiter_.Take(client, LimitClass::kRender)) {
+        return Held(TooManyRequests(LimitClass::kRender, *wait, FormatFor(api_target)),
+                    request.peer);
+      }
+    }
+    return MakeErrorResponse(route.error(), FormatFor(api_target), frame_);
+  }
 
   PageCache* cache = CacheFor(entry->cache);
   std::optional<std::string> key =

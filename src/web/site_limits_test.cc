@@ -157,6 +157,22 @@ TEST_F(SiteLimitsTest, MagicTokenGuessesPastTheBucketGet429WithRetryAfter) {
   EXPECT_NE(Send("/api/token", "203.0.113.7", "", "POST").status, 429);
 }
 
+// A target that does not parse costs a render's token: a flood of hostile paths (a 15 KB
+// category expression, refused in microseconds) runs out of them and gets held 429s.
+TEST_F(SiteLimitsTest, TargetsThatDoNotParseCostARendersToken) {
+  const std::string hostile = "/arxiv/" + std::string(20'000, '-');
+  EXPECT_EQ(Send(hostile).status, 400);
+  EXPECT_EQ(Send(hostile).status, 400);
+  const Response refused = Send(hostile);
+  EXPECT_EQ(refused.status, 429);
+  EXPECT_EQ(refused.hold, std::chrono::seconds(1));
+  EXPECT_THAT(*refused.body, HasSubstr("Too many"));
+  EXPECT_EQ(Send(hostile, "203.0.113.8").status, 400);  // another client has its own tokens
+  EXPECT_EQ(Send(hostile, "203.0.113.7", "", "GET", "coolpapers_token=magic-token-0123456789")
+                .status,
+            400);  // admins are exempt
+}
+
 // Finding 1: once the day's model budget is spent, FAQ and translation requests are told so
 // at once (429 until 00:00 UTC), admins too; reading what exists goes on.
 TEST_F(SiteLimitsTest, ASpentModelBudgetRefusesModelRequestsUntilMidnight) {
