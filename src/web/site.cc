@@ -31,7 +31,6 @@ PageCacheOptions WithBudget(PageCacheOptions options, double share) {
   return options;
 }
 
-
 // The page stored under `key`, gzip-encoded when the client takes gzip and it is ready.
 std::optional<Response> CachedResponse(const PageCache& cache, const std::string& key,
                                        const Request& request) {
@@ -201,11 +200,9 @@ std::optional<Response> Site::Dispatch(const Request& request, std::string_view&
     // benchmark's 15 KB category expressions, each refused in microseconds) then gets held
     // 429s instead of taking the cores from readers.
     if (!IsAdmin(request)) {
-      const std::string client =
-          ClientAddress(request.peer, request.forwarded_for, limiter_.limits().trusted_proxies);
-      if (std::optional<std::chrono::seconds> wait = limiter_.Take(client, LimitClass::kRender)) {
-        return Held(TooManyRequests(LimitClass::kRender, *wait, FormatFor(api_target)),
-                    request.peer);
+      if (std::optional<Response> refused =
+              TakeToken(request, ClientOf(request), LimitClass::kRender, FormatFor(api_target))) {
+        return refused;
       }
     }
     return MakeErrorResponse(route.error(), FormatFor(api_target), frame_);
@@ -226,12 +223,11 @@ std::optional<Response> Site::Dispatch(const Request& request, std::string_view&
   if (reach == Reach::kQuickOnly) return std::nullopt;
   const uint64_t generation = key ? cache->generation() : 0;
   const bool admin = IsAdmin(request);
-  const std::string client =
-      ClientAddress(request.peer, request.forwarded_for, limiter_.limits().trusted_proxies);
+  const std::string client = ClientOf(request);
   if (!admin && (post || !entry->limit_posts_only)) {
-    if (std::optional<std::chrono::seconds> wait = limiter_.Take(client, entry->limit)) {
-      return Held(TooManyRequests(entry->limit, *wait, ErrorFormatFor(*entry, *route)),
-                  request.peer);
+    if (std::optional<Response> refused =
+            TakeToken(request, client, entry->limit, ErrorFormatFor(*entry, *route))) {
+      return refused;
     }
   }
   if (entry->limit == LimitClass::kModel && post && services_.model_budget_spent &&
@@ -274,6 +270,17 @@ Response Site::TooManyRequests(LimitClass limit, std::chrono::seconds wait,
       format, frame_);
   response.headers.emplace_back("Retry-After", seconds);
   return response;
+}
+
+std::string Site::ClientOf(const Request& request) const {
+  return ClientAddress(request.peer, request.forwarded_for, limiter_.limits().trusted_proxies);
+}
+
+std::optional<Response> Site::TakeToken(const Request& request, std::string_view client,
+                                        LimitClass limit, ErrorFormat format) {
+  std::optional<std::chrono::seconds> wait = limiter_.Take(client, limit);
+  if (!wait) return std::nullopt;
+  return Held(TooManyRequests(limit, *wait, format), request.peer);
 }
 
 Response Site::Held(Response refusal, std::string_view peer) const {

@@ -87,6 +87,11 @@ class Site {
   // The cache the policy names, or null: kNone, or kSearchPages without an index.
   PageCache* CacheFor(CachePolicy policy);
   bool IsAdmin(const Request& request) const;
+  // The client the per-client limits count `request` against (client_address.h).
+  std::string ClientOf(const Request& request) const;
+  // Takes a token of `client`'s bucket `limit`: nullopt to go on, or the (held) 429 to send.
+  std::optional<Response> TakeToken(const Request& request, std::string_view client,
+                                    LimitClass limit, ErrorFormat format);
   // 429 for a client whose bucket `limit` is empty (Retry-After: `wait`), in the route's format.
   Response TooManyRequests(LimitClass limit, std::chrono::seconds wait, ErrorFormat format) const;
   // 429 while the model budget is spent (SiteServices::model_budget_spent), until 00:00 UTC.
