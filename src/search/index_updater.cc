@@ -84,6 +84,16 @@ void IndexUpdater::Loop(std::stop_token stop) {
                      indexed.error().message.c_str(), indexed.error().detail.c_str());
       }
     }
+    if (indexed) {
+      // Caught up: the moment to bound the blocks again if enough papers came in since.
+      Result<bool> bounded = indexer_.RefreshBlockBounds(/*only_if_stale=*/true);
+      if (!bounded) {
+        std::fprintf(stderr, "coolpapers: cannot bound the search index's blocks: %s (%s)\n",
+                     bounded.error().message.c_str(), bounded.error().detail.c_str());
+      } else if (*bounded) {
+        std::fprintf(stderr, "coolpapers: search index: block bounds built again\n");
+      }
+    }
     failing = !indexed;
     MutexLock lock(&mutex_);
     wake_.wait_for(mutex_, stop, interval_, [this] {

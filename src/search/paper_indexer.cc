@@ -16,6 +16,7 @@
 #include <utility>
 
 #include "core/mutex.h"
+#include "search/block_bounds_record.h"
 #include "search/index_layout.h"
 #include "search/paper_document.h"
 #include "search/parallel_index_build.h"
@@ -78,12 +79,15 @@ std::vector<Xapian::Document> MakeDocuments(std::span<const Paper> papers,
 // term_exists first matters for speed: Glass's replace_document(term) opens the term's posting
 // list, which first flushes every buffered position list to disk, so a batch of new papers
 // would flush once per paper (indexing slowed down as the batch grew).
+// A replaced document keeps its id, and its block's bounds are noted as no longer bounding it.
 void AddOrReplace(Xapian::WritableDatabase& database, const std::string& id_term,
-                  const Xapian::Document& document) {
+                  const Xapian::Document& document, BlockBoundsRecord& bounds) {
   if (!database.term_exists(id_term)) {
     database.add_document(document);
   } else {
-    database.replace_document(id_term, document);
+    const Xapian::docid docid = *database.postlist_begin(id_term);
+    database.replace_document(docid, document);
+    NoteReplaced(bounds, docid);
   }
 }
 
@@ -92,7 +96,8 @@ void AddOrReplace(Xapian::WritableDatabase& database, const std::string& id_term
 // leaves earlier chunks committed, which is harmless because indexing the batch again replaces
 // them by id. The next chunk's documents are made while this one is written.
 void WritePapers(Xapian::WritableDatabase& database, std::span<const Paper> papers,
-                 const SearchTextsById& texts, std::optional<uint64_t> indexed_change) {
+                 const SearchTextsById& texts, std::optional<uint64_t> indexed_change,
+                 BlockBoundsRecord& bounds) {
   const auto chunk_at = [&](std::size_t start) {
     return papers.subspan(start, std::min(kPapersPerCommit, papers.size() - start));
   };
@@ -111,8 +116,9 @@ void WritePapers(Xapian::WritableDatabase& database, std::span<const Paper> pape
     try {
       for (std::size_t i = 0; i < chunk.size(); ++i) {
         if (chunk[i].id.empty()) continue;
-        AddOrReplace(database, std::string(kIdPrefix) + chunk[i].id, documents[i]);
+        AddOrReplace(database, std::string(kIdPrefix) + chunk[i].id, documents[i], bounds);
       }
+      SaveReplaced(database, bounds);
       if (indexed_change && start + kPapersPerCommit >= papers.size()) {
         database.set_metadata(std::string(kIndexedChangeKey), std::to_string(*indexed_change));
       }
@@ -158,6 +164,7 @@ struct PaperIndexer::Impl {
   Mutex mutex;
   int generation GUARDED_BY(mutex) = 0;
   Xapian::WritableDatabase database GUARDED_BY(mutex);
+  BlockBoundsRecord bounds GUARDED_BY(mutex);  // as committed, plus what the writing noted
 };
 
 PaperIndexer::PaperIndexer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -186,6 +193,7 @@ Result<std::unique_ptr<PaperIndexer>> PaperIndexer::Open(const std::filesystem::
       impl->database.set_metadata(std::string(kFormatKey), std::to_string(kIndexFormat));
       impl->database.commit();
     }
+    impl->bounds = ReadBlockBoundsRecord(impl->database);
   } catch (const Xapian::Error& error) {
     return std::unexpected(FromXapianError(error, "open the search index for writing"));
   }
@@ -206,7 +214,7 @@ Result<void> PaperIndexer::Index(std::span<const Paper> papers,
   const SearchTextsById texts_by_id = MapSearchTexts(texts);
   MutexLock lock(&impl_->mutex);
   try {
-    WritePapers(impl_->database, papers, texts_by_id, indexed_change);
+    WritePapers(impl_->database, papers, texts_by_id, indexed_change, impl_->bounds);
   } catch (const Xapian::Error& error) {
     return std::unexpected(FromXapianError(error, "index papers"));
   }
@@ -226,6 +234,10 @@ Result<int64_t> PaperIndexer::Rebuild(const PaperSource& source, uint64_t indexe
       next.set_metadata(std::string(kIndexedChangeKey), std::to_string(indexed_change));
       next.set_metadata(std::string(kFormatKey), std::to_string(kIndexFormat));
       next.commit();
+      if (next.get_doccount() >= kPapersWorthBounds) {
+        StoreNewBlockBounds(next);
+        next.commit();
+      }
     } catch (const Xapian::Error& error) {
       indexed = std::unexpected(FromXapianError(error, "rebuild the search index"));
     }
@@ -247,6 +259,11 @@ Result<int64_t> PaperIndexer::Rebuild(const PaperSource& source, uint64_t indexe
   }
   impl_->database = std::move(next);
   impl_->generation = next_generation;
+  try {
+    impl_->bounds = ReadBlockBoundsRecord(impl_->database);
+  } catch (const Xapian::Error& error) {
+    return std::unexpected(FromXapianError(error, "read the rebuilt index's block bounds"));
+  }
   if (Result<void> removed = RemoveOtherGenerations(impl_->index_dir, next_generation); !removed) {
     return std::unexpected(removed.error());
   }
@@ -293,10 +310,12 @@ Result<int64_t> PaperIndexer::WriteVenuePapers(std::span<const VenuePaper> paper
       const auto edition = edition_of_tag.find(paper.edition);
       if (edition == edition_of_tag.end()) continue;
       const Xapian::Document document = MakeVenueDocument(paper, *edition->second, generator);
-      AddOrReplace(database, std::string(kIdPrefix) + document.get_data(), document);
+      AddOrReplace(database, std::string(kIdPrefix) + document.get_data(), document,
+                   impl_->bounds);
       stale.erase(document.get_data());
       ++indexed;
       if (++in_chunk == kPapersPerCommit) {
+        SaveReplaced(database, impl_->bounds);
         database.commit_transaction();
         database.begin_transaction();
         in_chunk = 0;
@@ -304,6 +323,7 @@ Result<int64_t> PaperIndexer::WriteVenuePapers(std::span<const VenuePaper> paper
     }
     for (const std::string& id : stale) database.delete_document(std::string(kIdPrefix) + id);
     database.set_metadata(std::string(kVenueStampKey), std::to_string(venue_stamp));
+    SaveReplaced(database, impl_->bounds);
     database.commit_transaction();
   } catch (const Xapian::Error& error) {
     try {
@@ -359,6 +379,19 @@ Result<bool> PaperIndexer::FormatIsCurrent() {
   } catch (const Xapian::Error& error) {
     return std::unexpected(FromXapianError(error, "read the search index's format"));
   }
+}
+
+Result<bool> PaperIndexer::RefreshBlockBounds(bool only_if_stale) {
+  MutexLock lock(&impl_->mutex);
+  try {
+    if (only_if_stale && !BlockBoundsAreStale(impl_->database, impl_->bounds)) return false;
+    impl_->bounds = StoreNewBlockBounds(impl_->database);
+    impl_->database.commit();
+  } catch (const Xapian::Error& error) {
+    impl_->bounds = {};  // as if none: a later call builds them again
+    return std::unexpected(FromXapianError(error, "bound the search index's blocks"));
+  }
+  return true;
 }
 
 Result<int64_t> PaperIndexer::PaperCount() {

@@ -3,14 +3,19 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "core/mutex.h"
+#include "search/block_bounds_record.h"
+#include "search/block_plan.h"
 #include "search/deadline_weight.h"
 #include "search/index_layout.h"
 #include "search/related_terms.h"
@@ -25,6 +30,45 @@ namespace {
 struct Reader {
   int generation = 0;
   Xapian::Database database;
+  // The index's block bounds and the documents replaced since they were built, as of
+  // `bounds_revision` (BoundsCache::Attach); no bounds: every search reads all its matches.
+  int bounds_generation = 0;
+  Xapian::rev bounds_revision = 0;
+  std::shared_ptr<const BlockBounds> bounds;
+  std::vector<Xapian::docid> replaced;
+};
+
+// The parsed bounds of the live index, shared by all readers: a few MB at 2.7M papers, read
+// again only when the writer builds new ones.
+class BoundsCache {
+ public:
+  // Gives `reader` the bounds of the revision it reads. Throws Xapian::Error.
+  void Attach(Reader& reader) {
+    const Xapian::rev revision = reader.database.get_revision();
+    if (reader.bounds_generation == reader.generation && reader.bounds_revision == revision &&
+        revision != 0) {
+      return;
+    }
+    const BlockBoundsRecord record = ReadBlockBoundsRecord(reader.database);
+    reader.bounds_generation = reader.generation;
+    reader.bounds_revision = revision;
+    reader.replaced = record.replaced;
+    reader.bounds = nullptr;
+    if (record.id.empty()) return;
+    const std::string key = std::to_string(reader.generation) + ":" + record.id;
+    MutexLock lock(&mutex_);
+    if (key != key_) {
+      std::optional<BlockBounds> read = ReadBlockBounds(reader.database);
+      key_ = key;
+      bounds_ = read ? std::make_shared<const BlockBounds>(*std::move(read)) : nullptr;
+    }
+    reader.bounds = bounds_;
+  }
+
+ private:
+  Mutex mutex_;
+  std::string key_ GUARDED_BY(mutex_);
+  std::shared_ptr<const BlockBounds> bounds_ GUARDED_BY(mutex_);
 };
 
 // Brings the reader up to the writer's last commit, or onto a generation a rebuild swapped in.
@@ -102,11 +146,16 @@ struct Page {
   // not be the tie-broken page; every weight on that page is at least `lowest_weight`.
   bool tie_at_edge = false;
   double lowest_weight = 0;
+  // MatchByWeight only: the weight of the first match after the page, if there is one.
+  std::optional<double> weight_after;
+  bool read_by_blocks = false;  // MatchByBlocks made it
 };
 
 Page PageOf(const Xapian::MSet& matches, std::size_t skip = 0, std::size_t count = SIZE_MAX) {
-  Page page{{}, matches.get_matches_lower_bound(), matches.get_matches_upper_bound(),
-            matches.get_matches_estimated()};
+  Page page;
+  page.lower = matches.get_matches_lower_bound();
+  page.upper = matches.get_matches_upper_bound();
+  page.estimated = matches.get_matches_estimated();
   std::size_t i = 0;
   for (auto it = matches.begin(); it != matches.end(); ++it, ++i) {
     if (i < skip || page.hits.size() == count) continue;
@@ -133,15 +182,20 @@ Page MatchByWeight(Xapian::Database& database, const Xapian::Query& query, int o
   std::vector<double> weights;
   for (auto it = matches.begin(); it != matches.end(); ++it) weights.push_back(it.get_weight());
   const auto size = static_cast<int>(weights.size());
+  const std::optional<double> weight_after =
+      size > before + limit ? std::optional(weights[static_cast<std::size_t>(before + limit)])
+                            : std::nullopt;
   if ((before == 1 && size > 1 && weights[0] == weights[1]) ||
       (size > before + limit && weights[static_cast<std::size_t>(before + limit)] ==
                                     weights[static_cast<std::size_t>(before + limit - 1)])) {
     Page counts = PageOf(matches, 0, 0);
     counts.tie_at_edge = true;
     counts.lowest_weight = weights[static_cast<std::size_t>(std::min(size, before + limit) - 1)];
+    counts.weight_after = weight_after;
     return counts;
   }
   Page page = PageOf(matches, static_cast<std::size_t>(before), static_cast<std::size_t>(limit));
+  page.weight_after = weight_after;
   // Runs of equal weights inside the page, newest order key first; ranks stay by position.
   for (std::size_t run = 0; run < page.hits.size();) {
     std::size_t end = run + 1;
@@ -164,24 +218,94 @@ Page MatchByWeight(Xapian::Database& database, const Xapian::Query& query, int o
   return page;
 }
 
-// Throws SearchDeadlinePassed past `deadline`.
-Page Match(Xapian::Database& database, const Xapian::Query& query, SearchSort sort, int offset,
-           int limit, const Deadline& deadline) {
-  if (sort != SearchSort::kRelevance || limit == 0) {
-    return PageOf(MatchInOrder(database, query, sort, offset, limit, deadline));
-  }
+// The relevance page, equal weights in the order slot's order (MatchByWeight's page, or the
+// tie-broken one when a tie crosses its edge).
+Page MatchByRelevance(Xapian::Database& database, const Xapian::Query& query, int offset,
+                      int limit, const Deadline& deadline) {
   Page by_weight = MatchByWeight(database, query, offset, limit, deadline);
   if (!by_weight.tie_at_edge) return by_weight;
   // The tie-broken match need not look at matches lighter than the page's lightest, which lets
   // Xapian skip most of a common word's postings from the start; it then counts only the
   // heavier ones, so the counts are the first match's. (A hair below it, in case the two
   // matches add a document's term weights in a different order.)
-  Page ordered = PageOf(MatchInOrder(database, query, sort, offset, limit, deadline,
-                                     by_weight.lowest_weight * (1 - 1e-9)));
+  Page ordered = PageOf(MatchInOrder(database, query, SearchSort::kRelevance, offset, limit,
+                                     deadline, by_weight.lowest_weight * (1 - 1e-9)));
   ordered.lower = by_weight.lower;
   ordered.upper = by_weight.upper;
   ordered.estimated = by_weight.estimated;
+  ordered.weight_after = by_weight.weight_after;
   return ordered;
+}
+
+// Blocks read by a search's first try (block_plan.h), per match the page needs: the best few
+// give the page's likely weights cheaply, which tell which other blocks can still reach it. A
+// block's best document may be the only one of it near the page's weights, so a page of 26
+// needs more than 26 blocks.
+constexpr std::size_t kFirstBlocksPerMatch = 2;
+
+// The relevance page read from the blocks that can reach it only (block_plan.h). The best
+// blocks are matched first; the weight of the match after their page then bounds the page's
+// from below, so the second and last try reads every block whose bound reaches that weight,
+// after which no unread document can be on the page or tie with it. More matches must have
+// been found than are counted exactly (so the total was an estimate before, too). The weights
+// are Xapian's own on the same statistics: the page is the one MatchByWeight gives on the whole
+// index. The counts are the whole query's estimates, with the matches found as the lower bound.
+// nullopt when the bounds cannot tell (a query they do not follow, one cheap to match whole,
+// or one for which a third of the blocks would have to be read): the caller matches everything.
+std::optional<Page> MatchByBlocks(Xapian::Database& database, const Reader& reader,
+                                  const SearcherOptions& options, const Xapian::Query& query,
+                                  int offset, int limit, const Deadline& deadline) {
+  if (reader.bounds == nullptr || options.candidates_worth_blocks == 0) return std::nullopt;
+  if (!WorthReadingByBlocks(database, query, options.candidates_worth_blocks)) {
+    return std::nullopt;
+  }
+  const std::optional<BlockPlan> plan =
+      PlanBlocks(database, *reader.bounds, reader.replaced, query);
+  if (!plan) return std::nullopt;
+  const std::span<const BlockPlan::Block> blocks = plan->blocks;
+  const std::size_t most = blocks.size() / 3;
+  std::size_t read =
+      std::min(kFirstBlocksPerMatch * static_cast<std::size_t>(offset + limit + 1), most);
+  for (int attempt = 0; attempt < 2 && read > 0; ++attempt) {
+    const Xapian::Query some(Xapian::Query::OP_FILTER, query,
+                             BlocksFilter(*reader.bounds, blocks.first(read)));
+    Page page = MatchByRelevance(database, some, offset, limit, deadline);
+    if (!page.weight_after || page.lower < static_cast<int64_t>(CheckAtLeast(offset, limit))) {
+      return std::nullopt;  // few matches in the best blocks: Xapian finds them all fast
+    }
+    const double reach = *page.weight_after;
+    if (reach > blocks[read].bound) {
+      // Xapian's estimates from the terms' frequencies alone: no match is run.
+      Xapian::Enquire whole(database);
+      whole.set_query(query);
+      const Xapian::MSet estimate = whole.get_mset(0, 0);
+      page.upper = std::max<int64_t>(page.lower, estimate.get_matches_upper_bound());
+      page.estimated = std::max<int64_t>(page.lower, estimate.get_matches_estimated());
+      return page;
+    }
+    // Every block that may hold a match weighing at least `reach` (blocks are best first).
+    read = static_cast<std::size_t>(
+        std::ranges::partition_point(blocks, [&](const BlockPlan::Block& block) {
+          return block.bound >= reach;
+        }) - blocks.begin());
+    if (read > most) return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+// Throws SearchDeadlinePassed past `deadline`.
+Page Match(Xapian::Database& database, const Reader& reader, const SearcherOptions& options,
+           const Xapian::Query& query, SearchSort sort, int offset, int limit,
+           const Deadline& deadline) {
+  if (sort != SearchSort::kRelevance || limit == 0) {
+    return PageOf(MatchInOrder(database, query, sort, offset, limit, deadline));
+  }
+  if (std::optional<Page> by_blocks =
+          MatchByBlocks(database, reader, options, query, offset, limit, deadline)) {
+    by_blocks->read_by_blocks = true;
+    return *std::move(by_blocks);
+  }
+  return MatchByRelevance(database, query, offset, limit, deadline);
 }
 
 // [REL]: the paper's keywords (related_terms.h), searched together, rank the other papers. The
@@ -215,6 +339,8 @@ RelatedPapers MatchRelated(Xapian::Database& database, Xapian::docid paper, cons
 struct Searcher::Impl {
   std::filesystem::path index_dir;
   SearcherOptions options;
+  BoundsCache bounds;
+  std::atomic<int64_t> read_by_blocks{0};
   Mutex mutex;
   std::vector<std::unique_ptr<Reader>> idle GUARDED_BY(mutex);
 
@@ -276,12 +402,17 @@ Result<SearchResults> Searcher::Search(const SearchQuery& query) {
   try {
     Page page;
     try {
-      page = Match(reader->database, *built, query.sort, query.offset, limit, deadline);
+      impl_->bounds.Attach(*reader);
+      page = Match(reader->database, *reader, impl_->options, *built, query.sort, query.offset,
+                   limit, deadline);
     } catch (const Xapian::DatabaseModifiedError&) {
       // The writer committed twice while we read; the newest revision is consistent.
       reader->database.reopen();
-      page = Match(reader->database, *built, query.sort, query.offset, limit, deadline);
+      impl_->bounds.Attach(*reader);
+      page = Match(reader->database, *reader, impl_->options, *built, query.sort, query.offset,
+                   limit, deadline);
     }
+    if (page.read_by_blocks) impl_->read_by_blocks.fetch_add(1, std::memory_order_relaxed);
     results.total_at_least = page.lower;
     results.total_exact = page.lower == page.upper;
     results.total_estimate = std::max(page.estimated, page.lower);
@@ -351,6 +482,10 @@ Result<StarRanking> Searcher::RankByStars(const StarQuery& query) {
   }
   impl_->Return(std::move(reader));
   return ranking;
+}
+
+int64_t Searcher::SearchesReadByBlocks() const {
+  return impl_->read_by_blocks.load(std::memory_order_relaxed);
 }
 
 Result<uint64_t> Searcher::Revision() {

@@ -64,6 +64,11 @@ struct SearcherOptions {
   // 6; deadline_weight.h). Searches take milliseconds (at 2.7M papers the slowest benchmark
   // phrase took 264 ms). 0: no budget.
   std::chrono::microseconds time_limit{500'000};
+  // A relevance search that may read this many documents or more (its terms' frequencies) reads
+  // only the blocks of documents that can reach its page when the index has block bounds
+  // (docs/search.md, "Reading by blocks"); below it Xapian reads the whole match in a few
+  // milliseconds. 0: never by blocks (the benchmark compares both).
+  int64_t candidates_worth_blocks = 100'000;
 };
 
 class Searcher {
@@ -100,6 +105,9 @@ class Searcher {
   // rebuilt generation swapped in. Caches of search results compare it (web/site.h). Errors
   // as Search. Thread-safe.
   [[nodiscard]] Result<uint64_t> Revision();
+
+  // How many searches so far were answered by reading blocks (benchmarks and tests).
+  int64_t SearchesReadByBlocks() const;
 
  private:
   struct Impl;

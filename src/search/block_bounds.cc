@@ -1,0 +1,248 @@
+#include "search/block_bounds.h"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstring>
+
+#include "search/term_prefixes.h"
+
+namespace coolpapers::search {
+namespace {
+
+void PutNumber(std::string& out, std::uint64_t value) {
+  while (value >= 0x80) {
+    out.push_back(static_cast<char>((value & 0x7f) | 0x80));
+    value >>= 7;
+  }
+  out.push_back(static_cast<char>(value));
+}
+
+std::optional<std::uint64_t> TakeNumber(std::string_view& in) {
+  std::uint64_t value = 0;
+  for (int shift = 0; shift < 64 && !in.empty(); shift += 7) {
+    const auto byte = static_cast<unsigned char>(in.front());
+    in.remove_prefix(1);
+    value |= static_cast<std::uint64_t>(byte & 0x7f) << shift;
+    if ((byte & 0x80) == 0) return value;
+  }
+  return std::nullopt;
+}
+
+// A part as kept: rounded up, so that it still bounds the exact one; 1 at least (0 is "none").
+// Sixteen bits: the best matches of a common word differ in the third digit, which eight bits
+// blurred (the best blocks could not be told apart).
+std::uint16_t KeptPart(double part) {
+  return static_cast<std::uint16_t>(std::clamp(std::ceil(part * kPartScale), 1.0, kPartScale));
+}
+
+// The header of serialised bounds: the format, then the numbers Parse reads back.
+void PutHeader(std::string& out, int shift, Xapian::docid covered_through,
+               Xapian::doccount min_termfreq, double average_length) {
+  out = BlockBounds::kFormat;
+  PutNumber(out, static_cast<std::uint64_t>(shift));
+  PutNumber(out, covered_through);
+  PutNumber(out, min_termfreq);
+  std::uint64_t average_bits = 0;
+  std::memcpy(&average_bits, &average_length, sizeof average_bits);
+  PutNumber(out, average_bits);
+}
+
+}  // namespace
+
+double Bm25TermPart(Xapian::doccount doccount, Xapian::doccount termfreq, Xapian::termcount wqf) {
+  double idf = (static_cast<double>(doccount) - termfreq + 0.5) / (termfreq + 0.5);
+  if (idf < 2) idf = idf * 0.5 + 1;  // as BM25Weight::init: never negative
+  const double query_factor = (kBm25K3 + 1) * wqf / (kBm25K3 + wqf);
+  return std::log(idf) * query_factor * (kBm25K1 + 1);
+}
+
+double Bm25DocumentPart(Xapian::termcount wdf, Xapian::termcount length, double average_length) {
+  const double length_factor = average_length == 0 ? 0 : 1 / average_length;
+  const double normlen = std::max(length * length_factor, kBm25MinNormLen);
+  const double wdf_double = wdf;
+  return wdf_double / (kBm25K1 * (normlen * kBm25B + (1 - kBm25B)) + wdf_double);
+}
+
+double Bm25DriftFactor(const BlockBounds& bounds, double average_length) {
+  // A longer average shortens every normalised length by the ratio, and the denominator at
+  // most by the same ratio (normlen's floor only lengthens it).
+  if (bounds.average_length() <= 0 || average_length <= bounds.average_length()) return 1;
+  return average_length / bounds.average_length();
+}
+
+BlockBounds BlockBounds::Build(const Xapian::Database& database, const Options& options) {
+  const Xapian::docid covered_through = database.get_lastdocid();
+  int shift = 0;
+  while ((static_cast<std::uint64_t>(covered_through) >> shift) > options.max_blocks) ++shift;
+  const std::uint32_t block_count = covered_through == 0 ? 0 : ((covered_through - 1) >> shift) + 1;
+  const Xapian::doccount min_termfreq =
+      options.min_termfreq > 0 ? options.min_termfreq
+                               : std::max({1U, 4 * block_count, database.get_doccount() / 50});
+  const double average_length = database.get_avlength();
+
+  std::vector<Xapian::termcount> lengths(covered_through + 1, 0);
+  for (auto it = database.postlist_begin(""); it != database.postlist_end(""); ++it) {
+    lengths[*it] = it.get_doclength();
+  }
+  // Written in place (no copy of megabytes): the header, the terms and their parts ending with
+  // an empty term, then the words.
+  std::string serialised;
+  PutHeader(serialised, shift, covered_through, min_termfreq, average_length);
+  std::vector<std::uint16_t> parts(block_count);
+  const auto put_parts = [&] {
+    for (const std::uint16_t part : parts) {
+      serialised.push_back(static_cast<char>(part & 0xff));
+      serialised.push_back(static_cast<char>(part >> 8));
+    }
+  };
+
+  for (auto term = database.allterms_begin(); term != database.allterms_end(); ++term) {
+    if (term.get_termfreq() < min_termfreq) continue;
+    const std::string name = *term;
+    // Boolean serialised (categories, days, ids) have no wdf: they never weigh anything.
+    if (database.get_collection_freq(name) == 0) continue;
+    std::ranges::fill(parts, 0);
+    for (auto posting = database.postlist_begin(name); posting != database.postlist_end(name);
+         ++posting) {
+      const Xapian::docid docid = *posting;
+      std::uint16_t& kept = parts[(docid - 1) >> shift];
+      kept = std::max(kept, KeptPart(Bm25DocumentPart(posting.get_wdf(), lengths[docid],
+                                                      average_length)));
+    }
+    PutNumber(serialised, name.size());
+    serialised += name;
+    put_parts();
+  }
+  PutNumber(serialised, 0);
+  // Words common in titles and abstracts together: the best weight of the two, per block.
+  std::vector<std::pair<std::string, std::string>> pairs;
+  for (auto term = database.allterms_begin(); term != database.allterms_end(); ++term) {
+    const std::string title_term = *term;
+    const std::optional<std::string> abstract_term = AbstractTwin(title_term);
+    if (!abstract_term ||
+        term.get_termfreq() + database.get_termfreq(*abstract_term) < min_termfreq ||
+        database.get_collection_freq(title_term) == 0 ||
+        database.get_collection_freq(*abstract_term) == 0) {
+      continue;
+    }
+    pairs.emplace_back(title_term, *abstract_term);
+  }
+  PutNumber(serialised, pairs.size());
+  const Xapian::doccount doccount = database.get_doccount();
+  for (const auto& [title_term, abstract_term] : pairs) {
+    const double title_part = Bm25TermPart(doccount, database.get_termfreq(title_term), 1);
+    const double abstract_part = Bm25TermPart(doccount, database.get_termfreq(abstract_term), 1);
+    std::ranges::fill(parts, 0);
+    auto title = database.postlist_begin(title_term);
+    auto abstract = database.postlist_begin(abstract_term);
+    const auto title_end = database.postlist_end(title_term);
+    const auto abstract_end = database.postlist_end(abstract_term);
+    while (title != title_end || abstract != abstract_end) {
+      const Xapian::docid docid = abstract == abstract_end ? *title
+                                  : title == title_end     ? *abstract
+                                                           : std::min(*title, *abstract);
+      double weight = 0;
+      if (title != title_end && *title == docid) {
+        weight += title_part * Bm25DocumentPart(title.get_wdf(), lengths[docid], average_length);
+        ++title;
+      }
+      if (abstract != abstract_end && *abstract == docid) {
+        weight +=
+            abstract_part * Bm25DocumentPart(abstract.get_wdf(), lengths[docid], average_length);
+        ++abstract;
+      }
+      std::uint16_t& kept = parts[(docid - 1) >> shift];
+      kept = std::max(kept, KeptPart(weight / (title_part + abstract_part)));
+    }
+    PutNumber(serialised, title_term.size());
+    serialised += title_term;
+    PutNumber(serialised, abstract_term.size());
+    serialised += abstract_term;
+    PutNumber(serialised, std::bit_cast<std::uint64_t>(title_part));
+    PutNumber(serialised, std::bit_cast<std::uint64_t>(abstract_part));
+    put_parts();
+  }
+  return *Parse(std::move(serialised));
+}
+
+std::optional<std::string> AbstractTwin(std::string_view title_term) {
+  const std::string stemmed_title = "Z" + std::string(kTitlePrefix);  // the stemmer's "Z"
+  if (title_term.starts_with(stemmed_title)) {
+    return "Z" + std::string(kAbstractPrefix) + std::string(title_term.substr(stemmed_title.size()));
+  }
+  if (title_term.starts_with(kTitlePrefix)) {
+    return std::string(kAbstractPrefix) + std::string(title_term.substr(kTitlePrefix.size()));
+  }
+  return std::nullopt;
+}
+
+std::optional<BlockBounds::WordParts> BlockBounds::WordPartsOf(const std::string& title_term) const {
+  const auto found = words_.find(title_term);
+  if (found == words_.end()) return std::nullopt;
+  return found->second;
+}
+
+std::optional<BlockParts> BlockBounds::PartsOf(const std::string& term) const {
+  const auto found = parts_.find(term);
+  if (found == parts_.end()) return std::nullopt;
+  return BlockParts(found->second);
+}
+
+std::optional<BlockBounds> BlockBounds::Parse(std::string serialised) {
+  BlockBounds bounds;
+  bounds.serialised_ = std::make_unique<const std::string>(std::move(serialised));
+  std::string_view in = *bounds.serialised_;
+  if (!in.starts_with(kFormat)) return std::nullopt;
+  in.remove_prefix(kFormat.size());
+  const auto shift = TakeNumber(in);
+  const auto covered = TakeNumber(in);
+  const auto min_termfreq = TakeNumber(in);
+  const auto average_bits = TakeNumber(in);
+  if (!shift || !covered || !min_termfreq || !average_bits || *shift > 31 ||
+      *covered > UINT32_MAX || *min_termfreq > UINT32_MAX) {
+    return std::nullopt;
+  }
+  bounds.shift_ = static_cast<int>(*shift);
+  bounds.covered_through_ = static_cast<Xapian::docid>(*covered);
+  bounds.block_count_ =
+      bounds.covered_through_ == 0 ? 0 : bounds.BlockOf(bounds.covered_through_) + 1;
+  bounds.min_termfreq_ = static_cast<Xapian::doccount>(*min_termfreq);
+  std::memcpy(&bounds.average_length_, &*average_bits, sizeof bounds.average_length_);
+  const std::size_t parts_size = 2 * std::size_t{bounds.block_count_};
+  while (true) {
+    const auto size = TakeNumber(in);
+    if (!size) return std::nullopt;
+    if (*size == 0) break;  // the end of the terms
+    if (in.size() < *size + parts_size) return std::nullopt;
+    const std::string_view term = in.substr(0, *size);
+    in.remove_prefix(*size);
+    bounds.parts_.emplace(term, reinterpret_cast<const unsigned char*>(in.data()));
+    in.remove_prefix(parts_size);
+  }
+  const auto words = TakeNumber(in);
+  if (!words) return std::nullopt;
+  for (std::uint64_t i = 0; i < *words; ++i) {
+    const auto title_size = TakeNumber(in);
+    if (!title_size || in.size() < *title_size) return std::nullopt;
+    const std::string_view title_term = in.substr(0, *title_size);
+    in.remove_prefix(*title_size);
+    const auto abstract_size = TakeNumber(in);
+    if (!abstract_size || in.size() < *abstract_size) return std::nullopt;
+    const std::string_view abstract_term = in.substr(0, *abstract_size);
+    in.remove_prefix(*abstract_size);
+    const auto title_part = TakeNumber(in);
+    const auto abstract_part = TakeNumber(in);
+    if (!title_part || !abstract_part || in.size() < parts_size) return std::nullopt;
+    bounds.words_.emplace(
+        title_term,
+        WordParts{abstract_term, std::bit_cast<double>(*title_part),
+                  std::bit_cast<double>(*abstract_part),
+                  BlockParts(reinterpret_cast<const unsigned char*>(in.data()))});
+    in.remove_prefix(parts_size);
+  }
+  if (!in.empty()) return std::nullopt;
+  return bounds;
+}
+
+}  // namespace coolpapers::search

@@ -1,0 +1,96 @@
+#include "search/block_bounds_record.h"
+
+#include <algorithm>
+#include <charconv>
+#include <string_view>
+
+namespace coolpapers::search {
+namespace {
+
+// "<format> <revision> <covered_through>": unique per build, and gives the bounds' last id
+// cheaply; bounds of another format (BlockBounds::kFormat) count as none, so they are built again.
+constexpr std::string_view kBlockBoundsIdKey = "coolpapers.block_bounds_id";
+
+std::vector<Xapian::docid> ParseDocids(std::string_view text) {
+  std::vector<Xapian::docid> docids;
+  while (!text.empty()) {
+    Xapian::docid docid = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), docid);
+    if (ec != std::errc()) break;
+    docids.push_back(docid);
+    text.remove_prefix(static_cast<std::size_t>(end - text.data()));
+    if (!text.empty()) text.remove_prefix(1);
+  }
+  return docids;
+}
+
+}  // namespace
+
+BlockBoundsRecord ReadBlockBoundsRecord(const Xapian::Database& database) {
+  BlockBoundsRecord record;
+  record.id = database.get_metadata(std::string(kBlockBoundsIdKey));
+  const std::string format = std::string(BlockBounds::kFormat) + " ";
+  if (!record.id.starts_with(format)) return {};  // none, or of another format
+  const std::vector<Xapian::docid> numbers =
+      ParseDocids(std::string_view(record.id).substr(format.size()));
+  if (numbers.size() != 2) return {};  // damaged: as if none
+  record.covered_through = numbers[1];
+  record.replaced = ParseDocids(database.get_metadata(std::string(kBlockBoundsChangedKey)));
+  std::ranges::sort(record.replaced);
+  return record;
+}
+
+std::optional<BlockBounds> ReadBlockBounds(const Xapian::Database& database) {
+  return BlockBounds::Parse(database.get_metadata(std::string(kBlockBoundsKey)));
+}
+
+void NoteReplaced(BlockBoundsRecord& record, Xapian::docid docid) {
+  if (record.id.empty() || docid > record.covered_through) return;
+  const auto at = std::ranges::lower_bound(record.replaced, docid);
+  if (at != record.replaced.end() && *at == docid) return;
+  record.replaced.insert(at, docid);
+  record.replaced_unsaved = true;
+}
+
+void SaveReplaced(Xapian::WritableDatabase& database, BlockBoundsRecord& record) {
+  if (!record.replaced_unsaved) return;
+  record.replaced_unsaved = false;
+  if (record.replaced.size() > kMaxReplaced) {
+    for (const std::string_view key : {kBlockBoundsKey, kBlockBoundsIdKey, kBlockBoundsChangedKey}) {
+      database.set_metadata(std::string(key), "");  // an empty value deletes the key
+    }
+    record = {};
+    return;
+  }
+  std::string text;
+  for (const Xapian::docid docid : record.replaced) {
+    if (!text.empty()) text += ' ';
+    text += std::to_string(docid);
+  }
+  database.set_metadata(std::string(kBlockBoundsChangedKey), text);
+}
+
+BlockBoundsRecord StoreNewBlockBounds(Xapian::WritableDatabase& database,
+                                      const BlockBounds::Options& options) {
+  const BlockBounds bounds = BlockBounds::Build(database, options);
+  BlockBoundsRecord record;
+  record.id = std::string(BlockBounds::kFormat) + " " + std::to_string(database.get_revision()) +
+              " " + std::to_string(bounds.covered_through());
+  record.covered_through = bounds.covered_through();
+  database.set_metadata(std::string(kBlockBoundsKey), bounds.Serialised());
+  database.set_metadata(std::string(kBlockBoundsChangedKey), "");
+  database.set_metadata(std::string(kBlockBoundsIdKey), record.id);
+  return record;
+}
+
+bool BlockBoundsAreStale(const Xapian::Database& database, const BlockBoundsRecord& record) {
+  const Xapian::doccount papers = database.get_doccount();
+  if (papers < kPapersWorthBounds) return false;
+  if (record.id.empty()) return true;
+  const Xapian::docid last = database.get_lastdocid();
+  const std::size_t unbounded =
+      (last > record.covered_through ? last - record.covered_through : 0) + record.replaced.size();
+  return unbounded > std::max<std::size_t>(1'000, papers / 100);
+}
+
+}  // namespace coolpapers::search

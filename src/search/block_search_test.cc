@@ -1,0 +1,222 @@
+// Reading by blocks (block_plan.h, searcher.cc MatchByBlocks) gives exactly the page Xapian
+// gives reading everything: the same papers, in the same order, with the same weights, also
+// after papers were replaced or added since the bounds were built. Xapian reading every match
+// (SearcherOptions::candidates_worth_blocks = 0) is the oracle.
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <memory>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+#include "search/block_bounds_record.h"
+#include "search/index_layout.h"
+#include "search/paper_indexer.h"
+#include "search/searcher.h"
+#include "tests/support/temp_dir.h"
+
+namespace coolpapers::search {
+namespace {
+
+const std::vector<std::string> kWords = {
+    "transformer", "graph",  "robot",  "speech",    "vision",   "agent",  "diffusion",
+    "reasoning",   "memory", "sparse", "attention", "retrieval", "policy", "kernel"};
+
+// Papers of those words, the first ones far commoner than the last (as real titles are), with
+// titles and abstracts of lengths that vary, so that weights vary.
+std::vector<Paper> WordPapers(int count, int first_number = 0) {
+  std::mt19937 random(11 + first_number);
+  std::vector<Paper> papers;
+  std::vector<double> shares;  // word i about as often as 1 / (i + 1)
+  for (std::size_t i = 0; i < kWords.size(); ++i) shares.push_back(1.0 / static_cast<double>(i + 1));
+  std::discrete_distribution<std::size_t> pick(shares.begin(), shares.end());
+  const auto word = [&] { return kWords[pick(random)]; };
+  for (int i = first_number; i < first_number + count; ++i) {
+    char id[16];
+    std::snprintf(id, sizeof id, "2502.%05d", i);
+    Paper paper;
+    paper.id = id;
+    for (int w = 0, n = 2 + static_cast<int>(random() % 7); w < n; ++w) {
+      paper.title += word() + " ";
+    }
+    for (int w = 0, n = 10 + static_cast<int>(random() % 60); w < n; ++w) {
+      paper.abstract += word() + " ";
+    }
+    paper.authors = {"Ada Lovelace"};
+    paper.categories = {random() % 2 == 0 ? "cs.CL" : "cs.LG"};
+    paper.first_listed = Date(std::chrono::sys_days(std::chrono::year(2024) / 1 / 1) +
+                              std::chrono::days(i % 300));
+    papers.push_back(std::move(paper));
+  }
+  return papers;
+}
+
+// Builds the index's bounds with blocks small enough for a test's few thousand papers (the
+// default makes 4,096 blocks and keeps parts for terms in 2% of the papers).
+void BoundBlocks(const std::filesystem::path& index_dir) {
+  const Result<int> generation = ReadCurrentGeneration(index_dir);
+  ASSERT_TRUE(generation);
+  Xapian::WritableDatabase database(GenerationPath(index_dir, *generation).string(),
+                                    Xapian::DB_OPEN);
+  StoreNewBlockBounds(database, {.max_blocks = 256, .min_termfreq = 100});
+  database.commit();
+}
+
+std::vector<std::string> Queries() {
+  std::vector<std::string> queries;
+  for (const std::string& word : kWords) {
+    queries.push_back(word);
+    std::string capital = word;
+    capital[0] = static_cast<char>(capital[0] - 'a' + 'A');
+    queries.push_back(capital);  // searched unstemmed
+    queries.push_back(word + "s");  // a stem and the exact form
+    queries.push_back(word + " cat:cs.CL");
+    queries.push_back(word + " -graph");
+  }
+  queries.push_back("transformer OR graph");
+  queries.push_back("robot OR speech OR kernel");
+  queries.push_back("title:transformer");
+  queries.push_back("abstract:graph");
+  queries.push_back("transformer graph");  // an AND of common words: never by blocks
+  return queries;
+}
+
+// Every query, first and later pages, by blocks and whole: the same page.
+void ExpectSamePages(Searcher& by_blocks, Searcher& whole) {
+  for (const std::string& text : Queries()) {
+    for (const auto& [offset, limit] : {std::pair{0, 10}, std::pair{0, 25}, std::pair{40, 25}}) {
+      const SearchQuery query{.text = text, .offset = offset, .limit = limit};
+      Result<SearchResults> fast = by_blocks.Search(query);
+      Result<SearchResults> oracle = whole.Search(query);
+      ASSERT_TRUE(fast && oracle) << text;
+      ASSERT_EQ(fast->hits.size(), oracle->hits.size()) << text << " @" << offset;
+      for (std::size_t i = 0; i < fast->hits.size(); ++i) {
+        EXPECT_EQ(fast->hits[i].paper_id, oracle->hits[i].paper_id) << text << " #" << i;
+        EXPECT_EQ(fast->hits[i].rank, oracle->hits[i].rank) << text << " #" << i;
+        EXPECT_NEAR(fast->hits[i].score, oracle->hits[i].score, 1e-9) << text << " #" << i;
+      }
+      // Counts: never more than there are, exact where they were (up to 100), and the same
+      // answer to whether a next page exists.
+      if (oracle->total_exact) {
+        EXPECT_LE(fast->total_at_least, oracle->total_at_least) << text;
+        if (oracle->total_at_least <= 100) {
+          EXPECT_TRUE(fast->total_exact) << text;
+          EXPECT_EQ(fast->total_at_least, oracle->total_at_least) << text;
+        }
+      }
+      EXPECT_EQ(offset + limit < fast->total_at_least, offset + limit < oracle->total_at_least)
+          << text;
+    }
+  }
+}
+
+class BlockSearchTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    Result<std::unique_ptr<PaperIndexer>> indexer = PaperIndexer::Open(dir_.path());
+    ASSERT_TRUE(indexer) << indexer.error().detail;
+    ASSERT_TRUE((*indexer)->Index(WordPapers(6000)));
+  }
+
+  std::unique_ptr<Searcher> Open(int64_t candidates_worth_blocks) {
+    Result<std::unique_ptr<Searcher>> searcher =
+        Searcher::Open(dir_.path(), {.candidates_worth_blocks = candidates_worth_blocks});
+    EXPECT_TRUE(searcher) << searcher.error().detail;
+    return searcher ? *std::move(searcher) : nullptr;
+  }
+
+  coolpapers::testing::TempDir dir_;
+};
+
+TEST_F(BlockSearchTest, ThePageIsTheOneXapianGivesReadingEverything) {
+  BoundBlocks(dir_.path());
+  std::unique_ptr<Searcher> by_blocks = Open(1);
+  std::unique_ptr<Searcher> whole = Open(0);
+  ASSERT_TRUE(by_blocks && whole);
+  ExpectSamePages(*by_blocks, *whole);
+  // Most single words were read by blocks: the comparison above is not of two whole reads.
+  EXPECT_GT(by_blocks->SearchesReadByBlocks(), 100);
+  EXPECT_EQ(whole->SearchesReadByBlocks(), 0);
+}
+
+TEST_F(BlockSearchTest, PapersReplacedOrAddedSinceTheBoundsAreFoundAtTheirWeight) {
+  BoundBlocks(dir_.path());
+  // Stronger for "vision" than any paper the bounds saw: a short title of it alone, and an
+  // abstract of little else. One replaces a paper of the first block, one is new.
+  std::vector<Paper> strong = WordPapers(2);
+  strong[0].id = "2502.00003";
+  strong[1].id = "2502.09999";
+  for (Paper& paper : strong) {
+    paper.title = "vision vision vision";
+    paper.abstract = "vision vision vision vision vision vision vision vision vision";
+  }
+  {
+    Result<std::unique_ptr<PaperIndexer>> indexer = PaperIndexer::Open(dir_.path());
+    ASSERT_TRUE(indexer) << indexer.error().detail;
+    ASSERT_TRUE((*indexer)->Index(strong));
+  }
+  {
+    const Result<int> generation = ReadCurrentGeneration(dir_.path());
+    ASSERT_TRUE(generation);
+    const Xapian::Database database(GenerationPath(dir_.path(), *generation).string());
+    const BlockBoundsRecord record = ReadBlockBoundsRecord(database);
+    EXPECT_EQ(record.replaced, std::vector<Xapian::docid>{4});  // 2502.00003, the fourth paper
+    EXPECT_EQ(record.covered_through, 6000u);
+  }
+  std::unique_ptr<Searcher> by_blocks = Open(1);
+  std::unique_ptr<Searcher> whole = Open(0);
+  ASSERT_TRUE(by_blocks && whole);
+  Result<SearchResults> top = by_blocks->Search({.text = "vision", .limit = 10});
+  ASSERT_TRUE(top);
+  ASSERT_EQ(top->hits.size(), 10u);
+  EXPECT_EQ(by_blocks->SearchesReadByBlocks(), 1);
+  std::vector<std::string> best = {top->hits[0].paper_id, top->hits[1].paper_id};
+  std::ranges::sort(best);
+  EXPECT_EQ(best, (std::vector<std::string>{"2502.00003", "2502.09999"}));
+  Result<SearchResults> oracle = whole->Search({.text = "vision", .limit = 10});
+  ASSERT_TRUE(oracle);
+  EXPECT_EQ(oracle->hits[0].paper_id, top->hits[0].paper_id);
+  ExpectSamePages(*by_blocks, *whole);
+}
+
+// The writer builds bounds when asked, and by itself only for an index big enough to need them
+// (kPapersWorthBounds) once enough papers came in since the last build.
+TEST_F(BlockSearchTest, TheWriterBuildsBoundsWhenAskedOrWhenStale) {
+  Result<std::unique_ptr<PaperIndexer>> indexer = PaperIndexer::Open(dir_.path());
+  ASSERT_TRUE(indexer) << indexer.error().detail;
+  Result<bool> stale = (*indexer)->RefreshBlockBounds(/*only_if_stale=*/true);
+  ASSERT_TRUE(stale) << stale.error().detail;
+  EXPECT_FALSE(*stale);  // 6,000 papers: searched fast without
+  Result<bool> asked = (*indexer)->RefreshBlockBounds(/*only_if_stale=*/false);
+  ASSERT_TRUE(asked) << asked.error().detail;
+  EXPECT_TRUE(*asked);
+  indexer->reset();
+  const Result<int> generation = ReadCurrentGeneration(dir_.path());
+  ASSERT_TRUE(generation);
+  const Xapian::Database database(GenerationPath(dir_.path(), *generation).string());
+  const BlockBoundsRecord record = ReadBlockBoundsRecord(database);
+  EXPECT_EQ(record.covered_through, 6000u);
+  EXPECT_TRUE(record.replaced.empty());
+  ASSERT_TRUE(ReadBlockBounds(database));
+  std::unique_ptr<Searcher> by_blocks = Open(1);
+  std::unique_ptr<Searcher> whole = Open(0);
+  ASSERT_TRUE(by_blocks && whole);
+  ExpectSamePages(*by_blocks, *whole);
+}
+
+TEST_F(BlockSearchTest, AnIndexWithoutBoundsIsReadWhole) {
+  std::unique_ptr<Searcher> searcher = Open(1);
+  ASSERT_TRUE(searcher);
+  Result<SearchResults> found = searcher->Search({.text = "transformer"});
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->hits.size(), 25u);
+  EXPECT_EQ(searcher->SearchesReadByBlocks(), 0);
+}
+
+}  // namespace
+}  // namespace coolpapers::search
