@@ -81,9 +81,13 @@ int RunIndexCommand(const IndexOptions& options) {
   if (!venue_papers) return ReportError(venue_papers.error());
   *indexed += *venue_papers;
   // What lets a search read only the blocks that can reach its page (docs/search.md).
-  Result<bool> bounded = (*indexer)->RefreshBlockBounds(/*only_if_stale=*/true);
+  const Clock::time_point bounding = Clock::now();
+  Result<bool> bounded = (*indexer)->RefreshBlockBounds(/*only_if_stale=*/!options.rebound);
   if (!bounded) return ReportError(bounded.error());
-  if (*bounded) std::fprintf(stderr, "coolpapers: block bounds built\n");
+  if (*bounded) {
+    std::fprintf(stderr, "coolpapers: block bounds built in %.1f s\n",
+                 std::chrono::duration<double>(Clock::now() - bounding).count());
+  }
   const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
   std::fprintf(stderr, "coolpapers: %s: %lld papers indexed in %.1f s; the index holds %lld\n",
                options.rebuild ? "index rebuilt" : "index updated",

@@ -95,6 +95,10 @@ int main(int argc, char** argv) try {
         ->capture_default_str();
     add_store_option(sub, index.store);
   }
+  index_update_cmd->add_flag(
+      "--bounds", index.rebound,
+      "Build the block bounds again even if current (they let a one-word search read only "
+      "the papers that can reach its page; update builds them when 1% of the papers changed)");
 
   JobsOptions jobs;
   CLI::App* jobs_cmd = app.add_subcommand("jobs", "List the job queue (arXiv fetches, PDFs, LLM calls)");

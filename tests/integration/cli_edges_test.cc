@@ -110,6 +110,11 @@ TEST(CliEdges, ReadOnlyCommandsReadAnExistingStore) {
   EXPECT_THAT(jobs.output, HasSubstr("no jobs"));
   const CommandResult index = RunCoolpapers({"index", "update", "--data", data});
   EXPECT_EQ(index.exit_code, 0) << index.output;
+  // Two papers need no block bounds; asked for, they are built.
+  EXPECT_THAT(index.output, Not(HasSubstr("block bounds built")));
+  const CommandResult bounds = RunCoolpapers({"index", "update", "--bounds", "--data", data});
+  EXPECT_EQ(bounds.exit_code, 0) << bounds.output;
+  EXPECT_THAT(bounds.output, HasSubstr("block bounds built in"));
 }
 
 TEST(CliEdges, AnImportInWhichEveryLineFailedExitsNonZero) {
