@@ -145,8 +145,12 @@ rows_search() {
   [[ -z $only || search == *"$only"* ]] || return 0
   index=$(kept_index "$dir")
   ensure_timed_index "$dir" "$index"
+  ensure_block_bounds "$dir" "$index"
   "$build/bench/index_scale_bench" --metadata "$shared" --index "$index" --papers 1 --reuse 1 \
     2>"$work/engine.log" | sed 's/^/engine, /'
+  # Beside it, Xapian reading every match (no block bounds): what the bounds changed.
+  "$build/bench/index_scale_bench" --metadata "$shared" --index "$index" --papers 1 --reuse 1 \
+    --blocks 0 2>>"$work/engine.log" | sed 's/^/engine without block bounds, /'
   start_server "$dir" "$index"
   python3 scripts/bench_scale_search.py --port "$port" --pid "$server_pid" --metadata "$shared" \
     --requests "$requests"

@@ -68,13 +68,37 @@ PY
   echo "$made" >"$index.format"
 }
 
+# The kept index's block bounds (docs/search.md, "Reading by blocks"): a rebuild makes them,
+# and an index kept from before them gets them here, from `coolpapers index update --bounds`,
+# timed (index-N.bounds, printed by rows_index); COOLPAPERS_BENCH_REBOUND=1 times them again.
+ensure_block_bounds() {
+  local dir=$1 index=$2 data=$work/bounding
+  [[ -f $index.bounds && ${COOLPAPERS_BENCH_REBOUND:-0} != 1 ]] && return
+  rm -rf "$data"
+  mkdir -p "$data"
+  ln -s "$index" "$data/index"
+  /usr/bin/time -v "$bin" index update --bounds --data "$data" \
+    --store "sqlite:$dir/coolpapers.sqlite" >"$data/update.log" 2>&1
+  python3 - "$data/update.log" "$(cut -d' ' -f1-3 /proc/loadavg)" >"$index.bounds" <<'PY'
+import re, sys
+log, load = open(sys.argv[1]).read(), sys.argv[2]
+built = re.search(r"block bounds built in ([0-9.]+) s", log).group(1)
+cpu = sum(float(re.search(name + r": (.*)", log).group(1))
+          for name in ("User time \\(seconds\\)", "System time \\(seconds\\)"))
+rss_mb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", log).group(1)) // 1024
+print(f"block bounds\t{built} s wall (`index update --bounds`, {cpu:.0f} s CPU for the whole "
+      f"update), max RSS {rss_mb} MB; load {load}")
+PY
+}
+
 # Row group: the kept index's build.
 rows_index() {
   local dir=$1 index
   [[ -z $only || index == *"$only"* ]] || return 0
   index=$(kept_index "$dir")
   ensure_timed_index "$dir" "$index"
-  cat "$index.timing"
+  ensure_block_bounds "$dir" "$index"
+  cat "$index.timing" "$index.bounds"
 }
 
 # Starts serve (default page caches) on the store in `dir` with `index` as its index folder;
@@ -99,9 +123,11 @@ stop_memory_server() {
 }
 
 # Samples the resident memory of `pid` each second for `seconds` while the request mix runs
-# against `port`; prints "max X MB, median Y MB (N samples, R rounds of the request mix)".
+# against `port` (and, with a 5th argument "search", scripts/bench_scale_search.py's searches
+# after each round: the searcher then holds the index's block bounds); prints "max X MB,
+# median Y MB (N samples, R rounds of the request mix)".
 sample_memory_under_requests() {
-  local dir=$1 pid=$2 port=$3 seconds=$4 samples=$work/rss.$2
+  local dir=$1 pid=$2 port=$3 seconds=$4 search=${5:-} samples=$work/rss.$2
   : >"$samples"
   local end=$((SECONDS + seconds))
   (while ((SECONDS < end)) && kill -0 "$pid" 2>/dev/null; do
@@ -112,6 +138,10 @@ sample_memory_under_requests() {
   while ((SECONDS < end)) && kill -0 "$pid" 2>/dev/null; do
     python3 scripts/bench_scale_requests.py --port "$port" --store "$dir/coolpapers.sqlite" \
       --requests "$requests" --seed "$SECONDS" >/dev/null 2>&1 && rounds=$((rounds + 1))
+    if [[ $search == search ]]; then
+      python3 scripts/bench_scale_search.py --port "$port" --pid "$pid" --metadata "$shared" \
+        --requests "$requests" >/dev/null 2>&1
+    fi
   done
   wait "$sampler"
   python3 - "$samples" "$rounds" <<'PY'
@@ -129,9 +159,9 @@ rows_memory() {
   index=$(kept_index "$dir")
   if [[ -d $index ]]; then
     read -r pid port < <(start_memory_server "$dir" "$index" "$work/memory-kept")
-    value=$(sample_memory_under_requests "$dir" "$pid" "$port" "$catchup")
+    value=$(sample_memory_under_requests "$dir" "$pid" "$port" "$catchup" search)
     stop_memory_server "$pid"
-    printf 'serve resident memory, index caught up, request mix\t%s\n' "$value"
+    printf 'serve resident memory, index caught up, request mix and searches\t%s\n' "$value"
   fi
   local empty=$work/memory-empty-index
   rm -rf "$empty"

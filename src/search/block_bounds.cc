@@ -71,7 +71,8 @@ double Bm25DriftFactor(const BlockBounds& bounds, double average_length) {
   return average_length / bounds.average_length();
 }
 
-BlockBounds BlockBounds::Build(const Xapian::Database& database, const Options& options) {
+std::optional<BlockBounds> BlockBounds::Build(const Xapian::Database& database,
+                                              const Options& options, std::stop_token stop) {
   const Xapian::docid covered_through = database.get_lastdocid();
   int shift = 0;
   while ((static_cast<std::uint64_t>(covered_through) >> shift) > options.max_blocks) ++shift;
@@ -99,6 +100,7 @@ BlockBounds BlockBounds::Build(const Xapian::Database& database, const Options& 
 
   for (auto term = database.allterms_begin(); term != database.allterms_end(); ++term) {
     if (term.get_termfreq() < min_termfreq) continue;
+    if (stop.stop_requested()) return std::nullopt;
     const std::string name = *term;
     // Boolean serialised (categories, days, ids) have no wdf: they never weigh anything.
     if (database.get_collection_freq(name) == 0) continue;
@@ -131,6 +133,7 @@ BlockBounds BlockBounds::Build(const Xapian::Database& database, const Options& 
   PutNumber(serialised, pairs.size());
   const Xapian::doccount doccount = database.get_doccount();
   for (const auto& [title_term, abstract_term] : pairs) {
+    if (stop.stop_requested()) return std::nullopt;
     const double title_part = Bm25TermPart(doccount, database.get_termfreq(title_term), 1);
     const double abstract_part = Bm25TermPart(doccount, database.get_termfreq(abstract_term), 1);
     std::ranges::fill(parts, 0);
@@ -163,7 +166,7 @@ BlockBounds BlockBounds::Build(const Xapian::Database& database, const Options& 
     PutNumber(serialised, std::bit_cast<std::uint64_t>(abstract_part));
     put_parts();
   }
-  return *Parse(std::move(serialised));
+  return Parse(std::move(serialised));
 }
 
 std::optional<std::string> AbstractTwin(std::string_view title_term) {

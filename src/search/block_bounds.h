@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <stop_token>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -72,10 +73,11 @@ class BlockBounds {
     Xapian::doccount min_termfreq = 0;
   };
 
-  // Reads every weighted term of `database` in at least min_termfreq documents. Throws
-  // Xapian::Error.
-  static BlockBounds Build(const Xapian::Database& database, const Options& options);
-  static BlockBounds Build(const Xapian::Database& database) { return Build(database, {}); }
+  // Reads every weighted term of `database` in at least min_termfreq documents (17 s at 2.7M
+  // papers); nullopt as soon as `stop` is requested (a stopping serve waits for no build).
+  // Throws Xapian::Error.
+  static std::optional<BlockBounds> Build(const Xapian::Database& database,
+                                          const Options& options, std::stop_token stop = {});
 
   // Serialised() back; nullopt when it is not bounds of this format (another one, damaged).
   static std::optional<BlockBounds> Parse(std::string serialised);

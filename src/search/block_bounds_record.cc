@@ -70,9 +70,12 @@ void SaveReplaced(Xapian::WritableDatabase& database, BlockBoundsRecord& record)
   database.set_metadata(std::string(kBlockBoundsChangedKey), text);
 }
 
-BlockBoundsRecord StoreNewBlockBounds(Xapian::WritableDatabase& database,
-                                      const BlockBounds::Options& options) {
-  const BlockBounds bounds = BlockBounds::Build(database, options);
+std::optional<BlockBoundsRecord> StoreNewBlockBounds(Xapian::WritableDatabase& database,
+                                                     const BlockBounds::Options& options,
+                                                     std::stop_token stop) {
+  const std::optional<BlockBounds> built = BlockBounds::Build(database, options, stop);
+  if (!built) return std::nullopt;
+  const BlockBounds& bounds = *built;
   BlockBoundsRecord record;
   record.id = std::string(BlockBounds::kFormat) + " " + std::to_string(database.get_revision()) +
               " " + std::to_string(bounds.covered_through());

@@ -38,9 +38,11 @@ void SaveReplaced(Xapian::WritableDatabase& database, BlockBoundsRecord& record)
 inline constexpr std::size_t kMaxReplaced = 50'000;
 
 // Builds bounds from `database` as committed and stores them with an empty replaced list
-// (uncommitted: the caller commits). Returns the new record. Throws Xapian::Error.
-BlockBoundsRecord StoreNewBlockBounds(Xapian::WritableDatabase& database,
-                                      const BlockBounds::Options& options = {});
+// (uncommitted: the caller commits). Returns the new record, or nullopt when `stop` was
+// requested first (nothing stored). Throws Xapian::Error.
+std::optional<BlockBoundsRecord> StoreNewBlockBounds(Xapian::WritableDatabase& database,
+                                                     const BlockBounds::Options& options = {},
+                                                     std::stop_token stop = {});
 
 // Whether `record`'s bounds leave enough of `database` unbounded (documents added or replaced
 // since) to be worth building again: more than 1% of them, and at least 1,000. An index of fewer

@@ -7,6 +7,7 @@
 
 #include <map>
 #include <random>
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -36,7 +37,7 @@ const BlockBounds::Options kSmall{.max_blocks = 16, .min_termfreq = 20};
 
 TEST(BlockBounds, EveryPartBoundsTheDocumentsOfItsBlock) {
   const Xapian::WritableDatabase database = SmallIndex(500);
-  const BlockBounds bounds = BlockBounds::Build(database, kSmall);
+  const BlockBounds bounds = *BlockBounds::Build(database, kSmall);
   ASSERT_EQ(bounds.covered_through(), 500u);
   ASSERT_LE(bounds.block_count(), 16u);
   const double average = database.get_avlength();
@@ -62,9 +63,16 @@ TEST(BlockBounds, EveryPartBoundsTheDocumentsOfItsBlock) {
   EXPECT_FALSE(bounds.PartsOf("XCcs.CL"));
 }
 
+TEST(BlockBounds, AStopCutsTheBuildShort) {
+  const Xapian::WritableDatabase database = SmallIndex(100);
+  std::stop_source stopping;
+  stopping.request_stop();
+  EXPECT_FALSE(BlockBounds::Build(database, kSmall, stopping.get_token()));
+}
+
 TEST(BlockBounds, AWordBoundsItsTitleAndAbstractTogether) {
   const Xapian::WritableDatabase database = SmallIndex(500);
-  const BlockBounds bounds = BlockBounds::Build(database, kSmall);
+  const BlockBounds bounds = *BlockBounds::Build(database, kSmall);
   const std::optional<BlockBounds::WordParts> word = bounds.WordPartsOf("Srobot");
   ASSERT_TRUE(word);
   EXPECT_EQ(word->abstract_term, "XArobot");
@@ -94,7 +102,7 @@ TEST(BlockBounds, AWordBoundsItsTitleAndAbstractTogether) {
 
 TEST(BlockBounds, ReadBackExactlyOrNotAtAll) {
   const Xapian::WritableDatabase database = SmallIndex(300);
-  const BlockBounds bounds = BlockBounds::Build(database, kSmall);
+  const BlockBounds bounds = *BlockBounds::Build(database, kSmall);
   const std::optional<BlockBounds> read = BlockBounds::Parse(bounds.Serialised());
   ASSERT_TRUE(read);
   EXPECT_EQ(read->Serialised(), bounds.Serialised());

@@ -11,6 +11,14 @@ namespace {
 using Bounds = std::vector<double>;
 constexpr double kAbsent = -1;
 
+// Adds `part` (of an OR) to `sum` where the part may match: a block where either may is one
+// where the OR may.
+void AddWherePresent(Bounds& sum, const Bounds& part) {
+  for (std::size_t block = 0; block < sum.size(); ++block) {
+    if (part[block] != kAbsent) sum[block] = std::max(0.0, sum[block]) + part[block];
+  }
+}
+
 // Lifts the query tree into bounds per block, leaf by leaf.
 class Planner {
  public:
@@ -105,9 +113,7 @@ class Planner {
     for (std::size_t i = first; i < query.get_num_subqueries(); ++i) {
       const std::optional<Bounds> sub = Node(query.get_subquery(i), weighted);
       if (!sub) return std::nullopt;
-      for (std::uint32_t block = 0; block < block_count_; ++block) {
-        if ((*sub)[block] != kAbsent) any[block] = std::max(0.0, any[block]) + (*sub)[block];
-      }
+      AddWherePresent(any, *sub);
     }
     return any;
   }
@@ -118,11 +124,6 @@ class Planner {
     std::vector<Xapian::Query> items;
     Flatten(query, items);
     Bounds any(block_count_, kAbsent);
-    const auto add = [&](const Bounds& sub) {
-      for (std::uint32_t block = 0; block < block_count_; ++block) {
-        if (sub[block] != kAbsent) any[block] = std::max(0.0, any[block]) + sub[block];
-      }
-    };
     std::vector<char> done(items.size(), 0);
     for (std::size_t i = 0; weighted && i < items.size(); ++i) {
       if (items[i].get_type() != Xapian::Query::LEAF_TERM) continue;
@@ -133,7 +134,7 @@ class Planner {
         if (!done[j] && j != i && items[j].get_type() == Xapian::Query::LEAF_TERM &&
             *items[j].get_terms_begin() == word->abstract_term) {
           done[i] = done[j] = 1;
-          add(Word(items[i], items[j], *word));
+          AddWherePresent(any, Word(items[i], items[j], *word));
           break;
         }
       }
@@ -142,7 +143,7 @@ class Planner {
       if (done[i]) continue;
       const std::optional<Bounds> sub = Node(items[i], weighted);
       if (!sub) return std::nullopt;
-      add(*sub);
+      AddWherePresent(any, *sub);
     }
     return any;
   }

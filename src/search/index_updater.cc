@@ -86,12 +86,12 @@ void IndexUpdater::Loop(std::stop_token stop) {
     }
     if (indexed) {
       // Caught up: the moment to bound the blocks again if enough papers came in since.
-      Result<bool> bounded = indexer_.RefreshBlockBounds(/*only_if_stale=*/true);
+      Result<bool> bounded = indexer_.RefreshBlockBounds(/*only_if_stale=*/true, stop);
       if (!bounded) {
         std::fprintf(stderr, "coolpapers: cannot bound the search index's blocks: %s (%s)\n",
                      bounded.error().message.c_str(), bounded.error().detail.c_str());
       } else if (*bounded) {
-        std::fprintf(stderr, "coolpapers: search index: block bounds built again\n");
+        std::fprintf(stderr, "coolpapers: search index: block bounds built\n");
       }
     }
     failing = !indexed;

@@ -234,10 +234,6 @@ Result<int64_t> PaperIndexer::Rebuild(const PaperSource& source, uint64_t indexe
       next.set_metadata(std::string(kIndexedChangeKey), std::to_string(indexed_change));
       next.set_metadata(std::string(kFormatKey), std::to_string(kIndexFormat));
       next.commit();
-      if (next.get_doccount() >= kPapersWorthBounds) {
-        StoreNewBlockBounds(next);
-        next.commit();
-      }
     } catch (const Xapian::Error& error) {
       indexed = std::unexpected(FromXapianError(error, "rebuild the search index"));
     }
@@ -381,11 +377,14 @@ Result<bool> PaperIndexer::FormatIsCurrent() {
   }
 }
 
-Result<bool> PaperIndexer::RefreshBlockBounds(bool only_if_stale) {
+Result<bool> PaperIndexer::RefreshBlockBounds(bool only_if_stale, std::stop_token stop) {
   MutexLock lock(&impl_->mutex);
   try {
     if (only_if_stale && !BlockBoundsAreStale(impl_->database, impl_->bounds)) return false;
-    impl_->bounds = StoreNewBlockBounds(impl_->database);
+    std::optional<BlockBoundsRecord> stored =
+        StoreNewBlockBounds(impl_->database, /*options=*/{}, stop);
+    if (!stored) return false;
+    impl_->bounds = *std::move(stored);
     impl_->database.commit();
   } catch (const Xapian::Error& error) {
     impl_->bounds = {};  // as if none: a later call builds them again
