@@ -38,7 +38,7 @@ struct Reader {
   std::vector<Xapian::docid> replaced;
 };
 
-// The parsed bounds of the live index, shared by all readers: a few MB at 2.7M papers, read
+// The parsed bounds of the live index, shared by all readers: 26 MB at 2.7M papers, read
 // again only when the writer builds new ones.
 class BoundsCache {
  public:
