@@ -23,11 +23,6 @@
 
 namespace coolpapers::search {
 
-// Where the index keeps them (Xapian metadata): the bounds, and the documents replaced since
-// they were built (their old parts no longer bound them: PaperIndexer writes the list).
-inline constexpr std::string_view kBlockBoundsKey = "coolpapers.block_bounds";
-inline constexpr std::string_view kBlockBoundsChangedKey = "coolpapers.block_bounds_changed";
-
 // A kept part of 1 is a document part of 1 / kPartScale.
 inline constexpr double kPartScale = 65535;
 

@@ -7,6 +7,11 @@
 namespace coolpapers::search {
 namespace {
 
+// Where the index keeps them (Xapian metadata): the bounds, and the documents replaced since
+// they were built (their old parts no longer bound them).
+constexpr std::string_view kBlockBoundsKey = "coolpapers.block_bounds";
+constexpr std::string_view kBlockBoundsChangedKey = "coolpapers.block_bounds_changed";
+
 // "<format> <revision> <covered_through>": unique per build, and gives the bounds' last id
 // cheaply; bounds of another format (BlockBounds::kFormat) count as none, so they are built again.
 constexpr std::string_view kBlockBoundsIdKey = "coolpapers.block_bounds_id";
