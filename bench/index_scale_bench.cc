@@ -185,14 +185,16 @@ int main(int argc, char** argv) {
   if (!searcher) return Fail("open the index for searching", searcher.error());
   const auto report = [&](const std::string& name, const std::vector<std::string>& queries) {
     const int64_t by_blocks_before = (*searcher)->SearchesReadByBlocks();
+    const int64_t by_tiers_before = (*searcher)->SearchesReadByTiers();
     const bench::Quantiles q = bench::TimeQueries(**searcher, queries);
     const int64_t by_blocks = (*searcher)->SearchesReadByBlocks() - by_blocks_before;
+    const int64_t by_tiers = (*searcher)->SearchesReadByTiers() - by_tiers_before;
     std::printf("%s (%zu queries)\tp50 %.2f ms, p99 %.2f ms, max %.1f ms (%s); CPU p50 %.2f ms, "
-                "p99 %.2f ms%s; %lld of the searches read by blocks\n", name.c_str(),
-                queries.size(), q.median_ms, q.p99_ms, q.max_ms, q.slowest.c_str(),
+                "p99 %.2f ms%s; %lld of the searches read by blocks, %lld by tiers\n",
+                name.c_str(), queries.size(), q.median_ms, q.p99_ms, q.max_ms, q.slowest.c_str(),
                 q.cpu_median_ms, q.cpu_p99_ms,
                 q.failed ? (", " + std::to_string(q.failed) + " failed").c_str() : "",
-                static_cast<long long>(by_blocks));
+                static_cast<long long>(by_blocks), static_cast<long long>(by_tiers));
     std::fflush(stdout);
     for (const std::string& query : q.costliest) {
       std::fprintf(stderr, "index_scale_bench: %s, costly: %s\n", name.c_str(), query.c_str());

@@ -150,7 +150,7 @@ rows_search() {
     2>"$work/engine.log" | sed 's/^/engine, /'
   # Beside it, Xapian reading every match (no block bounds): what the bounds changed.
   "$build/bench/index_scale_bench" --metadata "$shared" --index "$index" --papers 1 --reuse 1 \
-    --blocks 0 2>>"$work/engine.log" | sed 's/^/engine without block bounds, /'
+    --blocks 0 2>>"$work/engine.log" | sed 's/^/engine without block bounds or tiers, /'
   start_server "$dir" "$index"
   python3 scripts/bench_scale_search.py --port "$port" --pid "$server_pid" --metadata "$shared" \
     --requests "$requests"

@@ -73,7 +73,11 @@ PY
 # timed (index-N.bounds, printed by rows_index); COOLPAPERS_BENCH_REBOUND=1 times them again.
 ensure_block_bounds() {
   local dir=$1 index=$2 data=$work/bounding
-  [[ -f $index.bounds && ${COOLPAPERS_BENCH_REBOUND:-0} != 1 ]] && return
+  # Bounds of an older format have no word tiers beside them: built again.
+  if [[ -f $index.bounds && ${COOLPAPERS_BENCH_REBOUND:-0} != 1 ]] &&
+    compgen -G "$index/gen-*/word-tiers-*" >/dev/null; then
+    return
+  fi
   rm -rf "$data"
   mkdir -p "$data"
   ln -s "$index" "$data/index"

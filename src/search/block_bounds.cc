@@ -29,13 +29,6 @@ std::optional<std::uint64_t> TakeNumber(std::string_view& in) {
   return std::nullopt;
 }
 
-// A part as kept: rounded up, so that it still bounds the exact one; 1 at least (0 is "none").
-// Sixteen bits: the best matches of a common word differ in the third digit, which eight bits
-// blurred (the best blocks could not be told apart).
-std::uint16_t KeptPart(double part) {
-  return static_cast<std::uint16_t>(std::clamp(std::ceil(part * kPartScale), 1.0, kPartScale));
-}
-
 // The header of serialised bounds: the format, then the numbers Parse reads back.
 void PutHeader(std::string& out, int shift, Xapian::docid covered_through,
                Xapian::doccount min_termfreq, double average_length) {
@@ -49,6 +42,67 @@ void PutHeader(std::string& out, int shift, Xapian::docid covered_through,
 }
 
 }  // namespace
+
+// Sixteen bits: the best matches of a common word differ in the third digit, which eight bits
+// blurred (the best blocks could not be told apart).
+std::uint16_t KeptPart(double part) {
+  return static_cast<std::uint16_t>(std::clamp(std::ceil(part * kPartScale), 1.0, kPartScale));
+}
+
+std::vector<Xapian::termcount> DocumentLengths(const Xapian::Database& database) {
+  std::vector<Xapian::termcount> lengths(database.get_lastdocid() + 1, 0);
+  for (auto it = database.postlist_begin(""); it != database.postlist_end(""); ++it) {
+    lengths[*it] = it.get_doclength();
+  }
+  return lengths;
+}
+
+std::vector<CommonWord> CommonWords(const Xapian::Database& database,
+                                    Xapian::doccount min_termfreq) {
+  std::vector<CommonWord> words;
+  const Xapian::doccount doccount = database.get_doccount();
+  for (auto term = database.allterms_begin(); term != database.allterms_end(); ++term) {
+    const std::string title_term = *term;
+    const std::optional<std::string> abstract_term = AbstractTwin(title_term);
+    if (!abstract_term) continue;
+    const Xapian::doccount abstract_termfreq = database.get_termfreq(*abstract_term);
+    // Boolean terms have no wdf: they never weigh anything.
+    if (term.get_termfreq() + abstract_termfreq < min_termfreq ||
+        database.get_collection_freq(title_term) == 0 ||
+        database.get_collection_freq(*abstract_term) == 0) {
+      continue;
+    }
+    words.push_back({title_term, *abstract_term,
+                     Bm25TermPart(doccount, term.get_termfreq(), 1),
+                     Bm25TermPart(doccount, abstract_termfreq, 1)});
+  }
+  return words;
+}
+
+void ForEachWordPosting(const Xapian::Database& database, const CommonWord& word,
+                        std::span<const Xapian::termcount> lengths, double average_length,
+                        const std::function<void(Xapian::docid, double, double)>& visit) {
+  auto title = database.postlist_begin(word.title_term);
+  auto abstract = database.postlist_begin(word.abstract_term);
+  const auto title_end = database.postlist_end(word.title_term);
+  const auto abstract_end = database.postlist_end(word.abstract_term);
+  while (title != title_end || abstract != abstract_end) {
+    const Xapian::docid docid = abstract == abstract_end ? *title
+                                : title == title_end     ? *abstract
+                                                         : std::min(*title, *abstract);
+    double title_part = 0;
+    double abstract_part = 0;
+    if (title != title_end && *title == docid) {
+      title_part = Bm25DocumentPart(title.get_wdf(), lengths[docid], average_length);
+      ++title;
+    }
+    if (abstract != abstract_end && *abstract == docid) {
+      abstract_part = Bm25DocumentPart(abstract.get_wdf(), lengths[docid], average_length);
+      ++abstract;
+    }
+    visit(docid, title_part, abstract_part);
+  }
+}
 
 double Bm25TermPart(Xapian::doccount doccount, Xapian::doccount termfreq, Xapian::termcount wqf) {
   double idf = (static_cast<double>(doccount) - termfreq + 0.5) / (termfreq + 0.5);
@@ -82,10 +136,7 @@ std::optional<BlockBounds> BlockBounds::Build(const Xapian::Database& database,
                                : std::max({1U, 4 * block_count, database.get_doccount() / 50});
   const double average_length = database.get_avlength();
 
-  std::vector<Xapian::termcount> lengths(covered_through + 1, 0);
-  for (auto it = database.postlist_begin(""); it != database.postlist_end(""); ++it) {
-    lengths[*it] = it.get_doclength();
-  }
+  const std::vector<Xapian::termcount> lengths = DocumentLengths(database);
   // Written in place (no copy of megabytes): the header, the terms and their parts ending with
   // an empty term, then the words.
   std::string serialised;
@@ -118,52 +169,25 @@ std::optional<BlockBounds> BlockBounds::Build(const Xapian::Database& database,
   }
   PutNumber(serialised, 0);
   // Words common in titles and abstracts together: the best weight of the two, per block.
-  std::vector<std::pair<std::string, std::string>> pairs;
-  for (auto term = database.allterms_begin(); term != database.allterms_end(); ++term) {
-    const std::string title_term = *term;
-    const std::optional<std::string> abstract_term = AbstractTwin(title_term);
-    if (!abstract_term ||
-        term.get_termfreq() + database.get_termfreq(*abstract_term) < min_termfreq ||
-        database.get_collection_freq(title_term) == 0 ||
-        database.get_collection_freq(*abstract_term) == 0) {
-      continue;
-    }
-    pairs.emplace_back(title_term, *abstract_term);
-  }
-  PutNumber(serialised, pairs.size());
-  const Xapian::doccount doccount = database.get_doccount();
-  for (const auto& [title_term, abstract_term] : pairs) {
+  const std::vector<CommonWord> words = CommonWords(database, min_termfreq);
+  PutNumber(serialised, words.size());
+  for (const CommonWord& word : words) {
     if (stop.stop_requested()) return std::nullopt;
-    const double title_part = Bm25TermPart(doccount, database.get_termfreq(title_term), 1);
-    const double abstract_part = Bm25TermPart(doccount, database.get_termfreq(abstract_term), 1);
     std::ranges::fill(parts, 0);
-    auto title = database.postlist_begin(title_term);
-    auto abstract = database.postlist_begin(abstract_term);
-    const auto title_end = database.postlist_end(title_term);
-    const auto abstract_end = database.postlist_end(abstract_term);
-    while (title != title_end || abstract != abstract_end) {
-      const Xapian::docid docid = abstract == abstract_end ? *title
-                                  : title == title_end     ? *abstract
-                                                           : std::min(*title, *abstract);
-      double weight = 0;
-      if (title != title_end && *title == docid) {
-        weight += title_part * Bm25DocumentPart(title.get_wdf(), lengths[docid], average_length);
-        ++title;
-      }
-      if (abstract != abstract_end && *abstract == docid) {
-        weight +=
-            abstract_part * Bm25DocumentPart(abstract.get_wdf(), lengths[docid], average_length);
-        ++abstract;
-      }
-      std::uint16_t& kept = parts[(docid - 1) >> shift];
-      kept = std::max(kept, KeptPart(weight / (title_part + abstract_part)));
-    }
-    PutNumber(serialised, title_term.size());
-    serialised += title_term;
-    PutNumber(serialised, abstract_term.size());
-    serialised += abstract_term;
-    PutNumber(serialised, std::bit_cast<std::uint64_t>(title_part));
-    PutNumber(serialised, std::bit_cast<std::uint64_t>(abstract_part));
+    const double both = word.title_term_part + word.abstract_term_part;
+    ForEachWordPosting(database, word, lengths, average_length,
+                       [&](Xapian::docid docid, double title_part, double abstract_part) {
+                         const double weight = word.title_term_part * title_part +
+                                               word.abstract_term_part * abstract_part;
+                         std::uint16_t& kept = parts[(docid - 1) >> shift];
+                         kept = std::max(kept, KeptPart(weight / both));
+                       });
+    PutNumber(serialised, word.title_term.size());
+    serialised += word.title_term;
+    PutNumber(serialised, word.abstract_term.size());
+    serialised += word.abstract_term;
+    PutNumber(serialised, std::bit_cast<std::uint64_t>(word.title_term_part));
+    PutNumber(serialised, std::bit_cast<std::uint64_t>(word.abstract_term_part));
     put_parts();
   }
   return Parse(std::move(serialised));

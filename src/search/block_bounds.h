@@ -14,12 +14,15 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <stop_token>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace coolpapers::search {
 
@@ -40,6 +43,31 @@ double Bm25TermPart(Xapian::doccount doccount, Xapian::doccount termfreq, Xapian
 // BM25Weight's document part for `wdf` in a document of `length` under `average_length`.
 double Bm25DocumentPart(Xapian::termcount wdf, Xapian::termcount length, double average_length);
 
+// The length of every document by id, up to the last id (0 for ids without a document).
+std::vector<Xapian::termcount> DocumentLengths(const Xapian::Database& database);
+
+// A word common in titles and abstracts together (its two terms in at least min_termfreq
+// documents): a plain query word searches both fields, and a document's weight for it is the
+// sum of the two fields' weights. Its term parts as at the build (Bm25TermPart, wqf 1).
+struct CommonWord {
+  std::string title_term;
+  std::string abstract_term;
+  double title_term_part = 0;
+  double abstract_term_part = 0;
+};
+std::vector<CommonWord> CommonWords(const Xapian::Database& database,
+                                    Xapian::doccount min_termfreq);
+
+// Calls `visit(docid, title document part, abstract document part)` (Bm25DocumentPart; 0
+// for a field without the word) for every document with either of `word`'s terms, in id order.
+void ForEachWordPosting(const Xapian::Database& database, const CommonWord& word,
+                        std::span<const Xapian::termcount> lengths, double average_length,
+                        const std::function<void(Xapian::docid, double, double)>& visit);
+
+// A normalised part as kept: rounded up to 1 / kPartScale, so that it still bounds the exact
+// one; 1 at least (0 is "none").
+std::uint16_t KeptPart(double part);
+
 // A term's kept parts, one per block (rounded-up document parts × kPartScale; 0: no posting
 // in the block), read in place from the serialised bounds (two bytes each, low byte first).
 class BlockParts {
@@ -56,7 +84,7 @@ class BlockParts {
 class BlockBounds {
  public:
   // Written first by Serialise; another one does not Parse. Bump it with any change of layout.
-  static constexpr std::string_view kFormat = "cpbb4";
+  static constexpr std::string_view kFormat = "cpbb5";  // 5: word tiers beside
 
   struct Options {
     // Blocks hold a power of two of ids, the smallest that makes at most this many blocks.

@@ -4,6 +4,8 @@
 #include <charconv>
 #include <string_view>
 
+#include "search/word_tiers.h"
+
 namespace coolpapers::search {
 namespace {
 
@@ -15,6 +17,9 @@ constexpr std::string_view kBlockBoundsChangedKey = "coolpapers.block_bounds_cha
 // "<format> <revision> <covered_through>": unique per build, and gives the bounds' last id
 // cheaply; bounds of another format (BlockBounds::kFormat) count as none, so they are built again.
 constexpr std::string_view kBlockBoundsIdKey = "coolpapers.block_bounds_id";
+
+// The word tiers' file names: this, then the id with '-' for ' '.
+constexpr std::string_view kWordTiersPrefix = "word-tiers-";
 
 std::vector<Xapian::docid> ParseDocids(std::string_view text) {
   std::vector<Xapian::docid> docids;
@@ -76,6 +81,7 @@ void SaveReplaced(Xapian::WritableDatabase& database, BlockBoundsRecord& record)
 }
 
 std::optional<BlockBoundsRecord> StoreNewBlockBounds(Xapian::WritableDatabase& database,
+                                                     const std::filesystem::path& database_dir,
                                                      const BlockBounds::Options& options,
                                                      std::stop_token stop) {
   const std::optional<BlockBounds> built = BlockBounds::Build(database, options, stop);
@@ -85,10 +91,33 @@ std::optional<BlockBoundsRecord> StoreNewBlockBounds(Xapian::WritableDatabase& d
   record.id = std::string(BlockBounds::kFormat) + " " + std::to_string(database.get_revision()) +
               " " + std::to_string(bounds.covered_through());
   record.covered_through = bounds.covered_through();
+  if (!WordTiers::Write(database, bounds.min_termfreq(), WordTiersPath(database_dir, record),
+                        stop)) {
+    return std::nullopt;
+  }
   database.set_metadata(std::string(kBlockBoundsKey), bounds.Serialised());
   database.set_metadata(std::string(kBlockBoundsChangedKey), "");
   database.set_metadata(std::string(kBlockBoundsIdKey), record.id);
   return record;
+}
+
+std::filesystem::path WordTiersPath(const std::filesystem::path& database_dir,
+                                    const BlockBoundsRecord& record) {
+  std::string name = std::string(kWordTiersPrefix) + record.id;
+  std::ranges::replace(name, ' ', '-');
+  return database_dir / name;
+}
+
+void RemoveOtherWordTiers(const std::filesystem::path& database_dir,
+                          const BlockBoundsRecord& record) {
+  const std::filesystem::path keep = WordTiersPath(database_dir, record);
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(database_dir, ec)) {
+    if (entry.path().filename().string().starts_with(kWordTiersPrefix) && entry.path() != keep) {
+      std::error_code ignored;  // one left behind is removed by the next build
+      std::filesystem::remove(entry.path(), ignored);
+    }
+  }
 }
 
 bool BlockBoundsAreStale(const Xapian::Database& database, const BlockBoundsRecord& record) {

@@ -8,6 +8,7 @@
 
 #include <xapian.h>
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -38,11 +39,22 @@ void SaveReplaced(Xapian::WritableDatabase& database, BlockBoundsRecord& record)
 inline constexpr std::size_t kMaxReplaced = 50'000;
 
 // Builds bounds from `database` as committed and stores them with an empty replaced list
-// (uncommitted: the caller commits). Returns the new record, or nullopt when `stop` was
-// requested first (nothing stored). Throws Xapian::Error.
+// (uncommitted: the caller commits), and writes the word tiers built with them (word_tiers.h)
+// into `database_dir`, the database's folder, under WordTiersPath. Returns the new record, or
+// nullopt when `stop` was requested first (nothing stored). Throws Xapian::Error.
 std::optional<BlockBoundsRecord> StoreNewBlockBounds(Xapian::WritableDatabase& database,
+                                                     const std::filesystem::path& database_dir,
                                                      const BlockBounds::Options& options = {},
                                                      std::stop_token stop = {});
+
+// Where the word tiers built with `record`'s bounds are: a file of the database's folder.
+std::filesystem::path WordTiersPath(const std::filesystem::path& database_dir,
+                                    const BlockBoundsRecord& record);
+
+// Removes the word tiers of other bounds than `record`'s from the database's folder, once the
+// record naming them is committed (readers still mapping an old file keep it until they close it).
+void RemoveOtherWordTiers(const std::filesystem::path& database_dir,
+                          const BlockBoundsRecord& record);
 
 // Whether `record`'s bounds leave enough of `database` unbounded (documents added or replaced
 // since) to be worth building again: more than 1% of them, and at least 1,000. An index of fewer

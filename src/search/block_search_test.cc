@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <memory>
 #include <random>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -63,7 +64,8 @@ void BoundBlocks(const std::filesystem::path& index_dir) {
   ASSERT_TRUE(generation);
   Xapian::WritableDatabase database(GenerationPath(index_dir, *generation).string(),
                                     Xapian::DB_OPEN);
-  StoreNewBlockBounds(database, {.max_blocks = 256, .min_termfreq = 100});
+  StoreNewBlockBounds(database, GenerationPath(index_dir, *generation),
+                      {.max_blocks = 256, .min_termfreq = 100});
   database.commit();
 }
 
@@ -82,7 +84,14 @@ std::vector<std::string> Queries() {
   queries.push_back("robot OR speech OR kernel");
   queries.push_back("title:transformer");
   queries.push_back("abstract:graph");
-  queries.push_back("transformer graph");  // an AND of common words: never by blocks
+  // ANDs of common words: by tiers (word_tiers.h), never by blocks.
+  for (const std::string conjunction :
+       {"transformer graph", "Transformer Graph", "transformers graphs", "vision reasoning",
+        "kernel policy", "robot speech vision", "memory sparse attention retrieval",
+        "Agent diffusions", "graph robot cat:cs.CL", "transformer graph -kernel",
+        "title:transformer graph"}) {
+    queries.push_back(conjunction);
+  }
   return queries;
 }
 
@@ -139,21 +148,31 @@ TEST_F(BlockSearchTest, ThePageIsTheOneXapianGivesReadingEverything) {
   std::unique_ptr<Searcher> whole = Open(0);
   ASSERT_TRUE(by_blocks && whole);
   ExpectSamePages(*by_blocks, *whole);
-  // Most single words were read by blocks: the comparison above is not of two whole reads.
+  // Most single words were read by blocks, and the ANDs of plain words by tiers: the
+  // comparison above is not of two whole reads.
   EXPECT_GT(by_blocks->SearchesReadByBlocks(), 100);
+  EXPECT_GE(by_blocks->SearchesReadByTiers(), 7 * 3);
   EXPECT_EQ(whole->SearchesReadByBlocks(), 0);
+  EXPECT_EQ(whole->SearchesReadByTiers(), 0);
 }
 
 TEST_F(BlockSearchTest, PapersReplacedOrAddedSinceTheBoundsAreFoundAtTheirWeight) {
   BoundBlocks(dir_.path());
   // Stronger for "vision" than any paper the bounds saw: a short title of it alone, and an
   // abstract of little else. One replaces a paper of the first block, one is new.
-  std::vector<Paper> strong = WordPapers(2);
+  // Likewise for "graph robot" together (read by tiers).
+  std::vector<Paper> strong = WordPapers(4);
   strong[0].id = "2502.00003";
   strong[1].id = "2502.09999";
-  for (Paper& paper : strong) {
+  for (Paper& paper : std::span(strong).first(2)) {
     paper.title = "vision vision vision";
     paper.abstract = "vision vision vision vision vision vision vision vision vision";
+  }
+  strong[2].id = "2502.00005";
+  strong[3].id = "2502.09998";
+  for (Paper& paper : std::span(strong).last(2)) {
+    paper.title = "graph robot graph robot graph robot graph robot";
+    paper.abstract = "robot graph robot graph robot graph robot graph robot graph robot graph";
   }
   {
     Result<std::unique_ptr<PaperIndexer>> indexer = PaperIndexer::Open(dir_.path());
@@ -165,7 +184,8 @@ TEST_F(BlockSearchTest, PapersReplacedOrAddedSinceTheBoundsAreFoundAtTheirWeight
     ASSERT_TRUE(generation);
     const Xapian::Database database(GenerationPath(dir_.path(), *generation).string());
     const BlockBoundsRecord record = ReadBlockBoundsRecord(database);
-    EXPECT_EQ(record.replaced, std::vector<Xapian::docid>{4});  // 2502.00003, the fourth paper
+    // 2502.00003 and 2502.00005, the fourth and sixth papers
+    EXPECT_EQ(record.replaced, (std::vector<Xapian::docid>{4, 6}));
     EXPECT_EQ(record.covered_through, 6000u);
   }
   std::unique_ptr<Searcher> by_blocks = Open(1);
@@ -181,6 +201,13 @@ TEST_F(BlockSearchTest, PapersReplacedOrAddedSinceTheBoundsAreFoundAtTheirWeight
   Result<SearchResults> oracle = whole->Search({.text = "vision", .limit = 10});
   ASSERT_TRUE(oracle);
   EXPECT_EQ(oracle->hits[0].paper_id, top->hits[0].paper_id);
+  Result<SearchResults> both = by_blocks->Search({.text = "graph robot", .limit = 10});
+  ASSERT_TRUE(both);
+  ASSERT_EQ(both->hits.size(), 10u);
+  EXPECT_EQ(by_blocks->SearchesReadByTiers(), 1);
+  best = {both->hits[0].paper_id, both->hits[1].paper_id};
+  std::ranges::sort(best);
+  EXPECT_EQ(best, (std::vector<std::string>{"2502.00005", "2502.09998"}));
   ExpectSamePages(*by_blocks, *whole);
 }
 

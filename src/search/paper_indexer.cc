@@ -381,11 +381,13 @@ Result<bool> PaperIndexer::RefreshBlockBounds(bool only_if_stale, std::stop_toke
   MutexLock lock(&impl_->mutex);
   try {
     if (only_if_stale && !BlockBoundsAreStale(impl_->database, impl_->bounds)) return false;
+    const std::filesystem::path database_dir = GenerationPath(impl_->index_dir, impl_->generation);
     std::optional<BlockBoundsRecord> stored =
-        StoreNewBlockBounds(impl_->database, /*options=*/{}, stop);
+        StoreNewBlockBounds(impl_->database, database_dir, /*options=*/{}, stop);
     if (!stored) return false;
     impl_->bounds = *std::move(stored);
     impl_->database.commit();
+    RemoveOtherWordTiers(database_dir, impl_->bounds);
   } catch (const Xapian::Error& error) {
     impl_->bounds = {};  // as if none: a later call builds them again
     return std::unexpected(FromXapianError(error, "bound the search index's blocks"));

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <iterator>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -21,6 +22,8 @@
 #include "search/related_terms.h"
 #include "search/query_builder.h"
 #include "search/term_prefixes.h"
+#include "search/tier_match.h"
+#include "search/word_tiers.h"
 #include "search/xapian_error.h"
 
 namespace coolpapers::search {
@@ -36,14 +39,16 @@ struct Reader {
   Xapian::rev bounds_revision = 0;
   std::shared_ptr<const BlockBounds> bounds;
   std::vector<Xapian::docid> replaced;
+  std::shared_ptr<const WordTiers> tiers;  // built with the bounds; may be missing
 };
 
 // The parsed bounds of the live index, shared by all readers: 26 MB at 2.7M papers, read
 // again only when the writer builds new ones.
 class BoundsCache {
  public:
-  // Gives `reader` the bounds of the revision it reads. Throws Xapian::Error.
-  void Attach(Reader& reader) {
+  // Gives `reader` the bounds of the revision it reads, and the word tiers built with them.
+  // Throws Xapian::Error.
+  void Attach(const std::filesystem::path& index_dir, Reader& reader) {
     const Xapian::rev revision = reader.database.get_revision();
     if (reader.bounds_generation == reader.generation && reader.bounds_revision == revision &&
         revision != 0) {
@@ -54,6 +59,7 @@ class BoundsCache {
     reader.bounds_revision = revision;
     reader.replaced = record.replaced;
     reader.bounds = nullptr;
+    reader.tiers = nullptr;
     if (record.id.empty()) return;
     const std::string key = std::to_string(reader.generation) + ":" + record.id;
     MutexLock lock(&mutex_);
@@ -61,14 +67,21 @@ class BoundsCache {
       std::optional<BlockBounds> read = ReadBlockBounds(reader.database);
       key_ = key;
       bounds_ = read ? std::make_shared<const BlockBounds>(*std::move(read)) : nullptr;
+      std::optional<WordTiers> tiers =
+          WordTiers::Open(WordTiersPath(GenerationPath(index_dir, reader.generation), record));
+      tiers_ = tiers && tiers->covered_through() == record.covered_through
+                   ? std::make_shared<const WordTiers>(*std::move(tiers))
+                   : nullptr;
     }
     reader.bounds = bounds_;
+    reader.tiers = tiers_;
   }
 
  private:
   Mutex mutex_;
   std::string key_ GUARDED_BY(mutex_);
   std::shared_ptr<const BlockBounds> bounds_ GUARDED_BY(mutex_);
+  std::shared_ptr<const WordTiers> tiers_ GUARDED_BY(mutex_);
 };
 
 // Brings the reader up to the writer's last commit, or onto a generation a rebuild swapped in.
@@ -149,6 +162,7 @@ struct Page {
   // MatchByWeight only: the weight of the first match after the page, if there is one.
   std::optional<double> weight_after;
   bool read_by_blocks = false;  // MatchByBlocks made it
+  bool read_by_tiers = false;   // MatchByTiers made it
 };
 
 Page PageOf(const Xapian::MSet& matches, std::size_t skip = 0, std::size_t count = SIZE_MAX) {
@@ -237,6 +251,46 @@ Page MatchByRelevance(Xapian::Database& database, const Xapian::Query& query, in
   return ordered;
 }
 
+// A page read from part of the match counts the matches it found (`lower`); its upper bound and
+// estimate are Xapian's for the whole match from the terms' frequencies alone (no match is run).
+void EstimateWholeMatch(Xapian::Database& database, const Xapian::Query& query, Page& page) {
+  Xapian::Enquire whole(database);
+  whole.set_query(query);
+  const Xapian::MSet estimate = whole.get_mset(0, 0);
+  page.upper = std::max<int64_t>(page.lower, estimate.get_matches_upper_bound());
+  page.estimated = std::max<int64_t>(page.lower, estimate.get_matches_estimated());
+}
+
+// The relevance page of an AND of common words, from the documents their tiers (tier_match.h)
+// show may reach it: Xapian matches those alone, with the documents the tiers do not hold
+// (added or replaced since they were built). It is the whole match's page when the weight of
+// the match after it reaches the tiers' floor, which every document left out weighs less than:
+// none of them can then be on the page or tie with it. More matches must have been seen than
+// are counted exactly (the total was an estimate before, too). nullopt otherwise, or for a
+// query the tiers do not answer: the caller matches some other way.
+std::optional<Page> MatchByTiers(Xapian::Database& database, const Reader& reader,
+                                 const SearcherOptions& options, const Xapian::Query& query,
+                                 int offset, int limit, const Deadline& deadline) {
+  if (reader.tiers == nullptr || options.candidates_worth_blocks == 0) return std::nullopt;
+  const auto at_least = static_cast<int64_t>(CheckAtLeast(offset, limit));
+  const std::optional<WordTiers::Mapping> mapping = reader.tiers->Map();
+  if (!mapping) return std::nullopt;
+  std::optional<TierCandidates> found =
+      FindByTiers(database, *reader.tiers, *mapping, reader.replaced, query,
+                  static_cast<std::size_t>(offset + limit + 1), at_least, deadline);
+  if (!found || found->matched < at_least) return std::nullopt;
+  std::vector<Xapian::docid> documents;
+  std::ranges::set_union(found->documents, reader.replaced, std::back_inserter(documents));
+  const Xapian::Query some(
+      Xapian::Query::OP_FILTER, query,
+      DocumentsFilter(std::move(documents), reader.tiers->covered_through() + 1));
+  Page page = MatchByRelevance(database, some, offset, limit, deadline);
+  if (!page.weight_after || *page.weight_after < found->floor) return std::nullopt;
+  page.lower = std::max(page.lower, found->matched);
+  EstimateWholeMatch(database, query, page);
+  return page;
+}
+
 // Blocks read by a search's first try (block_plan.h), per match the page needs: the best few
 // give the page's likely weights cheaply, which tell which other blocks can still reach it. A
 // block's best document may be the only one of it near the page's weights, so a page of 26
@@ -275,12 +329,7 @@ std::optional<Page> MatchByBlocks(Xapian::Database& database, const Reader& read
     }
     const double reach = *page.weight_after;
     if (reach > blocks[read].bound) {
-      // Xapian's estimates from the terms' frequencies alone: no match is run.
-      Xapian::Enquire whole(database);
-      whole.set_query(query);
-      const Xapian::MSet estimate = whole.get_mset(0, 0);
-      page.upper = std::max<int64_t>(page.lower, estimate.get_matches_upper_bound());
-      page.estimated = std::max<int64_t>(page.lower, estimate.get_matches_estimated());
+      EstimateWholeMatch(database, query, page);
       return page;
     }
     // Every block that may hold a match weighing at least `reach` (blocks are best first).
@@ -299,6 +348,11 @@ Page Match(Xapian::Database& database, const Reader& reader, const SearcherOptio
            const Deadline& deadline) {
   if (sort != SearchSort::kRelevance || limit == 0) {
     return PageOf(MatchInOrder(database, query, sort, offset, limit, deadline));
+  }
+  if (std::optional<Page> by_tiers =
+          MatchByTiers(database, reader, options, query, offset, limit, deadline)) {
+    by_tiers->read_by_tiers = true;
+    return *std::move(by_tiers);
   }
   if (std::optional<Page> by_blocks =
           MatchByBlocks(database, reader, options, query, offset, limit, deadline)) {
@@ -341,6 +395,7 @@ struct Searcher::Impl {
   SearcherOptions options;
   BoundsCache bounds;
   std::atomic<int64_t> read_by_blocks{0};
+  std::atomic<int64_t> read_by_tiers{0};
   Mutex mutex;
   std::vector<std::unique_ptr<Reader>> idle GUARDED_BY(mutex);
 
@@ -402,17 +457,18 @@ Result<SearchResults> Searcher::Search(const SearchQuery& query) {
   try {
     Page page;
     try {
-      impl_->bounds.Attach(*reader);
+      impl_->bounds.Attach(impl_->index_dir, *reader);
       page = Match(reader->database, *reader, impl_->options, *built, query.sort, query.offset,
                    limit, deadline);
     } catch (const Xapian::DatabaseModifiedError&) {
       // The writer committed twice while we read; the newest revision is consistent.
       reader->database.reopen();
-      impl_->bounds.Attach(*reader);
+      impl_->bounds.Attach(impl_->index_dir, *reader);
       page = Match(reader->database, *reader, impl_->options, *built, query.sort, query.offset,
                    limit, deadline);
     }
     if (page.read_by_blocks) impl_->read_by_blocks.fetch_add(1, std::memory_order_relaxed);
+    if (page.read_by_tiers) impl_->read_by_tiers.fetch_add(1, std::memory_order_relaxed);
     results.total_at_least = page.lower;
     results.total_exact = page.lower == page.upper;
     results.total_estimate = std::max(page.estimated, page.lower);
@@ -486,6 +542,10 @@ Result<StarRanking> Searcher::RankByStars(const StarQuery& query) {
 
 int64_t Searcher::SearchesReadByBlocks() const {
   return impl_->read_by_blocks.load(std::memory_order_relaxed);
+}
+
+int64_t Searcher::SearchesReadByTiers() const {
+  return impl_->read_by_tiers.load(std::memory_order_relaxed);
 }
 
 Result<uint64_t> Searcher::Revision() {

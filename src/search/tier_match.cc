@@ -1,0 +1,399 @@
+#include "search/tier_match.h"
+
+#include <algorithm>
+#include <array>
+#include <queue>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "search/block_bounds.h"
+#include "search/deadline_weight.h"
+#include "search/term_prefixes.h"
+
+namespace coolpapers::search {
+namespace {
+
+// A query word with tiers, and what one unit of a kept document part (word_tiers.h) of each
+// field can be worth in this search, at most and at least.
+struct TierWord {
+  const WordTiers::Word* word = nullptr;
+  double title_upper = 0;
+  double abstract_upper = 0;
+  double title_lower = 0;
+  double abstract_lower = 0;
+
+  // Bounds a tier's normalised weights (WordTiers::Tier::largest_weight): the most either term
+  // part grew since the build, times the two at the build, and the exact forms' share apart.
+  double weight_upper = 0;
+  double exact_upper = 0;  // per unit of title part
+
+  double Upper(std::uint16_t title_part, std::uint16_t abstract_part) const {
+    return title_upper * title_part + abstract_upper * abstract_part;
+  }
+  double UpperInTier(const WordTiers::Tier& tier) const {
+    const double by_parts = Upper(tier.largest_title_part, tier.largest_abstract_part);
+    if (weight_upper <= 0) return by_parts;
+    return std::min(by_parts,
+                    weight_upper * tier.largest_weight + exact_upper * tier.largest_title_part);
+  }
+  // The kept parts are rounded up: one unit less is below the part at the build.
+  double Lower(std::uint16_t title_part, std::uint16_t abstract_part) const {
+    return title_lower * std::max(0, title_part - 1) +
+           abstract_lower * std::max(0, abstract_part - 1);
+  }
+};
+
+void CollectLeaves(const Xapian::Query& query, std::vector<Xapian::Query>& leaves, bool& other) {
+  if (query.get_type() == Xapian::Query::LEAF_TERM) {
+    leaves.push_back(query);
+  } else if (query.get_type() == Xapian::Query::OP_OR) {
+    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+      CollectLeaves(query.get_subquery(i), leaves, other);
+    }
+  } else {
+    other = true;
+  }
+}
+
+// How a word of the query is bounded by its kept parts, or nullopt when it is not a plain word
+// with tiers. Its leaves: the title term the tiers know it by, the abstract twin, and for a
+// stem, exact title forms of it (the query builder's AddExactTitleWords). An exact form's wdf
+// is at most the stem's in the same title, so its document part is at most the stem's.
+std::optional<TierWord> WordOfQuery(const Xapian::Database& database, const WordTiers& tiers,
+                                    const Xapian::Query& subquery, std::set<std::string>& seen) {
+  std::vector<Xapian::Query> leaves;
+  bool other = false;
+  CollectLeaves(subquery, leaves, other);
+  if (other) return std::nullopt;
+  const WordTiers::Word* word = nullptr;
+  std::string title_term;
+  for (const Xapian::Query& leaf : leaves) {
+    const std::string term = *leaf.get_terms_begin();
+    if (!seen.insert(term).second) return std::nullopt;  // a term twice: its wqf is the query's
+    if (word == nullptr && (word = tiers.WordOf(term)) != nullptr) title_term = term;
+  }
+  if (word == nullptr) return std::nullopt;
+  const Xapian::doccount doccount = database.get_doccount();
+  const auto term_part = [&](const Xapian::Query& leaf) {
+    const Xapian::doccount termfreq = database.get_termfreq(*leaf.get_terms_begin());
+    return termfreq == 0 ? 0.0 : Bm25TermPart(doccount, termfreq, leaf.get_length());
+  };
+  const std::string stemmed_title = "Z" + std::string(kTitlePrefix);
+  const bool stem = title_term.starts_with(stemmed_title);
+  Xapian::Stem stemmer("english");  // as the query parser stems; not shareable between threads
+  double title_part = 0;
+  double exact_parts = 0;  // of a stem's exact title forms, which a title may not have
+  double abstract_part = 0;
+  bool has_abstract = false;
+  for (const Xapian::Query& leaf : leaves) {
+    const std::string term = *leaf.get_terms_begin();
+    if (term == title_term) {
+      title_part = term_part(leaf);
+    } else if (term == word->abstract_term) {
+      abstract_part = term_part(leaf);
+      has_abstract = true;
+    } else if (stem && term.starts_with(kTitlePrefix) &&
+               stemmed_title + stemmer(term.substr(kTitlePrefix.size())) == title_term) {
+      exact_parts += term_part(leaf);
+    } else {
+      return std::nullopt;  // an author reading, another field: not bounded by the tiers
+    }
+  }
+  if (!has_abstract) return std::nullopt;
+  // Document parts under today's average length: a longer one raises them by at most the ratio
+  // (Bm25DriftFactor), a shorter one lowers them by at most the ratio.
+  const double average_length = database.get_avlength();
+  const double ratio =
+      tiers.average_length() > 0 ? average_length / tiers.average_length() : 1.0;
+  const double up = std::max(1.0, ratio) / kPartScale;
+  const double down = std::min(1.0, ratio) / kPartScale;
+  TierWord bounded{word, (title_part + exact_parts) * up, abstract_part * up, title_part * down,
+                   abstract_part * down};
+  if (word->title_term_part > 0 && word->abstract_term_part > 0) {
+    const double growth = std::max(title_part / word->title_term_part,
+                                   abstract_part / word->abstract_term_part);
+    bounded.weight_upper = growth * (word->title_term_part + word->abstract_term_part) * up;
+    bounded.exact_upper = exact_parts * up;
+  }  // else no term part to normalise by: the tiers are bounded by their largest parts alone
+  return bounded;
+}
+
+// The first position at or after `from` whose id is at least `docid` (galloping: the lists of
+// a combination differ in length by orders of magnitude).
+std::size_t SeekTo(std::span<const std::uint32_t> ids, std::size_t from, Xapian::docid docid) {
+  std::size_t step = 1;
+  std::size_t high = from;
+  while (high < ids.size() && ids[high] < docid) {
+    from = high + 1;
+    high += step;
+    step *= 2;
+  }
+  high = std::min(high, ids.size());
+  return static_cast<std::size_t>(std::lower_bound(ids.begin() + static_cast<std::ptrdiff_t>(from),
+                                                   ids.begin() + static_cast<std::ptrdiff_t>(high),
+                                                   docid) -
+                                  ids.begin());
+}
+
+// One tier of each word, and the most a document in all of them can weigh.
+struct Combination {
+  std::array<int, kMaxTierWords> tier{};
+  double bound = 0;
+};
+
+std::vector<Combination> CombinationsHeaviestFirst(const std::vector<TierWord>& words) {
+  std::vector<Combination> combinations(1);
+  for (std::size_t w = 0; w < words.size(); ++w) {
+    std::vector<Combination> longer;
+    for (const Combination& shorter : combinations) {
+      for (int tier = 0; tier < WordTiers::kTiers; ++tier) {
+        const WordTiers::Tier& kept = words[w].word->tiers[static_cast<std::size_t>(tier)];
+        if (kept.count == 0) continue;
+        Combination combination = shorter;
+        combination.tier[w] = tier;
+        combination.bound += words[w].UpperInTier(kept);
+        longer.push_back(combination);
+      }
+    }
+    combinations = std::move(longer);
+  }
+  // A hair above, for the order in which Xapian adds a document's term weights.
+  for (Combination& combination : combinations) combination.bound *= 1 + 1e-9;
+  std::ranges::sort(combinations, std::ranges::greater{}, &Combination::bound);
+  return combinations;
+}
+
+}  // namespace
+
+std::optional<TierCandidates> FindByTiers(
+    const Xapian::Database& database, const WordTiers& tiers, const WordTiers::Mapping& mapping,
+    std::span<const Xapian::docid> replaced, const Xapian::Query& query, std::size_t wanted,
+    std::int64_t count_at_least, std::optional<std::chrono::steady_clock::time_point> deadline) {
+  if (query.get_type() != Xapian::Query::OP_AND || query.get_num_subqueries() < 2 ||
+      query.get_num_subqueries() > kMaxTierWords || wanted == 0) {
+    return std::nullopt;
+  }
+  std::vector<TierWord> words;
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+    std::optional<TierWord> word = WordOfQuery(database, tiers, query.get_subquery(i), seen);
+    if (!word) return std::nullopt;
+    words.push_back(*word);
+  }
+
+  // The floor: the page's weights are at least the `wanted`-th heaviest of the lower bounds of
+  // matches seen, and of the exact weights of those Xapian weighed.
+  std::priority_queue<double, std::vector<double>, std::greater<>> heaviest_lower;
+  std::priority_queue<double, std::vector<double>, std::greater<>> heaviest_exact;
+  double floor = 0;
+  const auto raise_floor = [&](std::priority_queue<double, std::vector<double>, std::greater<>>&
+                                   heaviest,
+                               double weight) {
+    if (heaviest.size() < wanted) {
+      heaviest.push(weight);
+    } else if (weight > heaviest.top()) {
+      heaviest.pop();
+      heaviest.push(weight);
+    }
+    if (heaviest.size() == wanted) floor = std::max(floor, heaviest.top());
+  };
+  struct Found {
+    Xapian::docid docid;
+    double upper;
+    bool weighed = false;
+    double exact = -1;  // when weighed (-1: Xapian did not match it: deleted since)
+  };
+  std::vector<Found> found;  // matches that reached the floor when found
+  // The lower bounds leave out what a stem's exact title forms add (the tiers cannot tell
+  // whether a title has the form typed), which for "Language models" is a third of the page's
+  // weights: the best candidates are weighed by Xapian from time to time, whose exact weights
+  // raise the floor to the page's.
+  std::size_t reached_since_weighing = 0;
+  std::size_t weigh_after = 4 * wanted;
+  const auto weigh_best = [&] {
+    std::vector<std::size_t> best;
+    for (std::size_t i = 0; i < found.size(); ++i) {
+      if (!found[i].weighed && found[i].upper >= floor) best.push_back(i);
+    }
+    const std::size_t count = std::min(best.size(), 2 * wanted);
+    std::ranges::partial_sort(best, best.begin() + static_cast<std::ptrdiff_t>(count),
+                              [&](std::size_t a, std::size_t b) {
+                                return found[a].upper > found[b].upper;
+                              });
+    best.resize(count);
+    std::ranges::sort(best, {}, [&](std::size_t i) { return found[i].docid; });
+    std::vector<Xapian::docid> documents;
+    for (const std::size_t i : best) {
+      found[i].weighed = true;
+      documents.push_back(found[i].docid);
+    }
+    Xapian::Enquire enquire(database);
+    enquire.set_query(
+        Xapian::Query(Xapian::Query::OP_FILTER, query, DocumentsFilter(std::move(documents))));
+    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    const Xapian::MSet weighed = enquire.get_mset(0, static_cast<Xapian::doccount>(count));
+    // A hair below, in case another match adds a document's term weights in another order.
+    for (auto it = weighed.begin(); it != weighed.end(); ++it) {
+      const auto at = std::ranges::lower_bound(documents, *it) - documents.begin();
+      found[best[static_cast<std::size_t>(at)]].exact = it.get_weight();
+      raise_floor(heaviest_exact, it.get_weight() * (1 - 1e-9));
+    }
+    reached_since_weighing = 0;
+    weigh_after *= 2;
+  };
+
+  // Whether the page could be filled with documents found heavier than `bound`: only then can
+  // weighing lift the floor above it.
+  const auto may_fill_above = [&](double bound) {
+    std::size_t heavier = 0;
+    bool unweighed = false;
+    for (const Found& match : found) {
+      if (match.weighed ? match.exact > bound : match.upper > bound) {
+        ++heavier;
+        unweighed = unweighed || !match.weighed;
+      }
+    }
+    return unweighed && heavier >= wanted;
+  };
+
+  TierCandidates candidates;
+  std::vector<std::span<const std::uint32_t>> ids(words.size());
+  std::vector<std::span<const std::uint16_t>> title_parts(words.size());
+  std::vector<std::span<const std::uint16_t>> abstract_parts(words.size());
+  std::vector<std::size_t> at(words.size());
+  const std::vector<Combination> combinations = CombinationsHeaviestFirst(words);
+  for (std::size_t c = 0; c < combinations.size(); ++c) {
+    const Combination& combination = combinations[c];
+    // Before reading a combination, weigh the best when that may lift the floor above it: when
+    // the page could already be filled with documents found heavier than its bound.
+    if (reached_since_weighing > 0 && combination.bound >= floor &&
+        may_fill_above(combination.bound)) {
+      weigh_best();
+    }
+    if (combination.bound < floor && candidates.matched >= count_at_least) break;
+    if (deadline && std::chrono::steady_clock::now() > *deadline) throw SearchDeadlinePassed{};
+    std::size_t lead = 0;
+    for (std::size_t w = 0; w < words.size(); ++w) {
+      const WordTiers::Tier& tier =
+          words[w].word->tiers[static_cast<std::size_t>(combination.tier[w])];
+      ids[w] = mapping.Ids(tier);
+      title_parts[w] = mapping.TitleParts(tier);
+      abstract_parts[w] = mapping.AbstractParts(tier);
+      at[w] = 0;
+      if (ids[w].size() < ids[lead].size()) lead = w;
+    }
+    // Intersect, led by the shortest list.
+    while (at[lead] < ids[lead].size()) {
+      Xapian::docid docid = ids[lead][at[lead]];
+      bool all = true;
+      for (std::size_t w = 0; w < words.size() && all; ++w) {
+        if (w == lead) continue;
+        at[w] = SeekTo(ids[w], at[w], docid);
+        if (at[w] == ids[w].size()) {
+          at[lead] = ids[lead].size();  // one list is done: so is the intersection
+          all = false;
+        } else if (ids[w][at[w]] != docid) {
+          at[lead] = SeekTo(ids[lead], at[lead], ids[w][at[w]]);
+          all = false;
+        }
+      }
+      if (!all) continue;
+      ++candidates.matched;
+      double upper = 0;
+      double lower = 0;
+      for (std::size_t w = 0; w < words.size(); ++w) {
+        upper += words[w].Upper(title_parts[w][at[w]], abstract_parts[w][at[w]]);
+        lower += words[w].Lower(title_parts[w][at[w]], abstract_parts[w][at[w]]);
+      }
+      upper *= 1 + 1e-9;
+      ++at[lead];
+      if (!std::ranges::binary_search(replaced, docid)) raise_floor(heaviest_lower, lower);
+      if (upper >= floor) {
+        found.push_back({docid, upper});
+        if (++reached_since_weighing >= weigh_after) weigh_best();
+      }
+      // Past the page's reach: read on only to count.
+      if (combination.bound < floor && candidates.matched >= count_at_least) break;
+    }
+  }
+  for (const Found& match : found) {
+    if (match.upper >= floor) candidates.documents.push_back(match.docid);
+  }
+  std::ranges::sort(candidates.documents);
+  candidates.floor = floor;
+  return candidates;
+}
+
+namespace {
+
+// Some documents, then every id from a first one on, as a posting source of no weight.
+class DocumentList final : public Xapian::PostingSource {
+ public:
+  DocumentList(std::vector<Xapian::docid> documents, Xapian::docid tail_first)
+      : documents_(std::move(documents)), tail_first_(tail_first) {
+    if (tail_first_ != 0) {
+      std::erase_if(documents_, [&](Xapian::docid docid) { return docid >= tail_first_; });
+    }
+  }
+
+  // Its ids may include some of no document (in the tail): at least none.
+  Xapian::doccount get_termfreq_min() const override { return 0; }
+  Xapian::doccount get_termfreq_est() const override { return count_; }
+  Xapian::doccount get_termfreq_max() const override { return count_; }
+
+  void init(const Xapian::Database& database) override {
+    // No tail: one that starts past the last id.
+    tail_last_ = database.get_lastdocid();
+    if (tail_first_ == 0 || tail_first_ > tail_last_) tail_first_ = tail_last_ + 1;
+    count_ = static_cast<Xapian::doccount>(documents_.size()) + (tail_last_ + 1 - tail_first_);
+    index_ = 0;
+    current_ = 0;
+  }
+
+  void next(double) override {
+    if (current_ == 0) {
+      Settle();
+    } else if (index_ < documents_.size()) {
+      ++index_;
+      Settle();
+    } else {
+      ++current_;
+    }
+  }
+
+  void skip_to(Xapian::docid docid, double) override {
+    if (current_ == 0) Settle();
+    if (at_end() || docid <= current_) return;
+    while (index_ < documents_.size() && documents_[index_] < docid) ++index_;
+    if (index_ == documents_.size()) current_ = docid;
+    Settle();
+  }
+
+  bool at_end() const override { return current_ > tail_last_; }
+  Xapian::docid get_docid() const override { return current_; }
+  DocumentList* clone() const override { return new DocumentList(documents_, tail_first_); }
+  std::string name() const override { return "coolpapers.DocumentList"; }
+
+ private:
+  // current_ from index_: the listed document it points at, else an id of the tail.
+  void Settle() {
+    current_ = index_ < documents_.size() ? documents_[index_] : std::max(current_, tail_first_);
+  }
+
+  std::vector<Xapian::docid> documents_;  // all before tail_first_
+  Xapian::docid tail_first_;
+  Xapian::docid tail_last_ = 0;
+  Xapian::doccount count_ = 0;
+  std::size_t index_ = 0;
+  Xapian::docid current_ = 0;  // 0: not started
+};
+
+}  // namespace
+
+Xapian::Query DocumentsFilter(std::vector<Xapian::docid> documents, Xapian::docid tail_first) {
+  return Xapian::Query((new DocumentList(std::move(documents), tail_first))->release());
+}
+
+}  // namespace coolpapers::search

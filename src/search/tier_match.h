@@ -1,0 +1,52 @@
+// A search of several common words (an AND), read from their tiers (word_tiers.h) rather than
+// from every posting: the tiers' combinations are read heaviest first, and once the page's
+// weights are found, a combination whose heaviest documents cannot reach them is not read. The
+// documents found that may reach the page are then matched by Xapian alone (searcher.cc,
+// MatchByTiers), which gives their exact weights, order and ties; Xapian stays the oracle.
+// Internal to src/search (exposes Xapian types).
+#ifndef COOLPAPERS_SEARCH_TIER_MATCH_H_
+#define COOLPAPERS_SEARCH_TIER_MATCH_H_
+
+#include <xapian.h>
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "search/word_tiers.h"
+
+namespace coolpapers::search {
+
+struct TierCandidates {
+  // In id order: the documents the tiers hold that may weigh `floor` or more for the query.
+  std::vector<Xapian::docid> documents;
+  // Every other document the tiers hold weighs less than this for the query.
+  double floor = 0;
+  // How many documents the tiers showed to match (documents replaced since included), at least
+  // the number asked for when there are that many.
+  std::int64_t matched = 0;
+};
+
+// The candidates for the `wanted` heaviest matches of `query`: nullopt unless its weighted part
+// is an AND of 2 to kMaxTierWords plain words, each common enough to have tiers (a title term,
+// its abstract twin, and the exact title forms of a stem), with no filter, exclusion or other
+// term. `replaced` (sorted) are documents whose postings in the tiers are out of date: they do
+// not count towards the floor (the caller matches them with the candidates). Reads on until
+// `count_at_least` matches are seen, when there are so many. Throws SearchDeadlinePassed past
+// `deadline`, and Xapian::Error.
+inline constexpr std::size_t kMaxTierWords = 4;
+std::optional<TierCandidates> FindByTiers(
+    const Xapian::Database& database, const WordTiers& tiers, const WordTiers::Mapping& mapping,
+    std::span<const Xapian::docid> replaced, const Xapian::Query& query, std::size_t wanted,
+    std::int64_t count_at_least,
+    std::optional<std::chrono::steady_clock::time_point> deadline = std::nullopt);
+
+// `documents` (in id order) and every id from `tail_first` on (0: none) as a Xapian filter
+// (OP_FILTER's right side) of no weight; a small one drives the match.
+Xapian::Query DocumentsFilter(std::vector<Xapian::docid> documents, Xapian::docid tail_first = 0);
+
+}  // namespace coolpapers::search
+
+#endif  // COOLPAPERS_SEARCH_TIER_MATCH_H_

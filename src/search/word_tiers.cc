@@ -1,0 +1,325 @@
+#include "search/word_tiers.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <bit>
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "search/block_bounds.h"
+
+namespace coolpapers::search {
+namespace {
+
+// The file: kMagic, every tier's ids (4 bytes each), title parts and abstract parts (2 bytes
+// each), then the directory (varint numbers and terms), then the directory's offset (8 bytes) and
+// kEndMagic. Numbers are in the writing machine's byte order, checked by kByteOrder: the file
+// lives in the index folder of the machine that wrote it.
+constexpr std::string_view kMagic = "cpwtier3";  // 8 bytes: the ids after it are aligned
+constexpr std::string_view kEndMagic = "cpwt3end";
+constexpr std::uint32_t kByteOrder = 0x01020304;
+
+// The share of a word's postings in each tier but the last, heaviest first: a search of common
+// words needs the heaviest few per cent of each (at 2.7M papers, the documents that can reach
+// "Language models"'s page are the heaviest 0.5% of "language" and 3.3% of "model").
+constexpr double kTierShares[WordTiers::kTiers - 1] = {1.0 / 64, 3.0 / 64, 12.0 / 64};
+
+void PutNumber(std::string& out, std::uint64_t value) {
+  while (value >= 0x80) {
+    out.push_back(static_cast<char>((value & 0x7f) | 0x80));
+    value >>= 7;
+  }
+  out.push_back(static_cast<char>(value));
+}
+
+std::optional<std::uint64_t> TakeNumber(std::string_view& in) {
+  std::uint64_t value = 0;
+  for (int shift = 0; shift < 64 && !in.empty(); shift += 7) {
+    const auto byte = static_cast<unsigned char>(in.front());
+    in.remove_prefix(1);
+    value |= static_cast<std::uint64_t>(byte & 0x7f) << shift;
+    if ((byte & 0x80) == 0) return value;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> TakeText(std::string_view& in) {
+  const std::optional<std::uint64_t> size = TakeNumber(in);
+  if (!size || in.size() < *size) return std::nullopt;
+  std::string text(in.substr(0, *size));
+  in.remove_prefix(*size);
+  return text;
+}
+
+[[noreturn]] void FailToWrite(const std::filesystem::path& file, const std::string& what) {
+  throw Xapian::DatabaseError("cannot write the word tiers " + file.string() + ": " + what);
+}
+
+// A file written front to back, failing loudly.
+class OutFile {
+ public:
+  explicit OutFile(const std::filesystem::path& path) : path_(path) {
+    file_ = std::fopen(path.c_str(), "wb");
+    if (file_ == nullptr) FailToWrite(path_, std::strerror(errno));
+  }
+  ~OutFile() {
+    if (file_ != nullptr) std::fclose(file_);
+  }
+  OutFile(const OutFile&) = delete;
+  OutFile& operator=(const OutFile&) = delete;
+
+  void Put(const void* data, std::size_t size) {
+    if (size > 0 && std::fwrite(data, 1, size, file_) != size) {
+      FailToWrite(path_, std::strerror(errno));
+    }
+    offset_ += size;
+  }
+  std::uint64_t offset() const { return offset_; }
+
+  // Flushed to the disk before the caller renames it into place.
+  void Close() {
+    const bool flushed = std::fflush(file_) == 0 && ::fsync(fileno(file_)) == 0;
+    const bool closed = std::fclose(file_) == 0;
+    file_ = nullptr;
+    if (!flushed || !closed) FailToWrite(path_, std::strerror(errno));
+  }
+
+ private:
+  std::filesystem::path path_;
+  std::FILE* file_ = nullptr;
+  std::uint64_t offset_ = 0;
+};
+
+}  // namespace
+
+bool WordTiers::Write(const Xapian::Database& database, Xapian::doccount min_termfreq,
+                      const std::filesystem::path& file, std::stop_token stop) {
+  const std::filesystem::path temporary = file.string() + ".new";
+  const std::vector<Xapian::termcount> lengths = DocumentLengths(database);
+  const double average_length = database.get_avlength();
+  OutFile out(temporary);
+  out.Put(kMagic.data(), kMagic.size());
+  std::string directory;
+  const std::vector<CommonWord> words = CommonWords(database, min_termfreq);
+  PutNumber(directory, words.size());
+  struct Posting {
+    double weight;  // at the build: orders the tiers
+    Xapian::docid docid;
+    std::uint16_t title_part;
+    std::uint16_t abstract_part;
+  };
+  const auto kept = [](double part) -> std::uint16_t { return part > 0 ? KeptPart(part) : 0; };
+  std::vector<Posting> postings;
+  std::vector<std::uint32_t> ids;
+  std::vector<std::uint16_t> parts;
+  for (const CommonWord& word : words) {
+    if (stop.stop_requested()) {
+      std::error_code ignored;
+      std::filesystem::remove(temporary, ignored);
+      return false;
+    }
+    postings.clear();
+    ForEachWordPosting(database, word, lengths, average_length,
+                       [&](Xapian::docid docid, double title_part, double abstract_part) {
+                         postings.push_back({word.title_term_part * title_part +
+                                                 word.abstract_term_part * abstract_part,
+                                             docid, kept(title_part), kept(abstract_part)});
+                       });
+    // Heaviest first (ties by id, so that a build is reproducible), then cut into tiers.
+    std::ranges::sort(postings, [](const Posting& a, const Posting& b) {
+      return a.weight > b.weight || (a.weight == b.weight && a.docid < b.docid);
+    });
+    PutNumber(directory, word.title_term.size());
+    directory += word.title_term;
+    PutNumber(directory, word.abstract_term.size());
+    directory += word.abstract_term;
+    PutNumber(directory, std::bit_cast<std::uint64_t>(word.title_term_part));
+    PutNumber(directory, std::bit_cast<std::uint64_t>(word.abstract_term_part));
+    const double both = word.title_term_part + word.abstract_term_part;
+    std::size_t begin = 0;
+    for (int tier = 0; tier < kTiers; ++tier) {
+      const std::size_t end =
+          tier + 1 == kTiers
+              ? postings.size()
+              : std::min(postings.size(),
+                         begin + static_cast<std::size_t>(std::ceil(
+                                     static_cast<double>(postings.size()) * kTierShares[tier])));
+      const auto tier_postings = std::span(postings).subspan(begin, end - begin);
+      const std::uint16_t largest_weight =
+          tier_postings.empty() ? 0 : KeptPart(tier_postings.front().weight / both);
+      std::ranges::sort(tier_postings, {}, &Posting::docid);
+      ids.clear();
+      parts.clear();
+      std::uint16_t largest_title = 0;
+      std::uint16_t largest_abstract = 0;
+      for (const Posting& posting : tier_postings) {
+        ids.push_back(posting.docid);
+        parts.push_back(posting.title_part);
+        largest_title = std::max(largest_title, posting.title_part);
+      }
+      for (const Posting& posting : tier_postings) {
+        parts.push_back(posting.abstract_part);
+        largest_abstract = std::max(largest_abstract, posting.abstract_part);
+      }
+      PutNumber(directory, out.offset());
+      PutNumber(directory, tier_postings.size());
+      PutNumber(directory, largest_title);
+      PutNumber(directory, largest_abstract);
+      PutNumber(directory, largest_weight);
+      out.Put(ids.data(), ids.size() * sizeof ids[0]);
+      out.Put(parts.data(), parts.size() * sizeof parts[0]);
+      begin = end;
+    }
+  }
+  PutNumber(directory, database.get_lastdocid());
+  PutNumber(directory, std::bit_cast<std::uint64_t>(average_length));
+  PutNumber(directory, kByteOrder);
+  const std::uint64_t directory_offset = out.offset();
+  out.Put(directory.data(), directory.size());
+  out.Put(&directory_offset, sizeof directory_offset);
+  out.Put(kEndMagic.data(), kEndMagic.size());
+  out.Close();
+  std::error_code ec;
+  std::filesystem::rename(temporary, file, ec);
+  if (ec) FailToWrite(file, ec.message());
+  return true;
+}
+
+std::optional<WordTiers> WordTiers::Open(const std::filesystem::path& file) {
+  WordTiers tiers;
+  tiers.fd_ = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (tiers.fd_ < 0) return std::nullopt;
+  struct stat status {};
+  if (::fstat(tiers.fd_, &status) != 0) return std::nullopt;
+  tiers.size_ = static_cast<std::size_t>(status.st_size);
+  const std::size_t trailer = sizeof(std::uint64_t) + kEndMagic.size();
+  if (tiers.size_ < kMagic.size() + trailer) return std::nullopt;
+  const auto read_at = [&](std::uint64_t offset, std::size_t size) -> std::optional<std::string> {
+    std::string bytes(size, '\0');
+    std::size_t done = 0;
+    while (done < size) {
+      const ssize_t got = ::pread(tiers.fd_, bytes.data() + done, size - done,
+                                  static_cast<off_t>(offset + done));
+      if (got <= 0) return std::nullopt;
+      done += static_cast<std::size_t>(got);
+    }
+    return bytes;
+  };
+  const std::optional<std::string> head = read_at(0, kMagic.size());
+  const std::optional<std::string> tail = read_at(tiers.size_ - trailer, trailer);
+  if (!head || !tail || *head != kMagic || !tail->ends_with(kEndMagic)) return std::nullopt;
+  std::uint64_t directory_offset = 0;
+  std::memcpy(&directory_offset, tail->data(), sizeof directory_offset);
+  if (directory_offset < kMagic.size() || directory_offset > tiers.size_ - trailer) {
+    return std::nullopt;
+  }
+  const std::optional<std::string> directory =
+      read_at(directory_offset, tiers.size_ - trailer - directory_offset);
+  if (!directory) return std::nullopt;
+  std::string_view in = *directory;
+  const std::optional<std::uint64_t> count = TakeNumber(in);
+  if (!count) return std::nullopt;
+  for (std::uint64_t i = 0; i < *count; ++i) {
+    std::optional<std::string> title_term = TakeText(in);
+    std::optional<std::string> abstract_term = TakeText(in);
+    const std::optional<std::uint64_t> title_part = TakeNumber(in);
+    const std::optional<std::uint64_t> abstract_part = TakeNumber(in);
+    if (!title_term || !abstract_term || !title_part || !abstract_part) return std::nullopt;
+    Word word{*std::move(abstract_term), std::bit_cast<double>(*title_part),
+              std::bit_cast<double>(*abstract_part), {}};
+    for (Tier& tier : word.tiers) {
+      const std::optional<std::uint64_t> offset = TakeNumber(in);
+      const std::optional<std::uint64_t> size = TakeNumber(in);
+      const std::optional<std::uint64_t> largest_title = TakeNumber(in);
+      const std::optional<std::uint64_t> largest_abstract = TakeNumber(in);
+      const std::optional<std::uint64_t> largest_weight = TakeNumber(in);
+      if (!offset || !size || !largest_title || !largest_abstract || !largest_weight ||
+          *size > UINT32_MAX || *largest_title > UINT16_MAX || *largest_abstract > UINT16_MAX ||
+          *largest_weight > UINT16_MAX || *offset % 4 != 0 ||
+          *offset + *size * 8 > directory_offset) {
+        return std::nullopt;
+      }
+      tier = {*offset, static_cast<std::uint32_t>(*size),
+              static_cast<std::uint16_t>(*largest_title),
+              static_cast<std::uint16_t>(*largest_abstract),
+              static_cast<std::uint16_t>(*largest_weight)};
+    }
+    tiers.words_.emplace(*std::move(title_term), std::move(word));
+  }
+  const std::optional<std::uint64_t> covered = TakeNumber(in);
+  const std::optional<std::uint64_t> average_bits = TakeNumber(in);
+  const std::optional<std::uint64_t> byte_order = TakeNumber(in);
+  if (!covered || !average_bits || *covered > UINT32_MAX || byte_order != kByteOrder ||
+      !in.empty()) {
+    return std::nullopt;
+  }
+  tiers.covered_through_ = static_cast<Xapian::docid>(*covered);
+  tiers.average_length_ = std::bit_cast<double>(*average_bits);
+  return tiers;
+}
+
+WordTiers::WordTiers(WordTiers&& other) noexcept
+    : fd_(std::exchange(other.fd_, -1)),
+      size_(other.size_),
+      covered_through_(other.covered_through_),
+      average_length_(other.average_length_),
+      words_(std::move(other.words_)) {}
+
+WordTiers& WordTiers::operator=(WordTiers&& other) noexcept {
+  if (this != &other) {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = std::exchange(other.fd_, -1);
+    size_ = other.size_;
+    covered_through_ = other.covered_through_;
+    average_length_ = other.average_length_;
+    words_ = std::move(other.words_);
+  }
+  return *this;
+}
+
+WordTiers::~WordTiers() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+const WordTiers::Word* WordTiers::WordOf(const std::string& title_term) const {
+  const auto found = words_.find(title_term);
+  return found == words_.end() ? nullptr : &found->second;
+}
+
+std::optional<WordTiers::Mapping> WordTiers::Map() const {
+  void* data = ::mmap(nullptr, size_, PROT_READ, MAP_SHARED, fd_, 0);
+  if (data == MAP_FAILED) return std::nullopt;
+  return Mapping(static_cast<const unsigned char*>(data), size_);
+}
+
+WordTiers::Mapping::Mapping(Mapping&& other) noexcept
+    : data_(std::exchange(other.data_, nullptr)), size_(std::exchange(other.size_, 0)) {}
+
+WordTiers::Mapping::~Mapping() {
+  if (data_ != nullptr) ::munmap(const_cast<unsigned char*>(data_), size_);
+}
+
+std::span<const std::uint32_t> WordTiers::Mapping::Ids(const Tier& tier) const {
+  return {reinterpret_cast<const std::uint32_t*>(data_ + tier.offset), tier.count};
+}
+
+std::span<const std::uint16_t> WordTiers::Mapping::TitleParts(const Tier& tier) const {
+  return {reinterpret_cast<const std::uint16_t*>(data_ + tier.offset + 4 * std::uint64_t{tier.count}),
+          tier.count};
+}
+
+std::span<const std::uint16_t> WordTiers::Mapping::AbstractParts(const Tier& tier) const {
+  return {reinterpret_cast<const std::uint16_t*>(data_ + tier.offset + 6 * std::uint64_t{tier.count}),
+          tier.count};
+}
+
+}  // namespace coolpapers::search

@@ -1,0 +1,110 @@
+// Every common word's postings, split by weight into tiers: a file beside the index that lets a
+// search of several common words (an AND) find its best matches without reading all of them
+// (tier_match.h). Xapian 1.4 reads every posting of an AND's words: "Language models" at 2.7M
+// papers is 1.3M matches and 35 ms, while its page needs the few documents where both words
+// weigh most. Block bounds (block_bounds.h) could not bound such a search: the sum of each
+// word's best in a block of ids is far above any one document's (issue 19).
+//
+// A word is its title and abstract terms together (as a plain query word searches both). Each
+// posting keeps the word's two BM25 document parts at the build (Bm25DocumentPart: title and
+// abstract, rounded up to 1/65,535 as the block bounds keep them; 0 for a field without it),
+// which bound the document's weight for the word under any term parts; the exact title forms
+// of a stem weigh at most the stem's title part. A word's postings are cut into tiers by their
+// weight at the build (the heaviest 1/64, the next 3/64, the next 12/64, the rest), each tier
+// in id order, with its largest title part, abstract part and weight. Internal to src/search (exposes
+// Xapian types).
+#ifndef COOLPAPERS_SEARCH_WORD_TIERS_H_
+#define COOLPAPERS_SEARCH_WORD_TIERS_H_
+
+#include <xapian.h>
+
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <span>
+#include <stop_token>
+#include <string>
+#include <unordered_map>
+
+namespace coolpapers::search {
+
+class WordTiers {
+ public:
+  static constexpr int kTiers = 4;
+
+  struct Tier {
+    std::uint64_t offset = 0;  // of its ids in the file; their title, then abstract parts follow
+    std::uint32_t count = 0;
+    std::uint16_t largest_title_part = 0;
+    std::uint16_t largest_abstract_part = 0;
+    // The largest weight at the build, normalised by the term parts: (title part × title
+    // document part + abstract part × abstract document part) / (title part + abstract part)
+    // (BlockBounds::WordParts), kept as the parts are. Bounds a tier far closer than the sum of
+    // its largest parts, which different documents have.
+    std::uint16_t largest_weight = 0;
+  };
+  struct Word {
+    std::string abstract_term;
+    // The word's two term parts at the build (Bm25TermPart, wqf 1).
+    double title_term_part = 0;
+    double abstract_term_part = 0;
+    std::array<Tier, kTiers> tiers;
+  };
+
+  // Writes the tiers of every word common in titles and abstracts together (in at least
+  // `min_termfreq` documents, as the block bounds choose words) of `database` as committed into
+  // `file` (through a temporary file renamed into place, so a crash leaves no half file).
+  // False when `stop` was requested first (nothing written). Throws Xapian::Error; a file that
+  // cannot be written is a Xapian::DatabaseError too, since it fails the bounds' build.
+  static bool Write(const Xapian::Database& database, Xapian::doccount min_termfreq,
+                    const std::filesystem::path& file, std::stop_token stop = {});
+
+  // The tiers in `file`, or nullopt when it is absent or not tiers of this format.
+  static std::optional<WordTiers> Open(const std::filesystem::path& file);
+
+  WordTiers(WordTiers&&) noexcept;
+  WordTiers& operator=(WordTiers&&) noexcept;
+  ~WordTiers();
+
+  // The word whose title term is `title_term` (S or ZS prefixed), if it has tiers.
+  const Word* WordOf(const std::string& title_term) const;
+  // The last document id at the build: later ones have no postings here.
+  Xapian::docid covered_through() const { return covered_through_; }
+  double average_length() const { return average_length_; }
+  std::size_t word_count() const { return words_.size(); }
+
+  // The file mapped into memory for one search: its pages are the kernel's cache, not the
+  // process's memory, once unmapped (a search touches a few megabytes of a file of gigabytes).
+  class Mapping {
+   public:
+    Mapping(Mapping&&) noexcept;
+    Mapping& operator=(Mapping&&) = delete;
+    ~Mapping();
+    std::span<const std::uint32_t> Ids(const Tier& tier) const;
+    std::span<const std::uint16_t> TitleParts(const Tier& tier) const;
+    std::span<const std::uint16_t> AbstractParts(const Tier& tier) const;
+
+   private:
+    friend class WordTiers;
+    Mapping(const unsigned char* data, std::size_t size) : data_(data), size_(size) {}
+    const unsigned char* data_;
+    std::size_t size_;
+  };
+  // nullopt when the file cannot be mapped (the search then reads Xapian's postings).
+  std::optional<Mapping> Map() const;
+
+ private:
+  WordTiers() = default;
+
+  int fd_ = -1;
+  std::size_t size_ = 0;
+  Xapian::docid covered_through_ = 0;
+  double average_length_ = 0;
+  std::unordered_map<std::string, Word> words_;  // by title term
+};
+
+}  // namespace coolpapers::search
+
+#endif  // COOLPAPERS_SEARCH_WORD_TIERS_H_

@@ -1,0 +1,163 @@
+// Word tiers (word_tiers.h): every posting of a common word is kept once, in the tier its
+// weight puts it, with its two document parts as BM25 computes them; tiers read back exactly or
+// not at all. How searches use them is tested against Xapian in block_search_test.cc.
+#include "search/word_tiers.h"
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <stop_token>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "search/block_bounds.h"
+#include "tests/support/temp_dir.h"
+
+namespace coolpapers::search {
+namespace {
+
+// Titles and abstracts of a common stem ("model"), a common exact word ("graph") and a rare
+// one, in documents of lengths and wdfs that cycle through different periods.
+Xapian::WritableDatabase TieredIndex() {
+  Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  for (Xapian::termcount i = 0; i < 900; ++i) {
+    Xapian::Document document;
+    if (i % 3 != 0) document.add_term("ZSmodel", 1 + i % 4);
+    if (i % 5 != 1) document.add_term("ZXAmodel", 1 + i % 7);
+    if (i % 4 == 0) document.add_term("Sgraph", 3);
+    if (i % 2 == 0) document.add_term("XAgraph", 1 + i % 9);
+    if (i % 150 == 0) document.add_term("Srare");
+    document.add_term("XAfiller", 1 + i % 37);
+    database.add_document(document);
+  }
+  database.commit();
+  return database;
+}
+
+constexpr Xapian::doccount kCommon = 100;
+
+// What a tier must hold for a document: its kept title and abstract parts.
+using Parts = std::pair<std::uint16_t, std::uint16_t>;
+
+std::map<Xapian::docid, Parts> ExpectedParts(const Xapian::Database& database,
+                                             const std::string& title_term,
+                                             const std::string& abstract_term) {
+  const double average = database.get_avlength();
+  std::map<Xapian::docid, Parts> expected;
+  for (auto it = database.postlist_begin(title_term); it != database.postlist_end(title_term);
+       ++it) {
+    expected[*it].first = KeptPart(Bm25DocumentPart(it.get_wdf(), it.get_doclength(), average));
+  }
+  for (auto it = database.postlist_begin(abstract_term);
+       it != database.postlist_end(abstract_term); ++it) {
+    expected[*it].second = KeptPart(Bm25DocumentPart(it.get_wdf(), it.get_doclength(), average));
+  }
+  return expected;
+}
+
+TEST(WordTiers, HoldEveryPostingOfACommonWordOnceWithItsParts) {
+  const coolpapers::testing::TempDir dir;
+  const Xapian::WritableDatabase database = TieredIndex();
+  const std::filesystem::path file = dir.path() / "tiers";
+  ASSERT_TRUE(WordTiers::Write(database, kCommon, file));
+  const std::optional<WordTiers> tiers = WordTiers::Open(file);
+  ASSERT_TRUE(tiers);
+  EXPECT_EQ(tiers->covered_through(), 900u);
+  EXPECT_EQ(tiers->word_count(), 2u);
+  EXPECT_EQ(tiers->WordOf("Srare"), nullptr);    // too rare
+  EXPECT_EQ(tiers->WordOf("XAgraph"), nullptr);  // words go by their title term
+  const std::optional<WordTiers::Mapping> mapping = tiers->Map();
+  ASSERT_TRUE(mapping);
+  for (const auto& [title_term, abstract_term] :
+       {std::pair<std::string, std::string>{"ZSmodel", "ZXAmodel"}, {"Sgraph", "XAgraph"}}) {
+    const WordTiers::Word* word = tiers->WordOf(title_term);
+    ASSERT_NE(word, nullptr) << title_term;
+    EXPECT_EQ(word->abstract_term, abstract_term);
+    const std::map<Xapian::docid, Parts> expected =
+        ExpectedParts(database, title_term, abstract_term);
+    std::map<Xapian::docid, Parts> kept;
+    std::vector<double> lightest_of_tier;
+    std::vector<double> heaviest_of_tier;
+    const auto weight = [&](Parts parts) {  // normalised, as the tiers order them
+      return (word->title_term_part * parts.first + word->abstract_term_part * parts.second) /
+             (word->title_term_part + word->abstract_term_part);
+    };
+    for (const WordTiers::Tier& tier : word->tiers) {
+      const auto ids = mapping->Ids(tier);
+      const auto titles = mapping->TitleParts(tier);
+      const auto abstracts = mapping->AbstractParts(tier);
+      double lightest = 1e9;
+      double heaviest = 0;
+      std::uint16_t largest_title = 0;
+      std::uint16_t largest_abstract = 0;
+      for (std::size_t i = 0; i < ids.size(); ++i) {
+        if (i > 0) {
+          EXPECT_LT(ids[i - 1], ids[i]) << title_term << ": in id order";
+        }
+        EXPECT_TRUE(kept.emplace(ids[i], Parts{titles[i], abstracts[i]}).second)
+            << title_term << ": document " << ids[i] << " in two tiers";
+        lightest = std::min(lightest, weight({titles[i], abstracts[i]}));
+        heaviest = std::max(heaviest, weight({titles[i], abstracts[i]}));
+        largest_title = std::max(largest_title, titles[i]);
+        largest_abstract = std::max(largest_abstract, abstracts[i]);
+      }
+      EXPECT_EQ(tier.largest_title_part, largest_title);
+      EXPECT_EQ(tier.largest_abstract_part, largest_abstract);
+      // Rounded up from the exact weight, as the parts were: within a unit of theirs.
+      if (!ids.empty()) {
+        EXPECT_GE(tier.largest_weight + 1.0, heaviest);
+      }
+      lightest_of_tier.push_back(lightest);
+      heaviest_of_tier.push_back(heaviest);
+    }
+    EXPECT_EQ(kept, expected) << title_term;
+    // Heaviest first: no document of a tier outweighs one of the tier before (within the
+    // rounding of the kept parts, one unit each).
+    for (std::size_t tier = 1; tier < heaviest_of_tier.size(); ++tier) {
+      if (heaviest_of_tier[tier] == 0) continue;
+      EXPECT_LE(heaviest_of_tier[tier], lightest_of_tier[tier - 1] + 1) << title_term;
+    }
+    // The heaviest 1/64 first, and so on.
+    EXPECT_EQ(word->tiers[0].count, (expected.size() + 63) / 64) << title_term;
+  }
+}
+
+TEST(WordTiers, AreReadBackOrNotAtAll) {
+  const coolpapers::testing::TempDir dir;
+  const std::filesystem::path file = dir.path() / "tiers";
+  EXPECT_FALSE(WordTiers::Open(file));  // none yet
+  ASSERT_TRUE(WordTiers::Write(TieredIndex(), kCommon, file));
+  ASSERT_TRUE(WordTiers::Open(file));
+  const auto size = std::filesystem::file_size(file);
+
+  const std::filesystem::path cut = dir.path() / "cut";
+  std::filesystem::copy_file(file, cut);
+  std::filesystem::resize_file(cut, size - 3);
+  EXPECT_FALSE(WordTiers::Open(cut)) << "a file cut short";
+
+  const std::filesystem::path damaged = dir.path() / "damaged";
+  std::filesystem::copy_file(file, damaged);
+  {
+    std::fstream bytes(damaged, std::ios::in | std::ios::out | std::ios::binary);
+    bytes.seekp(static_cast<std::streamoff>(size - 20));  // the directory's last number
+    bytes.put('\x7f');
+  }
+  EXPECT_FALSE(WordTiers::Open(damaged)) << "a damaged directory";
+}
+
+TEST(WordTiers, AStopLeavesNoFile) {
+  const coolpapers::testing::TempDir dir;
+  const std::filesystem::path file = dir.path() / "tiers";
+  std::stop_source stop;
+  stop.request_stop();
+  EXPECT_FALSE(WordTiers::Write(TieredIndex(), kCommon, file, stop.get_token()));
+  EXPECT_FALSE(std::filesystem::exists(file));
+  EXPECT_TRUE(std::filesystem::is_empty(dir.path())) << "no temporary file left";
+}
+
+}  // namespace
+}  // namespace coolpapers::search
