@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <queue>
+#include <ranges>
 #include <set>
 #include <string>
 #include <string_view>
@@ -43,7 +44,18 @@ struct TierWord {
     return title_lower * std::max(0, title_part - 1) +
            abstract_lower * std::max(0, abstract_part - 1);
   }
+
+  // The word's author reading, when the query builder kept it (a word many authors are named,
+  // as "AI" by "Ai"): its documents, read from Xapian with their exact weights for it, make one
+  // tier more (kAuthorTier), and the word's own tiers skip them.
+  std::vector<std::uint32_t> author_ids;
+  std::vector<double> author_weights;
+  double largest_author_weight = 0;
 };
+
+constexpr int kAuthorTier = WordTiers::kTiers;
+// An author reading with more papers than this is not read (the search goes to Xapian).
+constexpr Xapian::doccount kMostAuthorPapers = 20'000;
 
 void CollectLeaves(const Xapian::Query& query, std::vector<Xapian::Query>& leaves, bool& other) {
   if (query.get_type() == Xapian::Query::LEAF_TERM) {
@@ -81,12 +93,14 @@ std::optional<TierWord> WordOfQuery(const Xapian::Database& database, const Word
     return termfreq == 0 ? 0.0 : Bm25TermPart(doccount, termfreq, leaf.get_length());
   };
   const std::string stemmed_title = "Z" + std::string(kTitlePrefix);
+  const std::string stemmed_author = "Z" + std::string(kAuthorPrefix);
   const bool stem = title_term.starts_with(stemmed_title);
   Xapian::Stem stemmer("english");  // as the query parser stems; not shareable between threads
   double title_part = 0;
   double exact_parts = 0;  // of a stem's exact title forms, which a title may not have
   double abstract_part = 0;
   bool has_abstract = false;
+  const Xapian::Query* author_leaf = nullptr;
   for (const Xapian::Query& leaf : leaves) {
     const std::string term = *leaf.get_terms_begin();
     if (term == title_term) {
@@ -97,8 +111,12 @@ std::optional<TierWord> WordOfQuery(const Xapian::Database& database, const Word
     } else if (stem && term.starts_with(kTitlePrefix) &&
                stemmed_title + stemmer(term.substr(kTitlePrefix.size())) == title_term) {
       exact_parts += term_part(leaf);
+    } else if ((term.starts_with(kAuthorPrefix) || term.starts_with(stemmed_author)) &&
+               author_leaf == nullptr &&
+               database.get_termfreq(term) <= kMostAuthorPapers) {
+      author_leaf = &leaf;
     } else {
-      return std::nullopt;  // an author reading, another field: not bounded by the tiers
+      return std::nullopt;  // another field: not bounded by the tiers
     }
   }
   if (!has_abstract) return std::nullopt;
@@ -109,20 +127,54 @@ std::optional<TierWord> WordOfQuery(const Xapian::Database& database, const Word
       tiers.average_length() > 0 ? average_length / tiers.average_length() : 1.0;
   const double up = std::max(1.0, ratio) / kPartScale;
   const double down = std::min(1.0, ratio) / kPartScale;
-  TierWord bounded{word, (title_part + exact_parts) * up, abstract_part * up, title_part * down,
-                   abstract_part * down};
+  TierWord bounded;
+  bounded.word = word;
+  bounded.title_upper = (title_part + exact_parts) * up;
+  bounded.abstract_upper = abstract_part * up;
+  bounded.title_lower = title_part * down;
+  bounded.abstract_lower = abstract_part * down;
   if (word->title_term_part > 0 && word->abstract_term_part > 0) {
     const double growth = std::max(title_part / word->title_term_part,
                                    abstract_part / word->abstract_term_part);
     bounded.weight_upper = growth * (word->title_term_part + word->abstract_term_part) * up;
     bounded.exact_upper = exact_parts * up;
   }  // else no term part to normalise by: the tiers are bounded by their largest parts alone
+  if (author_leaf != nullptr) {
+    const std::string term = *author_leaf->get_terms_begin();
+    const double author_part = term_part(*author_leaf);
+    for (auto it = database.postlist_begin(term); it != database.postlist_end(term); ++it) {
+      bounded.author_ids.push_back(*it);
+      bounded.author_weights.push_back(
+          author_part * Bm25DocumentPart(it.get_wdf(), it.get_doclength(), average_length));
+      bounded.largest_author_weight =
+          std::max(bounded.largest_author_weight, bounded.author_weights.back());
+    }
+  }
   return bounded;
+}
+
+// A document's kept parts for `word` (0, 0 when it has none), looked up in every tier.
+std::pair<std::uint16_t, std::uint16_t> PartsOf(const WordTiers::Mapping& mapping,
+                                                const WordTiers::Word& word,
+                                                Xapian::docid docid) {
+  for (const WordTiers::Tier& tier : word.tiers) {
+    const std::span<const std::uint32_t> ids = mapping.Ids(tier);
+    const auto at = std::ranges::lower_bound(ids, docid);
+    if (at != ids.end() && *at == docid) {
+      const auto i = static_cast<std::size_t>(at - ids.begin());
+      return {mapping.TitleParts(tier)[i], mapping.AbstractParts(tier)[i]};
+    }
+  }
+  return {0, 0};
 }
 
 // The first position at or after `from` whose id is at least `docid` (galloping: the lists of
 // a combination differ in length by orders of magnitude).
 std::size_t SeekTo(std::span<const std::uint32_t> ids, std::size_t from, Xapian::docid docid) {
+  // Most seeks in a list denser than the lead's move a few places: looked at one by one.
+  for (const std::size_t near = std::min(ids.size(), from + 8); from < near; ++from) {
+    if (ids[from] >= docid) return from;
+  }
   std::size_t step = 1;
   std::size_t high = from;
   while (high < ids.size() && ids[high] < docid) {
@@ -148,12 +200,20 @@ std::vector<Combination> CombinationsHeaviestFirst(const std::vector<TierWord>& 
   for (std::size_t w = 0; w < words.size(); ++w) {
     std::vector<Combination> longer;
     for (const Combination& shorter : combinations) {
+      double anywhere = 0;  // the word's most in any tier
       for (int tier = 0; tier < WordTiers::kTiers; ++tier) {
         const WordTiers::Tier& kept = words[w].word->tiers[static_cast<std::size_t>(tier)];
+        anywhere = std::max(anywhere, words[w].UpperInTier(kept));
         if (kept.count == 0) continue;
         Combination combination = shorter;
         combination.tier[w] = tier;
         combination.bound += words[w].UpperInTier(kept);
+        longer.push_back(combination);
+      }
+      if (!words[w].author_ids.empty()) {
+        Combination combination = shorter;
+        combination.tier[w] = kAuthorTier;
+        combination.bound += anywhere + words[w].largest_author_weight;
         longer.push_back(combination);
       }
     }
@@ -276,11 +336,15 @@ std::optional<TierCandidates> FindByTiers(
     if (deadline && std::chrono::steady_clock::now() > *deadline) throw SearchDeadlinePassed{};
     std::size_t lead = 0;
     for (std::size_t w = 0; w < words.size(); ++w) {
-      const WordTiers::Tier& tier =
-          words[w].word->tiers[static_cast<std::size_t>(combination.tier[w])];
-      ids[w] = mapping.Ids(tier);
-      title_parts[w] = mapping.TitleParts(tier);
-      abstract_parts[w] = mapping.AbstractParts(tier);
+      if (combination.tier[w] == kAuthorTier) {
+        ids[w] = words[w].author_ids;
+      } else {
+        const WordTiers::Tier& tier =
+            words[w].word->tiers[static_cast<std::size_t>(combination.tier[w])];
+        ids[w] = mapping.Ids(tier);
+        title_parts[w] = mapping.TitleParts(tier);
+        abstract_parts[w] = mapping.AbstractParts(tier);
+      }
       at[w] = 0;
       if (ids[w].size() < ids[lead].size()) lead = w;
     }
@@ -300,15 +364,29 @@ std::optional<TierCandidates> FindByTiers(
         }
       }
       if (!all) continue;
+      ++at[lead];
+      // A document of a word's author reading is read in that reading's tier alone.
+      const bool elsewhere = std::ranges::any_of(std::views::iota(std::size_t{0}, words.size()),
+                                                 [&](std::size_t w) {
+        return combination.tier[w] != kAuthorTier &&
+               std::ranges::binary_search(words[w].author_ids, docid);
+      });
+      if (elsewhere) continue;
       ++candidates.matched;
       double upper = 0;
       double lower = 0;
       for (std::size_t w = 0; w < words.size(); ++w) {
-        upper += words[w].Upper(title_parts[w][at[w]], abstract_parts[w][at[w]]);
-        lower += words[w].Lower(title_parts[w][at[w]], abstract_parts[w][at[w]]);
+        const std::size_t i = w == lead ? at[w] - 1 : at[w];
+        if (combination.tier[w] == kAuthorTier) {
+          const auto [title, abstract] = PartsOf(mapping, *words[w].word, docid);
+          upper += words[w].Upper(title, abstract) + words[w].author_weights[i] * (1 + 1e-9);
+          lower += words[w].Lower(title, abstract) + words[w].author_weights[i] * (1 - 1e-9);
+        } else {
+          upper += words[w].Upper(title_parts[w][i], abstract_parts[w][i]);
+          lower += words[w].Lower(title_parts[w][i], abstract_parts[w][i]);
+        }
       }
       upper *= 1 + 1e-9;
-      ++at[lead];
       if (!std::ranges::binary_search(replaced, docid)) raise_floor(heaviest_lower, lower);
       if (upper >= floor) {
         found.push_back({docid, upper});
