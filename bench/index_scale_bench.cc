@@ -4,7 +4,7 @@
 // latency for 1-, 2- and 3-word queries and 2- and 3-word phrases from real titles, then an
 // incremental day of 1,200 new papers.
 //   index_scale_bench --metadata DIR --index DIR [--papers N] [--every K] [--reuse 1]
-//                     [--queries FILE]
+//                     [--blocks N] [--check 1] [--queries FILE]
 // --index must be empty or absent (the rebuild is what is measured), unless --reuse 1: then an
 // index this benchmark built before is searched as it is (no rebuild, no incremental day), so
 // query-side changes are measured in seconds rather than after a rebuild; with --queries, only
@@ -13,6 +13,7 @@
 // store at 40k papers. Progress goes to stderr; the results are printed as "name<TAB>value"
 // lines (scripts/bench_search_scale.sh makes them a table).
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -45,6 +46,9 @@ struct Flags {
   // --blocks N: SearcherOptions::candidates_worth_blocks (0: Xapian reads every search whole).
   std::optional<int64_t> blocks;
   std::string queries_file;  // only these queries, one a line (to profile a costly few)
+  // --check 1: every benchmark query's first page (25) also from Xapian reading everything
+  // (issue 19: Xapian stays the oracle of the block bounds and word tiers).
+  bool check = false;
 };
 
 bool ParseFlags(int argc, char** argv, Flags& flags) {
@@ -63,6 +67,8 @@ bool ParseFlags(int argc, char** argv, Flags& flags) {
       flags.queries_file = value;
     } else if (name == "--reuse") {
       flags.reuse = value == "1";
+    } else if (name == "--check") {
+      flags.check = value == "1";
     } else if (name == "--blocks") {
       flags.blocks = std::stoll(value);
     } else {
@@ -153,7 +159,7 @@ int main(int argc, char** argv) {
   Flags flags;
   if (!ParseFlags(argc, argv, flags)) {
     std::cerr << "usage: index_scale_bench --metadata DIR --index DIR [--papers N] [--every K] "
-                 "[--reuse 1] [--blocks N] [--queries FILE]\n";
+                 "[--reuse 1] [--blocks N] [--check 1] [--queries FILE]\n";
     return 2;
   }
   if (!flags.reuse && std::filesystem::exists(flags.index_dir) &&
@@ -208,9 +214,11 @@ int main(int argc, char** argv) {
     }
     return 0;
   }
+  std::vector<std::string> checked;  // every query timed, for --check
   for (int words = 1; words <= 3; ++words) {
-    report("search " + std::to_string(words) + " word" + (words == 1 ? "" : "s"),
-           bench::TitleQueries(corpus.real(), words, flags.every));
+    const std::vector<std::string> queries = bench::TitleQueries(corpus.real(), words, flags.every);
+    report("search " + std::to_string(words) + " word" + (words == 1 ? "" : "s"), queries);
+    checked.insert(checked.end(), queries.begin(), queries.end());
   }
   // What /api/search answers (issue 19): 2 to 10 words of real titles, the engine's share.
   std::vector<std::string> long_queries;
@@ -220,9 +228,37 @@ int main(int argc, char** argv) {
     }
   }
   report("search 2-10 words", long_queries);
+  checked.insert(checked.end(), long_queries.begin(), long_queries.end());
   for (int words = 2; words <= 3; ++words) {
-    report("phrase of " + std::to_string(words) + " words",
-           bench::TitleQueries(corpus.real(), words, flags.every, true));
+    const std::vector<std::string> phrases =
+        bench::TitleQueries(corpus.real(), words, flags.every, true);
+    report("phrase of " + std::to_string(words) + " words", phrases);
+    checked.insert(checked.end(), phrases.begin(), phrases.end());
+  }
+  if (flags.check) {
+    search::SearcherOptions whole_options = options;
+    whole_options.candidates_worth_blocks = 0;
+    auto whole = search::Searcher::Open(flags.index_dir, whole_options);
+    if (!whole) return Fail("open the index for the oracle", whole.error());
+    std::int64_t differ = 0;
+    for (const std::string& text : checked) {
+      const auto fast = (*searcher)->Search({.text = text, .limit = 25});
+      const auto oracle = (*whole)->Search({.text = text, .limit = 25});
+      bool same = fast.has_value() == oracle.has_value();
+      if (same && fast) {
+        same = fast->hits.size() == oracle->hits.size();
+        for (std::size_t i = 0; same && i < fast->hits.size(); ++i) {
+          same = fast->hits[i].paper_id == oracle->hits[i].paper_id &&
+                 std::abs(fast->hits[i].score - oracle->hits[i].score) < 1e-9;
+        }
+      }
+      if (!same) {
+        ++differ;
+        std::fprintf(stderr, "index_scale_bench: the oracle's page differs: %s\n", text.c_str());
+      }
+    }
+    std::printf("oracle check\t%lld of %zu first pages (25 papers) differ from Xapian reading "
+                "every match\n", static_cast<long long>(differ), checked.size());
   }
 
   if (flags.reuse) return 0;

@@ -139,7 +139,8 @@ rows_pages() {
 # $COOLPAPERS_SCALE_INDEX_DIR/index-N (default $scale). The engine alone (bench/index_scale_bench:
 # 1-3 words, 2-10 words and phrases of real titles, warm), then /api/search's first page over HTTP
 # from a serve of the store and that index (scripts/bench_scale_search.py: distinct queries of
-# 2-10 words, nothing cached), each with the CPU time beside the wall time.
+# 2-10 words, nothing cached), each with the CPU time beside the wall time. The engine's run also
+# checks every query's first page against Xapian reading every match (--check 1).
 rows_search() {
   local dir=$1 index saved_pid=$server_pid saved_port=$port
   [[ -z $only || search == *"$only"* ]] || return 0
@@ -147,8 +148,8 @@ rows_search() {
   ensure_timed_index "$dir" "$index"
   ensure_block_bounds "$dir" "$index"
   "$build/bench/index_scale_bench" --metadata "$shared" --index "$index" --papers 1 --reuse 1 \
-    2>"$work/engine.log" | sed 's/^/engine, /'
-  # Beside it, Xapian reading every match (no block bounds): what the bounds changed.
+    --check 1 2>"$work/engine.log" | sed 's/^/engine, /'
+  # Beside it, Xapian reading every match (no block bounds or tiers): what they changed.
   "$build/bench/index_scale_bench" --metadata "$shared" --index "$index" --papers 1 --reuse 1 \
     --blocks 0 2>>"$work/engine.log" | sed 's/^/engine without block bounds or tiers, /'
   start_server "$dir" "$index"
