@@ -86,11 +86,11 @@ ensure_block_bounds() {
   python3 - "$data/update.log" "$(cut -d' ' -f1-3 /proc/loadavg)" >"$index.bounds" <<'PY'
 import re, sys
 log, load = open(sys.argv[1]).read(), sys.argv[2]
-built = re.search(r"block bounds built in ([0-9.]+) s", log).group(1)
+built = re.search(r"block bounds and word tiers built in ([0-9.]+) s", log).group(1)
 cpu = sum(float(re.search(name + r": (.*)", log).group(1))
           for name in ("User time \\(seconds\\)", "System time \\(seconds\\)"))
 rss_mb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", log).group(1)) // 1024
-print(f"block bounds\t{built} s wall (`index update --bounds`, {cpu:.0f} s CPU for the whole "
+print(f"block bounds and word tiers\t{built} s wall (`index update --bounds`, {cpu:.0f} s CPU for the whole "
       f"update), max RSS {rss_mb} MB; load {load}")
 PY
 }

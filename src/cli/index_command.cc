@@ -85,7 +85,7 @@ int RunIndexCommand(const IndexOptions& options) {
   Result<bool> bounded = (*indexer)->RefreshBlockBounds(/*only_if_stale=*/!options.rebound);
   if (!bounded) return ReportError(bounded.error());
   if (*bounded) {
-    std::fprintf(stderr, "coolpapers: block bounds built in %.1f s\n",
+    std::fprintf(stderr, "coolpapers: block bounds and word tiers built in %.1f s\n",
                  std::chrono::duration<double>(Clock::now() - bounding).count());
   }
   const double seconds = std::chrono::duration<double>(Clock::now() - started).count();

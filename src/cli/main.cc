@@ -97,8 +97,9 @@ int main(int argc, char** argv) try {
   }
   index_update_cmd->add_flag(
       "--bounds", index.rebound,
-      "Build the block bounds again even if current (they let a one-word search read only "
-      "the papers that can reach its page; update builds them when 1% of the papers changed)");
+      "Build the block bounds and word tiers again even if current (they let a search of one "
+      "word, or of two or three common words, read only the papers that can reach its page; "
+      "update builds them when 1% of the papers changed)");
 
   JobsOptions jobs;
   CLI::App* jobs_cmd = app.add_subcommand("jobs", "List the job queue (arXiv fetches, PDFs, LLM calls)");

@@ -91,7 +91,7 @@ void IndexUpdater::Loop(std::stop_token stop) {
         std::fprintf(stderr, "coolpapers: cannot bound the search index's blocks: %s (%s)\n",
                      bounded.error().message.c_str(), bounded.error().detail.c_str());
       } else if (*bounded) {
-        std::fprintf(stderr, "coolpapers: search index: block bounds built\n");
+        std::fprintf(stderr, "coolpapers: search index: block bounds and word tiers built\n");
       }
     }
     failing = !indexed;

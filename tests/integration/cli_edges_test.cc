@@ -111,10 +111,16 @@ TEST(CliEdges, ReadOnlyCommandsReadAnExistingStore) {
   const CommandResult index = RunCoolpapers({"index", "update", "--data", data});
   EXPECT_EQ(index.exit_code, 0) << index.output;
   // Two papers need no block bounds; asked for, they are built.
-  EXPECT_THAT(index.output, Not(HasSubstr("block bounds built")));
+  EXPECT_THAT(index.output, Not(HasSubstr("block bounds and word tiers built")));
   const CommandResult bounds = RunCoolpapers({"index", "update", "--bounds", "--data", data});
   EXPECT_EQ(bounds.exit_code, 0) << bounds.output;
-  EXPECT_THAT(bounds.output, HasSubstr("block bounds built in"));
+  EXPECT_THAT(bounds.output, HasSubstr("block bounds and word tiers built in"));
+  // The tiers are a file beside the index's own (docs/search.md, "Reading by tiers").
+  int tier_files = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(temp.path() / "var")) {
+    if (entry.path().filename().string().starts_with("word-tiers-")) ++tier_files;
+  }
+  EXPECT_EQ(tier_files, 1);
 }
 
 TEST(CliEdges, AnImportInWhichEveryLineFailedExitsNonZero) {
