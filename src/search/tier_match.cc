@@ -279,6 +279,7 @@ std::optional<TierCandidates> FindByTiers(
       if (!found[i].weighed && found[i].upper >= floor) best.push_back(i);
     }
     const std::size_t count = std::min(best.size(), 2 * wanted);
+    if (count == 0) return;
     std::ranges::partial_sort(best, best.begin() + static_cast<std::ptrdiff_t>(count),
                               [&](std::size_t a, std::size_t b) {
                                 return found[a].upper > found[b].upper;
