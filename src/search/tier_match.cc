@@ -350,9 +350,26 @@ std::optional<TierCandidates> FindByTiers(
       at[w] = 0;
       if (ids[w].size() < ids[lead].size()) lead = w;
     }
+    // What the other words can add at most: a lead document whose own weight leaves it below
+    // the floor even so is passed without looking in the other lists.
+    const double others_upper =
+        combination.bound - (combination.tier[lead] == kAuthorTier
+                                 ? 0
+                                 : words[lead].UpperInTier(
+                                       words[lead].word->tiers[static_cast<std::size_t>(
+                                           combination.tier[lead])]) * (1 + 1e-9));
     // Intersect, led by the shortest list.
     while (at[lead] < ids[lead].size()) {
       Xapian::docid docid = ids[lead][at[lead]];
+      if (combination.tier[lead] != kAuthorTier &&
+          words[lead].Upper(title_parts[lead][at[lead]], abstract_parts[lead][at[lead]]) *
+                      (1 + 1e-9) +
+                  others_upper <
+              floor &&
+          candidates.matched >= count_at_least) {
+        ++at[lead];
+        continue;
+      }
       bool all = true;
       for (std::size_t w = 0; w < words.size() && all; ++w) {
         if (w == lead) continue;
