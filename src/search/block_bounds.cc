@@ -6,39 +6,21 @@
 #include <cstring>
 
 #include "search/term_prefixes.h"
+#include "search/varint.h"
 
 namespace coolpapers::search {
 namespace {
-
-void PutNumber(std::string& out, std::uint64_t value) {
-  while (value >= 0x80) {
-    out.push_back(static_cast<char>((value & 0x7f) | 0x80));
-    value >>= 7;
-  }
-  out.push_back(static_cast<char>(value));
-}
-
-std::optional<std::uint64_t> TakeNumber(std::string_view& in) {
-  std::uint64_t value = 0;
-  for (int shift = 0; shift < 64 && !in.empty(); shift += 7) {
-    const auto byte = static_cast<unsigned char>(in.front());
-    in.remove_prefix(1);
-    value |= static_cast<std::uint64_t>(byte & 0x7f) << shift;
-    if ((byte & 0x80) == 0) return value;
-  }
-  return std::nullopt;
-}
 
 // The header of serialised bounds: the format, then the numbers Parse reads back.
 void PutHeader(std::string& out, int shift, Xapian::docid covered_through,
                Xapian::doccount min_termfreq, double average_length) {
   out = BlockBounds::kFormat;
-  PutNumber(out, static_cast<std::uint64_t>(shift));
-  PutNumber(out, covered_through);
-  PutNumber(out, min_termfreq);
+  PutVarint(out, static_cast<std::uint64_t>(shift));
+  PutVarint(out, covered_through);
+  PutVarint(out, min_termfreq);
   std::uint64_t average_bits = 0;
   std::memcpy(&average_bits, &average_length, sizeof average_bits);
-  PutNumber(out, average_bits);
+  PutVarint(out, average_bits);
 }
 
 }  // namespace
@@ -77,6 +59,15 @@ std::vector<CommonWord> CommonWords(const Xapian::Database& database,
                      Bm25TermPart(doccount, abstract_termfreq, 1)});
   }
   return words;
+}
+
+void PutCommonWord(std::string& out, const CommonWord& word) {
+  PutVarint(out, word.title_term.size());
+  out += word.title_term;
+  PutVarint(out, word.abstract_term.size());
+  out += word.abstract_term;
+  PutVarint(out, std::bit_cast<std::uint64_t>(word.title_term_part));
+  PutVarint(out, std::bit_cast<std::uint64_t>(word.abstract_term_part));
 }
 
 void ForEachWordPosting(const Xapian::Database& database, const CommonWord& word,
@@ -163,14 +154,14 @@ std::optional<BlockBounds> BlockBounds::Build(const Xapian::Database& database,
       kept = std::max(kept, KeptPart(Bm25DocumentPart(posting.get_wdf(), lengths[docid],
                                                       average_length)));
     }
-    PutNumber(serialised, name.size());
+    PutVarint(serialised, name.size());
     serialised += name;
     put_parts();
   }
-  PutNumber(serialised, 0);
+  PutVarint(serialised, 0);
   // Words common in titles and abstracts together: the best weight of the two, per block.
   const std::vector<CommonWord> words = CommonWords(database, min_termfreq);
-  PutNumber(serialised, words.size());
+  PutVarint(serialised, words.size());
   for (const CommonWord& word : words) {
     if (stop.stop_requested()) return std::nullopt;
     std::ranges::fill(parts, 0);
@@ -182,12 +173,7 @@ std::optional<BlockBounds> BlockBounds::Build(const Xapian::Database& database,
                          std::uint16_t& kept = parts[(docid - 1) >> shift];
                          kept = std::max(kept, KeptPart(weight / both));
                        });
-    PutNumber(serialised, word.title_term.size());
-    serialised += word.title_term;
-    PutNumber(serialised, word.abstract_term.size());
-    serialised += word.abstract_term;
-    PutNumber(serialised, std::bit_cast<std::uint64_t>(word.title_term_part));
-    PutNumber(serialised, std::bit_cast<std::uint64_t>(word.abstract_term_part));
+    PutCommonWord(serialised, word);
     put_parts();
   }
   return Parse(std::move(serialised));
@@ -222,10 +208,10 @@ std::optional<BlockBounds> BlockBounds::Parse(std::string serialised) {
   std::string_view in = *bounds.serialised_;
   if (!in.starts_with(kFormat)) return std::nullopt;
   in.remove_prefix(kFormat.size());
-  const auto shift = TakeNumber(in);
-  const auto covered = TakeNumber(in);
-  const auto min_termfreq = TakeNumber(in);
-  const auto average_bits = TakeNumber(in);
+  const auto shift = TakeVarint(in);
+  const auto covered = TakeVarint(in);
+  const auto min_termfreq = TakeVarint(in);
+  const auto average_bits = TakeVarint(in);
   if (!shift || !covered || !min_termfreq || !average_bits || *shift > 31 ||
       *covered > UINT32_MAX || *min_termfreq > UINT32_MAX) {
     return std::nullopt;
@@ -238,7 +224,7 @@ std::optional<BlockBounds> BlockBounds::Parse(std::string serialised) {
   std::memcpy(&bounds.average_length_, &*average_bits, sizeof bounds.average_length_);
   const std::size_t parts_size = 2 * std::size_t{bounds.block_count_};
   while (true) {
-    const auto size = TakeNumber(in);
+    const auto size = TakeVarint(in);
     if (!size) return std::nullopt;
     if (*size == 0) break;  // the end of the terms
     if (in.size() < *size + parts_size) return std::nullopt;
@@ -247,19 +233,19 @@ std::optional<BlockBounds> BlockBounds::Parse(std::string serialised) {
     bounds.parts_.emplace(term, reinterpret_cast<const unsigned char*>(in.data()));
     in.remove_prefix(parts_size);
   }
-  const auto words = TakeNumber(in);
+  const auto words = TakeVarint(in);
   if (!words) return std::nullopt;
   for (std::uint64_t i = 0; i < *words; ++i) {
-    const auto title_size = TakeNumber(in);
+    const auto title_size = TakeVarint(in);
     if (!title_size || in.size() < *title_size) return std::nullopt;
     const std::string_view title_term = in.substr(0, *title_size);
     in.remove_prefix(*title_size);
-    const auto abstract_size = TakeNumber(in);
+    const auto abstract_size = TakeVarint(in);
     if (!abstract_size || in.size() < *abstract_size) return std::nullopt;
     const std::string_view abstract_term = in.substr(0, *abstract_size);
     in.remove_prefix(*abstract_size);
-    const auto title_part = TakeNumber(in);
-    const auto abstract_part = TakeNumber(in);
+    const auto title_part = TakeVarint(in);
+    const auto abstract_part = TakeVarint(in);
     if (!title_part || !abstract_part || in.size() < parts_size) return std::nullopt;
     bounds.words_.emplace(
         title_term,

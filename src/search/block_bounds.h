@@ -58,6 +58,10 @@ struct CommonWord {
 std::vector<CommonWord> CommonWords(const Xapian::Database& database,
                                     Xapian::doccount min_termfreq);
 
+// Writes the word's terms and term parts, each a varint (varint.h) or a varint-sized text, as
+// the block bounds and the word tiers serialise them.
+void PutCommonWord(std::string& out, const CommonWord& word);
+
 // Calls `visit(docid, title document part, abstract document part)` (Bm25DocumentPart; 0
 // for a field without the word) for every document with either of `word`'s terms, in id order.
 void ForEachWordPosting(const Xapian::Database& database, const CommonWord& word,

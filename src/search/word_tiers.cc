@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "search/block_bounds.h"
+#include "search/varint.h"
 
 namespace coolpapers::search {
 namespace {
@@ -33,27 +34,8 @@ constexpr std::uint32_t kByteOrder = 0x01020304;
 // "Language models"'s page are the heaviest 0.5% of "language" and 3.3% of "model").
 constexpr double kTierShares[WordTiers::kTiers - 1] = {1.0 / 64, 3.0 / 64, 12.0 / 64};
 
-void PutNumber(std::string& out, std::uint64_t value) {
-  while (value >= 0x80) {
-    out.push_back(static_cast<char>((value & 0x7f) | 0x80));
-    value >>= 7;
-  }
-  out.push_back(static_cast<char>(value));
-}
-
-std::optional<std::uint64_t> TakeNumber(std::string_view& in) {
-  std::uint64_t value = 0;
-  for (int shift = 0; shift < 64 && !in.empty(); shift += 7) {
-    const auto byte = static_cast<unsigned char>(in.front());
-    in.remove_prefix(1);
-    value |= static_cast<std::uint64_t>(byte & 0x7f) << shift;
-    if ((byte & 0x80) == 0) return value;
-  }
-  return std::nullopt;
-}
-
 std::optional<std::string> TakeText(std::string_view& in) {
-  const std::optional<std::uint64_t> size = TakeNumber(in);
+  const std::optional<std::uint64_t> size = TakeVarint(in);
   if (!size || in.size() < *size) return std::nullopt;
   std::string text(in.substr(0, *size));
   in.remove_prefix(*size);
@@ -110,7 +92,7 @@ bool WordTiers::Write(const Xapian::Database& database, Xapian::doccount min_ter
   out.Put(kMagic.data(), kMagic.size());
   std::string directory;
   const std::vector<CommonWord> words = CommonWords(database, min_termfreq);
-  PutNumber(directory, words.size());
+  PutVarint(directory, words.size());
   struct Posting {  // 12 bytes: a word of 2.5M papers is 30 MB of them while it is cut
     float weight;    // at the build: orders the tiers
     Xapian::docid docid;
@@ -139,12 +121,7 @@ bool WordTiers::Write(const Xapian::Database& database, Xapian::doccount min_ter
     std::ranges::sort(postings, [](const Posting& a, const Posting& b) {
       return a.weight > b.weight || (a.weight == b.weight && a.docid < b.docid);
     });
-    PutNumber(directory, word.title_term.size());
-    directory += word.title_term;
-    PutNumber(directory, word.abstract_term.size());
-    directory += word.abstract_term;
-    PutNumber(directory, std::bit_cast<std::uint64_t>(word.title_term_part));
-    PutNumber(directory, std::bit_cast<std::uint64_t>(word.abstract_term_part));
+    PutCommonWord(directory, word);
     const double both = word.title_term_part + word.abstract_term_part;
     std::size_t begin = 0;
     for (int tier = 0; tier < kTiers; ++tier) {
@@ -176,19 +153,19 @@ bool WordTiers::Write(const Xapian::Database& database, Xapian::doccount min_ter
         parts.push_back(posting.abstract_part);
         largest_abstract = std::max(largest_abstract, posting.abstract_part);
       }
-      PutNumber(directory, out.offset());
-      PutNumber(directory, tier_postings.size());
-      PutNumber(directory, largest_title);
-      PutNumber(directory, largest_abstract);
-      PutNumber(directory, largest_weight);
+      PutVarint(directory, out.offset());
+      PutVarint(directory, tier_postings.size());
+      PutVarint(directory, largest_title);
+      PutVarint(directory, largest_abstract);
+      PutVarint(directory, largest_weight);
       out.Put(ids.data(), ids.size() * sizeof ids[0]);
       out.Put(parts.data(), parts.size() * sizeof parts[0]);
       begin = end;
     }
   }
-  PutNumber(directory, database.get_lastdocid());
-  PutNumber(directory, std::bit_cast<std::uint64_t>(average_length));
-  PutNumber(directory, kByteOrder);
+  PutVarint(directory, database.get_lastdocid());
+  PutVarint(directory, std::bit_cast<std::uint64_t>(average_length));
+  PutVarint(directory, kByteOrder);
   const std::uint64_t directory_offset = out.offset();
   out.Put(directory.data(), directory.size());
   out.Put(&directory_offset, sizeof directory_offset);
@@ -232,22 +209,22 @@ std::optional<WordTiers> WordTiers::Open(const std::filesystem::path& file) {
       read_at(directory_offset, tiers.size_ - trailer - directory_offset);
   if (!directory) return std::nullopt;
   std::string_view in = *directory;
-  const std::optional<std::uint64_t> count = TakeNumber(in);
+  const std::optional<std::uint64_t> count = TakeVarint(in);
   if (!count) return std::nullopt;
   for (std::uint64_t i = 0; i < *count; ++i) {
     std::optional<std::string> title_term = TakeText(in);
     std::optional<std::string> abstract_term = TakeText(in);
-    const std::optional<std::uint64_t> title_part = TakeNumber(in);
-    const std::optional<std::uint64_t> abstract_part = TakeNumber(in);
+    const std::optional<std::uint64_t> title_part = TakeVarint(in);
+    const std::optional<std::uint64_t> abstract_part = TakeVarint(in);
     if (!title_term || !abstract_term || !title_part || !abstract_part) return std::nullopt;
     Word word{*std::move(abstract_term), std::bit_cast<double>(*title_part),
               std::bit_cast<double>(*abstract_part), {}};
     for (Tier& tier : word.tiers) {
-      const std::optional<std::uint64_t> offset = TakeNumber(in);
-      const std::optional<std::uint64_t> size = TakeNumber(in);
-      const std::optional<std::uint64_t> largest_title = TakeNumber(in);
-      const std::optional<std::uint64_t> largest_abstract = TakeNumber(in);
-      const std::optional<std::uint64_t> largest_weight = TakeNumber(in);
+      const std::optional<std::uint64_t> offset = TakeVarint(in);
+      const std::optional<std::uint64_t> size = TakeVarint(in);
+      const std::optional<std::uint64_t> largest_title = TakeVarint(in);
+      const std::optional<std::uint64_t> largest_abstract = TakeVarint(in);
+      const std::optional<std::uint64_t> largest_weight = TakeVarint(in);
       if (!offset || !size || !largest_title || !largest_abstract || !largest_weight ||
           *size > UINT32_MAX || *largest_title > UINT16_MAX || *largest_abstract > UINT16_MAX ||
           *largest_weight > UINT16_MAX || *offset % 4 != 0 ||
@@ -261,9 +238,9 @@ std::optional<WordTiers> WordTiers::Open(const std::filesystem::path& file) {
     }
     tiers.words_.emplace(*std::move(title_term), std::move(word));
   }
-  const std::optional<std::uint64_t> covered = TakeNumber(in);
-  const std::optional<std::uint64_t> average_bits = TakeNumber(in);
-  const std::optional<std::uint64_t> byte_order = TakeNumber(in);
+  const std::optional<std::uint64_t> covered = TakeVarint(in);
+  const std::optional<std::uint64_t> average_bits = TakeVarint(in);
+  const std::optional<std::uint64_t> byte_order = TakeVarint(in);
   if (!covered || !average_bits || *covered > UINT32_MAX || byte_order != kByteOrder ||
       !in.empty()) {
     return std::nullopt;
