@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <iterator>
 #include <cstdint>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <span>
@@ -273,10 +273,8 @@ std::optional<Page> MatchByTiers(Xapian::Database& database, const Reader& reade
                                  int offset, int limit, const Deadline& deadline) {
   if (reader.tiers == nullptr || options.candidates_worth_blocks == 0) return std::nullopt;
   const auto at_least = static_cast<int64_t>(CheckAtLeast(offset, limit));
-  const std::optional<WordTiers::Mapping> mapping = reader.tiers->Map();
-  if (!mapping) return std::nullopt;
   std::optional<TierCandidates> found =
-      FindByTiers(database, *reader.tiers, *mapping, reader.replaced, query,
+      FindByTiers(database, *reader.tiers, reader.replaced, query,
                   static_cast<std::size_t>(offset + limit + 1), at_least, deadline);
   if (!found || found->matched < at_least) return std::nullopt;
   std::vector<Xapian::docid> documents;

@@ -229,7 +229,7 @@ std::vector<Combination> CombinationsHeaviestFirst(const std::vector<TierWord>& 
 }  // namespace
 
 std::optional<TierCandidates> FindByTiers(
-    const Xapian::Database& database, const WordTiers& tiers, const WordTiers::Mapping& mapping,
+    const Xapian::Database& database, const WordTiers& tiers,
     std::span<const Xapian::docid> replaced, const Xapian::Query& query, std::size_t wanted,
     std::int64_t count_at_least, std::optional<std::chrono::steady_clock::time_point> deadline) {
   if (query.get_type() != Xapian::Query::OP_AND || query.get_num_subqueries() < 2 ||
@@ -243,6 +243,9 @@ std::optional<TierCandidates> FindByTiers(
     if (!word) return std::nullopt;
     words.push_back(*word);
   }
+  const std::optional<WordTiers::Mapping> mapped = tiers.Map();
+  if (!mapped) return std::nullopt;
+  const WordTiers::Mapping& mapping = *mapped;
 
   // The floor: the page's weights are at least the `wanted`-th heaviest of the lower bounds of
   // matches seen, and of the exact weights of those Xapian weighed.

@@ -32,7 +32,7 @@ struct TierCandidates {
 // The candidates for the `wanted` heaviest matches of `query`: nullopt unless its weighted part
 // is an AND of 2 to kMaxTierWords plain words, each common enough to have tiers (a title term,
 // its abstract twin, and the exact title forms of a stem), with no filter, exclusion or other
-// term. `replaced` (sorted) are documents whose postings in the tiers are out of date: they do
+// term (the tiers' file is mapped only then, and nullopt when it cannot be). `replaced` (sorted) are documents whose postings in the tiers are out of date: they do
 // not count towards the floor (the caller matches them with the candidates). Reads on until
 // `count_at_least` matches are seen, when there are so many. Throws SearchDeadlinePassed past
 // `deadline`, and Xapian::Error.
@@ -42,7 +42,7 @@ struct TierCandidates {
 // Agentic" 33 ms against 4.6, and the p99 of 2-10 words 23.1 ms against 20.7).
 inline constexpr std::size_t kMaxTierWords = 3;
 std::optional<TierCandidates> FindByTiers(
-    const Xapian::Database& database, const WordTiers& tiers, const WordTiers::Mapping& mapping,
+    const Xapian::Database& database, const WordTiers& tiers,
     std::span<const Xapian::docid> replaced, const Xapian::Query& query, std::size_t wanted,
     std::int64_t count_at_least,
     std::optional<std::chrono::steady_clock::time_point> deadline = std::nullopt);
