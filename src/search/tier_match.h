@@ -29,18 +29,20 @@ struct TierCandidates {
   std::int64_t matched = 0;
 };
 
-// The candidates for the `wanted` heaviest matches of `query`: nullopt unless its weighted part
-// is an AND of 2 to kMaxTierWords plain words, each common enough to have tiers (a title term,
-// its abstract twin, and the exact title forms of a stem), with no filter, exclusion or other
-// term (the tiers' file is mapped only then, and nullopt when it cannot be). `replaced` (sorted) are documents whose postings in the tiers are out of date: they do
-// not count towards the floor (the caller matches them with the candidates). Reads on until
-// `count_at_least` matches are seen, when there are so many. Throws SearchDeadlinePassed past
-// `deadline`, and Xapian::Error.
 // Four words and more are left to Xapian: their 256 combinations of tiers bound the page too
 // loosely, and Xapian's AND of four words is fast when one is not too common (measured at 2.7M
 // papers: by tiers 4 of 6 slow queries of four words were slower, "Deep Video Discovery
 // Agentic" 33 ms against 4.6, and the p99 of 2-10 words 23.1 ms against 20.7).
 inline constexpr std::size_t kMaxTierWords = 3;
+
+// The candidates for the `wanted` heaviest matches of `query`: nullopt unless its weighted part
+// is an AND of 2 to kMaxTierWords plain words, each common enough to have tiers (a title term,
+// its abstract twin, the exact title forms of a stem, and an author reading of up to 50,000
+// papers), with no filter, exclusion or other term; the tiers' file is mapped only then, and
+// nullopt when it cannot be. `replaced` (sorted) are documents whose postings in the tiers are
+// out of date: they do not count towards the floor (the caller matches them with the
+// candidates). Reads on until `count_at_least` matches are seen, when there are so many.
+// Throws SearchDeadlinePassed past `deadline`, and Xapian::Error.
 std::optional<TierCandidates> FindByTiers(
     const Xapian::Database& database, const WordTiers& tiers,
     std::span<const Xapian::docid> replaced, const Xapian::Query& query, std::size_t wanted,

@@ -54,7 +54,7 @@ class WordTiers {
   };
 
   // Writes the tiers of every word common in titles and abstracts together (in at least
-  // `min_termfreq` documents, as the block bounds choose words) of `database` as committed into
+  // `min_termfreq` documents: CommonWords) of `database` as committed into
   // `file` (through a temporary file renamed into place, so a crash leaves no half file).
   // False when `stop` was requested first (nothing written). Throws Xapian::Error; a file that
   // cannot be written is a Xapian::DatabaseError too, since it fails the bounds' build.
