@@ -43,20 +43,25 @@ std::vector<CommonWord> CommonWords(const Xapian::Database& database,
                                     Xapian::doccount min_termfreq) {
   std::vector<CommonWord> words;
   const Xapian::doccount doccount = database.get_doccount();
-  for (auto term = database.allterms_begin(); term != database.allterms_end(); ++term) {
-    const std::string title_term = *term;
-    const std::optional<std::string> abstract_term = AbstractTwin(title_term);
-    if (!abstract_term) continue;
-    const Xapian::doccount abstract_termfreq = database.get_termfreq(*abstract_term);
-    // Boolean terms have no wdf: they never weigh anything.
-    if (term.get_termfreq() + abstract_termfreq < min_termfreq ||
-        database.get_collection_freq(title_term) == 0 ||
-        database.get_collection_freq(*abstract_term) == 0) {
-      continue;
+  // Only title terms have an abstract twin: their two prefixes, in the index's term order
+  // ("S" before "ZS"), rather than all its terms (55k of 3.1M at 2.7M papers: 0.06 s, not 1.3).
+  for (const std::string& prefix : {std::string(kTitlePrefix), "Z" + std::string(kTitlePrefix)}) {
+    for (auto term = database.allterms_begin(prefix); term != database.allterms_end(prefix);
+         ++term) {
+      const std::string title_term = *term;
+      const std::optional<std::string> abstract_term = AbstractTwin(title_term);
+      if (!abstract_term) continue;
+      const Xapian::doccount abstract_termfreq = database.get_termfreq(*abstract_term);
+      // Boolean terms have no wdf: they never weigh anything.
+      if (term.get_termfreq() + abstract_termfreq < min_termfreq ||
+          database.get_collection_freq(title_term) == 0 ||
+          database.get_collection_freq(*abstract_term) == 0) {
+        continue;
+      }
+      words.push_back({title_term, *abstract_term,
+                       Bm25TermPart(doccount, term.get_termfreq(), 1),
+                       Bm25TermPart(doccount, abstract_termfreq, 1)});
     }
-    words.push_back({title_term, *abstract_term,
-                     Bm25TermPart(doccount, term.get_termfreq(), 1),
-                     Bm25TermPart(doccount, abstract_termfreq, 1)});
   }
   return words;
 }
