@@ -44,9 +44,12 @@ std::vector<Paper> WordPapers(int count, int first_number = 0) {
     paper.id = id;
     for (int w = 0, n = 2 + static_cast<int>(random() % 7); w < n; ++w) {
       paper.title += word() + " ";
+      // A stop word now and then, which abstracts do not index and titles do.
+      if (random() % 6 == 0) paper.title += "for ";
     }
     for (int w = 0, n = 10 + static_cast<int>(random() % 60); w < n; ++w) {
       paper.abstract += word() + " ";
+      if (random() % 6 == 0) paper.abstract += "for ";
     }
     // One paper in 20 by someone named as two of the words: their author readings are kept.
     paper.authors = {i % 20 == 0 ? "Robot Graph" : "Ada Lovelace"};
@@ -68,6 +71,16 @@ void BoundBlocks(const std::filesystem::path& index_dir) {
   StoreNewBlockBounds(database, GenerationPath(index_dir, *generation),
                       {.max_blocks = 256, .min_termfreq = 100});
   database.commit();
+}
+
+// Phrases of common words, read by tiers when the page is among the best of their AND
+// (tier_match.h): in title and abstract, with a stop word (in titles only), in author names
+// ("Robot Graph"), and with a filter (read whole).
+std::vector<std::string> Phrases() {
+  return {"\"transformer graph\"", "\"graph transformer\"", "\"Transformer Graph\"",
+          "\"transformer transformer\"", "\"vision reasoning\"", "\"transformer graph robot\"",
+          "\"transformer for graph\"", "\"robot graph\"", "\"kernel policy\"",
+          "\"transformer graph\" cat:cs.CL"};
 }
 
 std::vector<std::string> Queries() {
@@ -93,12 +106,14 @@ std::vector<std::string> Queries() {
         "title:transformer graph"}) {
     queries.push_back(conjunction);
   }
+  for (const std::string& phrase : Phrases()) queries.push_back(phrase);
   return queries;
 }
 
 // Every query, first and later pages, by blocks and whole: the same page.
-void ExpectSamePages(Searcher& by_blocks, Searcher& whole) {
-  for (const std::string& text : Queries()) {
+void ExpectSamePages(Searcher& by_blocks, Searcher& whole,
+                     const std::vector<std::string>& queries = Queries()) {
+  for (const std::string& text : queries) {
     for (const auto& [offset, limit] : {std::pair{0, 10}, std::pair{0, 25}, std::pair{40, 25}}) {
       const SearchQuery query{.text = text, .offset = offset, .limit = limit};
       Result<SearchResults> fast = by_blocks.Search(query);
@@ -157,6 +172,43 @@ TEST_F(BlockSearchTest, ThePageIsTheOneXapianGivesReadingEverything) {
   EXPECT_EQ(whole->SearchesReadByTiers(), 0);
 }
 
+TEST_F(BlockSearchTest, PhrasesOfCommonWordsAreReadByTiers) {
+  BoundBlocks(dir_.path());
+  std::unique_ptr<Searcher> by_tiers = Open(1);
+  std::unique_ptr<Searcher> whole = Open(0);
+  ASSERT_TRUE(by_tiers && whole);
+  ExpectSamePages(*by_tiers, *whole, Phrases());
+  // The pages of half the phrases or more were found by tiers (3 pages each): the comparison is
+  // not of two whole reads.
+  EXPECT_GE(by_tiers->SearchesReadByTiers(), 5 * 3);
+  EXPECT_EQ(whole->SearchesReadByTiers(), 0);
+}
+
+// A phrase of fewer matches than are counted exactly (100), its page found by tiers: its total
+// is exact, as Xapian's. "alpha beta" in 60 short papers, its words apart in 400 others.
+TEST_F(BlockSearchTest, APhraseOfFewMatchesFoundByTiersHasItsExactTotal) {
+  std::vector<Paper> papers = WordPapers(460, 6000);
+  for (std::size_t i = 0; i < papers.size(); ++i) {
+    papers[i].title = i < 60 ? "alpha beta" : "beta transformer alpha";
+    papers[i].abstract = i < 60 ? "alpha beta graph" : "beta graph alpha";
+  }
+  {
+    Result<std::unique_ptr<PaperIndexer>> indexer = PaperIndexer::Open(dir_.path());
+    ASSERT_TRUE(indexer) << indexer.error().detail;
+    ASSERT_TRUE((*indexer)->Index(papers));
+  }
+  BoundBlocks(dir_.path());
+  std::unique_ptr<Searcher> by_tiers = Open(1);
+  std::unique_ptr<Searcher> whole = Open(0);
+  ASSERT_TRUE(by_tiers && whole);
+  Result<SearchResults> found = by_tiers->Search({.text = "\"alpha beta\""});
+  ASSERT_TRUE(found) << found.error().detail;
+  EXPECT_EQ(by_tiers->SearchesReadByTiers(), 1);
+  EXPECT_TRUE(found->total_exact);
+  EXPECT_EQ(found->total_at_least, 60);
+  ExpectSamePages(*by_tiers, *whole, {"\"alpha beta\"", "\"beta alpha\""});
+}
+
 TEST_F(BlockSearchTest, PapersReplacedOrAddedSinceTheBoundsAreFoundAtTheirWeight) {
   BoundBlocks(dir_.path());
   // Stronger for "vision" than any paper the bounds saw: a short title of it alone, and an
@@ -208,6 +260,14 @@ TEST_F(BlockSearchTest, PapersReplacedOrAddedSinceTheBoundsAreFoundAtTheirWeight
   ASSERT_EQ(both->hits.size(), 10u);
   EXPECT_EQ(by_blocks->SearchesReadByTiers(), 1);
   best = {both->hits[0].paper_id, both->hits[1].paper_id};
+  std::ranges::sort(best);
+  EXPECT_EQ(best, (std::vector<std::string>{"2502.00005", "2502.09998"}));
+  // And as a phrase.
+  Result<SearchResults> phrase = by_blocks->Search({.text = "\"graph robot\"", .limit = 10});
+  ASSERT_TRUE(phrase);
+  ASSERT_EQ(phrase->hits.size(), 10u);
+  EXPECT_EQ(by_blocks->SearchesReadByTiers(), 2);
+  best = {phrase->hits[0].paper_id, phrase->hits[1].paper_id};
   std::ranges::sort(best);
   EXPECT_EQ(best, (std::vector<std::string>{"2502.00005", "2502.09998"}));
   ExpectSamePages(*by_blocks, *whole);

@@ -67,8 +67,9 @@ struct SearcherOptions {
   // A relevance search that may read this many documents or more (its terms' frequencies) reads
   // only the blocks of documents that can reach its page when the index has block bounds
   // (docs/search.md, "Reading by blocks"); below it Xapian reads the whole match in a few
-  // milliseconds. A search of common words together (an AND) is read from their tiers instead
-  // ("Reading by tiers"). 0: never by blocks or tiers (the benchmark compares both).
+  // milliseconds. A search of common words together (an AND), or a phrase of them, is read
+  // from their tiers instead ("Reading by tiers"). 0: never by blocks or tiers (the benchmark
+  // compares both).
   int64_t candidates_worth_blocks = 100'000;
 };
 

@@ -16,6 +16,13 @@
 namespace coolpapers::search {
 namespace {
 
+// A term's documents read from Xapian, with their exact weights for it in this search.
+struct ExactReading {
+  std::vector<std::uint32_t> ids;  // in id order
+  std::vector<double> weights;
+  double largest = 0;
+};
+
 // A query word with tiers, and what one unit of a kept document part (word_tiers.h) of each
 // field can be worth in this search, at most and at least.
 struct TierWord {
@@ -48,15 +55,73 @@ struct TierWord {
   // The word's author reading, when the query builder kept it (a word many authors are named,
   // as "AI" by "Ai"): its documents, read from Xapian with their exact weights for it, make one
   // tier more (kAuthorTier), and the word's own tiers skip them.
-  std::vector<std::uint32_t> author_ids;
-  std::vector<double> author_weights;
-  double largest_author_weight = 0;
+  ExactReading author;
 };
 
 constexpr int kAuthorTier = WordTiers::kTiers;
-// An author reading with more papers than this is not read (the search goes to Xapian).
-// ("Long" by "Long": 28,587 papers at 2.7M, read with their lengths in about a millisecond.)
-constexpr Xapian::doccount kMostAuthorPapers = 50'000;
+// An author reading (or a phrase's author names, by the rarest) with more papers than this is
+// not read (the search goes to Xapian). ("Long" by "Long": 28,587 papers at 2.7M, read with
+// their lengths in about a millisecond.)
+constexpr Xapian::doccount kMostReadPapers = 50'000;
+// A phrase's floor comes from Xapian's weights alone, and Xapian weighs a document of a phrase
+// in about 6-13 microseconds (its positions read out of order) plus a setup for each batch:
+// phrases are weighed kPhraseBatch times the page at a time. A phrase whose page is not found
+// after weighing kMostPhraseWeighed documents, or of whose documents weighed (4 pages' worth or
+// more) fewer than 1 in kFewestPhraseMatches have the phrase (its words are together in many of
+// the best documents of their AND, the phrase in few, as "Two Tasks": 4 of the first 104), is
+// left to Xapian, which reads the positions of the whole AND in id order. (At 2.7M papers, 1 in
+// 8 let "Reasoning LLMs" weigh 1,144 documents in vain, 16 ms more than Xapian alone.)
+constexpr std::size_t kPhraseBatch = 8;
+constexpr std::size_t kMostPhraseWeighed = 1'000;
+constexpr std::size_t kFewestPhraseMatches = 6;
+
+// A leaf's term part in this search (Bm25TermPart with its wqf; 0 for a term in no document).
+double TermPartOf(const Xapian::Database& database, const Xapian::Query& leaf) {
+  const Xapian::doccount termfreq = database.get_termfreq(*leaf.get_terms_begin());
+  return termfreq == 0 ? 0.0 : Bm25TermPart(database.get_doccount(), termfreq, leaf.get_length());
+}
+
+// `leaf`'s term, read whole.
+ExactReading ReadExactly(const Xapian::Database& database, const Xapian::Query& leaf) {
+  const std::string term = *leaf.get_terms_begin();
+  const double term_part = TermPartOf(database, leaf);
+  const double average_length = database.get_avlength();
+  ExactReading reading;
+  for (auto it = database.postlist_begin(term); it != database.postlist_end(term); ++it) {
+    reading.ids.push_back(*it);
+    reading.weights.push_back(
+        term_part * Bm25DocumentPart(it.get_wdf(), it.get_doclength(), average_length));
+    reading.largest = std::max(reading.largest, reading.weights.back());
+  }
+  return reading;
+}
+
+// What `word`'s kept parts can be worth in this search, from its term parts in it: the title
+// term's (with `exact_parts`, a stem's exact title forms, which its title part bounds) and the
+// abstract term's.
+TierWord BoundWord(const Xapian::Database& database, const WordTiers& tiers,
+                   const WordTiers::Word& word, double title_part, double exact_parts,
+                   double abstract_part) {
+  // Document parts under today's average length: a longer one raises them by at most the ratio
+  // (Bm25DriftFactor), a shorter one lowers them by at most the ratio.
+  const double ratio =
+      tiers.average_length() > 0 ? database.get_avlength() / tiers.average_length() : 1.0;
+  const double up = std::max(1.0, ratio) / kPartScale;
+  const double down = std::min(1.0, ratio) / kPartScale;
+  TierWord bounded;
+  bounded.word = &word;
+  bounded.title_upper = (title_part + exact_parts) * up;
+  bounded.abstract_upper = abstract_part * up;
+  bounded.title_lower = title_part * down;
+  bounded.abstract_lower = abstract_part * down;
+  if (word.title_term_part > 0 && word.abstract_term_part > 0) {
+    const double growth =
+        std::max(title_part / word.title_term_part, abstract_part / word.abstract_term_part);
+    bounded.weight_upper = growth * (word.title_term_part + word.abstract_term_part) * up;
+    bounded.exact_upper = exact_parts * up;
+  }  // else no term part to normalise by: the tiers are bounded by their largest parts alone
+  return bounded;
+}
 
 void CollectLeaves(const Xapian::Query& query, std::vector<Xapian::Query>& leaves, bool& other) {
   if (query.get_type() == Xapian::Query::LEAF_TERM) {
@@ -88,11 +153,7 @@ std::optional<TierWord> WordOfQuery(const Xapian::Database& database, const Word
     if (word == nullptr && (word = tiers.WordOf(term)) != nullptr) title_term = term;
   }
   if (word == nullptr) return std::nullopt;
-  const Xapian::doccount doccount = database.get_doccount();
-  const auto term_part = [&](const Xapian::Query& leaf) {
-    const Xapian::doccount termfreq = database.get_termfreq(*leaf.get_terms_begin());
-    return termfreq == 0 ? 0.0 : Bm25TermPart(doccount, termfreq, leaf.get_length());
-  };
+  const auto term_part = [&](const Xapian::Query& leaf) { return TermPartOf(database, leaf); };
   const std::string stemmed_title = "Z" + std::string(kTitlePrefix);
   const std::string stemmed_author = "Z" + std::string(kAuthorPrefix);
   const bool stem = title_term.starts_with(stemmed_title);
@@ -114,44 +175,153 @@ std::optional<TierWord> WordOfQuery(const Xapian::Database& database, const Word
       exact_parts += term_part(leaf);
     } else if ((term.starts_with(kAuthorPrefix) || term.starts_with(stemmed_author)) &&
                author_leaf == nullptr &&
-               database.get_termfreq(term) <= kMostAuthorPapers) {
+               database.get_termfreq(term) <= kMostReadPapers) {
       author_leaf = &leaf;
     } else {
       return std::nullopt;  // another field: not bounded by the tiers
     }
   }
   if (!has_abstract) return std::nullopt;
-  // Document parts under today's average length: a longer one raises them by at most the ratio
-  // (Bm25DriftFactor), a shorter one lowers them by at most the ratio.
-  const double average_length = database.get_avlength();
-  const double ratio =
-      tiers.average_length() > 0 ? average_length / tiers.average_length() : 1.0;
-  const double up = std::max(1.0, ratio) / kPartScale;
-  const double down = std::min(1.0, ratio) / kPartScale;
-  TierWord bounded;
-  bounded.word = word;
-  bounded.title_upper = (title_part + exact_parts) * up;
-  bounded.abstract_upper = abstract_part * up;
-  bounded.title_lower = title_part * down;
-  bounded.abstract_lower = abstract_part * down;
-  if (word->title_term_part > 0 && word->abstract_term_part > 0) {
-    const double growth = std::max(title_part / word->title_term_part,
-                                   abstract_part / word->abstract_term_part);
-    bounded.weight_upper = growth * (word->title_term_part + word->abstract_term_part) * up;
-    bounded.exact_upper = exact_parts * up;
-  }  // else no term part to normalise by: the tiers are bounded by their largest parts alone
-  if (author_leaf != nullptr) {
-    const std::string term = *author_leaf->get_terms_begin();
-    const double author_part = term_part(*author_leaf);
-    for (auto it = database.postlist_begin(term); it != database.postlist_end(term); ++it) {
-      bounded.author_ids.push_back(*it);
-      bounded.author_weights.push_back(
-          author_part * Bm25DocumentPart(it.get_wdf(), it.get_doclength(), average_length));
-      bounded.largest_author_weight =
-          std::max(bounded.largest_author_weight, bounded.author_weights.back());
+  TierWord bounded = BoundWord(database, tiers, *word, title_part, exact_parts, abstract_part);
+  if (author_leaf != nullptr) bounded.author = ReadExactly(database, *author_leaf);
+  return bounded;
+}
+
+// What the tiers read for a query: an AND of its words, each bounded by its kept parts.
+struct TierQuery {
+  std::vector<TierWord> words;
+  // A phrase (PhraseOfQuery): its matches are some of the AND's, each weighing at most what the
+  // AND gives plus what its title's other words (stop words) may add, and only Xapian can tell
+  // which (by their positions).
+  bool phrase = false;
+  double title_only_upper = 0;
+  // Documents that may match elsewhere than the tiers can see (a phrase in author names), in
+  // id order: always candidates.
+  std::vector<Xapian::docid> always;
+};
+
+// An AND of 2 to kMaxTierWords plain words (WordOfQuery), or nullopt.
+std::optional<TierQuery> AndOfQuery(const Xapian::Database& database, const WordTiers& tiers,
+                                    const Xapian::Query& query) {
+  if (query.get_type() != Xapian::Query::OP_AND || query.get_num_subqueries() < 2 ||
+      query.get_num_subqueries() > kMaxTierWords) {
+    return std::nullopt;
+  }
+  TierQuery words;
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+    std::optional<TierWord> word = WordOfQuery(database, tiers, query.get_subquery(i), seen);
+    if (!word) return std::nullopt;
+    words.words.push_back(*word);
+  }
+  return words;
+}
+
+// A phrase of words of titles, abstracts and authors, as the query builder makes a plain
+// "quoted phrase": the OR of one phrase (or, for one word, term) per field, the abstract's with
+// the stop words left out (they are not indexed there). A match has every abstract word in its
+// title or abstract, so it is in the AND of their tiers; its weight is a field's terms' when
+// that field has the phrase, so at most the AND's weight plus what the title's other words
+// (stop words) can weigh at most. A phrase in author names is found from its rarest name, read
+// from Xapian (up to kMostReadPapers). nullopt for any other query, or one whose abstract
+// words have no tiers.
+std::optional<TierQuery> PhraseOfQuery(const Xapian::Database& database, const WordTiers& tiers,
+                                       const Xapian::Query& query, std::int64_t worth_reading) {
+  if (query.get_type() != Xapian::Query::OP_OR || query.get_num_subqueries() < 2 ||
+      query.get_num_subqueries() > 3) {
+    return std::nullopt;
+  }
+  // Each field's leaves, in phrase order.
+  std::optional<std::vector<Xapian::Query>> title, abstract, author;
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+    const Xapian::Query field = query.get_subquery(i);
+    std::vector<Xapian::Query> leaves;
+    if (field.get_type() == Xapian::Query::LEAF_TERM) {
+      leaves.push_back(field);
+    } else if (field.get_type() == Xapian::Query::OP_PHRASE) {
+      for (std::size_t j = 0; j < field.get_num_subqueries(); ++j) {
+        if (field.get_subquery(j).get_type() != Xapian::Query::LEAF_TERM) return std::nullopt;
+        leaves.push_back(field.get_subquery(j));
+      }
+    } else {
+      return std::nullopt;
+    }
+    const std::string first = *leaves.front().get_terms_begin();
+    const std::string_view prefix = first.starts_with(kAbstractPrefix) ? kAbstractPrefix
+                                    : first.starts_with(kTitlePrefix)  ? kTitlePrefix
+                                    : first.starts_with(kAuthorPrefix) ? kAuthorPrefix
+                                                                       : std::string_view();
+    std::optional<std::vector<Xapian::Query>>& slot = prefix == kAbstractPrefix ? abstract
+                                                      : prefix == kTitlePrefix  ? title
+                                                                                : author;
+    if (prefix.empty() || slot) return std::nullopt;
+    std::set<std::string> words;
+    for (const Xapian::Query& leaf : leaves) {
+      const std::string term = *leaf.get_terms_begin();
+      // A word twice would count its wqf, which the bounds take as 1.
+      if (term.size() <= prefix.size() || !term.starts_with(prefix) || !words.insert(term).second) {
+        return std::nullopt;
+      }
+    }
+    slot = std::move(leaves);
+  }
+  // One word is a word, not a phrase (blocks read it).
+  if (!title || title->size() < 2 || !abstract || abstract->size() > kMaxTierWords) {
+    return std::nullopt;
+  }
+  // Xapian reads the positions of every document of the abstract words' AND: fast unless all
+  // are common.
+  for (const Xapian::Query& leaf : *abstract) {
+    if (database.get_termfreq(*leaf.get_terms_begin()) < worth_reading) return std::nullopt;
+  }
+  const auto word_of = [](const Xapian::Query& leaf, std::string_view prefix) {
+    return (*leaf.get_terms_begin()).substr(prefix.size());
+  };
+  TierQuery phrase;
+  phrase.phrase = true;
+  std::set<std::string> abstract_words;
+  for (const Xapian::Query& leaf : *abstract) {
+    const std::string word = word_of(leaf, kAbstractPrefix);
+    const WordTiers::Word* tiered = tiers.WordOf(std::string(kTitlePrefix) + word);
+    if (tiered == nullptr || tiered->abstract_term != *leaf.get_terms_begin()) return std::nullopt;
+    const auto title_leaf = std::ranges::find_if(*title, [&](const Xapian::Query& candidate) {
+      return word_of(candidate, kTitlePrefix) == word;
+    });
+    if (title_leaf == title->end()) return std::nullopt;
+    phrase.words.push_back(BoundWord(database, tiers, *tiered, TermPartOf(database, *title_leaf),
+                                     0, TermPartOf(database, leaf)));
+    abstract_words.insert(word);
+  }
+  // The title's other words: a document part is at most the one of the term's largest wdf in
+  // the shortest document. (Reading them exactly, as author readings are, found 8 more pages of
+  // the 2,035 benchmark phrases at 2.7M papers and cost more than it saved: the order of the
+  // words, not their weights, is what the tiers cannot see.)
+  for (const Xapian::Query& leaf : *title) {
+    if (abstract_words.contains(word_of(leaf, kTitlePrefix))) continue;
+    const std::string term = *leaf.get_terms_begin();
+    if (database.get_termfreq(term) == 0) continue;  // the title's phrase cannot match
+    phrase.title_only_upper +=
+        TermPartOf(database, leaf) * Bm25DocumentPart(database.get_wdf_upper_bound(term),
+                                                      database.get_doclength_lower_bound(),
+                                                      database.get_avlength());
+  }
+  if (author) {
+    std::string rarest;
+    Xapian::doccount fewest = 0;
+    for (const Xapian::Query& leaf : *author) {
+      const std::string term = *leaf.get_terms_begin();
+      const Xapian::doccount termfreq = database.get_termfreq(term);
+      if (rarest.empty() || termfreq < fewest) {
+        rarest = term;
+        fewest = termfreq;
+      }
+    }
+    if (fewest > kMostReadPapers) return std::nullopt;
+    for (auto it = database.postlist_begin(rarest); it != database.postlist_end(rarest); ++it) {
+      phrase.always.push_back(*it);
     }
   }
-  return bounded;
+  return phrase;
 }
 
 // A document's kept parts for `word` (0, 0 when it has none), looked up in every tier.
@@ -196,7 +366,9 @@ struct Combination {
   double bound = 0;
 };
 
-std::vector<Combination> CombinationsHeaviestFirst(const std::vector<TierWord>& words) {
+// `extra`: what a document of any combination may weigh besides its words' kept parts.
+std::vector<Combination> CombinationsHeaviestFirst(const std::vector<TierWord>& words,
+                                                   double extra) {
   std::vector<Combination> combinations(1);
   for (std::size_t w = 0; w < words.size(); ++w) {
     std::vector<Combination> longer;
@@ -211,17 +383,19 @@ std::vector<Combination> CombinationsHeaviestFirst(const std::vector<TierWord>& 
         combination.bound += words[w].UpperInTier(kept);
         longer.push_back(combination);
       }
-      if (!words[w].author_ids.empty()) {
+      if (!words[w].author.ids.empty()) {
         Combination combination = shorter;
         combination.tier[w] = kAuthorTier;
-        combination.bound += anywhere + words[w].largest_author_weight;
+        combination.bound += anywhere + words[w].author.largest;
         longer.push_back(combination);
       }
     }
     combinations = std::move(longer);
   }
   // A hair above, for the order in which Xapian adds a document's term weights.
-  for (Combination& combination : combinations) combination.bound *= 1 + 1e-9;
+  for (Combination& combination : combinations) {
+    combination.bound = (combination.bound + extra) * (1 + 1e-9);
+  }
   std::ranges::sort(combinations, std::ranges::greater{}, &Combination::bound);
   return combinations;
 }
@@ -231,18 +405,14 @@ std::vector<Combination> CombinationsHeaviestFirst(const std::vector<TierWord>& 
 std::optional<TierCandidates> FindByTiers(
     const Xapian::Database& database, const WordTiers& tiers,
     std::span<const Xapian::docid> replaced, const Xapian::Query& query, std::size_t wanted,
-    std::int64_t count_at_least, std::optional<std::chrono::steady_clock::time_point> deadline) {
-  if (query.get_type() != Xapian::Query::OP_AND || query.get_num_subqueries() < 2 ||
-      query.get_num_subqueries() > kMaxTierWords || wanted == 0) {
-    return std::nullopt;
-  }
-  std::vector<TierWord> words;
-  std::set<std::string> seen;
-  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
-    std::optional<TierWord> word = WordOfQuery(database, tiers, query.get_subquery(i), seen);
-    if (!word) return std::nullopt;
-    words.push_back(*word);
-  }
+    std::int64_t count_at_least, std::int64_t phrase_worth_reading,
+    std::optional<std::chrono::steady_clock::time_point> deadline) {
+  if (wanted == 0) return std::nullopt;
+  std::optional<TierQuery> read = AndOfQuery(database, tiers, query);
+  if (!read) read = PhraseOfQuery(database, tiers, query, phrase_worth_reading);
+  if (!read) return std::nullopt;
+  const std::vector<TierWord>& words = read->words;
+  const bool phrase = read->phrase;
   const std::optional<WordTiers::Mapping> mapped = tiers.Map();
   if (!mapped) return std::nullopt;
   const WordTiers::Mapping& mapping = *mapped;
@@ -275,13 +445,25 @@ std::optional<TierCandidates> FindByTiers(
   // weights: the best candidates are weighed by Xapian from time to time, whose exact weights
   // raise the floor to the page's.
   std::size_t reached_since_weighing = 0;
+  std::size_t weighed = 0;
+  std::size_t matched_weighed = 0;  // of them, how many Xapian matched
+  // Whether a phrase's page is not worth looking for among its words' AND: too many weighed, or
+  // too few of those weighed have the phrase. A phrase with title-only words is bounded loosely
+  // (title_only_upper), and seldom found (the order of its words in titles decides): half as
+  // many are weighed.
+  const std::size_t most_weighed =
+      read->title_only_upper > 0 ? kMostPhraseWeighed / 2 : kMostPhraseWeighed;
+  const auto hopeless = [&] {
+    return weighed > most_weighed ||
+           (weighed >= 4 * wanted && matched_weighed * kFewestPhraseMatches < weighed);
+  };
   std::size_t weigh_after = 4 * wanted;
   const auto weigh_best = [&] {
     std::vector<std::size_t> best;
     for (std::size_t i = 0; i < found.size(); ++i) {
       if (!found[i].weighed && found[i].upper >= floor) best.push_back(i);
     }
-    const std::size_t count = std::min(best.size(), 2 * wanted);
+    const std::size_t count = std::min(best.size(), (phrase ? kPhraseBatch : 2) * wanted);
     if (count == 0) return;
     std::ranges::partial_sort(best, best.begin() + static_cast<std::ptrdiff_t>(count),
                               [&](std::size_t a, std::size_t b) {
@@ -294,13 +476,15 @@ std::optional<TierCandidates> FindByTiers(
       found[i].weighed = true;
       documents.push_back(found[i].docid);
     }
+    weighed += count;
     Xapian::Enquire enquire(database);
     enquire.set_query(
-        Xapian::Query(Xapian::Query::OP_FILTER, query, DocumentsFilter(std::move(documents))));
+        Xapian::Query(Xapian::Query::OP_FILTER, query, DocumentsFilter(documents)));
     enquire.set_weighting_scheme(Xapian::BM25Weight());
-    const Xapian::MSet weighed = enquire.get_mset(0, static_cast<Xapian::doccount>(count));
+    const Xapian::MSet exact = enquire.get_mset(0, static_cast<Xapian::doccount>(count));
     // A hair below, in case another match adds a document's term weights in another order.
-    for (auto it = weighed.begin(); it != weighed.end(); ++it) {
+    matched_weighed += exact.size();
+    for (auto it = exact.begin(); it != exact.end(); ++it) {
       const auto at = std::ranges::lower_bound(documents, *it) - documents.begin();
       found[best[static_cast<std::size_t>(at)]].exact = it.get_weight();
       raise_floor(heaviest_exact, it.get_weight() * (1 - 1e-9));
@@ -324,25 +508,35 @@ std::optional<TierCandidates> FindByTiers(
   };
 
   TierCandidates candidates;
+  // A phrase's matches are counted by Xapian (weighed, then in the caller's match).
+  const auto counted = [&] { return phrase || candidates.matched >= count_at_least; };
   std::vector<std::span<const std::uint32_t>> ids(words.size());
   std::vector<std::span<const std::uint16_t>> title_parts(words.size());
   std::vector<std::span<const std::uint16_t>> abstract_parts(words.size());
   std::vector<std::size_t> at(words.size());
-  const std::vector<Combination> combinations = CombinationsHeaviestFirst(words);
+  const std::vector<Combination> combinations =
+      CombinationsHeaviestFirst(words, read->title_only_upper);
   for (std::size_t c = 0; c < combinations.size(); ++c) {
     const Combination& combination = combinations[c];
     // Before reading a combination, weigh the best when that may lift the floor above it: when
     // the page could already be filled with documents found heavier than its bound.
+    // A phrase's floor comes from Xapian alone, which tells which documents have the phrase:
+    // the best are weighed until the page is filled above the combination or cannot be.
     if (reached_since_weighing > 0 && combination.bound >= floor &&
         may_fill_above(combination.bound)) {
       weigh_best();
+      while (phrase && combination.bound >= floor && !hopeless() &&
+             may_fill_above(combination.bound)) {
+        weigh_best();
+      }
+      if (phrase && hopeless()) return std::nullopt;
     }
-    if (combination.bound < floor && candidates.matched >= count_at_least) break;
+    if (combination.bound < floor && counted()) break;
     if (deadline && std::chrono::steady_clock::now() > *deadline) throw SearchDeadlinePassed{};
     std::size_t lead = 0;
     for (std::size_t w = 0; w < words.size(); ++w) {
       if (combination.tier[w] == kAuthorTier) {
-        ids[w] = words[w].author_ids;
+        ids[w] = words[w].author.ids;
       } else {
         const WordTiers::Tier& tier =
             words[w].word->tiers[static_cast<std::size_t>(combination.tier[w])];
@@ -369,7 +563,7 @@ std::optional<TierCandidates> FindByTiers(
                       (1 + 1e-9) +
                   others_upper <
               floor &&
-          candidates.matched >= count_at_least) {
+          counted()) {
         ++at[lead];
         continue;
       }
@@ -391,7 +585,7 @@ std::optional<TierCandidates> FindByTiers(
       const bool elsewhere = std::ranges::any_of(std::views::iota(std::size_t{0}, words.size()),
                                                  [&](std::size_t w) {
         return combination.tier[w] != kAuthorTier &&
-               std::ranges::binary_search(words[w].author_ids, docid);
+               std::ranges::binary_search(words[w].author.ids, docid);
       });
       if (elsewhere) continue;
       ++candidates.matched;
@@ -401,27 +595,47 @@ std::optional<TierCandidates> FindByTiers(
         const std::size_t i = w == lead ? at[w] - 1 : at[w];
         if (combination.tier[w] == kAuthorTier) {
           const auto [title, abstract] = PartsOf(mapping, *words[w].word, docid);
-          upper += words[w].Upper(title, abstract) + words[w].author_weights[i] * (1 + 1e-9);
-          lower += words[w].Lower(title, abstract) + words[w].author_weights[i] * (1 - 1e-9);
+          upper += words[w].Upper(title, abstract) + words[w].author.weights[i] * (1 + 1e-9);
+          lower += words[w].Lower(title, abstract) + words[w].author.weights[i] * (1 - 1e-9);
         } else {
           upper += words[w].Upper(title_parts[w][i], abstract_parts[w][i]);
           lower += words[w].Lower(title_parts[w][i], abstract_parts[w][i]);
         }
       }
-      upper *= 1 + 1e-9;
-      if (!std::ranges::binary_search(replaced, docid)) raise_floor(heaviest_lower, lower);
+      upper = (upper + read->title_only_upper) * (1 + 1e-9);
+      if (!phrase && !std::ranges::binary_search(replaced, docid)) {
+        raise_floor(heaviest_lower, lower);
+      }
       if (upper >= floor) {
         found.push_back({docid, upper});
-        if (++reached_since_weighing >= weigh_after) weigh_best();
+        if (++reached_since_weighing >= weigh_after) {
+          weigh_best();
+          if (phrase && hopeless()) return std::nullopt;
+        }
       }
       // Past the page's reach: read on only to count.
-      if (combination.bound < floor && candidates.matched >= count_at_least) break;
+      if (combination.bound < floor && counted()) break;
     }
   }
+  if (phrase) {
+    if (hopeless()) return std::nullopt;
+    candidates.matched = std::ranges::count_if(found, [](const Found& match) {
+      return match.weighed && match.exact >= 0;
+    });
+  }
   for (const Found& match : found) {
-    if (match.upper >= floor) candidates.documents.push_back(match.docid);
+    // One weighed is known to weigh less than the page, or not to match.
+    if (match.upper >= floor && !(match.weighed && match.exact < floor)) {
+      candidates.documents.push_back(match.docid);
+    }
   }
   std::ranges::sort(candidates.documents);
+  if (!read->always.empty()) {
+    std::vector<Xapian::docid> documents;
+    std::ranges::set_union(candidates.documents, read->always, std::back_inserter(documents));
+    candidates.documents = std::move(documents);
+  }
+  candidates.phrase = phrase;
   candidates.floor = floor;
   return candidates;
 }

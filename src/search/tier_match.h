@@ -25,8 +25,10 @@ struct TierCandidates {
   // Every other document the tiers hold weighs less than this for the query.
   double floor = 0;
   // How many documents the tiers showed to match (documents replaced since included), at least
-  // the number asked for when there are that many.
+  // the number asked for when there are that many. For a phrase, only those Xapian weighed: the
+  // caller's match counts the rest.
   std::int64_t matched = 0;
+  bool phrase = false;
 };
 
 // Four words and more are left to Xapian: their 256 combinations of tiers bound the page too
@@ -38,15 +40,19 @@ inline constexpr std::size_t kMaxTierWords = 3;
 // The candidates for the `wanted` heaviest matches of `query`: nullopt unless its weighted part
 // is an AND of 2 to kMaxTierWords plain words, each common enough to have tiers (a title term,
 // its abstract twin, the exact title forms of a stem, and an author reading of up to 50,000
-// papers), with no filter, exclusion or other term; the tiers' file is mapped only then, and
-// nullopt when it cannot be. `replaced` (sorted) are documents whose postings in the tiers are
-// out of date: they do not count towards the floor (the caller matches them with the
-// candidates). Reads on until `count_at_least` matches are seen, when there are so many.
+// papers), or a plain "phrase" whose words in abstracts (up to kMaxTierWords; stop words are not
+// indexed there) have tiers and are each in `phrase_worth_reading` documents or more (else
+// Xapian, which reads the positions of their whole AND, is fast), with no filter, exclusion or
+// other term; the tiers' file is mapped only then. nullopt also when it cannot be, or when a
+// phrase's page is not found among the best documents of its words' AND. `replaced` (sorted)
+// are documents whose postings in the tiers are out of date: they do not count towards the
+// floor (the caller matches them with the candidates). Reads an AND on until `count_at_least`
+// matches are seen, when there are so many (a phrase's are counted by the caller).
 // Throws SearchDeadlinePassed past `deadline`, and Xapian::Error.
 std::optional<TierCandidates> FindByTiers(
     const Xapian::Database& database, const WordTiers& tiers,
     std::span<const Xapian::docid> replaced, const Xapian::Query& query, std::size_t wanted,
-    std::int64_t count_at_least,
+    std::int64_t count_at_least, std::int64_t phrase_worth_reading,
     std::optional<std::chrono::steady_clock::time_point> deadline = std::nullopt);
 
 // `documents` (in id order) and every id from `tail_first` on (0: none) as a Xapian filter
