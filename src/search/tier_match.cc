@@ -619,9 +619,7 @@ std::optional<TierCandidates> FindByTiers(
   }
   if (phrase) {
     if (hopeless()) return std::nullopt;
-    candidates.matched = std::ranges::count_if(found, [](const Found& match) {
-      return match.weighed && match.exact >= 0;
-    });
+    candidates.matched = static_cast<std::int64_t>(matched_weighed);
   }
   for (const Found& match : found) {
     // One weighed is known to weigh less than the page, or not to match.
