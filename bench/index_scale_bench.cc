@@ -4,7 +4,7 @@
 // latency for 1-, 2- and 3-word queries and 2- and 3-word phrases from real titles, then an
 // incremental day of 1,200 new papers.
 //   index_scale_bench --metadata DIR --index DIR [--papers N] [--every K] [--reuse 1]
-//                     [--blocks N] [--check 1] [--queries FILE]
+//                     [--blocks N] [--titles-first N] [--check 1] [--queries FILE]
 // --index must be empty or absent (the rebuild is what is measured), unless --reuse 1: then an
 // index this benchmark built before is searched as it is (no rebuild, no incremental day), so
 // query-side changes are measured in seconds rather than after a rebuild; with --queries, only
@@ -45,6 +45,8 @@ struct Flags {
   bool reuse = false;
   // --blocks N: SearcherOptions::candidates_worth_blocks (0: Xapian reads every search whole).
   std::optional<int64_t> blocks;
+  // --titles-first N: SearcherOptions::phrase_titles_first (0: never).
+  std::optional<int64_t> titles_first;
   std::string queries_file;  // only these queries, one a line (to profile a costly few)
   // --check 1: every benchmark query's first page (25) also from Xapian reading everything
   // (issue 19: Xapian stays the oracle of the block bounds and word tiers).
@@ -71,6 +73,8 @@ bool ParseFlags(int argc, char** argv, Flags& flags) {
       flags.check = value == "1";
     } else if (name == "--blocks") {
       flags.blocks = std::stoll(value);
+    } else if (name == "--titles-first") {
+      flags.titles_first = std::stoll(value);
     } else {
       return false;
     }
@@ -159,7 +163,7 @@ int main(int argc, char** argv) {
   Flags flags;
   if (!ParseFlags(argc, argv, flags)) {
     std::cerr << "usage: index_scale_bench --metadata DIR --index DIR [--papers N] [--every K] "
-                 "[--reuse 1] [--blocks N] [--check 1] [--queries FILE]\n";
+                 "[--reuse 1] [--blocks N] [--titles-first N] [--check 1] [--queries FILE]\n";
     return 2;
   }
   if (!flags.reuse && std::filesystem::exists(flags.index_dir) &&
@@ -187,6 +191,7 @@ int main(int argc, char** argv) {
   // 2. Warm search latency.
   search::SearcherOptions options;
   if (flags.blocks) options.candidates_worth_blocks = *flags.blocks;
+  if (flags.titles_first) options.phrase_titles_first = *flags.titles_first;
   auto searcher = search::Searcher::Open(flags.index_dir, options);
   if (!searcher) return Fail("open the index for searching", searcher.error());
   const auto report = [&](const std::string& name, const std::vector<std::string>& queries) {

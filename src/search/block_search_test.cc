@@ -148,9 +148,12 @@ class BlockSearchTest : public ::testing::Test {
     ASSERT_TRUE((*indexer)->Index(WordPapers(6000)));
   }
 
-  std::unique_ptr<Searcher> Open(int64_t candidates_worth_blocks) {
+  std::unique_ptr<Searcher> Open(
+      int64_t candidates_worth_blocks,
+      int64_t phrase_titles_first = SearcherOptions{}.phrase_titles_first) {
     Result<std::unique_ptr<Searcher>> searcher =
-        Searcher::Open(dir_.path(), {.candidates_worth_blocks = candidates_worth_blocks});
+        Searcher::Open(dir_.path(), {.candidates_worth_blocks = candidates_worth_blocks,
+                                     .phrase_titles_first = phrase_titles_first});
     EXPECT_TRUE(searcher) << searcher.error().detail;
     return searcher ? *std::move(searcher) : nullptr;
   }
@@ -174,14 +177,58 @@ TEST_F(BlockSearchTest, ThePageIsTheOneXapianGivesReadingEverything) {
 
 TEST_F(BlockSearchTest, PhrasesOfCommonWordsAreReadByTiers) {
   BoundBlocks(dir_.path());
-  std::unique_ptr<Searcher> by_tiers = Open(1);
   std::unique_ptr<Searcher> whole = Open(0);
-  ASSERT_TRUE(by_tiers && whole);
-  ExpectSamePages(*by_tiers, *whole, Phrases());
-  // The pages of half the phrases or more were found by tiers (3 pages each): the comparison is
-  // not of two whole reads.
-  EXPECT_GE(by_tiers->SearchesReadByTiers(), 5 * 3);
+  ASSERT_TRUE(whole);
+  // With their titles' matches found first (every title word here is in few enough papers),
+  // and without.
+  for (const int64_t titles_first : {SearcherOptions{}.phrase_titles_first, int64_t{0}}) {
+    std::unique_ptr<Searcher> by_tiers = Open(1, titles_first);
+    ASSERT_TRUE(by_tiers);
+    ExpectSamePages(*by_tiers, *whole, Phrases());
+    // The pages of half the phrases or more were found by tiers (3 pages each): the comparison
+    // is not of two whole reads.
+    EXPECT_GE(by_tiers->SearchesReadByTiers(), 5 * 3) << titles_first;
+  }
   EXPECT_EQ(whole->SearchesReadByTiers(), 0);
+}
+
+// "alpha for beta" in the titles of 30 papers, heavier than 400 papers of "beta for alpha" in
+// their titles and neither phrase in their abstracts, which the tiers bound higher (shorter),
+// and of which Xapian matches none. Read from the tiers alone, the page is not among the best
+// they show; with the titles' matches found first, the others are bounded by their abstracts.
+TEST_F(BlockSearchTest, APhraseInTitlesOfWordsInOtherOrderIsFoundByItsTitlesFirst) {
+  std::vector<Paper> papers = WordPapers(430, 6000);
+  for (std::size_t i = 0; i < papers.size(); ++i) {
+    if (i < 30) {
+      // Each a length of its own, so that no two weigh the same.
+      papers[i].title = "alpha for beta graph";
+      papers[i].abstract = "alpha beta";
+      for (std::size_t filler = 0; filler < i; ++filler) papers[i].abstract += " graph";
+    } else {
+      papers[i].title = "beta for alpha";
+      papers[i].abstract = "alpha robot beta";
+    }
+  }
+  {
+    Result<std::unique_ptr<PaperIndexer>> indexer = PaperIndexer::Open(dir_.path());
+    ASSERT_TRUE(indexer) << indexer.error().detail;
+    ASSERT_TRUE((*indexer)->Index(papers));
+  }
+  BoundBlocks(dir_.path());
+  std::unique_ptr<Searcher> titles_first = Open(1);
+  std::unique_ptr<Searcher> tiers_alone = Open(1, 0);
+  std::unique_ptr<Searcher> whole = Open(0);
+  ASSERT_TRUE(titles_first && tiers_alone && whole);
+  for (Searcher* searcher : {titles_first.get(), tiers_alone.get()}) {
+    Result<SearchResults> found = searcher->Search({.text = "\"alpha for beta\""});
+    ASSERT_TRUE(found) << found.error().detail;
+    EXPECT_EQ(found->hits.size(), 25u);
+    EXPECT_TRUE(found->total_exact);
+    EXPECT_EQ(found->total_at_least, 30);
+  }
+  EXPECT_EQ(titles_first->SearchesReadByTiers(), 1);
+  EXPECT_EQ(tiers_alone->SearchesReadByTiers(), 0);  // left to Xapian
+  ExpectSamePages(*titles_first, *whole, {"\"alpha for beta\"", "\"beta for alpha\""});
 }
 
 // A phrase of fewer matches than are counted exactly (100), its page found by tiers: its total

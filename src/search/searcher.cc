@@ -276,7 +276,7 @@ std::optional<Page> MatchByTiers(Xapian::Database& database, const Reader& reade
   std::optional<TierCandidates> found =
       FindByTiers(database, *reader.tiers, reader.replaced, query,
                   static_cast<std::size_t>(offset + limit + 1), at_least,
-                  options.candidates_worth_blocks, deadline);
+                  options.candidates_worth_blocks, options.phrase_titles_first, deadline);
   if (!found || (!found->phrase && found->matched < at_least)) return std::nullopt;
   std::vector<Xapian::docid> documents;
   std::ranges::set_union(found->documents, reader.replaced, std::back_inserter(documents));

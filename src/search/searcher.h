@@ -71,6 +71,10 @@ struct SearcherOptions {
   // from their tiers instead ("Reading by tiers"). 0: never by blocks or tiers (the benchmark
   // compares both).
   int64_t candidates_worth_blocks = 100'000;
+  // A phrase whose page the tiers alone do not find is read from them again with its title's
+  // matches found first, by Xapian, when its rarest title word is in this many papers or fewer
+  // (docs/search.md, "Reading by tiers", Phrases). 0: never.
+  int64_t phrase_titles_first = 30'000;
 };
 
 class Searcher {

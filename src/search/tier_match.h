@@ -44,7 +44,9 @@ inline constexpr std::size_t kMaxTierWords = 3;
 // indexed there) have tiers and are each in `phrase_worth_reading` documents or more (else
 // Xapian, which reads the positions of their whole AND, is fast), with no filter, exclusion or
 // other term; the tiers' file is mapped only then. nullopt also when it cannot be, or when a
-// phrase's page is not found among the best documents of its words' AND. `replaced` (sorted)
+// phrase's page is not found among the best documents of its words' AND, nor (when its rarest
+// title word is in `phrase_titles_first` documents or fewer) once Xapian found its title's
+// matches first, which leaves the others bounded by their abstracts. `replaced` (sorted)
 // are documents whose postings in the tiers are out of date: they do not count towards the
 // floor (the caller matches them with the candidates). Reads an AND on until `count_at_least`
 // matches are seen, when there are so many (a phrase's are counted by the caller).
@@ -53,6 +55,7 @@ std::optional<TierCandidates> FindByTiers(
     const Xapian::Database& database, const WordTiers& tiers,
     std::span<const Xapian::docid> replaced, const Xapian::Query& query, std::size_t wanted,
     std::int64_t count_at_least, std::int64_t phrase_worth_reading,
+    std::int64_t phrase_titles_first,
     std::optional<std::chrono::steady_clock::time_point> deadline = std::nullopt);
 
 // `documents` (in id order) and every id from `tail_first` on (0: none) as a Xapian filter
