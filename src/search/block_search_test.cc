@@ -179,8 +179,8 @@ TEST_F(BlockSearchTest, PhrasesOfCommonWordsAreReadByTiers) {
   BoundBlocks(dir_.path());
   std::unique_ptr<Searcher> whole = Open(0);
   ASSERT_TRUE(whole);
-  // With their titles' matches found first (every title word here is in few enough papers),
-  // and without.
+  // With their titles' matches found first where the tiers alone give up (every title word
+  // here is in few enough papers), and without.
   for (const int64_t titles_first : {SearcherOptions{}.phrase_titles_first, int64_t{0}}) {
     std::unique_ptr<Searcher> by_tiers = Open(1, titles_first);
     ASSERT_TRUE(by_tiers);

@@ -457,7 +457,8 @@ TitleMatches BestTitleMatches(const Xapian::Database& database, const TierQuery&
 }
 
 // What the tiers show for `read` (FindByTiers), with a phrase's title matches found first when
-// `titles_first` (TierQuery::title_phrase set).
+// `titles_first` (TierQuery::title_phrase set), which leaves `read` bounded by its abstract
+// words alone.
 std::optional<TierCandidates> ReadTiers(
     const Xapian::Database& database, const WordTiers::Mapping& mapping, TierQuery& read,
     std::span<const Xapian::docid> replaced, const Xapian::Query& query, std::size_t wanted,
