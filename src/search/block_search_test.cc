@@ -152,7 +152,10 @@ class BlockSearchTest : public ::testing::Test {
       int64_t candidates_worth_blocks,
       int64_t phrase_titles_first = SearcherOptions{}.phrase_titles_first) {
     Result<std::unique_ptr<Searcher>> searcher =
-        Searcher::Open(dir_.path(), {.candidates_worth_blocks = candidates_worth_blocks,
+        // No time budget: these tests compare pages, and a starved test process (a loaded
+        // machine) must not turn a search into a timeout.
+        Searcher::Open(dir_.path(), {.time_limit = std::chrono::microseconds{0},
+                                     .candidates_worth_blocks = candidates_worth_blocks,
                                      .phrase_titles_first = phrase_titles_first});
     EXPECT_TRUE(searcher) << searcher.error().detail;
     return searcher ? *std::move(searcher) : nullptr;
