@@ -73,9 +73,12 @@ PY
 # timed (index-N.bounds, printed by rows_index); COOLPAPERS_BENCH_REBOUND=1 times them again.
 ensure_block_bounds() {
   local dir=$1 index=$2 data=$work/bounding
-  # Bounds of an older format have no word tiers beside them: built again.
+  # Bounds of another format (BlockBounds::kFormat, which names the tiers' file) are built again:
+  # serve's searches would read neither.
+  local format
+  format=$(sed -n 's/.*kFormat = "\([a-z0-9]*\)".*/\1/p' src/search/block_bounds.h)
   if [[ -f $index.bounds && ${COOLPAPERS_BENCH_REBOUND:-0} != 1 ]] &&
-    compgen -G "$index/gen-*/word-tiers-*" >/dev/null; then
+    compgen -G "$index/gen-*/word-tiers-$format-*" >/dev/null; then
     return
   fi
   rm -rf "$data"

@@ -18,10 +18,17 @@ constexpr std::string_view kBlockBoundsChangedKey = "coolpapers.block_bounds_cha
 // cheaply; bounds of another format (BlockBounds::kFormat) count as none, so they are built again.
 constexpr std::string_view kBlockBoundsIdKey = "coolpapers.block_bounds_id";
 
-// Words in at least one paper in this many get tiers, rarer ones than the block bounds' terms
-// (one in 50): an AND of a word in 1-2% of the papers with a common one took Xapian 14 ms at
-// 2.7M papers ("Measurement of LLM"). There, 5,489 words and 4.7 GB.
-constexpr Xapian::doccount kPapersPerTieredWord = 200;
+// Words in at least one paper in this many get tiers, and in at least kFewestTieredPapers;
+// rarer ones than the block bounds' terms (one in 50): an AND of a word in 1-2% of the papers
+// with a common one took Xapian 14 ms at 2.7M papers ("Measurement of LLM"). A word alone is
+// read from its tiers too (tier_match.h), and Xapian reads the length of each document of its
+// matches, spread over the ids, at every search: at 2.7M papers a word in 800 to 2,000 of them
+// took 4.7 to 8.7 ms, in 12-13,000 of them 13-14 ms. One in 2,000 there is 1,350 papers:
+// 15,043 words and 5.1 GB of tiers (one in 200: 5,489 words and 4.8 GB). The floor: in a small
+// index one in 2,000 would give nearly every word tiers (20 papers at 40k), each in serve's
+// memory, for searches Xapian does there in a millisecond or less.
+constexpr Xapian::doccount kPapersPerTieredWord = 2000;
+constexpr Xapian::doccount kFewestTieredPapers = 1000;
 
 // The word tiers' file names: this, then the id with '-' for ' '.
 constexpr std::string_view kWordTiersPrefix = "word-tiers-";
@@ -98,8 +105,8 @@ std::optional<BlockBoundsRecord> StoreNewBlockBounds(Xapian::WritableDatabase& d
   record.covered_through = bounds.covered_through();
   const Xapian::doccount tier_min_termfreq =
       options.min_termfreq > 0 ? options.min_termfreq
-                               : std::max<Xapian::doccount>(1, database.get_doccount() /
-                                                                   kPapersPerTieredWord);
+                               : std::max(kFewestTieredPapers, database.get_doccount() /
+                                                                  kPapersPerTieredWord);
   if (!WordTiers::Write(database, tier_min_termfreq, WordTiersPath(database_dir, record), stop)) {
     return std::nullopt;
   }

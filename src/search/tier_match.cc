@@ -204,17 +204,25 @@ struct TierQuery {
   Xapian::Query others;
 };
 
-// An AND of 2 to kMaxTierWords plain words (WordOfQuery), or nullopt.
-std::optional<TierQuery> AndOfQuery(const Xapian::Database& database, const WordTiers& tiers,
-                                    const Xapian::Query& query) {
-  if (query.get_type() != Xapian::Query::OP_AND || query.get_num_subqueries() < 2 ||
-      query.get_num_subqueries() > kMaxTierWords) {
+// One plain word (WordOfQuery), or an AND of 2 to kMaxTierWords of them; nullopt otherwise.
+// A word alone is its tiers read heaviest first: its page is in its top tier's heaviest few,
+// which Xapian then weighs, rather than in every block its best may be in (block_plan.h).
+std::optional<TierQuery> WordsOfQuery(const Xapian::Database& database, const WordTiers& tiers,
+                                      const Xapian::Query& query) {
+  std::vector<Xapian::Query> subqueries;
+  if (query.get_type() != Xapian::Query::OP_AND) {
+    subqueries.push_back(query);
+  } else if (query.get_num_subqueries() >= 2 && query.get_num_subqueries() <= kMaxTierWords) {
+    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+      subqueries.push_back(query.get_subquery(i));
+    }
+  } else {
     return std::nullopt;
   }
   TierQuery words;
   std::set<std::string> seen;
-  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
-    std::optional<TierWord> word = WordOfQuery(database, tiers, query.get_subquery(i), seen);
+  for (const Xapian::Query& subquery : subqueries) {
+    std::optional<TierWord> word = WordOfQuery(database, tiers, subquery, seen);
     if (!word) return std::nullopt;
     words.words.push_back(*word);
   }
@@ -725,7 +733,7 @@ std::optional<TierCandidates> FindByTiers(
     std::int64_t phrase_titles_first,
     std::optional<std::chrono::steady_clock::time_point> deadline) {
   if (wanted == 0) return std::nullopt;
-  std::optional<TierQuery> read = AndOfQuery(database, tiers, query);
+  std::optional<TierQuery> read = WordsOfQuery(database, tiers, query);
   if (!read) {
     read = PhraseOfQuery(database, tiers, query, phrase_worth_reading, phrase_titles_first);
   }

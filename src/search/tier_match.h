@@ -1,5 +1,5 @@
-// A search of several common words (an AND), read from their tiers (word_tiers.h) rather than
-// from every posting: the tiers' combinations are read heaviest first, and once the page's
+// A search of a common word, or of several (an AND), read from their tiers (word_tiers.h) rather
+// than from every posting: the tiers' combinations are read heaviest first, and once the page's
 // weights are found, a combination whose heaviest documents cannot reach them is not read. The
 // documents found that may reach the page are then matched by Xapian alone (searcher.cc,
 // MatchByTiers), which gives their exact weights, order and ties; Xapian stays the oracle.
@@ -37,20 +37,20 @@ struct TierCandidates {
 // Agentic" 33 ms against 4.6, and the p99 of 2-10 words 23.1 ms against 20.7).
 inline constexpr std::size_t kMaxTierWords = 3;
 
-// The candidates for the `wanted` heaviest matches of `query`: nullopt unless its weighted part
-// is an AND of 2 to kMaxTierWords plain words, each common enough to have tiers (a title term,
-// its abstract twin, the exact title forms of a stem, and an author reading of up to 50,000
+// The candidates for the `wanted` heaviest matches of `query`: nullopt unless its weighted part is
+// a plain word or an AND of 2 to kMaxTierWords of them, each common enough to have tiers (a title
+// term, its abstract twin, the exact title forms of a stem, and an author reading of up to 50,000
 // papers), or a plain "phrase" whose words in abstracts (up to kMaxTierWords; stop words are not
-// indexed there) have tiers and are each in `phrase_worth_reading` documents or more (else
-// Xapian, which reads the positions of their whole AND, is fast), with no filter, exclusion or
-// other term; the tiers' file is mapped only then. nullopt also when it cannot be, or when a
-// phrase's page is not found among the best documents of its words' AND, nor (when its rarest
-// title word is in `phrase_titles_first` documents or fewer) once Xapian found its title's
-// matches first, which leaves the others bounded by their abstracts. `replaced` (sorted)
-// are documents whose postings in the tiers are out of date: they do not count towards the
-// floor (the caller matches them with the candidates). Reads an AND on until `count_at_least`
-// matches are seen, when there are so many (a phrase's are counted by the caller).
-// Throws SearchDeadlinePassed past `deadline`, and Xapian::Error.
+// indexed there) have tiers and are each in `phrase_worth_reading` documents or more (else Xapian,
+// which reads the positions of their whole AND, is fast), with no filter, exclusion or other term;
+// the tiers' file is mapped only then. nullopt also when it cannot be, or when a phrase's page is
+// not found among the best documents of its words' AND, nor (when its rarest title word is in
+// `phrase_titles_first` documents or fewer) once Xapian found its title's matches first, which
+// leaves the others bounded by their abstracts. `replaced` (sorted) are documents whose postings in
+// the tiers are out of date: they do not count towards the floor (the caller matches them with the
+// candidates). Reads an AND on until `count_at_least` matches are seen, when there are so many (a
+// phrase's are counted by the caller). Throws SearchDeadlinePassed past `deadline`, and
+// Xapian::Error.
 std::optional<TierCandidates> FindByTiers(
     const Xapian::Database& database, const WordTiers& tiers,
     std::span<const Xapian::docid> replaced, const Xapian::Query& query, std::size_t wanted,

@@ -1,6 +1,6 @@
 // Every common word's postings, split by weight into tiers: a file beside the index that lets a
-// search of several common words (an AND) find its best matches without reading all of them
-// (tier_match.h). Xapian 1.4 reads every posting of an AND's words: "Language models" at 2.7M
+// search of a common word, or of several (an AND), find its best matches without reading all of
+// them (tier_match.h). Xapian 1.4 reads every posting of an AND's words: "Language models" at 2.7M
 // papers is 1.3M matches and 35 ms, while its page needs the few documents where both words
 // weigh most. Block bounds (block_bounds.h) could not bound such a search: the sum of each
 // word's best in a block of ids is far above any one document's (issue 19).
