@@ -40,7 +40,7 @@ std::vector<Xapian::termcount> DocumentLengths(const Xapian::Database& database)
 }
 
 std::vector<CommonWord> CommonWords(const Xapian::Database& database,
-                                    Xapian::doccount min_termfreq) {
+                                    Xapian::doccount min_termfreq, TitleOnlyWords title_only) {
   std::vector<CommonWord> words;
   const Xapian::doccount doccount = database.get_doccount();
   // Only title terms have an abstract twin: their two prefixes, in the index's term order
@@ -52,15 +52,17 @@ std::vector<CommonWord> CommonWords(const Xapian::Database& database,
       const std::optional<std::string> abstract_term = AbstractTwin(title_term);
       if (!abstract_term) continue;
       const Xapian::doccount abstract_termfreq = database.get_termfreq(*abstract_term);
+      const bool in_abstracts = abstract_termfreq > 0;
       // Boolean terms have no wdf: they never weigh anything.
       if (term.get_termfreq() + abstract_termfreq < min_termfreq ||
           database.get_collection_freq(title_term) == 0 ||
-          database.get_collection_freq(*abstract_term) == 0) {
+          (in_abstracts && database.get_collection_freq(*abstract_term) == 0) ||
+          (!in_abstracts && title_only == TitleOnlyWords::kLeftOut)) {
         continue;
       }
       words.push_back({title_term, *abstract_term,
                        Bm25TermPart(doccount, term.get_termfreq(), 1),
-                       Bm25TermPart(doccount, abstract_termfreq, 1)});
+                       in_abstracts ? Bm25TermPart(doccount, abstract_termfreq, 1) : 0.0});
     }
   }
   return words;

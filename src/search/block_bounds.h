@@ -53,10 +53,14 @@ struct CommonWord {
   std::string title_term;
   std::string abstract_term;
   double title_term_part = 0;
-  double abstract_term_part = 0;
+  double abstract_term_part = 0;  // 0: a word of titles alone (TitleOnlyWords::kListed)
 };
+// Whether CommonWords also lists the words of titles that no abstract has: stop words, which
+// abstracts do not index, and which a query of them alone searches in titles ("Do", "Are").
+enum class TitleOnlyWords { kLeftOut, kListed };
 std::vector<CommonWord> CommonWords(const Xapian::Database& database,
-                                    Xapian::doccount min_termfreq);
+                                    Xapian::doccount min_termfreq,
+                                    TitleOnlyWords title_only = TitleOnlyWords::kLeftOut);
 
 // Writes the word's terms and term parts, each a varint (varint.h) or a varint-sized text, as
 // the block bounds and the word tiers serialise them.

@@ -94,6 +94,9 @@ std::vector<std::string> Queries() {
     queries.push_back(word + " cat:cs.CL");
     queries.push_back(word + " -graph");
   }
+  // A stop word alone searches titles: a word of titles alone, with tiers of its own.
+  queries.push_back("for");
+  queries.push_back("For");
   queries.push_back("transformer OR graph");
   queries.push_back("robot OR speech OR kernel");
   queries.push_back("title:transformer");
@@ -170,11 +173,15 @@ TEST_F(BlockSearchTest, ThePageIsTheOneXapianGivesReadingEverything) {
   std::unique_ptr<Searcher> whole = Open(0);
   ASSERT_TRUE(by_blocks && whole);
   ExpectSamePages(*by_blocks, *whole);
-  // Plain words alone and their ANDs were read by tiers (14 words in 3 forms and 7 ANDs, 3
-  // pages each), words with an exclusion, an OR or one field by blocks: the comparison above is
-  // not of two whole reads.
-  EXPECT_GE(by_blocks->SearchesReadByTiers(), (14 * 3 + 7) * 3);
+  // Plain words alone and their ANDs were read by tiers (14 words in 3 forms, a stop word in 2
+  // and 7 ANDs, 3 pages each), words with an exclusion, an OR or one field by blocks: the
+  // comparison above is not of two whole reads.
+  EXPECT_GE(by_blocks->SearchesReadByTiers(), (14 * 3 + 2 + 7) * 3);
   EXPECT_GE(by_blocks->SearchesReadByBlocks(), 20);
+  // A stop word alone among them, read by its tiers of titles alone.
+  const int64_t by_tiers_before = by_blocks->SearchesReadByTiers();
+  ASSERT_TRUE(by_blocks->Search({.text = "for"}));
+  EXPECT_EQ(by_blocks->SearchesReadByTiers(), by_tiers_before + 1);
   EXPECT_EQ(whole->SearchesReadByBlocks(), 0);
   EXPECT_EQ(whole->SearchesReadByTiers(), 0);
 }

@@ -54,7 +54,8 @@ struct TierWord {
 
   // The word's author reading, when the query builder kept it (a word many authors are named,
   // as "AI" by "Ai"): its documents, read from Xapian with their exact weights for it, make one
-  // tier more (kAuthorTier), and the word's own tiers skip them.
+  // tier more (kAuthorTier), and the word's own tiers skip them. Read once the tiers are mapped.
+  std::optional<Xapian::Query> author_leaf;
   ExactReading author;
 };
 
@@ -81,16 +82,24 @@ double TermPartOf(const Xapian::Database& database, const Xapian::Query& leaf) {
   return termfreq == 0 ? 0.0 : Bm25TermPart(database.get_doccount(), termfreq, leaf.get_length());
 }
 
-// `leaf`'s term, read whole.
-ExactReading ReadExactly(const Xapian::Database& database, const Xapian::Query& leaf) {
+// `leaf`'s term, read whole. The lengths of its documents are the tiers' (WordTiers::Mapping::
+// DocumentLength), but for those added or `replaced` since they were built.
+ExactReading ReadExactly(const Xapian::Database& database, const Xapian::Query& leaf,
+                         const WordTiers::Mapping& mapping,
+                         std::span<const Xapian::docid> replaced) {
   const std::string term = *leaf.get_terms_begin();
   const double term_part = TermPartOf(database, leaf);
   const double average_length = database.get_avlength();
   ExactReading reading;
   for (auto it = database.postlist_begin(term); it != database.postlist_end(term); ++it) {
-    reading.ids.push_back(*it);
-    reading.weights.push_back(
-        term_part * Bm25DocumentPart(it.get_wdf(), it.get_doclength(), average_length));
+    const Xapian::docid docid = *it;
+    const std::optional<Xapian::termcount> kept =
+        std::ranges::binary_search(replaced, docid) ? std::nullopt
+                                                     : mapping.DocumentLength(docid);
+    reading.ids.push_back(docid);
+    reading.weights.push_back(term_part * Bm25DocumentPart(
+                                              it.get_wdf(), kept ? *kept : it.get_doclength(),
+                                              average_length));
     reading.largest = std::max(reading.largest, reading.weights.back());
   }
   return reading;
@@ -181,9 +190,11 @@ std::optional<TierWord> WordOfQuery(const Xapian::Database& database, const Word
       return std::nullopt;  // another field: not bounded by the tiers
     }
   }
-  if (!has_abstract) return std::nullopt;
+  // A word of titles alone at the build has no abstract parts: the query of it alone searches
+  // titles (a stop word), and a document added since with it in its abstract is read as new.
+  if (!has_abstract && word->abstract_term_part > 0) return std::nullopt;
   TierWord bounded = BoundWord(database, tiers, *word, title_part, exact_parts, abstract_part);
-  if (author_leaf != nullptr) bounded.author = ReadExactly(database, *author_leaf);
+  if (author_leaf != nullptr) bounded.author_leaf = *author_leaf;
   return bounded;
 }
 
@@ -740,6 +751,9 @@ std::optional<TierCandidates> FindByTiers(
   if (!read) return std::nullopt;
   const std::optional<WordTiers::Mapping> mapped = tiers.Map();
   if (!mapped) return std::nullopt;
+  for (TierWord& word : read->words) {
+    if (word.author_leaf) word.author = ReadExactly(database, *word.author_leaf, *mapped, replaced);
+  }
   std::optional<TierCandidates> found = ReadTiers(database, *mapped, *read, replaced, query, wanted,
                                                   count_at_least, false, deadline);
   // Finding a phrase's title matches first costs Xapian the positions of its title words' AND,

@@ -22,11 +22,11 @@ namespace coolpapers::search {
 namespace {
 
 // The file: kMagic, every tier's ids (4 bytes each), title parts and abstract parts (2 bytes
-// each), then the directory (varint numbers and terms), then the directory's offset (8 bytes) and
-// kEndMagic. Numbers are in the writing machine's byte order, checked by kByteOrder: the file
+// each), every document's length (4 bytes each, by id from 1), then the directory (varint
+// numbers and terms), then the directory's offset (8 bytes) and kEndMagic. Numbers are in the writing machine's byte order, checked by kByteOrder: the file
 // lives in the index folder of the machine that wrote it.
-constexpr std::string_view kMagic = "cpwtier3";  // 8 bytes: the ids after it are aligned
-constexpr std::string_view kEndMagic = "cpwt3end";
+constexpr std::string_view kMagic = "cpwtier4";  // 8 bytes: the ids after it are aligned
+constexpr std::string_view kEndMagic = "cpwt4end";
 constexpr std::uint32_t kByteOrder = 0x01020304;
 
 // The share of a word's postings in each tier but the last, heaviest first: a search of common
@@ -91,7 +91,8 @@ bool WordTiers::Write(const Xapian::Database& database, Xapian::doccount min_ter
   OutFile out(temporary);
   out.Put(kMagic.data(), kMagic.size());
   std::string directory;
-  const std::vector<CommonWord> words = CommonWords(database, min_termfreq);
+  const std::vector<CommonWord> words =
+      CommonWords(database, min_termfreq, TitleOnlyWords::kListed);
   PutVarint(directory, words.size());
   struct Posting {  // 12 bytes: a word of 2.5M papers is 30 MB of them while it is cut
     float weight;    // at the build: orders the tiers
@@ -163,6 +164,9 @@ bool WordTiers::Write(const Xapian::Database& database, Xapian::doccount min_ter
       begin = end;
     }
   }
+  const std::uint64_t lengths_offset = out.offset();
+  out.Put(lengths.data() + 1, (lengths.size() - 1) * sizeof lengths[0]);
+  PutVarint(directory, lengths_offset);
   PutVarint(directory, database.get_lastdocid());
   PutVarint(directory, std::bit_cast<std::uint64_t>(average_length));
   PutVarint(directory, kByteOrder);
@@ -238,13 +242,16 @@ std::optional<WordTiers> WordTiers::Open(const std::filesystem::path& file) {
     }
     tiers.words_.emplace(*std::move(title_term), std::move(word));
   }
+  const std::optional<std::uint64_t> lengths_offset = TakeVarint(in);
   const std::optional<std::uint64_t> covered = TakeVarint(in);
   const std::optional<std::uint64_t> average_bits = TakeVarint(in);
   const std::optional<std::uint64_t> byte_order = TakeVarint(in);
-  if (!covered || !average_bits || *covered > UINT32_MAX || byte_order != kByteOrder ||
-      !in.empty()) {
+  if (!lengths_offset || !covered || !average_bits || *covered > UINT32_MAX ||
+      byte_order != kByteOrder || !in.empty() || *lengths_offset % 4 != 0 ||
+      *lengths_offset + *covered * 4 > directory_offset) {
     return std::nullopt;
   }
+  tiers.lengths_offset_ = *lengths_offset;
   tiers.covered_through_ = static_cast<Xapian::docid>(*covered);
   tiers.average_length_ = std::bit_cast<double>(*average_bits);
   return tiers;
@@ -253,6 +260,7 @@ std::optional<WordTiers> WordTiers::Open(const std::filesystem::path& file) {
 WordTiers::WordTiers(WordTiers&& other) noexcept
     : fd_(std::exchange(other.fd_, -1)),
       size_(other.size_),
+      lengths_offset_(other.lengths_offset_),
       covered_through_(other.covered_through_),
       average_length_(other.average_length_),
       words_(std::move(other.words_)) {}
@@ -262,6 +270,7 @@ WordTiers& WordTiers::operator=(WordTiers&& other) noexcept {
     if (fd_ >= 0) ::close(fd_);
     fd_ = std::exchange(other.fd_, -1);
     size_ = other.size_;
+    lengths_offset_ = other.lengths_offset_;
     covered_through_ = other.covered_through_;
     average_length_ = other.average_length_;
     words_ = std::move(other.words_);
@@ -281,11 +290,15 @@ const WordTiers::Word* WordTiers::WordOf(const std::string& title_term) const {
 std::optional<WordTiers::Mapping> WordTiers::Map() const {
   void* data = ::mmap(nullptr, size_, PROT_READ, MAP_SHARED, fd_, 0);
   if (data == MAP_FAILED) return std::nullopt;
-  return Mapping(static_cast<const unsigned char*>(data), size_);
+  return Mapping(static_cast<const unsigned char*>(data), size_, lengths_offset_,
+                 covered_through_);
 }
 
 WordTiers::Mapping::Mapping(Mapping&& other) noexcept
-    : data_(std::exchange(other.data_, nullptr)), size_(std::exchange(other.size_, 0)) {}
+    : data_(std::exchange(other.data_, nullptr)),
+      size_(std::exchange(other.size_, 0)),
+      lengths_offset_(other.lengths_offset_),
+      covered_through_(other.covered_through_) {}
 
 WordTiers::Mapping::~Mapping() {
   if (data_ != nullptr) ::munmap(const_cast<unsigned char*>(data_), size_);
@@ -298,6 +311,13 @@ std::span<const std::uint32_t> WordTiers::Mapping::Ids(const Tier& tier) const {
 std::span<const std::uint16_t> WordTiers::Mapping::TitleParts(const Tier& tier) const {
   return {reinterpret_cast<const std::uint16_t*>(data_ + tier.offset + 4 * std::uint64_t{tier.count}),
           tier.count};
+}
+
+std::optional<Xapian::termcount> WordTiers::Mapping::DocumentLength(Xapian::docid docid) const {
+  if (docid == 0 || docid > covered_through_) return std::nullopt;
+  std::uint32_t length = 0;
+  std::memcpy(&length, data_ + lengths_offset_ + 4 * std::uint64_t{docid - 1}, sizeof length);
+  return length;
 }
 
 std::span<const std::uint16_t> WordTiers::Mapping::AbstractParts(const Tier& tier) const {

@@ -5,7 +5,8 @@
 // weigh most. Block bounds (block_bounds.h) could not bound such a search: the sum of each
 // word's best in a block of ids is far above any one document's (issue 19).
 //
-// A word is its title and abstract terms together (as a plain query word searches both). Each
+// A word is its title and abstract terms together (as a plain query word searches both), or its
+// title term alone for a word no abstract has (a stop word: abstracts do not index them). Each
 // posting keeps the word's two BM25 document parts at the build (Bm25DocumentPart: title and
 // abstract, rounded up to 1/65,535 as the block bounds keep them; 0 for a field without it),
 // which bound the document's weight for the word under any term parts; the exact title forms
@@ -54,7 +55,8 @@ class WordTiers {
   };
 
   // Writes the tiers of every word common in titles and abstracts together (in at least
-  // `min_termfreq` documents: CommonWords) of `database` as committed into
+  // `min_termfreq` documents: CommonWords, with the words of titles alone), and every
+  // document's length, of `database` as committed into
   // `file` (through a temporary file renamed into place, so a crash leaves no half file).
   // False when `stop` was requested first (nothing written). Throws Xapian::Error; a file that
   // cannot be written is a Xapian::DatabaseError too, since it fails the bounds' build.
@@ -85,12 +87,22 @@ class WordTiers {
     std::span<const std::uint32_t> Ids(const Tier& tier) const;
     std::span<const std::uint16_t> TitleParts(const Tier& tier) const;
     std::span<const std::uint16_t> AbstractParts(const Tier& tier) const;
+    // A document's length at the build (0 for an id without a document); nullopt past
+    // covered_through(). Xapian reads the lengths of a term's postings one at a time, each
+    // from its chunk of the lengths' list: for a few thousand documents spread over 2.7M ids,
+    // about all of it (10 ms).
+    std::optional<Xapian::termcount> DocumentLength(Xapian::docid docid) const;
 
    private:
     friend class WordTiers;
-    Mapping(const unsigned char* data, std::size_t size) : data_(data), size_(size) {}
+    Mapping(const unsigned char* data, std::size_t size, std::uint64_t lengths_offset,
+            Xapian::docid covered_through)
+        : data_(data), size_(size), lengths_offset_(lengths_offset),
+          covered_through_(covered_through) {}
     const unsigned char* data_;
     std::size_t size_;
+    std::uint64_t lengths_offset_;
+    Xapian::docid covered_through_;
   };
   // nullopt when the file cannot be mapped (the search then reads Xapian's postings).
   std::optional<Mapping> Map() const;
@@ -100,6 +112,7 @@ class WordTiers {
 
   int fd_ = -1;
   std::size_t size_ = 0;
+  std::uint64_t lengths_offset_ = 0;
   Xapian::docid covered_through_ = 0;
   double average_length_ = 0;
   std::unordered_map<std::string, Word> words_;  // by title term

@@ -21,7 +21,8 @@ namespace coolpapers::search {
 namespace {
 
 // Titles and abstracts of a common stem ("model"), a common exact word ("graph") and a rare
-// one, in documents of lengths and wdfs that cycle through different periods.
+// one, a stop word in titles alone ("for": abstracts do not index stop words), in documents of
+// lengths and wdfs that cycle through different periods.
 Xapian::WritableDatabase TieredIndex() {
   Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
   for (Xapian::termcount i = 0; i < 900; ++i) {
@@ -31,6 +32,7 @@ Xapian::WritableDatabase TieredIndex() {
     if (i % 4 == 0) document.add_term("Sgraph", 3);
     if (i % 2 == 0) document.add_term("XAgraph", 1 + i % 9);
     if (i % 150 == 0) document.add_term("Srare");
+    if (i % 6 == 0) document.add_term("Sfor", 1 + i % 2);
     document.add_term("XAfiller", 1 + i % 37);
     database.add_document(document);
   }
@@ -67,16 +69,20 @@ TEST(WordTiers, HoldEveryPostingOfACommonWordOnceWithItsParts) {
   const std::optional<WordTiers> tiers = WordTiers::Open(file);
   ASSERT_TRUE(tiers);
   EXPECT_EQ(tiers->covered_through(), 900u);
-  EXPECT_EQ(tiers->word_count(), 2u);
+  EXPECT_EQ(tiers->word_count(), 3u);
   EXPECT_EQ(tiers->WordOf("Srare"), nullptr);    // too rare
   EXPECT_EQ(tiers->WordOf("XAgraph"), nullptr);  // words go by their title term
   const std::optional<WordTiers::Mapping> mapping = tiers->Map();
   ASSERT_TRUE(mapping);
   for (const auto& [title_term, abstract_term] :
-       {std::pair<std::string, std::string>{"ZSmodel", "ZXAmodel"}, {"Sgraph", "XAgraph"}}) {
+       {std::pair<std::string, std::string>{"ZSmodel", "ZXAmodel"},
+        {"Sgraph", "XAgraph"},
+        {"Sfor", "XAfor"}}) {
     const WordTiers::Word* word = tiers->WordOf(title_term);
     ASSERT_NE(word, nullptr) << title_term;
     EXPECT_EQ(word->abstract_term, abstract_term);
+    // A word of titles alone has no abstract term part: its weight is its title's.
+    EXPECT_EQ(word->abstract_term_part == 0, database.get_termfreq(abstract_term) == 0);
     const std::map<Xapian::docid, Parts> expected =
         ExpectedParts(database, title_term, abstract_term);
     std::map<Xapian::docid, Parts> kept;
@@ -124,6 +130,26 @@ TEST(WordTiers, HoldEveryPostingOfACommonWordOnceWithItsParts) {
     // The heaviest 1/64 first, and so on.
     EXPECT_EQ(word->tiers[0].count, (expected.size() + 63) / 64) << title_term;
   }
+}
+
+// Every document's length, as Xapian has it, up to the last id at the build.
+TEST(WordTiers, KeepEveryDocumentsLength) {
+  const coolpapers::testing::TempDir dir;
+  Xapian::WritableDatabase database = TieredIndex();
+  database.delete_document(7);  // an id without a document
+  database.commit();
+  const std::filesystem::path file = dir.path() / "tiers";
+  ASSERT_TRUE(WordTiers::Write(database, kCommon, file));
+  const std::optional<WordTiers> tiers = WordTiers::Open(file);
+  ASSERT_TRUE(tiers);
+  const std::optional<WordTiers::Mapping> mapping = tiers->Map();
+  ASSERT_TRUE(mapping);
+  for (Xapian::docid docid = 1; docid <= 900; ++docid) {
+    EXPECT_EQ(mapping->DocumentLength(docid), docid == 7 ? 0 : database.get_doclength(docid))
+        << docid;
+  }
+  EXPECT_EQ(mapping->DocumentLength(901), std::nullopt);  // past the build
+  EXPECT_EQ(mapping->DocumentLength(0), std::nullopt);
 }
 
 TEST(WordTiers, AreReadBackOrNotAtAll) {
