@@ -18,17 +18,17 @@ constexpr std::string_view kBlockBoundsChangedKey = "coolpapers.block_bounds_cha
 // cheaply; bounds of another format (BlockBounds::kFormat) count as none, so they are built again.
 constexpr std::string_view kBlockBoundsIdKey = "coolpapers.block_bounds_id";
 
-// Words in at least one paper in this many get tiers, and in at least kFewestTieredPapers;
-// rarer ones than the block bounds' terms (one in 50): an AND of a word in 1-2% of the papers
-// with a common one took Xapian 14 ms at 2.7M papers ("Measurement of LLM"). A word alone is
-// read from its tiers too (tier_match.h), and Xapian reads the length of each document of its
-// matches, spread over the ids, at every search: at 2.7M papers a word in 800 to 2,000 of them
-// took 4.7 to 8.7 ms, in 12-13,000 of them 13-14 ms. One in 2,000 there is 1,350 papers:
-// 15,043 words and 5.1 GB of tiers (one in 200: 5,489 words and 4.8 GB). The floor: in a small
-// index one in 2,000 would give nearly every word tiers (20 papers at 40k), each in serve's
-// memory, for searches Xapian does there in a millisecond or less.
-constexpr Xapian::doccount kPapersPerTieredWord = 2000;
-constexpr Xapian::doccount kFewestTieredPapers = 1000;
+// Words in at least this many papers get tiers, whatever the index's size: far rarer ones than
+// the block bounds' terms (one paper in 50). Xapian reads the length of every document of a
+// word's matches, each from its chunk of the lengths' list: at 2.7M papers, a word of 800 to
+// 2,000 papers spread over the ids took it 4.7 to 8.7 ms, one of 12-13,000 13-14 ms, while its
+// tiers give its page from a few dozen documents (tier_match.h). At 2.7M papers, 31,568 words
+// and 5.2 GB (5,489 words and 4.7 GB when only words of one paper in 200 had tiers: an AND of
+// a word in 1-2% of the papers with a common one took Xapian 14 ms, "Measurement of LLM").
+// ANDs with such words were measured too: the 251 of the benchmark's 2- and 3-word queries
+// with a word under one paper in 200 that the tiers read took 2.8 and 5.1 ms on average, against
+// 5.6 and 6.1 ms when Xapian read them.
+constexpr Xapian::doccount kFewestTieredPapers = 300;
 
 // The word tiers' file names: this, then the id with '-' for ' '.
 constexpr std::string_view kWordTiersPrefix = "word-tiers-";
@@ -105,8 +105,7 @@ std::optional<BlockBoundsRecord> StoreNewBlockBounds(Xapian::WritableDatabase& d
   record.covered_through = bounds.covered_through();
   const Xapian::doccount tier_min_termfreq =
       options.min_termfreq > 0 ? options.min_termfreq
-                               : std::max(kFewestTieredPapers, database.get_doccount() /
-                                                                  kPapersPerTieredWord);
+                               : kFewestTieredPapers;
   if (!WordTiers::Write(database, tier_min_termfreq, WordTiersPath(database_dir, record), stop)) {
     return std::nullopt;
   }
