@@ -23,8 +23,9 @@ namespace {
 
 // The file: kMagic, every tier's ids (4 bytes each), title parts and abstract parts (2 bytes
 // each), every document's length (4 bytes each, by id from 1), then the directory (varint
-// numbers and terms), then the directory's offset (8 bytes) and kEndMagic. Numbers are in the writing machine's byte order, checked by kByteOrder: the file
-// lives in the index folder of the machine that wrote it.
+// numbers and terms), then the directory's offset (8 bytes) and kEndMagic. Numbers are in the
+// writing machine's byte order, checked by kByteOrder: the file lives in the index folder of
+// the machine that wrote it.
 constexpr std::string_view kMagic = "cpwtier4";  // 8 bytes: the ids after it are aligned
 constexpr std::string_view kEndMagic = "cpwt4end";
 constexpr std::uint32_t kByteOrder = 0x01020304;
@@ -313,16 +314,16 @@ std::span<const std::uint16_t> WordTiers::Mapping::TitleParts(const Tier& tier) 
           tier.count};
 }
 
+std::span<const std::uint16_t> WordTiers::Mapping::AbstractParts(const Tier& tier) const {
+  return {reinterpret_cast<const std::uint16_t*>(data_ + tier.offset + 6 * std::uint64_t{tier.count}),
+          tier.count};
+}
+
 std::optional<Xapian::termcount> WordTiers::Mapping::DocumentLength(Xapian::docid docid) const {
   if (docid == 0 || docid > covered_through_) return std::nullopt;
   std::uint32_t length = 0;
   std::memcpy(&length, data_ + lengths_offset_ + 4 * std::uint64_t{docid - 1}, sizeof length);
   return length;
-}
-
-std::span<const std::uint16_t> WordTiers::Mapping::AbstractParts(const Tier& tier) const {
-  return {reinterpret_cast<const std::uint16_t*>(data_ + tier.offset + 6 * std::uint64_t{tier.count}),
-          tier.count};
 }
 
 }  // namespace coolpapers::search
