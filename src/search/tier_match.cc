@@ -37,8 +37,25 @@ struct TierWord {
   double weight_upper = 0;
   double exact_upper = 0;  // per unit of title part
 
+  // A stem's exact title forms (the query builder's AddExactTitleWords), and the documents
+  // that have one, read when they are few (ReadExactForms): a document without any weighs at
+  // most its stem's parts ("Learn to optimize" at 2.7M: 614 titles have "optimize", and every
+  // title with "optim", 76,421, was bounded as if it had it).
+  std::vector<std::string> exact_forms;
+  bool exact_forms_read = false;
+  std::vector<Xapian::docid> exact_form_documents;  // in id order
+  double stem_title_upper = 0;  // title_upper without the exact forms' share
+
   double Upper(std::uint16_t title_part, std::uint16_t abstract_part) const {
     return title_upper * title_part + abstract_upper * abstract_part;
+  }
+  // Upper for one document: without the exact forms' share when it is known to have none.
+  double UpperOf(Xapian::docid docid, std::uint16_t title_part,
+                 std::uint16_t abstract_part) const {
+    if (!exact_forms_read || std::ranges::binary_search(exact_form_documents, docid)) {
+      return Upper(title_part, abstract_part);
+    }
+    return stem_title_upper * title_part + abstract_upper * abstract_part;
   }
   double UpperInTier(const WordTiers::Tier& tier) const {
     const double by_parts = Upper(tier.largest_title_part, tier.largest_abstract_part);
@@ -105,6 +122,24 @@ ExactReading ReadExactly(const Xapian::Database& database, const Xapian::Query& 
   return reading;
 }
 
+// Which documents have `word`'s exact title forms, when no form is in more than
+// kMostReadPapers (ids alone: no lengths are read).
+void ReadExactForms(const Xapian::Database& database, TierWord& word) {
+  if (word.exact_forms.empty()) return;
+  for (const std::string& term : word.exact_forms) {
+    if (database.get_termfreq(term) > kMostReadPapers) return;
+  }
+  for (const std::string& term : word.exact_forms) {
+    for (auto it = database.postlist_begin(term); it != database.postlist_end(term); ++it) {
+      word.exact_form_documents.push_back(*it);
+    }
+  }
+  std::ranges::sort(word.exact_form_documents);
+  const auto [first, last] = std::ranges::unique(word.exact_form_documents);
+  word.exact_form_documents.erase(first, last);
+  word.exact_forms_read = true;
+}
+
 // What `word`'s kept parts can be worth in this search, from its term parts in it: the title
 // term's (with `exact_parts`, a stem's exact title forms, which its title part bounds) and the
 // abstract term's.
@@ -120,6 +155,7 @@ TierWord BoundWord(const Xapian::Database& database, const WordTiers& tiers,
   TierWord bounded;
   bounded.word = &word;
   bounded.title_upper = (title_part + exact_parts) * up;
+  bounded.stem_title_upper = title_part * up;
   bounded.abstract_upper = abstract_part * up;
   bounded.title_lower = title_part * down;
   bounded.abstract_lower = abstract_part * down;
@@ -172,6 +208,7 @@ std::optional<TierWord> WordOfQuery(const Xapian::Database& database, const Word
   double abstract_part = 0;
   bool has_abstract = false;
   const Xapian::Query* author_leaf = nullptr;
+  std::vector<std::string> exact_forms;
   for (const Xapian::Query& leaf : leaves) {
     const std::string term = *leaf.get_terms_begin();
     if (term == title_term) {
@@ -182,6 +219,7 @@ std::optional<TierWord> WordOfQuery(const Xapian::Database& database, const Word
     } else if (stem && term.starts_with(kTitlePrefix) &&
                stemmed_title + stemmer(term.substr(kTitlePrefix.size())) == title_term) {
       exact_parts += term_part(leaf);
+      exact_forms.push_back(term);
     } else if ((term.starts_with(kAuthorPrefix) || term.starts_with(stemmed_author)) &&
                author_leaf == nullptr &&
                database.get_termfreq(term) <= kMostReadPapers) {
@@ -194,6 +232,7 @@ std::optional<TierWord> WordOfQuery(const Xapian::Database& database, const Word
   // titles (a stop word), and a document added since with it in its abstract is read as new.
   if (!has_abstract && word->abstract_term_part > 0) return std::nullopt;
   TierWord bounded = BoundWord(database, tiers, *word, title_part, exact_parts, abstract_part);
+  bounded.exact_forms = std::move(exact_forms);
   if (author_leaf != nullptr) bounded.author_leaf = *author_leaf;
   return bounded;
 }
@@ -692,10 +731,11 @@ std::optional<TierCandidates> ReadTiers(
         const std::size_t i = w == lead ? at[w] - 1 : at[w];
         if (combination.tier[w] == kAuthorTier) {
           const auto [title, abstract] = PartsOf(mapping, *words[w].word, docid);
-          upper += words[w].Upper(title, abstract) + words[w].author.weights[i] * (1 + 1e-9);
+          upper += words[w].UpperOf(docid, title, abstract) +
+                   words[w].author.weights[i] * (1 + 1e-9);
           lower += words[w].Lower(title, abstract) + words[w].author.weights[i] * (1 - 1e-9);
         } else {
-          upper += words[w].Upper(title_parts[w][i], abstract_parts[w][i]);
+          upper += words[w].UpperOf(docid, title_parts[w][i], abstract_parts[w][i]);
           lower += words[w].Lower(title_parts[w][i], abstract_parts[w][i]);
         }
       }
@@ -753,6 +793,7 @@ std::optional<TierCandidates> FindByTiers(
   if (!mapped) return std::nullopt;
   for (TierWord& word : read->words) {
     if (word.author_leaf) word.author = ReadExactly(database, *word.author_leaf, *mapped, replaced);
+    ReadExactForms(database, word);
   }
   std::optional<TierCandidates> found = ReadTiers(database, *mapped, *read, replaced, query, wanted,
                                                   count_at_least, false, deadline);

@@ -72,9 +72,12 @@ TEST_F(ServeHarvestTest, ANewDayAppearsOnItsOwn) {
   testing::ServerProcess server(data_, testing::ServeHarvest::kAsConfigured);
   testing::HttpClient client("127.0.0.1", server.port());
 
+  // Until the day is listed and its harvest done: the list shows the feed's papers first, marked
+  // incomplete while their details are fetched (a loaded machine saw that page).
   HttpResponse list = testing::GetUntil(client, "/arxiv/cs.CL", [&](const HttpResponse& r) {
     return r.status == 200 && r.body.find(first_day.ToDisplay()) != std::string::npos &&
-           r.body.find("class=\"updated\"") != std::string::npos;
+           r.body.find("class=\"updated\"") != std::string::npos &&
+           r.body.find("class=\"incomplete\"") == std::string::npos;
   });
   ASSERT_EQ(list.status, 200) << server.Output();
   EXPECT_THAT(list.body, HasSubstr(first_day.ToDisplay()));
