@@ -42,8 +42,8 @@ inline constexpr std::size_t kMaxTierWords = 3;
 // term, its abstract twin, the exact title forms of a stem, and an author reading of up to 50,000
 // papers), or a plain "phrase" whose words in abstracts (up to kMaxTierWords; stop words are not
 // indexed there) have tiers and are each in `phrase_worth_reading` documents or more (else Xapian,
-// which reads the positions of their whole AND, is fast), with no filter, exclusion or other term;
-// the tiers' file is mapped only then. nullopt also when it cannot be, or when a phrase's page is
+// which reads the positions of their whole AND, is fast), with no filter, exclusion or other term.
+// nullopt also when the tiers' file is not mapped (WordTiers::Map), or when a phrase's page is
 // not found among the best documents of its words' AND, nor (when its rarest title word is in
 // `phrase_titles_first` documents or fewer) once Xapian found its title's matches first, which
 // leaves the others bounded by their abstracts. `replaced` (sorted) are documents whose postings in

@@ -6,12 +6,15 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <bit>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <string_view>
+#include <system_error>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -82,7 +85,60 @@ class OutFile {
   std::uint64_t offset_ = 0;
 };
 
+// The pages of files mapped into the process that count in its resident memory, in bytes
+// (/proc/self/statm: resident pages backed by files or shared); nullopt when it cannot be read.
+std::optional<std::uint64_t> ResidentFileBytes() {
+  const int fd = ::open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  char text[128];
+  const ssize_t got = ::read(fd, text, sizeof text - 1);
+  ::close(fd);
+  if (got <= 0) return std::nullopt;
+  text[got] = '\0';
+  unsigned long long size = 0;
+  unsigned long long resident = 0;
+  unsigned long long shared = 0;
+  if (std::sscanf(text, "%llu %llu %llu", &size, &resident, &shared) != 3) return std::nullopt;
+  return shared * static_cast<std::uint64_t>(::sysconf(_SC_PAGESIZE));
+}
+
+// Searches between two looks at the resident memory (a look is a few system calls).
+constexpr std::uint32_t kSearchesBetweenLooks = 8;
+
 }  // namespace
+
+struct WordTiers::Mapping::MappedFile : std::enable_shared_from_this<MappedFile> {
+  MappedFile(const unsigned char* data, std::size_t size, std::size_t most_resident)
+      : data(data), size(size), most_resident(most_resident),
+        resident_at_release(ResidentFileBytes().value_or(0)) {}
+  ~MappedFile() { ::munmap(const_cast<unsigned char*>(data), size); }
+
+  // Every kSearchesBetweenLooks searches, lets the pages searches touched go once they add up to
+  // most_resident, on a thread of its own (the file stays mapped while it works).
+  void SearchDone() {
+    if (searches.fetch_add(1, std::memory_order_relaxed) % kSearchesBetweenLooks != 0) return;
+    const std::optional<std::uint64_t> resident = ResidentFileBytes();
+    if (!resident || *resident <= resident_at_release.load() + most_resident) return;
+    if (releasing.exchange(true)) return;  // another thread is at it
+    const auto release = [file = shared_from_this()] {
+      ::madvise(const_cast<unsigned char*>(file->data), file->size, MADV_DONTNEED);
+      file->resident_at_release = ResidentFileBytes().value_or(0);
+      file->releasing = false;
+    };
+    try {
+      std::thread(release).detach();
+    } catch (const std::system_error&) {
+      release();  // no thread to spare: this search lets them go
+    }
+  }
+
+  const unsigned char* const data;
+  const std::size_t size;
+  const std::uint64_t most_resident;
+  std::atomic<std::uint32_t> searches{0};
+  std::atomic<bool> releasing{false};
+  std::atomic<std::uint64_t> resident_at_release;
+};
 
 bool WordTiers::Write(const Xapian::Database& database, Xapian::doccount min_termfreq,
                       const std::filesystem::path& file, std::stop_token stop) {
@@ -182,7 +238,8 @@ bool WordTiers::Write(const Xapian::Database& database, Xapian::doccount min_ter
   return true;
 }
 
-std::optional<WordTiers> WordTiers::Open(const std::filesystem::path& file) {
+std::optional<WordTiers> WordTiers::Open(const std::filesystem::path& file,
+                                          std::optional<std::size_t> most_resident) {
   WordTiers tiers;
   tiers.fd_ = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
   if (tiers.fd_ < 0) return std::nullopt;
@@ -255,6 +312,12 @@ std::optional<WordTiers> WordTiers::Open(const std::filesystem::path& file) {
   tiers.lengths_offset_ = *lengths_offset;
   tiers.covered_through_ = static_cast<Xapian::docid>(*covered);
   tiers.average_length_ = std::bit_cast<double>(*average_bits);
+  void* data = ::mmap(nullptr, tiers.size_, PROT_READ, MAP_SHARED, tiers.fd_, 0);
+  if (data != MAP_FAILED) {
+    tiers.mapped_ = std::make_shared<Mapping::MappedFile>(
+        static_cast<const unsigned char*>(data), tiers.size_,
+        most_resident.value_or(std::min(kMostResidentBytes, tiers.size_ / 8)));
+  }
   return tiers;
 }
 
@@ -264,7 +327,8 @@ WordTiers::WordTiers(WordTiers&& other) noexcept
       lengths_offset_(other.lengths_offset_),
       covered_through_(other.covered_through_),
       average_length_(other.average_length_),
-      words_(std::move(other.words_)) {}
+      words_(std::move(other.words_)),
+      mapped_(std::move(other.mapped_)) {}
 
 WordTiers& WordTiers::operator=(WordTiers&& other) noexcept {
   if (this != &other) {
@@ -275,6 +339,7 @@ WordTiers& WordTiers::operator=(WordTiers&& other) noexcept {
     covered_through_ = other.covered_through_;
     average_length_ = other.average_length_;
     words_ = std::move(other.words_);
+    mapped_ = std::move(other.mapped_);
   }
   return *this;
 }
@@ -289,20 +354,18 @@ const WordTiers::Word* WordTiers::WordOf(const std::string& title_term) const {
 }
 
 std::optional<WordTiers::Mapping> WordTiers::Map() const {
-  void* data = ::mmap(nullptr, size_, PROT_READ, MAP_SHARED, fd_, 0);
-  if (data == MAP_FAILED) return std::nullopt;
-  return Mapping(static_cast<const unsigned char*>(data), size_, lengths_offset_,
-                 covered_through_);
+  if (mapped_ == nullptr) return std::nullopt;
+  return Mapping(mapped_.get(), mapped_->data, lengths_offset_, covered_through_);
 }
 
 WordTiers::Mapping::Mapping(Mapping&& other) noexcept
-    : data_(std::exchange(other.data_, nullptr)),
-      size_(std::exchange(other.size_, 0)),
+    : file_(std::exchange(other.file_, nullptr)),
+      data_(other.data_),
       lengths_offset_(other.lengths_offset_),
       covered_through_(other.covered_through_) {}
 
 WordTiers::Mapping::~Mapping() {
-  if (data_ != nullptr) ::munmap(const_cast<unsigned char*>(data_), size_);
+  if (file_ != nullptr) file_->SearchDone();
 }
 
 std::span<const std::uint32_t> WordTiers::Mapping::Ids(const Tier& tier) const {

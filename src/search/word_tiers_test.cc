@@ -6,11 +6,13 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <stop_token>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -150,6 +152,63 @@ TEST(WordTiers, KeepEveryDocumentsLength) {
   }
   EXPECT_EQ(mapping->DocumentLength(901), std::nullopt);  // past the build
   EXPECT_EQ(mapping->DocumentLength(0), std::nullopt);
+}
+
+// How much of `file`'s mapping in this process is resident, in kB (/proc/self/smaps), or -1
+// when it is not mapped.
+long MappedResidentKb(const std::filesystem::path& file) {
+  std::ifstream smaps("/proc/self/smaps");
+  bool in_file = false;
+  for (std::string line; std::getline(smaps, line);) {
+    if (line.ends_with(" " + file.string())) {
+      in_file = true;
+    } else if (in_file && line.starts_with("Rss:")) {
+      return std::stol(line.substr(4));
+    }
+  }
+  return -1;
+}
+
+// Every search of `tiers` reads a word's ids and every document's length, which touches every
+// page of a small file; returns what it read.
+std::pair<std::size_t, Xapian::termcount> SearchEveryPage(const WordTiers& tiers) {
+  const std::optional<WordTiers::Mapping> mapping = tiers.Map();
+  std::size_t ids = 0;
+  for (const WordTiers::Tier& tier : tiers.WordOf("ZSmodel")->tiers) {
+    ids += mapping->Ids(tier).size();
+  }
+  Xapian::termcount lengths = 0;
+  for (Xapian::docid docid = 1; docid <= 900; ++docid) lengths += *mapping->DocumentLength(docid);
+  return {ids, lengths};
+}
+
+TEST(WordTiers, StayMappedBetweenSearchesUpToTheirBound) {
+  const coolpapers::testing::TempDir dir;
+  const std::filesystem::path kept = dir.path() / "kept";
+  const std::filesystem::path bounded = dir.path() / "bounded";
+  ASSERT_TRUE(WordTiers::Write(TieredIndex(), kCommon, kept));
+  std::filesystem::copy_file(kept, bounded);
+
+  // Under the bound (far above a small file): the pages a search read stay.
+  const std::optional<WordTiers> under = WordTiers::Open(kept, WordTiers::kMostResidentBytes);
+  ASSERT_TRUE(under);
+  const auto read = SearchEveryPage(*under);
+  EXPECT_GT(read.first, 0u);
+  for (int i = 0; i < 20; ++i) EXPECT_EQ(SearchEveryPage(*under), read);
+  EXPECT_GT(MappedResidentKb(kept), 0) << "the pages read are resident";
+
+  // Past it (0 bytes): they are let go, on a thread of their own, every few searches; the file
+  // stays mapped and reads the same.
+  const std::optional<WordTiers> past = WordTiers::Open(bounded, /*most_resident=*/0);
+  ASSERT_TRUE(past);
+  bool let_go = false;
+  for (int i = 0; i < 500 && !let_go; ++i) {
+    EXPECT_EQ(SearchEveryPage(*past), read);
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    let_go = MappedResidentKb(bounded) == 0;
+  }
+  EXPECT_TRUE(let_go) << MappedResidentKb(bounded) << " kB of the file still resident";
+  EXPECT_EQ(SearchEveryPage(*past), read);
 }
 
 TEST(WordTiers, AreReadBackOrNotAtAll) {
