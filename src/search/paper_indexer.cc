@@ -317,7 +317,15 @@ Result<int64_t> PaperIndexer::WriteVenuePapers(std::span<const VenuePaper> paper
         in_chunk = 0;
       }
     }
-    for (const std::string& id : stale) database.delete_document(std::string(kIdPrefix) + id);
+    for (const std::string& id : stale) {
+      // A deleted document's postings stay in the block bounds and word tiers until they are
+      // built again: noted as replaced, searches neither count it nor let it raise their floor.
+      const std::string id_term = std::string(kIdPrefix) + id;
+      for (auto it = database.postlist_begin(id_term); it != database.postlist_end(id_term); ++it) {
+        NoteReplaced(impl_->bounds, *it);
+      }
+      database.delete_document(id_term);
+    }
     database.set_metadata(std::string(kVenueStampKey), std::to_string(venue_stamp));
     SaveReplaced(database, impl_->bounds);
     database.commit_transaction();

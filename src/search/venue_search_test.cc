@@ -10,10 +10,15 @@
 #include <string>
 #include <vector>
 
+#include <xapian.h>
+
+#include "search/block_bounds_record.h"
+#include "search/index_layout.h"
 #include "search/index_sync.h"
 #include "search/index_updater.h"
 #include "search/paper_indexer.h"
 #include "search/searcher.h"
+#include "search/term_prefixes.h"
 #include "store/sqlite_store.h"
 #include "store/sqlite_venue_store.h"
 #include "tests/support/search_test_papers.h"
@@ -152,6 +157,38 @@ TEST_F(VenueSearchTest, SyncFollowsTheVenueStoreAndDropsReplacedIds) {
   EXPECT_THAT(Ids("gemma branch:venue"), ElementsAre("smith24a@v999@PMLR"));
   EXPECT_THAT(Ids("telescopes"), ElementsAre("smith24a@v999@PMLR"));
   EXPECT_THAT(Ids("venue:iclr"), ElementsAre("smith24a@v999@PMLR"));
+}
+
+// The bounds and tiers keep a dropped document's postings until they are built again: it is
+// noted as replaced, as a changed one is, so that searches read by them do not count it.
+TEST_F(VenueSearchTest, ADroppedVenuePaperIsNotedAsReplacedInTheBounds) {
+  Result<bool> built = indexer_->RefreshBlockBounds(/*only_if_stale=*/false);
+  ASSERT_TRUE(built) << built.error().detail;
+  ASSERT_TRUE(*built);
+  const auto committed = [&] {
+    const Result<int> generation = ReadCurrentGeneration(index_dir());
+    EXPECT_TRUE(generation);
+    return Xapian::Database(GenerationPath(index_dir(), generation.value_or(0)).string());
+  };
+  const std::string dropped_term = std::string(kIdPrefix) + "rhgIgTSSxW@OpenReview";
+  const Xapian::docid dropped = *committed().postlist_begin(dropped_term);
+  EXPECT_TRUE(ReadBlockBoundsRecord(committed()).replaced.empty());
+
+  // The OpenReview paper now named by its proceedings' id: the old document is deleted.
+  ASSERT_TRUE(venues_->WriteEdition(Edition("ICLR", 2024)));
+  VenuePaper proceedings = MakeVenuePaper("smith24a", VenueSource::kPmlr, "ICLR.2024",
+                                          "Gemma Distillation for Small Devices",
+                                          {"Alice Smith"}, "Now with telescopes.");
+  proceedings.id.qualifier = "v999";
+  proceedings.other_ids = {
+      {.source = VenueSource::kOpenReview, .local = "rhgIgTSSxW", .qualifier = ""}};
+  ASSERT_TRUE(venues_->WriteVenuePapers(std::vector<VenuePaper>{proceedings}));
+  const Result<int64_t> synced = SyncVenueIndex(*venues_, *indexer_);
+  ASSERT_TRUE(synced) << synced.error().detail;
+  EXPECT_EQ(*synced, 1);
+  const Xapian::Database after = committed();
+  EXPECT_FALSE(after.term_exists(dropped_term));
+  EXPECT_THAT(ReadBlockBoundsRecord(after).replaced, Contains(dropped));
 }
 
 TEST_F(VenueSearchTest, ARebuiltIndexGetsItsVenuePapersBack) {
