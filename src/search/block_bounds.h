@@ -92,7 +92,7 @@ class BlockParts {
 class BlockBounds {
  public:
   // Written first by Serialise; another one does not Parse. Bump it with any change of layout.
-  static constexpr std::string_view kFormat = "cpbb6";  // 6: tiers of rarer words
+  static constexpr std::string_view kFormat = "cpbb7";  // 7: tiers with block heads
 
   struct Options {
     // Blocks hold a power of two of ids, the smallest that makes at most this many blocks.

@@ -421,27 +421,6 @@ std::pair<std::uint16_t, std::uint16_t> PartsOf(const WordTiers::Mapping& mappin
   return {0, 0};
 }
 
-// The first position at or after `from` whose id is at least `docid` (galloping: the lists of
-// a combination differ in length by orders of magnitude).
-std::size_t SeekTo(std::span<const std::uint32_t> ids, std::size_t from, Xapian::docid docid) {
-  // Most seeks in a list denser than the lead's move a few places: looked at one by one.
-  for (const std::size_t near = std::min(ids.size(), from + 8); from < near; ++from) {
-    if (ids[from] >= docid) return from;
-  }
-  std::size_t step = 1;
-  std::size_t high = from;
-  while (high < ids.size() && ids[high] < docid) {
-    from = high + 1;
-    high += step;
-    step *= 2;
-  }
-  high = std::min(high, ids.size());
-  return static_cast<std::size_t>(std::lower_bound(ids.begin() + static_cast<std::ptrdiff_t>(from),
-                                                   ids.begin() + static_cast<std::ptrdiff_t>(high),
-                                                   docid) -
-                                  ids.begin());
-}
-
 // One tier of each word, and the most a document in all of them can weigh.
 struct Combination {
   std::array<int, kMaxTierWords> tier{};
@@ -647,6 +626,7 @@ std::optional<TierCandidates> ReadTiers(
   // A phrase's matches are counted by Xapian (weighed, then in the caller's match).
   const auto counted = [&] { return phrase || candidates.matched >= count_at_least; };
   std::vector<std::span<const std::uint32_t>> ids(words.size());
+  std::vector<std::span<const std::uint32_t>> heads(words.size());  // none for an author reading
   std::vector<std::span<const std::uint16_t>> title_parts(words.size());
   std::vector<std::span<const std::uint16_t>> abstract_parts(words.size());
   std::vector<std::size_t> at(words.size());
@@ -673,10 +653,12 @@ std::optional<TierCandidates> ReadTiers(
     for (std::size_t w = 0; w < words.size(); ++w) {
       if (combination.tier[w] == kAuthorTier) {
         ids[w] = words[w].author.ids;
+        heads[w] = {};
       } else {
         const WordTiers::Tier& tier =
             words[w].word->tiers[static_cast<std::size_t>(combination.tier[w])];
         ids[w] = mapping.Ids(tier);
+        heads[w] = mapping.BlockHeads(tier);
         title_parts[w] = mapping.TitleParts(tier);
         abstract_parts[w] = mapping.AbstractParts(tier);
       }
@@ -706,12 +688,12 @@ std::optional<TierCandidates> ReadTiers(
       bool all = true;
       for (std::size_t w = 0; w < words.size() && all; ++w) {
         if (w == lead) continue;
-        at[w] = SeekTo(ids[w], at[w], docid);
+        at[w] = SeekTo(ids[w], heads[w], at[w], docid);
         if (at[w] == ids[w].size()) {
           at[lead] = ids[lead].size();  // one list is done: so is the intersection
           all = false;
         } else if (ids[w][at[w]] != docid) {
-          at[lead] = SeekTo(ids[lead], at[lead], ids[w][at[w]]);
+          at[lead] = SeekTo(ids[lead], heads[lead], at[lead], ids[w][at[w]]);
           all = false;
         }
       }

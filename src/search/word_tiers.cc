@@ -25,13 +25,18 @@ namespace coolpapers::search {
 namespace {
 
 // The file: kMagic, every tier's ids (4 bytes each), title parts and abstract parts (2 bytes
-// each), every document's length (4 bytes each, by id from 1), then the directory (varint
+// each) and block heads (4 bytes each: Mapping::BlockHeads), every document's length (4 bytes each, by id from 1), then the directory (varint
 // numbers and terms), then the directory's offset (8 bytes) and kEndMagic. Numbers are in the
 // writing machine's byte order, checked by kByteOrder: the file lives in the index folder of
 // the machine that wrote it.
-constexpr std::string_view kMagic = "cpwtier4";  // 8 bytes: the ids after it are aligned
-constexpr std::string_view kEndMagic = "cpwt4end";
+constexpr std::string_view kMagic = "cpwtier5";  // 8 bytes: the ids after it are aligned
+constexpr std::string_view kEndMagic = "cpwt5end";
 constexpr std::uint32_t kByteOrder = 0x01020304;
+
+// How many blocks of kIdsPerBlock ids a tier of `count` ids has (the last may be shorter).
+constexpr std::uint64_t BlockCount(std::uint64_t count) {
+  return (count + WordTiers::kIdsPerBlock - 1) / WordTiers::kIdsPerBlock;
+}
 
 // The share of a word's postings in each tier but the last, heaviest first: a search of common
 // words needs the heaviest few per cent of each (at 2.7M papers, the documents that can reach
@@ -161,6 +166,7 @@ bool WordTiers::Write(const Xapian::Database& database, Xapian::doccount min_ter
   std::vector<Posting> postings;
   std::vector<std::uint32_t> ids;
   std::vector<std::uint16_t> parts;
+  std::vector<std::uint32_t> heads;
   for (const CommonWord& word : words) {
     if (stop.stop_requested()) {
       std::error_code ignored;
@@ -218,6 +224,9 @@ bool WordTiers::Write(const Xapian::Database& database, Xapian::doccount min_ter
       PutVarint(directory, largest_weight);
       out.Put(ids.data(), ids.size() * sizeof ids[0]);
       out.Put(parts.data(), parts.size() * sizeof parts[0]);
+      heads.clear();
+      for (std::size_t i = 0; i < ids.size(); i += kIdsPerBlock) heads.push_back(ids[i]);
+      out.Put(heads.data(), heads.size() * sizeof heads[0]);
       begin = end;
     }
   }
@@ -290,7 +299,7 @@ std::optional<WordTiers> WordTiers::Open(const std::filesystem::path& file,
       if (!offset || !size || !largest_title || !largest_abstract || !largest_weight ||
           *size > UINT32_MAX || *largest_title > UINT16_MAX || *largest_abstract > UINT16_MAX ||
           *largest_weight > UINT16_MAX || *offset % 4 != 0 ||
-          *offset + *size * 8 > directory_offset) {
+          *offset + *size * 8 + BlockCount(*size) * 4 > directory_offset) {
         return std::nullopt;
       }
       tier = {*offset, static_cast<std::uint32_t>(*size),
@@ -377,6 +386,11 @@ std::span<const std::uint16_t> WordTiers::Mapping::TitleParts(const Tier& tier) 
           tier.count};
 }
 
+std::span<const std::uint32_t> WordTiers::Mapping::BlockHeads(const Tier& tier) const {
+  return {reinterpret_cast<const std::uint32_t*>(data_ + tier.offset + 8 * std::uint64_t{tier.count}),
+          BlockCount(tier.count)};
+}
+
 std::span<const std::uint16_t> WordTiers::Mapping::AbstractParts(const Tier& tier) const {
   return {reinterpret_cast<const std::uint16_t*>(data_ + tier.offset + 6 * std::uint64_t{tier.count}),
           tier.count};
@@ -387,6 +401,46 @@ std::optional<Xapian::termcount> WordTiers::Mapping::DocumentLength(Xapian::doci
   std::uint32_t length = 0;
   std::memcpy(&length, data_ + lengths_offset_ + 4 * std::uint64_t{docid - 1}, sizeof length);
   return length;
+}
+
+namespace {
+
+// The first position in [from, end of `list`) whose value is at least `id`, galloping from `from`.
+std::size_t Gallop(std::span<const std::uint32_t> list, std::size_t from, std::uint32_t id) {
+  std::size_t step = 1;
+  std::size_t high = from;
+  while (high < list.size() && list[high] < id) {
+    from = high + 1;
+    high += step;
+    step *= 2;
+  }
+  high = std::min(high, list.size());
+  return static_cast<std::size_t>(
+      std::lower_bound(list.begin() + static_cast<std::ptrdiff_t>(from),
+                       list.begin() + static_cast<std::ptrdiff_t>(high), id) -
+      list.begin());
+}
+
+}  // namespace
+
+std::size_t SeekTo(std::span<const std::uint32_t> ids, std::span<const std::uint32_t> heads,
+                   std::size_t from, std::uint32_t id) {
+  for (const std::size_t near = std::min(ids.size(), from + 8); from < near; ++from) {
+    if (ids[from] >= id) return from;
+  }
+  if (from >= ids.size()) return ids.size();
+  if (heads.empty()) return Gallop(ids, from, id);
+  // Every id before `from` is below `id`, so is the head of every block up to from's: the first
+  // block whose head is not is found among the later heads, and `id`'s place is in the block
+  // before it (or is that block's first).
+  constexpr std::size_t kBlock = WordTiers::kIdsPerBlock;
+  const std::size_t next = Gallop(heads, from / kBlock + 1, id);
+  const std::size_t begin = std::max(from, (next - 1) * kBlock);
+  const std::size_t end = std::min(ids.size(), next * kBlock);
+  return static_cast<std::size_t>(
+      std::lower_bound(ids.begin() + static_cast<std::ptrdiff_t>(begin),
+                       ids.begin() + static_cast<std::ptrdiff_t>(end), id) -
+      ids.begin());
 }
 
 }  // namespace coolpapers::search

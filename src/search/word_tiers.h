@@ -34,6 +34,7 @@ namespace coolpapers::search {
 class WordTiers {
  public:
   static constexpr int kTiers = 4;
+  static constexpr std::size_t kIdsPerBlock = 64;
 
   struct Tier {
     std::uint64_t offset = 0;  // of its ids in the file; their title, then abstract parts follow
@@ -97,6 +98,10 @@ class WordTiers {
     std::span<const std::uint32_t> Ids(const Tier& tier) const;
     std::span<const std::uint16_t> TitleParts(const Tier& tier) const;
     std::span<const std::uint16_t> AbstractParts(const Tier& tier) const;
+    // The first id of each kIdsPerBlock of the tier's: a seek far along its ids looks among
+    // these first (SeekTo), a 64th as many, close together, where a seek along the ids themselves
+    // missed the processor's cache at each step (at 2.7M papers, 40% of the seeks' time).
+    std::span<const std::uint32_t> BlockHeads(const Tier& tier) const;
     // A document's length at the build (0 for an id without a document); nullopt past
     // covered_through(). Xapian reads the lengths of a term's postings one at a time, each
     // from its chunk of the lengths' list: for a few thousand documents spread over 2.7M ids,
@@ -129,6 +134,14 @@ class WordTiers {
   double average_length_ = 0;
   std::unordered_map<std::string, Word> words_;  // by title term
 };
+
+// The first position at or after `from` in `ids` (ascending) whose id is at least `id`. The next
+// few ids are looked at one by one (most seeks in a list denser than the one leading a search
+// move a few places); further on, the seek gallops along `heads`, the list's block heads
+// (WordTiers::Mapping::BlockHeads), then looks in the one block it found; along the ids
+// themselves when `heads` is empty (a list without them).
+std::size_t SeekTo(std::span<const std::uint32_t> ids, std::span<const std::uint32_t> heads,
+                   std::size_t from, std::uint32_t id);
 
 }  // namespace coolpapers::search
 

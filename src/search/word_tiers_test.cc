@@ -6,10 +6,12 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <random>
 #include <stop_token>
 #include <string>
 #include <thread>
@@ -115,6 +117,12 @@ TEST(WordTiers, HoldEveryPostingOfACommonWordOnceWithItsParts) {
       }
       EXPECT_EQ(tier.largest_title_part, largest_title);
       EXPECT_EQ(tier.largest_abstract_part, largest_abstract);
+      // The first id of every block of kIdsPerBlock.
+      std::vector<std::uint32_t> heads;
+      for (std::size_t i = 0; i < ids.size(); i += WordTiers::kIdsPerBlock) heads.push_back(ids[i]);
+      const auto kept_heads = mapping->BlockHeads(tier);
+      EXPECT_EQ(std::vector<std::uint32_t>(kept_heads.begin(), kept_heads.end()), heads)
+          << title_term;
       // Rounded up from the exact weight, as the parts were: within a unit of theirs.
       if (!ids.empty()) {
         EXPECT_GE(tier.largest_weight + 1.0, heaviest);
@@ -152,6 +160,30 @@ TEST(WordTiers, KeepEveryDocumentsLength) {
   }
   EXPECT_EQ(mapping->DocumentLength(901), std::nullopt);  // past the build
   EXPECT_EQ(mapping->DocumentLength(0), std::nullopt);
+}
+
+// A seek finds what a binary search of the ids from the same place finds, with the block heads
+// and without, whatever the distance: one place on, within the block, blocks away, past the end.
+TEST(SeekTo, FindsTheFirstIdAtLeastTheOneSought) {
+  std::mt19937 random(19);
+  for (const std::size_t size : {0, 1, 63, 64, 65, 1000, 20000}) {
+    std::vector<std::uint32_t> ids;
+    std::uint32_t id = 0;
+    for (std::size_t i = 0; i < size; ++i) ids.push_back(id += 1 + random() % 9);
+    std::vector<std::uint32_t> heads;
+    for (std::size_t i = 0; i < ids.size(); i += WordTiers::kIdsPerBlock) heads.push_back(ids[i]);
+    for (int trial = 0; trial < 3000; ++trial) {
+      const std::size_t from = size == 0 ? 0 : random() % (size + 1);
+      const std::uint32_t sought = static_cast<std::uint32_t>(random() % (id + 20));
+      const auto expected = static_cast<std::size_t>(
+          std::lower_bound(ids.begin() + static_cast<std::ptrdiff_t>(from), ids.end(), sought) -
+          ids.begin());
+      EXPECT_EQ(SeekTo(ids, heads, from, sought), expected)
+          << "size " << size << ", from " << from << ", id " << sought;
+      EXPECT_EQ(SeekTo(ids, {}, from, sought), expected)
+          << "no heads: size " << size << ", from " << from << ", id " << sought;
+    }
+  }
 }
 
 // How much of `file`'s mapping in this process is resident, in kB (/proc/self/smaps), or -1
