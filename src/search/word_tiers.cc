@@ -25,10 +25,10 @@ namespace coolpapers::search {
 namespace {
 
 // The file: kMagic, every tier's ids (4 bytes each), title parts and abstract parts (2 bytes
-// each) and block heads (4 bytes each: Mapping::BlockHeads), every document's length (4 bytes each, by id from 1), then the directory (varint
-// numbers and terms), then the directory's offset (8 bytes) and kEndMagic. Numbers are in the
-// writing machine's byte order, checked by kByteOrder: the file lives in the index folder of
-// the machine that wrote it.
+// each) and block heads (4 bytes each: Mapping::BlockHeads), every document's length (4 bytes
+// each, by id from 1), then the directory (varint numbers and terms), then the directory's
+// offset (8 bytes) and kEndMagic. Numbers are in the writing machine's byte order, checked by
+// kByteOrder: the file lives in the index folder of the machine that wrote it.
 constexpr std::string_view kMagic = "cpwtier5";  // 8 bytes: the ids after it are aligned
 constexpr std::string_view kEndMagic = "cpwt5end";
 constexpr std::uint32_t kByteOrder = 0x01020304;

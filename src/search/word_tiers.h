@@ -120,7 +120,8 @@ class WordTiers {
     std::uint64_t lengths_offset_;
     Xapian::docid covered_through_;
   };
-  // nullopt when the file cannot be mapped (the search then reads Xapian's postings).
+  // nullopt when the file cannot be mapped (the search then reads Xapian's postings). The
+  // mapping is valid while these tiers are (the searcher holds them for the search).
   std::optional<Mapping> Map() const;
 
  private:
@@ -128,11 +129,11 @@ class WordTiers {
 
   int fd_ = -1;
   std::size_t size_ = 0;
-  std::shared_ptr<Mapping::MappedFile> mapped_;  // nullptr when the file could not be mapped
   std::uint64_t lengths_offset_ = 0;
   Xapian::docid covered_through_ = 0;
   double average_length_ = 0;
   std::unordered_map<std::string, Word> words_;  // by title term
+  std::shared_ptr<Mapping::MappedFile> mapped_;  // nullptr when the file could not be mapped
 };
 
 // The first position at or after `from` in `ids` (ascending) whose id is at least `id`. The next
