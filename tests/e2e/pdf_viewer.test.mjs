@@ -114,7 +114,9 @@ describe('PDF viewer', { skip: skip ?? false, timeout: 300000 }, () => {
         assert.match(selected, /^Quantum/, `the drag selected "${selected}"`);
 
         // Ctrl+F in the pages is the browser's find (every page's text is laid), not the filter.
-        await card(page).locator('.pdf-viewer[data-text=all]').waitFor();
+        // The pages' text is laid in idle moments (layAllText): on a loaded 2-core machine, the
+        // phone's took longer than the default 15 s once (session 30's CI run).
+        await card(page).locator('.pdf-viewer[data-text=all]').waitFor({ timeout: 60000 });
         assert.equal(await viewer.locator('.pdf-page .textLayer:not(:empty)').count(), kPages);
         await pages.focus();
         await page.keyboard.press('Control+f');
