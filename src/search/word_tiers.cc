@@ -250,18 +250,25 @@ bool WordTiers::Write(const Xapian::Database& database, Xapian::doccount min_ter
 std::optional<WordTiers> WordTiers::Open(const std::filesystem::path& file,
                                           std::optional<std::size_t> most_resident) {
   WordTiers tiers;
-  tiers.fd_ = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-  if (tiers.fd_ < 0) return std::nullopt;
+  // Open only while the directory is read and the file mapped: the mapping holds the file.
+  struct OpenFile {
+    int fd;
+    ~OpenFile() {
+      if (fd >= 0) ::close(fd);
+    }
+  } const opened{::open(file.c_str(), O_RDONLY | O_CLOEXEC)};
+  const int fd = opened.fd;
+  if (fd < 0) return std::nullopt;
   struct stat status {};
-  if (::fstat(tiers.fd_, &status) != 0) return std::nullopt;
-  tiers.size_ = static_cast<std::size_t>(status.st_size);
+  if (::fstat(fd, &status) != 0) return std::nullopt;
+  const auto file_size = static_cast<std::size_t>(status.st_size);
   const std::size_t trailer = sizeof(std::uint64_t) + kEndMagic.size();
-  if (tiers.size_ < kMagic.size() + trailer) return std::nullopt;
+  if (file_size < kMagic.size() + trailer) return std::nullopt;
   const auto read_at = [&](std::uint64_t offset, std::size_t size) -> std::optional<std::string> {
     std::string bytes(size, '\0');
     std::size_t done = 0;
     while (done < size) {
-      const ssize_t got = ::pread(tiers.fd_, bytes.data() + done, size - done,
+      const ssize_t got = ::pread(fd, bytes.data() + done, size - done,
                                   static_cast<off_t>(offset + done));
       if (got <= 0) return std::nullopt;
       done += static_cast<std::size_t>(got);
@@ -269,15 +276,15 @@ std::optional<WordTiers> WordTiers::Open(const std::filesystem::path& file,
     return bytes;
   };
   const std::optional<std::string> head = read_at(0, kMagic.size());
-  const std::optional<std::string> tail = read_at(tiers.size_ - trailer, trailer);
+  const std::optional<std::string> tail = read_at(file_size - trailer, trailer);
   if (!head || !tail || *head != kMagic || !tail->ends_with(kEndMagic)) return std::nullopt;
   std::uint64_t directory_offset = 0;
   std::memcpy(&directory_offset, tail->data(), sizeof directory_offset);
-  if (directory_offset < kMagic.size() || directory_offset > tiers.size_ - trailer) {
+  if (directory_offset < kMagic.size() || directory_offset > file_size - trailer) {
     return std::nullopt;
   }
   const std::optional<std::string> directory =
-      read_at(directory_offset, tiers.size_ - trailer - directory_offset);
+      read_at(directory_offset, file_size - trailer - directory_offset);
   if (!directory) return std::nullopt;
   std::string_view in = *directory;
   const std::optional<std::uint64_t> count = TakeVarint(in);
@@ -321,41 +328,18 @@ std::optional<WordTiers> WordTiers::Open(const std::filesystem::path& file,
   tiers.lengths_offset_ = *lengths_offset;
   tiers.covered_through_ = static_cast<Xapian::docid>(*covered);
   tiers.average_length_ = std::bit_cast<double>(*average_bits);
-  void* data = ::mmap(nullptr, tiers.size_, PROT_READ, MAP_SHARED, tiers.fd_, 0);
+  void* data = ::mmap(nullptr, file_size, PROT_READ, MAP_SHARED, fd, 0);
   if (data != MAP_FAILED) {
     tiers.mapped_ = std::make_shared<Mapping::MappedFile>(
-        static_cast<const unsigned char*>(data), tiers.size_,
-        most_resident.value_or(std::min(kMostResidentBytes, tiers.size_ / 8)));
+        static_cast<const unsigned char*>(data), file_size,
+        most_resident.value_or(std::min(kMostResidentBytes, file_size / 8)));
   }
   return tiers;
 }
 
-WordTiers::WordTiers(WordTiers&& other) noexcept
-    : fd_(std::exchange(other.fd_, -1)),
-      size_(other.size_),
-      lengths_offset_(other.lengths_offset_),
-      covered_through_(other.covered_through_),
-      average_length_(other.average_length_),
-      words_(std::move(other.words_)),
-      mapped_(std::move(other.mapped_)) {}
-
-WordTiers& WordTiers::operator=(WordTiers&& other) noexcept {
-  if (this != &other) {
-    if (fd_ >= 0) ::close(fd_);
-    fd_ = std::exchange(other.fd_, -1);
-    size_ = other.size_;
-    lengths_offset_ = other.lengths_offset_;
-    covered_through_ = other.covered_through_;
-    average_length_ = other.average_length_;
-    words_ = std::move(other.words_);
-    mapped_ = std::move(other.mapped_);
-  }
-  return *this;
-}
-
-WordTiers::~WordTiers() {
-  if (fd_ >= 0) ::close(fd_);
-}
+WordTiers::WordTiers(WordTiers&&) noexcept = default;
+WordTiers& WordTiers::operator=(WordTiers&&) noexcept = default;
+WordTiers::~WordTiers() = default;
 
 const WordTiers::Word* WordTiers::WordOf(const std::string& title_term) const {
   const auto found = words_.find(title_term);

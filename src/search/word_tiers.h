@@ -67,7 +67,7 @@ class WordTiers {
   // The tiers in `file`, or nullopt when it is absent or not tiers of this format. The pages of
   // it that searches touch stay in the process's resident memory up to `most_resident` bytes
   // (Mapping); by default an eighth of the file, at most kMostResidentBytes (serve's memory
-  // targets: 150 MB with 40k papers, whose tiers are 56 MB, 300 MB with 2.7M, 5.2 GB).
+  // targets: 150 MB with 40k papers, whose tiers are 56 MB, 300 MB with 2.7M, 5.3 GB).
   static constexpr std::size_t kMostResidentBytes = std::size_t{48} << 20;
   static std::optional<WordTiers> Open(const std::filesystem::path& file,
                                        std::optional<std::size_t> most_resident = std::nullopt);
@@ -127,8 +127,6 @@ class WordTiers {
  private:
   WordTiers() = default;
 
-  int fd_ = -1;
-  std::size_t size_ = 0;
   std::uint64_t lengths_offset_ = 0;
   Xapian::docid covered_through_ = 0;
   double average_length_ = 0;
