@@ -99,9 +99,13 @@ TEST_F(MetricsServeTest, CountersMoveWithTheRequestsMade) {
   testing::ServerProcess server(Data(), testing::ServeHarvest::kAsConfigured);
   testing::HttpClient client("127.0.0.1", server.port());
 
-  // The harvest's first check fails (arXiv unreachable) and waits out its backoff.
+  // The harvest's first check fails (arXiv unreachable) and waits out its backoff. The category
+  // is marked failing before its job's attempt is counted and the job queued again: the scrape
+  // waits for all three.
   const json before = ScrapeUntil([&] { return Scrape(client); }, [](const json& m) {
-    return Value(m, "coolpapers_harvest_categories", {{"state", "failing"}}) == 1;
+    return Value(m, "coolpapers_harvest_categories", {{"state", "failing"}}) == 1 &&
+           Value(m, "coolpapers_job_attempts_total", {{"kind", "arxiv"}, {"outcome", "retried"}}) >= 1 &&
+           Value(m, "coolpapers_jobs", {{"kind", "arxiv"}, {"state", "queued"}}) == 1;
   });
   ASSERT_EQ(Value(before, "coolpapers_harvest_categories", {{"state", "failing"}}), 1)
       << server.Output();
