@@ -13,7 +13,8 @@
 # and searches it from a second serve (docs/search.md, "At arXiv's size").
 # COOLPAPERS_BENCH_VENUES=1 imports ../shared's conference lists once for the venue rows.
 # COOLPAPERS_BENCH_REQUESTS (default 300) requests of each kind; COOLPAPERS_BENCH_ONLY=TEXT
-# measures only the request kinds whose name contains TEXT.
+# measures only the request kinds whose name contains TEXT. COOLPAPERS_BENCH_INDEX_MAP_MB (default
+# 1024) is the resident bound of the second /api/search row's serve --index-map-mb.
 #
 # To add rows: write a row group `rows_NAME STORE_DIR PORT` that prints "name<TAB>value" lines
 # and add it to row_groups. The table keeps the rows in the order they were first printed.
@@ -27,6 +28,7 @@ papers=${1:-2700000}
 scale=${COOLPAPERS_SCALE_DIR:-${TMPDIR:-/tmp}/coolpapers-scale}
 requests=${COOLPAPERS_BENCH_REQUESTS:-300}
 only=${COOLPAPERS_BENCH_ONLY:-}
+index_map_mb=${COOLPAPERS_BENCH_INDEX_MAP_MB:-1024}
 # Bump when bench/scale_store_builder.cc makes other ids, days or listings.
 generator_version=1
 row_groups=(rows_store rows_pages)
@@ -102,6 +104,7 @@ ensure_venues() {
 # ensure_timed_index made) it searches that index; without, search is off.
 start_server() {
   local dir=$1 index=${2:-} run=$work/run${2:+-search}
+  shift $(($# < 2 ? $# : 2))  # the rest: more options for serve
   rm -rf "$run"
   mkdir -p "$run"
   if [[ -n $index ]]; then
@@ -112,7 +115,7 @@ start_server() {
   # One client asks for thousands of renders: no per-client buckets.
   printf '[limits]\nrenders_per_minute = 0\nsearches_per_minute = 0\n' >"$run/coolpapers.toml"
   "$bin" serve --data "$run" --store "sqlite:$dir/coolpapers.sqlite" --host 127.0.0.1 --port 0 \
-    --no-harvest --page-cache-mb 0 >"$run/serve.log" 2>&1 &
+    --no-harvest --page-cache-mb 0 "$@" >"$run/serve.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 600); do grep -qs 'serving http://' "$run/serve.log" && break; sleep 0.1; done
   port=$(grep -o 'serving http://127.0.0.1:[0-9]*' "$run/serve.log" | grep -o '[0-9]*$')
@@ -155,6 +158,12 @@ rows_search() {
   start_server "$dir" "$index"
   python3 scripts/bench_scale_search.py --port "$port" --pid "$server_pid" --metadata "$shared" \
     --requests "$requests"
+  stop_server
+  # Beside it, the index read from mappings of its files with room for what the searches read
+  # (serve --index-map-mb; docs/search.md, "Reading from mappings"), and the memory that takes.
+  start_server "$dir" "$index" --index-map-mb "$index_map_mb"
+  python3 scripts/bench_scale_search.py --port "$port" --pid "$server_pid" --metadata "$shared" \
+    --requests "$requests" --label ", serve --index-map-mb $index_map_mb"
   stop_server
   server_pid=$saved_pid port=$saved_port
 }

@@ -60,6 +60,18 @@ def server_cpu_ns(pid):
     return total
 
 
+def peak_rss_mb(pid):
+    """serve's peak resident memory (VmHWM), mapped index pages included; 0 if unreadable."""
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) // 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
 def quantile(sorted_values, q):
     return sorted_values[int(q * (len(sorted_values) - 1))]
 
@@ -70,6 +82,7 @@ def main():
     parser.add_argument("--pid", type=int, required=True)
     parser.add_argument("--metadata", required=True)
     parser.add_argument("--requests", type=int, default=300)
+    parser.add_argument("--label", default="", help="said after the row's name, e.g. how serve ran")
     args = parser.parse_args()
     queries = title_queries(args.metadata, args.requests)
     connection = http.client.HTTPConnection("127.0.0.1", args.port, timeout=60)
@@ -99,9 +112,10 @@ def main():
     slowest.sort(reverse=True)
     for cpu, query in slowest[:5]:
         print(f"bench_scale_search: costly: {query} ({cpu:.2f} ms CPU)", file=sys.stderr)
-    print(f"/api/search 2-10 words, first page ({len(queries)} distinct queries)\t"
+    print(f"/api/search 2-10 words, first page ({len(queries)} distinct queries{args.label})\t"
           f"p50 {quantile(wall_ms, 0.5):.2f} ms, p99 {quantile(wall_ms, 0.99):.2f} ms; "
-          f"server CPU p50 {quantile(cpu_ms, 0.5):.2f} ms, p99 {quantile(cpu_ms, 0.99):.2f} ms"
+          f"server CPU p50 {quantile(cpu_ms, 0.5):.2f} ms, p99 {quantile(cpu_ms, 0.99):.2f} ms; "
+          f"serve max RSS {peak_rss_mb(args.pid)} MB"
           + (f"; {failed} failed" if failed else ""))
 
 

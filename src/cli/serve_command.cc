@@ -195,7 +195,8 @@ int RunServeCommand(const ServeOptions& options) {
     return web::RenderStatusJson(*instance.harvest_state, *instance.jobs, context);
   };
   const std::unique_ptr<search::SearchService> search = search::OpenSearchService(
-      *instance.store, IndexPath(options.data_dir), instance.venues.get());
+      *instance.store, IndexPath(options.data_dir), instance.venues.get(),
+      {.index_map_bytes = static_cast<std::size_t>(options.index_map_mb) << 20});
   services.searcher = search->searcher.get();
   // Every page's <body> tells the front end the [FAQ] label and the feedback link ([site]), and
   // whether titles and abstracts can be translated ([translate]).

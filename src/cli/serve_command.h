@@ -24,6 +24,9 @@ struct ServeOptions {
   // that scripts/bench_scale.sh measures every answer rendered. The largest part of serve's
   // memory: 64 made it peak at 149-152 MB with the 40k sample against issue 19's 150.
   int page_cache_mb = 56;
+  // --index-map-mb: above 0, the search index is read from mappings of its files, this many MiB
+  // of which may stay resident (search::SearcherOptions::index_map_bytes); 0 reads it by pread.
+  int index_map_mb = 0;
 };
 
 // Serves until SIGINT or SIGTERM, then shuts down gracefully. Returns the exit code.

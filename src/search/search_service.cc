@@ -6,7 +6,8 @@ namespace coolpapers::search {
 
 std::unique_ptr<SearchService> OpenSearchService(store::Store& store,
                                                  const std::filesystem::path& index_dir,
-                                                 store::VenueStore* venues) {
+                                                 store::VenueStore* venues,
+                                                 SearcherOptions options) {
   auto service = std::make_unique<SearchService>();
   Result<std::unique_ptr<search::PaperIndexer>> indexer = search::PaperIndexer::Open(index_dir);
   if (indexer) {
@@ -17,7 +18,7 @@ std::unique_ptr<SearchService> OpenSearchService(store::Store& store,
     std::fprintf(stderr, "coolpapers: the search index will not follow the store: %s (%s)\n",
                  indexer.error().message.c_str(), indexer.error().detail.c_str());
   }
-  Result<std::unique_ptr<search::Searcher>> searcher = search::Searcher::Open(index_dir);
+  Result<std::unique_ptr<search::Searcher>> searcher = search::Searcher::Open(index_dir, options);
   if (searcher) {
     service->searcher = std::move(*searcher);
   } else {

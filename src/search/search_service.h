@@ -25,10 +25,11 @@ struct SearchService {
 // `coolpapers index rebuild` holds it) or a readable index, it says so on stderr and serves
 // what it can; the site then answers search with 503. `store` must outlive the service.
 // `venues`, when given (and then outliving the service too), has its papers indexed beside the
-// arXiv papers (SyncVenueIndex).
+// arXiv papers (SyncVenueIndex). The searcher reads with `options`.
 std::unique_ptr<SearchService> OpenSearchService(store::Store& store,
                                                  const std::filesystem::path& index_dir,
-                                                 store::VenueStore* venues = nullptr);
+                                                 store::VenueStore* venues = nullptr,
+                                                 SearcherOptions options = {});
 
 }  // namespace coolpapers::search
 

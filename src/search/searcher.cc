@@ -19,8 +19,10 @@
 #include "search/block_plan.h"
 #include "search/deadline_weight.h"
 #include "search/index_layout.h"
+#include "search/mapped_index_reads.h"
 #include "search/related_terms.h"
 #include "search/query_builder.h"
+#include "search/term_frequency_cache.h"
 #include "search/term_prefixes.h"
 #include "search/tier_match.h"
 #include "search/word_tiers.h"
@@ -40,6 +42,12 @@ struct Reader {
   std::shared_ptr<const BlockBounds> bounds;
   std::vector<Xapian::docid> replaced;
   std::shared_ptr<const WordTiers> tiers;  // built with the bounds; may be missing
+  TermFrequencyCache frequencies;  // of the revision `database` reads
+
+  // Sees the writer's last commit. Throws Xapian::Error.
+  void Reopen() {
+    if (database.reopen()) frequencies.Clear();
+  }
 };
 
 // The parsed bounds of the live index, shared by all readers: 26 MB at 2.7M papers, read
@@ -96,8 +104,9 @@ Result<void> Refresh(const std::filesystem::path& index_dir, Reader& reader) {
     if (*generation != reader.generation) {
       reader.database = Xapian::Database(CurrentStubPath(index_dir).string());
       reader.generation = *generation;
+      reader.frequencies.Clear();
     } else {
-      reader.database.reopen();
+      reader.Reopen();
     }
   } catch (const Xapian::Error& error) {
     return std::unexpected(FromXapianError(error, "open the search index"));
@@ -432,6 +441,7 @@ Searcher::~Searcher() = default;
 
 Result<std::unique_ptr<Searcher>> Searcher::Open(const std::filesystem::path& index_dir,
                                                  SearcherOptions options) {
+  if (options.index_map_bytes > 0) MapIndexReads(true, options.index_map_bytes);
   auto impl = std::make_unique<Impl>();
   impl->index_dir = index_dir;
   impl->options = options;
@@ -458,7 +468,7 @@ Result<SearchResults> Searcher::Search(const SearchQuery& query) {
   }
   // The index's own frequencies decide which readings of a word are worth searching.
   Result<Xapian::Query> built = BuildQuery(query.text, [&reader](const std::string& term) {
-    return reader->database.get_termfreq(term);
+    return reader->frequencies.Of(reader->database, term);
   });
   if (!built) {
     impl_->Return(std::move(reader));
@@ -477,7 +487,7 @@ Result<SearchResults> Searcher::Search(const SearchQuery& query) {
                    limit, deadline);
     } catch (const Xapian::DatabaseModifiedError&) {
       // The writer committed twice while we read; the newest revision is consistent.
-      reader->database.reopen();
+      reader->Reopen();
       impl_->bounds.Attach(impl_->index_dir, *reader);
       page = Match(reader->database, *reader, impl_->options, *built, query.sort, query.offset,
                    limit, deadline);
@@ -520,7 +530,7 @@ Result<RelatedPapers> Searcher::Related(const std::string& paper_id, int limit) 
     try {
       found = relate();
     } catch (const Xapian::DatabaseModifiedError&) {
-      reader->database.reopen();  // as in Search: the newest revision is consistent
+      reader->Reopen();  // as in Search: the newest revision is consistent
       found = relate();
     }
     if (!found) {
@@ -545,7 +555,7 @@ Result<StarRanking> Searcher::RankByStars(const StarQuery& query) {
     try {
       ranking = search::RankByStars(reader->database, query);
     } catch (const Xapian::DatabaseModifiedError&) {
-      reader->database.reopen();  // as in Search: the newest revision is consistent
+      reader->Reopen();  // as in Search: the newest revision is consistent
       ranking = search::RankByStars(reader->database, query);
     }
   } catch (const Xapian::Error& error) {

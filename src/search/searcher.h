@@ -75,6 +75,11 @@ struct SearcherOptions {
   // matches found first, by Xapian, when its rarest title word is in this many papers or fewer
   // (docs/search.md, "Reading by tiers", Phrases). 0: never.
   int64_t phrase_titles_first = 30'000;
+  // Above 0: Xapian reads the index from mappings of its tables rather than by pread(2), for the
+  // whole process from the searcher's opening on, and this many bytes of them may stay resident
+  // (mapped_index_reads.h: worth it only when that holds what searches keep reading). 0 leaves
+  // the reads as they were.
+  std::size_t index_map_bytes = 0;
 };
 
 class Searcher {

@@ -1,5 +1,5 @@
 // The Searcher's own behaviour beyond the query language (query_builder_test.cc): its time
-// budget.
+// budget, and the term frequencies it keeps following the index.
 #include "search/searcher.h"
 
 #include <gmock/gmock.h>
@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <utility>
 #include <memory>
 #include <string>
 #include <vector>
@@ -68,6 +69,38 @@ TEST(Searcher, ASearchPastItsTimeBudgetStopsAndSaysHowToNarrowIt) {
     Result<SearchResults> one = (*hurried)->Search({.text = "number 7"});
     EXPECT_TRUE(one) << one.error().message;
   }
+}
+
+// A word's author reading is searched only where enough of its papers name it as an author
+// (DropRareAuthorReadings), from the index's term frequencies, which a reader keeps between
+// searches (term_frequency_cache.h): a commit must make it ask again.
+TEST(Searcher, AWordsAuthorReadingFollowsTheIndexAsItGrows) {
+  coolpapers::testing::TempDir dir;
+  std::vector<Paper> titled = CommonPapers(200);
+  for (Paper& paper : titled) paper.title += " after Smith";
+  Result<std::unique_ptr<PaperIndexer>> indexer = PaperIndexer::Open(dir.path());
+  ASSERT_TRUE(indexer) << indexer.error().detail;
+  ASSERT_TRUE((*indexer)->Index(titled));
+  Result<std::unique_ptr<Searcher>> searcher = Searcher::Open(dir.path());
+  ASSERT_TRUE(searcher) << searcher.error().detail;
+  Result<SearchResults> before = (*searcher)->Search({.text = "smith", .limit = 10});
+  ASSERT_TRUE(before) << before.error().detail;
+  EXPECT_EQ(before->total_at_least, 200);
+
+  // 50 papers by a Smith (1 in 4 of the word's papers): now the reading counts.
+  std::vector<Paper> authored;
+  for (int i = 0; i < 50; ++i) {
+    Paper paper;
+    paper.id = "2502." + std::to_string(10000 + i);
+    paper.title = "An unrelated study " + std::to_string(i);
+    paper.authors = {"Jane Smith"};
+    paper.categories = {"cs.CL"};
+    authored.push_back(std::move(paper));
+  }
+  ASSERT_TRUE((*indexer)->Index(authored));
+  Result<SearchResults> after = (*searcher)->Search({.text = "smith", .limit = 10});
+  ASSERT_TRUE(after) << after.error().detail;
+  EXPECT_EQ(after->total_at_least, 250);
 }
 
 }  // namespace

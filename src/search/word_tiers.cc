@@ -13,12 +13,11 @@
 #include <cstdio>
 #include <cstring>
 #include <string_view>
-#include <system_error>
-#include <thread>
 #include <utility>
 #include <vector>
 
 #include "search/block_bounds.h"
+#include "search/resident_mappings.h"
 #include "search/varint.h"
 
 namespace coolpapers::search {
@@ -90,59 +89,31 @@ class OutFile {
   std::uint64_t offset_ = 0;
 };
 
-// The pages of files mapped into the process that count in its resident memory, in bytes
-// (/proc/self/statm: resident pages backed by files or shared); nullopt when it cannot be read.
-std::optional<std::uint64_t> ResidentFileBytes() {
-  const int fd = ::open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return std::nullopt;
-  char text[128];
-  const ssize_t got = ::read(fd, text, sizeof text - 1);
-  ::close(fd);
-  if (got <= 0) return std::nullopt;
-  text[got] = '\0';
-  unsigned long long size = 0;
-  unsigned long long resident = 0;
-  unsigned long long shared = 0;
-  if (std::sscanf(text, "%llu %llu %llu", &size, &resident, &shared) != 3) return std::nullopt;
-  return shared * static_cast<std::uint64_t>(::sysconf(_SC_PAGESIZE));
-}
-
 // Searches between two looks at the resident memory (a look is a few system calls).
 constexpr std::uint32_t kSearchesBetweenLooks = 8;
 
 }  // namespace
 
-struct WordTiers::Mapping::MappedFile : std::enable_shared_from_this<MappedFile> {
+struct WordTiers::Mapping::MappedFile {
   MappedFile(const unsigned char* data, std::size_t size, std::size_t most_resident)
-      : data(data), size(size), most_resident(most_resident),
-        resident_at_release(ResidentFileBytes().value_or(0)) {}
-  ~MappedFile() { ::munmap(const_cast<unsigned char*>(data), size); }
+      : data(data), size(size), id(ResidentMappings::Process().Add(data, size, most_resident)) {}
+  ~MappedFile() {
+    ResidentMappings::Process().Remove(id);
+    ::munmap(const_cast<unsigned char*>(data), size);
+  }
 
   // Every kSearchesBetweenLooks searches, lets the pages searches touched go once they add up to
-  // most_resident, on a thread of its own (the file stays mapped while it works).
+  // the bound (ResidentMappings).
   void SearchDone() {
-    if (searches.fetch_add(1, std::memory_order_relaxed) % kSearchesBetweenLooks != 0) return;
-    const std::optional<std::uint64_t> resident = ResidentFileBytes();
-    if (!resident || *resident <= resident_at_release.load() + most_resident) return;
-    if (releasing.exchange(true)) return;  // another thread is at it
-    const auto release = [file = shared_from_this()] {
-      ::madvise(const_cast<unsigned char*>(file->data), file->size, MADV_DONTNEED);
-      file->resident_at_release = ResidentFileBytes().value_or(0);
-      file->releasing = false;
-    };
-    try {
-      std::thread(release).detach();
-    } catch (const std::system_error&) {
-      release();  // no thread to spare: this search lets them go
+    if (searches.fetch_add(1, std::memory_order_relaxed) % kSearchesBetweenLooks == 0) {
+      ResidentMappings::Process().Look();
     }
   }
 
   const unsigned char* const data;
   const std::size_t size;
-  const std::uint64_t most_resident;
+  const std::uint64_t id;
   std::atomic<std::uint32_t> searches{0};
-  std::atomic<bool> releasing{false};
-  std::atomic<std::uint64_t> resident_at_release;
 };
 
 bool WordTiers::Write(const Xapian::Database& database, Xapian::doccount min_termfreq,

@@ -65,9 +65,10 @@ class WordTiers {
                     const std::filesystem::path& file, std::stop_token stop = {});
 
   // The tiers in `file`, or nullopt when it is absent or not tiers of this format. The pages of
-  // it that searches touch stay in the process's resident memory up to `most_resident` bytes
-  // (Mapping); by default an eighth of the file, at most kMostResidentBytes (serve's memory
-  // targets: 150 MB with 40k papers, whose tiers are 56 MB, 300 MB with 2.7M, 5.3 GB).
+  // it that searches touch may stay in the process's resident memory up to `most_resident` more
+  // bytes (Mapping, ResidentMappings); by default an eighth of the file, at most
+  // kMostResidentBytes (serve's memory targets: 150 MB with 40k papers, whose tiers are 56 MB,
+  // 300 MB with 2.7M, 5.3 GB).
   static constexpr std::size_t kMostResidentBytes = std::size_t{48} << 20;
   static std::optional<WordTiers> Open(const std::filesystem::path& file,
                                        std::optional<std::size_t> most_resident = std::nullopt);
@@ -87,9 +88,9 @@ class WordTiers {
   // search, every page a search touched was a page fault, and a search of common words looks ids
   // up in lists all over a file of gigabytes (at 2.7M papers, the 1-word benchmark's p99 went
   // from 9.2-9.5 to 3.2-3.6 ms with one mapping). The pages searches touch count in the process's
-  // resident memory, though (they are the kernel's cache all the same): once they add up to the
-  // `most_resident` bytes Open was given, they are let go (MADV_DONTNEED, off the search's thread:
-  // a few milliseconds for 48 MB here; a search under way just touches its pages again).
+  // resident memory, though (they are the kernel's cache all the same): past the bound of all
+  // mapped search files, `most_resident` of which Open was given, they are let go
+  // (ResidentMappings: off the search's thread; a search under way just touches its pages again).
   class Mapping {
    public:
     Mapping(Mapping&&) noexcept;
