@@ -4,7 +4,8 @@
 // latency for 1-, 2- and 3-word queries and 2- and 3-word phrases from real titles, then an
 // incremental day of 1,200 new papers.
 //   index_scale_bench --metadata DIR --index DIR [--papers N] [--every K] [--reuse 1]
-//                     [--blocks N] [--titles-first N] [--check 1] [--queries FILE]
+//                     [--blocks N] [--titles-first N] [--index-map-mb N] [--check 1]
+//                     [--queries FILE]
 // --index must be empty or absent (the rebuild is what is measured), unless --reuse 1: then an
 // index this benchmark built before is searched as it is (no rebuild, no incremental day), so
 // query-side changes are measured in seconds rather than after a rebuild; with --queries, only
@@ -47,6 +48,8 @@ struct Flags {
   std::optional<int64_t> blocks;
   // --titles-first N: SearcherOptions::phrase_titles_first (0: never).
   std::optional<int64_t> titles_first;
+  // --index-map-mb N: SearcherOptions::index_map_bytes in MiB (0, the default: read by pread).
+  int64_t index_map_mb = 0;
   std::string queries_file;  // only these queries, one a line (to profile a costly few)
   // --check 1: every benchmark query's first page (25) also from Xapian reading everything
   // (issue 19: Xapian stays the oracle of the block bounds and word tiers).
@@ -75,11 +78,14 @@ bool ParseFlags(int argc, char** argv, Flags& flags) {
       flags.blocks = std::stoll(value);
     } else if (name == "--titles-first") {
       flags.titles_first = std::stoll(value);
+    } else if (name == "--index-map-mb") {
+      flags.index_map_mb = std::stoll(value);
     } else {
       return false;
     }
   }
-  return argc % 2 == 1 && !flags.index_dir.empty() && flags.papers > 0 && flags.every > 0;
+  return argc % 2 == 1 && !flags.index_dir.empty() && flags.papers > 0 && flags.every > 0 &&
+         flags.index_map_mb >= 0;
 }
 
 double SecondsSince(Clock::time_point start) {
@@ -163,7 +169,8 @@ int main(int argc, char** argv) {
   Flags flags;
   if (!ParseFlags(argc, argv, flags)) {
     std::cerr << "usage: index_scale_bench --metadata DIR --index DIR [--papers N] [--every K] "
-                 "[--reuse 1] [--blocks N] [--titles-first N] [--check 1] [--queries FILE]\n";
+                 "[--reuse 1] [--blocks N] [--titles-first N] [--index-map-mb N] [--check 1] "
+                 "[--queries FILE]\n";
     return 2;
   }
   if (!flags.reuse && std::filesystem::exists(flags.index_dir) &&
@@ -192,6 +199,7 @@ int main(int argc, char** argv) {
   search::SearcherOptions options;
   if (flags.blocks) options.candidates_worth_blocks = *flags.blocks;
   if (flags.titles_first) options.phrase_titles_first = *flags.titles_first;
+  options.index_map_bytes = static_cast<std::size_t>(flags.index_map_mb) << 20;
   auto searcher = search::Searcher::Open(flags.index_dir, options);
   if (!searcher) return Fail("open the index for searching", searcher.error());
   const auto report = [&](const std::string& name, const std::vector<std::string>& queries) {

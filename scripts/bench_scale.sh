@@ -14,7 +14,7 @@
 # COOLPAPERS_BENCH_VENUES=1 imports ../shared's conference lists once for the venue rows.
 # COOLPAPERS_BENCH_REQUESTS (default 300) requests of each kind; COOLPAPERS_BENCH_ONLY=TEXT
 # measures only the request kinds whose name contains TEXT. COOLPAPERS_BENCH_INDEX_MAP_MB (default
-# 1024) is the resident bound of the second /api/search row's serve --index-map-mb.
+# 4096) is the resident bound of the search rows with the index mapped (--index-map-mb).
 #
 # To add rows: write a row group `rows_NAME STORE_DIR PORT` that prints "name<TAB>value" lines
 # and add it to row_groups. The table keeps the rows in the order they were first printed.
@@ -28,7 +28,7 @@ papers=${1:-2700000}
 scale=${COOLPAPERS_SCALE_DIR:-${TMPDIR:-/tmp}/coolpapers-scale}
 requests=${COOLPAPERS_BENCH_REQUESTS:-300}
 only=${COOLPAPERS_BENCH_ONLY:-}
-index_map_mb=${COOLPAPERS_BENCH_INDEX_MAP_MB:-1024}
+index_map_mb=${COOLPAPERS_BENCH_INDEX_MAP_MB:-4096}
 # Bump when bench/scale_store_builder.cc makes other ids, days or listings.
 generator_version=1
 row_groups=(rows_store rows_pages)
@@ -152,6 +152,12 @@ rows_search() {
   ensure_block_bounds "$dir" "$index"
   "$build/bench/index_scale_bench" --metadata "$shared" --index "$index" --papers 1 --reuse 1 \
     --check 1 2>"$work/engine.log" | sed 's/^/engine, /'
+  # Beside it, the index read from mappings of its files with room for what the searches read
+  # (--index-map-mb; docs/search.md, "Reading from mappings"), and the memory that took.
+  /usr/bin/time -f "engine with the index mapped (--index-map-mb $index_map_mb), max RSS	%M kB" \
+    "$build/bench/index_scale_bench" --metadata "$shared" --index "$index" --papers 1 --reuse 1 \
+    --index-map-mb "$index_map_mb" 2>&1 >"$work/engine-mapped.out" | grep '^engine with' || true
+  sed 's/^/engine with the index mapped, /' "$work/engine-mapped.out"
   # Beside it, Xapian reading every match (no block bounds or tiers): what they changed.
   "$build/bench/index_scale_bench" --metadata "$shared" --index "$index" --papers 1 --reuse 1 \
     --blocks 0 2>>"$work/engine.log" | sed 's/^/engine without block bounds or tiers, /'
@@ -159,8 +165,7 @@ rows_search() {
   python3 scripts/bench_scale_search.py --port "$port" --pid "$server_pid" --metadata "$shared" \
     --requests "$requests"
   stop_server
-  # Beside it, the index read from mappings of its files with room for what the searches read
-  # (serve --index-map-mb; docs/search.md, "Reading from mappings"), and the memory that takes.
+  # And with the index mapped, as above, with serve's peak memory.
   start_server "$dir" "$index" --index-map-mb "$index_map_mb"
   python3 scripts/bench_scale_search.py --port "$port" --pid "$server_pid" --metadata "$shared" \
     --requests "$requests" --label ", serve --index-map-mb $index_map_mb"

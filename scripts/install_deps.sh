@@ -20,6 +20,8 @@ packages=(
   pandoc python3-pybtex python3-bibtexparser
   libgtest-dev libgmock-dev libbenchmark-dev
   wrk curl python3 procps
+  # /usr/bin/time: the peak memory of the scale benchmarks' runs (scripts/bench_scale*.sh).
+  time
   # The load balancer of the multi-node test (tests/integration/two_nodes_test.cc) and of deploy/.
   nginx
   # The browser tests (tests/e2e/) drive Debian's Chromium through playwright-core; fonts so

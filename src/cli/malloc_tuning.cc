@@ -7,7 +7,8 @@ namespace coolpapers::cli {
 bool TuneMallocForServing() {
   const bool threshold = mallopt(M_MMAP_THRESHOLD, static_cast<int>(kMmapThresholdBytes)) == 1;
   const bool arenas = mallopt(M_ARENA_MAX, kMaxArenas) == 1;
-  return threshold && arenas;
+  const bool trim = mallopt(M_TRIM_THRESHOLD, static_cast<int>(kTrimThresholdBytes)) == 1;
+  return threshold && arenas && trim;
 }
 
 PeriodicMallocTrim::PeriodicMallocTrim(std::chrono::milliseconds interval)
