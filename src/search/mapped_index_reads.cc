@@ -153,10 +153,10 @@ ssize_t pread(int descriptor, void* buffer, std::size_t count, off_t offset) {
   static auto* const next = coolpapers::search::Next<coolpapers::search::PreadFunction>("pread");
   using namespace coolpapers::search;
   if (descriptor >= 0 && descriptor < kMostDescriptors) {
-    State& state = TheState();
     const Table* table =
         by_descriptor[static_cast<std::size_t>(descriptor)].load(std::memory_order_acquire);
     if (table != nullptr) {
+      State& state = TheState();
       if (offset >= 0 && static_cast<std::size_t>(offset) <= table->size &&
           count <= table->size - static_cast<std::size_t>(offset)) {
         std::memcpy(buffer, table->data + offset, count);

@@ -5,15 +5,17 @@
 // every Xapian table opened read-only (the searcher's; never the writer's) is also mapped into
 // the process, shared and read-only, and its reads are copied from the mapping instead: the same
 // bytes, both being the kernel's page cache, a writer's pwrite(2) included. At 2.7M papers the
-// engine's p50 of 2-10 word searches went from 1.45 to 0.9 ms.
+// engine's p50 of 2-10 word searches went from 1.45 to 0.9 ms (docs/search.md, "Reading from
+// mappings").
 //
 // How: this file defines open, pread and close for the whole process (the executable's
 // definitions come first for every shared library: libxapian calls these three, SQLite
 // open64/pread64, which stay the C library's). They look only at files named *.glass opened
 // read-only while it is on; every other call goes straight on to the C library's. A read past the
-// mapped size (the writer grew the table since it was opened) is a pread(2), as before. Glass never
-// shortens a table in place (only `xapian-compact` writes new ones), so no read can fall past the
-// end of its file.
+// mapped size (the writer grew the table since it was opened) is a pread(2), as before. A mapped
+// table's descriptor must be closed by close(3) (Xapian's are), or its number, reused, would
+// still read the table. Glass never shortens a table in place (only `xapian-compact` writes new
+// ones), so no read can fall past the end of its file.
 //
 // The pages read count in the process's resident memory (they are the kernel's cache all the
 // same), bounded with the word tiers' (resident_mappings.h): past the bound, every mapping lets its
