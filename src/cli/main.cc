@@ -51,7 +51,7 @@ int main(int argc, char** argv) try {
   serve_cmd->add_option("--index-map-mb", serve.index_map_mb,
                         "Read the search index from a mapping of its files, this many MiB of it "
                         "in memory at most (faster searches where the memory holds what they "
-                        "read: ~600 at 2.7M papers; 0: read it from the files)")
+                        "read, e.g. 4096 at 2.7M papers; 0: read it from the files)")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
 
