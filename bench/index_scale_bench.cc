@@ -4,7 +4,8 @@
 // latency for 1-, 2- and 3-word queries and 2- and 3-word phrases from real titles, then an
 // incremental day of 1,200 new papers.
 //   index_scale_bench --metadata DIR --index DIR [--papers N] [--every K] [--reuse 1]
-//                     [--blocks N] [--titles-first N] [--index-map-mb N] [--check 1]
+//                     [--blocks N] [--titles-first N] [--index-map-mb N] [--index-cache-mb N]
+//                     [--check 1]
 //                     [--queries FILE]
 // --index must be empty or absent (the rebuild is what is measured), unless --reuse 1: then an
 // index this benchmark built before is searched as it is (no rebuild, no incremental day), so
@@ -29,6 +30,7 @@
 
 #include "bench/bench_papers.h"
 #include "bench/synthetic_corpus.h"
+#include "search/index_block_cache.h"
 #include "search/paper_indexer.h"
 #include "search/searcher.h"
 
@@ -50,6 +52,9 @@ struct Flags {
   std::optional<int64_t> titles_first;
   // --index-map-mb N: SearcherOptions::index_map_bytes in MiB (0, the default: read by pread).
   int64_t index_map_mb = 0;
+  // --index-cache-mb N: a block cache of N MiB (index_block_cache.h; 0, the default: none).
+  // Safe here: a kept index is only read (--reuse 1), and a built one is written before.
+  int64_t index_cache_mb = 0;
   std::string queries_file;  // only these queries, one a line (to profile a costly few)
   // --check 1: every benchmark query's first page (25) also from Xapian reading everything
   // (issue 19: Xapian stays the oracle of the block bounds and word tiers).
@@ -80,12 +85,14 @@ bool ParseFlags(int argc, char** argv, Flags& flags) {
       flags.titles_first = std::stoll(value);
     } else if (name == "--index-map-mb") {
       flags.index_map_mb = std::stoll(value);
+    } else if (name == "--index-cache-mb") {
+      flags.index_cache_mb = std::stoll(value);
     } else {
       return false;
     }
   }
   return argc % 2 == 1 && !flags.index_dir.empty() && flags.papers > 0 && flags.every > 0 &&
-         flags.index_map_mb >= 0;
+         flags.index_map_mb >= 0 && flags.index_cache_mb >= 0;
 }
 
 double SecondsSince(Clock::time_point start) {
@@ -169,7 +176,8 @@ int main(int argc, char** argv) {
   Flags flags;
   if (!ParseFlags(argc, argv, flags)) {
     std::cerr << "usage: index_scale_bench --metadata DIR --index DIR [--papers N] [--every K] "
-                 "[--reuse 1] [--blocks N] [--titles-first N] [--index-map-mb N] [--check 1] "
+                 "[--reuse 1] [--blocks N] [--titles-first N] [--index-map-mb N] "
+                 "[--index-cache-mb N] [--check 1] "
                  "[--queries FILE]\n";
     return 2;
   }
@@ -200,12 +208,15 @@ int main(int argc, char** argv) {
   if (flags.blocks) options.candidates_worth_blocks = *flags.blocks;
   if (flags.titles_first) options.phrase_titles_first = *flags.titles_first;
   options.index_map_bytes = static_cast<std::size_t>(flags.index_map_mb) << 20;
+  search::CacheIndexBlocks(static_cast<std::size_t>(flags.index_cache_mb) << 20);
   auto searcher = search::Searcher::Open(flags.index_dir, options);
   if (!searcher) return Fail("open the index for searching", searcher.error());
   const auto report = [&](const std::string& name, const std::vector<std::string>& queries) {
     const int64_t by_blocks_before = (*searcher)->SearchesReadByBlocks();
     const int64_t by_tiers_before = (*searcher)->SearchesReadByTiers();
+    const search::IndexBlockCacheCounts cache_before = search::CountIndexBlockCache();
     const bench::Quantiles q = bench::TimeQueries(**searcher, queries);
+    const search::IndexBlockCacheCounts cache = search::CountIndexBlockCache();
     const int64_t by_blocks = (*searcher)->SearchesReadByBlocks() - by_blocks_before;
     const int64_t by_tiers = (*searcher)->SearchesReadByTiers() - by_tiers_before;
     std::printf("%s (%zu queries)\tp50 %.2f ms, p99 %.2f ms, max %.1f ms (%s); CPU p50 %.2f ms, "
@@ -214,6 +225,13 @@ int main(int argc, char** argv) {
                 q.cpu_median_ms, q.cpu_p99_ms,
                 q.failed ? (", " + std::to_string(q.failed) + " failed").c_str() : "",
                 static_cast<long long>(by_blocks), static_cast<long long>(by_tiers));
+    if (cache.most_bytes > 0) {  // over both passes of TimeQueries: the untimed and the timed
+      const std::int64_t hits = cache.hits - cache_before.hits;
+      const std::int64_t reads = hits + cache.misses - cache_before.misses;
+      std::printf("%s, block cache of %zu MiB	%lld of %lld block reads from the cache (%.0f%%)\n",
+                  name.c_str(), cache.most_bytes >> 20, static_cast<long long>(hits),
+                  static_cast<long long>(reads), reads > 0 ? 100.0 * hits / reads : 0.0);
+    }
     std::fflush(stdout);
     for (const std::string& query : q.costliest) {
       std::fprintf(stderr, "index_scale_bench: %s, costly: %s\n", name.c_str(), query.c_str());

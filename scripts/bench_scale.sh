@@ -150,8 +150,14 @@ rows_search() {
   index=$(kept_index "$dir")
   ensure_timed_index "$dir" "$index"
   ensure_block_bounds "$dir" "$index"
+  # The block cache serve gives itself (search_service.h: a 64th of the index, at most 64 MiB).
+  local cache_mb
+  cache_mb=$(du -sb "$index" | awk '{ mb = int($1 / 64 / 1048576); print (mb > 64 ? 64 : mb) }')
   "$build/bench/index_scale_bench" --metadata "$shared" --index "$index" --papers 1 --reuse 1 \
-    --check 1 2>"$work/engine.log" | sed 's/^/engine, /'
+    --check 1 --index-cache-mb "$cache_mb" 2>"$work/engine.log" | sed 's/^/engine, /'
+  # Beside it, every block read from the files (no block cache, as before issue 19's session 32).
+  "$build/bench/index_scale_bench" --metadata "$shared" --index "$index" --papers 1 --reuse 1 \
+    2>>"$work/engine.log" | sed 's/^/engine without the block cache, /'
   # Beside it, the index read from mappings of its files with room for what the searches read
   # (--index-map-mb; docs/search.md, "Reading from mappings"), and the memory that took.
   /usr/bin/time -f "engine with the index mapped (--index-map-mb $index_map_mb), max RSS	%M kB" \
@@ -163,7 +169,11 @@ rows_search() {
     --blocks 0 2>>"$work/engine.log" | sed 's/^/engine without block bounds or tiers, /'
   start_server "$dir" "$index"
   python3 scripts/bench_scale_search.py --port "$port" --pid "$server_pid" --metadata "$shared" \
-    --requests "$requests"
+    --requests "$requests" --label ", serve's own block cache"
+  stop_server
+  start_server "$dir" "$index" --index-cache-mb 0
+  python3 scripts/bench_scale_search.py --port "$port" --pid "$server_pid" --metadata "$shared" \
+    --requests "$requests" --label ", serve --index-cache-mb 0"
   stop_server
   # And with the index mapped, as above, with serve's peak memory.
   start_server "$dir" "$index" --index-map-mb "$index_map_mb"

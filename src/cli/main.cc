@@ -54,6 +54,10 @@ int main(int argc, char** argv) try {
                         "read, e.g. 4096 at 2.7M papers; 0: read it from the files)")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
+  serve_cmd->add_option("--index-cache-mb", serve.index_cache_mb,
+                        "Keep this many MiB of the search index's most read blocks in memory "
+                        "(default: a 64th of the index's size, at most 64; 0: none)")
+      ->check(CLI::NonNegativeNumber);
 
   ImportOptions import;
   CLI::App* import_cmd =

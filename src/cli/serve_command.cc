@@ -196,7 +196,9 @@ int RunServeCommand(const ServeOptions& options) {
   };
   const std::unique_ptr<search::SearchService> search = search::OpenSearchService(
       *instance.store, IndexPath(options.data_dir), instance.venues.get(),
-      {.index_map_bytes = static_cast<std::size_t>(options.index_map_mb) << 20});
+      {.searcher = {.index_map_bytes = static_cast<std::size_t>(options.index_map_mb) << 20},
+       .index_cache_bytes = options.index_cache_mb.transform(
+           [](int mb) { return static_cast<std::size_t>(mb) << 20; })});
   services.searcher = search->searcher.get();
   // Every page's <body> tells the front end the [FAQ] label and the feedback link ([site]), and
   // whether titles and abstracts can be translated ([translate]).

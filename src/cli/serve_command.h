@@ -27,6 +27,9 @@ struct ServeOptions {
   // --index-map-mb: above 0, the search index is read from mappings of its files, this many MiB
   // of which may stay resident (search::SearcherOptions::index_map_bytes); 0 reads it by pread.
   int index_map_mb = 0;
+  // --index-cache-mb: the search index's blocks kept in memory
+  // (search::SearchServiceOptions::index_cache_bytes); unset: sized by the index.
+  std::optional<int> index_cache_mb;
 };
 
 // Serves until SIGINT or SIGTERM, then shuts down gracefully. Returns the exit code.

@@ -17,6 +17,7 @@
 #include <tuple>
 
 #include "core/mutex.h"
+#include "search/index_block_cache.h"
 #include "search/resident_mappings.h"
 
 namespace coolpapers::search {
@@ -65,7 +66,7 @@ Function* Next(const char* name) {
 }
 
 using OpenFunction = int(const char*, int, ...);
-using PreadFunction = ssize_t(int, void*, std::size_t, off_t);
+using PwriteFunction = ssize_t(int, const void*, std::size_t, off_t);
 using CloseFunction = int(int);
 
 bool IsGlassTable(const char* path) {
@@ -128,7 +129,9 @@ MappedIndexReads CountMappedIndexReads() {
 
 }  // namespace coolpapers::search
 
-// The process's open, pread and close (see the header): libxapian's calls come here first.
+// The process's open, pread, pwrite and close (see the header): libxapian's calls come here
+// first. A table opened read-only is mapped when mapping is on, else read through the block cache
+// when that is on (index_block_cache.h), which every pwrite keeps true.
 extern "C" {
 
 int open(const char* path, int flags, ...) {
@@ -142,9 +145,11 @@ int open(const char* path, int flags, ...) {
   }
   const int descriptor = next(path, flags, mode);
   using namespace coolpapers::search;
-  if (descriptor >= 0 && descriptor < kMostDescriptors && (flags & O_ACCMODE) == O_RDONLY &&
-      TheState().on.load(std::memory_order_relaxed) && IsGlassTable(path)) {
+  if (descriptor < 0 || (flags & O_ACCMODE) != O_RDONLY || !IsGlassTable(path)) return descriptor;
+  if (descriptor < kMostDescriptors && TheState().on.load(std::memory_order_relaxed)) {
     MapTable(descriptor);
+  } else if (IndexBlockCache* cache = ProcessIndexBlockCache()) {
+    cache->Opened(descriptor);
   }
   return descriptor;
 }
@@ -167,9 +172,23 @@ ssize_t pread(int descriptor, void* buffer, std::size_t count, off_t offset) {
         return static_cast<ssize_t>(count);
       }
       state.reads_passed.fetch_add(1, std::memory_order_relaxed);
+      return next(descriptor, buffer, count, offset);
     }
   }
+  if (IndexBlockCache* cache = ProcessIndexBlockCache()) {
+    return cache->Read(descriptor, buffer, count, offset);
+  }
   return next(descriptor, buffer, count, offset);
+}
+
+ssize_t pwrite(int descriptor, const void* buffer, std::size_t count, off_t offset) {
+  static auto* const next = coolpapers::search::Next<coolpapers::search::PwriteFunction>("pwrite");
+  const ssize_t written = next(descriptor, buffer, count, offset);
+  // After the write: a read that began before it is not kept (index_block_cache.h).
+  if (auto* cache = coolpapers::search::ProcessIndexBlockCache()) {
+    cache->Written(descriptor, offset, count);
+  }
+  return written;
 }
 
 int close(int descriptor) {
@@ -180,6 +199,7 @@ int close(int descriptor) {
         nullptr, std::memory_order_acq_rel);
     if (table != nullptr) UnmapTable(table);
   }
+  if (auto* cache = ProcessIndexBlockCache()) cache->Closed(descriptor);
   return next(descriptor);
 }
 
