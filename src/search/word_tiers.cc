@@ -89,6 +89,18 @@ class OutFile {
   std::uint64_t offset_ = 0;
 };
 
+// Reads `size` bytes at `offset` of `fd` into `into`; false when the file ends first or fails.
+bool ReadFully(int fd, void* into, std::size_t size, std::uint64_t offset) {
+  std::size_t done = 0;
+  while (done < size) {
+    const ssize_t got = ::pread(fd, static_cast<char*>(into) + done, size - done,
+                                static_cast<off_t>(offset + done));
+    if (got <= 0) return false;
+    done += static_cast<std::size_t>(got);
+  }
+  return true;
+}
+
 // Searches between two looks at the resident memory (a look is a few system calls).
 constexpr std::uint32_t kSearchesBetweenLooks = 8;
 
@@ -114,6 +126,10 @@ struct WordTiers::Mapping::MappedFile {
   const std::size_t size;
   const std::uint64_t id;
   std::atomic<std::uint32_t> searches{0};
+  // Every document's length, by id from 1, copied out of the file when it is opened: a search's
+  // candidates are spread over every id, so read from the mapping these pages were faulted in
+  // again one by one after every release (at 2.7M papers, 10.8 MB; 2-word p99 7.9 -> 4.9 ms).
+  std::vector<std::uint32_t> lengths;
 };
 
 bool WordTiers::Write(const Xapian::Database& database, Xapian::doccount min_termfreq,
@@ -237,13 +253,7 @@ std::optional<WordTiers> WordTiers::Open(const std::filesystem::path& file,
   if (file_size < kMagic.size() + trailer) return std::nullopt;
   const auto read_at = [&](std::uint64_t offset, std::size_t size) -> std::optional<std::string> {
     std::string bytes(size, '\0');
-    std::size_t done = 0;
-    while (done < size) {
-      const ssize_t got = ::pread(fd, bytes.data() + done, size - done,
-                                  static_cast<off_t>(offset + done));
-      if (got <= 0) return std::nullopt;
-      done += static_cast<std::size_t>(got);
-    }
+    if (!ReadFully(fd, bytes.data(), size, offset)) return std::nullopt;
     return bytes;
   };
   const std::optional<std::string> head = read_at(0, kMagic.size());
@@ -304,6 +314,11 @@ std::optional<WordTiers> WordTiers::Open(const std::filesystem::path& file,
     tiers.mapped_ = std::make_shared<Mapping::MappedFile>(
         static_cast<const unsigned char*>(data), file_size,
         most_resident.value_or(std::min(kMostResidentBytes, file_size / 8)));
+    std::vector<std::uint32_t>& lengths = tiers.mapped_->lengths;
+    lengths.resize(tiers.covered_through_);
+    if (!ReadFully(fd, lengths.data(), lengths.size() * sizeof lengths[0], *lengths_offset)) {
+      return std::nullopt;
+    }
   }
   return tiers;
 }
@@ -353,9 +368,7 @@ std::span<const std::uint16_t> WordTiers::Mapping::AbstractParts(const Tier& tie
 
 std::optional<Xapian::termcount> WordTiers::Mapping::DocumentLength(Xapian::docid docid) const {
   if (docid == 0 || docid > covered_through_) return std::nullopt;
-  std::uint32_t length = 0;
-  std::memcpy(&length, data_ + lengths_offset_ + 4 * std::uint64_t{docid - 1}, sizeof length);
-  return length;
+  return file_->lengths[docid - 1];
 }
 
 namespace {

@@ -201,13 +201,13 @@ long MappedResidentKb(const std::filesystem::path& file) {
   return -1;
 }
 
-// Every search of `tiers` reads a word's ids and every document's length, which touches every
-// page of a small file; returns what it read.
+// Every search of `tiers` reads a word's ids (the pages of its tiers) and every document's length
+// (kept in memory: not the file's pages); returns what it read.
 std::pair<std::size_t, Xapian::termcount> SearchEveryPage(const WordTiers& tiers) {
   const std::optional<WordTiers::Mapping> mapping = tiers.Map();
   std::size_t ids = 0;
   for (const WordTiers::Tier& tier : tiers.WordOf("ZSmodel")->tiers) {
-    ids += mapping->Ids(tier).size();
+    for (const std::uint32_t id : mapping->Ids(tier)) ids += id;
   }
   Xapian::termcount lengths = 0;
   for (Xapian::docid docid = 1; docid <= 900; ++docid) lengths += *mapping->DocumentLength(docid);
