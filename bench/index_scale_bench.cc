@@ -228,9 +228,9 @@ int main(int argc, char** argv) {
     if (cache.most_bytes > 0) {  // over both passes of TimeQueries: the untimed and the timed
       const std::int64_t hits = cache.hits - cache_before.hits;
       const std::int64_t reads = hits + cache.misses - cache_before.misses;
-      std::printf("%s, block cache of %zu MiB	%lld of %lld block reads from the cache (%.0f%%)\n",
-                  name.c_str(), cache.most_bytes >> 20, static_cast<long long>(hits),
-                  static_cast<long long>(reads), reads > 0 ? 100.0 * hits / reads : 0.0);
+      std::printf("%s, block cache\t%lld of %lld block reads from the cache of %zu MiB (%.0f%%)\n",
+                  name.c_str(), static_cast<long long>(hits), static_cast<long long>(reads),
+                  cache.most_bytes >> 20, reads > 0 ? 100.0 * hits / reads : 0.0);
     }
     std::fflush(stdout);
     for (const std::string& query : q.costliest) {

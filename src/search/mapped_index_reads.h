@@ -8,10 +8,11 @@
 // engine's p50 of 2-10 word searches went from 1.45 to 0.9 ms (docs/search.md, "Reading from
 // mappings").
 //
-// How: this file defines open, pread and close for the whole process (the executable's
-// definitions come first for every shared library: libxapian calls these three, SQLite
+// How: this file defines open, pread, pwrite and close for the whole process (the executable's
+// definitions come first for every shared library: libxapian calls these, SQLite
 // open64/pread64, which stay the C library's). They look only at files named *.glass opened
-// read-only while it is on; every other call goes straight on to the C library's. A read past the
+// read-only while it is on; every other call goes on to the C library's, through the index's
+// block cache when that is on (index_block_cache.h, which every pwrite keeps true). A read past the
 // mapped size (the writer grew the table since it was opened) is a pread(2), as before. A mapped
 // table's descriptor must be closed by close(3) (Xapian's are), or its number, reused, would
 // still read the table. Glass never shortens a table in place (only `xapian-compact` writes new

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "search/index_block_cache.h"
 #include "web/rate_limiter.h"
 #include "web/server.h"
 #include "web/watcher_quota.h"
@@ -71,6 +72,23 @@ void SiteMetrics::Append(PrometheusText& out) const {
                "FAQ generations running in this process now.");
     out.Sample("coolpapers_faq_live_generations", {},
                static_cast<double>(counts.live_generations));
+  }
+  if (const search::IndexBlockCacheCounts cache = search::CountIndexBlockCache();
+      cache.most_bytes > 0) {
+    out.Family("coolpapers_index_block_cache_reads_total", "counter",
+               "Reads of the search index's blocks: from the block cache (hit), from the files "
+               "and then kept (miss), or of other sizes, from the files (passed).");
+    out.Sample("coolpapers_index_block_cache_reads_total", {{"result", "hit"}},
+               static_cast<double>(cache.hits));
+    out.Sample("coolpapers_index_block_cache_reads_total", {{"result", "miss"}},
+               static_cast<double>(cache.misses));
+    out.Sample("coolpapers_index_block_cache_reads_total", {{"result", "passed"}},
+               static_cast<double>(cache.passed));
+    out.Family("coolpapers_index_block_cache_bytes", "gauge",
+               "Bytes of index blocks the block cache holds now (serve --index-cache-mb bounds "
+               "them).");
+    out.Sample("coolpapers_index_block_cache_bytes", {},
+               static_cast<double>(cache.blocks) * static_cast<double>(search::kBlockBytes));
   }
   MutexLock lock(&mutex_);
   out.Family("coolpapers_http_requests_total", "counter",

@@ -53,7 +53,8 @@ class SiteMetrics {
   // coolpapers_http_server_answers_total; with Watch, coolpapers_rate_limit_refusals_total,
   // coolpapers_http_connections, coolpapers_http_connections_refused_total,
   // coolpapers_faq_streams, coolpapers_faq_watchers, coolpapers_faq_watched_generations and
-  // coolpapers_faq_live_generations. Thread-safe.
+  // coolpapers_faq_live_generations; while the index's block cache is on,
+  // coolpapers_index_block_cache_reads_total and coolpapers_index_block_cache_bytes. Thread-safe.
   void Append(PrometheusText& out) const;
 
  private:

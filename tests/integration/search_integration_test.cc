@@ -9,6 +9,7 @@
 #include <cctype>
 #include <fstream>
 #include <memory>
+#include <regex>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
@@ -219,6 +220,34 @@ TEST_F(SearchIntegrationTest, DateRangeReturnsOnlyPapersFirstListedInIt) {
     EXPECT_GE(day, "2025-05-01") << paper["id"];
     EXPECT_LE(day, "2025-05-15") << paper["id"];
   }
+}
+
+// serve keeps the index blocks searches read in a cache of its own (search/index_block_cache.h),
+// sized by the index (a 64th of it) and counted on /metrics: distinct searches read some blocks
+// again (the B-trees' upper levels at least), and the answers above came through it.
+TEST_F(SearchIntegrationTest, ServeKeepsTheIndexBlocksSearchesReadAgain) {
+  for (const char* text : {"language models", "graph neural networks", "reinforcement learning",
+                           "speech recognition"}) {
+    EXPECT_GT(Search(text, 10)["total"].get<int64_t>(), 0) << text;
+  }
+  const HttpResponse metrics = client_->Get("/metrics");
+  ASSERT_EQ(metrics.status, 200) << metrics.body;
+  const auto sample = [&](const std::string& pattern) -> int64_t {
+    std::smatch match;
+    if (!std::regex_search(metrics.body, match, std::regex(pattern + R"( (\d+)\n)"))) return -1;
+    return std::stoll(match[1]);
+  };
+  EXPECT_GT(sample(R"(coolpapers_index_block_cache_reads_total\{result="hit"\})"), 0)
+      << metrics.body;
+  EXPECT_GT(sample(R"(coolpapers_index_block_cache_reads_total\{result="miss"\})"), 0);
+  int64_t index_bytes = 0;
+  for (const auto& entry :
+       std::filesystem::recursive_directory_iterator(temp_->path() / "var" / "index")) {
+    if (entry.is_regular_file()) index_bytes += static_cast<int64_t>(entry.file_size());
+  }
+  const int64_t held = sample("coolpapers_index_block_cache_bytes");
+  EXPECT_GT(held, 0);
+  EXPECT_LE(held, index_bytes / 64) << "the bound serve gives itself";
 }
 
 TEST_F(SearchIntegrationTest, HostileQueriesGet400PagesWithAMessage) {
