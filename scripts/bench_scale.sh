@@ -150,9 +150,9 @@ rows_search() {
   index=$(kept_index "$dir")
   ensure_timed_index "$dir" "$index"
   ensure_block_bounds "$dir" "$index"
-  # The block cache serve gives itself (search_service.h: a 64th of the index, at most 64 MiB).
+  # The block cache serve gives itself (search_service.h: a 64th of the index, at most 32 MiB).
   local cache_mb
-  cache_mb=$(du -sb "$index" | awk '{ mb = int($1 / 64 / 1048576); print (mb > 64 ? 64 : mb) }')
+  cache_mb=$(du -sb "$index" | awk '{ mb = int($1 / 64 / 1048576); print (mb > 32 ? 32 : mb) }')
   "$build/bench/index_scale_bench" --metadata "$shared" --index "$index" --papers 1 --reuse 1 \
     --check 1 --index-cache-mb "$cache_mb" 2>"$work/engine.log" | sed 's/^/engine, /'
   # Beside it, every block read from the files (no block cache, as before issue 19's session 32).

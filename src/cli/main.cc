@@ -56,7 +56,7 @@ int main(int argc, char** argv) try {
       ->check(CLI::NonNegativeNumber);
   serve_cmd->add_option("--index-cache-mb", serve.index_cache_mb,
                         "Keep this many MiB of the search index's most read blocks in memory "
-                        "(default: a 64th of the index's size, at most 64; 0: none)")
+                        "(default: a 64th of the index's size, at most 32; 0: none)")
       ->check(CLI::NonNegativeNumber);
 
   ImportOptions import;

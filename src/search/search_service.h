@@ -26,11 +26,12 @@ struct SearchServiceOptions {
   SearcherOptions searcher;
   // Bytes of the index's blocks kept in serve's memory (index_block_cache.h), taken only when
   // this process holds the index's writer, so that every write is seen. Unset: a 64th of the
-  // index's size when serve starts, at most kMostAutomaticIndexCacheBytes (at 2.7M papers 64 MiB
-  // answered 63% of the block reads of 2-10 word searches, and serve stays under 300 MB); 0: none.
+  // index's size when serve starts, at most kMostAutomaticIndexCacheBytes; 0: none. At 2.7M
+  // papers 32 MiB would answer about half of the block reads of distinct searches (64 MiB 61%),
+  // and serve stays under issue 19's 300 MB (with 64 MiB it peaked at 301-312 MB).
   std::optional<std::size_t> index_cache_bytes;
 };
-inline constexpr std::size_t kMostAutomaticIndexCacheBytes = std::size_t{64} << 20;
+inline constexpr std::size_t kMostAutomaticIndexCacheBytes = std::size_t{32} << 20;
 
 // Opens the index in `index_dir` (creating it, and filling it from `store` in the background,
 // when new) and starts keeping it up to date. Never fails: without the writer (a running
