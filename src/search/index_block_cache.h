@@ -3,7 +3,7 @@
 // words reads about 330 blocks of 8 KiB, each a system call that costs 2-3 µs on this machine
 // kind (issue 19; mapped_index_reads.h). Many are the same blocks search after search (the
 // B-trees' upper levels, the commonest words' lists): replaying 1,000 distinct searches' reads,
-// a cache of 32 MiB would have answered 52% of them, 64 MiB 61%, 96 MiB 66%. Unlike a mapping
+// a cache of 32 MiB would have answered 52% of them, 64 MiB 61%, 96 MiB 65%. Unlike a mapping
 // of the tables, whose touched pages stay resident until all are let go at once (and fault in
 // again, which costs more than the read here), the cache holds at most its bound, evicting the
 // blocks least recently asked for (CLOCK), so serve's memory stays within issue 19's 300 MB.
