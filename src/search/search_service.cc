@@ -42,8 +42,13 @@ std::unique_ptr<SearchService> OpenSearchService(store::Store& store,
   } else {
     std::fprintf(stderr, "coolpapers: the search index will not follow the store: %s (%s)\n",
                  indexer.error().message.c_str(), indexer.error().detail.c_str());
+    if (options.index_cache_bytes.value_or(0) > 0) {
+      std::fprintf(stderr, "coolpapers: no block cache for the search index: it would not see the "
+                           "writes of the process that holds the index\n");
+    }
   }
-  Result<std::unique_ptr<search::Searcher>> searcher = search::Searcher::Open(index_dir, options.searcher);
+  Result<std::unique_ptr<search::Searcher>> searcher =
+      search::Searcher::Open(index_dir, options.searcher);
   if (searcher) {
     service->searcher = std::move(*searcher);
   } else {
