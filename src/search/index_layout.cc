@@ -58,6 +58,12 @@ Result<int> ReadCurrentGeneration(const std::filesystem::path& index_dir) {
   return generation;
 }
 
+std::optional<StubVersion> CurrentStubVersion(const std::filesystem::path& index_dir) {
+  struct stat file {};
+  if (::stat(CurrentStubPath(index_dir).c_str(), &file) != 0) return std::nullopt;
+  return StubVersion{file.st_dev, file.st_ino, file.st_size, file.st_ctim};
+}
+
 Result<void> WriteCurrentGeneration(const std::filesystem::path& index_dir, int generation) {
   const std::filesystem::path stub = CurrentStubPath(index_dir);
   const std::filesystem::path temporary = index_dir / "current.tmp";

@@ -5,7 +5,11 @@
 #ifndef COOLPAPERS_SEARCH_INDEX_LAYOUT_H_
 #define COOLPAPERS_SEARCH_INDEX_LAYOUT_H_
 
+#include <sys/stat.h>
+
+#include <ctime>
 #include <filesystem>
+#include <optional>
 
 #include "core/error.h"
 
@@ -25,6 +29,22 @@ std::filesystem::path PartsPath(const std::filesystem::path& index_dir, int gene
 // when the stub exists but does not read "auto gen-<n>", kUnavailable when it cannot be read.
 // Safe from any thread.
 [[nodiscard]] Result<int> ReadCurrentGeneration(const std::filesystem::path& index_dir);
+
+// Tells one stub from the next without reading it: a swap renames a new file into place, which
+// has another inode than the stub it replaces (both exist at the rename) and a new change time.
+struct StubVersion {
+  dev_t device = 0;
+  ino_t inode = 0;
+  off_t size = 0;
+  std::timespec changed{};
+  friend bool operator==(const StubVersion& a, const StubVersion& b) {
+    return a.device == b.device && a.inode == b.inode && a.size == b.size &&
+           a.changed.tv_sec == b.changed.tv_sec && a.changed.tv_nsec == b.changed.tv_nsec;
+  }
+};
+
+// The stub's version now (one stat(2)); nullopt when there is no stub or it cannot be read.
+std::optional<StubVersion> CurrentStubVersion(const std::filesystem::path& index_dir);
 
 // Points the stub at `generation` atomically (write a temporary file, fsync, rename). Returns
 // kUnavailable when the file system refuses. Callers serialise (the single writer does).

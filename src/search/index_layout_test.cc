@@ -23,6 +23,25 @@ TEST(IndexLayout, WrittenGenerationReadsBack) {
   EXPECT_FALSE(std::filesystem::exists(dir.path() / "current.tmp"));
 }
 
+// Searchers read the stub again only when its version changed (Refresh): every swap must
+// change it, even back to the generation it named before, and nothing else may.
+TEST(IndexLayout, EverySwapChangesTheStubsVersion) {
+  coolpapers::testing::TempDir dir;
+  EXPECT_EQ(CurrentStubVersion(dir.path()), std::nullopt);
+  ASSERT_TRUE(WriteCurrentGeneration(dir.path(), 1));
+  const std::optional<StubVersion> first = CurrentStubVersion(dir.path());
+  ASSERT_TRUE(first);
+  EXPECT_EQ(CurrentStubVersion(dir.path()), first);
+  ASSERT_TRUE(ReadCurrentGeneration(dir.path()));
+  EXPECT_EQ(CurrentStubVersion(dir.path()), first);  // reading is not a change
+  ASSERT_TRUE(WriteCurrentGeneration(dir.path(), 2));
+  const std::optional<StubVersion> second = CurrentStubVersion(dir.path());
+  ASSERT_TRUE(second);
+  EXPECT_NE(second, first);
+  ASSERT_TRUE(WriteCurrentGeneration(dir.path(), 1));
+  EXPECT_NE(CurrentStubVersion(dir.path()), second);
+}
+
 TEST(IndexLayout, DamagedStubIsCorrupt) {
   coolpapers::testing::TempDir dir;
   std::ofstream(CurrentStubPath(dir.path())) << "glass /elsewhere\n";

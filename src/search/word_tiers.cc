@@ -389,6 +389,27 @@ std::size_t Gallop(std::span<const std::uint32_t> list, std::size_t from, std::u
       list.begin());
 }
 
+// How many of `count` ids from `ids` are below `id`, four at a time: a seek counts a whole
+// block of them (SeekTo), and one at a time the count was two thirds of the seeks' time at 2.7M
+// papers. Sorted ids make the count a place. The vector type is the compiler's own (GCC, Clang),
+// so no instruction set is named: SSE2 on x86-64.
+std::size_t CountBelow(const std::uint32_t* ids, std::size_t count, std::uint32_t id) {
+  using Lanes = std::uint32_t __attribute__((vector_size(16)));
+  using Counts = std::int32_t __attribute__((vector_size(16)));
+  constexpr std::size_t kLanes = sizeof(Lanes) / sizeof(std::uint32_t);
+  const Lanes target = {id, id, id, id};
+  Counts below = {};
+  std::size_t i = 0;
+  for (; i + kLanes <= count; i += kLanes) {
+    Lanes lanes;
+    std::memcpy(&lanes, ids + i, sizeof lanes);
+    below -= reinterpret_cast<Counts>(lanes < target);  // a lane below is all ones: -1
+  }
+  std::size_t total = static_cast<std::size_t>(below[0] + below[1] + below[2] + below[3]);
+  for (; i < count; ++i) total += ids[i] < id ? 1 : 0;
+  return total;
+}
+
 }  // namespace
 
 std::size_t SeekTo(std::span<const std::uint32_t> ids, std::span<const std::uint32_t> heads,
@@ -407,9 +428,7 @@ std::size_t SeekTo(std::span<const std::uint32_t> ids, std::span<const std::uint
   const std::size_t end = std::min(ids.size(), next * kBlock);
   // The block's ids below `id`, all counted: its four cache lines are read at once, where a
   // binary search waited for one after the other (half the seeks' time at 2.7M papers).
-  std::size_t below = 0;
-  for (std::size_t i = begin; i < end; ++i) below += ids[i] < id ? 1 : 0;
-  return begin + below;
+  return begin + CountBelow(ids.data() + begin, end - begin, id);
 }
 
 }  // namespace coolpapers::search

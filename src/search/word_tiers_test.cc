@@ -163,25 +163,29 @@ TEST(WordTiers, KeepEveryDocumentsLength) {
 }
 
 // A seek finds what a binary search of the ids from the same place finds, with the block heads
-// and without, whatever the distance: one place on, within the block, blocks away, past the end.
+// and without, whatever the distance: one place on, within the block, blocks away, past the end;
+// and ids either side of 2^31, which a signed comparison would put in the wrong order.
 TEST(SeekTo, FindsTheFirstIdAtLeastTheOneSought) {
   std::mt19937 random(19);
-  for (const std::size_t size : {0, 1, 63, 64, 65, 1000, 20000}) {
-    std::vector<std::uint32_t> ids;
-    std::uint32_t id = 0;
-    for (std::size_t i = 0; i < size; ++i) ids.push_back(id += 1 + random() % 9);
-    std::vector<std::uint32_t> heads;
-    for (std::size_t i = 0; i < ids.size(); i += WordTiers::kIdsPerBlock) heads.push_back(ids[i]);
-    for (int trial = 0; trial < 3000; ++trial) {
-      const std::size_t from = size == 0 ? 0 : random() % (size + 1);
-      const std::uint32_t sought = static_cast<std::uint32_t>(random() % (id + 20));
-      const auto expected = static_cast<std::size_t>(
-          std::lower_bound(ids.begin() + static_cast<std::ptrdiff_t>(from), ids.end(), sought) -
-          ids.begin());
-      EXPECT_EQ(SeekTo(ids, heads, from, sought), expected)
-          << "size " << size << ", from " << from << ", id " << sought;
-      EXPECT_EQ(SeekTo(ids, {}, from, sought), expected)
-          << "no heads: size " << size << ", from " << from << ", id " << sought;
+  for (const std::uint32_t first : {0u, 0x7fffc000u}) {
+    for (const std::size_t size : {0, 1, 63, 64, 65, 1000, 20000}) {
+      std::vector<std::uint32_t> ids;
+      std::uint32_t id = first;
+      for (std::size_t i = 0; i < size; ++i) ids.push_back(id += 1 + random() % 9);
+      std::vector<std::uint32_t> heads;
+      for (std::size_t i = 0; i < ids.size(); i += WordTiers::kIdsPerBlock) heads.push_back(ids[i]);
+      for (int trial = 0; trial < 3000; ++trial) {
+        const std::size_t from = size == 0 ? 0 : random() % (size + 1);
+        const std::uint32_t sought =
+            first + static_cast<std::uint32_t>(random() % (id - first + 20));
+        const auto expected = static_cast<std::size_t>(
+            std::lower_bound(ids.begin() + static_cast<std::ptrdiff_t>(from), ids.end(), sought) -
+            ids.begin());
+        EXPECT_EQ(SeekTo(ids, heads, from, sought), expected)
+            << "size " << size << ", from " << from << ", id " << sought;
+        EXPECT_EQ(SeekTo(ids, {}, from, sought), expected)
+            << "no heads: size " << size << ", from " << from << ", id " << sought;
+      }
     }
   }
 }
