@@ -7,6 +7,7 @@
 
 #include "core/timestamp.h"
 #include "web/api/json_dump.h"
+#include "web/api/json_writer.h"
 #include "web/api/venue_json.h"
 
 namespace coolpapers::web {
@@ -14,98 +15,148 @@ namespace {
 
 using nlohmann::json;
 
-json DayOrNull(const std::optional<Date>& day) { return day ? json(day->ToIso()) : json(nullptr); }
-
-json TimeOrNull(const std::optional<UtcTime>& time) {
-  return time ? json(FormatRfc3339(*time)) : json(nullptr);
-}
-
-// Every version arXiv announced, oldest first: [{"version":1,"submitted":"2024-01-12T18:59:59Z"}].
-json VersionsJson(const std::vector<PaperVersion>& versions) {
-  json list = json::array();
+// Every version arXiv announced, oldest first: [{"submitted":"2024-01-12T18:59:59Z","version":1}].
+void WriteVersions(JsonWriter& out, const std::vector<PaperVersion>& versions) {
+  out.BeginArray();
   for (const PaperVersion& version : versions) {
-    list.push_back({{"version", version.number}, {"submitted", FormatRfc3339(version.submitted)}});
+    out.BeginObject();
+    out.Key("submitted").String(FormatRfc3339(version.submitted));
+    out.Key("version").Int(version.number);
+    out.EndObject();
   }
-  return list;
+  out.EndArray();
 }
 
-json PaperJson(const Paper& paper, std::optional<AnnounceType> type) {
+void WriteDayOrNull(JsonWriter& out, const std::optional<Date>& day) {
+  if (day) {
+    out.String(day->ToIso());
+  } else {
+    out.Null();
+  }
+}
+
+void WriteTimeOrNull(JsonWriter& out, const std::optional<UtcTime>& time) {
+  if (time) {
+    out.String(FormatRfc3339(*time));
+  } else {
+    out.Null();
+  }
+}
+
+// The keys in byte order, as every other document of the API has them (json_writer.h).
+void WritePaper(JsonWriter& out, const Paper& paper, std::optional<AnnounceType> type) {
   const bool dated = !paper.versions.empty();
-  return json{
-      {"id", paper.id},
-      {"version", paper.version},
-      {"title", paper.title},
-      {"authors", paper.authors},
-      {"abstract", paper.abstract},
-      {"categories", paper.categories},
-      {"primary_category", paper.categories.empty() ? json(nullptr) : json(paper.categories.front())},
-      {"announce_type", type ? json(std::string(AnnounceTypeName(*type))) : json(nullptr)},
-      {"comments", paper.comments},
-      {"journal_ref", paper.journal_ref},
-      {"doi", paper.doi},
-      {"abs_url", paper.AbsUrl()},
-      {"pdf_url", paper.PdfUrl()},
-      {"first_listed", DayOrNull(paper.first_listed)},
-      // v1's submission and the latest version's (arXiv's <published> and <updated>).
-      {"published", TimeOrNull(dated ? std::optional(paper.versions.front().submitted) : std::nullopt)},
-      {"updated", TimeOrNull(dated ? std::optional(paper.versions.back().submitted) : std::nullopt)},
-      {"versions", VersionsJson(paper.versions)},
-  };
+  out.BeginObject();
+  out.Key("abs_url").String(paper.AbsUrl());
+  out.Key("abstract").String(paper.abstract);
+  out.Key("announce_type");
+  if (type) {
+    out.String(AnnounceTypeName(*type));
+  } else {
+    out.Null();
+  }
+  out.Key("authors").Strings(paper.authors);
+  out.Key("categories").Strings(paper.categories);
+  out.Key("comments").String(paper.comments);
+  out.Key("doi").String(paper.doi);
+  out.Key("first_listed");
+  WriteDayOrNull(out, paper.first_listed);
+  out.Key("id").String(paper.id);
+  out.Key("journal_ref").String(paper.journal_ref);
+  out.Key("pdf_url").String(paper.PdfUrl());
+  out.Key("primary_category");
+  if (paper.categories.empty()) {
+    out.Null();
+  } else {
+    out.String(paper.categories.front());
+  }
+  // v1's submission and the latest version's (arXiv's <published> and <updated>).
+  out.Key("published");
+  WriteTimeOrNull(out, dated ? std::optional(paper.versions.front().submitted) : std::nullopt);
+  out.Key("title").String(paper.title);
+  out.Key("updated");
+  WriteTimeOrNull(out, dated ? std::optional(paper.versions.back().submitted) : std::nullopt);
+  out.Key("version").Int(paper.version);
+  out.Key("versions");
+  WriteVersions(out, paper.versions);
+  out.EndObject();
+}
+
+// A result's object: an arXiv paper's, or a venue paper's (VenuePaperJson) with "branch":
+// "venue" so a reader of mixed results can tell them apart.
+void WriteCard(JsonWriter& out, const SearchCard& card) {
+  if (!card.venue) {
+    WritePaper(out, card.paper, std::nullopt);
+    return;
+  }
+  json paper = VenuePaperJson(*card.venue);
+  paper["branch"] = "venue";
+  out.Raw(DumpSafeJson(paper));
+}
+
+void WriteCards(JsonWriter& out, const std::vector<SearchCard>& cards) {
+  out.BeginArray();
+  for (const SearchCard& card : cards) WriteCard(out, card);
+  out.EndArray();
 }
 
 }  // namespace
 
 std::string RenderListJson(const ListView& view) {
-  json papers = json::array();
-  for (const ListedCard& card : view.cards) papers.push_back(PaperJson(card.paper, card.type));
-  return DumpSafeJson(json{
-      {"expression", view.expression},
-      {"day", view.day.ToIso()},
-      {"total", view.total},
-      {"skip", view.skip},
-      {"show", view.show},
-      {"previous_day", DayOrNull(view.previous_day)},
-      {"next_day", DayOrNull(view.next_day)},
-      {"papers", std::move(papers)},
-  });
+  JsonWriter out;
+  out.BeginObject();
+  out.Key("day").String(view.day.ToIso());
+  out.Key("expression").String(view.expression);
+  out.Key("next_day");
+  WriteDayOrNull(out, view.next_day);
+  out.Key("papers").BeginArray();
+  for (const ListedCard& card : view.cards) WritePaper(out, card.paper, card.type);
+  out.EndArray();
+  out.Key("previous_day");
+  WriteDayOrNull(out, view.previous_day);
+  out.Key("show").Int(view.show);
+  out.Key("skip").Int(view.skip);
+  out.Key("total").Int(view.total);
+  out.EndObject();
+  return std::move(out).Take();
 }
 
 std::string RenderPapersJson(const PapersView& view) {
-  json papers = json::array();
-  for (const Paper& paper : view.papers) papers.push_back(PaperJson(paper, std::nullopt));
-  return DumpSafeJson(json{{"papers", std::move(papers)}, {"missing", view.missing}});
+  JsonWriter out;
+  out.BeginObject();
+  out.Key("missing").Strings(view.missing);
+  out.Key("papers").BeginArray();
+  for (const Paper& paper : view.papers) WritePaper(out, paper, std::nullopt);
+  out.EndArray();
+  out.EndObject();
+  return std::move(out).Take();
 }
-
-// A result's object: an arXiv paper's, or a venue paper's (VenuePaperJson) with "branch":
-// "venue" so a reader of mixed results can tell them apart.
-namespace {
-json CardJson(const SearchCard& card) {
-  if (!card.venue) return PaperJson(card.paper, std::nullopt);
-  json paper = VenuePaperJson(*card.venue);
-  paper["branch"] = "venue";
-  return paper;
-}
-}  // namespace
 
 std::string RenderRelatedJson(const std::string& id, const std::vector<std::string>& keywords,
                               const std::vector<SearchCard>& papers) {
-  json list = json::array();
-  for (const SearchCard& card : papers) list.push_back(CardJson(card));
-  return DumpSafeJson(json{{"id", id}, {"keywords", keywords}, {"papers", std::move(list)}});
+  JsonWriter out;
+  out.BeginObject();
+  out.Key("id").String(id);
+  out.Key("keywords").Strings(keywords);
+  out.Key("papers");
+  WriteCards(out, papers);
+  out.EndObject();
+  return std::move(out).Take();
 }
 
 std::string RenderSearchJson(const SearchView& view) {
-  json papers = json::array();
-  for (const SearchCard& card : view.cards) papers.push_back(CardJson(card));
-  return DumpSafeJson(json{
-      {"query", view.query},
-      {"sort", std::string(SearchOrderName(view.sort))},
-      {"total", view.total},
-      {"total_exact", view.total_exact},
-      {"skip", view.skip},
-      {"show", view.show},
-      {"papers", std::move(papers)},
-  });
+  JsonWriter out;
+  out.BeginObject();
+  out.Key("papers");
+  WriteCards(out, view.cards);
+  out.Key("query").String(view.query);
+  out.Key("show").Int(view.show);
+  out.Key("skip").Int(view.skip);
+  out.Key("sort").String(SearchOrderName(view.sort));
+  out.Key("total").Int(view.total);
+  out.Key("total_exact").Bool(view.total_exact);
+  out.EndObject();
+  return std::move(out).Take();
 }
 
 std::string RenderDaysJson(const CategoryExpr& expr, const std::vector<Date>& days) {

@@ -7,7 +7,9 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "core/timestamp.h"
 #include "tests/support/web_test_support.h"
+#include "web/api/json_dump.h"
 
 namespace coolpapers::web {
 namespace {
@@ -101,6 +103,90 @@ TEST(PapersJson, ReplacesInvalidUtf8InsteadOfFailing) {
   paper.title = "bad \xff byte";
   const json document = json::parse(RenderPapersJson({{paper}, {}}));
   EXPECT_EQ(document["papers"][0]["title"], "bad \xEF\xBF\xBD byte");
+}
+
+// A paper's object as the API wrote it from a nlohmann::json tree, before JsonWriter: the
+// answers' bytes must stay the same (keys in byte order, the same escapes and replacements).
+json PaperTree(const Paper& paper, std::optional<AnnounceType> type) {
+  json versions = json::array();
+  for (const PaperVersion& version : paper.versions) {
+    versions.push_back({{"version", version.number}, {"submitted", FormatRfc3339(version.submitted)}});
+  }
+  const auto time_or_null = [](const std::optional<UtcTime>& time) {
+    return time ? json(FormatRfc3339(*time)) : json(nullptr);
+  };
+  const bool dated = !paper.versions.empty();
+  return json{
+      {"id", paper.id},
+      {"version", paper.version},
+      {"title", paper.title},
+      {"authors", paper.authors},
+      {"abstract", paper.abstract},
+      {"categories", paper.categories},
+      {"primary_category", paper.categories.empty() ? json(nullptr) : json(paper.categories.front())},
+      {"announce_type", type ? json(std::string(AnnounceTypeName(*type))) : json(nullptr)},
+      {"comments", paper.comments},
+      {"journal_ref", paper.journal_ref},
+      {"doi", paper.doi},
+      {"abs_url", paper.AbsUrl()},
+      {"pdf_url", paper.PdfUrl()},
+      {"first_listed", paper.first_listed ? json(paper.first_listed->ToIso()) : json(nullptr)},
+      {"published", time_or_null(dated ? std::optional(paper.versions.front().submitted) : std::nullopt)},
+      {"updated", time_or_null(dated ? std::optional(paper.versions.back().submitted) : std::nullopt)},
+      {"versions", std::move(versions)},
+  };
+}
+
+TEST(ApiJson, WritesTheBytesTheTreeDumpWrote) {
+  std::vector<Paper> papers = {SamplePaper("2505.09001", {"cs.CL", "cs.AI"}),
+                               HostilePaper("2505.09002"), SamplePaper("2505.09003", {})};
+  papers[0].version = 2;
+  papers[0].doi = "10.1000/x";
+  papers[0].versions.push_back({.number = 2, .submitted = papers[0].versions.front().submitted});
+  papers[2].title = "caf\xC3\xA9 \xF0\x9F\x98\x80 bad \xff \xE2\x82 byte\t\"q\" \\";
+  papers[2].versions.clear();
+  papers[2].first_listed.reset();
+
+  ListView list;
+  list.expression = "cs.AI,cs.CL";
+  list.day = Day("2025-05-14");
+  list.total = 3;
+  list.next_day = Day("2025-05-15");
+  json list_tree = json::array();
+  SearchView search;
+  search.query = "<b> & \"quotes\"";
+  search.total = 1234;
+  search.total_exact = false;
+  json search_tree = json::array();
+  json papers_tree = json::array();
+  for (const Paper& paper : papers) {
+    list.cards.push_back({paper, AnnounceType::kReplace});
+    list_tree.push_back(PaperTree(paper, AnnounceType::kReplace));
+    search.cards.push_back({paper, {}, std::nullopt});
+    search_tree.push_back(PaperTree(paper, std::nullopt));
+    papers_tree.push_back(PaperTree(paper, std::nullopt));
+  }
+  EXPECT_EQ(RenderListJson(list), DumpSafeJson(json{{"expression", list.expression},
+                                                    {"day", "2025-05-14"},
+                                                    {"total", 3},
+                                                    {"skip", 0},
+                                                    {"show", 25},
+                                                    {"previous_day", nullptr},
+                                                    {"next_day", "2025-05-15"},
+                                                    {"papers", list_tree}}));
+  EXPECT_EQ(RenderSearchJson(search), DumpSafeJson(json{{"query", search.query},
+                                                        {"sort", "relevance"},
+                                                        {"total", 1234},
+                                                        {"total_exact", false},
+                                                        {"skip", 0},
+                                                        {"show", 25},
+                                                        {"papers", search_tree}}));
+  EXPECT_EQ(RenderPapersJson({papers, {"2401.99999"}}),
+            DumpSafeJson(json{{"papers", papers_tree}, {"missing", {"2401.99999"}}}));
+  EXPECT_EQ(RenderRelatedJson("2505.09001", {"agents", "<tag>"}, search.cards),
+            DumpSafeJson(json{{"id", "2505.09001"},
+                              {"keywords", {"agents", "<tag>"}},
+                              {"papers", search_tree}}));
 }
 
 TEST(DaysJson, NamesTheCanonicalExpressionAndItsDaysInOrder) {
