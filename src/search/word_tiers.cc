@@ -412,11 +412,9 @@ std::size_t CountBelow(const std::uint32_t* ids, std::size_t count, std::uint32_
 
 }  // namespace
 
-std::size_t SeekTo(std::span<const std::uint32_t> ids, std::span<const std::uint32_t> heads,
-                   std::size_t from, std::uint32_t id) {
-  for (const std::size_t near = std::min(ids.size(), from + 8); from < near; ++from) {
-    if (ids[from] >= id) return from;
-  }
+// Past the ids SeekTo looked at one by one.
+std::size_t SeekFar(std::span<const std::uint32_t> ids, std::span<const std::uint32_t> heads,
+                    std::size_t from, std::uint32_t id) {
   if (from >= ids.size()) return ids.size();
   if (heads.empty()) return Gallop(ids, from, id);
   // Every id before `from` is below `id`, so is the head of every block up to from's: the first

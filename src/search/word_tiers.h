@@ -19,6 +19,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <filesystem>
@@ -136,13 +137,25 @@ class WordTiers {
   std::shared_ptr<Mapping::MappedFile> mapped_;  // nullptr when the file could not be mapped
 };
 
+// SeekTo's work past the ids it looks at one by one, from `from` on.
+std::size_t SeekFar(std::span<const std::uint32_t> ids, std::span<const std::uint32_t> heads,
+                    std::size_t from, std::uint32_t id);
+
 // The first position at or after `from` in `ids` (ascending) whose id is at least `id`. The next
 // few ids are looked at one by one (most seeks in a list denser than the one leading a search
 // move a few places); further on, the seek gallops along `heads`, the list's block heads
 // (WordTiers::Mapping::BlockHeads), then looks in the one block it found; along the ids
-// themselves when `heads` is empty (a list without them).
-std::size_t SeekTo(std::span<const std::uint32_t> ids, std::span<const std::uint32_t> heads,
-                   std::size_t from, std::uint32_t id);
+// themselves when `heads` is empty (a list without them). Inline, since most seeks end among
+// those first few: the call was a fifth of the seeks' instructions at 2.7M papers.
+inline std::size_t SeekTo(std::span<const std::uint32_t> ids,
+                          std::span<const std::uint32_t> heads, std::size_t from,
+                          std::uint32_t id) {
+  constexpr std::size_t kNearIds = 8;
+  for (const std::size_t near = std::min(ids.size(), from + kNearIds); from < near; ++from) {
+    if (ids[from] >= id) return from;
+  }
+  return SeekFar(ids, heads, from, id);
+}
 
 }  // namespace coolpapers::search
 
