@@ -1,6 +1,7 @@
-// The JSON API's documents, /api/arxiv/...: the same data as the pages, built with nlohmann::json
-// (which escapes every string; invalid UTF-8 is replaced with U+FFFD rather than failing), with
-// '<', '>' and '&' written as \u003c, \u003e and \u0026 so no markup ever appears raw.
+// The JSON API's documents, /api/arxiv/...: the same data as the pages, papers written by
+// JsonWriter and the rest dumped from nlohmann::json trees, the same bytes either way (every
+// string escaped; invalid UTF-8 replaced with U+FFFD rather than failing; keys in byte order),
+// with '<', '>' and '&' written as \u003c, \u003e and \u0026 so no markup ever appears raw.
 //
 // A paper: {"id":"2401.06769","version":2,"title":"...","authors":["..."],"abstract":"...",
 //   "categories":["cs.CL","cs.AI"],"primary_category":"cs.CL","announce_type":"new"|null,

@@ -3,7 +3,7 @@
 // nlohmann::json escapes them (invalid UTF-8 replaced with U+FFFD), '<', '>' and '&' as \u003c,
 // \u003e and \u0026. Building a nlohmann::json tree and dumping it was a fifth of the work of a
 // 2-3 word /api/search at 2.7M papers (a std::map and its strings for every paper, then a
-// second pass for the markup); writing the text directly is about a tenth of that.
+// second pass for the markup); writing the text directly takes a quarter of the instructions.
 //
 // The caller writes keys in the order it wants them; DumpSafeJson's documents have theirs in
 // byte order (nlohmann::json keeps objects in a std::map), which writers here keep so that
