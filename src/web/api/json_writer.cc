@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/utf8.h"
 #include "web/api/json_dump.h"
 
 namespace coolpapers::web {
@@ -29,31 +30,6 @@ constexpr std::array<std::string_view, 128> kEscapes = [] {
   return escapes;
 }();
 
-// The length of the well-formed UTF-8 sequence starting at text[i] (Unicode's table 3-7: no
-// overlong forms, no surrogates, nothing past U+10FFFF), or 0 when it is not one.
-std::size_t Utf8SequenceAt(std::string_view text, std::size_t i) {
-  const auto byte = [&](std::size_t at) {
-    return at < text.size() ? static_cast<unsigned char>(text[at]) : 0u;
-  };
-  const auto continuation = [&](std::size_t at, unsigned low = 0x80, unsigned high = 0xBF) {
-    const unsigned b = byte(at);
-    return at < text.size() && b >= low && b <= high;
-  };
-  const unsigned lead = byte(i);
-  if (lead >= 0xC2 && lead <= 0xDF) return continuation(i + 1) ? 2 : 0;
-  if (lead >= 0xE0 && lead <= 0xEF) {
-    const unsigned low = lead == 0xE0 ? 0xA0 : 0x80;
-    const unsigned high = lead == 0xED ? 0x9F : 0xBF;
-    return continuation(i + 1, low, high) && continuation(i + 2) ? 3 : 0;
-  }
-  if (lead >= 0xF0 && lead <= 0xF4) {
-    const unsigned low = lead == 0xF0 ? 0x90 : 0x80;
-    const unsigned high = lead == 0xF4 ? 0x8F : 0xBF;
-    return continuation(i + 1, low, high) && continuation(i + 2) && continuation(i + 3) ? 4 : 0;
-  }
-  return 0;
-}
-
 // Appends `text` escaped, without quotes; false (with `out` as it was) at the first byte that
 // is not well-formed UTF-8.
 bool AppendEscapedUtf8(std::string& out, std::string_view text) {
@@ -70,7 +46,7 @@ bool AppendEscapedUtf8(std::string& out, std::string_view text) {
       ++i;
       continue;
     }
-    const std::size_t length = Utf8SequenceAt(text, i);
+    const std::size_t length = Utf8SequenceLength(text, i);
     if (length == 0) {
       out.resize(start);
       return false;
