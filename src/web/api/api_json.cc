@@ -2,6 +2,7 @@
 
 #include <cassert>
 #include <optional>
+#include <string>
 
 #include <nlohmann/json.hpp>
 
@@ -27,20 +28,12 @@ void WriteVersions(JsonWriter& out, const std::vector<PaperVersion>& versions) {
   out.EndArray();
 }
 
-void WriteDayOrNull(JsonWriter& out, const std::optional<Date>& day) {
-  if (day) {
-    out.String(day->ToIso());
-  } else {
-    out.Null();
-  }
+std::optional<std::string> DayText(const std::optional<Date>& day) {
+  return day ? std::optional(day->ToIso()) : std::nullopt;
 }
 
-void WriteTimeOrNull(JsonWriter& out, const std::optional<UtcTime>& time) {
-  if (time) {
-    out.String(FormatRfc3339(*time));
-  } else {
-    out.Null();
-  }
+std::optional<std::string> TimeText(const std::optional<UtcTime>& time) {
+  return time ? std::optional(FormatRfc3339(*time)) : std::nullopt;
 }
 
 // The keys in byte order, as every other document of the API has them (json_writer.h).
@@ -49,33 +42,26 @@ void WritePaper(JsonWriter& out, const Paper& paper, std::optional<AnnounceType>
   out.BeginObject();
   out.Key("abs_url").String(paper.AbsUrl());
   out.Key("abstract").String(paper.abstract);
-  out.Key("announce_type");
-  if (type) {
-    out.String(AnnounceTypeName(*type));
-  } else {
-    out.Null();
-  }
+  out.Key("announce_type")
+      .StringOrNull(type ? std::optional<std::string>(AnnounceTypeName(*type)) : std::nullopt);
   out.Key("authors").Strings(paper.authors);
   out.Key("categories").Strings(paper.categories);
   out.Key("comments").String(paper.comments);
   out.Key("doi").String(paper.doi);
-  out.Key("first_listed");
-  WriteDayOrNull(out, paper.first_listed);
+  out.Key("first_listed").StringOrNull(DayText(paper.first_listed));
   out.Key("id").String(paper.id);
   out.Key("journal_ref").String(paper.journal_ref);
   out.Key("pdf_url").String(paper.PdfUrl());
-  out.Key("primary_category");
-  if (paper.categories.empty()) {
-    out.Null();
-  } else {
-    out.String(paper.categories.front());
-  }
+  out.Key("primary_category")
+      .StringOrNull(paper.categories.empty() ? std::nullopt
+                                             : std::optional(paper.categories.front()));
   // v1's submission and the latest version's (arXiv's <published> and <updated>).
-  out.Key("published");
-  WriteTimeOrNull(out, dated ? std::optional(paper.versions.front().submitted) : std::nullopt);
+  out.Key("published")
+      .StringOrNull(
+          TimeText(dated ? std::optional(paper.versions.front().submitted) : std::nullopt));
   out.Key("title").String(paper.title);
-  out.Key("updated");
-  WriteTimeOrNull(out, dated ? std::optional(paper.versions.back().submitted) : std::nullopt);
+  out.Key("updated").StringOrNull(
+      TimeText(dated ? std::optional(paper.versions.back().submitted) : std::nullopt));
   out.Key("version").Int(paper.version);
   out.Key("versions");
   WriteVersions(out, paper.versions);
@@ -107,13 +93,11 @@ std::string RenderListJson(const ListView& view) {
   out.BeginObject();
   out.Key("day").String(view.day.ToIso());
   out.Key("expression").String(view.expression);
-  out.Key("next_day");
-  WriteDayOrNull(out, view.next_day);
+  out.Key("next_day").StringOrNull(DayText(view.next_day));
   out.Key("papers").BeginArray();
   for (const ListedCard& card : view.cards) WritePaper(out, card.paper, card.type);
   out.EndArray();
-  out.Key("previous_day");
-  WriteDayOrNull(out, view.previous_day);
+  out.Key("previous_day").StringOrNull(DayText(view.previous_day));
   out.Key("show").Int(view.show);
   out.Key("skip").Int(view.skip);
   out.Key("total").Int(view.total);
