@@ -214,17 +214,21 @@ int main(int argc, char** argv) {
   const auto report = [&](const std::string& name, const std::vector<std::string>& queries) {
     const int64_t by_blocks_before = (*searcher)->SearchesReadByBlocks();
     const int64_t by_tiers_before = (*searcher)->SearchesReadByTiers();
+    const int64_t weighed_before = (*searcher)->SearchesWeighedByTiers();
     const search::IndexBlockCacheCounts cache_before = search::CountIndexBlockCache();
     const bench::Quantiles q = bench::TimeQueries(**searcher, queries);
     const search::IndexBlockCacheCounts cache = search::CountIndexBlockCache();
     const int64_t by_blocks = (*searcher)->SearchesReadByBlocks() - by_blocks_before;
     const int64_t by_tiers = (*searcher)->SearchesReadByTiers() - by_tiers_before;
+    const int64_t weighed = (*searcher)->SearchesWeighedByTiers() - weighed_before;
     std::printf("%s (%zu queries)\tp50 %.2f ms, p99 %.2f ms, max %.1f ms (%s); CPU p50 %.2f ms, "
-                "p99 %.2f ms%s; %lld of the searches read by blocks, %lld by tiers\n",
+                "p99 %.2f ms%s; %lld of the searches read by blocks, %lld by tiers (%lld weighed "
+                "by them too)\n",
                 name.c_str(), queries.size(), q.median_ms, q.p99_ms, q.max_ms, q.slowest.c_str(),
                 q.cpu_median_ms, q.cpu_p99_ms,
                 q.failed ? (", " + std::to_string(q.failed) + " failed").c_str() : "",
-                static_cast<long long>(by_blocks), static_cast<long long>(by_tiers));
+                static_cast<long long>(by_blocks), static_cast<long long>(by_tiers),
+                static_cast<long long>(weighed));
     if (cache.most_bytes > 0) {  // over both passes of TimeQueries: the untimed and the timed
       const std::int64_t hits = cache.hits - cache_before.hits;
       const std::int64_t reads = hits + cache.misses - cache_before.misses;

@@ -31,6 +31,30 @@ std::uint16_t KeptPart(double part) {
   return static_cast<std::uint16_t>(std::clamp(std::ceil(part * kPartScale), 1.0, kPartScale));
 }
 
+std::optional<Xapian::termcount> WdfOfKeptPart(std::uint16_t kept, Xapian::termcount length,
+                                               double average_length) {
+  if (kept == 0) return 0;
+  if (kept >= kPartScale) return std::nullopt;  // every wdf's part past some rounds up to 1
+  // A part is wdf / (d + wdf), d the length's share of the denominator (Bm25DocumentPart), so
+  // the wdf of a part p is p d / (1 - p); the kept part covers the parts above (kept - 1) /
+  // kPartScale up to kept / kPartScale.
+  const double d = Bm25DocumentPart(1, length, average_length);
+  const double denominator_share = (1 - d) / d;  // d above, from the part of a wdf of 1
+  const auto wdf_of = [&](double part) { return part * denominator_share / (1 - part); };
+  const double lowest = std::floor(wdf_of((kept - 1) / kPartScale));
+  const double highest = std::ceil(wdf_of(kept / kPartScale));
+  constexpr double kMostTried = 8;  // parts that close together are not told apart anyway
+  if (highest - lowest > kMostTried) return std::nullopt;
+  std::optional<Xapian::termcount> found;
+  for (double wdf = std::max(1.0, lowest); wdf <= highest; ++wdf) {
+    const auto candidate = static_cast<Xapian::termcount>(wdf);
+    if (KeptPart(Bm25DocumentPart(candidate, length, average_length)) != kept) continue;
+    if (found) return std::nullopt;  // two wdfs kept alike
+    found = candidate;
+  }
+  return found;
+}
+
 std::vector<Xapian::termcount> DocumentLengths(const Xapian::Database& database) {
   std::vector<Xapian::termcount> lengths(database.get_lastdocid() + 1, 0);
   for (auto it = database.postlist_begin(""); it != database.postlist_end(""); ++it) {

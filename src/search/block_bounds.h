@@ -76,6 +76,14 @@ void ForEachWordPosting(const Xapian::Database& database, const CommonWord& word
 // one; 1 at least (0 is "none").
 std::uint16_t KeptPart(double part);
 
+// The wdf whose document part (Bm25DocumentPart for `length` and `average_length`, those the part
+// was made with) KeptPart keeps as `kept`: 0 for a kept part of 0 (no posting). nullopt when no
+// wdf or more than one is kept alike: parts of wdfs past a few hundred are closer than
+// 1 / kPartScale, and the largest part is every wdf's past one. Lets a search weigh a document
+// exactly from kept parts alone (tier_match.cc), the wdf being a whole number.
+std::optional<Xapian::termcount> WdfOfKeptPart(std::uint16_t kept, Xapian::termcount length,
+                                               double average_length);
+
 // A term's kept parts, one per block (rounded-up document parts × kPartScale; 0: no posting
 // in the block), read in place from the serialised bounds (two bytes each, low byte first).
 class BlockParts {

@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include <map>
+#include <optional>
 #include <random>
 #include <stop_token>
 #include <string>
@@ -140,6 +141,26 @@ TEST(BlockBounds, MatchXapiansBm25) {
                                              database.get_avlength()),
                 1e-12);
   }
+}
+
+TEST(BlockBounds, AKeptPartTellsItsWdfOrNothing) {
+  // From the shortest document to one 40 times the average: the kept part of every wdf up to
+  // 600 gives that wdf back, or nothing where parts are too close together to tell apart, never
+  // another wdf; every wdf a title or abstract has (a few dozen at most) is told.
+  constexpr double kAverage = 120;
+  for (const Xapian::termcount length : {1u, 10u, 60u, 120u, 400u, 5000u}) {
+    for (Xapian::termcount wdf = 1; wdf <= 600; ++wdf) {
+      const std::uint16_t kept = KeptPart(Bm25DocumentPart(wdf, length, kAverage));
+      const std::optional<Xapian::termcount> told = WdfOfKeptPart(kept, length, kAverage);
+      if (wdf <= 60) {
+        EXPECT_EQ(told, wdf) << "length " << length;
+      } else if (told) {
+        EXPECT_EQ(*told, wdf) << "length " << length;
+      }
+    }
+  }
+  EXPECT_EQ(WdfOfKeptPart(0, 100, kAverage), 0u);  // no posting
+  EXPECT_FALSE(WdfOfKeptPart(65535, 100, kAverage));  // every large wdf rounds up to it
 }
 
 }  // namespace

@@ -180,6 +180,7 @@ struct Page {
   std::optional<double> weight_after;
   bool read_by_blocks = false;  // MatchByBlocks made it
   bool read_by_tiers = false;   // MatchByTiers made it
+  bool weighed_by_tiers = false;  // from the tiers' weights alone (PageOfExactWeights)
 };
 
 Page PageOf(const Xapian::MSet& matches, std::size_t skip = 0, std::size_t count = SIZE_MAX) {
@@ -278,6 +279,82 @@ void EstimateWholeMatch(Xapian::Database& database, const Xapian::Query& query, 
   page.estimated = std::max<int64_t>(page.lower, estimate.get_matches_estimated());
 }
 
+// The relevance page from the exact weights the tiers told (TierCandidates::weights), with the
+// documents they do not hold (added or replaced since they were built) weighed by Xapian: no
+// match of Xapian's reads the words' postings for the page. (Each of its checks of a common
+// word's postings decodes its chunk of them entry by entry: at 2.7M papers, about 5,000
+// instructions a check, and the page of a 2-word search took some 200, half of the search.)
+// Equal weights are put in the order slot's order, as Xapian's tie-break does: every document
+// of a weight on the page is among the candidates, since it reaches the floor. nullopt when two
+// weights from the one before the page to the one after it differ by a hair only (sums of
+// three words' weights that Xapian may add in another order), or fewer matches than the page
+// and one reach the floor: the caller then has Xapian match the candidates.
+std::optional<Page> PageOfExactWeights(Xapian::Database& database, const Reader& reader,
+                                       const Xapian::Query& query, const TierCandidates& found,
+                                       int offset, int limit, const Deadline& deadline) {
+  struct Weighed {
+    double weight;
+    Xapian::docid docid;
+    std::optional<Xapian::Document> document;  // read once needed (Xapian's come with theirs)
+  };
+  std::vector<Weighed> weighed;
+  weighed.reserve(found.documents.size());
+  for (std::size_t i = 0; i < found.documents.size(); ++i) {
+    weighed.push_back({(*found.weights)[i], found.documents[i], std::nullopt});
+  }
+  const auto wanted = static_cast<std::size_t>(offset + limit + 1);
+  const Xapian::docid tail_first = reader.tiers->covered_through() + 1;
+  std::optional<double> lightest_other;  // of Xapian's, when it may have left out an equal one
+  if (!reader.replaced.empty() || tail_first <= database.get_lastdocid()) {
+    Xapian::Enquire others = MakeEnquire(
+        database,
+        Xapian::Query(Xapian::Query::OP_FILTER, query,
+                      DocumentsFilter({reader.replaced.begin(), reader.replaced.end()}, tail_first)),
+        deadline);
+    const Xapian::MSet matches = others.get_mset(0, static_cast<Xapian::doccount>(wanted));
+    for (auto it = matches.begin(); it != matches.end(); ++it) {
+      weighed.push_back({it.get_weight(), *it, it.get_document()});
+    }
+    if (matches.size() == wanted) lightest_other = weighed.back().weight;
+  }
+  if (weighed.size() < wanted) return std::nullopt;
+  std::ranges::sort(weighed, std::ranges::greater{}, &Weighed::weight);
+  const double after = weighed[wanted - 1].weight;  // the match after the page
+  if (after < found.floor || (lightest_other && *lightest_other >= after)) return std::nullopt;
+  const auto document_of = [&](Weighed& match) -> const Xapian::Document& {
+    if (!match.document) match.document = database.get_document(match.docid);
+    return *match.document;
+  };
+  const std::size_t first = offset > 0 ? static_cast<std::size_t>(offset) - 1 : 0;
+  for (std::size_t run = first; run < wanted;) {
+    std::size_t end = run + 1;
+    while (end < weighed.size() && weighed[end].weight == weighed[run].weight) ++end;
+    if (end < wanted && weighed[end - 1].weight - weighed[end].weight <=
+                            weighed[end - 1].weight * 1e-9) {
+      return std::nullopt;  // apart by a hair: Xapian's sums may order them otherwise
+    }
+    if (end - run > 1) {
+      // A run of equal weights may begin before `first`: all of it is ordered, newest first.
+      while (run > 0 && weighed[run - 1].weight == weighed[run].weight) --run;
+      std::vector<std::pair<std::string, Weighed>> keyed;
+      for (std::size_t i = run; i < end; ++i) {
+        std::string key = document_of(weighed[i]).get_value(kOrderSlot);
+        keyed.emplace_back(std::move(key), std::move(weighed[i]));
+      }
+      std::ranges::stable_sort(keyed, std::ranges::greater{},
+                               &std::pair<std::string, Weighed>::first);
+      for (std::size_t i = run; i < end; ++i) weighed[i] = std::move(keyed[i - run].second);
+    }
+    run = end;
+  }
+  Page page;
+  for (std::size_t i = static_cast<std::size_t>(offset); i + 1 < wanted; ++i) {
+    page.hits.push_back(
+        {document_of(weighed[i]).get_data(), static_cast<int>(i), weighed[i].weight});
+  }
+  return page;
+}
+
 // The relevance page of an AND of common words, from the documents their tiers (tier_match.h)
 // show may reach it: Xapian matches those alone, with the documents the tiers do not hold
 // (added or replaced since they were built). It is the whole match's page when the weight of
@@ -295,6 +372,15 @@ std::optional<Page> MatchByTiers(Xapian::Database& database, const Reader& reade
                   static_cast<std::size_t>(offset + limit + 1), at_least,
                   options.candidates_worth_blocks, options.phrase_titles_first, deadline);
   if (!found || (!found->phrase && found->matched < at_least)) return std::nullopt;
+  if (found->weights) {
+    if (std::optional<Page> page =
+            PageOfExactWeights(database, reader, query, *found, offset, limit, deadline)) {
+      page->lower = found->matched;
+      page->weighed_by_tiers = true;
+      EstimateWholeMatch(database, query, *page);
+      return page;
+    }
+  }
   std::vector<Xapian::docid> documents;
   std::ranges::set_union(found->documents, reader.replaced, std::back_inserter(documents));
   const Xapian::Query some(
@@ -428,6 +514,7 @@ struct Searcher::Impl {
   BoundsCache bounds;
   std::atomic<int64_t> read_by_blocks{0};
   std::atomic<int64_t> read_by_tiers{0};
+  std::atomic<int64_t> weighed_by_tiers{0};
   Mutex mutex;
   std::vector<std::unique_ptr<Reader>> idle GUARDED_BY(mutex);
 
@@ -502,6 +589,7 @@ Result<SearchResults> Searcher::Search(const SearchQuery& query) {
     }
     if (page.read_by_blocks) impl_->read_by_blocks.fetch_add(1, std::memory_order_relaxed);
     if (page.read_by_tiers) impl_->read_by_tiers.fetch_add(1, std::memory_order_relaxed);
+    if (page.weighed_by_tiers) impl_->weighed_by_tiers.fetch_add(1, std::memory_order_relaxed);
     results.total_at_least = page.lower;
     results.total_exact = page.lower == page.upper;
     results.total_estimate = std::max(page.estimated, page.lower);
@@ -579,6 +667,10 @@ int64_t Searcher::SearchesReadByBlocks() const {
 
 int64_t Searcher::SearchesReadByTiers() const {
   return impl_->read_by_tiers.load(std::memory_order_relaxed);
+}
+
+int64_t Searcher::SearchesWeighedByTiers() const {
+  return impl_->weighed_by_tiers.load(std::memory_order_relaxed);
 }
 
 Result<uint64_t> Searcher::Revision() {

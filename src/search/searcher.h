@@ -121,6 +121,9 @@ class Searcher {
   int64_t SearchesReadByBlocks() const;
   // How many were answered from the word tiers (benchmarks and tests).
   int64_t SearchesReadByTiers() const;
+  // Of those, how many were weighed by the tiers too: their page came from the tiers' exact
+  // weights, with no match of Xapian's over the candidates (benchmarks and tests).
+  int64_t SearchesWeighedByTiers() const;
 
  private:
   struct Impl;

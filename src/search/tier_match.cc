@@ -31,6 +31,10 @@ struct TierWord {
   double abstract_upper = 0;
   double title_lower = 0;
   double abstract_lower = 0;
+  // This search's term parts of the word's title and abstract terms (Bm25TermPart): with a
+  // document's wdfs, its exact weight for the word (ExactWeight).
+  double title_term_part = 0;
+  double abstract_term_part = 0;
 
   // Bounds a tier's normalised weights (WordTiers::Tier::largest_weight): the most either term
   // part grew since the build, times the two at the build, and the exact forms' share apart.
@@ -159,6 +163,8 @@ TierWord BoundWord(const Xapian::Database& database, const WordTiers& tiers,
   bounded.abstract_upper = abstract_part * up;
   bounded.title_lower = title_part * down;
   bounded.abstract_lower = abstract_part * down;
+  bounded.title_term_part = title_part;
+  bounded.abstract_term_part = abstract_part;
   if (word.title_term_part > 0 && word.abstract_term_part > 0) {
     const double growth =
         std::max(title_part / word.title_term_part, abstract_part / word.abstract_term_part);
@@ -252,7 +258,44 @@ struct TierQuery {
   // title words' AND is small enough for Xapian to find the title's matches first (ReadTiers).
   std::optional<Xapian::Query> title_phrase;
   Xapian::Query others;
+  // The average document length when the tiers were built, which their kept parts were made
+  // with (ExactWeight), and now.
+  double build_average_length = 0;
+  double average_length = 0;
+
+  // Whether a match's exact weight can be read from the tiers (ExactWeight): an AND of plain
+  // words, whose weights are their title and abstract terms' alone (no exact title forms of a
+  // stem, whose wdfs the tiers do not keep, no author reading).
+  bool WeighsExactly() const {
+    return !phrase && std::ranges::all_of(words, [](const TierWord& word) {
+      return word.exact_forms.empty() && !word.author_leaf;
+    });
+  }
 };
+
+// A document's weight for `word` as Xapian's BM25 gives it, from the document's kept parts in
+// the word's tiers: each tells its wdf (WdfOfKeptPart, under the document's length and the
+// average at the build, as the parts were made). nullopt when a part does not tell it.
+std::optional<double> ExactWeight(const TierWord& word, const TierQuery& read,
+                                  std::uint16_t title_kept, std::uint16_t abstract_kept,
+                                  Xapian::termcount length) {
+  const std::optional<Xapian::termcount> title_wdf =
+      WdfOfKeptPart(title_kept, length, read.build_average_length);
+  const std::optional<Xapian::termcount> abstract_wdf =
+      WdfOfKeptPart(abstract_kept, length, read.build_average_length);
+  if (!title_wdf || !abstract_wdf) return std::nullopt;
+  // The title term's weight plus the abstract term's, as Xapian's OR of the two adds them (an
+  // absent one adds nothing: 0 + x is x).
+  double weight = 0;
+  if (*title_wdf > 0) {
+    weight = word.title_term_part * Bm25DocumentPart(*title_wdf, length, read.average_length);
+  }
+  if (*abstract_wdf > 0) {
+    weight +=
+        word.abstract_term_part * Bm25DocumentPart(*abstract_wdf, length, read.average_length);
+  }
+  return weight;
+}
 
 // One plain word (WordOfQuery), or an AND of 2 to kMaxTierWords of them; nullopt otherwise.
 // A word alone is its tiers read heaviest first: its page is in its top tier's heaviest few,
@@ -632,6 +675,22 @@ std::optional<TierCandidates> ReadTiers(
   std::vector<std::size_t> at(words.size());
   const std::vector<Combination> combinations =
       CombinationsHeaviestFirst(words, title_only_upper);
+  // A match's exact weight, read from the tiers when they tell it (TierQuery::WeighsExactly):
+  // then Xapian weighs none of the matches, and the caller's page needs no match of Xapian's.
+  bool weighs_exactly = read.WeighsExactly();
+  const auto exact_weight_of = [&](Xapian::docid docid, std::size_t lead) -> std::optional<double> {
+    const std::optional<Xapian::termcount> length = mapping.DocumentLength(docid);
+    if (!length) return std::nullopt;
+    double weight = 0;
+    for (std::size_t w = 0; w < words.size(); ++w) {
+      const std::size_t i = w == lead ? at[w] - 1 : at[w];
+      const std::optional<double> part =
+          ExactWeight(words[w], read, title_parts[w][i], abstract_parts[w][i], *length);
+      if (!part) return std::nullopt;
+      weight += *part;
+    }
+    return weight;
+  };
   for (std::size_t c = 0; c < combinations.size(); ++c) {
     const Combination& combination = combinations[c];
     // Before reading a combination, weigh the best when that may lift the floor above it: when
@@ -707,6 +766,19 @@ std::optional<TierCandidates> ReadTiers(
       });
       if (elsewhere || std::ranges::binary_search(title_matches, docid)) continue;
       ++candidates.matched;
+      const bool is_replaced = std::ranges::binary_search(replaced, docid);
+      if (weighs_exactly && is_replaced) continue;  // its parts are out of date: the caller's
+      if (weighs_exactly) {
+        if (const std::optional<double> weight = exact_weight_of(docid, lead)) {
+          raise_floor(heaviest_exact, *weight * (1 - 1e-9));
+          if (*weight * (1 + 1e-9) >= floor) {
+            found.push_back({docid, *weight * (1 + 1e-9), true, *weight});
+          }
+          if (combination.bound < floor && counted()) break;
+          continue;
+        }
+        weighs_exactly = false;  // a part that does not tell its wdf: Xapian weighs them
+      }
       double upper = 0;
       double lower = 0;
       for (std::size_t w = 0; w < words.size(); ++w) {
@@ -722,7 +794,7 @@ std::optional<TierCandidates> ReadTiers(
         }
       }
       upper = (upper + title_only_upper) * (1 + 1e-9);
-      if (!phrase && !std::ranges::binary_search(replaced, docid)) {
+      if (!phrase && !is_replaced) {
         raise_floor(heaviest_lower, lower);
       }
       if (upper >= floor) {
@@ -740,13 +812,19 @@ std::optional<TierCandidates> ReadTiers(
     if (hopeless()) return std::nullopt;
     candidates.matched = static_cast<std::int64_t>(matched_weighed + title_matches.size());
   }
+  std::vector<std::pair<Xapian::docid, double>> reaching;  // the candidates, and their weights
   for (const Found& match : found) {
     // One weighed is known to weigh less than the page, or not to match.
     if (match.upper >= floor && !(match.weighed && match.exact < floor)) {
-      candidates.documents.push_back(match.docid);
+      reaching.emplace_back(match.docid, match.exact);
     }
   }
-  std::ranges::sort(candidates.documents);
+  std::ranges::sort(reaching);
+  if (weighs_exactly) candidates.weights.emplace();
+  for (const auto& [docid, weight] : reaching) {
+    candidates.documents.push_back(docid);
+    if (weighs_exactly) candidates.weights->push_back(weight);
+  }
   if (!read.always.empty()) {
     std::vector<Xapian::docid> documents;
     std::ranges::set_union(candidates.documents, read.always, std::back_inserter(documents));
@@ -773,6 +851,8 @@ std::optional<TierCandidates> FindByTiers(
   if (!read) return std::nullopt;
   const std::optional<WordTiers::Mapping> mapped = tiers.Map();
   if (!mapped) return std::nullopt;
+  read->build_average_length = tiers.average_length();
+  read->average_length = database.get_avlength();
   for (TierWord& word : read->words) {
     if (word.author_leaf) word.author = ReadExactly(database, *word.author_leaf, *mapped, replaced);
     ReadExactForms(database, word);

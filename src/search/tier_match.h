@@ -29,6 +29,11 @@ struct TierCandidates {
   // caller's match counts the rest.
   std::int64_t matched = 0;
   bool phrase = false;
+  // When the tiers told every match's exact weight (a plain word or AND of them, none with
+  // exact title forms or an author reading): each document's, as Xapian's BM25 gives it but
+  // for the order in which it adds three words' weights (the last bits). Else nullopt. The
+  // documents replaced since the tiers were built are then left out of `documents`.
+  std::optional<std::vector<double>> weights;
 };
 
 // Four words and more are left to Xapian: their 256 combinations of tiers bound the page too
