@@ -835,6 +835,185 @@ std::optional<TierCandidates> ReadTiers(
   return candidates;
 }
 
+// A word's terms each in at most this many papers are read whole from Xapian by WeighRareAnd.
+// (Words in fewer than 300 papers have no tiers; their terms' lists are a chunk or two.)
+constexpr Xapian::doccount kMostLookedUpPapers = 5'000;
+
+// A rare word of an AND, read whole: its documents and their exact weights for it (its terms'
+// weights added up, in the query's order), in id order.
+struct RareWord {
+  std::vector<Xapian::docid> ids;
+  std::vector<double> weights;
+};
+
+std::optional<RareWord> ReadRareWord(const Xapian::Database& database,
+                                     const std::vector<Xapian::Query>& leaves,
+                                     const WordTiers::Mapping& mapping,
+                                     std::span<const Xapian::docid> replaced) {
+  std::vector<std::pair<Xapian::docid, double>> postings;
+  for (const Xapian::Query& leaf : leaves) {
+    if (database.get_termfreq(*leaf.get_terms_begin()) > kMostLookedUpPapers) return std::nullopt;
+    const ExactReading reading = ReadExactly(database, leaf, mapping, replaced);
+    for (std::size_t i = 0; i < reading.ids.size(); ++i) {
+      postings.emplace_back(reading.ids[i], reading.weights[i]);
+    }
+  }
+  std::ranges::stable_sort(postings, {}, &std::pair<Xapian::docid, double>::first);
+  RareWord word;
+  for (const auto& [docid, weight] : postings) {
+    if (!word.ids.empty() && word.ids.back() == docid) {
+      word.weights.back() += weight;
+    } else {
+      word.ids.push_back(docid);
+      word.weights.push_back(weight);
+    }
+  }
+  return word;
+}
+
+// Every match of an AND of words of which one at least is rare (no tiers, each of its terms in
+// at most kMostLookedUpPapers papers) and the others plain words with tiers (no exact title
+// forms of a stem, no author reading: TierQuery::WeighsExactly), with its exact weight: the
+// rare words are read whole from Xapian, and each document they share is looked up in the other
+// words' tiers (a seek along each tier, in id order), whose kept parts tell its weight
+// (ExactWeight). Xapian's AND checks the same documents in the common words' postings, each
+// check decoding a chunk of them (about 5,000 instructions at 2.7M papers). Documents the
+// tiers do not hold (replaced since they were built, or past them) are left out, for the
+// caller. nullopt for any other query, or when a kept part does not tell its wdf.
+std::optional<TierCandidates> WeighRareAnd(
+    const Xapian::Database& database, const WordTiers& tiers, const WordTiers::Mapping& mapping,
+    std::span<const Xapian::docid> replaced, const Xapian::Query& query,
+    std::optional<std::chrono::steady_clock::time_point> deadline) {
+  if (query.get_type() != Xapian::Query::OP_AND || query.get_num_subqueries() < 2) {
+    return std::nullopt;
+  }
+  // Each word's leaves, and how many papers its terms are in together.
+  std::vector<std::vector<Xapian::Query>> leaves_of;
+  std::vector<Xapian::doccount> papers_of;
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+    std::vector<Xapian::Query> leaves;
+    bool other = false;
+    CollectLeaves(query.get_subquery(i), leaves, other);
+    if (other) return std::nullopt;
+    Xapian::doccount papers = 0;
+    for (const Xapian::Query& leaf : leaves) {
+      const std::string term = *leaf.get_terms_begin();
+      if (!seen.insert(term).second) return std::nullopt;  // a term twice: its wqf is the query's
+      const Xapian::doccount termfreq = database.get_termfreq(term);
+      // A word some term of which is in more papers is not read whole.
+      papers = termfreq > kMostLookedUpPapers ? Xapian::doccount{UINT32_MAX} : papers + termfreq;
+    }
+    leaves_of.push_back(std::move(leaves));
+    papers_of.push_back(papers);
+  }
+  // The word of fewest papers leads, read whole, as are the words without tiers (in fewer
+  // papers than the tiers keep); the others are looked up in their tiers.
+  const auto leader = static_cast<std::size_t>(std::ranges::min_element(papers_of) -
+                                               papers_of.begin());
+  if (papers_of[leader] == UINT32_MAX) return std::nullopt;
+  TierQuery common;  // the words looked up in their tiers
+  common.build_average_length = tiers.average_length();
+  common.average_length = database.get_avlength();
+  std::vector<RareWord> rare;
+  std::vector<std::pair<bool, std::size_t>> words;  // in query order: (read whole?, index)
+  for (std::size_t i = 0; i < leaves_of.size(); ++i) {
+    const bool tiered = std::ranges::any_of(leaves_of[i], [&](const Xapian::Query& leaf) {
+      return tiers.WordOf(*leaf.get_terms_begin()) != nullptr;
+    });
+    if (i != leader && tiered) {
+      std::set<std::string> terms;  // seen above
+      std::optional<TierWord> word = WordOfQuery(database, tiers, query.get_subquery(i), terms);
+      if (!word) return std::nullopt;
+      words.emplace_back(false, common.words.size());
+      common.words.push_back(*std::move(word));
+      continue;
+    }
+    std::optional<RareWord> word = ReadRareWord(database, leaves_of[i], mapping, replaced);
+    if (!word) return std::nullopt;
+    words.emplace_back(true, rare.size());
+    rare.push_back(*std::move(word));
+  }
+  if (!common.WeighsExactly()) return std::nullopt;
+
+  // The documents of every rare word, led by the one of fewest.
+  const RareWord& lead = *std::ranges::min_element(rare, {}, [](const RareWord& word) {
+    return word.ids.size();
+  });
+  const auto position_in = [](const RareWord& word, Xapian::docid docid) -> std::optional<std::size_t> {
+    const auto at = std::ranges::lower_bound(word.ids, docid);
+    if (at == word.ids.end() || *at != docid) return std::nullopt;
+    return static_cast<std::size_t>(at - word.ids.begin());
+  };
+  std::vector<std::array<std::size_t, WordTiers::kTiers>> at(common.words.size());
+  TierCandidates candidates;
+  candidates.weights.emplace();
+  candidates.all_matches = true;
+  std::vector<double> parts(words.size());  // a document's weight for each word
+  // The words looked up in their tiers, those of fewest postings first: most documents are
+  // then passed after one word's look-ups.
+  std::vector<std::size_t> looked_up_in_order;
+  for (std::size_t w = 0; w < words.size(); ++w) {
+    if (!words[w].first) looked_up_in_order.push_back(w);
+  }
+  const auto postings = [&](std::size_t w) {
+    std::uint64_t count = 0;
+    for (const WordTiers::Tier& tier : common.words[words[w].second].word->tiers) {
+      count += tier.count;
+    }
+    return count;
+  };
+  std::ranges::sort(looked_up_in_order, {}, postings);
+  std::size_t looked_up = 0;
+  for (const Xapian::docid docid : lead.ids) {
+    if (docid > tiers.covered_through() || std::ranges::binary_search(replaced, docid)) continue;
+    const std::optional<Xapian::termcount> length = mapping.DocumentLength(docid);
+    if (!length) continue;
+    if (deadline && ++looked_up % 256 == 0 && std::chrono::steady_clock::now() > *deadline) {
+      throw SearchDeadlinePassed{};
+    }
+    // The rare words first: a look-up in a short list.
+    bool all = true;
+    for (std::size_t w = 0; w < words.size() && all; ++w) {
+      const auto [is_rare, index] = words[w];
+      if (!is_rare) continue;
+      const std::optional<std::size_t> i = position_in(rare[index], docid);
+      if (i) parts[w] = rare[index].weights[*i];
+      all = i.has_value();
+    }
+    for (const std::size_t w : looked_up_in_order) {
+      if (!all) break;
+      const std::size_t index = words[w].second;
+      const TierWord& word = common.words[index];
+      std::uint16_t title_kept = 0;
+      std::uint16_t abstract_kept = 0;
+      all = false;
+      for (std::size_t t = 0; t < WordTiers::kTiers && !all; ++t) {
+        const WordTiers::Tier& tier = word.word->tiers[t];
+        const std::span<const std::uint32_t> ids = mapping.Ids(tier);
+        at[index][t] = SeekTo(ids, mapping.BlockHeads(tier), at[index][t], docid);
+        if (at[index][t] < ids.size() && ids[at[index][t]] == docid) {
+          title_kept = mapping.TitleParts(tier)[at[index][t]];
+          abstract_kept = mapping.AbstractParts(tier)[at[index][t]];
+          all = true;
+        }
+      }
+      if (!all) break;
+      const std::optional<double> part =
+          ExactWeight(word, common, title_kept, abstract_kept, *length);
+      if (!part) return std::nullopt;
+      parts[w] = *part;
+    }
+    if (!all) continue;
+    double weight = 0;  // added up in the query's order, as Xapian's AND of two adds alike
+    for (const double part : parts) weight += part;
+    candidates.documents.push_back(docid);
+    candidates.weights->push_back(weight);
+  }
+  candidates.matched = static_cast<std::int64_t>(candidates.documents.size());
+  return candidates;
+}
+
 }  // namespace
 
 std::optional<TierCandidates> FindByTiers(
@@ -848,7 +1027,11 @@ std::optional<TierCandidates> FindByTiers(
   if (!read) {
     read = PhraseOfQuery(database, tiers, query, phrase_worth_reading, phrase_titles_first);
   }
-  if (!read) return std::nullopt;
+  if (!read) {
+    const std::optional<WordTiers::Mapping> mapped = tiers.Map();
+    if (!mapped) return std::nullopt;
+    return WeighRareAnd(database, tiers, *mapped, replaced, query, deadline);
+  }
   const std::optional<WordTiers::Mapping> mapped = tiers.Map();
   if (!mapped) return std::nullopt;
   read->build_average_length = tiers.average_length();
