@@ -221,42 +221,6 @@ TEST_F(BlockSearchTest, EqualWeightsWeighedByTiersAreInTheOrderXapianGivesThem) 
   }
 }
 
-TEST_F(BlockSearchTest, AnAndWithARareWordIsWeighedByTiersWithItsExactTotal) {
-  // "quokka" in 30 papers and "wombat" in 12, too few for tiers: an AND of one of them with
-  // common words (any number of them) reads the rare word's papers from Xapian and looks them
-  // up in the common words' tiers.
-  std::vector<Paper> rare = WordPapers(42, 6000);
-  for (std::size_t i = 0; i < rare.size(); ++i) {
-    const std::string word = i < 30 ? "quokka" : "wombat";
-    if (i % 2 == 0) rare[i].title += word;
-    if (i % 3 != 1) rare[i].abstract += word + " " + (i % 5 == 0 ? word : "");
-    if (i % 2 == 1 && i % 3 == 1) rare[i].abstract += word;
-  }
-  {
-    Result<std::unique_ptr<PaperIndexer>> indexer = PaperIndexer::Open(dir_.path());
-    ASSERT_TRUE(indexer) << indexer.error().detail;
-    ASSERT_TRUE((*indexer)->Index(rare));
-  }
-  BoundBlocks(dir_.path());
-  std::unique_ptr<Searcher> by_tiers = Open(1);
-  std::unique_ptr<Searcher> whole = Open(0);
-  ASSERT_TRUE(by_tiers && whole);
-  const std::vector<std::string> queries = {
-      "Quokka Transformer", "Transformer Quokka", "Quokka Vision Reasoning",
-      "Quokka Transformer Vision Attention Memory", "Wombat Transformer", "Quokka Wombat",
-      "quokka transformers"};  // a stem with an exact form: Xapian's
-  ExpectSamePages(*by_tiers, *whole, queries);
-  // The first six, on each of their three pages.
-  EXPECT_EQ(by_tiers->SearchesWeighedByTiers(), 6 * 3);
-  for (const std::string& text : queries) {
-    Result<SearchResults> fast = by_tiers->Search({.text = text, .limit = 10});
-    Result<SearchResults> oracle = whole->Search({.text = text, .limit = 10});
-    ASSERT_TRUE(fast && oracle);
-    EXPECT_TRUE(fast->total_exact) << text;
-    EXPECT_EQ(fast->total_estimate, oracle->total_estimate) << text;
-  }
-}
-
 TEST_F(BlockSearchTest, PhrasesOfCommonWordsAreReadByTiers) {
   BoundBlocks(dir_.path());
   std::unique_ptr<Searcher> whole = Open(0);

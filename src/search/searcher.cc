@@ -305,44 +305,31 @@ std::optional<Page> PageOfExactWeights(Xapian::Database& database, const Reader&
   const auto wanted = static_cast<std::size_t>(offset + limit + 1);
   const Xapian::docid tail_first = reader.tiers->covered_through() + 1;
   std::optional<double> lightest_other;  // of Xapian's, when it may have left out an equal one
-  Xapian::doccount others_lower = 0;  // how many of those Xapian matched, at least and at most
-  Xapian::doccount others_upper = 0;
   if (!reader.replaced.empty() || tail_first <= database.get_lastdocid()) {
     Xapian::Enquire others = MakeEnquire(
         database,
         Xapian::Query(Xapian::Query::OP_FILTER, query,
                       DocumentsFilter({reader.replaced.begin(), reader.replaced.end()}, tail_first)),
         deadline);
-    const Xapian::MSet matches = others.get_mset(0, static_cast<Xapian::doccount>(wanted),
-                                                 CheckAtLeast(offset, limit));
+    const Xapian::MSet matches = others.get_mset(0, static_cast<Xapian::doccount>(wanted));
     for (auto it = matches.begin(); it != matches.end(); ++it) {
       weighed.push_back({it.get_weight(), *it, it.get_document()});
     }
     if (matches.size() == wanted) lightest_other = weighed.back().weight;
-    others_lower = matches.get_matches_lower_bound();
-    others_upper = matches.get_matches_upper_bound();
   }
-  // With every match known, a page may be the last (or past it): nothing after it to check.
-  if (weighed.size() < wanted && !found.all_matches) return std::nullopt;
+  if (weighed.size() < wanted) return std::nullopt;
   std::ranges::sort(weighed, std::ranges::greater{}, &Weighed::weight);
-  if (weighed.size() >= wanted) {
-    const double after = weighed[wanted - 1].weight;  // the match after the page
-    if (after < found.floor || (lightest_other && *lightest_other >= after)) return std::nullopt;
-  }
-  const std::size_t considered = std::min(wanted, weighed.size());
+  const double after = weighed[wanted - 1].weight;  // the match after the page
+  if (after < found.floor || (lightest_other && *lightest_other >= after)) return std::nullopt;
   const auto document_of = [&](Weighed& match) -> const Xapian::Document& {
-    // Known to exist: without the flag, Xapian reads its length to check (a lookup in the
-    // lengths' list, decoding its chunk).
-    if (!match.document) {
-      match.document = database.get_document(match.docid, Xapian::DOC_ASSUME_VALID);
-    }
+    if (!match.document) match.document = database.get_document(match.docid);
     return *match.document;
   };
   const std::size_t first = offset > 0 ? static_cast<std::size_t>(offset) - 1 : 0;
-  for (std::size_t run = first; run < considered;) {
+  for (std::size_t run = first; run < wanted;) {
     std::size_t end = run + 1;
     while (end < weighed.size() && weighed[end].weight == weighed[run].weight) ++end;
-    if (end < considered && weighed[end - 1].weight - weighed[end].weight <=
+    if (end < wanted && weighed[end - 1].weight - weighed[end].weight <=
                             weighed[end - 1].weight * 1e-9) {
       return std::nullopt;  // apart by a hair: Xapian's sums may order them otherwise
     }
@@ -361,14 +348,9 @@ std::optional<Page> PageOfExactWeights(Xapian::Database& database, const Reader&
     run = end;
   }
   Page page;
-  for (std::size_t i = static_cast<std::size_t>(offset); i < considered && i + 1 < wanted; ++i) {
+  for (std::size_t i = static_cast<std::size_t>(offset); i + 1 < wanted; ++i) {
     page.hits.push_back(
         {document_of(weighed[i]).get_data(), static_cast<int>(i), weighed[i].weight});
-  }
-  if (found.all_matches) {
-    page.lower = found.matched + others_lower;
-    page.upper = found.matched + others_upper;
-    page.estimated = page.lower;
   }
   return page;
 }
@@ -389,20 +371,15 @@ std::optional<Page> MatchByTiers(Xapian::Database& database, const Reader& reade
       FindByTiers(database, *reader.tiers, reader.replaced, query,
                   static_cast<std::size_t>(offset + limit + 1), at_least,
                   options.candidates_worth_blocks, options.phrase_titles_first, deadline);
-  if (!found || (!found->phrase && !found->all_matches && found->matched < at_least)) {
-    return std::nullopt;
-  }
+  if (!found || (!found->phrase && found->matched < at_least)) return std::nullopt;
   if (found->weights) {
     if (std::optional<Page> page =
             PageOfExactWeights(database, reader, query, *found, offset, limit, deadline)) {
+      page->lower = found->matched;
       page->weighed_by_tiers = true;
-      if (!found->all_matches) {
-        page->lower = found->matched;
-        EstimateWholeMatch(database, query, *page);
-      }
+      EstimateWholeMatch(database, query, *page);
       return page;
     }
-    if (found->all_matches) return std::nullopt;  // the candidates are every match: no floor
   }
   std::vector<Xapian::docid> documents;
   std::ranges::set_union(found->documents, reader.replaced, std::back_inserter(documents));

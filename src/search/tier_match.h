@@ -34,9 +34,6 @@ struct TierCandidates {
   // for the order in which it adds three words' weights (the last bits). Else nullopt. The
   // documents replaced since the tiers were built are then left out of `documents`.
   std::optional<std::vector<double>> weights;
-  // Whether `documents` are every match the tiers hold (an AND with a rare word: WeighRareAnd),
-  // `matched` their exact count, and `floor` 0.
-  bool all_matches = false;
 };
 
 // Four words and more are left to Xapian: their 256 combinations of tiers bound the page too
