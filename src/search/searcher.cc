@@ -306,11 +306,10 @@ std::optional<Page> PageOfExactWeights(Xapian::Database& database, const Reader&
   const Xapian::docid tail_first = reader.tiers->covered_through() + 1;
   std::optional<double> lightest_other;  // of Xapian's, when it may have left out an equal one
   if (!reader.replaced.empty() || tail_first <= database.get_lastdocid()) {
-    Xapian::Enquire others = MakeEnquire(
-        database,
-        Xapian::Query(Xapian::Query::OP_FILTER, query,
-                      DocumentsFilter({reader.replaced.begin(), reader.replaced.end()}, tail_first)),
-        deadline);
+    const Xapian::Query not_held(
+        Xapian::Query::OP_FILTER, query,
+        DocumentsFilter({reader.replaced.begin(), reader.replaced.end()}, tail_first));
+    Xapian::Enquire others = MakeEnquire(database, not_held, deadline);
     const Xapian::MSet matches = others.get_mset(0, static_cast<Xapian::doccount>(wanted));
     for (auto it = matches.begin(); it != matches.end(); ++it) {
       weighed.push_back({it.get_weight(), *it, it.get_document()});
@@ -322,7 +321,11 @@ std::optional<Page> PageOfExactWeights(Xapian::Database& database, const Reader&
   const double after = weighed[wanted - 1].weight;  // the match after the page
   if (after < found.floor || (lightest_other && *lightest_other >= after)) return std::nullopt;
   const auto document_of = [&](Weighed& match) -> const Xapian::Document& {
-    if (!match.document) match.document = database.get_document(match.docid);
+    // Known to exist: without the flag, Xapian reads its length to check (a look-up in the
+    // lengths' list, decoding its chunk).
+    if (!match.document) {
+      match.document = database.get_document(match.docid, Xapian::DOC_ASSUME_VALID);
+    }
     return *match.document;
   };
   const std::size_t first = offset > 0 ? static_cast<std::size_t>(offset) - 1 : 0;

@@ -678,7 +678,8 @@ std::optional<TierCandidates> ReadTiers(
   // A match's exact weight, read from the tiers when they tell it (TierQuery::WeighsExactly):
   // then Xapian weighs none of the matches, and the caller's page needs no match of Xapian's.
   bool weighs_exactly = read.WeighsExactly();
-  const auto exact_weight_of = [&](Xapian::docid docid, std::size_t lead) -> std::optional<double> {
+  const auto exact_weight_of = [&](Xapian::docid docid,
+                                   std::size_t lead) -> std::optional<double> {
     const std::optional<Xapian::termcount> length = mapping.DocumentLength(docid);
     if (!length) return std::nullopt;
     double weight = 0;

@@ -2,7 +2,9 @@
 // than from every posting: the tiers' combinations are read heaviest first, and once the page's
 // weights are found, a combination whose heaviest documents cannot reach them is not read. The
 // documents found that may reach the page are then matched by Xapian alone (searcher.cc,
-// MatchByTiers), which gives their exact weights, order and ties; Xapian stays the oracle.
+// MatchByTiers), which gives their exact weights, order and ties; or, for words searched as
+// typed, the kept parts tell each match's wdfs, so its exact weight, and the page needs no match
+// of Xapian's (PageOfExactWeights). Xapian stays the oracle.
 // Internal to src/search (exposes Xapian types).
 #ifndef COOLPAPERS_SEARCH_TIER_MATCH_H_
 #define COOLPAPERS_SEARCH_TIER_MATCH_H_
