@@ -145,10 +145,13 @@ void ExpectSamePages(Searcher& by_blocks, Searcher& whole,
 
 class BlockSearchTest : public ::testing::Test {
  protected:
-  void SetUp() override {
+  void SetUp() override { ASSERT_TRUE(IndexPapers(WordPapers(6000))); }
+
+  // Indexes `papers` into the test's index (added, or replacing those of the same ids).
+  bool IndexPapers(const std::vector<Paper>& papers) {
     Result<std::unique_ptr<PaperIndexer>> indexer = PaperIndexer::Open(dir_.path());
-    ASSERT_TRUE(indexer) << indexer.error().detail;
-    ASSERT_TRUE((*indexer)->Index(WordPapers(6000)));
+    EXPECT_TRUE(indexer) << indexer.error().detail;
+    return indexer && (*indexer)->Index(papers).has_value();
   }
 
   std::unique_ptr<Searcher> Open(
@@ -201,11 +204,7 @@ TEST_F(BlockSearchTest, EqualWeightsWeighedByTiersAreInTheOrderXapianGivesThem) 
     paper.abstract = "vision transformer";
     paper.authors = {"Ada Lovelace"};
   }
-  {
-    Result<std::unique_ptr<PaperIndexer>> indexer = PaperIndexer::Open(dir_.path());
-    ASSERT_TRUE(indexer) << indexer.error().detail;
-    ASSERT_TRUE((*indexer)->Index(same));
-  }
+  ASSERT_TRUE(IndexPapers(same));
   BoundBlocks(dir_.path());
   std::unique_ptr<Searcher> by_tiers = Open(1);
   std::unique_ptr<Searcher> whole = Open(0);
@@ -255,11 +254,7 @@ TEST_F(BlockSearchTest, APhraseInTitlesOfWordsInOtherOrderIsFoundByItsTitlesFirs
       papers[i].abstract = "alpha robot beta";
     }
   }
-  {
-    Result<std::unique_ptr<PaperIndexer>> indexer = PaperIndexer::Open(dir_.path());
-    ASSERT_TRUE(indexer) << indexer.error().detail;
-    ASSERT_TRUE((*indexer)->Index(papers));
-  }
+  ASSERT_TRUE(IndexPapers(papers));
   BoundBlocks(dir_.path());
   std::unique_ptr<Searcher> titles_first = Open(1);
   std::unique_ptr<Searcher> tiers_alone = Open(1, 0);
@@ -285,11 +280,7 @@ TEST_F(BlockSearchTest, APhraseOfFewMatchesFoundByTiersHasItsExactTotal) {
     papers[i].title = i < 60 ? "alpha beta" : "beta transformer alpha";
     papers[i].abstract = i < 60 ? "alpha beta graph" : "beta graph alpha";
   }
-  {
-    Result<std::unique_ptr<PaperIndexer>> indexer = PaperIndexer::Open(dir_.path());
-    ASSERT_TRUE(indexer) << indexer.error().detail;
-    ASSERT_TRUE((*indexer)->Index(papers));
-  }
+  ASSERT_TRUE(IndexPapers(papers));
   BoundBlocks(dir_.path());
   std::unique_ptr<Searcher> by_tiers = Open(1);
   std::unique_ptr<Searcher> whole = Open(0);
@@ -322,11 +313,7 @@ TEST_F(BlockSearchTest, PapersReplacedOrAddedSinceTheBoundsAreFoundAtTheirWeight
     paper.abstract = "robot graph robot graph robot graph robot graph robot graph robot graph";
     paper.authors = {"Robot Graph"};  // as the strongest others are
   }
-  {
-    Result<std::unique_ptr<PaperIndexer>> indexer = PaperIndexer::Open(dir_.path());
-    ASSERT_TRUE(indexer) << indexer.error().detail;
-    ASSERT_TRUE((*indexer)->Index(strong));
-  }
+  ASSERT_TRUE(IndexPapers(strong));
   {
     const Result<int> generation = ReadCurrentGeneration(dir_.path());
     ASSERT_TRUE(generation);
